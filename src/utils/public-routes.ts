@@ -1,0 +1,4 @@
+/** Route config of a content type that the website reads: every read goes through the published-only guard. */
+const guarded = { middlewares: ['global::published-only'] };
+
+export const publicReadRoutes = { config: { find: guarded, findOne: guarded } };
