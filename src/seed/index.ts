@@ -1,0 +1,370 @@
+/**
+ * The demo seed: loads the JSON files of `database/demo` (or DEMO_DATA_DIR) through the Document Service, so
+ * that every rule of the product applies to demo data too. Idempotent: each entry is looked up by its natural key
+ * and created only when missing. Never runs in production.
+ */
+import fs from 'fs';
+import path from 'path';
+import type { Core, UID } from '@strapi/strapi';
+import { deterministicTrackingCode, hashTrackingCode, normalizeTrackingCode } from '../domain/tracking-code';
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Locale = 'vi' | 'en';
+
+export const DEFAULT_DEMO_PASSWORD = 'Demo@12345';
+
+export interface SeedReport {
+  created: Record<string, number>;
+}
+
+/** Documents created or found, by natural key, with the locales they exist in. */
+class Registry {
+  private entries = new Map<string, { documentId: string; locales: Set<string> }>();
+  set(kind: string, key: string, documentId: string, locales: string[]) {
+    this.entries.set(`${kind}:${key}`, { documentId, locales: new Set(locales) });
+  }
+  /** The documentId when it exists in that locale (or is not localized), else undefined. */
+  get(kind: string, key: string | undefined | null, locale?: Locale): string | undefined {
+    if (!key) return undefined;
+    const entry = this.entries.get(`${kind}:${key}`);
+    if (!entry) throw new Error(`Demo data refers to an unknown ${kind} "${key}".`);
+    return !locale || entry.locales.has(locale) ? entry.documentId : undefined;
+  }
+  many(kind: string, keys: string[] | undefined, locale?: Locale): string[] {
+    return (keys ?? []).map((k) => this.get(kind, k, locale)).filter((id): id is string => Boolean(id));
+  }
+}
+
+/** Paragraph strings to Strapi blocks; "## " starts a heading. */
+export const toBlocks = (paragraphs: string[] | undefined) =>
+  (paragraphs ?? []).map((text) =>
+    text.startsWith('## ')
+      ? { type: 'heading', level: 2, children: [{ type: 'text', text: text.slice(3) }] }
+      : { type: 'paragraph', children: [{ type: 'text', text }] }
+  );
+
+export async function isDatabaseEmpty(strapi: Core.Strapi): Promise<boolean> {
+  const [users, units] = await Promise.all([
+    strapi.db.query('admin::user').count(),
+    strapi.db.query('api::unit.unit').count(),
+  ]);
+  return users === 0 && units === 0;
+}
+
+export async function seedDemo(
+  strapi: Core.Strapi,
+  {
+    dir = process.env.DEMO_DATA_DIR || path.join(strapi.dirs.app.root, 'database', 'demo'),
+    password = process.env.DEMO_PASSWORD || DEFAULT_DEMO_PASSWORD,
+  } = {}
+): Promise<SeedReport> {
+  if (strapi.config.get('environment') === 'production') {
+    throw new Error('The demo seed never runs in production.');
+  }
+  const read = (file: string) => JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'));
+  const registry = new Registry();
+  const report: SeedReport = { created: {} };
+  const count = (kind: string) => (report.created[kind] = (report.created[kind] ?? 0) + 1);
+
+  // Loosely typed on purpose: the demo JSON is checked by the content types' own validation.
+  const docs = (uid: string) =>
+    strapi.documents(uid as UID.ContentType) as unknown as {
+      create(params: Json): Promise<{ documentId: string }>;
+      update(params: Json): Promise<unknown>;
+      publish(params: Json): Promise<unknown>;
+    };
+
+  /**
+   * One localized document: created in vi, translated to en when given, published when asked.
+   * `build(locale)` returns the data of that locale, relations resolved for it.
+   */
+  async function ensureLocalized(
+    kind: string,
+    uid: string,
+    key: string,
+    where: Json,
+    build: (locale: Locale) => Json | undefined,
+    publish: boolean
+  ): Promise<string> {
+    const existing = await strapi.db.query(uid as UID.ContentType).findMany({
+      where: { ...where },
+      select: ['documentId', 'locale'],
+    });
+    if (existing.length > 0) {
+      const locales = [...new Set(existing.map((r: Json) => r.locale as string))];
+      registry.set(kind, key, existing[0].documentId, locales);
+      return existing[0].documentId;
+    }
+    const created = await docs(uid).create({ locale: 'vi', data: build('vi') });
+    const locales = ['vi'];
+    registry.set(kind, key, created.documentId, locales);
+    const en = build('en');
+    if (en) {
+      await docs(uid).update({ documentId: created.documentId, locale: 'en', data: en });
+      locales.push('en');
+      registry.set(kind, key, created.documentId, locales);
+    }
+    if (publish) await docs(uid).publish({ documentId: created.documentId, locale: '*' });
+    count(kind);
+    return created.documentId;
+  }
+
+  async function ensurePlain(kind: string, uid: string, key: string, where: Json, data: () => Json) {
+    const existing = await strapi.db.query(uid as UID.ContentType).findOne({ where, select: ['documentId'] });
+    const documentId = existing?.documentId ?? (await docs(uid).create({ data: data() })).documentId;
+    if (!existing) count(kind);
+    registry.set(kind, key, documentId, []);
+  }
+
+  // Units
+  for (const unit of read('units.json')) {
+    await ensurePlain('unit', 'api::unit.unit', unit.code, { code: unit.code }, () => ({
+      ...unit,
+      active: true,
+    }));
+  }
+
+  // Procedure fields
+  for (const field of read('procedure-fields.json')) {
+    await ensureLocalized(
+      'field',
+      'api::procedure-field.procedure-field',
+      field.code,
+      { code: field.code },
+      (locale) => field[locale] && { code: field.code, sortOrder: field.sortOrder, ...field[locale] },
+      true
+    );
+  }
+
+  // Legal documents
+  for (const doc of read('legal-documents.json')) {
+    const { vi, en, ...shared } = doc;
+    await ensureLocalized(
+      'legal',
+      'api::legal-document.legal-document',
+      doc.symbol,
+      { symbol: doc.symbol },
+      (locale) => ({ vi, en })[locale] && { ...shared, ...{ vi, en }[locale] },
+      true
+    );
+  }
+
+  // Organization (single type)
+  const organization = read('organization.json');
+  await ensureLocalized(
+    'organization',
+    'api::organization.organization',
+    'organization',
+    {},
+    (locale) =>
+      organization[locale] && {
+        reportPeriodStart: organization.reportPeriodStart,
+        reportPeriodEnd: organization.reportPeriodEnd,
+        profiles: organization[locale].profiles,
+      },
+    true
+  );
+
+  // Plan
+  const plan = read('plan.json');
+  await ensureLocalized(
+    'plan',
+    'api::plan.plan',
+    plan.key,
+    { year: plan.year, symbol: plan.symbol },
+    (locale) => {
+      const text = plan[locale];
+      if (!text) return undefined;
+      return {
+        symbol: plan.symbol,
+        year: plan.year,
+        issueDate: plan.issueDate ?? null,
+        signerName: plan.signerName,
+        title: text.title,
+        issuingBody: text.issuingBody,
+        signerTitle: text.signerTitle,
+        bases: text.bases.map((b: Json) => ({
+          text: b.text,
+          legalDocument: registry.get('legal', b.legalDocument, locale) ?? null,
+        })),
+        purposes: toBlocks(text.purposes),
+        requirements: toBlocks(text.requirements),
+        sections: text.sections.map((s: Json) => ({ heading: s.heading, body: toBlocks(s.body) })),
+        recipients: text.recipients,
+      };
+    },
+    true
+  );
+
+  // Campaigns
+  for (const campaign of read('campaigns.json')) {
+    await ensureLocalized(
+      'campaign',
+      'api::campaign.campaign',
+      campaign.key,
+      { slug: campaign.vi.slug, locale: 'vi' },
+      (locale) => {
+        const text = campaign[locale];
+        return (
+          text && {
+            ...text,
+            description: toBlocks(text.description),
+            audiences: campaign.audiences.map((audience: string) => ({ audience })),
+            channels: campaign.channels,
+            startDate: campaign.startDate,
+            endDate: campaign.endDate,
+            plan: registry.get('plan', campaign.plan, locale) ?? null,
+            legalDocuments: registry.many('legal', campaign.legalDocuments, locale),
+          }
+        );
+      },
+      true
+    );
+  }
+
+  // Plan tasks (no draft & publish: they are tracked, not published on their own)
+  const planId = registry.get('plan', plan.key)!;
+  for (const task of plan.tasks) {
+    await ensureLocalized(
+      'task',
+      'api::plan-task.plan-task',
+      task.code,
+      { code: task.code, plan: { documentId: planId } },
+      (locale) =>
+        task[locale] && {
+          code: task.code,
+          content: task[locale].content,
+          form: task.form,
+          channel: task.channel ?? null,
+          targetCount: task.targetCount,
+          dueDate: task.dueDate,
+          plan: registry.get('plan', plan.key, locale),
+          unit: registry.get('unit', task.unit),
+          campaign: registry.get('campaign', task.campaign, locale) ?? null,
+        },
+      false
+    );
+  }
+
+  // Procedures: versions of one national code are created oldest first, each amending the previous one.
+  const procedures: Json[] = read('procedures.json');
+  const byCode = new Map<string, Json[]>();
+  for (const p of procedures) byCode.set(p.nationalCode, [...(byCode.get(p.nationalCode) ?? []), p]);
+  for (const [code, versions] of byCode) {
+    versions.sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? -1 : 1));
+    let previousKey: string | undefined;
+    for (const [index, version] of versions.entries()) {
+      const isLast = index === versions.length - 1;
+      const key = `${code}@${version.effectiveFrom}`;
+      const prevKey = previousKey;
+      const documentId = await ensureLocalized(
+        'procedure',
+        'api::procedure.procedure',
+        key,
+        { nationalCode: code, effectiveFrom: version.effectiveFrom },
+        (locale) => {
+          const text = version[locale];
+          if (!text) return undefined;
+          return {
+            ...text,
+            nationalCode: code,
+            // Older versions enter as in force; the next version freezes them, as an editor's amendment would.
+            legalStatus: isLast ? version.legalStatus : 'in_force',
+            effectiveTo: isLast ? (version.effectiveTo ?? null) : null,
+            effectiveFrom: version.effectiveFrom,
+            announcementType: version.announcementType,
+            onlineLevel: version.onlineLevel,
+            portalUrl: version.portalUrl ?? null,
+            sampleData: version.sampleData === true,
+            levels: version.levels.map((level: string) => ({ level })),
+            steps: text.steps.map((description: string) => ({ description })),
+            field: registry.get('field', version.field, locale),
+            legalBases: registry.many('legal', version.legalBases, locale),
+            announcingDecision: registry.get('legal', version.announcingDecision, locale) ?? null,
+            // Relations are per locale: an English version links the English text of its predecessor, if any.
+            previousVersion: registry.get('procedure', prevKey, locale) ?? null,
+          };
+        },
+        true
+      );
+      registry.set('procedure', code, documentId, ['vi', ...(version.en ? ['en'] : [])]);
+      previousKey = key;
+    }
+  }
+
+  // Articles
+  for (const article of read('articles.json')) {
+    await ensureLocalized(
+      'article',
+      'api::article.article',
+      article.vi.slug,
+      { slug: article.vi.slug, locale: 'vi' },
+      (locale) => {
+        const text = article[locale];
+        return (
+          text && {
+            ...text,
+            body: toBlocks(text.body),
+            kind: article.kind,
+            channel: article.channel,
+            externalUrl: article.externalUrl ?? null,
+            unit: registry.get('unit', article.unit),
+            campaign: registry.get('campaign', article.campaign, locale) ?? null,
+            planTask: registry.get('task', article.planTask, locale) ?? null,
+            procedures: registry.many('procedure', article.procedures, locale),
+          }
+        );
+      },
+      article.published === true
+    );
+  }
+
+  // Feedback: each demo entry gets a stable tracking code, whose hash is its natural key.
+  for (const [index, feedback] of read('feedbacks.json').entries()) {
+    const trackingCodeHash = hashTrackingCode(
+      normalizeTrackingCode(deterministicTrackingCode(`demo-${index}`))!
+    );
+    const { consent, procedure, handlingUnit, ...fields } = feedback;
+    await ensurePlain('feedback', 'api::feedback.feedback', trackingCodeHash, { trackingCodeHash }, () => ({
+      ...fields,
+      trackingCodeHash,
+      consent: { ...consent, consentedAt: feedback.receivedAt },
+      procedure: registry.get('procedure', procedure, 'vi') ?? null,
+      handlingUnit: registry.get('unit', handlingUnit) ?? null,
+    }));
+  }
+
+  // Survey responses: anonymous, keyed by their submission time.
+  for (const response of read('survey-responses.json')) {
+    const { procedure, ...ratings } = response;
+    await ensurePlain(
+      'survey',
+      'api::survey-response.survey-response',
+      response.submittedAt,
+      { submittedAt: response.submittedAt },
+      () => ({ ...ratings, procedure: registry.get('procedure', procedure, 'vi') ?? null })
+    );
+  }
+
+  // Demo accounts: one per role.
+  const roleCodes: Record<string, string> = { 'super-admin': 'strapi-super-admin' };
+  for (const user of read('users.json')) {
+    if (await strapi.db.query('admin::user').findOne({ where: { email: user.email } })) continue;
+    const role = await strapi.db
+      .query('admin::role')
+      .findOne({ where: { code: roleCodes[user.role] ?? user.role } });
+    if (!role) throw new Error(`Demo user ${user.email} has an unknown role "${user.role}".`);
+    await strapi.service('admin::user').create({
+      email: user.email,
+      firstname: user.firstname,
+      lastname: user.lastname,
+      password,
+      isActive: true,
+      roles: [role.id],
+    });
+    count('user');
+  }
+
+  strapi.log.info(`Demo seed: ${JSON.stringify(report.created)}`);
+  return report;
+}
