@@ -1,0 +1,52 @@
+/**
+ * One real Strapi instance per test file, on its own copy of the seeded template database.
+ *
+ *   const app = useStrapi();            // in a describe block
+ *   await request(app.server()).get('/api/articles');
+ */
+import path from 'path';
+import type { Core } from '@strapi/strapi';
+import { cloneTemplate, dropDatabase, useDatabase } from './database';
+import { ROOT } from './env';
+
+let counter = 0;
+
+export interface TestApp {
+  strapi: () => Core.Strapi;
+  server: () => import('http').Server;
+}
+
+export async function startStrapi(): Promise<{ strapi: Core.Strapi; name: string }> {
+  const runId = process.env.TEST_RUN_ID!;
+  const name = `t${runId}_${process.pid}_${++counter}`;
+  await cloneTemplate(runId, name);
+  useDatabase(name);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { createStrapi } = require('@strapi/strapi');
+  const strapi: Core.Strapi = await createStrapi({
+    appDir: ROOT,
+    distDir: path.join(ROOT, 'dist'),
+    autoReload: false,
+    serveAdminPanel: false,
+  }).load();
+  await strapi.server.mount();
+  return { strapi, name };
+}
+
+export function useStrapi(): TestApp {
+  let instance: Core.Strapi | undefined;
+  let databaseName: string | undefined;
+  beforeAll(async () => {
+    const started = await startStrapi();
+    instance = started.strapi;
+    databaseName = started.name;
+  }, 120_000);
+  afterAll(async () => {
+    await instance?.destroy();
+    if (databaseName) await dropDatabase(databaseName);
+  }, 60_000);
+  return {
+    strapi: () => instance!,
+    server: () => instance!.server.httpServer,
+  };
+}

@@ -1,0 +1,3 @@
+import { TEST_ENV } from './env';
+
+Object.assign(process.env, TEST_ENV);
