@@ -4,88 +4,88 @@ const inForce: StoredVersion = {
   documentId: 'old',
   nationalCode: '9.000001',
   legalStatus: 'in_force',
-  effectiveFrom: '2020-01-01',
+  effectiveFrom: '2024-01-01',
   previousDocumentId: null,
   hasNextVersion: false,
 };
 
 describe('creating a procedure', () => {
   it('accepts a first version in force', () => {
-    expect(decideCreate({ nationalCode: '9.000001' }, null, [], '2021-05-01').errors).toEqual([]);
+    expect(decideCreate({ nationalCode: '9.000001' }, null, [], '2025-05-01').errors).toEqual([]);
   });
 
   it('refuses a national code that is not d.dddddd, even in a draft', () => {
     for (const nationalCode of ['1.23', '1.0000011', '12.000001', 'x.000001', undefined]) {
-      const { errors } = decideCreate({ nationalCode }, null, [], '2021-05-01');
+      const { errors } = decideCreate({ nationalCode }, null, [], '2025-05-01');
       expect(errors.map((e) => e.path[0])).toEqual(['nationalCode']);
     }
   });
 
   it('refuses a second version in force that does not name the one it amends', () => {
-    const { errors } = decideCreate({ nationalCode: '9.000001' }, null, ['old'], '2021-05-01');
+    const { errors } = decideCreate({ nationalCode: '9.000001' }, null, ['old'], '2025-05-01');
     expect(errors).toHaveLength(1);
     expect(errors[0].path).toEqual(['nationalCode']);
   });
 
   it('freezes the previous version the day before the amendment takes effect', () => {
     const decision = decideCreate(
-      { nationalCode: '9.000001', effectiveFrom: '2021-03-01', announcementType: 'amended' },
+      { nationalCode: '9.000001', effectiveFrom: '2025-03-01', announcementType: 'amended' },
       inForce,
       [],
-      '2021-05-01'
+      '2025-05-01'
     );
     expect(decision.errors).toEqual([]);
-    expect(decision.freezePrevious).toEqual({ documentId: 'old', effectiveTo: '2021-02-28' });
+    expect(decision.freezePrevious).toEqual({ documentId: 'old', effectiveTo: '2025-02-28' });
   });
 
   it('uses today when the amendment gives no start date', () => {
-    const decision = decideCreate({ nationalCode: '9.000001' }, inForce, [], '2021-01-01');
-    expect(decision.freezePrevious?.effectiveTo).toBe('2020-12-31');
+    const decision = decideCreate({ nationalCode: '9.000001' }, inForce, [], '2025-01-01');
+    expect(decision.freezePrevious?.effectiveTo).toBe('2024-12-31');
   });
 
   it('refuses to amend a version that is no longer in force', () => {
     const { errors } = decideCreate(
-      { nationalCode: '9.000001', effectiveFrom: '2022-01-01' },
+      { nationalCode: '9.000001', effectiveFrom: '2026-01-01' },
       { ...inForce, legalStatus: 'amended' },
       [],
-      '2022-01-01'
+      '2026-01-01'
     );
     expect(errors.map((e) => e.path[0])).toContain('previousVersion');
   });
 
   it('refuses a branch: a version that already has a newer one', () => {
     const { errors } = decideCreate(
-      { nationalCode: '9.000001', effectiveFrom: '2022-01-01' },
+      { nationalCode: '9.000001', effectiveFrom: '2026-01-01' },
       { ...inForce, hasNextVersion: true },
       [],
-      '2022-01-01'
+      '2026-01-01'
     );
     expect(errors.map((e) => e.path[0])).toContain('previousVersion');
   });
 
   it('keeps the national code unless the procedure is replaced', () => {
     const amended = decideCreate(
-      { nationalCode: '9.000002', effectiveFrom: '2022-01-01' },
+      { nationalCode: '9.000002', effectiveFrom: '2026-01-01' },
       inForce,
       [],
-      '2022-01-01'
+      '2026-01-01'
     );
     expect(amended.errors.map((e) => e.path[0])).toEqual(['nationalCode']);
     const replaced = decideCreate(
-      { nationalCode: '9.000002', effectiveFrom: '2022-01-01', announcementType: 'replaced' },
+      { nationalCode: '9.000002', effectiveFrom: '2026-01-01', announcementType: 'replaced' },
       inForce,
       [],
-      '2022-01-01'
+      '2026-01-01'
     );
     expect(replaced.errors).toEqual([]);
   });
 
   it('refuses a new version that starts before the one it amends', () => {
     const { errors } = decideCreate(
-      { nationalCode: '9.000001', effectiveFrom: '2019-12-31' },
+      { nationalCode: '9.000001', effectiveFrom: '2023-12-31' },
       inForce,
       [],
-      '2022-01-01'
+      '2026-01-01'
     );
     expect(errors.map((e) => e.path[0])).toEqual(['effectiveFrom']);
   });
@@ -95,7 +95,7 @@ describe('creating a procedure', () => {
       { nationalCode: '9.000003', legalStatus: 'abolished' },
       null,
       [],
-      '2022-01-01'
+      '2026-01-01'
     );
     expect(errors.map((e) => e.path[0])).toEqual(['effectiveTo']);
   });
@@ -122,7 +122,7 @@ describe('updating a procedure', () => {
 
   it('abolishes with an end date', () => {
     expect(decideUpdate(inForce, { legalStatus: 'abolished' })[0].path).toEqual(['effectiveTo']);
-    expect(decideUpdate(inForce, { legalStatus: 'abolished', effectiveTo: '2022-01-01' })).toEqual([]);
+    expect(decideUpdate(inForce, { legalStatus: 'abolished', effectiveTo: '2026-01-01' })).toEqual([]);
   });
 
   it('lets another locale link the same previous version, but not rewire it', () => {
