@@ -176,6 +176,7 @@ export async function seedDemo(
       const text = plan[locale];
       if (!text) return undefined;
       return {
+        number: plan.number ?? null,
         symbol: plan.symbol,
         year: plan.year,
         issueDate: plan.issueDate ?? null,
@@ -354,13 +355,19 @@ export async function seedDemo(
       .query('admin::role')
       .findOne({ where: { code: roleCodes[user.role] ?? user.role } });
     if (!role) throw new Error(`Demo user ${user.email} has an unknown role "${user.role}".`);
-    await strapi.service('admin::user').create({
-      email: user.email,
-      firstname: user.firstname,
-      lastname: user.lastname,
-      password,
-      isActive: true,
-      roles: [role.id],
+    // Written directly: the admin user service's create() also fires an unawaited telemetry count that would
+    // outlive a short seed process (and its database pool).
+    await strapi.db.query('admin::user').create({
+      data: {
+        email: user.email,
+        firstname: user.firstname,
+        lastname: user.lastname,
+        password: await strapi.service('admin::auth').hashPassword(password),
+        registrationToken: null,
+        isActive: true,
+        blocked: false,
+        roles: [role.id],
+      },
     });
     count('user');
   }
