@@ -14,15 +14,40 @@ const MAIN_FIELDS: Record<string, string> = {
   'api::feedback.feedback': 'subject',
 };
 
+/** The columns of each list view. */
+const LIST_COLUMNS: Record<string, string[]> = {
+  'api::unit.unit': ['code', 'name', 'kind', 'active'],
+  'api::procedure-field.procedure-field': ['code', 'name', 'sortOrder'],
+  'api::legal-document.legal-document': ['symbol', 'title', 'issuer', 'issueDate'],
+  'api::procedure.procedure': ['nationalCode', 'name', 'field', 'legalStatus', 'onlineLevel'],
+  'api::campaign.campaign': ['title', 'slogan', 'startDate', 'endDate'],
+  'api::article.article': ['title', 'kind', 'channel', 'unit', 'campaign'],
+  'api::plan.plan': ['year', 'symbol', 'title'],
+  'api::plan-task.plan-task': ['code', 'unit', 'form', 'targetCount', 'dueDate'],
+  'api::feedback.feedback': ['receivedAt', 'subject', 'kind', 'status', 'handlingUnit', 'dueDate'],
+  'api::survey-response.survey-response': ['submittedAt', 'procedure', 'timeliness', 'staffAttitude'],
+};
+
+/** Newest first where recency matters. */
+const SORT: Record<string, { defaultSortBy: string; defaultSortOrder: 'ASC' | 'DESC' }> = {
+  'api::feedback.feedback': { defaultSortBy: 'receivedAt', defaultSortOrder: 'DESC' },
+  'api::survey-response.survey-response': { defaultSortBy: 'submittedAt', defaultSortOrder: 'DESC' },
+  'api::article.article': { defaultSortBy: 'updatedAt', defaultSortOrder: 'DESC' },
+};
+
 // Raise when labels or main fields change, so that existing databases get them once.
 const LAYOUT_VERSION = 1;
 
 type Metadata = { edit?: { label?: string; mainField?: string }; list?: { label?: string } };
-type Configuration = { settings: { mainField?: string }; metadatas: Record<string, Metadata> };
+type Configuration = {
+  settings: Record<string, unknown>;
+  metadatas: Record<string, Metadata>;
+  layouts: { list?: string[] };
+};
 type Attribute = { type: string; target?: string };
 
 /**
- * Vietnamese field labels and main fields in the Content Manager. Applied once per LAYOUT_VERSION, so that
+ * Vietnamese field labels, main fields, list columns and sort orders in the Content Manager. Applied once per LAYOUT_VERSION, so that
  * whatever an administrator changes afterwards in "Configure the view" is kept.
  */
 export async function configureContentManager(strapi: Core.Strapi) {
@@ -51,6 +76,8 @@ export async function configureContentManager(strapi: Core.Strapi) {
       if (target && MAIN_FIELDS[target] && metadata.edit) metadata.edit.mainField = MAIN_FIELDS[target];
     }
     if (MAIN_FIELDS[uid]) configuration.settings.mainField = MAIN_FIELDS[uid];
+    if (LIST_COLUMNS[uid]) configuration.layouts.list = LIST_COLUMNS[uid];
+    Object.assign(configuration.settings, SORT[uid]);
     await service.updateConfiguration(model, configuration);
   }
   await store.set({ key: 'version', value: LAYOUT_VERSION });

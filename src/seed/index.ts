@@ -366,6 +366,7 @@ export async function seedDemo(
         registrationToken: null,
         isActive: true,
         blocked: false,
+        preferedLanguage: 'vi',
         roles: [role.id],
       },
     });

@@ -82,6 +82,13 @@ describe('schema', () => {
       .findConfiguration({ uid: 'api::procedure.procedure' });
     expect(configuration.metadatas.nationalCode.edit.label).toBe('Mã thủ tục (CSDLQG)');
     expect(configuration.settings.mainField).toBe('name');
+    expect(configuration.layouts.list).toEqual([
+      'nationalCode',
+      'name',
+      'field',
+      'legalStatus',
+      'onlineLevel',
+    ]);
   });
 });
 
