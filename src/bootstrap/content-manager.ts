@@ -12,6 +12,9 @@ const MAIN_FIELDS: Record<string, string> = {
   'api::plan.plan': 'title',
   'api::plan-task.plan-task': 'code',
   'api::feedback.feedback': 'subject',
+  // A single type's header shows its main field: none of the organization's fields names it.
+  'api::organization.organization': 'id',
+  'organization.profile': 'issuingBody',
 };
 
 /** The columns of each list view. */
@@ -24,7 +27,7 @@ const LIST_COLUMNS: Record<string, string[]> = {
   'api::article.article': ['title', 'kind', 'channel', 'unit', 'campaign'],
   'api::plan.plan': ['year', 'symbol', 'title'],
   'api::plan-task.plan-task': ['code', 'unit', 'form', 'targetCount', 'dueDate'],
-  'api::feedback.feedback': ['receivedAt', 'subject', 'kind', 'status', 'handlingUnit', 'dueDate'],
+  'api::feedback.feedback': ['receivedAt', 'subject', 'kind', 'state', 'handlingUnit', 'dueDate'],
   'api::survey-response.survey-response': ['submittedAt', 'procedure', 'timeliness', 'staffAttitude'],
 };
 

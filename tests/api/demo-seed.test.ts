@@ -88,13 +88,13 @@ describe('demo data, loaded by bootstrap on an empty database', () => {
     expect(await documents(strapi, 'api::article.article')).toBe(articles.length);
   });
 
-  it('holds feedback in every status and survey responses', async () => {
+  it('holds feedback in every state and survey responses', async () => {
     const strapi = app.strapi();
     const { attributes } = strapi.contentTypes['api::feedback.feedback'] as unknown as {
-      attributes: { status: { enum: string[] } };
+      attributes: { state: { enum: string[] } };
     };
-    const rows = await strapi.db.query('api::feedback.feedback').findMany({ select: ['status'] });
-    expect(new Set(rows.map((r: { status: string }) => r.status))).toEqual(new Set(attributes.status.enum));
+    const rows = await strapi.db.query('api::feedback.feedback').findMany({ select: ['state'] });
+    expect(new Set(rows.map((r: { state: string }) => r.state))).toEqual(new Set(attributes.state.enum));
     expect(await strapi.db.query('api::survey-response.survey-response').count()).toBe(
       demo('survey-responses.json').length
     );

@@ -661,7 +661,7 @@ export interface ApiFeedbackFeedback extends Struct.CollectionTypeSchema {
     procedure: Schema.Attribute.Relation<'manyToOne', 'api::procedure.procedure'>;
     publishedAt: Schema.Attribute.DateTime;
     receivedAt: Schema.Attribute.DateTime & Schema.Attribute.Required;
-    status: Schema.Attribute.Enumeration<
+    state: Schema.Attribute.Enumeration<
       [
         'received',
         'not_accepted',
