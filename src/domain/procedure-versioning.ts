@@ -3,6 +3,9 @@
  * becomes a new version linked to the previous one, which is frozen with the day it stopped applying.
  * Pure module: callers pass in what is stored and get back errors or the effect to apply.
  */
+import type { FieldError } from './errors';
+
+export type { FieldError };
 
 export type LegalStatus = 'in_force' | 'amended' | 'abolished';
 
@@ -14,11 +17,6 @@ export interface StoredVersion {
   effectiveTo?: string | null;
   previousDocumentId?: string | null;
   hasNextVersion?: boolean;
-}
-
-export interface FieldError {
-  path: string[];
-  message: string;
 }
 
 export interface CreateInput {
