@@ -1,42 +1,45 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
+import { fieldError } from '../domain/errors';
+import { validationError } from '../utils/errors';
+import { requestLanguage } from '../utils/http';
+import { localeCodes } from '../utils/locales';
 
-const LOCALE_CACHE_MS = 60_000;
-let cachedLocales: { codes: Set<string>; until: number } | undefined;
-
-async function knownLocales(strapi: Core.Strapi): Promise<Set<string>> {
-  if (!cachedLocales || cachedLocales.until < Date.now()) {
-    const locales = await strapi.plugin('i18n').service('locales').find();
-    cachedLocales = {
-      codes: new Set(locales.map((l: { code: string }) => l.code)),
-      until: Date.now() + LOCALE_CACHE_MS,
-    };
-  }
-  return cachedLocales.codes;
+interface Context {
+  query: Record<string, unknown>;
+  state: { auth?: { strategy?: { name?: string } } };
+  request: { get(header: string): string };
 }
-
-const invalid = (param: string, message: string) =>
-  new errors.ValidationError(message, { errors: [{ path: [param], message, name: 'ValidationError' }] });
 
 /**
  * On the public read routes: drafts are for API tokens only (Strapi's REST API would otherwise honour
  * `status=draft` for anyone allowed to read), and an unknown locale is an error rather than an empty list.
  */
 export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
-  async (
-    ctx: { query: Record<string, unknown>; state: { auth?: { strategy?: { name?: string } } } },
-    next: () => Promise<void>
-  ) => {
+  async (ctx: Context, next: () => Promise<void>) => {
     const { status, locale } = ctx.query;
+    const language = requestLanguage(ctx);
     if (status !== undefined && status !== 'published' && ctx.state.auth?.strategy?.name !== 'api-token') {
-      throw invalid('status', 'Only published content is public.');
+      throw validationError([
+        fieldError(
+          ['status'],
+          'Chỉ nội dung đã xuất bản là công khai.',
+          'Only published content is public.',
+          language
+        ),
+      ]);
     }
-    if (
-      locale !== undefined &&
-      locale !== '*' &&
-      !(typeof locale === 'string' && (await knownLocales(strapi)).has(locale))
-    ) {
-      throw invalid('locale', `Unknown locale. Use one of: ${[...(await knownLocales(strapi))].join(', ')}.`);
+    if (locale !== undefined && locale !== '*') {
+      const codes = await localeCodes(strapi);
+      if (typeof locale !== 'string' || !codes.includes(locale)) {
+        throw validationError([
+          fieldError(
+            ['locale'],
+            `Ngôn ngữ không hợp lệ. Dùng: ${codes.join(', ')}.`,
+            `Unknown locale. Use one of: ${codes.join(', ')}.`,
+            language
+          ),
+        ]);
+      }
     }
     await next();
   };

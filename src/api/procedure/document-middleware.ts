@@ -1,5 +1,6 @@
 import type { Core, Modules } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { validationError } from '../../utils/errors';
 import {
   decideCreate,
   decideDelete,
@@ -10,11 +11,6 @@ import {
 import { toOneRelationTarget, type RelationTarget } from '../../utils/relations';
 
 const UID = 'api::procedure.procedure';
-
-export const validationError = (fieldErrors: FieldError[]) =>
-  new errors.ValidationError(fieldErrors[0].message, {
-    errors: fieldErrors.map(({ path, message }) => ({ path, message, name: 'ValidationError' })),
-  });
 
 const today = () => new Date().toISOString().slice(0, 10);
 

@@ -1,3 +1,44 @@
 import { factories } from '@strapi/strapi';
+import { parseSearchParams, type SearchParams } from '../../../domain/procedure-search';
+import { validationError } from '../../../utils/errors';
+import { requestLanguage } from '../../../utils/http';
+import { localeCodes } from '../../../utils/locales';
 
-export default factories.createCoreController('api::procedure.procedure');
+const UID = 'api::procedure.procedure';
+
+type SearchService = { search(params: SearchParams): Promise<{ documentIds: string[]; total: number }> };
+
+export default factories.createCoreController(UID, ({ strapi }) => ({
+  /** GET /api/procedures/search: Strapi's list shape, ranked, published entries only. */
+  async search(ctx) {
+    const parsed = parseSearchParams(ctx.query, await localeCodes(strapi), requestLanguage(ctx));
+    if (!parsed.ok) throw validationError(parsed.errors);
+    const params = parsed.value;
+
+    const { documentIds, total } = await (strapi.service(UID) as unknown as SearchService).search(params);
+    const found = documentIds.length
+      ? await strapi.documents(UID).findMany({
+          filters: { documentId: { $in: documentIds } },
+          locale: params.locale,
+          status: 'published',
+          populate: { field: { fields: ['name', 'code'] }, levels: true, channels: true },
+        })
+      : [];
+    const byId = new Map(found.map((doc) => [doc.documentId, doc]));
+    const ordered = documentIds.map((id) => byId.get(id)).filter(Boolean);
+    const data = await strapi.contentAPI.sanitize.output(ordered, strapi.contentType(UID), {
+      auth: ctx.state.auth,
+    });
+    return {
+      data,
+      meta: {
+        pagination: {
+          page: params.page,
+          pageSize: params.pageSize,
+          pageCount: Math.ceil(total / params.pageSize),
+          total,
+        },
+      },
+    };
+  },
+}));

@@ -1,3 +1,104 @@
-import { factories } from '@strapi/strapi';
+import { factories, type Core } from '@strapi/strapi';
+import type { SearchParams } from '../../../domain/procedure-search';
+import { prefixRange } from '../../../domain/search-text';
+import { documentsWithWord } from '../../../infra/search-index';
 
-export default factories.createCoreService('api::procedure.procedure');
+const UID = 'api::procedure.procedure';
+
+/** Table and column names come from Strapi's metadata, so the SQL follows the schema. */
+function tables(strapi: Core.Strapi) {
+  const meta = strapi.db.metadata.get(UID);
+  const attribute = (name: string) =>
+    meta.attributes[name] as unknown as { joinTable: Record<string, never> };
+  const field = attribute('field').joinTable as unknown as {
+    name: string;
+    joinColumn: { name: string };
+    inverseJoinColumn: { name: string };
+  };
+  const levels = attribute('levels').joinTable as unknown as {
+    name: string;
+    joinColumn: { name: string };
+    inverseJoinColumn: { name: string };
+  };
+  return {
+    procedures: meta.tableName,
+    fieldLink: field,
+    fields: strapi.db.metadata.get('api::procedure-field.procedure-field').tableName,
+    levelLink: levels,
+    levels: strapi.db.metadata.get('procedure.level').tableName,
+  };
+}
+
+export default factories.createCoreService(UID, ({ strapi }) => ({
+  /**
+   * The public search: every word must start a word of the name, keywords or field (diacritics and case
+   * ignored); national codes match exactly and rank first, then procedures whose name holds every word.
+   * Returns the documentIds of one page, in rank order, and the total.
+   */
+  async search(params: SearchParams): Promise<{ documentIds: string[]; total: number }> {
+    const knex = strapi.db.connection;
+    const t = tables(strapi);
+    const { locale } = params;
+
+    const base = knex(`${t.procedures} as p`).where('p.locale', locale).whereNotNull('p.published_at');
+    if (params.status) base.where('p.legal_status', params.status);
+    if (params.onlineLevel) base.where('p.online_level', params.onlineLevel);
+    if (params.field) {
+      base.whereIn(
+        'p.id',
+        knex(`${t.fieldLink.name} as fl`)
+          .select(`fl.${t.fieldLink.joinColumn.name}`)
+          .join(`${t.fields} as f`, 'f.id', `fl.${t.fieldLink.inverseJoinColumn.name}`)
+          .where('f.code', params.field)
+      );
+    }
+    if (params.level) {
+      base.whereIn(
+        'p.id',
+        knex(`${t.levelLink.name} as lc`)
+          .select(`lc.${t.levelLink.joinColumn.name}`)
+          .join(`${t.levels} as l`, 'l.id', `lc.${t.levelLink.inverseJoinColumn.name}`)
+          .where({ 'lc.field': 'levels', 'l.level': params.level })
+      );
+    }
+    // A query that is only national codes lists exactly those; with words, codes just rank first.
+    if (params.words.length === 0 && params.codes.length > 0) base.whereIn('p.national_code', params.codes);
+    for (const word of params.words) {
+      base.whereIn('p.document_id', documentsWithWord(knex, 'procedure', locale, prefixRange(word)));
+    }
+
+    const [{ total }] = await base.clone().countDistinct({ total: 'p.document_id' });
+
+    const codeRank = params.codes.length
+      ? knex.raw(
+          `CASE WHEN p.national_code IN (${params.codes.map(() => '?').join(',')}) THEN 0 ELSE 1 END`,
+          params.codes
+        )
+      : knex.raw('1');
+    const nameWords = knex(`${t.procedures} as n`).select('n.id');
+    for (const word of params.words) {
+      nameWords.whereIn(
+        'n.document_id',
+        documentsWithWord(knex, 'procedure', locale, prefixRange(word), 'n')
+      );
+    }
+    const nameRank = params.words.length
+      ? knex.raw('CASE WHEN p.id IN (?) THEN 0 ELSE 1 END', [nameWords])
+      : knex.raw('1');
+
+    const rows = await base
+      .clone()
+      .select('p.document_id', 'p.national_code')
+      .select({ code_rank: codeRank, name_rank: nameRank })
+      .orderBy([
+        { column: 'code_rank', order: 'asc' },
+        { column: 'name_rank', order: 'asc' },
+        { column: 'p.national_code', order: 'asc' },
+        { column: 'p.id', order: 'asc' },
+      ])
+      .limit(params.pageSize)
+      .offset((params.page - 1) * params.pageSize);
+
+    return { documentIds: rows.map((r: { document_id: string }) => r.document_id), total: Number(total) };
+  },
+}));

@@ -1,0 +1,68 @@
+/**
+ * Internal tables that are not content: Strapi creates and migrates them with the content types (through its
+ * models registry), so SQLite and PostgreSQL get the same columns and indexes.
+ */
+import type { Core } from '@strapi/strapi';
+
+export const SEARCH_TERMS_TABLE = 'search_terms';
+export const IDEMPOTENCY_TABLE = 'idempotency_keys';
+export const FORM_TOKEN_USES_TABLE = 'form_token_uses';
+
+const models = [
+  {
+    // Folded words of searchable texts, one row per (document, locale, word, source).
+    uid: 'app::search-term',
+    singularName: 'search-term',
+    tableName: SEARCH_TERMS_TABLE,
+    attributes: {
+      id: { type: 'increments' },
+      model: { type: 'string', column: { notNullable: true } },
+      documentId: { type: 'string', column: { notNullable: true } },
+      locale: { type: 'string', column: { notNullable: true } },
+      term: { type: 'string', column: { notNullable: true } },
+      source: { type: 'string', column: { notNullable: true } },
+    },
+    indexes: [
+      { name: 'search_terms_lookup_idx', columns: ['model', 'locale', 'term', 'document_id'] },
+      { name: 'search_terms_document_idx', columns: ['model', 'document_id'] },
+    ],
+  },
+  {
+    // Idempotency-Key records of public POSTs: replay, conflict and mismatch detection across nodes.
+    uid: 'app::idempotency-key',
+    singularName: 'idempotency-key',
+    tableName: IDEMPOTENCY_TABLE,
+    attributes: {
+      id: { type: 'increments' },
+      keyHash: { type: 'string', column: { notNullable: true } },
+      fingerprint: { type: 'string', column: { notNullable: true } },
+      state: { type: 'string', column: { notNullable: true } },
+      statusCode: { type: 'integer' },
+      response: { type: 'text' },
+      createdAt: { type: 'datetime', column: { notNullable: true } },
+    },
+    indexes: [
+      { name: 'idempotency_keys_key_uq', columns: ['key_hash'], type: 'unique' },
+      { name: 'idempotency_keys_created_idx', columns: ['created_at'] },
+    ],
+  },
+  {
+    // Nonces of form tokens already used: a token works once.
+    uid: 'app::form-token-use',
+    singularName: 'form-token-use',
+    tableName: FORM_TOKEN_USES_TABLE,
+    attributes: {
+      id: { type: 'increments' },
+      nonce: { type: 'string', column: { notNullable: true } },
+      usedAt: { type: 'datetime', column: { notNullable: true } },
+    },
+    indexes: [
+      { name: 'form_token_uses_nonce_uq', columns: ['nonce'], type: 'unique' },
+      { name: 'form_token_uses_used_idx', columns: ['used_at'] },
+    ],
+  },
+];
+
+export function registerInternalModels(strapi: Core.Strapi) {
+  for (const model of models) strapi.get('models').add(model);
+}

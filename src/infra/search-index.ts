@@ -1,0 +1,130 @@
+/**
+ * The word index behind the Vietnamese search: each searchable document's texts are folded (no diacritics,
+ * đ → d, lower case) into words stored in `search_terms`, so that a query matches with index range scans,
+ * identically on SQLite and PostgreSQL, and never by scanning rows in JavaScript.
+ */
+import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
+import { terms } from '../domain/search-text';
+import { SEARCH_TERMS_TABLE } from './models';
+
+/** Where a word came from: the title-like text ranks above the rest. */
+export type TermSource = 'n' | 'k' | 'f';
+
+export interface IndexedText {
+  documentId: string;
+  locale: string;
+  texts: [TermSource, string | null | undefined][];
+}
+
+type Model = 'procedure' | 'feedback';
+
+const BATCH = 500;
+
+/** Replaces the words of these documents (or of every document of the model) by those of `docs`. */
+export async function replaceTerms(
+  strapi: Core.Strapi,
+  model: Model,
+  scope: string[] | 'all',
+  docs: IndexedText[]
+) {
+  const knex = strapi.db.connection;
+  const rows = docs.flatMap(({ documentId, locale, texts }) => {
+    const seen = new Set<string>();
+    return texts.flatMap(([source, text]) =>
+      terms(text ?? '')
+        .filter((term) => !seen.has(`${source}:${term}`) && seen.add(`${source}:${term}`))
+        .map((term) => ({ model, document_id: documentId, locale, term, source }))
+    );
+  });
+  await strapi.db.transaction(async ({ trx }) => {
+    if (scope === 'all') await knex(SEARCH_TERMS_TABLE).transacting(trx).where({ model }).delete();
+    else {
+      for (let i = 0; i < scope.length; i += BATCH) {
+        await knex(SEARCH_TERMS_TABLE)
+          .transacting(trx)
+          .where({ model })
+          .whereIn('document_id', scope.slice(i, i + BATCH))
+          .delete();
+      }
+    }
+    for (let i = 0; i < rows.length; i += BATCH) {
+      await knex(SEARCH_TERMS_TABLE)
+        .transacting(trx)
+        .insert(rows.slice(i, i + BATCH));
+    }
+  });
+}
+
+/** `document_id IN (documents having a word starting with lo…)`, for one query word. */
+export function documentsWithWord(
+  knex: Knex,
+  model: Model,
+  locale: string,
+  [lo, hi]: [string, string],
+  source?: TermSource
+) {
+  const query = knex(SEARCH_TERMS_TABLE)
+    .select('document_id')
+    .where({ model, locale })
+    .where('term', '>=', lo)
+    .where('term', '<', hi);
+  return source ? query.where({ source }) : query;
+}
+
+const PROCEDURE = 'api::procedure.procedure';
+
+/** Re-reads the published rows of these procedures and indexes their name, keywords and field name. */
+export async function reindexProcedures(strapi: Core.Strapi, documentIds: string[] | 'all') {
+  const where = documentIds === 'all' ? {} : { documentId: { $in: documentIds } };
+  const rows = (await strapi.db.query(PROCEDURE).findMany({
+    where: { ...where, publishedAt: { $notNull: true } },
+    select: ['documentId', 'locale', 'name', 'keywords'],
+    populate: { field: { select: ['name'] } },
+  })) as {
+    documentId: string;
+    locale: string;
+    name: string;
+    keywords: string | null;
+    field?: { name: string };
+  }[];
+  await replaceTerms(
+    strapi,
+    'procedure',
+    documentIds,
+    rows.map((r) => ({
+      documentId: r.documentId,
+      locale: r.locale,
+      texts: [
+        ['n', r.name],
+        ['k', r.keywords],
+        ['f', r.field?.name],
+      ],
+    }))
+  );
+}
+
+const FEEDBACK = 'api::feedback.feedback';
+
+/** Answered feedback whose answer is published is searchable by subject (ranked), content and answer. */
+export async function reindexFeedback(strapi: Core.Strapi, documentIds: string[] | 'all') {
+  const where = documentIds === 'all' ? {} : { documentId: { $in: documentIds } };
+  const rows = (await strapi.db.query(FEEDBACK).findMany({
+    where: { ...where, state: 'published', answerPublished: true },
+    select: ['documentId', 'subject', 'content', 'answer'],
+  })) as { documentId: string; subject: string; content: string; answer: string | null }[];
+  await replaceTerms(
+    strapi,
+    'feedback',
+    documentIds,
+    rows.map((r) => ({
+      documentId: r.documentId,
+      locale: 'vi',
+      texts: [
+        ['n', r.subject],
+        ['k', r.content],
+        ['k', r.answer],
+      ],
+    }))
+  );
+}

@@ -1,0 +1,208 @@
+import request from 'supertest';
+import { fold, terms } from '../../src/domain/search-text';
+import { demo } from '../setup/demo';
+import { useStrapi } from '../setup/strapi';
+
+const app = useStrapi();
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Entry = Record<string, any>;
+
+const search = (query: string, headers: Record<string, string> = {}) =>
+  request(app.server()).get(`/api/procedures/search?${query}`).set(headers);
+
+/** What the search must find, computed independently from the demo files. */
+function expected(q: string, locale: 'vi' | 'en' = 'vi', filter: (p: Entry) => boolean = () => true) {
+  const fields = Object.fromEntries(
+    demo('procedure-fields.json').map((f: Entry) => [f.code, f[locale].name])
+  );
+  const words = fold(q).split(' ').filter(Boolean);
+  return demo('procedures.json')
+    .filter((p: Entry) => p[locale] && filter(p))
+    .filter((p: Entry) => {
+      const haystack = [...terms(p[locale].name), ...terms(p[locale].keywords), ...terms(fields[p.field])];
+      return words.every((w) => haystack.some((t) => t.startsWith(w)));
+    })
+    .map((p: Entry) => `${p.nationalCode}@${p.effectiveFrom}`)
+    .sort();
+}
+
+const found = (body: Entry) =>
+  body.data.map((p: Entry) => `${p.nationalCode}@${p.effectiveFrom}`).sort() as string[];
+
+describe('GET /api/procedures/search', () => {
+  it('ignores case and diacritics, đ folding to d, NFC and NFD alike', async () => {
+    const want = expected('giấy phép môi trường');
+    expect(want.length).toBeGreaterThan(1);
+    const variants = [
+      'giấy phép môi trường',
+      'GIẤY PHÉP MÔI TRƯỜNG',
+      'giay phep moi truong',
+      'giấy phép môi trường'.normalize('NFD'),
+    ];
+    for (const q of variants) {
+      const res = await search(`q=${encodeURIComponent(q)}&pageSize=100`);
+      expect(res.status).toBe(200);
+      expect(found(res.body)).toEqual(want);
+    }
+    const land = await search(`q=${encodeURIComponent('thu tuc dat dai')}&pageSize=100`);
+    const landUpper = await search(`q=${encodeURIComponent('THỦ TỤC ĐẤT ĐAI')}&pageSize=100`);
+    expect(found(land.body)).toEqual(found(landUpper.body));
+    expect(found(land.body)).toEqual(expected('thu tuc dat dai'));
+  });
+
+  it('requires every word to match somewhere', async () => {
+    const res = await search(`q=${encodeURIComponent('giay phep khongcotu')}`);
+    expect(res.body.data).toEqual([]);
+    expect(res.body.meta.pagination.total).toBe(0);
+  });
+
+  it('matches words of the field and keywords, not only the name', async () => {
+    const land = demo('procedure-fields.json').find((f: Entry) => f.code === 'dat-dai');
+    const res = await search(`q=${encodeURIComponent(land.vi.name)}&pageSize=100`);
+    expect(found(res.body)).toEqual(expected(land.vi.name));
+    expect(res.body.meta.pagination.total).toBeGreaterThanOrEqual(
+      demo('procedures.json').filter((p: Entry) => p.field === 'dat-dai').length
+    );
+  });
+
+  it('finds a national code exactly and ranks it first', async () => {
+    const target = demo('procedures.json').find((p: Entry) => p.nationalCode === '9.002002');
+    const alone = await search('q=9.002002');
+    expect(alone.body.data.map((p: Entry) => p.nationalCode)).toEqual(['9.002002']);
+    const mixed = await search(`q=${encodeURIComponent('9.002002 giấy phép')}&pageSize=100`);
+    expect(mixed.body.data[0].nationalCode).toBe(target.nationalCode);
+    expect(mixed.body.data.length).toBeGreaterThan(1);
+  });
+
+  it('ranks procedures whose name holds every word before those matching elsewhere', async () => {
+    const res = await search(`q=${encodeURIComponent('đất')}&pageSize=100`);
+    const names = res.body.data.map((p: Entry) => fold(p.name));
+    const firstElsewhere = names.findIndex((n: string) => !n.split(' ').some((w) => w.startsWith('dat')));
+    if (firstElsewhere >= 0) {
+      expect(
+        names.slice(firstElsewhere).every((n: string) => !n.split(' ').some((w) => w.startsWith('dat')))
+      ).toBe(true);
+    }
+  });
+
+  it('filters by field, level, online level and legal status', async () => {
+    const byField = await search('field=moi-truong&pageSize=100');
+    expect(found(byField.body)).toEqual(expected('', 'vi', (p) => p.field === 'moi-truong'));
+    const amended = await search('status=amended&pageSize=100');
+    expect(found(amended.body)).toEqual(expected('', 'vi', (p) => p.legalStatus === 'amended'));
+    const online = await search('onlineLevel=fully_online&pageSize=100');
+    expect(found(online.body)).toEqual(expected('', 'vi', (p) => p.onlineLevel === 'fully_online'));
+    const district = await search('level=district&pageSize=100');
+    expect(found(district.body)).toEqual(expected('', 'vi', (p) => p.levels.includes('district')));
+    const combined = await search(
+      `q=${encodeURIComponent('cấp')}&field=dat-dai&status=in_force&pageSize=100`
+    );
+    expect(found(combined.body)).toEqual(
+      expected('cấp', 'vi', (p) => p.field === 'dat-dai' && p.legalStatus === 'in_force')
+    );
+  });
+
+  it('answers in Strapi list shape, paginated', async () => {
+    const all = expected('');
+    const page2 = await search('pageSize=10&page=2');
+    expect(page2.body.meta.pagination).toEqual({
+      page: 2,
+      pageSize: 10,
+      pageCount: Math.ceil(all.length / 10),
+      total: all.length,
+    });
+    expect(page2.body.data).toHaveLength(10);
+    const page1 = await search('pageSize=10&page=1');
+    const ids = new Set(page1.body.data.map((p: Entry) => p.documentId));
+    expect(page2.body.data.some((p: Entry) => ids.has(p.documentId))).toBe(false);
+    expect(page1.body.data[0]).toMatchObject({
+      documentId: expect.any(String),
+      field: { code: expect.any(String) },
+    });
+    expect(page1.body.data[0].createdBy).toBeUndefined();
+  });
+
+  it('searches the English texts with locale=en', async () => {
+    const res = await search(`q=${encodeURIComponent('environmental permit')}&locale=en&pageSize=100`);
+    expect(found(res.body)).toEqual(expected('environmental permit', 'en'));
+    expect(res.body.data.length).toBeGreaterThan(0);
+    expect(res.body.data.every((p: Entry) => p.locale === 'en')).toBe(true);
+  });
+
+  it.each([
+    ['pageSize=101', 'pageSize'],
+    ['page=0', 'page'],
+    ['level=huyen', 'level'],
+    ['status=draft', 'status'],
+    ['locale=fr', 'locale'],
+    ['field=%3Cscript%3E', 'field'],
+    ['q=' + 'a'.repeat(201), 'q'],
+    ['populate=*', 'populate'],
+    ['q[$ne]=x', 'q'],
+  ])('refuses %s with a ValidationError on %s', async (query, path) => {
+    const res = await search(query, { 'Accept-Language': 'en' });
+    expect(res.status).toBe(400);
+    expect(res.body.error.name).toBe('ValidationError');
+    const error = res.body.error.details.errors.find((e: Entry) => e.path[0] === path);
+    expect(error).toBeDefined();
+    expect(error.messages.vi).toEqual(expect.any(String));
+    expect(error.messages.en).toBe(error.message);
+  });
+
+  it('follows publishing: drafts are not found, published and edited texts are, unpublished ones leave', async () => {
+    const strapi = app.strapi();
+    const field = await strapi.db
+      .query('api::procedure-field.procedure-field')
+      .findOne({ where: { code: 'dat-dai' } });
+    const created = await strapi.documents('api::procedure.procedure').create({
+      locale: 'vi',
+      data: {
+        nationalCode: '9.990777',
+        name: 'Thủ tục thử nghiệm chim cánh cụt',
+        implementingAgency: 'Sở',
+        subjects: 'Tổ chức',
+        onlineLevel: 'not_online',
+        field: field.documentId,
+        levels: [{ level: 'province' }],
+      } as never,
+    });
+    const q = `q=${encodeURIComponent('chim canh cut')}`;
+    expect((await search(q)).body.data).toEqual([]);
+
+    await strapi
+      .documents('api::procedure.procedure')
+      .publish({ documentId: created.documentId, locale: 'vi' });
+    expect((await search(q)).body.data.map((p: Entry) => p.documentId)).toEqual([created.documentId]);
+
+    await strapi.documents('api::procedure.procedure').update({
+      documentId: created.documentId,
+      locale: 'vi',
+      data: { name: 'Thủ tục thử nghiệm hải cẩu' } as never,
+    });
+    await strapi
+      .documents('api::procedure.procedure')
+      .publish({ documentId: created.documentId, locale: 'vi' });
+    expect((await search(q)).body.data).toEqual([]);
+    expect((await search(`q=${encodeURIComponent('hải cẩu')}`)).body.data).toHaveLength(1);
+
+    await strapi
+      .documents('api::procedure.procedure')
+      .unpublish({ documentId: created.documentId, locale: 'vi' });
+    expect((await search(`q=${encodeURIComponent('hải cẩu')}`)).body.data).toEqual([]);
+  });
+
+  it('uses an index on the word table', async () => {
+    const strapi = app.strapi();
+    const knex = strapi.db.connection;
+    if (strapi.db.dialect.client === 'sqlite') {
+      const plan = await knex.raw(
+        `EXPLAIN QUERY PLAN SELECT document_id FROM search_terms WHERE model = 'procedure' AND locale = 'vi' AND term >= 'giay' AND term < 'giaz'`
+      );
+      expect(JSON.stringify(plan)).toMatch(/USING (COVERING )?INDEX search_terms_lookup_idx/);
+    } else {
+      const { rows } = await knex.raw(`SELECT indexdef FROM pg_indexes WHERE tablename = 'search_terms'`);
+      expect(rows.map((r: Entry) => r.indexdef).join('\n')).toMatch(/\(model, locale, term, document_id\)/);
+    }
+  });
+});
