@@ -4,11 +4,30 @@ import { ensureAdminRoles } from './bootstrap/admin-roles';
 import { configureContentManager } from './bootstrap/content-manager';
 import { ensureLocales } from './bootstrap/locales';
 import { ensurePublicPermissions } from './bootstrap/public-permissions';
+import { contentEventsMiddleware, invalidateOnGlobalChanges } from './infra/content-events';
+import { registerInternalModels } from './infra/models';
+import { closeRedis, redis } from './infra/redis';
+import { ResponseCache } from './infra/response-cache';
+import { reindexFeedback, reindexProcedures } from './infra/search-index';
+import { SEARCH_TERMS_TABLE } from './infra/models';
 import { isDatabaseEmpty, seedDemo } from './seed';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
+    registerInternalModels(strapi);
+    strapi.add(
+      'response-cache',
+      () =>
+        new ResponseCache({
+          enabled: (process.env.RESPONSE_CACHE || 'on') !== 'off',
+          ttlSeconds: Number(process.env.RESPONSE_CACHE_TTL_SECONDS ?? 300),
+          maxBytes: Number(process.env.RESPONSE_CACHE_MAX_MB ?? 64) * 1024 * 1024,
+          redis: redis(),
+          log: (message) => strapi.log.warn(message),
+        })
+    );
     strapi.documents.use(procedureHistoryMiddleware(strapi));
+    strapi.documents.use(contentEventsMiddleware(strapi));
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
@@ -16,6 +35,8 @@ export default {
     await ensurePublicPermissions(strapi);
     await ensureAdminRoles(strapi);
     await configureContentManager(strapi);
+    invalidateOnGlobalChanges(strapi);
+    await (strapi.get('response-cache') as ResponseCache).start();
 
     // A first `npm run develop` shows the demo; production never gets demo data or demo accounts.
     const demoSeed = process.env.DEMO_SEED || 'auto';
@@ -26,5 +47,23 @@ export default {
     ) {
       await seedDemo(strapi);
     }
+
+    // Databases filled before the search index existed (or restored without it) get indexed once.
+    for (const [model, reindex] of [
+      ['procedure', reindexProcedures],
+      ['feedback', reindexFeedback],
+    ] as const) {
+      const [{ count }] = await strapi.db
+        .connection(SEARCH_TERMS_TABLE)
+        .where({ model })
+        .count({ count: '*' });
+      if (Number(count) === 0) await reindex(strapi, 'all');
+    }
+    await strapi.service('api::feedback.feedback').sweepOrphanAttachments();
+  },
+
+  async destroy({ strapi }: { strapi: Core.Strapi }) {
+    (strapi.get('response-cache') as ResponseCache).stop();
+    await closeRedis();
   },
 };

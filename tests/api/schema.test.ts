@@ -107,11 +107,20 @@ describe('public access', () => {
     expect(res.status).toBe(200);
   });
 
-  it.each(['/api/feedbacks', '/api/survey-responses', '/api/units', '/api/upload/files', '/api/users'])(
+  it.each(['/api/units', '/api/holidays', '/api/upload/files', '/api/users'])(
     'is refused %s',
     async (path) => {
       const res = await request(app.server()).get(path);
       expect(res.status).toBe(403);
+    }
+  );
+
+  it.each(['/api/feedbacks', '/api/survey-responses', '/api/feedback-attachments'])(
+    'has no list route for %s',
+    async (path) => {
+      const res = await request(app.server()).get(path);
+      expect(res.status).toBe(404);
+      expect(res.body.data).toBeNull();
     }
   );
 

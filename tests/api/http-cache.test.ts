@@ -1,0 +1,123 @@
+import request from 'supertest';
+import { fullAccessToken } from '../setup/http';
+import { useStrapi } from '../setup/strapi';
+
+const app = useStrapi();
+
+/** Counts the SQL statements the database runs while `work` runs. */
+async function queriesDuring(work: () => Promise<unknown>) {
+  let count = 0;
+  const listener = () => (count += 1);
+  const knex = app.strapi().db.connection;
+  knex.on('query', listener);
+  try {
+    await work();
+  } finally {
+    knex.removeListener('query', listener);
+  }
+  return count;
+}
+
+describe('HTTP caching of public reads', () => {
+  const path = '/api/articles?pagination[pageSize]=5&sort=title:asc';
+
+  it('sends a strong ETag and a short public Cache-Control with stale-while-revalidate', async () => {
+    const res = await request(app.server()).get(path);
+    expect(res.status).toBe(200);
+    expect(res.headers.etag).toMatch(/^"[A-Za-z0-9_-]+"$/);
+    expect(res.headers['cache-control']).toMatch(/^public, max-age=\d+, stale-while-revalidate=\d+$/);
+  });
+
+  it('answers If-None-Match with 304 and no body', async () => {
+    const first = await request(app.server()).get(path);
+    const again = await request(app.server()).get(path).set('If-None-Match', first.headers.etag);
+    expect(again.status).toBe(304);
+    expect(again.text).toBeFalsy();
+    expect(again.headers.etag).toBe(first.headers.etag);
+    const other = await request(app.server()).get(path).set('If-None-Match', '"something-else"');
+    expect(other.status).toBe(200);
+  });
+
+  it('serves a repeated request from the cache without touching the database', async () => {
+    const url = '/api/procedures?pagination[pageSize]=3&sort=nationalCode:desc';
+    const miss = await request(app.server()).get(url);
+    expect(miss.headers['x-cache']).toBe('MISS');
+    let hit: request.Response | undefined;
+    const queries = await queriesDuring(async () => {
+      hit = await request(app.server()).get(url);
+    });
+    expect(hit!.headers['x-cache']).toBe('HIT');
+    expect(hit!.body).toEqual(miss.body);
+    expect(hit!.headers.etag).toBe(miss.headers.etag);
+    expect(queries).toBe(0);
+  });
+
+  it('never caches a request with credentials', async () => {
+    const token = await fullAccessToken(app.strapi());
+    const res = await request(app.server()).get(path).set('Authorization', `Bearer ${token}`);
+    expect(res.status).toBe(200);
+    expect(res.headers['x-cache']).toBeUndefined();
+    expect(res.headers['cache-control'] ?? '').not.toMatch(/public/);
+  });
+
+  it('never caches feedback status lookups or form tokens', async () => {
+    const form1 = await request(app.server()).get('/api/feedbacks/form');
+    const form2 = await request(app.server()).get('/api/feedbacks/form');
+    expect(form1.headers['cache-control']).toBe('no-store');
+    expect(form2.body.data.formToken).not.toBe(form1.body.data.formToken);
+  });
+
+  it.each(['update', 'unpublish', 'delete'])('shows the change at once after a %s', async (action) => {
+    const strapi = app.strapi();
+    const documents = strapi.documents('api::article.article');
+    const [article] = await documents.findMany({
+      status: 'published',
+      locale: 'vi',
+      limit: 1,
+      sort: 'title:asc',
+    });
+    const url = `/api/articles/${article.documentId}`;
+    const before = await request(app.server()).get(url);
+    expect(before.status).toBe(200);
+    expect((await request(app.server()).get(url)).headers['x-cache']).toBe('HIT');
+
+    if (action === 'update') {
+      await documents.update({
+        documentId: article.documentId,
+        locale: 'vi',
+        data: { title: 'Tiêu đề mới' } as never,
+      });
+      await documents.publish({ documentId: article.documentId, locale: 'vi' });
+      const after = await request(app.server()).get(url);
+      expect(after.headers['x-cache']).toBe('MISS');
+      expect(after.body.data.title).toBe('Tiêu đề mới');
+      expect(after.headers.etag).not.toBe(before.headers.etag);
+    } else {
+      if (action === 'unpublish') await documents.unpublish({ documentId: article.documentId, locale: 'vi' });
+      else await documents.delete({ documentId: article.documentId, locale: '*' });
+      const after = await request(app.server()).get(url);
+      expect(after.status).toBe(404);
+    }
+  });
+
+  it('invalidates when media change', async () => {
+    const url = '/api/campaigns';
+    await request(app.server()).get(url);
+    expect((await request(app.server()).get(url)).headers['x-cache']).toBe('HIT');
+    await app
+      .strapi()
+      .db.query('plugin::upload.file')
+      .create({
+        data: {
+          name: 'x.png',
+          hash: 'x',
+          ext: '.png',
+          mime: 'image/png',
+          size: 1,
+          url: '/uploads/x.png',
+          provider: 'local',
+        },
+      });
+    expect((await request(app.server()).get(url)).headers['x-cache']).toBe('MISS');
+  });
+});
