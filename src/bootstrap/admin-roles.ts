@@ -25,6 +25,7 @@ const REFERENCE = {
   'api::plan-task.plan-task': { access: 'read' },
   'api::unit.unit': { access: 'read' },
   'api::organization.organization': { access: 'read' },
+  'api::holiday.holiday': { access: 'read' },
 } as const;
 
 export const ROLE_DEFINITIONS: RoleDefinition[] = [
@@ -54,6 +55,7 @@ export const ROLE_DEFINITIONS: RoleDefinition[] = [
       'api::plan.plan': { access: 'publish' },
       'api::plan-task.plan-task': { access: 'edit' },
       'api::organization.organization': { access: 'publish' },
+      'api::holiday.holiday': { access: 'edit' },
       'api::unit.unit': { access: 'edit' },
       'api::feedback.feedback': { access: 'edit' },
       'api::survey-response.survey-response': { access: 'read' },

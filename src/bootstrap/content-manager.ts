@@ -29,6 +29,7 @@ const LIST_COLUMNS: Record<string, string[]> = {
   'api::plan-task.plan-task': ['code', 'unit', 'form', 'targetCount', 'dueDate'],
   'api::feedback.feedback': ['receivedAt', 'subject', 'kind', 'state', 'handlingUnit', 'dueDate'],
   'api::survey-response.survey-response': ['submittedAt', 'procedure', 'timeliness', 'staffAttitude'],
+  'api::holiday.holiday': ['date', 'kind', 'name'],
 };
 
 /** Newest first where recency matters. */
@@ -36,6 +37,7 @@ const SORT: Record<string, { defaultSortBy: string; defaultSortOrder: 'ASC' | 'D
   'api::feedback.feedback': { defaultSortBy: 'receivedAt', defaultSortOrder: 'DESC' },
   'api::survey-response.survey-response': { defaultSortBy: 'submittedAt', defaultSortOrder: 'DESC' },
   'api::article.article': { defaultSortBy: 'updatedAt', defaultSortOrder: 'DESC' },
+  'api::holiday.holiday': { defaultSortBy: 'date', defaultSortOrder: 'DESC' },
 };
 
 // Raise when labels or main fields change, so that existing databases get them once.

@@ -116,6 +116,11 @@ export async function seedDemo(
     registry.set(kind, key, documentId, []);
   }
 
+  // Public holidays of the working-day calendar
+  for (const holiday of read('holidays.json')) {
+    await ensurePlain('holiday', 'api::holiday.holiday', holiday.date, { date: holiday.date }, () => holiday);
+  }
+
   // Units
   for (const unit of read('units.json')) {
     await ensurePlain('unit', 'api::unit.unit', unit.code, { code: unit.code }, () => ({
@@ -160,7 +165,10 @@ export async function seedDemo(
       organization[locale] && {
         reportPeriodStart: organization.reportPeriodStart,
         reportPeriodEnd: organization.reportPeriodEnd,
+        timeZone: organization.timeZone,
+        feedbackDeadlines: organization.feedbackDeadlines,
         profiles: organization[locale].profiles,
+        privacyNotice: organization[locale].privacyNotice,
       },
     true
   );

@@ -50,6 +50,91 @@ export interface FeedbackConsent extends Struct.ComponentSchema {
   };
 }
 
+export interface OrganizationFeedbackDeadlines extends Struct.ComponentSchema {
+  collectionName: 'components_organization_feedback_deadlines';
+  info: {
+    description: "Working days from receipt: classify, transfer outside the department's competence (Decree 20/2008 Art. 9: at most 5), answer, publish";
+    displayName: 'Th\u1EDDi h\u1EA1n x\u1EED l\u00FD ph\u1EA3n \u00E1nh (ng\u00E0y l\u00E0m vi\u1EC7c)';
+  };
+  attributes: {
+    classificationDays: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 60;
+          min: 1;
+        },
+        number
+      > &
+      Schema.Attribute.DefaultTo<3>;
+    handlingDays: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 120;
+          min: 1;
+        },
+        number
+      > &
+      Schema.Attribute.DefaultTo<15>;
+    publicationDays: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 60;
+          min: 1;
+        },
+        number
+      > &
+      Schema.Attribute.DefaultTo<5>;
+    transferDays: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 60;
+          min: 1;
+        },
+        number
+      > &
+      Schema.Attribute.DefaultTo<5>;
+  };
+}
+
+export interface OrganizationPrivacyNotice extends Struct.ComponentSchema {
+  collectionName: 'components_organization_privacy_notice';
+  info: {
+    description: 'Shown before a citizen submits personal data (Decree 13/2023 Art. 11 and 13)';
+    displayName: 'Th\u00F4ng b\u00E1o x\u1EED l\u00FD d\u1EEF li\u1EC7u c\u00E1 nh\u00E2n';
+  };
+  attributes: {
+    contact: Schema.Attribute.Text &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 2000;
+      }>;
+    dataKept: Schema.Attribute.Text &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 2000;
+      }>;
+    purpose: Schema.Attribute.Text &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 2000;
+      }>;
+    retention: Schema.Attribute.Text &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 2000;
+      }>;
+    version: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 32;
+      }>;
+  };
+}
+
 export interface OrganizationProfile extends Struct.ComponentSchema {
   collectionName: 'components_organization_profile';
   info: {
@@ -251,6 +336,8 @@ declare module '@strapi/strapi' {
       'campaign.audience': CampaignAudience;
       'campaign.channel-target': CampaignChannelTarget;
       'feedback.consent': FeedbackConsent;
+      'organization.feedback-deadlines': OrganizationFeedbackDeadlines;
+      'organization.privacy-notice': OrganizationPrivacyNotice;
       'organization.profile': OrganizationProfile;
       'plan.basis': PlanBasis;
       'plan.section': PlanSection;

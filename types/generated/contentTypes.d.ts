@@ -611,7 +611,8 @@ export interface ApiFeedbackFeedback extends Struct.CollectionTypeSchema {
       }>;
     answeredAt: Schema.Attribute.DateTime;
     answerPublished: Schema.Attribute.Boolean & Schema.Attribute.Required & Schema.Attribute.DefaultTo<false>;
-    attachments: Schema.Attribute.Media<'images' | 'files', true> & Schema.Attribute.Private;
+    attachments: Schema.Attribute.Relation<'oneToMany', 'api::feedback.feedback-attachment'> &
+      Schema.Attribute.Private;
     channel: Schema.Attribute.Enumeration<['web', 'email', 'phone', 'paper']> &
       Schema.Attribute.Required &
       Schema.Attribute.DefaultTo<'web'>;
@@ -649,6 +650,9 @@ export interface ApiFeedbackFeedback extends Struct.CollectionTypeSchema {
       ]
     > &
       Schema.Attribute.Required;
+    language: Schema.Attribute.Enumeration<['vi', 'en']> &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'vi'>;
     locale: Schema.Attribute.String & Schema.Attribute.Private;
     localizations: Schema.Attribute.Relation<'oneToMany', 'api::feedback.feedback'> &
       Schema.Attribute.Private;
@@ -687,6 +691,105 @@ export interface ApiFeedbackFeedback extends Struct.CollectionTypeSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 64;
       }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+  };
+}
+
+export interface ApiFeedbackFeedbackAttachment extends Struct.CollectionTypeSchema {
+  collectionName: 'feedback_attachments';
+  info: {
+    description: 'T\u1EC7p c\u00F4ng d\u00E2n g\u1EEDi k\u00E8m ph\u1EA3n \u00E1nh, ki\u1EBFn ngh\u1ECB; l\u01B0u ri\u00EAng, kh\u00F4ng c\u00F4ng khai';
+    displayName: 'T\u1EC7p \u0111\u00EDnh k\u00E8m ph\u1EA3n \u00E1nh';
+    pluralName: 'feedback-attachments';
+    singularName: 'feedback-attachment';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    feedback: Schema.Attribute.Relation<'manyToOne', 'api::feedback.feedback'>;
+    kind: Schema.Attribute.Enumeration<['pdf', 'jpeg', 'png', 'docx', 'xlsx']> & Schema.Attribute.Required;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'api::feedback.feedback-attachment'> &
+      Schema.Attribute.Private;
+    mime: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 128;
+      }>;
+    originalName: Schema.Attribute.String &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 255;
+      }>;
+    publishedAt: Schema.Attribute.DateTime;
+    sha256: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    size: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 0;
+        },
+        number
+      >;
+    storedName: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.Private &
+      Schema.Attribute.Unique &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 128;
+      }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+  };
+}
+
+export interface ApiHolidayHoliday extends Struct.CollectionTypeSchema {
+  collectionName: 'holidays';
+  info: {
+    description: 'Ng\u00E0y ngh\u1EC9 l\u1EC5, T\u1EBFt v\u00E0 ng\u00E0y l\u00E0m b\u00F9, d\u00F9ng \u0111\u1EC3 t\u00EDnh th\u1EDDi h\u1EA1n theo ng\u00E0y l\u00E0m vi\u1EC7c';
+    displayName: 'Ng\u00E0y ngh\u1EC9 l\u1EC5';
+    pluralName: 'holidays';
+    singularName: 'holiday';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  attributes: {
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    date: Schema.Attribute.Date & Schema.Attribute.Required & Schema.Attribute.Unique;
+    kind: Schema.Attribute.Enumeration<['holiday', 'working_day']> &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'holiday'>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'api::holiday.holiday'> & Schema.Attribute.Private;
+    name: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 255;
+      }>;
+    nameEn: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 255;
+      }>;
+    publishedAt: Schema.Attribute.DateTime;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
   };
@@ -799,8 +902,21 @@ export interface ApiOrganizationOrganization extends Struct.SingleTypeSchema {
   attributes: {
     createdAt: Schema.Attribute.DateTime;
     createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    feedbackDeadlines: Schema.Attribute.Component<'organization.feedback-deadlines', false> &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: false;
+        };
+      }>;
     locale: Schema.Attribute.String;
     localizations: Schema.Attribute.Relation<'oneToMany', 'api::organization.organization'>;
+    privacyNotice: Schema.Attribute.Component<'organization.privacy-notice', false> &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: true;
+        };
+      }>;
     profiles: Schema.Attribute.Component<'organization.profile', true> &
       Schema.Attribute.SetPluginOptions<{
         i18n: {
@@ -830,6 +946,17 @@ export interface ApiOrganizationOrganization extends Struct.SingleTypeSchema {
         };
       }> &
       Schema.Attribute.DefaultTo<'12-15'>;
+    timeZone: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: false;
+        };
+      }> &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }> &
+      Schema.Attribute.DefaultTo<'Asia/Ho_Chi_Minh'>;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
   };
@@ -1889,6 +2016,8 @@ declare module '@strapi/strapi' {
       'api::article.article': ApiArticleArticle;
       'api::campaign.campaign': ApiCampaignCampaign;
       'api::feedback.feedback': ApiFeedbackFeedback;
+      'api::feedback.feedback-attachment': ApiFeedbackFeedbackAttachment;
+      'api::holiday.holiday': ApiHolidayHoliday;
       'api::legal-document.legal-document': ApiLegalDocumentLegalDocument;
       'api::organization.organization': ApiOrganizationOrganization;
       'api::plan-task.plan-task': ApiPlanTaskPlanTask;

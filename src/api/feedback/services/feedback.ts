@@ -1,3 +1,248 @@
+import fs from 'fs/promises';
 import { factories } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import type { AcceptedAttachment } from '../../../domain/attachments';
+import type { FeedbackInput } from '../../../domain/feedback-intake';
+import type { AnsweredParams, StoredFeedback } from '../../../domain/feedback-public';
+import {
+  defaultPrivacyNotice,
+  type PrivacyNotice,
+  type PrivacyNoticeText,
+} from '../../../domain/privacy-notice';
+import { prefixRange } from '../../../domain/search-text';
+import { generateTrackingCode, hashTrackingCode, normalizeTrackingCode } from '../../../domain/tracking-code';
+import { localDate } from '../../../domain/working-days';
+import { FORM_TOKEN_USES_TABLE } from '../../../infra/models';
+import { organizationSettings } from '../../../infra/organization-settings';
+import { documentsWithWord } from '../../../infra/search-index';
+import {
+  privateUploadDir,
+  removePrivateFiles,
+  storePrivateFile,
+  sweepOrphans,
+} from '../../../infra/private-files';
 
-export default factories.createCoreService('api::feedback.feedback');
+const UID = 'api::feedback.feedback';
+const ATTACHMENT = 'api::feedback.feedback-attachment';
+const ORPHAN_AGE_MS = 60 * 60 * 1000;
+
+export interface Receipt {
+  trackingCode: string;
+  status: 'received';
+  receivedAt: string;
+  dueDate: string;
+}
+
+export interface Intake {
+  input: FeedbackInput;
+  procedureId: string | null;
+  files: { attachment: AcceptedAttachment; originalName: string | null }[];
+  tokenNonce: string;
+  language: 'vi' | 'en';
+  noticeVersion: string;
+  /** Runs inside the transaction once the feedback is stored (saves the idempotent response). */
+  onStored?: (receipt: Receipt, trx: unknown) => Promise<void>;
+}
+
+export class TokenAlreadyUsedError extends errors.ApplicationError {}
+
+const isUniqueViolation = (error: unknown) => {
+  const code = (error as { code?: string }).code ?? '';
+  return code === '23505' || code.startsWith('SQLITE_CONSTRAINT');
+};
+
+export default factories.createCoreService(UID, ({ strapi }) => ({
+  /**
+   * Stores a feedback with its attachments, all or nothing: the files are written first under new names, and
+   * removed again if the transaction that records the feedback, its files and the used form token fails.
+   */
+  async receive(intake: Intake): Promise<Receipt> {
+    const dir = privateUploadDir(strapi.dirs.app.root);
+    const { calendar, timeZone, deadlines } = await organizationSettings(strapi);
+    const receivedAt = new Date();
+    const trackingCode = generateTrackingCode();
+    const receipt: Receipt = {
+      trackingCode,
+      status: 'received',
+      receivedAt: receivedAt.toISOString(),
+      dueDate: calendar.addWorkingDays(localDate(receivedAt, timeZone), deadlines.handlingDays),
+    };
+
+    const stored: string[] = [];
+    try {
+      for (const { attachment } of intake.files) {
+        stored.push(await storePrivateFile(dir, attachment.bytes, attachment.extension));
+      }
+      await strapi.db.transaction(async ({ trx }) => {
+        try {
+          await strapi.db
+            .connection(FORM_TOKEN_USES_TABLE)
+            .transacting(trx)
+            .insert({ nonce: intake.tokenNonce, used_at: receivedAt });
+        } catch (error) {
+          if (isUniqueViolation(error)) throw new TokenAlreadyUsedError('form token already used');
+          throw error;
+        }
+        const { input } = intake;
+        const feedback = await strapi.documents(UID).create({
+          data: {
+            fullName: input.fullName,
+            address: input.address,
+            phone: input.phone,
+            email: input.email,
+            kind: input.kind,
+            subject: input.subject,
+            content: input.content,
+            channel: 'web',
+            language: intake.language,
+            procedure: intake.procedureId,
+            consent: {
+              noticeVersion: intake.noticeVersion,
+              consentedAt: receivedAt,
+              processing: true,
+              publishAnswer: input.consent.publishAnswer,
+            },
+            trackingCodeHash: hashTrackingCode(normalizeTrackingCode(trackingCode)!),
+            state: 'received',
+            receivedAt,
+            dueDate: receipt.dueDate,
+          } as never,
+        });
+        for (const [index, { attachment, originalName }] of intake.files.entries()) {
+          await strapi.documents(ATTACHMENT).create({
+            data: {
+              feedback: feedback.documentId,
+              originalName,
+              storedName: stored[index],
+              kind: attachment.kind,
+              mime: attachment.mime,
+              size: attachment.size,
+              sha256: attachment.sha256,
+            } as never,
+          });
+        }
+        await intake.onStored?.(receipt, trx);
+      });
+      return receipt;
+    } catch (error) {
+      await removePrivateFiles(dir, stored);
+      throw error;
+    }
+  },
+
+  /** The organization's processing notice (published, both languages), or the default until it writes one. */
+  async privacyNotice(): Promise<PrivacyNotice> {
+    const rows = (await strapi.db.query('api::organization.organization').findMany({
+      where: { publishedAt: { $notNull: true } },
+      select: ['locale'],
+      populate: { privacyNotice: true, profiles: true },
+    })) as {
+      locale: string;
+      privacyNotice: (PrivacyNoticeText & { version: string }) | null;
+      profiles: {
+        validFrom: string;
+        feedbackAddress?: string;
+        feedbackHotline?: string;
+        feedbackEmail?: string;
+      }[];
+    }[];
+    const vi = rows.find((r) => r.locale === 'vi');
+    const en = rows.find((r) => r.locale === 'en') ?? vi;
+    if (vi?.privacyNotice && en?.privacyNotice) {
+      const text = ({ version: _v, id: _i, ...rest }: PrivacyNoticeText & { version: string; id?: number }) =>
+        rest;
+      return {
+        version: vi.privacyNotice.version,
+        text: { vi: text(vi.privacyNotice), en: text(en.privacyNotice) },
+      };
+    }
+    const today = new Date().toISOString().slice(0, 10);
+    const contact = (row?: (typeof rows)[number]) => {
+      const profile = [...(row?.profiles ?? [])]
+        .filter((p) => p.validFrom <= today)
+        .sort((a, b) => (a.validFrom < b.validFrom ? 1 : -1))[0];
+      return [profile?.feedbackAddress, profile?.feedbackHotline, profile?.feedbackEmail]
+        .filter(Boolean)
+        .join(' – ');
+    };
+    return defaultPrivacyNotice({ vi: contact(vi), en: contact(en) });
+  },
+
+  /** Published answers, newest first; `words` match the subject, content and answer. */
+  async answered(params: AnsweredParams): Promise<{ rows: StoredFeedback[]; total: number }> {
+    const knex = strapi.db.connection;
+    const meta = strapi.db.metadata.get(UID);
+    const procedureLink = (
+      meta.attributes as Record<
+        string,
+        { joinTable?: { name: string; joinColumn: { name: string }; inverseJoinColumn: { name: string } } }
+      >
+    ).procedure.joinTable!;
+    const base = knex(`${meta.tableName} as f`).where({ 'f.state': 'published', 'f.answer_published': true });
+    if (params.kind) base.where('f.kind', params.kind);
+    if (params.procedure) {
+      base.whereIn(
+        'f.id',
+        knex(`${procedureLink.name} as l`)
+          .select(`l.${procedureLink.joinColumn.name}`)
+          .join(
+            `${strapi.db.metadata.get('api::procedure.procedure').tableName} as p`,
+            'p.id',
+            `l.${procedureLink.inverseJoinColumn.name}`
+          )
+          .where('p.document_id', params.procedure)
+      );
+    }
+    for (const word of params.words) {
+      base.whereIn('f.document_id', documentsWithWord(knex, 'feedback', 'vi', prefixRange(word)));
+    }
+    const [{ total }] = await base.clone().count({ total: 'f.id' });
+    const ids = (
+      await base
+        .clone()
+        .select('f.id')
+        .orderBy([
+          { column: 'f.answered_at', order: 'desc' },
+          { column: 'f.id', order: 'desc' },
+        ])
+        .limit(params.pageSize)
+        .offset((params.page - 1) * params.pageSize)
+    ).map((r: { id: number }) => r.id);
+    const rows = (await strapi.db.query(UID).findMany({
+      where: { id: { $in: ids } },
+      select: [
+        'id',
+        'documentId',
+        'state',
+        'kind',
+        'subject',
+        'content',
+        'answer',
+        'receivedAt',
+        'dueDate',
+        'answeredAt',
+      ],
+      populate: { procedure: { select: ['documentId', 'nationalCode', 'name'] } },
+    })) as (StoredFeedback & { id: number })[];
+    const order = new Map(ids.map((id: number, index: number) => [id, index]));
+    rows.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+    return { rows, total: Number(total) };
+  },
+
+  /** Removes attachment files that no row refers to (left by a crash between writing and committing). */
+  async sweepOrphanAttachments(): Promise<number> {
+    const dir = privateUploadDir(strapi.dirs.app.root);
+    await fs.mkdir(dir, { recursive: true, mode: 0o700 });
+    return sweepOrphans(
+      dir,
+      async (names) => {
+        const rows = await strapi.db.query(ATTACHMENT).findMany({
+          where: { storedName: { $in: names } },
+          select: ['storedName'],
+        });
+        return new Set(rows.map((r: { storedName: string }) => r.storedName));
+      },
+      ORPHAN_AGE_MS
+    );
+  },
+}));

@@ -1,3 +1,118 @@
+import fs from 'fs/promises';
 import { factories } from '@strapi/strapi';
+import { fieldError, type FieldError } from '../../../domain/errors';
+import { validateHoneypot } from '../../../domain/feedback-intake';
+import { issueFormToken } from '../../../domain/form-token';
+import { SURVEY_CRITERIA, validateSurvey } from '../../../domain/survey-intake';
+import { parseSummaryParams, type SummaryParams } from '../../../domain/survey-summary';
+import { FORM_TOKEN_USES_TABLE } from '../../../infra/models';
+import { validationError } from '../../../utils/errors';
+import { requestLanguage } from '../../../utils/http';
+import { checkFormToken, feedbackConfig, readSubmission } from '../../../utils/public-intake';
 
-export default factories.createCoreController('api::survey-response.survey-response');
+const UID = 'api::survey-response.survey-response';
+
+type SummaryService = { summary(params: SummaryParams): Promise<unknown> };
+
+const isUniqueViolation = (error: unknown) => {
+  const code = (error as { code?: string }).code ?? '';
+  return code === '23505' || code.startsWith('SQLITE_CONSTRAINT');
+};
+
+export default factories.createCoreController(UID, ({ strapi }) => ({
+  /** GET /api/survey-responses/form: a single-use token and the criteria to rate. */
+  async form(ctx) {
+    ctx.set('Cache-Control', 'no-store');
+    return {
+      data: {
+        formToken: issueFormToken(feedbackConfig(strapi).formTokenSecret, 'survey'),
+        criteria: SURVEY_CRITERIA,
+        scale: { min: 1, max: 5 },
+        limits: { comment: feedbackConfig(strapi).surveyCommentMax },
+      },
+    };
+  },
+
+  /** POST /api/survey-responses: anonymous; nothing identifies the person who rates. */
+  async submit(ctx) {
+    const language = requestLanguage(ctx);
+    const config = feedbackConfig(strapi);
+    const submission = readSubmission(ctx, language);
+    try {
+      if (!submission.ok) throw validationError(submission.errors);
+      const { data } = submission;
+      const errors: FieldError[] = [];
+      if (submission.files.length) {
+        errors.push(
+          fieldError(['files'], 'Phiếu đánh giá không kèm tệp.', 'A survey takes no files.', language)
+        );
+      }
+      const honeypot = validateHoneypot(data.website, language);
+      if (honeypot) errors.push(honeypot);
+      const token = checkFormToken(data.formToken, config, 'survey', language);
+      if (!token.ok) errors.push(token.error);
+      const checked = validateSurvey(data, { commentMax: config.surveyCommentMax, language });
+      if (!checked.ok) errors.push(...checked.errors);
+      let procedure: string | null = null;
+      if (checked.ok && checked.value.procedure) {
+        const found = await strapi.db.query('api::procedure.procedure').findOne({
+          where: { documentId: checked.value.procedure, publishedAt: { $notNull: true } },
+          select: ['documentId'],
+        });
+        if (found) procedure = found.documentId;
+        else
+          errors.push(
+            fieldError(
+              ['procedure'],
+              'Không tìm thấy thủ tục hành chính này.',
+              'No such procedure.',
+              language
+            )
+          );
+      }
+      if (errors.length || !checked.ok || !token.ok) throw validationError(errors);
+
+      const submittedAt = new Date();
+      await strapi.db.transaction(async ({ trx }) => {
+        try {
+          await strapi.db
+            .connection(FORM_TOKEN_USES_TABLE)
+            .transacting(trx)
+            .insert({ nonce: token.nonce, used_at: submittedAt });
+        } catch (error) {
+          if (!isUniqueViolation(error)) throw error;
+          throw validationError([
+            fieldError(
+              ['formToken'],
+              'Mã biểu mẫu đã được dùng. Vui lòng tải lại biểu mẫu.',
+              'This form token was already used. Please reload the form.',
+              language
+            ),
+          ]);
+        }
+        await strapi.documents(UID).create({
+          data: {
+            ...checked.value.ratings,
+            comment: checked.value.comment,
+            channel: checked.value.channel,
+            procedure,
+            submittedAt,
+          } as never,
+        });
+      });
+      ctx.status = 201;
+      ctx.set('Cache-Control', 'no-store');
+      return { data: { submittedAt: submittedAt.toISOString() } };
+    } finally {
+      await Promise.all(submission.files.map((f) => fs.rm(f.filepath, { force: true })));
+    }
+  },
+
+  /** GET /api/survey-responses/summary: published aggregate figures. */
+  async summary(ctx) {
+    const parsed = parseSummaryParams(ctx.query, requestLanguage(ctx));
+    if (!parsed.ok) throw validationError(parsed.errors);
+    const summary = await (strapi.service(UID) as unknown as SummaryService).summary(parsed.value);
+    return { data: summary, meta: { filters: parsed.value } };
+  },
+}));
