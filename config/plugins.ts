@@ -38,6 +38,22 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
       sessions: { httpOnly: true },
     },
   },
+  // OpenAPI of the content API at /documentation (the website team's contract; docs/API.md explains it).
+  documentation: {
+    enabled: true,
+    config: {
+      info: {
+        version: '1.0.0',
+        title: 'TTHC communication — content API',
+        description:
+          'Published content, procedure search, citizen feedback (PAKN) intake and satisfaction surveys. See docs/API.md.',
+      },
+      'x-strapi-config': { plugins: [], path: '/documentation' },
+      servers: [{ url: `${env('PUBLIC_URL', 'http://localhost:1337')}/api`, description: 'This server' }],
+    },
+  },
+  // Staff side of citizens' feedback: the register, its workflow and attachment downloads.
+  'feedback-register': { enabled: true, resolve: './src/plugins/feedback-register' },
   upload: {
     config: {
       sizeLimit: env.int('UPLOAD_SIZE_LIMIT_MB', 200) * 1024 * 1024,

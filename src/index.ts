@@ -10,6 +10,7 @@ import { closeRedis, redis } from './infra/redis';
 import { ResponseCache } from './infra/response-cache';
 import { reindexFeedback, reindexProcedures } from './infra/search-index';
 import { SEARCH_TERMS_TABLE } from './infra/models';
+import { registerOpenApi } from './openapi';
 import { isDatabaseEmpty, seedDemo } from './seed';
 
 export default {
@@ -28,6 +29,7 @@ export default {
     );
     strapi.documents.use(procedureHistoryMiddleware(strapi));
     strapi.documents.use(contentEventsMiddleware(strapi));
+    registerOpenApi(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

@@ -1,0 +1,3 @@
+import attachment from './attachment';
+
+export default { attachment };
