@@ -4,6 +4,7 @@ import { ensureAdminRoles } from './bootstrap/admin-roles';
 import { configureContentManager } from './bootstrap/content-manager';
 import { ensureLocales } from './bootstrap/locales';
 import { ensurePublicPermissions } from './bootstrap/public-permissions';
+import { ensureWebsiteWebhook } from './bootstrap/website-webhook';
 import { contentEventsMiddleware, invalidateOnGlobalChanges } from './infra/content-events';
 import { registerInternalModels } from './infra/models';
 import { closeRedis, redis } from './infra/redis';
@@ -37,6 +38,7 @@ export default {
     await ensurePublicPermissions(strapi);
     await ensureAdminRoles(strapi);
     await configureContentManager(strapi);
+    await ensureWebsiteWebhook(strapi);
     invalidateOnGlobalChanges(strapi);
     await (strapi.get('response-cache') as ResponseCache).start();
 
