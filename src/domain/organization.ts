@@ -6,7 +6,6 @@
 
 export interface Profile {
   validFrom: string;
-  [key: string]: unknown;
 }
 
 export function effectiveProfile<P extends Profile>(profiles: P[], onDate: string): P | undefined {

@@ -1,8 +1,10 @@
 /**
- * The organization's working calendar and deadlines, read from the database (holidays, organization single type)
- * and kept for a minute: intake computes a due date on every submission. Writes to either clear it.
+ * The organization's working calendar, deadlines and processing notice, read from the database (holidays, the
+ * organization single type) and kept for a minute: intake needs them on every submission. Writes to either clear it.
  */
 import type { Core } from '@strapi/strapi';
+import { effectiveProfile } from '../domain/organization';
+import { defaultPrivacyNotice, type PrivacyNotice, type PrivacyNoticeText } from '../domain/privacy-notice';
 import { WorkingCalendar, type CalendarEntry } from '../domain/working-days';
 
 export interface FeedbackDeadlines {
@@ -16,6 +18,7 @@ export interface OrganizationSettings {
   calendar: WorkingCalendar;
   timeZone: string;
   deadlines: FeedbackDeadlines;
+  privacyNotice: PrivacyNotice;
 }
 
 // Decree 20/2008 Art. 9 (transfer within 5 working days); the others are common provincial defaults.
@@ -32,22 +35,58 @@ export function clearOrganizationSettings() {
   cached = undefined;
 }
 
+interface Profile {
+  validFrom: string;
+  feedbackAddress?: string;
+  feedbackHotline?: string;
+  feedbackEmail?: string;
+}
+
+interface OrganizationRow {
+  locale: string;
+  timeZone: string | null;
+  feedbackDeadlines: (Partial<FeedbackDeadlines> & { id?: number }) | null;
+  privacyNotice: (PrivacyNoticeText & { version: string; id?: number }) | null;
+  profiles: Profile[];
+}
+
+function noticeOf(vi: OrganizationRow | undefined, en: OrganizationRow | undefined): PrivacyNotice {
+  if (vi?.privacyNotice && en?.privacyNotice) {
+    const text = ({ version: _v, id: _i, ...rest }: PrivacyNoticeText & { version: string; id?: number }) =>
+      rest;
+    return {
+      version: vi.privacyNotice.version,
+      text: { vi: text(vi.privacyNotice), en: text(en.privacyNotice) },
+    };
+  }
+  const today = new Date().toISOString().slice(0, 10);
+  const contact = (row?: OrganizationRow) => {
+    const profile = effectiveProfile(row?.profiles ?? [], today);
+    return [profile?.feedbackAddress, profile?.feedbackHotline, profile?.feedbackEmail]
+      .filter(Boolean)
+      .join(' – ');
+  };
+  return defaultPrivacyNotice({ vi: contact(vi), en: contact(en ?? vi) });
+}
+
 export async function organizationSettings(strapi: Core.Strapi): Promise<OrganizationSettings> {
   if (cached && cached.until > Date.now()) return cached.value;
-  const [holidays, organization] = await Promise.all([
+  const [holidays, rows] = await Promise.all([
     strapi.db.query('api::holiday.holiday').findMany({ select: ['date', 'kind'] }),
-    strapi.db.query('api::organization.organization').findOne({
-      select: ['timeZone'],
-      populate: { feedbackDeadlines: true },
-    }),
+    strapi.db.query('api::organization.organization').findMany({
+      where: { publishedAt: { $notNull: true } },
+      select: ['locale', 'timeZone'],
+      populate: { feedbackDeadlines: true, privacyNotice: true, profiles: true },
+    }) as Promise<OrganizationRow[]>,
   ]);
-  const { id: _id, ...deadlines } = (organization?.feedbackDeadlines ?? {}) as Partial<FeedbackDeadlines> & {
-    id?: number;
-  };
+  const vi = rows.find((r) => r.locale === 'vi') ?? rows[0];
+  const en = rows.find((r) => r.locale === 'en') ?? vi;
+  const { id: _id, ...deadlines } = vi?.feedbackDeadlines ?? {};
   const value: OrganizationSettings = {
     calendar: new WorkingCalendar(holidays as CalendarEntry[]),
-    timeZone: organization?.timeZone || 'Asia/Ho_Chi_Minh',
+    timeZone: vi?.timeZone || 'Asia/Ho_Chi_Minh',
     deadlines: { ...DEFAULT_DEADLINES, ...deadlines },
+    privacyNotice: noticeOf(vi, en),
   };
   cached = { value, until: Date.now() + CACHE_MS };
   return value;

@@ -4,11 +4,7 @@ import { errors } from '@strapi/utils';
 import type { AcceptedAttachment } from '../../../domain/attachments';
 import type { FeedbackInput } from '../../../domain/feedback-intake';
 import type { AnsweredParams, StoredFeedback } from '../../../domain/feedback-public';
-import {
-  defaultPrivacyNotice,
-  type PrivacyNotice,
-  type PrivacyNoticeText,
-} from '../../../domain/privacy-notice';
+import type { PrivacyNotice } from '../../../domain/privacy-notice';
 import { prefixRange } from '../../../domain/search-text';
 import { generateTrackingCode, hashTrackingCode, normalizeTrackingCode } from '../../../domain/tracking-code';
 import { localDate } from '../../../domain/working-days';
@@ -132,40 +128,7 @@ export default factories.createCoreService(UID, ({ strapi }) => ({
 
   /** The organization's processing notice (published, both languages), or the default until it writes one. */
   async privacyNotice(): Promise<PrivacyNotice> {
-    const rows = (await strapi.db.query('api::organization.organization').findMany({
-      where: { publishedAt: { $notNull: true } },
-      select: ['locale'],
-      populate: { privacyNotice: true, profiles: true },
-    })) as {
-      locale: string;
-      privacyNotice: (PrivacyNoticeText & { version: string }) | null;
-      profiles: {
-        validFrom: string;
-        feedbackAddress?: string;
-        feedbackHotline?: string;
-        feedbackEmail?: string;
-      }[];
-    }[];
-    const vi = rows.find((r) => r.locale === 'vi');
-    const en = rows.find((r) => r.locale === 'en') ?? vi;
-    if (vi?.privacyNotice && en?.privacyNotice) {
-      const text = ({ version: _v, id: _i, ...rest }: PrivacyNoticeText & { version: string; id?: number }) =>
-        rest;
-      return {
-        version: vi.privacyNotice.version,
-        text: { vi: text(vi.privacyNotice), en: text(en.privacyNotice) },
-      };
-    }
-    const today = new Date().toISOString().slice(0, 10);
-    const contact = (row?: (typeof rows)[number]) => {
-      const profile = [...(row?.profiles ?? [])]
-        .filter((p) => p.validFrom <= today)
-        .sort((a, b) => (a.validFrom < b.validFrom ? 1 : -1))[0];
-      return [profile?.feedbackAddress, profile?.feedbackHotline, profile?.feedbackEmail]
-        .filter(Boolean)
-        .join(' – ');
-    };
-    return defaultPrivacyNotice({ vi: contact(vi), en: contact(en) });
+    return (await organizationSettings(strapi)).privacyNotice;
   },
 
   /** Published answers, newest first; `words` match the subject, content and answer. */

@@ -67,8 +67,6 @@ export default factories.createCoreService(UID, ({ strapi }) => ({
       base.whereIn('p.document_id', documentsWithWord(knex, 'procedure', locale, prefixRange(word)));
     }
 
-    const [{ total }] = await base.clone().countDistinct({ total: 'p.document_id' });
-
     const codeRank = params.codes.length
       ? knex.raw(
           `CASE WHEN p.national_code IN (${params.codes.map(() => '?').join(',')}) THEN 0 ELSE 1 END`,
@@ -86,10 +84,10 @@ export default factories.createCoreService(UID, ({ strapi }) => ({
       ? knex.raw('CASE WHEN p.id IN (?) THEN 0 ELSE 1 END', [nameWords])
       : knex.raw('1');
 
+    // One query gives the page and, through a window, the total.
     const rows = await base
-      .clone()
       .select('p.document_id', 'p.national_code')
-      .select({ code_rank: codeRank, name_rank: nameRank })
+      .select({ code_rank: codeRank, name_rank: nameRank, total: knex.raw('COUNT(*) OVER ()') })
       .orderBy([
         { column: 'code_rank', order: 'asc' },
         { column: 'name_rank', order: 'asc' },
@@ -98,7 +96,13 @@ export default factories.createCoreService(UID, ({ strapi }) => ({
       ])
       .limit(params.pageSize)
       .offset((params.page - 1) * params.pageSize);
+    const total =
+      rows.length > 0
+        ? Number(rows[0].total)
+        : params.page > 1
+          ? Number((await base.clone().clearSelect().clearOrder().count({ total: '*' }))[0].total)
+          : 0;
 
-    return { documentIds: rows.map((r: { document_id: string }) => r.document_id), total: Number(total) };
+    return { documentIds: rows.map((r: { document_id: string }) => r.document_id), total };
   },
 }));
