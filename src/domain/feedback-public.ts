@@ -2,8 +2,9 @@
  * What the public may learn about a feedback: a coarse status for its sender (who holds the tracking code), and,
  * once its answer is published, the subject, content and answer with contact details masked. Never the sender.
  */
-import { fieldError, type FieldError, type Language } from './errors';
+import type { Language } from './errors';
 import { DOCUMENT_ID_PATTERN, FEEDBACK_KINDS } from './feedback-intake';
+import { QueryReader, type Parsed } from './query-params';
 import { maskContacts, queryWords } from './search-text';
 
 export type FeedbackState =
@@ -95,63 +96,21 @@ const ANSWERED_PARAMS = ['q', 'kind', 'procedure', 'page', 'pageSize'];
 export function parseAnsweredParams(
   query: Record<string, unknown>,
   language: Language
-): { ok: true; value: AnsweredParams } | { ok: false; errors: FieldError[] } {
-  const errors: FieldError[] = [];
-  const text = (key: string): string | undefined => {
-    const value = query[key];
-    if (value === undefined || value === '') return undefined;
-    if (typeof value === 'string') return value;
-    errors.push(
-      fieldError(
-        [key],
-        'Tham số chỉ được có một giá trị.',
-        'The parameter must have a single value.',
-        language
-      )
-    );
-    return undefined;
-  };
-  for (const key of Object.keys(query)) {
-    if (!ANSWERED_PARAMS.includes(key)) {
-      errors.push(fieldError([key], 'Tham số không được hỗ trợ.', 'Unsupported parameter.', language));
-    }
-  }
-  const q = text('q') ?? '';
-  if (q.length > 200) {
-    errors.push(
-      fieldError(['q'], 'Từ khóa tối đa 200 ký tự.', 'The query is limited to 200 characters.', language)
-    );
-  }
-  const kind = text('kind');
-  if (kind !== undefined && !FEEDBACK_KINDS.some((k) => k.value === kind)) {
-    errors.push(fieldError(['kind'], 'Loại nội dung không hợp lệ.', 'Unknown kind.', language));
-  }
-  const procedure = text('procedure');
-  if (procedure !== undefined && !DOCUMENT_ID_PATTERN.test(procedure)) {
-    errors.push(fieldError(['procedure'], 'Mã thủ tục không hợp lệ.', 'Invalid procedure id.', language));
-  }
-  const int = (key: string, fallback: number, max: number) => {
-    const value = text(key);
-    if (value === undefined) return fallback;
-    if (!/^\d{1,6}$/.test(value) || Number(value) < 1 || Number(value) > max) {
-      errors.push(
-        fieldError(
-          [key],
-          `Phải là số nguyên từ 1 đến ${max}.`,
-          `Must be an integer from 1 to ${max}.`,
-          language
-        )
-      );
-      return fallback;
-    }
-    return Number(value);
-  };
-  const value = {
-    words: queryWords(q),
-    kind,
-    procedure,
-    page: int('page', 1, 1000),
-    pageSize: int('pageSize', 10, 50),
-  };
-  return errors.length ? { ok: false, errors } : { ok: true, value };
+): Parsed<AnsweredParams> {
+  const read = new QueryReader(query, ANSWERED_PARAMS, language);
+  return read.result({
+    words: queryWords(read.text('q') ?? ''),
+    kind: read.oneOf(
+      'kind',
+      FEEDBACK_KINDS.map((k) => k.value)
+    ),
+    procedure: read.matching(
+      'procedure',
+      DOCUMENT_ID_PATTERN,
+      'Mã thủ tục không hợp lệ.',
+      'Invalid procedure id.'
+    ),
+    page: read.int('page', 1, 1000),
+    pageSize: read.int('pageSize', 10, 50),
+  });
 }

@@ -1,5 +1,6 @@
 /** Parameters of the public satisfaction summary, and the local-day boundaries its dates mean. */
-import { fieldError, type FieldError, type Language } from './errors';
+import type { Language } from './errors';
+import { QueryReader, type Parsed } from './query-params';
 import { DOCUMENT_ID_PATTERN } from './feedback-intake';
 
 export interface SummaryParams {
@@ -13,49 +14,36 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const ALLOWED = ['procedure', 'field', 'from', 'to'];
 
 const isDate = (value: string) =>
-  DATE.test(value) &&
-  !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) &&
-  new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
+  DATE.test(value) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
 
 export function parseSummaryParams(
   query: Record<string, unknown>,
   language: Language
-): { ok: true; value: SummaryParams } | { ok: false; errors: FieldError[] } {
-  const errors: FieldError[] = [];
-  const value: SummaryParams = {};
-  for (const [key, raw] of Object.entries(query)) {
-    if (!ALLOWED.includes(key)) {
-      errors.push(fieldError([key], 'Tham số không được hỗ trợ.', 'Unsupported parameter.', language));
-      continue;
-    }
-    if (typeof raw !== 'string') {
-      errors.push(
-        fieldError(
-          [key],
-          'Tham số chỉ được có một giá trị.',
-          'The parameter must have a single value.',
-          language
-        )
-      );
-      continue;
-    }
-    if (raw === '') continue;
-    if (key === 'procedure' && !DOCUMENT_ID_PATTERN.test(raw)) {
-      errors.push(fieldError([key], 'Mã thủ tục không hợp lệ.', 'Invalid procedure id.', language));
-    } else if (key === 'field' && !/^[a-z0-9-]{1,64}$/.test(raw)) {
-      errors.push(fieldError([key], 'Mã lĩnh vực không hợp lệ.', 'Invalid field code.', language));
-    } else if ((key === 'from' || key === 'to') && !isDate(raw)) {
-      errors.push(fieldError([key], 'Ngày phải có dạng YYYY-MM-DD.', 'Dates are YYYY-MM-DD.', language));
-    } else {
-      value[key as keyof SummaryParams] = raw;
-    }
-  }
+): Parsed<SummaryParams> {
+  const read = new QueryReader(query, ALLOWED, language);
+  const date = (key: 'from' | 'to') => {
+    const value = read.text(key, 10);
+    if (value === undefined || isDate(value)) return value;
+    read.fail(key, 'Ngày phải có dạng YYYY-MM-DD.', 'Dates are YYYY-MM-DD.');
+    return undefined;
+  };
+  const value: SummaryParams = {
+    procedure: read.matching(
+      'procedure',
+      DOCUMENT_ID_PATTERN,
+      'Mã thủ tục không hợp lệ.',
+      'Invalid procedure id.'
+    ),
+    field: read.matching('field', /^[a-z0-9-]{1,64}$/, 'Mã lĩnh vực không hợp lệ.', 'Invalid field code.'),
+    from: date('from'),
+    to: date('to'),
+  };
   if (value.from && value.to && value.from > value.to) {
-    errors.push(
-      fieldError(['to'], 'Ngày kết thúc phải sau ngày bắt đầu.', '"to" must not be before "from".', language)
-    );
+    read.fail('to', 'Ngày kết thúc phải sau ngày bắt đầu.', '"to" must not be before "from".');
   }
-  return errors.length ? { ok: false, errors } : { ok: true, value };
+  return read.result(
+    Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as SummaryParams
+  );
 }
 
 /** The UTC instant at which a calendar day starts in a time zone. */

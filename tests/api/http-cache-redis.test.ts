@@ -69,4 +69,16 @@ describeWithRedis('response cache shared through Redis', () => {
       await within(1000, async () => (await request(app.server()).get(url)).headers['x-cache'] === 'MISS')
     ).toBe(true);
   });
+
+  it('counts rate limits in Redis, where every node shares them', async () => {
+    const raw = new Redis(redisUrl!);
+    try {
+      for (let i = 0; i < 2; i += 1) await request(app.server()).get('/api/feedbacks/status/AAAA');
+      const keys = await raw.keys(`${process.env.REDIS_PREFIX}rl:feedback-lookup:*`);
+      expect(keys).toHaveLength(1);
+      expect(Number(await raw.get(keys[0]))).toBe(2);
+    } finally {
+      await raw.quit();
+    }
+  });
 });
