@@ -13,8 +13,11 @@ export interface SummaryParams {
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const ALLOWED = ['procedure', 'field', 'from', 'to'];
 
-const isDate = (value: string) =>
-  DATE.test(value) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
+// A real calendar day: 2021-02-30 parses (to March) but does not print back the same.
+const isDate = (value: string) => {
+  const time = Date.parse(`${value}T00:00:00Z`);
+  return DATE.test(value) && !Number.isNaN(time) && new Date(time).toISOString().startsWith(value);
+};
 
 export function parseSummaryParams(
   query: Record<string, unknown>,

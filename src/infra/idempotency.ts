@@ -6,6 +6,7 @@
  */
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'crypto';
 import type { Core } from '@strapi/strapi';
+import { isUniqueViolation } from '../utils/db';
 import { IDEMPOTENCY_TABLE } from './models';
 
 const RETENTION_MS = 24 * 60 * 60 * 1000;
@@ -50,11 +51,6 @@ export function fingerprintOf(data: unknown, fileHashes: string[]): string {
         : value;
   return sha256(JSON.stringify([canonical(data), fileHashes]));
 }
-
-const isUniqueViolation = (error: unknown) => {
-  const code = (error as { code?: string }).code ?? '';
-  return code === '23505' || code.startsWith('SQLITE_CONSTRAINT');
-};
 
 export function idempotency(strapi: Core.Strapi, scope: string) {
   const table = () => strapi.db.connection(IDEMPOTENCY_TABLE);

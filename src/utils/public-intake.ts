@@ -2,7 +2,7 @@
 import type { Core } from '@strapi/strapi';
 import { fieldError, type FieldError, type Language } from '../domain/errors';
 import { verifyFormToken, type FormTokenProblem } from '../domain/form-token';
-import type { FeedbackLimits } from '../domain/feedback-intake';
+import { validateHoneypot, type FeedbackLimits } from '../domain/feedback-intake';
 
 export interface FeedbackConfig {
   formTokenSecret: string;
@@ -122,4 +122,49 @@ export function sendError(
   ctx.set('Cache-Control', 'no-store');
   ctx.body = { data: null, error: { status, name, message, details: {} } };
   return ctx.body;
+}
+
+/** The checks every public form shares: the empty honeypot and a valid token of that form. */
+export function checkFormBasics(
+  data: Record<string, unknown>,
+  config: FeedbackConfig,
+  purpose: string,
+  language: Language
+): { errors: FieldError[]; nonce: string | null } {
+  const errors: FieldError[] = [];
+  const honeypot = validateHoneypot(data.website, language);
+  if (honeypot) errors.push(honeypot);
+  const token = checkFormToken(data.formToken, config, purpose, language);
+  if (!token.ok) errors.push(token.error);
+  return { errors, nonce: token.ok ? token.nonce : null };
+}
+
+export const tokenAlreadyUsed = (language: Language) =>
+  fieldError(
+    ['formToken'],
+    'Mã biểu mẫu đã được dùng. Vui lòng tải lại biểu mẫu.',
+    'This form token was already used. Please reload the form.',
+    language
+  );
+
+/** The documentId of a published procedure, or the field error to report. */
+export async function publishedProcedure(
+  strapi: Core.Strapi,
+  documentId: string,
+  language: Language
+): Promise<{ documentId: string } | { error: FieldError }> {
+  const found = await strapi.db.query('api::procedure.procedure').findOne({
+    where: { documentId, publishedAt: { $notNull: true } },
+    select: ['documentId'],
+  });
+  return found
+    ? { documentId: found.documentId }
+    : {
+        error: fieldError(
+          ['procedure'],
+          'Không tìm thấy thủ tục hành chính này.',
+          'No such procedure.',
+          language
+        ),
+      };
 }

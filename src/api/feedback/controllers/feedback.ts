@@ -8,26 +8,27 @@ import {
 } from '../../../domain/attachments';
 import { fieldError, type FieldError } from '../../../domain/errors';
 import { answeredView, statusView, type StoredFeedback } from '../../../domain/feedback-public';
-import { FEEDBACK_KINDS, validateFeedback, validateHoneypot } from '../../../domain/feedback-intake';
+import { FEEDBACK_KINDS, validateFeedback } from '../../../domain/feedback-intake';
 import { issueFormToken } from '../../../domain/form-token';
 import { hashTrackingCode, normalizeTrackingCode } from '../../../domain/tracking-code';
+import { TokenAlreadyUsedError } from '../../../infra/form-tokens';
 import { fingerprintOf, idempotency, isValidIdempotencyKey } from '../../../infra/idempotency';
 import { validationError } from '../../../utils/errors';
 import { requestLanguage } from '../../../utils/http';
 import { parseAnsweredParams, type AnsweredParams } from '../../../domain/feedback-public';
 import {
-  checkFormToken,
+  checkFormBasics,
   feedbackConfig,
+  publishedProcedure,
   readSubmission,
   sendError,
+  tokenAlreadyUsed,
   type UploadedFile,
 } from '../../../utils/public-intake';
 import type { Core } from '@strapi/strapi';
 import type { Intake, Receipt } from '../services/feedback';
-import { TokenAlreadyUsedError } from '../services/feedback';
 
 const UID = 'api::feedback.feedback';
-const PROCEDURE = 'api::procedure.procedure';
 
 type FeedbackService = {
   receive(intake: Intake): Promise<Receipt>;
@@ -186,25 +187,16 @@ async function receiveSubmission(
   const config = feedbackConfig(strapi);
   const errors: FieldError[] = [];
 
-  const honeypot = validateHoneypot(data.website, language);
-  if (honeypot) errors.push(honeypot);
-  const token = checkFormToken(data.formToken, config, 'feedback', language);
-  if (!token.ok) errors.push(token.error);
+  const basics = checkFormBasics(data, config, 'feedback', language);
+  errors.push(...basics.errors);
   const checked = validateFeedback(data, { limits: config.limits, language });
   if (!checked.ok) errors.push(...checked.errors);
 
   let procedureId: string | null = null;
   if (checked.ok && checked.value.procedure) {
-    const found = await strapi.db.query(PROCEDURE).findOne({
-      where: { documentId: checked.value.procedure, publishedAt: { $notNull: true } },
-      select: ['documentId'],
-    });
-    if (found) procedureId = found.documentId;
-    else {
-      errors.push(
-        fieldError(['procedure'], 'Không tìm thấy thủ tục hành chính này.', 'No such procedure.', language)
-      );
-    }
+    const found = await publishedProcedure(strapi, checked.value.procedure, language);
+    if ('error' in found) errors.push(found.error);
+    else procedureId = found.documentId;
   }
 
   if (files.length > config.maxFiles) {
@@ -239,14 +231,14 @@ async function receiveSubmission(
     }
   }
 
-  if (errors.length > 0 || !checked.ok || !token.ok) throw validationError(errors);
+  if (errors.length > 0 || !checked.ok || !basics.nonce) throw validationError(errors);
 
   try {
     return await service.receive({
       input: checked.value,
       procedureId,
       files: accepted,
-      tokenNonce: token.nonce,
+      tokenNonce: basics.nonce,
       language,
       noticeVersion: (await service.privacyNotice()).version,
       onStored: key
@@ -254,16 +246,7 @@ async function receiveSubmission(
         : undefined,
     });
   } catch (error) {
-    if (error instanceof TokenAlreadyUsedError) {
-      throw validationError([
-        fieldError(
-          ['formToken'],
-          'Mã biểu mẫu đã được dùng. Vui lòng tải lại biểu mẫu.',
-          'This form token was already used. Please reload the form.',
-          language
-        ),
-      ]);
-    }
+    if (error instanceof TokenAlreadyUsedError) throw validationError([tokenAlreadyUsed(language)]);
     throw error;
   }
 }

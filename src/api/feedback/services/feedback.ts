@@ -1,6 +1,5 @@
 import fs from 'fs/promises';
 import { factories } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 import type { AcceptedAttachment } from '../../../domain/attachments';
 import type { FeedbackInput } from '../../../domain/feedback-intake';
 import type { AnsweredParams, StoredFeedback } from '../../../domain/feedback-public';
@@ -8,7 +7,7 @@ import type { PrivacyNotice } from '../../../domain/privacy-notice';
 import { prefixRange } from '../../../domain/search-text';
 import { generateTrackingCode, hashTrackingCode, normalizeTrackingCode } from '../../../domain/tracking-code';
 import { localDate } from '../../../domain/working-days';
-import { FORM_TOKEN_USES_TABLE } from '../../../infra/models';
+import { spendFormToken } from '../../../infra/form-tokens';
 import { organizationSettings } from '../../../infra/organization-settings';
 import { documentsWithWord } from '../../../infra/search-index';
 import {
@@ -40,13 +39,6 @@ export interface Intake {
   onStored?: (receipt: Receipt, trx: unknown) => Promise<void>;
 }
 
-export class TokenAlreadyUsedError extends errors.ApplicationError {}
-
-const isUniqueViolation = (error: unknown) => {
-  const code = (error as { code?: string }).code ?? '';
-  return code === '23505' || code.startsWith('SQLITE_CONSTRAINT');
-};
-
 export default factories.createCoreService(UID, ({ strapi }) => ({
   /**
    * Stores a feedback with its attachments, all or nothing: the files are written first under new names, and
@@ -70,15 +62,7 @@ export default factories.createCoreService(UID, ({ strapi }) => ({
         stored.push(await storePrivateFile(dir, attachment.bytes, attachment.extension));
       }
       await strapi.db.transaction(async ({ trx }) => {
-        try {
-          await strapi.db
-            .connection(FORM_TOKEN_USES_TABLE)
-            .transacting(trx)
-            .insert({ nonce: intake.tokenNonce, used_at: receivedAt });
-        } catch (error) {
-          if (isUniqueViolation(error)) throw new TokenAlreadyUsedError('form token already used');
-          throw error;
-        }
+        await spendFormToken(strapi, intake.tokenNonce, receivedAt, trx);
         const { input } = intake;
         const feedback = await strapi.documents(UID).create({
           data: {

@@ -1,23 +1,23 @@
 import fs from 'fs/promises';
 import { factories } from '@strapi/strapi';
 import { fieldError, type FieldError } from '../../../domain/errors';
-import { validateHoneypot } from '../../../domain/feedback-intake';
 import { issueFormToken } from '../../../domain/form-token';
 import { SURVEY_CRITERIA, validateSurvey } from '../../../domain/survey-intake';
 import { parseSummaryParams, type SummaryParams } from '../../../domain/survey-summary';
-import { FORM_TOKEN_USES_TABLE } from '../../../infra/models';
+import { spendFormToken, TokenAlreadyUsedError } from '../../../infra/form-tokens';
 import { validationError } from '../../../utils/errors';
 import { requestLanguage } from '../../../utils/http';
-import { checkFormToken, feedbackConfig, readSubmission } from '../../../utils/public-intake';
+import {
+  checkFormBasics,
+  feedbackConfig,
+  publishedProcedure,
+  readSubmission,
+  tokenAlreadyUsed,
+} from '../../../utils/public-intake';
 
 const UID = 'api::survey-response.survey-response';
 
 type SummaryService = { summary(params: SummaryParams): Promise<unknown> };
-
-const isUniqueViolation = (error: unknown) => {
-  const code = (error as { code?: string }).code ?? '';
-  return code === '23505' || code.startsWith('SQLITE_CONSTRAINT');
-};
 
 export default factories.createCoreController(UID, ({ strapi }) => ({
   /** GET /api/survey-responses/form: a single-use token and the criteria to rate. */
@@ -47,48 +47,26 @@ export default factories.createCoreController(UID, ({ strapi }) => ({
           fieldError(['files'], 'Phiếu đánh giá không kèm tệp.', 'A survey takes no files.', language)
         );
       }
-      const honeypot = validateHoneypot(data.website, language);
-      if (honeypot) errors.push(honeypot);
-      const token = checkFormToken(data.formToken, config, 'survey', language);
-      if (!token.ok) errors.push(token.error);
+      const basics = checkFormBasics(data, config, 'survey', language);
+      errors.push(...basics.errors);
       const checked = validateSurvey(data, { commentMax: config.surveyCommentMax, language });
       if (!checked.ok) errors.push(...checked.errors);
       let procedure: string | null = null;
       if (checked.ok && checked.value.procedure) {
-        const found = await strapi.db.query('api::procedure.procedure').findOne({
-          where: { documentId: checked.value.procedure, publishedAt: { $notNull: true } },
-          select: ['documentId'],
-        });
-        if (found) procedure = found.documentId;
-        else
-          errors.push(
-            fieldError(
-              ['procedure'],
-              'Không tìm thấy thủ tục hành chính này.',
-              'No such procedure.',
-              language
-            )
-          );
+        const found = await publishedProcedure(strapi, checked.value.procedure, language);
+        if ('error' in found) errors.push(found.error);
+        else procedure = found.documentId;
       }
-      if (errors.length || !checked.ok || !token.ok) throw validationError(errors);
+      if (errors.length || !checked.ok || !basics.nonce) throw validationError(errors);
+      const nonce = basics.nonce;
 
       const submittedAt = new Date();
       await strapi.db.transaction(async ({ trx }) => {
         try {
-          await strapi.db
-            .connection(FORM_TOKEN_USES_TABLE)
-            .transacting(trx)
-            .insert({ nonce: token.nonce, used_at: submittedAt });
+          await spendFormToken(strapi, nonce, submittedAt, trx);
         } catch (error) {
-          if (!isUniqueViolation(error)) throw error;
-          throw validationError([
-            fieldError(
-              ['formToken'],
-              'Mã biểu mẫu đã được dùng. Vui lòng tải lại biểu mẫu.',
-              'This form token was already used. Please reload the form.',
-              language
-            ),
-          ]);
+          if (error instanceof TokenAlreadyUsedError) throw validationError([tokenAlreadyUsed(language)]);
+          throw error;
         }
         await strapi.documents(UID).create({
           data: {
