@@ -54,6 +54,26 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
   },
   // Staff side of citizens' feedback: the register, its workflow and attachment downloads.
   'feedback-register': { enabled: true, resolve: './src/plugins/feedback-register' },
+  // SMTP from the environment. Without SMTP_HOST, mail is only captured in the email_outbox table.
+  email: {
+    config: {
+      provider: 'nodemailer',
+      providerOptions: {
+        host: env('SMTP_HOST', '127.0.0.1'),
+        port: env.int('SMTP_PORT', 587),
+        secure: env.bool('SMTP_SECURE', false),
+        auth: env('SMTP_USERNAME', '')
+          ? { user: env('SMTP_USERNAME'), pass: env('SMTP_PASSWORD') }
+          : undefined,
+        connectionTimeout: 10_000,
+      },
+      settings: {
+        defaultFrom: env('SMTP_FROM', 'no-reply@localhost'),
+        defaultReplyTo: env('SMTP_REPLY_TO', env('SMTP_FROM', 'no-reply@localhost')),
+      },
+    },
+  },
+  'unit-submissions': { enabled: true, resolve: './src/plugins/unit-submissions' },
   upload: {
     config: {
       sizeLimit: env.int('UPLOAD_SIZE_LIMIT_MB', 200) * 1024 * 1024,

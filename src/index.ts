@@ -7,12 +7,15 @@ import { ensurePublicPermissions } from './bootstrap/public-permissions';
 import { ensureWebsiteWebhook } from './bootstrap/website-webhook';
 import { contentEventsMiddleware, invalidateOnGlobalChanges } from './infra/content-events';
 import { registerInternalModels } from './infra/models';
+import { startOutboxWorker } from './infra/outbox';
 import { closeRedis, redis } from './infra/redis';
 import { ResponseCache } from './infra/response-cache';
 import { reindexFeedback, reindexProcedures } from './infra/search-index';
 import { SEARCH_TERMS_TABLE } from './infra/models';
 import { registerOpenApi } from './openapi';
 import { isDatabaseEmpty, seedDemo } from './seed';
+
+let stopOutbox = () => undefined as void;
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -64,9 +67,11 @@ export default {
       if (Number(count) === 0) await reindex(strapi, 'all');
     }
     await strapi.service('api::feedback.feedback').sweepOrphanAttachments();
+    stopOutbox = startOutboxWorker(strapi);
   },
 
   async destroy({ strapi }: { strapi: Core.Strapi }) {
+    stopOutbox();
     (strapi.get('response-cache') as ResponseCache).stop();
     await closeRedis();
   },

@@ -1,22 +1,37 @@
 import type { Core } from '@strapi/strapi';
 
 /**
- * The product's admin roles. Each is created once, with the permissions below; a super admin may edit them
- * afterwards in Settings > Roles and bootstrap will not undo it.
+ * The product's admin roles. Each is created once with the permissions below. When ROLES_VERSION rises (a release
+ * adds capabilities), the permissions a role lacks are added; nothing a super admin changed is removed.
  */
+const ROLES_VERSION = 2;
+
 type Access = 'read' | 'edit' | 'publish';
+
+interface ContentTypeAccess {
+  access: Access;
+  exceptFields?: string[];
+  conditions?: string[];
+  /** Some actions only, e.g. no delete. */
+  only?: string[];
+}
 
 interface RoleDefinition {
   code: string;
   name: string;
   description: string;
-  contentTypes: Record<string, { access: Access; exceptFields?: string[] }>;
-  upload: 'none' | 'read' | 'manage';
+  contentTypes: Record<string, ContentTypeAccess>;
+  plugins: string[];
+  upload: 'none' | 'own' | 'read' | 'manage';
 }
 
 export const PERSONAL_FEEDBACK_FIELDS = ['fullName', 'address', 'phone', 'email', 'attachments', 'consent'];
+const SUBMISSION = 'plugin::unit-submissions.submission';
+const IN_MY_UNITS = 'plugin::unit-submissions.in-my-units';
+const WORKFLOW_FIELDS = ['state', 'version', 'assignee', 'article', 'publicUrl', 'submittedAt', 'dueDate'];
+const SUBMISSIONS = (action: string) => `plugin::unit-submissions.${action}`;
 
-const REFERENCE = {
+const REFERENCE: Record<string, ContentTypeAccess> = {
   'api::procedure.procedure': { access: 'read' },
   'api::procedure-field.procedure-field': { access: 'read' },
   'api::legal-document.legal-document': { access: 'read' },
@@ -26,7 +41,7 @@ const REFERENCE = {
   'api::unit.unit': { access: 'read' },
   'api::organization.organization': { access: 'read' },
   'api::holiday.holiday': { access: 'read' },
-} as const;
+};
 
 export const ROLE_DEFINITIONS: RoleDefinition[] = [
   {
@@ -41,7 +56,9 @@ export const ROLE_DEFINITIONS: RoleDefinition[] = [
       'api::procedure.procedure': { access: 'publish' },
       'api::procedure-field.procedure-field': { access: 'publish' },
       'api::legal-document.legal-document': { access: 'publish' },
+      [SUBMISSION]: { access: 'read' },
     },
+    plugins: [SUBMISSIONS('read'), SUBMISSIONS('read-all'), SUBMISSIONS('review')],
     upload: 'manage',
   },
   {
@@ -59,7 +76,9 @@ export const ROLE_DEFINITIONS: RoleDefinition[] = [
       'api::unit.unit': { access: 'edit' },
       'api::feedback.feedback': { access: 'edit' },
       'api::survey-response.survey-response': { access: 'read' },
+      [SUBMISSION]: { access: 'read' },
     },
+    plugins: [SUBMISSIONS('read'), SUBMISSIONS('read-all')],
     upload: 'read',
   },
   {
@@ -71,15 +90,33 @@ export const ROLE_DEFINITIONS: RoleDefinition[] = [
       'api::article.article': { access: 'read' },
       'api::feedback.feedback': { access: 'read', exceptFields: PERSONAL_FEEDBACK_FIELDS },
       'api::survey-response.survey-response': { access: 'read' },
+      [SUBMISSION]: { access: 'read' },
     },
+    plugins: [SUBMISSIONS('read'), SUBMISSIONS('read-all')],
     upload: 'read',
   },
   {
     code: 'unit-editor',
     name: 'Biên tập viên đơn vị',
-    description: "Unit editor: reads the plan and reference content; works on its own unit's material only.",
-    contentTypes: { ...REFERENCE },
-    upload: 'none',
+    description: "Unit editor: reads the plan and reference content; works on its own units' material only.",
+    contentTypes: {
+      ...REFERENCE,
+      // The articles a unit drafts, and its submissions: only those of the user's units (RBAC condition).
+      'api::article.article': {
+        access: 'edit',
+        only: ['read', 'create', 'update'],
+        conditions: [IN_MY_UNITS],
+        exceptFields: ['submission'],
+      },
+      [SUBMISSION]: {
+        access: 'edit',
+        only: ['read', 'create', 'update'],
+        conditions: [IN_MY_UNITS],
+        exceptFields: WORKFLOW_FIELDS,
+      },
+    },
+    plugins: [SUBMISSIONS('read'), SUBMISSIONS('submit')],
+    upload: 'own',
   },
 ];
 
@@ -89,56 +126,107 @@ const ACTIONS: Record<Access, string[]> = {
   edit: ['read', 'create', 'update', 'delete'],
   publish: ['read', 'create', 'update', 'delete', 'publish'],
 };
-const UPLOAD: Record<RoleDefinition['upload'], string[]> = {
+const OWN = ['admin::is-creator'];
+const UPLOAD: Record<RoleDefinition['upload'], { action: string; conditions?: string[] }[]> = {
   none: [],
-  read: ['read', 'assets.download'],
-  manage: ['read', 'configure-view', 'assets.create', 'assets.update', 'assets.download', 'assets.copy-link'],
+  own: [
+    { action: 'read', conditions: OWN },
+    { action: 'assets.create' },
+    { action: 'assets.update', conditions: OWN },
+    { action: 'assets.download', conditions: OWN },
+  ],
+  read: [{ action: 'read' }, { action: 'assets.download' }],
+  manage: [
+    'read',
+    'configure-view',
+    'assets.create',
+    'assets.update',
+    'assets.download',
+    'assets.copy-link',
+  ].map((action) => ({ action })),
 };
+
+interface Permission {
+  action: string;
+  subject?: string | null;
+  properties: Record<string, unknown>;
+  conditions: string[];
+}
+
+function permissionsOf(strapi: Core.Strapi, definition: RoleDefinition, localeCodes: string[]): Permission[] {
+  const contentTypeService = strapi.service('admin::content-type');
+  const conditionIds = new Set(
+    (strapi.service('admin::permission').conditionProvider.values() as { id: string }[]).map((c) => c.id)
+  );
+  const contentTypes = Object.entries(definition.contentTypes)
+    .filter(([subject]) => strapi.contentTypes[subject as never])
+    .flatMap(([subject, { access, exceptFields, conditions = [], only }]) => {
+      const model = strapi.contentTypes[subject as never] as { options?: { draftAndPublish?: boolean } };
+      const localized = strapi.plugin('i18n').service('content-types').isLocalizedContentType(model);
+      const [{ properties }] = contentTypeService.getPermissionsWithNestedFields(
+        [{ actionId: `${CM}.read`, subjects: [subject], options: { applyToProperties: ['fields'] } }],
+        {}
+      );
+      const fields = (properties.fields as string[]).filter(
+        (field) => !exceptFields?.some((except) => field === except || field.startsWith(`${except}.`))
+      );
+      return ACTIONS[access]
+        .filter((action) => !only || only.includes(action))
+        .filter((action) => action !== 'publish' || model.options?.draftAndPublish)
+        .map((action) => ({
+          action: `${CM}.${action}`,
+          subject,
+          properties: {
+            ...(['read', 'create', 'update'].includes(action) ? { fields } : {}),
+            ...(localized ? { locales: localeCodes } : {}),
+          },
+          conditions: conditions.filter((c) => conditionIds.has(c)),
+        }));
+    });
+  const registered = new Set(
+    (strapi.service('admin::permission').actionProvider.values() as { actionId: string }[]).map(
+      (a) => a.actionId
+    )
+  );
+  const plugins = definition.plugins
+    .filter((action) => registered.has(action))
+    .map((action) => ({ action, properties: {}, conditions: [] }));
+  const upload = UPLOAD[definition.upload].map(({ action, conditions = [] }) => ({
+    action: `plugin::upload.${action}`,
+    properties: {},
+    conditions,
+  }));
+  return [...contentTypes, ...plugins, ...upload];
+}
 
 export async function ensureAdminRoles(strapi: Core.Strapi) {
   const roleService = strapi.service('admin::role');
-  const contentTypeService = strapi.service('admin::content-type');
+  const store = strapi.store({ type: 'app', name: 'admin-roles' });
+  const upgrade = ((await store.get({ key: 'version' })) as number | null) ?? 1;
   const localeCodes = (await strapi.plugin('i18n').service('locales').find()).map(
     (l: { code: string }) => l.code
   );
 
   for (const definition of ROLE_DEFINITIONS) {
-    if (await strapi.db.query('admin::role').findOne({ where: { code: definition.code } })) continue;
-
-    const role = await roleService.create({
-      name: definition.name,
-      code: definition.code,
-      description: definition.description,
-    });
-    const permissions = Object.entries(definition.contentTypes).flatMap(
-      ([subject, { access, exceptFields }]) => {
-        const model = strapi.contentTypes[subject as never] as { options?: { draftAndPublish?: boolean } };
-        const localized = strapi.plugin('i18n').service('content-types').isLocalizedContentType(model);
-        const [{ properties }] = contentTypeService.getPermissionsWithNestedFields(
-          [{ actionId: `${CM}.read`, subjects: [subject], options: { applyToProperties: ['fields'] } }],
-          {}
-        );
-        const fields = (properties.fields as string[]).filter(
-          (field) => !exceptFields?.some((except) => field === except || field.startsWith(`${except}.`))
-        );
-        return ACTIONS[access]
-          .filter((action) => action !== 'publish' || model.options?.draftAndPublish)
-          .map((action) => ({
-            action: `${CM}.${action}`,
-            subject,
-            properties: {
-              ...(['read', 'create', 'update'].includes(action) ? { fields } : {}),
-              ...(localized ? { locales: localeCodes } : {}),
-            },
-            conditions: [],
-          }));
-      }
-    );
-    const uploadPermissions = UPLOAD[definition.upload].map((action) => ({
-      action: `plugin::upload.${action}`,
-      properties: {},
-      conditions: [],
-    }));
-    await roleService.assignPermissions(role.id, [...permissions, ...uploadPermissions]);
+    const wanted = permissionsOf(strapi, definition, localeCodes);
+    const existing = await strapi.db.query('admin::role').findOne({ where: { code: definition.code } });
+    if (!existing) {
+      const role = await roleService.create({
+        name: definition.name,
+        code: definition.code,
+        description: definition.description,
+      });
+      await roleService.assignPermissions(role.id, wanted);
+    } else if (upgrade < ROLES_VERSION) {
+      const have = await strapi.db.query('admin::permission').findMany({
+        where: { role: existing.id },
+        select: ['action', 'subject'],
+      });
+      const key = (p: { action: string; subject?: string | null }) => `${p.action}|${p.subject ?? ''}`;
+      const present = new Set(have.map(key));
+      const missing = wanted.filter((p) => !present.has(key(p)));
+      if (missing.length) await roleService.addPermissions(existing.id, missing);
+    }
   }
+  await store.set({ key: 'version', value: ROLES_VERSION });
 }

@@ -7,6 +7,7 @@ import type { Core } from '@strapi/strapi';
 export const SEARCH_TERMS_TABLE = 'search_terms';
 export const IDEMPOTENCY_TABLE = 'idempotency_keys';
 export const FORM_TOKEN_USES_TABLE = 'form_token_uses';
+export const EMAIL_OUTBOX_TABLE = 'email_outbox';
 
 const models = [
   {
@@ -60,6 +61,26 @@ const models = [
       { name: 'form_token_uses_nonce_uq', columns: ['nonce'], type: 'unique' },
       { name: 'form_token_uses_used_idx', columns: ['used_at'] },
     ],
+  },
+  {
+    // Mail to send: written in the transaction of the event it reports, sent and retried by the outbox worker.
+    uid: 'app::email-outbox',
+    singularName: 'email-outbox',
+    tableName: EMAIL_OUTBOX_TABLE,
+    attributes: {
+      id: { type: 'increments' },
+      recipient: { type: 'string', column: { notNullable: true } },
+      subject: { type: 'string', column: { notNullable: true } },
+      body: { type: 'text', column: { notNullable: true } },
+      topic: { type: 'string', column: { notNullable: true } },
+      state: { type: 'string', column: { notNullable: true } },
+      attempts: { type: 'integer', column: { notNullable: true, defaultTo: 0 } },
+      nextAttemptAt: { type: 'datetime' },
+      lastError: { type: 'text' },
+      createdAt: { type: 'datetime', column: { notNullable: true } },
+      sentAt: { type: 'datetime' },
+    },
+    indexes: [{ name: 'email_outbox_due_idx', columns: ['state', 'next_attempt_at'] }],
   },
 ];
 

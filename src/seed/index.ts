@@ -355,30 +355,43 @@ export async function seedDemo(
     );
   }
 
-  // Demo accounts: one per role.
+  // Demo accounts: one per role, with their units (the unit-submissions plugin keeps the memberships).
   const roleCodes: Record<string, string> = { 'super-admin': 'strapi-super-admin' };
+  const memberships = strapi.plugin('unit-submissions')?.service('memberships');
   for (const user of read('users.json')) {
-    if (await strapi.db.query('admin::user').findOne({ where: { email: user.email } })) continue;
-    const role = await strapi.db
-      .query('admin::role')
-      .findOne({ where: { code: roleCodes[user.role] ?? user.role } });
-    if (!role) throw new Error(`Demo user ${user.email} has an unknown role "${user.role}".`);
-    // Written directly: the admin user service's create() also fires an unawaited telemetry count that would
-    // outlive a short seed process (and its database pool).
-    await strapi.db.query('admin::user').create({
-      data: {
-        email: user.email,
-        firstname: user.firstname,
-        lastname: user.lastname,
-        password: await strapi.service('admin::auth').hashPassword(password),
-        registrationToken: null,
-        isActive: true,
-        blocked: false,
-        preferedLanguage: 'vi',
-        roles: [role.id],
-      },
-    });
-    count('user');
+    let account = await strapi.db.query('admin::user').findOne({ where: { email: user.email } });
+    if (!account) {
+      const role = await strapi.db
+        .query('admin::role')
+        .findOne({ where: { code: roleCodes[user.role] ?? user.role } });
+      if (!role) throw new Error(`Demo user ${user.email} has an unknown role "${user.role}".`);
+      // Written directly: the admin user service's create() also fires an unawaited telemetry count that would
+      // outlive a short seed process (and its database pool).
+      account = await strapi.db.query('admin::user').create({
+        data: {
+          email: user.email,
+          firstname: user.firstname,
+          lastname: user.lastname,
+          password: await strapi.service('admin::auth').hashPassword(password),
+          registrationToken: null,
+          isActive: true,
+          blocked: false,
+          preferedLanguage: 'vi',
+          roles: [role.id],
+        },
+      });
+      count('user');
+    }
+    if (memberships && user.units.length && (await memberships.unitIdsOf(account.id)).length === 0) {
+      const units = await strapi.db
+        .query('api::unit.unit')
+        .findMany({ where: { code: { $in: user.units } }, select: ['id'] });
+      await memberships.set(
+        account.id,
+        units.map((unit: { id: number }) => unit.id)
+      );
+      count('membership');
+    }
   }
 
   strapi.log.info(`Demo seed: ${JSON.stringify(report.created)}`);

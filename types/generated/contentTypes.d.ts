@@ -464,6 +464,8 @@ export interface ApiArticleArticle extends Struct.CollectionTypeSchema {
           localized: true;
         };
       }>;
+    submission: Schema.Attribute.Relation<'oneToOne', 'plugin::unit-submissions.submission'> &
+      Schema.Attribute.Private;
     summary: Schema.Attribute.Text &
       Schema.Attribute.SetPluginOptions<{
         i18n: {
@@ -1784,6 +1786,222 @@ export interface PluginReviewWorkflowsWorkflowStage extends Struct.CollectionTyp
   };
 }
 
+export interface PluginUnitSubmissionsComment extends Struct.CollectionTypeSchema {
+  collectionName: 'unit_submission_comments';
+  info: {
+    displayName: 'Trao \u0111\u1ED5i v\u1EC1 tin b\u00E0i';
+    pluralName: 'comments';
+    singularName: 'comment';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    authorId: Schema.Attribute.Integer & Schema.Attribute.Required;
+    authorName: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 255;
+      }>;
+    body: Schema.Attribute.Text &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 5000;
+      }>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::unit-submissions.comment'> &
+      Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    submissionDocumentId: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+  };
+}
+
+export interface PluginUnitSubmissionsEvent extends Struct.CollectionTypeSchema {
+  collectionName: 'unit_submission_events';
+  info: {
+    displayName: 'L\u1ECBch s\u1EED tin b\u00E0i';
+    pluralName: 'events';
+    singularName: 'event';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    action: Schema.Attribute.Enumeration<
+      ['created', 'edited', 'transitioned', 'assigned', 'commented', 'article_created']
+    > &
+      Schema.Attribute.Required;
+    actorId: Schema.Attribute.Integer;
+    actorName: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 255;
+      }>;
+    at: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    details: Schema.Attribute.JSON;
+    fromState: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 32;
+      }>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::unit-submissions.event'> &
+      Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    reason: Schema.Attribute.Text &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 5000;
+      }>;
+    submissionDocumentId: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    toState: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 32;
+      }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+  };
+}
+
+export interface PluginUnitSubmissionsMembership extends Struct.CollectionTypeSchema {
+  collectionName: 'unit_memberships';
+  info: {
+    displayName: 'Th\u00E0nh vi\u00EAn \u0111\u01A1n v\u1ECB';
+    pluralName: 'memberships';
+    singularName: 'membership';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::unit-submissions.membership'> &
+      Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    unitId: Schema.Attribute.Integer & Schema.Attribute.Required;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    userId: Schema.Attribute.Integer & Schema.Attribute.Required;
+  };
+}
+
+export interface PluginUnitSubmissionsSubmission extends Struct.CollectionTypeSchema {
+  collectionName: 'unit_submissions';
+  info: {
+    description: 'Tin, b\u00E0i, t\u01B0 li\u1EC7u c\u00E1c ph\u00F2ng, c\u01A1 quan, \u0111\u01A1n v\u1ECB g\u1EEDi Trung t\u00E2m CNTT \u0111\u1EC3 bi\u00EAn t\u1EADp, \u0111\u0103ng t\u1EA3i';
+    displayName: 'Tin b\u00E0i \u0111\u01A1n v\u1ECB g\u1EEDi';
+    pluralName: 'submissions';
+    singularName: 'submission';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    article: Schema.Attribute.Relation<'oneToOne', 'api::article.article'>;
+    assignee: Schema.Attribute.Relation<'manyToOne', 'admin::user'>;
+    attachments: Schema.Attribute.Media<'images' | 'videos' | 'audios' | 'files', true>;
+    body: Schema.Attribute.Text &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 50000;
+      }>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    desiredPublicationDate: Schema.Attribute.Date;
+    dueDate: Schema.Attribute.Date;
+    kind: Schema.Attribute.Enumeration<['news', 'article', 'reportage', 'video_clip', 'photos', 'document']> &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'news'>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::unit-submissions.submission'> &
+      Schema.Attribute.Private;
+    planTask: Schema.Attribute.Relation<'manyToOne', 'api::plan-task.plan-task'>;
+    proposedChannel: Schema.Attribute.Enumeration<
+      ['website', 'press', 'television', 'radio', 'social_media']
+    > &
+      Schema.Attribute.DefaultTo<'website'>;
+    publicUrl: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 500;
+      }>;
+    publishedAt: Schema.Attribute.DateTime;
+    state: Schema.Attribute.Enumeration<
+      [
+        'draft',
+        'submitted',
+        'in_review',
+        'changes_requested',
+        'approved',
+        'published',
+        'rejected',
+        'withdrawn',
+      ]
+    > &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'draft'>;
+    submittedAt: Schema.Attribute.DateTime;
+    title: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 255;
+      }>;
+    unit: Schema.Attribute.Relation<'manyToOne', 'api::unit.unit'>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    version: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 0;
+        },
+        number
+      > &
+      Schema.Attribute.DefaultTo<0>;
+  };
+}
+
 export interface PluginUploadFile extends Struct.CollectionTypeSchema {
   collectionName: 'files';
   info: {
@@ -2031,6 +2249,10 @@ declare module '@strapi/strapi' {
       'plugin::i18n.locale': PluginI18NLocale;
       'plugin::review-workflows.workflow': PluginReviewWorkflowsWorkflow;
       'plugin::review-workflows.workflow-stage': PluginReviewWorkflowsWorkflowStage;
+      'plugin::unit-submissions.comment': PluginUnitSubmissionsComment;
+      'plugin::unit-submissions.event': PluginUnitSubmissionsEvent;
+      'plugin::unit-submissions.membership': PluginUnitSubmissionsMembership;
+      'plugin::unit-submissions.submission': PluginUnitSubmissionsSubmission;
       'plugin::upload.file': PluginUploadFile;
       'plugin::upload.folder': PluginUploadFolder;
       'plugin::users-permissions.permission': PluginUsersPermissionsPermission;

@@ -1,0 +1,6 @@
+import comment from './comment';
+import event from './event';
+import membership from './membership';
+import submission from './submission';
+
+export default { submission, comment, event, membership };

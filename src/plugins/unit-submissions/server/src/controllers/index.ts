@@ -1,0 +1,4 @@
+import memberships from './memberships';
+import submissions from './submissions';
+
+export default { memberships, submissions };

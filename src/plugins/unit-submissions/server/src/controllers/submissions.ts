@@ -1,0 +1,211 @@
+import type { Core } from '@strapi/strapi';
+import type { Context } from 'koa';
+import { fieldError } from '../../../../../domain/errors';
+import { QueryReader } from '../../../../../domain/query-params';
+import { validationError } from '../../../../../utils/errors';
+import { requestLanguage } from '../../../../../utils/http';
+import { validateSubmissionInput } from '../domain/submission-input';
+import { SUBMISSION_STATES } from '../domain/workflow';
+import { SUBMISSION_UID } from '../permissions';
+import { ConflictError, type Access } from '../services/submissions';
+
+type Service = ReturnType<typeof import('../services/submissions').default>;
+
+const conflict = (ctx: Context, error: ConflictError) => {
+  ctx.status = 409;
+  ctx.body = {
+    data: null,
+    error: { status: 409, name: 'ConflictError', message: error.message, details: {} },
+  };
+};
+
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const service = () => strapi.plugin('unit-submissions').service('submissions') as Service;
+  const access = (ctx: Context): Promise<Access> => service().accessOf(ctx.state.user, ctx.state.userAbility);
+  const version = (ctx: Context, value: unknown) => {
+    if (Number.isInteger(value) && (value as number) >= 0) return value as number;
+    const language = requestLanguage(ctx);
+    throw validationError([
+      fieldError(['version'], 'Thiếu số phiên bản của tin bài.', 'The version is required.', language),
+    ]);
+  };
+  const withConflicts = async (ctx: Context, work: () => Promise<unknown>) => {
+    try {
+      return await work();
+    } catch (error) {
+      if (error instanceof ConflictError) return conflict(ctx, error);
+      throw error;
+    }
+  };
+
+  return {
+    /** GET /submissions?unit=&state=&planTask=&assignee=&queue=&page=&pageSize= */
+    async find(ctx: Context) {
+      const read = new QueryReader(
+        ctx.query as Record<string, unknown>,
+        ['unit', 'state', 'planTask', 'assignee', 'queue', 'page', 'pageSize'],
+        requestLanguage(ctx)
+      );
+      const unit = read.text('unit');
+      const assignee = read.text('assignee');
+      const filters = {
+        unit: unit ? Number(unit) || -1 : undefined,
+        state: read.oneOf('state', SUBMISSION_STATES),
+        planTask: read.matching(
+          'planTask',
+          /^[a-z0-9]{20,32}$/,
+          'Nhiệm vụ không hợp lệ.',
+          'Invalid plan task.'
+        ),
+        assignee: assignee ? Number(assignee) || -1 : undefined,
+        queue: read.oneOf('queue', ['true', 'false']) === 'true',
+      };
+      const page = read.int('page', 1, 10000);
+      const pageSize = read.int('pageSize', 20, 100);
+      const parsed = read.result(filters);
+      if (!parsed.ok) throw validationError(parsed.errors);
+      return service().list(await access(ctx), parsed.value, page, pageSize);
+    },
+
+    /** GET /submissions/:documentId: 404 also when it belongs to another unit. */
+    async findOne(ctx: Context) {
+      const found = await service().findOne(await access(ctx), ctx.params.documentId);
+      if (!found) return ctx.notFound();
+      return { data: found };
+    },
+
+    async create(ctx: Context) {
+      const language = requestLanguage(ctx);
+      const checked = validateSubmissionInput((ctx.request as { body?: { data?: unknown } }).body?.data, {
+        creating: true,
+        language,
+      });
+      if (!checked.ok) throw validationError(checked.errors);
+      const documentId = await service().create(await access(ctx), checked.value, language);
+      ctx.status = 201;
+      return { data: await service().findOne(await access(ctx), documentId) };
+    },
+
+    async update(ctx: Context) {
+      const language = requestLanguage(ctx);
+      const body = (ctx.request as { body?: { data?: unknown; version?: unknown } }).body ?? {};
+      const checked = validateSubmissionInput(body.data, { creating: false, language });
+      if (!checked.ok) throw validationError(checked.errors);
+      return withConflicts(ctx, async () => {
+        const done = await service().update(
+          await access(ctx),
+          ctx.params.documentId,
+          version(ctx, body.version),
+          checked.value,
+          language
+        );
+        if (!done) return ctx.notFound();
+        return { data: await service().findOne(await access(ctx), ctx.params.documentId) };
+      });
+    },
+
+    /** POST /submissions/:documentId/transitions { to, version, comment?, assignee? } */
+    async transition(ctx: Context) {
+      const language = requestLanguage(ctx);
+      const body = ((ctx.request as { body?: Record<string, unknown> }).body ?? {}) as Record<
+        string,
+        unknown
+      >;
+      const to = typeof body.to === 'string' ? body.to : '';
+      const comment = typeof body.comment === 'string' ? body.comment.slice(0, 5000) : null;
+      const assigneeId = Number.isInteger(body.assignee) ? (body.assignee as number) : null;
+      return withConflicts(ctx, async () => {
+        const done = await service().transition(
+          await access(ctx),
+          ctx.params.documentId,
+          { to, version: version(ctx, body.version), comment, assigneeId },
+          language
+        );
+        if (!done) return ctx.notFound();
+        return { data: await service().findOne(await access(ctx), ctx.params.documentId) };
+      });
+    },
+
+    async comments(ctx: Context) {
+      const found = await service().findOne(await access(ctx), ctx.params.documentId);
+      if (!found) return ctx.notFound();
+      return { data: await service().comments(ctx.params.documentId) };
+    },
+
+    /** POST /submissions/:documentId/comments { body }: the unit and the IT Center; Office and Director only read. */
+    async addComment(ctx: Context) {
+      const language = requestLanguage(ctx);
+      const who = await access(ctx);
+      const found = await service().findOne(who, ctx.params.documentId);
+      if (!found) return ctx.notFound();
+      if (!found.canComment) return ctx.forbidden();
+      const text = (ctx.request as { body?: { body?: unknown } }).body?.body;
+      if (typeof text !== 'string' || !text.trim() || text.length > 5000) {
+        throw validationError([
+          fieldError(
+            ['body'],
+            'Nội dung trao đổi từ 1 đến 5.000 ký tự.',
+            'A comment is 1 to 5,000 characters.',
+            language
+          ),
+        ]);
+      }
+      await service().addComment(who, ctx.params.documentId, text.trim().normalize('NFC'));
+      ctx.status = 201;
+      return { data: await service().comments(ctx.params.documentId) };
+    },
+
+    async history(ctx: Context) {
+      const found = await service().findOne(await access(ctx), ctx.params.documentId);
+      if (!found) return ctx.notFound();
+      return { data: await strapi.plugin('unit-submissions').service('history').of(ctx.params.documentId) };
+    },
+
+    /** What the forms offer this user: their units (or all), plan tasks, and the IT Center editors to assign. */
+    async options(ctx: Context) {
+      const who = await access(ctx);
+      const units = await strapi.db.query('api::unit.unit').findMany({
+        where: who.readAll ? { active: true } : { id: { $in: who.unitIds } },
+        select: ['id', 'documentId', 'name', 'code'],
+        orderBy: { sortOrder: 'asc' },
+      });
+      const planTasks = await strapi.db.query('api::plan-task.plan-task').findMany({
+        where: { locale: 'vi' },
+        select: ['documentId', 'code', 'content'],
+        populate: { plan: { select: ['year'] }, unit: { select: ['id'] } },
+        orderBy: { code: 'asc' },
+      });
+      const reviewers = who.canReview
+        ? await strapi.db.query('admin::user').findMany({
+            where: { isActive: true, roles: { code: { $in: ['it-center-editor'] } } },
+            select: ['id', 'firstname', 'lastname', 'email'],
+          })
+        : [];
+      return {
+        data: {
+          units,
+          planTasks: planTasks.filter(
+            (t: { unit?: { id: number } | null }) =>
+              who.readAll || (t.unit && who.unitIds.includes(t.unit.id))
+          ),
+          reviewers,
+          access: { canSubmit: who.canSubmit, canReview: who.canReview, readAll: who.readAll },
+        },
+      };
+    },
+
+    /** GET /articles/:documentId/submission: for the Content Manager side panel of an article. */
+    async ofArticle(ctx: Context) {
+      const row = await strapi.db.query(SUBMISSION_UID).findOne({
+        where: { article: { documentId: ctx.params.documentId } },
+        select: ['documentId'],
+      });
+      const found = row ? await service().findOne(await access(ctx), row.documentId) : null;
+      return {
+        data: found
+          ? { documentId: found.documentId, title: found.title, state: found.state, unit: found.unit }
+          : null,
+      };
+    },
+  };
+};

@@ -1,0 +1,8 @@
+import type { Core } from '@strapi/strapi';
+import { unitGuardMiddleware } from './services/unit-guard';
+import { articlePublicationMiddleware } from './services/article-publication';
+
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  strapi.documents.use(unitGuardMiddleware(strapi));
+  strapi.documents.use(articlePublicationMiddleware(strapi));
+};

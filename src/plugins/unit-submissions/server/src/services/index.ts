@@ -1,0 +1,5 @@
+import history from './history';
+import memberships from './memberships';
+import submissions from './submissions';
+
+export default { history, memberships, submissions };

@@ -1,0 +1,495 @@
+import type { Core } from '@strapi/strapi';
+import { fieldError, type Language } from '../../../../../domain/errors';
+import { localDate } from '../../../../../domain/working-days';
+import { enqueueMail } from '../../../../../infra/outbox';
+import { organizationSettings } from '../../../../../infra/organization-settings';
+import { validationError } from '../../../../../utils/errors';
+import { mailsForTransition, type Audience } from '../domain/notifications';
+import type { SubmissionInput } from '../domain/submission-input';
+import {
+  allowedTransitions,
+  decideTransition,
+  EDITABLE_BY_UNIT,
+  PROBLEM_MESSAGES,
+  type Actor,
+  type SubmissionState,
+} from '../domain/workflow';
+import { ACTIONS, SUBMISSION_UID } from '../permissions';
+
+/** Who is asking, and what they may do: computed once per request. */
+export interface Access {
+  user: { id: number; name: string; email: string };
+  unitIds: number[];
+  readAll: boolean;
+  canSubmit: boolean;
+  canReview: boolean;
+  isSuperAdmin: boolean;
+}
+
+interface Ability {
+  can(action: string, subject?: unknown): boolean;
+}
+
+interface AdminUser {
+  id: number;
+  firstname?: string | null;
+  lastname?: string | null;
+  email: string;
+  roles?: { code: string }[];
+}
+
+export interface StoredSubmission {
+  id: number;
+  documentId: string;
+  title: string;
+  kind: string;
+  body: string | null;
+  state: SubmissionState;
+  version: number;
+  proposedChannel: string | null;
+  desiredPublicationDate: string | null;
+  dueDate: string | null;
+  submittedAt: string | null;
+  publicUrl: string | null;
+  unit: { id: number; documentId: string; name: string; email: string | null } | null;
+  planTask: { id: number; documentId: string; code: string; content: string } | null;
+  assignee: { id: number; firstname: string | null; lastname: string | null; email: string } | null;
+  article: { id: number; documentId: string; title: string; publishedAt: string | null } | null;
+  attachments: { id: number; name: string; url: string; mime: string; size: number }[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export class ConflictError extends Error {
+  constructor() {
+    super('The submission was changed by someone else: reload it and try again.');
+    this.name = 'ConflictError';
+  }
+}
+
+const displayName = (user: Pick<AdminUser, 'firstname' | 'lastname' | 'email'>) =>
+  [user.lastname, user.firstname].filter(Boolean).join(' ') || user.email;
+
+const POPULATE = {
+  unit: { select: ['id', 'documentId', 'name', 'email'] },
+  planTask: { select: ['id', 'documentId', 'code', 'content'] },
+  assignee: { select: ['id', 'firstname', 'lastname', 'email'] },
+  article: { select: ['id', 'documentId', 'title', 'publishedAt'] },
+  attachments: { select: ['id', 'name', 'url', 'mime', 'size'] },
+};
+
+const KIND_TO_ARTICLE: Record<string, string> = {
+  news: 'news',
+  article: 'article',
+  reportage: 'reportage',
+  video_clip: 'video_clip',
+  photos: 'photo_story',
+  document: 'article',
+};
+
+/** Paragraphs of plain text (blank-line separated) as Strapi blocks. */
+const toBlocks = (text: string | null) =>
+  (text ?? '')
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter(Boolean)
+    .map((p) => ({ type: 'paragraph', children: [{ type: 'text', text: p }] }));
+
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const memberships = () => strapi.plugin('unit-submissions').service('memberships');
+  const history = () => strapi.plugin('unit-submissions').service('history');
+  const rows = () => strapi.db.query(SUBMISSION_UID);
+  const docs = () =>
+    strapi.documents(SUBMISSION_UID as never) as unknown as {
+      create(params: object): Promise<{ documentId: string }>;
+      update(params: object): Promise<unknown>;
+    };
+
+  const adminLink = (documentId: string) =>
+    `${strapi.config.get('admin.absoluteUrl', '')}/plugins/unit-submissions/submissions/${documentId}`;
+
+  const load = async (documentId: string): Promise<StoredSubmission | null> =>
+    (await rows().findOne({ where: { documentId }, populate: POPULATE })) as StoredSubmission | null;
+
+  const visible = (access: Access, submission: StoredSubmission) =>
+    access.readAll || (submission.unit !== null && access.unitIds.includes(submission.unit.id));
+
+  /** The roles this user plays on this submission. */
+  const actorsFor = (access: Access, submission: Pick<StoredSubmission, 'unit'>): Actor[] => [
+    ...(access.canSubmit &&
+    (access.isSuperAdmin || (submission.unit !== null && access.unitIds.includes(submission.unit.id)))
+      ? (['unit'] as const)
+      : []),
+    ...(access.canReview ? (['it_center'] as const) : []),
+  ];
+
+  /** Recipients of a planned mail. */
+  async function recipients(audience: Audience, submission: StoredSubmission, assigneeId: number | null) {
+    if (audience === 'assignee') {
+      const assignee = assigneeId
+        ? await strapi.db.query('admin::user').findOne({ where: { id: assigneeId } })
+        : null;
+      return assignee?.email ? [assignee.email] : [];
+    }
+    if (audience === 'it_center') {
+      const users = await strapi.db.query('admin::user').findMany({
+        where: { isActive: true, roles: { code: 'it-center-editor' } },
+        select: ['email'],
+      });
+      return users.map((u: { email: string }) => u.email);
+    }
+    if (!submission.unit) return [];
+    const memberIds = await memberships().userIdsOf(submission.unit.id);
+    const members = memberIds.length
+      ? await strapi.db
+          .query('admin::user')
+          .findMany({ where: { id: { $in: memberIds }, isActive: true }, select: ['email'] })
+      : [];
+    return [
+      ...new Set([submission.unit.email, ...members.map((u: { email: string }) => u.email)].filter(Boolean)),
+    ] as string[];
+  }
+
+  return {
+    async accessOf(user: AdminUser, ability: Ability): Promise<Access> {
+      const isSuperAdmin = (user.roles ?? []).some((r) => r.code === 'strapi-super-admin');
+      return {
+        user: { id: user.id, name: displayName(user), email: user.email },
+        unitIds: await memberships().unitIdsOf(user.id),
+        readAll: isSuperAdmin || ability.can(ACTIONS.readAll),
+        canSubmit: ability.can(ACTIONS.submit),
+        canReview: ability.can(ACTIONS.review),
+        isSuperAdmin,
+      };
+    },
+
+    async list(
+      access: Access,
+      filters: { unit?: number; state?: string; planTask?: string; assignee?: number; queue?: boolean },
+      page: number,
+      pageSize: number
+    ) {
+      const where: Record<string, unknown>[] = [];
+      if (!access.readAll) where.push({ unit: { id: { $in: access.unitIds } } });
+      if (filters.unit) where.push({ unit: { id: filters.unit } });
+      if (filters.state) where.push({ state: filters.state });
+      if (filters.planTask) where.push({ planTask: { documentId: filters.planTask } });
+      if (filters.assignee) where.push({ assignee: { id: filters.assignee } });
+      if (filters.queue) where.push({ state: { $in: ['submitted', 'in_review'] } });
+      const query = { where: { $and: where } };
+      const [results, total] = await Promise.all([
+        rows().findMany({
+          ...query,
+          populate: { unit: POPULATE.unit, planTask: POPULATE.planTask, assignee: POPULATE.assignee },
+          orderBy: filters.queue ? [{ dueDate: 'asc' }, { submittedAt: 'asc' }] : [{ updatedAt: 'desc' }],
+          offset: (page - 1) * pageSize,
+          limit: pageSize,
+        }),
+        rows().count(query),
+      ]);
+      return { results, pagination: { page, pageSize, pageCount: Math.ceil(total / pageSize), total } };
+    },
+
+    /** The submission, with the moves this user may make now; null when it is not theirs to see. */
+    async findOne(access: Access, documentId: string) {
+      const submission = await load(documentId);
+      if (!submission || !visible(access, submission)) return null;
+      const actors = actorsFor(access, submission);
+      return {
+        ...submission,
+        allowedTransitions: allowedTransitions(submission.state, actors).map((t) => ({
+          to: t.to,
+          needsComment: Boolean(t.needsComment),
+          needsAssignee: Boolean(t.needsAssignee),
+        })),
+        canEdit: actors.includes('unit') && EDITABLE_BY_UNIT.includes(submission.state),
+        canComment: actors.length > 0,
+      };
+    },
+
+    async create(access: Access, input: SubmissionInput, language: Language) {
+      if (!access.canSubmit || (!access.isSuperAdmin && !access.unitIds.includes(input.unit!))) {
+        throw validationError([
+          fieldError(
+            ['unit'],
+            'Bạn chỉ gửi được tin bài của đơn vị mình.',
+            'You can only submit for your own units.',
+            language
+          ),
+        ]);
+      }
+      return strapi.db.transaction(async () => {
+        const created = await docs().create({
+          data: {
+            title: input.title,
+            kind: input.kind,
+            body: input.body ?? null,
+            unit: input.unit,
+            planTask: input.planTask ?? null,
+            proposedChannel: input.proposedChannel ?? 'website',
+            desiredPublicationDate: input.desiredPublicationDate ?? null,
+            attachments: input.attachments ?? [],
+            state: 'draft',
+            version: 0,
+          },
+        });
+        await history().append({
+          submissionDocumentId: created.documentId,
+          action: 'created',
+          toState: 'draft',
+          actor: { id: access.user.id, name: access.user.name },
+        });
+        return created.documentId;
+      });
+    },
+
+    /** A unit's edit, while the submission is a draft or sent back; `version` guards against lost updates. */
+    async update(
+      access: Access,
+      documentId: string,
+      version: number,
+      input: SubmissionInput,
+      language: Language
+    ) {
+      const submission = await load(documentId);
+      if (!submission || !visible(access, submission)) return null;
+      if (!actorsFor(access, submission).includes('unit') || !EDITABLE_BY_UNIT.includes(submission.state)) {
+        throw validationError([
+          fieldError(
+            ['state'],
+            'Chỉ đơn vị gửi được sửa tin bài khi đang soạn hoặc được yêu cầu chỉnh sửa.',
+            'Only the submitting unit may edit, while the submission is a draft or sent back for changes.',
+            language
+          ),
+        ]);
+      }
+      if (input.unit !== undefined && !access.isSuperAdmin && !access.unitIds.includes(input.unit)) {
+        throw validationError([
+          fieldError(
+            ['unit'],
+            'Bạn chỉ gửi được tin bài của đơn vị mình.',
+            'You can only submit for your own units.',
+            language
+          ),
+        ]);
+      }
+      await strapi.db.transaction(async () => {
+        const { count } = await rows().updateMany({
+          where: { documentId, version },
+          data: { version: version + 1 },
+        });
+        if (count === 0) throw new ConflictError();
+        await docs().update({ documentId, data: input });
+        await history().append({
+          submissionDocumentId: documentId,
+          action: 'edited',
+          actor: { id: access.user.id, name: access.user.name },
+          details: { fields: Object.keys(input) },
+        });
+      });
+      return documentId;
+    },
+
+    /**
+     * One move of the workflow. The state and version change in one conditional UPDATE, so of two reviewers acting
+     * at once exactly one succeeds and the other gets a ConflictError (409).
+     */
+    async transition(
+      access: Access,
+      documentId: string,
+      request: { to: string; version: number; comment?: string | null; assigneeId?: number | null },
+      language: Language
+    ) {
+      const submission = await load(documentId);
+      if (!submission || !visible(access, submission)) return null;
+      const decision = decideTransition({
+        from: submission.state,
+        to: request.to,
+        actors: actorsFor(access, submission),
+        comment: request.comment,
+        assigneeId: request.assigneeId,
+      });
+      if (!decision.ok) {
+        const message = PROBLEM_MESSAGES[decision.problem.code];
+        throw validationError([fieldError([decision.problem.field], message.vi, message.en, language)]);
+      }
+      const to = decision.transition.to;
+      const assigneeId = decision.transition.needsAssignee ? request.assigneeId! : null;
+      if (assigneeId) {
+        const assignee = await strapi.db.query('admin::user').findOne({
+          where: {
+            id: assigneeId,
+            isActive: true,
+            roles: { code: { $in: ['it-center-editor', 'strapi-super-admin'] } },
+          },
+        });
+        if (!assignee) {
+          throw validationError([
+            fieldError(
+              ['assignee'],
+              'Người phụ trách phải là biên tập viên Trung tâm CNTT.',
+              'The assignee must be an IT Center editor.',
+              language
+            ),
+          ]);
+        }
+      }
+
+      const { calendar, timeZone } = await organizationSettings(strapi);
+      const reviewDays = Number(process.env.SUBMISSION_REVIEW_DAYS ?? 3);
+      const now = new Date();
+      const changes: Record<string, unknown> = { state: to, version: request.version + 1 };
+      if (to === 'submitted') {
+        changes.submittedAt = now;
+        changes.dueDate = calendar.addWorkingDays(localDate(now, timeZone), reviewDays);
+      }
+
+      await strapi.db.transaction(async ({ trx }) => {
+        const { count } = await rows().updateMany({
+          where: { documentId, version: request.version, state: submission.state },
+          data: changes,
+        });
+        if (count === 0) throw new ConflictError();
+        if (assigneeId) await docs().update({ documentId, data: { assignee: assigneeId } });
+        const actor = { id: access.user.id, name: access.user.name };
+        await history().append({
+          submissionDocumentId: documentId,
+          action: 'transitioned',
+          fromState: submission.state,
+          toState: to,
+          actor,
+          reason: request.comment?.trim() || null,
+        });
+        if (assigneeId) {
+          await history().append({
+            submissionDocumentId: documentId,
+            action: 'assigned',
+            actor,
+            details: { assigneeId },
+          });
+        }
+        if (request.comment?.trim())
+          await this.addComment(access, documentId, request.comment.trim(), { silent: true });
+        if (to === 'approved') await this.createArticle(submission, actor);
+
+        const mails = mailsForTransition(
+          to,
+          {
+            documentId,
+            title: submission.title,
+            unitName: submission.unit?.name ?? '',
+            actorName: access.user.name,
+            comment: request.comment,
+            link: adminLink(documentId),
+          },
+          Boolean(assigneeId)
+        );
+        const outgoing = [];
+        for (const mail of mails) {
+          for (const to of await recipients(mail.audience, submission, assigneeId)) {
+            outgoing.push({ to, subject: mail.subject, text: mail.text, topic: mail.topic });
+          }
+        }
+        await enqueueMail(strapi, outgoing, trx);
+      });
+      return documentId;
+    },
+
+    /** Approval: a draft article in Vietnamese, carrying the unit, task, campaign and attachments, linked both ways. */
+    async createArticle(submission: StoredSubmission, actor: { id: number; name: string }) {
+      const task = submission.planTask
+        ? await strapi.db.query('api::plan-task.plan-task').findOne({
+            where: { id: submission.planTask.id },
+            populate: { campaign: { select: ['documentId'] } },
+          })
+        : null;
+      const slug = await strapi
+        .plugin('content-manager')
+        .service('uid')
+        .generateUIDField({
+          contentTypeUID: 'api::article.article',
+          field: 'slug',
+          data: { title: submission.title },
+          locale: 'vi',
+        });
+      const body = submission.body ?? '';
+      const article = await strapi.documents('api::article.article').create({
+        locale: 'vi',
+        data: {
+          title: submission.title,
+          slug,
+          summary: body.split(/\n\s*\n/)[0]?.slice(0, 1000) || null,
+          body: toBlocks(body),
+          kind: KIND_TO_ARTICLE[submission.kind] ?? 'news',
+          channel: submission.proposedChannel ?? 'website',
+          unit: submission.unit?.documentId ?? null,
+          planTask: submission.planTask?.documentId ?? null,
+          campaign: task?.campaign?.documentId ?? null,
+          media: submission.attachments.map((file) => file.id),
+        } as never,
+      });
+      await docs().update({ documentId: submission.documentId, data: { article: article.documentId } });
+      await history().append({
+        submissionDocumentId: submission.documentId,
+        action: 'article_created',
+        actor,
+        details: { articleDocumentId: article.documentId },
+      });
+      return article.documentId;
+    },
+
+    /** The automatic last move: the linked article was published. */
+    async markPublished(articleDocumentId: string, publicUrl: string) {
+      const submission = (await rows().findOne({
+        where: { article: { documentId: articleDocumentId }, state: 'approved' },
+        select: ['documentId', 'version', 'state'],
+      })) as Pick<StoredSubmission, 'documentId' | 'version' | 'state'> | null;
+      if (!submission) return;
+      const decision = decideTransition({ from: submission.state, to: 'published', actors: ['system'] });
+      if (!decision.ok) return;
+      const { count } = await rows().updateMany({
+        where: { documentId: submission.documentId, state: 'approved' },
+        data: { state: 'published', version: submission.version + 1, publicUrl },
+      });
+      if (count === 0) return;
+      await history().append({
+        submissionDocumentId: submission.documentId,
+        action: 'transitioned',
+        fromState: 'approved',
+        toState: 'published',
+        actor: { id: null, name: 'Hệ thống' },
+        details: { articleDocumentId, publicUrl },
+      });
+    },
+
+    async addComment(access: Access, documentId: string, body: string, { silent = false } = {}) {
+      await strapi.db.query('plugin::unit-submissions.comment').create({
+        data: {
+          submissionDocumentId: documentId,
+          authorId: access.user.id,
+          authorName: access.user.name,
+          body,
+        },
+      });
+      if (!silent) {
+        await history().append({
+          submissionDocumentId: documentId,
+          action: 'commented',
+          actor: { id: access.user.id, name: access.user.name },
+          reason: body,
+        });
+      }
+    },
+
+    async comments(documentId: string) {
+      return strapi.db.query('plugin::unit-submissions.comment').findMany({
+        where: { submissionDocumentId: documentId },
+        orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+      });
+    },
+
+    actorsFor,
+    visible,
+    load,
+  };
+};
