@@ -253,6 +253,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     ) {
       const submission = await load(documentId);
       if (!submission || !visible(access, submission)) return null;
+      // The client acted on an older version: whatever it meant, someone changed it first.
+      if (submission.version !== version) throw new ConflictError();
       if (!actorsFor(access, submission).includes('unit') || !EDITABLE_BY_UNIT.includes(submission.state)) {
         throw validationError([
           fieldError(
@@ -302,6 +304,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     ) {
       const submission = await load(documentId);
       if (!submission || !visible(access, submission)) return null;
+      // The client acted on an older version: whatever it meant, someone changed it first.
+      if (submission.version !== request.version) throw new ConflictError();
       const decision = decideTransition({
         from: submission.state,
         to: request.to,
