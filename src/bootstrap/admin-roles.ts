@@ -28,6 +28,7 @@ interface RoleDefinition {
 export const PERSONAL_FEEDBACK_FIELDS = ['fullName', 'address', 'phone', 'email', 'attachments', 'consent'];
 const SUBMISSION = 'plugin::unit-submissions.submission';
 const IN_MY_UNITS = 'plugin::unit-submissions.in-my-units';
+const IS_MY_UNIT = 'plugin::unit-submissions.is-my-unit';
 const WORKFLOW_FIELDS = ['state', 'version', 'assignee', 'article', 'publicUrl', 'submittedAt', 'dueDate'];
 const SUBMISSIONS = (action: string) => `plugin::unit-submissions.${action}`;
 
@@ -101,6 +102,8 @@ export const ROLE_DEFINITIONS: RoleDefinition[] = [
     description: "Unit editor: reads the plan and reference content; works on its own units' material only.",
     contentTypes: {
       ...REFERENCE,
+      // Its own units only, so that every unit picker offers only those.
+      'api::unit.unit': { access: 'read', conditions: [IS_MY_UNIT] },
       // The articles a unit drafts, and its submissions: only those of the user's units (RBAC condition).
       'api::article.article': {
         access: 'edit',

@@ -319,6 +319,25 @@ describe('unit isolation', () => {
     expect(other.status).toBe(403);
   });
 
+  it('offers only its own units in the relation pickers', async () => {
+    const res = await request(app.server())
+      .get(`/content-manager/relations/${SUBMISSION}/unit?page=1&pageSize=50`)
+      .set(as(MT));
+    expect(res.status).toBe(200);
+    expect(res.body.results.map((u: Entry) => u.id)).toEqual([units['P-MT'].id]);
+    const units403 = await request(app.server())
+      .get(`/content-manager/collection-types/api::unit.unit/${units['P-QLDD'].documentId}`)
+      .set(as(MT));
+    expect(units403.status).toBe(403);
+    const submissionPicker = await request(app.server())
+      .get('/content-manager/relations/api::article.article/submission?page=1&pageSize=50&locale=vi')
+      .set(as(MT));
+    // The field is not granted to unit editors: Strapi refuses (and then trips over its own refusal, a 500
+    // without details in 5.54): no submission is listed either way.
+    expect(submissionPicker.status).not.toBe(200);
+    expect(submissionPicker.body.results).toBeUndefined();
+  });
+
   it('refuses workflow fields edited through the Content Manager', async () => {
     const mine = await createSubmission(MT, 'P-MT');
     tokens.admin = await adminLogin(app.server(), 'admin@demo.example');

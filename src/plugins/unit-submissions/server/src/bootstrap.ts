@@ -23,5 +23,16 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
     },
   });
 
+  // "Is one of the user's units", for the units themselves: it scopes the unit pickers of unit editors.
+  await strapi.service('admin::permission').conditionProvider.register({
+    displayName: "Is one of the user's units",
+    name: 'is-my-unit',
+    plugin: PLUGIN_ID,
+    async handler(user: { id: number }) {
+      const units = await strapi.plugin(PLUGIN_ID).service('memberships').unitIdsOf(user.id);
+      return units.length > 0 ? { id: { $in: units } } : false;
+    },
+  });
+
   await strapi.plugin(PLUGIN_ID).service('history').protectOnPostgres();
 };
