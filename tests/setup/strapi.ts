@@ -16,28 +16,38 @@ export interface TestApp {
   server: () => import('http').Server;
 }
 
-export async function startStrapi(): Promise<{ strapi: Core.Strapi; name: string }> {
+export interface StartOptions {
+  /** Serve the built admin panel (dist/build) and listen on this port, for browser tests. */
+  listenOn?: number;
+}
+
+export async function startStrapi({ listenOn }: StartOptions = {}): Promise<{
+  strapi: Core.Strapi;
+  name: string;
+}> {
   const runId = process.env.TEST_RUN_ID!;
   const name = `t${runId}_${process.pid}_${++counter}`;
   await cloneTemplate(runId, name);
   useDatabase(name);
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { createStrapi } = require('@strapi/strapi');
+  if (listenOn) process.env.PORT = String(listenOn);
   const strapi: Core.Strapi = await createStrapi({
     appDir: ROOT,
     distDir: path.join(ROOT, 'dist'),
     autoReload: false,
-    serveAdminPanel: false,
+    serveAdminPanel: Boolean(listenOn),
   }).load();
-  await strapi.server.mount();
+  if (listenOn) await strapi.listen();
+  else await strapi.server.mount();
   return { strapi, name };
 }
 
-export function useStrapi(): TestApp {
+export function useStrapi(options: StartOptions = {}): TestApp {
   let instance: Core.Strapi | undefined;
   let databaseName: string | undefined;
   beforeAll(async () => {
-    const started = await startStrapi();
+    const started = await startStrapi(options);
     instance = started.strapi;
     databaseName = started.name;
   }, 120_000);

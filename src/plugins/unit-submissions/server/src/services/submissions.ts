@@ -278,7 +278,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       await strapi.db.transaction(async () => {
         const { count } = await rows().updateMany({
           where: { documentId, version },
-          data: { version: version + 1 },
+          data: { version: version + 1, updatedAt: new Date() },
         });
         if (count === 0) throw new ConflictError();
         await docs().update({ documentId, data: input });
@@ -319,8 +319,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
       const to = decision.transition.to;
       const assigneeId = decision.transition.needsAssignee ? request.assigneeId! : null;
+      let assignee: AdminUser | null = null;
       if (assigneeId) {
-        const assignee = await strapi.db.query('admin::user').findOne({
+        assignee = await strapi.db.query('admin::user').findOne({
           where: {
             id: assigneeId,
             isActive: true,
@@ -342,7 +343,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const { calendar, timeZone } = await organizationSettings(strapi);
       const reviewDays = Number(process.env.SUBMISSION_REVIEW_DAYS ?? 3);
       const now = new Date();
-      const changes: Record<string, unknown> = { state: to, version: request.version + 1 };
+      const changes: Record<string, unknown> = { state: to, version: request.version + 1, updatedAt: now };
       if (to === 'submitted') {
         changes.submittedAt = now;
         changes.dueDate = calendar.addWorkingDays(localDate(now, timeZone), reviewDays);
@@ -364,12 +365,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           actor,
           reason: request.comment?.trim() || null,
         });
-        if (assigneeId) {
+        if (assignee) {
           await history().append({
             submissionDocumentId: documentId,
             action: 'assigned',
             actor,
-            details: { assigneeId },
+            details: { assigneeId: assignee.id, assigneeName: displayName(assignee) },
           });
         }
         if (request.comment?.trim())
@@ -453,7 +454,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!decision.ok) return;
       const { count } = await rows().updateMany({
         where: { documentId: submission.documentId, state: 'approved' },
-        data: { state: 'published', version: submission.version + 1, publicUrl },
+        data: { state: 'published', version: submission.version + 1, publicUrl, updatedAt: new Date() },
       });
       if (count === 0) return;
       await history().append({

@@ -1,0 +1,285 @@
+import { useMemo } from 'react';
+import { isFetchError, useFetchClient } from '@strapi/strapi/admin';
+import { useIntl } from 'react-intl';
+import { PLUGIN_ID } from '../../server/src/permissions';
+import type { Channel, HistoryAction, SubmissionKind, SubmissionState } from './labels';
+
+/* -------------------------------------------------------------------------------------------------
+ * What the plugin's admin API returns
+ * -----------------------------------------------------------------------------------------------*/
+
+export interface Person {
+  id?: number;
+  firstname: string | null;
+  lastname: string | null;
+  email: string;
+}
+
+export interface SubmissionSummary {
+  id: number;
+  documentId: string;
+  title: string;
+  kind: SubmissionKind;
+  state: SubmissionState;
+  dueDate: string | null;
+  updatedAt: string;
+  unit: { id: number; name: string } | null;
+  planTask: { documentId?: string; code: string; content: string } | null;
+  assignee: Person | null;
+}
+
+export interface Pagination {
+  page: number;
+  pageSize: number;
+  pageCount: number;
+  total: number;
+}
+
+export interface Attachment {
+  id: number;
+  name: string;
+  url: string;
+  mime?: string;
+  size?: number;
+}
+
+export interface AllowedTransition {
+  to: SubmissionState;
+  needsComment: boolean;
+  needsAssignee: boolean;
+}
+
+export interface Submission extends SubmissionSummary {
+  body: string | null;
+  proposedChannel: Channel | null;
+  desiredPublicationDate: string | null;
+  submittedAt: string | null;
+  createdAt: string;
+  publicUrl: string | null;
+  version: number;
+  unit: { id: number; documentId?: string; name: string } | null;
+  attachments: Attachment[];
+  article: { documentId: string; title: string; publishedAt: string | null } | null;
+  allowedTransitions: AllowedTransition[];
+  canEdit: boolean;
+  canComment: boolean;
+}
+
+export interface Comment {
+  id: number;
+  authorName: string;
+  body: string;
+  createdAt: string;
+}
+
+export interface HistoryEvent {
+  id?: number;
+  action: HistoryAction;
+  fromState: SubmissionState | null;
+  toState: SubmissionState | null;
+  actorName: string;
+  reason: string | null;
+  details: Record<string, unknown> | null;
+  at: string;
+}
+
+export interface Options {
+  units: { id: number; documentId: string; name: string; code: string }[];
+  planTasks: { documentId: string; code: string; content: string; plan: { year: number } | null }[];
+  reviewers: (Person & { id: number })[];
+  access: { canSubmit: boolean; canReview: boolean; readAll: boolean };
+}
+
+export interface ArticleSubmission {
+  documentId: string;
+  title: string;
+  state: SubmissionState;
+  unit: { name: string } | null;
+}
+
+export interface MemberUser extends Person {
+  id: number;
+  isActive: boolean;
+  roles: { name: string; code: string }[];
+  unitIds: number[];
+}
+
+export interface Memberships {
+  users: MemberUser[];
+  units: { id: number; name: string; code: string }[];
+}
+
+/* -------------------------------------------------------------------------------------------------
+ * What it accepts
+ * -----------------------------------------------------------------------------------------------*/
+
+export interface ListFilters {
+  unit?: string;
+  state?: string;
+  planTask?: string;
+  assignee?: string;
+  queue?: boolean;
+  page?: number;
+  pageSize?: number;
+}
+
+export interface SubmissionData {
+  title?: string;
+  kind?: SubmissionKind;
+  body?: string | null;
+  unit?: number;
+  planTask?: string | null;
+  proposedChannel?: Channel;
+  desiredPublicationDate?: string | null;
+  attachments?: number[];
+}
+
+export interface TransitionRequest {
+  to: SubmissionState;
+  version: number;
+  comment?: string;
+  assignee?: number;
+}
+
+/* -------------------------------------------------------------------------------------------------
+ * Errors
+ * -----------------------------------------------------------------------------------------------*/
+
+/** An API failure, reduced to what the UI shows: the status, Strapi's error name, a message, per-field messages. */
+export interface ApiProblem {
+  status: number | null;
+  name: string | null;
+  message: string;
+  fields: Record<string, string>;
+  aborted: boolean;
+}
+
+interface ErrorDetails {
+  errors?: { path?: string[] | string; message?: string }[];
+}
+
+export function problemOf(error: unknown): ApiProblem {
+  const aborted = error instanceof Error && error.name === 'AbortError';
+  if (!isFetchError(error)) {
+    return {
+      status: null,
+      name: null,
+      message: error instanceof Error ? error.message : String(error),
+      fields: {},
+      aborted,
+    };
+  }
+  const apiError = error.response?.data?.error as
+    | { name?: string; message?: string; status?: number; details?: ErrorDetails }
+    | undefined;
+  const fields: Record<string, string> = {};
+  for (const item of apiError?.details?.errors ?? []) {
+    const path = Array.isArray(item.path) ? item.path.join('.') : (item.path ?? '');
+    if (item.message && !(path in fields)) fields[path] = item.message;
+  }
+  return {
+    status: error.status ?? apiError?.status ?? null,
+    name: apiError?.name ?? null,
+    message: apiError?.message ?? error.message,
+    fields,
+    aborted,
+  };
+}
+
+export const isConflict = (problem: ApiProblem) => problem.status === 409 || problem.name === 'ConflictError';
+
+/* -------------------------------------------------------------------------------------------------
+ * Calls
+ * -----------------------------------------------------------------------------------------------*/
+
+const BASE = `/${PLUGIN_ID}`;
+
+const definedParams = (filters: ListFilters) =>
+  Object.fromEntries(
+    Object.entries({ ...filters, queue: filters.queue ? 'true' : undefined }).filter(
+      ([, value]) => value !== undefined && value !== ''
+    )
+  );
+
+/** The plugin's admin API, with the admin session and the UI language (for the server's messages). */
+export function useApi() {
+  const { get, post, put } = useFetchClient();
+  const { locale } = useIntl();
+
+  return useMemo(() => {
+    const headers = { 'Accept-Language': locale };
+    const path = (documentId: string) => `${BASE}/submissions/${encodeURIComponent(documentId)}`;
+
+    return {
+      listSubmissions: async (filters: ListFilters) =>
+        (
+          await get<{ results: SubmissionSummary[]; pagination: Pagination }>(`${BASE}/submissions`, {
+            params: definedParams(filters),
+            headers,
+          })
+        ).data,
+
+      getSubmission: async (documentId: string) =>
+        (await get<{ data: Submission }>(path(documentId), { headers })).data.data,
+
+      createSubmission: async (data: SubmissionData) =>
+        (await post<{ data: Submission }>(`${BASE}/submissions`, { data }, { headers })).data.data,
+
+      updateSubmission: async (documentId: string, version: number, data: SubmissionData) =>
+        (await put<{ data: Submission }>(path(documentId), { version, data }, { headers })).data.data,
+
+      transition: async (documentId: string, request: TransitionRequest) =>
+        (await post<{ data: Submission }>(`${path(documentId)}/transitions`, request, { headers })).data.data,
+
+      getComments: async (documentId: string) =>
+        (await get<{ data: Comment[] }>(`${path(documentId)}/comments`, { headers })).data.data,
+
+      addComment: async (documentId: string, body: string) =>
+        (await post<{ data: Comment[] }>(`${path(documentId)}/comments`, { body }, { headers })).data.data,
+
+      getHistory: async (documentId: string) =>
+        (await get<{ data: HistoryEvent[] }>(`${path(documentId)}/history`, { headers })).data.data,
+
+      getOptions: async () => (await get<{ data: Options }>(`${BASE}/options`, { headers })).data.data,
+
+      getArticleSubmission: async (articleDocumentId: string) =>
+        (
+          await get<{ data: ArticleSubmission | null }>(
+            `${BASE}/articles/${encodeURIComponent(articleDocumentId)}/submission`,
+            { headers }
+          )
+        ).data.data,
+
+      getMemberships: async () =>
+        (await get<{ data: Memberships }>(`${BASE}/memberships`, { headers })).data.data,
+
+      setMemberships: async (userId: number, unitIds: number[]) =>
+        (
+          await put<{ data: { userId: number; unitIds: number[] } }>(
+            `${BASE}/memberships/${userId}`,
+            { unitIds },
+            { headers }
+          )
+        ).data.data,
+
+      /** Strapi's own admin upload route; returns the stored files. */
+      upload: async (files: File[]) => {
+        const form = new FormData();
+        files.forEach((file) => form.append('files', file));
+        return (await post<Attachment[]>('/upload', form, { headers })).data;
+      },
+    };
+  }, [get, post, put, locale]);
+}
+
+export type Api = ReturnType<typeof useApi>;
+
+/** Uploaded files (and the public URL the server records) are served by Strapi; relative URLs are relative to it. */
+export const fileUrl = (url: string) => {
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(url)) return url;
+  const backend = (window as unknown as { strapi?: { backendURL?: string } }).strapi?.backendURL ?? '';
+  return `${backend}${url}`;
+};
+
+/** Dates without a time (YYYY-MM-DD) are calendar days: format them in UTC so they never shift. */
+export const calendarDay = (value: string) => new Date(`${value.slice(0, 10)}T00:00:00Z`);

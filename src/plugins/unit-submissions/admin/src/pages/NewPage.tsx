@@ -1,0 +1,70 @@
+import * as React from 'react';
+import { Box } from '@strapi/design-system';
+import { BackButton, Layouts, Page, useNotification } from '@strapi/strapi/admin';
+import { useNavigate } from 'react-router-dom';
+import { PLUGIN_ID } from '../../../server/src/permissions';
+import { problemOf, useApi, type SubmissionData } from '../api';
+import { useOptions } from '../components/OptionsContext';
+import { emptyValues, SubmissionForm, type SaveResult } from '../components/SubmissionForm';
+import { useT } from '../i18n';
+
+/** A new submission, saved as a draft of one of the user's units. */
+export const NewPage = () => {
+  const t = useT();
+  const api = useApi();
+  const options = useOptions();
+  const navigate = useNavigate();
+  const { toggleNotification } = useNotification();
+  const initialValues = React.useMemo(() => emptyValues(options.units), [options.units]);
+
+  if (!options.access.canSubmit) return <Page.NoPermissions />;
+
+  const create = async (data: SubmissionData): Promise<SaveResult> => {
+    try {
+      const created = await api.createSubmission(data);
+      toggleNotification({ type: 'success', message: t('new.saved', 'Đã lưu nháp tin bài.') });
+      navigate(`/plugins/${PLUGIN_ID}/submissions/${created.documentId}`);
+      return null;
+    } catch (error) {
+      const problem = problemOf(error);
+      if (problem.aborted) return null;
+      if (Object.keys(problem.fields).length) {
+        toggleNotification({
+          type: 'warning',
+          message: t('form.invalid', 'Vui lòng kiểm tra lại các trường được đánh dấu.'),
+        });
+        return problem.fields;
+      }
+      toggleNotification({ type: 'danger', message: problem.message });
+      return {};
+    }
+  };
+
+  const title = t('new.title', 'Tạo tin bài');
+
+  return (
+    <Page.Main>
+      <Page.Title>{title}</Page.Title>
+      <Layouts.Header
+        navigationAction={<BackButton fallback={`/plugins/${PLUGIN_ID}`} />}
+        title={title}
+        subtitle={t(
+          'new.subtitle',
+          'Tin bài được lưu ở trạng thái đang soạn; khi hoàn chỉnh, gửi Trung tâm CNTT từ trang chi tiết.'
+        )}
+      />
+      <Layouts.Content>
+        <Box background="neutral0" hasRadius shadow="tableShadow" padding={7}>
+          <SubmissionForm
+            initialValues={initialValues}
+            units={options.units}
+            planTasks={options.planTasks}
+            submitLabel={t('new.save', 'Lưu nháp')}
+            onSubmit={create}
+            onCancel={() => navigate(`/plugins/${PLUGIN_ID}`)}
+          />
+        </Box>
+      </Layouts.Content>
+    </Page.Main>
+  );
+};

@@ -1,0 +1,127 @@
+/**
+ * The submission workflow in a real browser (headless Chromium): a unit editor submits material with an attachment,
+ * the IT Center requests changes, the unit resubmits, the IT Center approves and publishes the article.
+ * Screenshots of each page land in tests/e2e/screenshots/ (a CI artifact).
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { PDF } from '../setup/files';
+import { browserTestsCanRun, launchBrowser, screenshot } from '../setup/browser';
+import { useStrapi } from '../setup/strapi';
+
+const PORT = 13500 + (process.pid % 400);
+const BASE = `http://127.0.0.1:${PORT}`;
+const PASSWORD = () => process.env.DEMO_PASSWORD!;
+const run = browserTestsCanRun();
+const describeInBrowser = run ? describe : describe.skip;
+
+describeInBrowser('unit submission, in the browser', () => {
+  const app = useStrapi({ listenOn: PORT });
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  async function loginAs(email: string): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'vi-VN' });
+    contexts.push(context);
+    const page = await context.newPage();
+    page.setDefaultTimeout(30_000);
+    await page.goto(`${BASE}/admin/auth/login`);
+    await page.fill('input[name=email]', email);
+    await page.fill('input[name=password]', PASSWORD());
+    await page.click('button[type=submit]');
+    await page.waitForURL((url) => !url.pathname.includes('/auth/login'));
+    return page;
+  }
+
+  const state = (page: Page) => page.getAttribute('[data-testid=submission-state]', 'data-state');
+  async function waitForState(page: Page, expected: string) {
+    await page.waitForSelector(`[data-testid=submission-state][data-state=${expected}]`);
+  }
+
+  let detailUrl = '';
+
+  it('goes from a unit editor to a published article', async () => {
+    // 1. The unit editor creates and submits a submission with an attachment.
+    const unit = await loginAs('qldd@demo.example');
+    await unit.goto(`${BASE}/admin/plugins/unit-submissions`);
+    await unit.click('[data-testid=submissions-new]');
+    await unit.fill('[data-testid=field-title]', 'Hội nghị tập huấn kiểm soát thủ tục hành chính');
+    await unit.click('[data-testid=field-kind]');
+    await unit.getByRole('option', { name: 'Tin', exact: true }).click();
+    await unit.fill(
+      '[data-testid=field-body]',
+      'Sáng nay, Phòng Quản lý đất đai tổ chức tập huấn.\n\nCó 50 đại biểu.'
+    );
+    await unit.setInputFiles('[data-testid=field-attachments]', {
+      name: 'giay-moi.pdf',
+      mimeType: 'application/pdf',
+      buffer: PDF,
+    });
+    await screenshot(unit, '1-unit-new-submission');
+    await unit.click('[data-testid=submission-save]');
+    await unit.waitForURL(/\/submissions\/[a-z0-9]{20,}/);
+    detailUrl = unit.url();
+    await waitForState(unit, 'draft');
+    await unit.click('[data-testid=transition-submitted]');
+    await waitForState(unit, 'submitted');
+    await screenshot(unit, '2-unit-submitted');
+
+    // 2. The IT Center takes it in review and requests changes.
+    const it = await loginAs('ttcntt@demo.example');
+    await it.goto(detailUrl);
+    await it.click('[data-testid=transition-in_review]');
+    await it.click('[data-testid=transition-confirm]');
+    await waitForState(it, 'in_review');
+    await it.click('[data-testid=transition-changes_requested]');
+    await it.fill('[data-testid=transition-comment]', 'Đề nghị bổ sung ảnh hội nghị.');
+    await screenshot(it, '3-it-request-changes');
+    await it.click('[data-testid=transition-confirm]');
+    await waitForState(it, 'changes_requested');
+
+    // 3. The unit sees the request and resubmits.
+    await unit.reload();
+    await waitForState(unit, 'changes_requested');
+    await unit.waitForSelector('text=Đề nghị bổ sung ảnh hội nghị.');
+    await unit.click('[data-testid=transition-submitted]');
+    await waitForState(unit, 'submitted');
+    await screenshot(unit, '4-unit-resubmitted');
+
+    // 4. The IT Center approves, opens the draft article and publishes it.
+    await it.reload();
+    await it.click('[data-testid=transition-in_review]');
+    await it.click('[data-testid=transition-confirm]');
+    await waitForState(it, 'in_review');
+    await it.click('[data-testid=transition-approved]');
+    await waitForState(it, 'approved');
+    await screenshot(it, '5-it-approved');
+    await it.click('[data-testid=submission-article-link]');
+    await it.waitForURL(/content-manager\/collection-types\/api::article\.article\//);
+    await it.getByRole('button', { name: /^(Xuất bản|Publish)$/ }).click();
+    await it.waitForSelector('text=/Đã xuất bản|Published/');
+    await screenshot(it, '6-it-article-published');
+
+    await it.goto(detailUrl);
+    await waitForState(it, 'published');
+    await screenshot(it, '7-submission-published');
+    expect(await state(it)).toBe('published');
+
+    const history = await it.textContent('[data-testid=history-list]');
+    expect(history).toContain('Đề nghị bổ sung ảnh hội nghị.');
+    const stored = await app
+      .strapi()
+      .db.query('plugin::unit-submissions.submission')
+      .findOne({
+        where: { title: 'Hội nghị tập huấn kiểm soát thủ tục hành chính' },
+        populate: ['attachments'],
+      });
+    expect(stored.state).toBe('published');
+    expect(stored.attachments.map((f: { name: string }) => f.name)).toEqual(['giay-moi.pdf']);
+    for (const context of contexts) await context.close();
+  }, 180_000);
+});
