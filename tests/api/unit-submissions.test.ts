@@ -357,6 +357,40 @@ describe('unit isolation', () => {
   });
 });
 
+describe('unit memberships', () => {
+  it('are managed by a super admin only, and scope what a user sees at once', async () => {
+    const admin = await adminLogin(app.server(), 'admin@demo.example');
+    const director = await app
+      .strapi()
+      .db.query('admin::user')
+      .findOne({ where: { email: DIRECTOR } });
+    const forbidden = await api('put', `/memberships/${director.id}`, QLDD, {
+      unitIds: [units['P-QLDD'].id],
+    });
+    expect(forbidden.status).toBe(403);
+    expect((await api('get', '/memberships', IT)).status).toBe(403);
+
+    const list = await request(app.server())
+      .get('/unit-submissions/memberships')
+      .set({ Authorization: `Bearer ${admin}` });
+    expect(list.status).toBe(200);
+    const qldd = list.body.data.users.find((u: Entry) => u.email === QLDD);
+    expect(qldd.unitIds).toEqual([units['P-QLDD'].id]);
+
+    const mt = list.body.data.users.find((u: Entry) => u.email === MT);
+    const put = (unitIds: number[]) =>
+      request(app.server())
+        .put(`/unit-submissions/memberships/${mt.id}`)
+        .set({ Authorization: `Bearer ${admin}` })
+        .send({ unitIds });
+    expect((await put([units['P-MT'].id, units['P-QLDD'].id])).status).toBe(200);
+    const widened = await api('get', '/options', MT);
+    expect(widened.body.data.units.map((u: Entry) => u.code).sort()).toEqual(['P-MT', 'P-QLDD']);
+    expect((await put([units['P-MT'].id])).status).toBe(200);
+    expect((await put([999999])).status).toBe(400);
+  });
+});
+
 describe('concurrency and failures', () => {
   it('lets exactly one of two simultaneous reviews through; the other gets 409', async () => {
     const submission = await createSubmission(QLDD, 'P-QLDD');
