@@ -12,27 +12,21 @@ const actions = [
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await strapi.service('admin::permission').actionProvider.registerMany(actions);
 
-  // "In the user's units": the rows whose unit the admin user belongs to (none when the user belongs to no unit).
-  await strapi.service('admin::permission').conditionProvider.register({
-    displayName: "In the user's units",
-    name: 'in-my-units',
-    plugin: PLUGIN_ID,
-    async handler(user: { id: number }) {
-      const units = await strapi.plugin(PLUGIN_ID).service('memberships').unitIdsOf(user.id);
-      return units.length > 0 ? { 'unit.id': { $in: units } } : false;
-    },
-  });
-
-  // "Is one of the user's units", for the units themselves: it scopes the unit pickers of unit editors.
-  await strapi.service('admin::permission').conditionProvider.register({
-    displayName: "Is one of the user's units",
-    name: 'is-my-unit',
-    plugin: PLUGIN_ID,
-    async handler(user: { id: number }) {
-      const units = await strapi.plugin(PLUGIN_ID).service('memberships').unitIdsOf(user.id);
-      return units.length > 0 ? { id: { $in: units } } : false;
-    },
-  });
+  // Both conditions match nothing for a user who belongs to no unit.
+  const unitCondition = (name: string, displayName: string, filter: (units: number[]) => object) =>
+    strapi.service('admin::permission').conditionProvider.register({
+      displayName,
+      name,
+      plugin: PLUGIN_ID,
+      async handler(user: { id: number }) {
+        const units: number[] = await strapi.plugin(PLUGIN_ID).service('memberships').unitIdsOf(user.id);
+        return units.length > 0 ? filter(units) : false;
+      },
+    });
+  // Rows whose unit the user belongs to: submissions and the articles a unit drafts.
+  await unitCondition('in-my-units', "In the user's units", (units) => ({ 'unit.id': { $in: units } }));
+  // The units themselves: it scopes every unit picker of a unit editor.
+  await unitCondition('is-my-unit', "Is one of the user's units", (units) => ({ id: { $in: units } }));
 
   await strapi.plugin(PLUGIN_ID).service('history').protectOnPostgres();
 };

@@ -67,6 +67,16 @@ export class ConflictError extends Error {
   }
 }
 
+const notYourUnit = (language: Language) =>
+  validationError([
+    fieldError(
+      ['unit'],
+      'Bạn chỉ gửi được tin bài của đơn vị mình.',
+      'You can only submit for your own units.',
+      language
+    ),
+  ]);
+
 const displayName = (user: Pick<AdminUser, 'firstname' | 'lastname' | 'email'>) =>
   [user.lastname, user.firstname].filter(Boolean).join(' ') || user.email;
 
@@ -209,14 +219,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     async create(access: Access, input: SubmissionInput, language: Language) {
       if (!access.canSubmit || (!access.isSuperAdmin && !access.unitIds.includes(input.unit!))) {
-        throw validationError([
-          fieldError(
-            ['unit'],
-            'Bạn chỉ gửi được tin bài của đơn vị mình.',
-            'You can only submit for your own units.',
-            language
-          ),
-        ]);
+        throw notYourUnit(language);
       }
       return strapi.db.transaction(async () => {
         const created = await docs().create({
@@ -266,14 +269,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         ]);
       }
       if (input.unit !== undefined && !access.isSuperAdmin && !access.unitIds.includes(input.unit)) {
-        throw validationError([
-          fieldError(
-            ['unit'],
-            'Bạn chỉ gửi được tin bài của đơn vị mình.',
-            'You can only submit for your own units.',
-            language
-          ),
-        ]);
+        throw notYourUnit(language);
       }
       await strapi.db.transaction(async () => {
         const { count } = await rows().updateMany({
