@@ -4,7 +4,7 @@ import type { Core } from '@strapi/strapi';
  * The product's admin roles. Each is created once with the permissions below. When ROLES_VERSION rises (a release
  * adds capabilities), the permissions a role lacks are added; nothing a super admin changed is removed.
  */
-const ROLES_VERSION = 2;
+const ROLES_VERSION = 3;
 
 type Access = 'read' | 'edit' | 'publish';
 
@@ -31,6 +31,7 @@ const IN_MY_UNITS = 'plugin::unit-submissions.in-my-units';
 const IS_MY_UNIT = 'plugin::unit-submissions.is-my-unit';
 const WORKFLOW_FIELDS = ['state', 'version', 'assignee', 'article', 'publicUrl', 'submittedAt', 'dueDate'];
 const SUBMISSIONS = (action: string) => `plugin::unit-submissions.${action}`;
+const REGISTER = (action: string) => `plugin::feedback-register.${action}`;
 
 const REFERENCE: Record<string, ContentTypeAccess> = {
   'api::procedure.procedure': { access: 'read' },
@@ -75,11 +76,18 @@ export const ROLE_DEFINITIONS: RoleDefinition[] = [
       'api::organization.organization': { access: 'publish' },
       'api::holiday.holiday': { access: 'edit' },
       'api::unit.unit': { access: 'edit' },
-      'api::feedback.feedback': { access: 'edit' },
+      // Read only: feedback moves through the register's workflow, never by editing fields.
+      'api::feedback.feedback': { access: 'read' },
       'api::survey-response.survey-response': { access: 'read' },
       [SUBMISSION]: { access: 'read' },
     },
-    plugins: [SUBMISSIONS('read'), SUBMISSIONS('read-all')],
+    plugins: [
+      SUBMISSIONS('read'),
+      SUBMISSIONS('read-all'),
+      REGISTER('read'),
+      REGISTER('read-all'),
+      REGISTER('handle'),
+    ],
     upload: 'read',
   },
   {
@@ -93,7 +101,7 @@ export const ROLE_DEFINITIONS: RoleDefinition[] = [
       'api::survey-response.survey-response': { access: 'read' },
       [SUBMISSION]: { access: 'read' },
     },
-    plugins: [SUBMISSIONS('read'), SUBMISSIONS('read-all')],
+    plugins: [SUBMISSIONS('read'), SUBMISSIONS('read-all'), REGISTER('read'), REGISTER('read-all')],
     upload: 'read',
   },
   {
@@ -118,7 +126,7 @@ export const ROLE_DEFINITIONS: RoleDefinition[] = [
         exceptFields: WORKFLOW_FIELDS,
       },
     },
-    plugins: [SUBMISSIONS('read'), SUBMISSIONS('submit')],
+    plugins: [SUBMISSIONS('read'), SUBMISSIONS('submit'), REGISTER('read'), REGISTER('answer')],
     upload: 'own',
   },
 ];

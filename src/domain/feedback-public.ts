@@ -49,27 +49,40 @@ export interface StoredFeedback {
   receivedAt: string;
   dueDate: string | null;
   answeredAt: string | null;
+}
+
+/** A published answer: the texts the Office published, with the submitter's personal data removed. */
+export interface PublishedFeedback {
+  documentId: string;
+  kind: string;
+  publicSubject: string | null;
+  publicContent: string | null;
+  publicAnswer: string | null;
+  receivedAt: string;
+  answeredAt: string | null;
   procedure?: { documentId: string; nationalCode: string; name: string } | null;
 }
 
+/** The submitter (who holds the code) reads the answer once it was sent to them. */
 export function statusView(feedback: StoredFeedback) {
-  const published = feedback.state === 'published';
+  const answered = feedback.state === 'answered' || feedback.state === 'published';
   return {
     status: publicStatus(feedback.state),
     receivedAt: feedback.receivedAt,
     dueDate: feedback.dueDate,
     answeredAt: feedback.answeredAt,
-    answer: published && feedback.answer ? maskContacts(feedback.answer) : null,
+    answer: answered && feedback.answer ? maskContacts(feedback.answer) : null,
   };
 }
 
-export function answeredView(feedback: StoredFeedback) {
+export function answeredView(feedback: PublishedFeedback) {
+  const masked = (text: string | null) => (text ? maskContacts(text) : null);
   return {
     documentId: feedback.documentId,
     kind: feedback.kind,
-    subject: maskContacts(feedback.subject),
-    content: maskContacts(feedback.content),
-    answer: feedback.answer ? maskContacts(feedback.answer) : null,
+    subject: masked(feedback.publicSubject) ?? '',
+    content: masked(feedback.publicContent) ?? '',
+    answer: masked(feedback.publicAnswer),
     procedure: feedback.procedure
       ? {
           documentId: feedback.procedure.documentId,

@@ -234,3 +234,21 @@ export function localDate(instant: Date, timeZone: string): string {
   }
   return `${year.padStart(4, '0')}-${month}-${day}`;
 }
+
+/**
+ * The first instant of a calendar day in a time zone: a date filter on stored instants compares with it. Found by
+ * walking back from UTC midnight by the zone's offset, then checking, so zones with DST changes stay exact.
+ */
+export function startOfLocalDay(date: string, timeZone: string): Date {
+  const utcMidnight = parse(date, 'date') * 86_400_000;
+  // Offsets lie within ±14 h, so the day starts strictly inside ±15 h of UTC midnight.
+  let lo = utcMidnight - 15 * 3_600_000;
+  let hi = utcMidnight + 15 * 3_600_000;
+  // The first minute whose local date is `date` (or later): local dates only grow with time.
+  while (hi - lo > 60_000) {
+    const mid = lo + Math.floor((hi - lo) / 120_000) * 60_000;
+    if (localDate(new Date(mid), timeZone) >= date) hi = mid;
+    else lo = mid;
+  }
+  return new Date(hi);
+}

@@ -19,6 +19,8 @@ export interface OrganizationSettings {
   timeZone: string;
   deadlines: FeedbackDeadlines;
   privacyNotice: PrivacyNotice;
+  /** Closed feedback keeps its submitter's personal data this long, then is anonymised. */
+  retentionMonths: number;
 }
 
 // Decree 20/2008 Art. 9 (transfer within 5 working days); the others are common provincial defaults.
@@ -28,6 +30,8 @@ const DEFAULT_DEADLINES: FeedbackDeadlines = {
   handlingDays: 15,
   publicationDays: 5,
 };
+// The records rules keep feedback files 5 years (see the demo privacy notice).
+const DEFAULT_RETENTION_MONTHS = 60;
 const CACHE_MS = 60_000;
 let cached: { value: OrganizationSettings; until: number } | undefined;
 
@@ -45,6 +49,7 @@ interface Profile {
 interface OrganizationRow {
   locale: string;
   timeZone: string | null;
+  feedbackRetentionMonths: number | null;
   feedbackDeadlines: (Partial<FeedbackDeadlines> & { id?: number }) | null;
   privacyNotice: (PrivacyNoticeText & { version: string; id?: number }) | null;
   profiles: Profile[];
@@ -75,7 +80,7 @@ export async function organizationSettings(strapi: Core.Strapi): Promise<Organiz
     strapi.db.query('api::holiday.holiday').findMany({ select: ['date', 'kind'] }),
     strapi.db.query('api::organization.organization').findMany({
       where: { publishedAt: { $notNull: true } },
-      select: ['locale', 'timeZone'],
+      select: ['locale', 'timeZone', 'feedbackRetentionMonths'],
       populate: { feedbackDeadlines: true, privacyNotice: true, profiles: true },
     }) as Promise<OrganizationRow[]>,
   ]);
@@ -87,6 +92,7 @@ export async function organizationSettings(strapi: Core.Strapi): Promise<Organiz
     timeZone: vi?.timeZone || 'Asia/Ho_Chi_Minh',
     deadlines: { ...DEFAULT_DEADLINES, ...deadlines },
     privacyNotice: noticeOf(vi, en),
+    retentionMonths: vi?.feedbackRetentionMonths || DEFAULT_RETENTION_MONTHS,
   };
   cached = { value, until: Date.now() + CACHE_MS };
   return value;

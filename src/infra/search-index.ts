@@ -106,13 +106,18 @@ export async function reindexProcedures(strapi: Core.Strapi, documentIds: string
 
 const FEEDBACK = 'api::feedback.feedback';
 
-/** Answered feedback whose answer is published is searchable by subject (ranked), content and answer. */
+/** Published answers are searchable by their public subject (ranked), content and answer: never the originals. */
 export async function reindexFeedback(strapi: Core.Strapi, documentIds: string[] | 'all') {
   const where = documentIds === 'all' ? {} : { documentId: { $in: documentIds } };
   const rows = (await strapi.db.query(FEEDBACK).findMany({
     where: { ...where, state: 'published', answerPublished: true },
-    select: ['documentId', 'subject', 'content', 'answer'],
-  })) as { documentId: string; subject: string; content: string; answer: string | null }[];
+    select: ['documentId', 'publicSubject', 'publicContent', 'publicAnswer'],
+  })) as {
+    documentId: string;
+    publicSubject: string | null;
+    publicContent: string | null;
+    publicAnswer: string | null;
+  }[];
   await replaceTerms(
     strapi,
     'feedback',
@@ -121,9 +126,9 @@ export async function reindexFeedback(strapi: Core.Strapi, documentIds: string[]
       documentId: r.documentId,
       locale: 'vi',
       texts: [
-        ['n', r.subject],
-        ['k', r.content],
-        ['k', r.answer],
+        ['n', r.publicSubject],
+        ['k', r.publicContent],
+        ['k', r.publicAnswer],
       ],
     }))
   );

@@ -6,6 +6,14 @@
 import fs from 'fs';
 import path from 'path';
 import type { Core, UID } from '@strapi/strapi';
+import { closedOnTime, deadlinesOnReceipt } from '../domain/feedback-deadlines';
+import { localDate } from '../domain/working-days';
+import {
+  clearOrganizationSettings,
+  organizationSettings,
+  type OrganizationSettings,
+} from '../infra/organization-settings';
+import { redactPersonalData } from '../plugins/feedback-register/server/src/domain/redaction';
 import { deterministicTrackingCode, hashTrackingCode, normalizeTrackingCode } from '../domain/tracking-code';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -167,6 +175,7 @@ export async function seedDemo(
         reportPeriodEnd: organization.reportPeriodEnd,
         timeZone: organization.timeZone,
         feedbackDeadlines: organization.feedbackDeadlines,
+        feedbackRetentionMonths: organization.feedbackRetentionMonths,
         profiles: organization[locale].profiles,
         privacyNotice: organization[locale].privacyNotice,
       },
@@ -329,6 +338,8 @@ export async function seedDemo(
   }
 
   // Feedback: each demo entry gets a stable tracking code, whose hash is its natural key.
+  clearOrganizationSettings();
+  const settings = await organizationSettings(strapi);
   for (const [index, feedback] of read('feedbacks.json').entries()) {
     const trackingCodeHash = hashTrackingCode(
       normalizeTrackingCode(deterministicTrackingCode(`demo-${index}`))!
@@ -336,6 +347,7 @@ export async function seedDemo(
     const { consent, procedure, handlingUnit, ...fields } = feedback;
     await ensurePlain('feedback', 'api::feedback.feedback', trackingCodeHash, { trackingCodeHash }, () => ({
       ...fields,
+      ...registerFields(feedback, settings),
       trackingCodeHash,
       consent: { ...consent, consentedAt: feedback.receivedAt },
       procedure: registry.get('procedure', procedure, 'vi') ?? null,
@@ -396,4 +408,40 @@ export async function seedDemo(
 
   strapi.log.info(`Demo seed: ${JSON.stringify(report.created)}`);
   return report;
+}
+
+interface DemoFeedback {
+  fullName: string;
+  address: string;
+  phone?: string;
+  email?: string;
+  subject: string;
+  content: string;
+  state: 'received' | 'not_accepted' | 'transferred' | 'answered' | 'published' | string;
+  receivedAt: string;
+  dueDate?: string;
+  answer?: string;
+  answeredAt?: string;
+  onTime?: boolean;
+}
+
+/** What the register would have recorded on the way to a demo feedback's state: deadlines, closing, publication. */
+function registerFields(feedback: DemoFeedback, { calendar, timeZone, deadlines }: OrganizationSettings) {
+  const due = deadlinesOnReceipt(localDate(new Date(feedback.receivedAt), timeZone), deadlines, calendar);
+  const dated = { ...due, dueDate: feedback.dueDate ?? due.dueDate };
+  const closed = ['not_accepted', 'transferred', 'answered', 'published'].includes(feedback.state);
+  const closedOn = feedback.answeredAt ? localDate(new Date(feedback.answeredAt), timeZone) : null;
+  const closing = feedback.state === 'published' ? 'answered' : feedback.state;
+  const published = feedback.state === 'published';
+  const redact = (text?: string) => (text ? redactPersonalData(text, feedback) : null);
+  return {
+    ...dated,
+    notAcceptedReason: feedback.state === 'not_accepted' ? feedback.answer : null,
+    closedAt: closed ? feedback.answeredAt : null,
+    onTime: feedback.onTime ?? (closed && closedOn ? closedOnTime(closing as never, closedOn, dated) : null),
+    publicSubject: published ? redact(feedback.subject) : null,
+    publicContent: published ? redact(feedback.content) : null,
+    publicAnswer: published ? redact(feedback.answer) : null,
+    answerPublishedAt: published ? feedback.answeredAt : null,
+  };
 }

@@ -60,13 +60,18 @@ describe('attachments of citizens’ feedback', () => {
     expect(res.headers['cache-control']).toBe('private, no-store');
   });
 
-  it.each(['giamdoc@demo.example', 'qldd@demo.example', 'ttcntt@demo.example'])(
+  it.each(['giamdoc@demo.example', 'ttcntt@demo.example'])(
     'are refused to %s, who may not see submitters’ files',
     async (email) => {
       const res = await download(attachment.documentId, await adminLogin(app.server(), email));
       expect(res.status).toBe(403);
     }
   );
+
+  it('are not found by a unit editor whose unit does not handle the feedback', async () => {
+    const res = await download(attachment.documentId, await adminLogin(app.server(), 'qldd@demo.example'));
+    expect(res.status).toBe(404);
+  });
 
   it('need an admin session', async () => {
     expect((await download(attachment.documentId)).status).toBe(401);

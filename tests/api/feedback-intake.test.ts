@@ -439,6 +439,11 @@ describe('GET /api/feedbacks/answered', () => {
         answer: 'Sở đã niêm yết bảng phí; liên hệ 0912345678 nếu cần.',
         answeredAt: new Date('2021-06-10T02:00:00Z'),
         answerPublished: true,
+        // What the register publishes: the name removed; contacts left in are masked on the way out.
+        publicSubject: 'Đề nghị niêm yết bảng phí',
+        publicContent:
+          'Tôi là [người phản ánh], số 0912 345 678, thư cuong@demo.example, đề nghị niêm yết công khai bảng phí.',
+        publicAnswer: 'Sở đã niêm yết bảng phí; liên hệ 0912345678 nếu cần.',
       } as never,
     });
     const res = await request(app.server()).get('/api/feedbacks/answered?pageSize=50');

@@ -1,6 +1,6 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { isIsoDate, localDate, WorkingCalendar, type CalendarEntry } from '../working-days';
+import { isIsoDate, localDate, startOfLocalDay, WorkingCalendar, type CalendarEntry } from '../working-days';
 
 const holiday = (date: string): CalendarEntry => ({ date, kind: 'holiday' });
 const workingDay = (date: string): CalendarEntry => ({ date, kind: 'working_day' });
@@ -304,5 +304,21 @@ describe('demo holiday list (database/demo/holidays.json)', () => {
     const calendar = new WorkingCalendar(entries);
     expect(calendar.isWorkingDay('2024-05-04')).toBe(true);
     expect(calendar.isWorkingDay('2026-02-16')).toBe(false);
+  });
+});
+
+describe('startOfLocalDay', () => {
+  it('is local midnight as an instant', () => {
+    expect(startOfLocalDay('2021-03-02', 'Asia/Ho_Chi_Minh').toISOString()).toBe('2021-03-01T17:00:00.000Z');
+    expect(startOfLocalDay('2021-03-02', 'UTC').toISOString()).toBe('2021-03-02T00:00:00.000Z');
+    expect(startOfLocalDay('2021-03-02', 'Pacific/Kiritimati').toISOString()).toBe(
+      '2021-03-01T10:00:00.000Z'
+    );
+  });
+
+  it('follows daylight saving changes', () => {
+    // Europe/Paris: UTC+1 in winter, UTC+2 from 2021-03-28.
+    expect(startOfLocalDay('2021-03-28', 'Europe/Paris').toISOString()).toBe('2021-03-27T23:00:00.000Z');
+    expect(startOfLocalDay('2021-03-29', 'Europe/Paris').toISOString()).toBe('2021-03-28T22:00:00.000Z');
   });
 });

@@ -7,7 +7,12 @@ import {
   validateAttachment,
 } from '../../../domain/attachments';
 import { fieldError, type FieldError } from '../../../domain/errors';
-import { answeredView, statusView, type StoredFeedback } from '../../../domain/feedback-public';
+import {
+  answeredView,
+  statusView,
+  type PublishedFeedback,
+  type StoredFeedback,
+} from '../../../domain/feedback-public';
 import { FEEDBACK_KINDS, validateFeedback } from '../../../domain/feedback-intake';
 import { issueFormToken } from '../../../domain/form-token';
 import { hashTrackingCode, normalizeTrackingCode } from '../../../domain/tracking-code';
@@ -33,7 +38,7 @@ const UID = 'api::feedback.feedback';
 type FeedbackService = {
   receive(intake: Intake): Promise<Receipt>;
   privacyNotice(): Promise<{ version: string }>;
-  answered(params: AnsweredParams): Promise<{ rows: StoredFeedback[]; total: number }>;
+  answered(params: AnsweredParams): Promise<{ rows: PublishedFeedback[]; total: number }>;
 };
 
 export default factories.createCoreController(UID, ({ strapi }) => {

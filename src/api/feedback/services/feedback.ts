@@ -2,10 +2,11 @@ import fs from 'fs/promises';
 import { factories } from '@strapi/strapi';
 import type { AcceptedAttachment } from '../../../domain/attachments';
 import type { FeedbackInput } from '../../../domain/feedback-intake';
-import type { AnsweredParams, StoredFeedback } from '../../../domain/feedback-public';
+import type { AnsweredParams, PublishedFeedback } from '../../../domain/feedback-public';
 import type { PrivacyNotice } from '../../../domain/privacy-notice';
 import { prefixRange } from '../../../domain/search-text';
 import { generateTrackingCode, hashTrackingCode, normalizeTrackingCode } from '../../../domain/tracking-code';
+import { deadlinesOnReceipt } from '../../../domain/feedback-deadlines';
 import { localDate } from '../../../domain/working-days';
 import { spendFormToken } from '../../../infra/form-tokens';
 import { organizationSettings } from '../../../infra/organization-settings';
@@ -48,12 +49,13 @@ export default factories.createCoreService(UID, ({ strapi }) => ({
     const dir = privateUploadDir(strapi.dirs.app.root);
     const { calendar, timeZone, deadlines } = await organizationSettings(strapi);
     const receivedAt = new Date();
+    const due = deadlinesOnReceipt(localDate(receivedAt, timeZone), deadlines, calendar);
     const trackingCode = generateTrackingCode();
     const receipt: Receipt = {
       trackingCode,
       status: 'received',
       receivedAt: receivedAt.toISOString(),
-      dueDate: calendar.addWorkingDays(localDate(receivedAt, timeZone), deadlines.handlingDays),
+      dueDate: due.dueDate,
     };
 
     const stored: string[] = [];
@@ -85,9 +87,19 @@ export default factories.createCoreService(UID, ({ strapi }) => ({
             trackingCodeHash: hashTrackingCode(normalizeTrackingCode(trackingCode)!),
             state: 'received',
             receivedAt,
-            dueDate: receipt.dueDate,
+            ...due,
           } as never,
         });
+        await strapi
+          .plugin('feedback-register')
+          .service('history')
+          .append({
+            feedbackDocumentId: feedback.documentId,
+            action: 'received',
+            toState: 'received',
+            actor: { id: null, name: 'Cổng thông tin' },
+            details: { channel: 'web' },
+          });
         for (const [index, { attachment, originalName }] of intake.files.entries()) {
           await strapi.documents(ATTACHMENT).create({
             data: {
@@ -116,7 +128,7 @@ export default factories.createCoreService(UID, ({ strapi }) => ({
   },
 
   /** Published answers, newest first; `words` match the subject, content and answer. */
-  async answered(params: AnsweredParams): Promise<{ rows: StoredFeedback[]; total: number }> {
+  async answered(params: AnsweredParams): Promise<{ rows: PublishedFeedback[]; total: number }> {
     const knex = strapi.db.connection;
     const meta = strapi.db.metadata.get(UID);
     const procedureLink = (
@@ -162,15 +174,15 @@ export default factories.createCoreService(UID, ({ strapi }) => ({
         'documentId',
         'state',
         'kind',
-        'subject',
-        'content',
-        'answer',
+        'publicSubject',
+        'publicContent',
+        'publicAnswer',
         'receivedAt',
         'dueDate',
         'answeredAt',
       ],
       populate: { procedure: { select: ['documentId', 'nationalCode', 'name'] } },
-    })) as (StoredFeedback & { id: number })[];
+    })) as (PublishedFeedback & { id: number })[];
     const order = new Map(ids.map((id: number, index: number) => [id, index]));
     rows.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
     return { rows, total: Number(total) };

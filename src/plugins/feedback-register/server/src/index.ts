@@ -1,6 +1,9 @@
+import bootstrap from './bootstrap';
+import contentTypes from './content-types';
 import controllers from './controllers';
 import policies from './policies';
+import register from './register';
 import routes from './routes';
 import services from './services';
 
-export default { controllers, policies, routes, services };
+export default { register, bootstrap, contentTypes, controllers, policies, routes, services };

@@ -3,6 +3,8 @@ import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import type { AttachmentAccess } from '../services/attachment';
 
+type RegisterService = ReturnType<typeof import('../services/register').default>;
+
 /** RFC 6266 / 5987: an ASCII fallback and the UTF-8 original, so Vietnamese file names survive. */
 const contentDisposition = (name: string) => {
   const ascii =
@@ -17,7 +19,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /** GET /feedback-register/attachments/:documentId/download: the file, for staff allowed to see it. */
   async download(ctx: Context) {
     const service = strapi.plugin('feedback-register').service('attachment') as AttachmentAccess;
-    const file = await service.findReadable(ctx.params.documentId, ctx.state.userAbility);
+    const register = strapi.plugin('feedback-register').service('register') as RegisterService;
+    const access = await register.accessOf(ctx.state.user, ctx.state.userAbility);
+    const file = await service.findReadable(ctx.params.documentId, access);
     if (file === 'not-found') return ctx.notFound();
     if (file === 'forbidden') return ctx.forbidden();
 

@@ -1,3 +1,4 @@
 import attachment from './attachment';
+import register from './register';
 
-export default { attachment };
+export default { attachment, register };

@@ -1,9 +1,12 @@
 import fs from 'fs/promises';
 import type { Core } from '@strapi/strapi';
+import { PLUGIN_ID } from '../permissions';
+import type { Access } from './register';
 import { privateFilePath, privateUploadDir } from '../../../../../infra/private-files';
 
-const FEEDBACK = 'api::feedback.feedback';
 const ATTACHMENT = 'api::feedback.feedback-attachment';
+
+type RegisterService = ReturnType<typeof import('./register').default>;
 
 export interface ReadableAttachment {
   path: string;
@@ -14,29 +17,22 @@ export interface ReadableAttachment {
 }
 
 export interface AttachmentAccess {
-  findReadable(
-    documentId: string,
-    userAbility: unknown
-  ): Promise<ReadableAttachment | 'not-found' | 'forbidden'>;
+  findReadable(documentId: string, access: Access): Promise<ReadableAttachment | 'not-found' | 'forbidden'>;
 }
 
 export default ({ strapi }: { strapi: Core.Strapi }): AttachmentAccess => ({
-  /**
-   * An attachment is readable by whoever may read its feedback's `attachments` field in the Content Manager,
-   * with the same conditions (so the rules that scope feedback to a unit apply to its files too).
-   */
-  async findReadable(documentId, userAbility) {
+  /** An attachment is personal data: readable by those who see its feedback's submitter in the register. */
+  async findReadable(documentId, access) {
     if (!/^[a-z0-9]{20,32}$/.test(documentId)) return 'not-found';
     const attachment = await strapi.db.query(ATTACHMENT).findOne({
       where: { documentId },
-      populate: { feedback: true },
+      populate: { feedback: { select: ['documentId'] } },
     });
     if (!attachment?.feedback) return 'not-found';
-    const checker = strapi
-      .plugin('content-manager')
-      .service('permission-checker')
-      .create({ userAbility, model: FEEDBACK });
-    if (!checker.can.read(attachment.feedback, 'attachments')) return 'forbidden';
+    const register = strapi.plugin(PLUGIN_ID).service('register') as RegisterService;
+    const feedback = await register.findOne(access, attachment.feedback.documentId);
+    if (!feedback) return 'not-found';
+    if (!feedback.submitter) return 'forbidden';
 
     const path = privateFilePath(privateUploadDir(strapi.dirs.app.root), attachment.storedName);
     const stat = await fs.stat(path).catch(() => null);

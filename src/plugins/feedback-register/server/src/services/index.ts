@@ -1,3 +1,5 @@
 import attachment from './attachment';
+import history from './history';
+import register from './register';
 
-export default { attachment };
+export default { attachment, history, register };

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { protectAppendOnly } from '../../../../../infra/append-only';
 
 const UID = 'plugin::unit-submissions.event';
 
@@ -41,20 +42,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   async protectOnPostgres() {
-    if (strapi.db.dialect.client !== 'postgres') return;
-    const table = strapi.db.metadata.get(UID).tableName;
-    await strapi.db.connection.raw(`
-      CREATE OR REPLACE FUNCTION unit_submission_events_append_only() RETURNS trigger AS $$
-      BEGIN
-        RAISE EXCEPTION 'unit submission history is append-only: % refused', TG_OP;
-      END;
-      $$ LANGUAGE plpgsql;
-      DROP TRIGGER IF EXISTS unit_submission_events_append_only ON ${table};
-      CREATE TRIGGER unit_submission_events_append_only BEFORE UPDATE OR DELETE ON ${table}
-        FOR EACH ROW EXECUTE FUNCTION unit_submission_events_append_only();
-      DROP TRIGGER IF EXISTS unit_submission_events_no_truncate ON ${table};
-      CREATE TRIGGER unit_submission_events_no_truncate BEFORE TRUNCATE ON ${table}
-        FOR EACH STATEMENT EXECUTE FUNCTION unit_submission_events_append_only();
-    `);
+    await protectAppendOnly(strapi, UID, 'unit submission history');
   },
 });

@@ -1,0 +1,110 @@
+/**
+ * Deadlines of a feedback, in working days of the organization's calendar, counted from the day it was received
+ * (Decree 20/2008: transfer within 5 working days; the others are the organization's settings). Pure module: the
+ * caller supplies the calendar and today's date in the organization's time zone.
+ */
+import type { FeedbackState } from './feedback-public';
+
+export interface Calendar {
+  addWorkingDays(start: string, days: number): string;
+  workingDaysBetween(from: string, to: string): number;
+}
+
+export interface DeadlineSettings {
+  classificationDays: number;
+  transferDays: number;
+  handlingDays: number;
+  publicationDays: number;
+}
+
+export interface Deadlines {
+  classificationDueDate: string;
+  transferDueDate: string;
+  /** The answer is due (sent to the submitter) by this day. */
+  dueDate: string;
+}
+
+/** The due dates fixed when a feedback is received (`receivedOn` is its local date). */
+export function deadlinesOnReceipt(
+  receivedOn: string,
+  settings: DeadlineSettings,
+  calendar: Calendar
+): Deadlines {
+  return {
+    classificationDueDate: calendar.addWorkingDays(receivedOn, settings.classificationDays),
+    transferDueDate: calendar.addWorkingDays(receivedOn, settings.transferDays),
+    dueDate: calendar.addWorkingDays(receivedOn, settings.handlingDays),
+  };
+}
+
+/** The publication of an answer is due `publicationDays` after the day it was sent. */
+export const publicationDueDate = (answeredOn: string, settings: DeadlineSettings, calendar: Calendar) =>
+  calendar.addWorkingDays(answeredOn, settings.publicationDays);
+
+export interface DatedFeedback {
+  state: FeedbackState;
+  classificationDueDate: string | null;
+  transferDueDate: string | null;
+  dueDate: string | null;
+  unitDueDate?: string | null;
+  publicationDueDate: string | null;
+  publishAnswer: boolean;
+}
+
+/**
+ * The due date of the step the feedback waits for now: classification, then the answer (the unit's own due date
+ * while the unit works on it), then publication when the submitter consented. Null once nothing is pending.
+ */
+export function currentDueDate(feedback: DatedFeedback): string | null {
+  switch (feedback.state) {
+    case 'received':
+      return feedback.classificationDueDate;
+    case 'assigned':
+      return feedback.unitDueDate ?? feedback.dueDate;
+    case 'accepted':
+    case 'answer_drafted':
+    case 'answer_approved':
+      return feedback.dueDate;
+    case 'answered':
+      return feedback.publishAnswer ? feedback.publicationDueDate : null;
+    default:
+      return null;
+  }
+}
+
+/** Working days left until `due` (0 on the day itself); negative: working days overdue. */
+export function daysLeft(today: string, due: string, calendar: Calendar): number {
+  return due >= today ? calendar.workingDaysBetween(today, due) : -calendar.workingDaysBetween(due, today);
+}
+
+/**
+ * Whether the step that closes the handling met its deadline, fixed when it closes: not accepted within the
+ * classification deadline, transferred within the transfer deadline, answered within the handling deadline.
+ */
+export function closedOnTime(
+  to: FeedbackState,
+  closedOn: string,
+  deadlines: Pick<DatedFeedback, 'classificationDueDate' | 'transferDueDate' | 'dueDate'>
+): boolean | null {
+  const due =
+    to === 'not_accepted'
+      ? deadlines.classificationDueDate
+      : to === 'transferred'
+        ? deadlines.transferDueDate
+        : to === 'answered'
+          ? deadlines.dueDate
+          : undefined;
+  if (due === undefined) return null;
+  return due === null ? true : closedOn <= due;
+}
+
+/** A unit's own due date must fall between today and the feedback's answer deadline. */
+export function checkUnitDueDate(
+  unitDueDate: string,
+  today: string,
+  dueDate: string | null
+): 'past' | 'late' | null {
+  if (unitDueDate < today) return 'past';
+  if (dueDate && unitDueDate > dueDate) return 'late';
+  return null;
+}

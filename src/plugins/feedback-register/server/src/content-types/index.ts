@@ -1,0 +1,3 @@
+import event from './event';
+
+export default { event };

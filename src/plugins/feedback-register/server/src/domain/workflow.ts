@@ -1,0 +1,170 @@
+/**
+ * The handling of a citizen's feedback (PAKN) in the department's register (Decree 20/2008 Art. 9, 12, 14, 19):
+ * the Office classifies, transfers or accepts it, assigns it to a unit, approves the unit's answer, sends it and
+ * publishes it. Pure module: who may make which move, and what each move needs.
+ */
+import type { FeedbackState } from '../../../../../domain/feedback-public';
+
+export type { FeedbackState };
+
+export const FEEDBACK_STATES: readonly FeedbackState[] = [
+  'received',
+  'not_accepted',
+  'transferred',
+  'accepted',
+  'assigned',
+  'answer_drafted',
+  'answer_approved',
+  'answered',
+  'published',
+];
+
+/** The Office handles the register; a unit drafts the answers of the feedback assigned to it. */
+export type Actor = 'office' | 'unit';
+
+/** What a move needs besides the actor. */
+export type Requirement =
+  | 'reason'
+  | 'receivingAgency'
+  | 'letterNumber'
+  | 'unit'
+  | 'answer'
+  | 'comment'
+  | 'consent';
+
+export interface Transition {
+  from: FeedbackState;
+  to: FeedbackState;
+  by: Actor;
+  needs: readonly Requirement[];
+}
+
+export const TRANSITIONS: readonly Transition[] = [
+  // Art. 9: fails the requirements of Art. 7, with the reason.
+  { from: 'received', to: 'not_accepted', by: 'office', needs: ['reason'] },
+  // Outside the department's competence: to the competent agency, by official letter.
+  { from: 'received', to: 'transferred', by: 'office', needs: ['receivingAgency', 'letterNumber'] },
+  { from: 'received', to: 'accepted', by: 'office', needs: [] },
+  { from: 'accepted', to: 'assigned', by: 'office', needs: ['unit'] },
+  { from: 'assigned', to: 'answer_drafted', by: 'unit', needs: ['answer'] },
+  { from: 'answer_drafted', to: 'answer_approved', by: 'office', needs: [] },
+  // Returned to the unit: the Office says what to change.
+  { from: 'answer_drafted', to: 'assigned', by: 'office', needs: ['comment'] },
+  { from: 'answer_approved', to: 'answered', by: 'office', needs: [] },
+  // Art. 19: published only with the submitter's consent.
+  { from: 'answered', to: 'published', by: 'office', needs: ['consent'] },
+];
+
+/** States after which nothing is handled any more (the answer may still be published). */
+export const CLOSED_STATES: readonly FeedbackState[] = [
+  'not_accepted',
+  'transferred',
+  'answered',
+  'published',
+];
+
+/** States in which the assigned unit writes its answer. */
+export const ANSWER_EDITABLE: readonly FeedbackState[] = ['assigned'];
+
+export interface TransitionInput {
+  reason?: string | null;
+  receivingAgency?: string | null;
+  letterNumber?: string | null;
+  unit?: number | null;
+  answer?: string | null;
+  comment?: string | null;
+}
+
+export interface TransitionRequest {
+  from: FeedbackState;
+  to: string;
+  actors: Actor[];
+  input: TransitionInput;
+  /** The submitter agreed to the publication of the answer. */
+  consented: boolean;
+}
+
+export type TransitionProblem =
+  | { code: 'unknown_state'; field: 'to' }
+  | { code: 'not_allowed'; field: 'to' }
+  | { code: 'not_your_role'; field: 'to' }
+  | { code: 'missing'; field: Exclude<Requirement, 'consent'> }
+  | { code: 'no_consent'; field: 'to' };
+
+export type TransitionDecision =
+  | { ok: true; transition: Transition }
+  | { ok: false; problem: TransitionProblem };
+
+const isState = (value: string): value is FeedbackState =>
+  (FEEDBACK_STATES as readonly string[]).includes(value);
+
+const present = (value: string | number | null | undefined) =>
+  typeof value === 'number' ? Number.isInteger(value) && value > 0 : Boolean(value?.trim());
+
+export function decideTransition(request: TransitionRequest): TransitionDecision {
+  if (!isState(request.to)) return { ok: false, problem: { code: 'unknown_state', field: 'to' } };
+  const candidates = TRANSITIONS.filter((t) => t.from === request.from && t.to === request.to);
+  if (candidates.length === 0) return { ok: false, problem: { code: 'not_allowed', field: 'to' } };
+  const transition = candidates.find((t) => request.actors.includes(t.by));
+  if (!transition) return { ok: false, problem: { code: 'not_your_role', field: 'to' } };
+  for (const need of transition.needs) {
+    if (need === 'consent') {
+      if (!request.consented) return { ok: false, problem: { code: 'no_consent', field: 'to' } };
+    } else if (!present(request.input[need])) {
+      return { ok: false, problem: { code: 'missing', field: need } };
+    }
+  }
+  return { ok: true, transition };
+}
+
+/** The moves these actors may make from a state: the buttons to show. */
+export function allowedTransitions(from: FeedbackState, actors: Actor[], consented: boolean): Transition[] {
+  return TRANSITIONS.filter(
+    (t) => t.from === from && actors.includes(t.by) && (!t.needs.includes('consent') || consented)
+  );
+}
+
+const MISSING: Record<Exclude<Requirement, 'consent'>, { vi: string; en: string }> = {
+  reason: {
+    vi: 'Vui lòng ghi rõ lý do không tiếp nhận.',
+    en: 'Please give the reason the feedback is not accepted.',
+  },
+  receivingAgency: {
+    vi: 'Vui lòng ghi cơ quan có thẩm quyền nhận chuyển phản ánh.',
+    en: 'Please name the competent agency the feedback is transferred to.',
+  },
+  letterNumber: {
+    vi: 'Vui lòng ghi số, ký hiệu văn bản chuyển.',
+    en: 'Please give the number of the transfer letter.',
+  },
+  unit: { vi: 'Vui lòng chọn đơn vị xử lý.', en: 'Please choose the unit that handles it.' },
+  answer: { vi: 'Vui lòng nhập nội dung dự thảo trả lời.', en: 'Please write the draft answer.' },
+  comment: {
+    vi: 'Vui lòng ghi rõ nội dung cần đơn vị chỉnh sửa.',
+    en: 'Please write what the unit must change.',
+  },
+};
+
+export function problemMessage(problem: TransitionProblem): { vi: string; en: string } {
+  switch (problem.code) {
+    case 'unknown_state':
+      return { vi: 'Trạng thái không tồn tại.', en: 'Unknown state.' };
+    case 'not_allowed':
+      return {
+        vi: 'Không thể chuyển phản ánh từ trạng thái hiện tại sang trạng thái này.',
+        en: 'The feedback cannot move from its current state to this one.',
+      };
+    case 'not_your_role':
+      return {
+        vi: 'Vai trò của bạn không được thực hiện bước chuyển này.',
+        en: 'Your role may not make this move.',
+      };
+    case 'no_consent':
+      return {
+        vi: 'Người phản ánh không đồng ý công khai nội dung trả lời.',
+        en: 'The submitter did not agree to the publication of the answer.',
+      };
+    case 'missing':
+      return MISSING[problem.field];
+  }
+}
