@@ -613,11 +613,15 @@ export interface ApiFeedbackFeedback extends Struct.CollectionTypeSchema {
       }>;
     answeredAt: Schema.Attribute.DateTime;
     answerPublished: Schema.Attribute.Boolean & Schema.Attribute.Required & Schema.Attribute.DefaultTo<false>;
+    answerPublishedAt: Schema.Attribute.DateTime;
+    assignedAt: Schema.Attribute.DateTime;
     attachments: Schema.Attribute.Relation<'oneToMany', 'api::feedback.feedback-attachment'> &
       Schema.Attribute.Private;
     channel: Schema.Attribute.Enumeration<['web', 'email', 'phone', 'paper']> &
       Schema.Attribute.Required &
       Schema.Attribute.DefaultTo<'web'>;
+    classificationDueDate: Schema.Attribute.Date;
+    closedAt: Schema.Attribute.DateTime;
     consent: Schema.Attribute.Component<'feedback.consent', false> & Schema.Attribute.Private;
     content: Schema.Attribute.Text &
       Schema.Attribute.Required &
@@ -658,6 +662,10 @@ export interface ApiFeedbackFeedback extends Struct.CollectionTypeSchema {
     locale: Schema.Attribute.String & Schema.Attribute.Private;
     localizations: Schema.Attribute.Relation<'oneToMany', 'api::feedback.feedback'> &
       Schema.Attribute.Private;
+    notAcceptedReason: Schema.Attribute.Text &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 2000;
+      }>;
     onTime: Schema.Attribute.Boolean;
     phone: Schema.Attribute.String &
       Schema.Attribute.Private &
@@ -665,8 +673,26 @@ export interface ApiFeedbackFeedback extends Struct.CollectionTypeSchema {
         maxLength: 20;
       }>;
     procedure: Schema.Attribute.Relation<'manyToOne', 'api::procedure.procedure'>;
+    publicAnswer: Schema.Attribute.Text &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 20000;
+      }>;
+    publicationDueDate: Schema.Attribute.Date;
+    publicationOnTime: Schema.Attribute.Boolean;
+    publicContent: Schema.Attribute.Text &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 10000;
+      }>;
+    publicSubject: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 255;
+      }>;
     publishedAt: Schema.Attribute.DateTime;
     receivedAt: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    receivingAgency: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 255;
+      }>;
     state: Schema.Attribute.Enumeration<
       [
         'received',
@@ -693,8 +719,24 @@ export interface ApiFeedbackFeedback extends Struct.CollectionTypeSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 64;
       }>;
+    transferDueDate: Schema.Attribute.Date;
+    transferLetterNumber: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 50;
+      }>;
+    unitDueDate: Schema.Attribute.Date;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    version: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 0;
+        },
+        number
+      > &
+      Schema.Attribute.DefaultTo<0>;
   };
 }
 
@@ -911,6 +953,21 @@ export interface ApiOrganizationOrganization extends Struct.SingleTypeSchema {
           localized: false;
         };
       }>;
+    feedbackRetentionMonths: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: false;
+        };
+      }> &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 600;
+          min: 6;
+        },
+        number
+      > &
+      Schema.Attribute.DefaultTo<60>;
     locale: Schema.Attribute.String;
     localizations: Schema.Attribute.Relation<'oneToMany', 'api::organization.organization'>;
     privacyNotice: Schema.Attribute.Component<'organization.privacy-notice', false> &
@@ -1673,6 +1730,65 @@ export interface PluginContentReleasesReleaseAction extends Struct.CollectionTyp
   };
 }
 
+export interface PluginFeedbackRegisterEvent extends Struct.CollectionTypeSchema {
+  collectionName: 'feedback_events';
+  info: {
+    displayName: 'L\u1ECBch s\u1EED x\u1EED l\u00FD ph\u1EA3n \u00E1nh';
+    pluralName: 'events';
+    singularName: 'event';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    action: Schema.Attribute.Enumeration<
+      ['received', 'registered', 'transitioned', 'answer_saved', 'anonymised']
+    > &
+      Schema.Attribute.Required;
+    actorId: Schema.Attribute.Integer;
+    actorName: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 255;
+      }>;
+    at: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    details: Schema.Attribute.JSON;
+    feedbackDocumentId: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    fromState: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 32;
+      }>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::feedback-register.event'> &
+      Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    reason: Schema.Attribute.Text &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 5000;
+      }>;
+    toState: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 32;
+      }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+  };
+}
+
 export interface PluginI18NLocale extends Struct.CollectionTypeSchema {
   collectionName: 'i18n_locale';
   info: {
@@ -2246,6 +2362,7 @@ declare module '@strapi/strapi' {
       'api::unit.unit': ApiUnitUnit;
       'plugin::content-releases.release': PluginContentReleasesRelease;
       'plugin::content-releases.release-action': PluginContentReleasesReleaseAction;
+      'plugin::feedback-register.event': PluginFeedbackRegisterEvent;
       'plugin::i18n.locale': PluginI18NLocale;
       'plugin::review-workflows.workflow': PluginReviewWorkflowsWorkflow;
       'plugin::review-workflows.workflow-stage': PluginReviewWorkflowsWorkflowStage;
