@@ -8,6 +8,7 @@ export const SEARCH_TERMS_TABLE = 'search_terms';
 export const IDEMPOTENCY_TABLE = 'idempotency_keys';
 export const FORM_TOKEN_USES_TABLE = 'form_token_uses';
 export const EMAIL_OUTBOX_TABLE = 'email_outbox';
+export const JOB_RUNS_TABLE = 'job_runs';
 
 const models = [
   {
@@ -81,6 +82,26 @@ const models = [
       sentAt: { type: 'datetime' },
     },
     indexes: [{ name: 'email_outbox_due_idx', columns: ['state', 'next_attempt_at'] }],
+  },
+  {
+    // Runs of scheduled jobs: one row per (job, run key), claimed by one node; see src/infra/job-lock.ts.
+    uid: 'app::job-run',
+    singularName: 'job-run',
+    tableName: JOB_RUNS_TABLE,
+    attributes: {
+      id: { type: 'increments' },
+      job: { type: 'string', column: { notNullable: true } },
+      runKey: { type: 'string', column: { notNullable: true } },
+      status: { type: 'string', column: { notNullable: true } },
+      claimToken: { type: 'string', column: { notNullable: true } },
+      node: { type: 'string', column: { notNullable: true } },
+      pid: { type: 'integer' },
+      attempts: { type: 'integer', column: { notNullable: true, defaultTo: 1 } },
+      startedAt: { type: 'datetime', column: { notNullable: true } },
+      finishedAt: { type: 'datetime' },
+      result: { type: 'text' },
+    },
+    indexes: [{ name: 'job_runs_run_uq', columns: ['job', 'run_key'], type: 'unique' }],
   },
 ];
 

@@ -11,4 +11,6 @@ const actions = [
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await strapi.service('admin::permission').actionProvider.registerMany(actions);
   await strapi.plugin(PLUGIN_ID).service('history').protectOnPostgres();
+  // Personal data of closed feedback is anonymised once its retention period runs out: daily, on one node.
+  strapi.plugin(PLUGIN_ID).service('retention').schedule();
 };

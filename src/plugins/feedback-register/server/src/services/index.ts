@@ -1,5 +1,6 @@
 import attachment from './attachment';
 import history from './history';
 import register from './register';
+import retention from './retention';
 
-export default { attachment, history, register };
+export default { attachment, history, register, retention };
