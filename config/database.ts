@@ -43,9 +43,16 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Database 
       // Write-ahead log: readers no longer wait for writers, and a commit costs one fsync instead of several.
       pool: {
         afterCreate: (conn: unknown, done: (error?: Error, conn?: unknown) => void) => {
-          const sqlite = conn as { pragma(sql: string): unknown };
+          const sqlite = conn as {
+            pragma(sql: string): unknown;
+            function(name: string, options: object, fn: (text: unknown) => unknown): void;
+          };
           sqlite.pragma('journal_mode = WAL');
           sqlite.pragma('synchronous = NORMAL');
+          // SQLite's lower() folds only A–Z; PostgreSQL's folds Vietnamese too. Staff searches use LOWER().
+          sqlite.function('lower', { deterministic: true }, (text) =>
+            typeof text === 'string' ? text.toLowerCase() : text
+          );
           done(undefined, conn);
         },
       },

@@ -112,6 +112,27 @@ describe('the plugin', () => {
     expect(res.body.results[0]).not.toHaveProperty('fullName');
   });
 
+  it('lists each feedback once, even those linked to a procedure with a draft and a published version', async () => {
+    const res = await api('get', '/feedbacks?pageSize=100', OFFICE);
+    const ids = res.body.results.map((r: Entry) => r.documentId);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(res.body.pagination.total).toBe(await app.strapi().db.query('api::feedback.feedback').count());
+    const linked = res.body.results.find((r: Entry) => r.procedure);
+    expect(linked.procedure.nationalCode).toEqual(expect.any(String));
+    const byProcedure = await api('get', `/feedbacks?procedure=${linked.procedure.documentId}`, OFFICE);
+    expect(byProcedure.body.results.length).toBeGreaterThan(0);
+    expect(
+      byProcedure.body.results.every((r: Entry) => r.procedure?.documentId === linked.procedure.documentId)
+    ).toBe(true);
+  });
+
+  it('searches subjects whatever the case of Vietnamese letters', async () => {
+    const res = await api('get', `/feedbacks?q=${encodeURIComponent('ĐỀ NGHỊ KHÔNG YÊU CẦU')}`, OFFICE);
+    expect(res.body.results.map((r: Entry) => r.subject)).toEqual([
+      'Đề nghị không yêu cầu nộp lại bản sao giấy tờ nhân thân khi đăng ký chuyển nhượng',
+    ]);
+  });
+
   it('refuses unknown and malformed filters', async () => {
     expectFieldError(await api('get', '/feedbacks?sort=subject', OFFICE), 'sort');
     expectFieldError(await api('get', '/feedbacks?receivedFrom=2021-02-30', OFFICE), 'receivedFrom');

@@ -268,25 +268,33 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const attrs = meta.attributes as unknown as Record<string, Link>;
     const unitLink = attrs.handlingUnit.joinTable;
     const procedureLink = attrs.procedure.joinTable;
+    // A feedback has one handling unit row; its procedure has a draft and a published row (per locale), so the
+    // procedure is a filter here (a subquery) and is read for the page's rows only, or rows would repeat.
     const query = knex(`${meta.tableName} as f`)
       .leftJoin(`${unitLink.name} as ul`, `ul.${unitLink.joinColumn.name}`, 'f.id')
       .leftJoin(
         `${strapi.db.metadata.get('api::unit.unit').tableName} as u`,
         'u.id',
         `ul.${unitLink.inverseJoinColumn.name}`
-      )
-      .leftJoin(`${procedureLink.name} as pl`, `pl.${procedureLink.joinColumn.name}`, 'f.id')
-      .leftJoin(
-        `${strapi.db.metadata.get('api::procedure.procedure').tableName} as p`,
-        'p.id',
-        `pl.${procedureLink.inverseJoinColumn.name}`
       );
     if (!access.readAll && !access.isSuperAdmin)
       query.whereIn('u.id', access.unitIds.length ? access.unitIds : [-1]);
     if (filters.state) query.where('f.state', filters.state);
     if (filters.kind) query.where('f.kind', filters.kind);
     if (filters.unit) query.where('u.id', filters.unit);
-    if (filters.procedure) query.where('p.document_id', filters.procedure);
+    if (filters.procedure) {
+      query.whereIn(
+        'f.id',
+        knex(`${procedureLink.name} as pl`)
+          .select(`pl.${procedureLink.joinColumn.name}`)
+          .join(
+            `${strapi.db.metadata.get('api::procedure.procedure').tableName} as p`,
+            'p.id',
+            `pl.${procedureLink.inverseJoinColumn.name}`
+          )
+          .where('p.document_id', filters.procedure)
+      );
+    }
     // Received dates are instants; the filter's days are the organization's calendar days.
     if (filters.receivedFrom)
       query.where('f.received_at', '>=', startOfLocalDay(filters.receivedFrom, timeZone));
@@ -331,16 +339,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           'u.id as unitId',
           'u.code as unitCode',
           'u.name as unitName',
-          'p.document_id as procedureDocumentId',
-          'p.national_code as procedureCode',
-          'p.name as procedureName',
           strapi.db.connection.raw(`${CURRENT_DUE_SQL} as current_due`)
         )
         .orderByRaw(`(${CURRENT_DUE_SQL}) is null, (${CURRENT_DUE_SQL}) asc, f.received_at desc, f.id desc`)
         .limit(filters.pageSize)
         .offset((filters.page - 1) * filters.pageSize);
+      const withProcedure = (await rows().findMany({
+        where: { documentId: { $in: found.map((r: { documentId: string }) => r.documentId) } },
+        select: ['documentId'],
+        populate: { procedure: POPULATE.procedure },
+      })) as Pick<StoredFeedback, 'documentId' | 'procedure'>[];
+      const procedures = new Map(withProcedure.map((r) => [r.documentId, r.procedure]));
       const results = found.map((r: Record<string, unknown>) => {
         const due = r.current_due ? isoDay(r.current_due) : null;
+        const procedure = procedures.get(r.documentId as string);
         return {
           documentId: r.documentId,
           subject: r.subject,
@@ -349,8 +361,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           state: r.state,
           receivedAt: new Date(r.receivedAt as string | number).toISOString(),
           handlingUnit: r.unitId ? { id: r.unitId, code: r.unitCode, name: r.unitName } : null,
-          procedure: r.procedureDocumentId
-            ? { documentId: r.procedureDocumentId, nationalCode: r.procedureCode, name: r.procedureName }
+          procedure: procedure
+            ? { documentId: procedure.documentId, nationalCode: procedure.nationalCode, name: procedure.name }
             : null,
           currentDueDate: due,
           daysLeft: due ? daysLeft(now, due, calendar) : null,
