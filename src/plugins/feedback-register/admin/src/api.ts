@@ -1,0 +1,356 @@
+import { useMemo } from 'react';
+import { isFetchError, useFetchClient } from '@strapi/strapi/admin';
+import { useIntl } from 'react-intl';
+import { PLUGIN_ID } from '../../server/src/permissions';
+import type { FeedbackState, HistoryAction, RegisteredChannel, Requirement } from './labels';
+
+/* -------------------------------------------------------------------------------------------------
+ * What the plugin's admin API returns
+ * -----------------------------------------------------------------------------------------------*/
+
+export interface Unit {
+  id: number;
+  documentId: string;
+  code: string;
+  name: string;
+}
+
+export interface Kind {
+  value: string;
+  label: { vi: string; en: string };
+}
+
+export interface Options {
+  access: { canHandle: boolean; canAnswer: boolean; readAll: boolean };
+  units: Unit[];
+  kinds: Kind[];
+  states: string[];
+  channels: string[];
+}
+
+/** One line of the register. */
+export interface FeedbackRow {
+  documentId: string;
+  subject: string;
+  kind: string;
+  channel: string;
+  state: FeedbackState;
+  /** ISO date-time. */
+  receivedAt: string;
+  handlingUnit: { id: number; code: string; name: string } | null;
+  procedure: { documentId: string; nationalCode: string; name: string } | null;
+  /** YYYY-MM-DD: the due date of the step the feedback waits for now. */
+  currentDueDate: string | null;
+  /** Working days left until currentDueDate; negative when overdue. */
+  daysLeft: number | null;
+  overdue: boolean;
+  onTime: boolean | null;
+}
+
+export interface Pagination {
+  page: number;
+  pageSize: number;
+  pageCount: number;
+  total: number;
+}
+
+export interface AllowedTransition {
+  to: FeedbackState;
+  needs: Requirement[];
+}
+
+export interface Attachment {
+  documentId: string;
+  originalName: string;
+  mime: string;
+  size: number;
+}
+
+export interface Submitter {
+  fullName: string | null;
+  address: string | null;
+  phone: string | null;
+  email: string | null;
+}
+
+export interface Feedback extends FeedbackRow {
+  content: string;
+  language: string | null;
+  answer: string | null;
+  answeredAt: string | null;
+  notAcceptedReason: string | null;
+  receivingAgency: string | null;
+  transferLetterNumber: string | null;
+  classificationDueDate: string | null;
+  transferDueDate: string | null;
+  dueDate: string | null;
+  unitDueDate: string | null;
+  publicationDueDate: string | null;
+  publicSubject: string | null;
+  publicContent: string | null;
+  publicAnswer: string | null;
+  answerPublished: boolean;
+  publicationOnTime: boolean | null;
+  closedAt: string | null;
+  version: number;
+  consent: { publishAnswer: boolean } | null;
+  /** Null when the user's role may not see personal data. */
+  submitter: Submitter | null;
+  attachments: Attachment[];
+  allowedTransitions: AllowedTransition[];
+  canEditAnswer: boolean;
+}
+
+export interface PublicationPreview {
+  publicSubject: string;
+  publicContent: string;
+  publicAnswer: string;
+}
+
+export interface HistoryEvent {
+  id?: number;
+  action: HistoryAction;
+  fromState: FeedbackState | null;
+  toState: FeedbackState | null;
+  actorName: string | null;
+  reason: string | null;
+  details: Record<string, unknown> | null;
+  at: string;
+}
+
+/* -------------------------------------------------------------------------------------------------
+ * What it accepts
+ * -----------------------------------------------------------------------------------------------*/
+
+export interface ListFilters {
+  state?: string;
+  kind?: string;
+  /** A unit's id. */
+  unit?: string;
+  /** A procedure's documentId. */
+  procedure?: string;
+  /** YYYY-MM-DD. */
+  receivedFrom?: string;
+  receivedTo?: string;
+  overdue?: boolean;
+  q?: string;
+}
+
+export interface Registration {
+  channel: RegisteredChannel;
+  /** ISO date-time. */
+  receivedAt: string;
+  fullName: string;
+  address: string;
+  phone?: string;
+  email?: string;
+  kind: string;
+  subject: string;
+  content: string;
+  procedure?: string;
+  consent: { publishAnswer: boolean };
+}
+
+export interface TransitionInput {
+  reason?: string;
+  receivingAgency?: string;
+  letterNumber?: string;
+  unit?: number;
+  unitDueDate?: string;
+  answer?: string;
+  comment?: string;
+  publicSubject?: string;
+  publicContent?: string;
+  publicAnswer?: string;
+}
+
+export interface TransitionRequest extends TransitionInput {
+  to: FeedbackState;
+  version: number;
+}
+
+/* -------------------------------------------------------------------------------------------------
+ * Errors
+ * -----------------------------------------------------------------------------------------------*/
+
+/** An API failure, reduced to what the UI shows: the status, Strapi's error name, a message, per-field messages. */
+export interface ApiProblem {
+  status: number | null;
+  name: string | null;
+  message: string;
+  /** Messages by field path (`a.b`), without a leading `data.`. */
+  fields: Record<string, string>;
+  aborted: boolean;
+}
+
+interface ErrorItem {
+  path?: string[] | string;
+  message?: string;
+  messages?: Record<string, string>;
+}
+
+const fieldPath = (path: ErrorItem['path']) => {
+  const parts = Array.isArray(path) ? [...path] : path ? path.split('.') : [];
+  if (parts[0] === 'data' && parts.length > 1) parts.shift();
+  return parts.join('.');
+};
+
+export function problemOf(error: unknown, locale = 'vi'): ApiProblem {
+  const aborted = error instanceof Error && error.name === 'AbortError';
+  if (!isFetchError(error)) {
+    return {
+      status: null,
+      name: null,
+      message: error instanceof Error ? error.message : String(error),
+      fields: {},
+      aborted,
+    };
+  }
+  const apiError = error.response?.data?.error as
+    | { name?: string; message?: string; status?: number; details?: { errors?: ErrorItem[] } }
+    | undefined;
+  const language = locale.startsWith('en') ? 'en' : 'vi';
+  const fields: Record<string, string> = {};
+  for (const item of apiError?.details?.errors ?? []) {
+    const path = fieldPath(item.path);
+    const message = item.messages?.[language] ?? item.message;
+    if (message && !(path in fields)) fields[path] = message;
+  }
+  return {
+    status: error.status ?? apiError?.status ?? null,
+    name: apiError?.name ?? null,
+    message: apiError?.message ?? error.message,
+    fields,
+    aborted,
+  };
+}
+
+export const isConflict = (problem: ApiProblem) => problem.status === 409 || problem.name === 'ConflictError';
+
+/* -------------------------------------------------------------------------------------------------
+ * Calls
+ * -----------------------------------------------------------------------------------------------*/
+
+const BASE = `/${PLUGIN_ID}`;
+
+/** The filters as query parameters: only those set (the server refuses unknown and empty ones). */
+export const filterParams = (filters: ListFilters & { page?: number; pageSize?: number }) =>
+  Object.fromEntries(
+    Object.entries({ ...filters, overdue: filters.overdue ? 'true' : undefined })
+      .filter(([, value]) => value !== undefined && value !== '')
+      .map(([key, value]) => [key, String(value)])
+  );
+
+/** A downloaded file: its bytes and the name the server suggests. */
+export interface Download {
+  blob: Blob;
+  fileName: string | null;
+}
+
+const fileNameOf = (disposition: string | null | undefined): string | null => {
+  if (!disposition) return null;
+  const encoded = /filename\*\s*=\s*(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition);
+  if (encoded) {
+    try {
+      return decodeURIComponent(encoded[1]);
+    } catch {
+      // fall through to the plain name
+    }
+  }
+  return /filename\s*=\s*"?([^";]+)"?/i.exec(disposition)?.[1] ?? null;
+};
+
+/** The plugin's admin API, with the admin session and the UI language (for the server's messages). */
+export function useApi() {
+  const { get, post, put } = useFetchClient();
+  const { locale } = useIntl();
+
+  return useMemo(() => {
+    const headers = { 'Accept-Language': locale };
+    const path = (documentId: string) => `${BASE}/feedbacks/${encodeURIComponent(documentId)}`;
+
+    const download = async (url: string, params?: Record<string, string>): Promise<Download> => {
+      const response = await get<Blob>(url, { params, headers, responseType: 'blob' });
+      return { blob: response.data, fileName: fileNameOf(response.headers?.get('content-disposition')) };
+    };
+
+    return {
+      getOptions: async () => (await get<{ data: Options }>(`${BASE}/options`, { headers })).data.data,
+
+      listFeedbacks: async (filters: ListFilters & { page?: number; pageSize?: number }) =>
+        (
+          await get<{ results: FeedbackRow[]; pagination: Pagination }>(`${BASE}/feedbacks`, {
+            params: filterParams(filters),
+            headers,
+          })
+        ).data,
+
+      exportCsv: (filters: ListFilters) => download(`${BASE}/feedbacks/export.csv`, filterParams(filters)),
+
+      register: async (data: Registration) =>
+        (
+          await post<{ data: { documentId: string; trackingCode: string } }>(
+            `${BASE}/feedbacks`,
+            { data },
+            { headers }
+          )
+        ).data.data,
+
+      getFeedback: async (documentId: string) =>
+        (await get<{ data: Feedback }>(path(documentId), { headers })).data.data,
+
+      saveAnswer: async (documentId: string, answer: string, version: number) =>
+        (await put<{ data: Feedback }>(`${path(documentId)}/answer`, { answer, version }, { headers })).data
+          .data,
+
+      transition: async (documentId: string, request: TransitionRequest) =>
+        (await post<{ data: Feedback }>(`${path(documentId)}/transitions`, request, { headers })).data.data,
+
+      getPublicationPreview: async (documentId: string) =>
+        (await get<{ data: PublicationPreview }>(`${path(documentId)}/publication-preview`, { headers })).data
+          .data,
+
+      getHistory: async (documentId: string) =>
+        (await get<{ data: HistoryEvent[] }>(`${path(documentId)}/history`, { headers })).data.data,
+
+      downloadAttachment: (documentId: string) =>
+        download(`${BASE}/attachments/${encodeURIComponent(documentId)}/download`),
+    };
+  }, [get, post, put, locale]);
+}
+
+export type Api = ReturnType<typeof useApi>;
+
+/** Hands a downloaded file to the browser, as if it had been a link. */
+export function saveFile({ blob, fileName }: Download, fallbackName: string) {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName || fallbackName;
+  link.rel = 'noopener';
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Dates without a time (YYYY-MM-DD) are calendar days: format them in UTC so they never shift. */
+export const calendarDay = (value: string) => new Date(`${value.slice(0, 10)}T00:00:00Z`);
+
+/** A calendar day as a Date at local midnight, for the date pickers. */
+export const pickerDate = (value: string | null | undefined) => {
+  if (!value || !/^\d{4}-\d{2}-\d{2}/.test(value)) return undefined;
+  const [year, month, day] = value.slice(0, 10).split('-').map(Number);
+  return new Date(year, month - 1, day);
+};
+
+/** A Date picked in the browser's time zone, as a calendar day. */
+export const dayOf = (date: Date) =>
+  `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+
+/** The label of a kind in the UI's language. */
+export const kindLabel = (kinds: Kind[], value: string, locale: string) => {
+  const kind = kinds.find((k) => k.value === value);
+  if (!kind) return value;
+  return locale.startsWith('en') ? kind.label.en || kind.label.vi : kind.label.vi || kind.label.en;
+};

@@ -1,0 +1,378 @@
+import * as React from 'react';
+import {
+  Box,
+  Button,
+  Checkbox,
+  DateTimePicker,
+  Field,
+  Flex,
+  Grid,
+  LinkButton,
+  SingleSelect,
+  SingleSelectOption,
+  Textarea,
+  TextInput,
+  Typography,
+} from '@strapi/design-system';
+import { BackButton, Layouts, Page, useNotification } from '@strapi/strapi/admin';
+import { useIntl } from 'react-intl';
+import { NavLink, useNavigate } from 'react-router-dom';
+import { PLUGIN_ID } from '../../../server/src/permissions';
+import { kindLabel, problemOf, useApi, type Registration } from '../api';
+import { useOptions } from '../components/OptionsContext';
+import { Section } from '../components/Section';
+import { useTestIdRef } from '../components/testId';
+import { useT } from '../i18n';
+import { channelLabel, isRegisteredChannel, REGISTERED_CHANNELS, type RegisteredChannel } from '../labels';
+
+interface Values {
+  channel: RegisteredChannel;
+  receivedAt: Date | null;
+  fullName: string;
+  address: string;
+  phone: string;
+  email: string;
+  kind: string;
+  subject: string;
+  content: string;
+  publishAnswer: boolean;
+}
+
+const emptyValues = (): Values => ({
+  channel: 'phone',
+  receivedAt: new Date(),
+  fullName: '',
+  address: '',
+  phone: '',
+  email: '',
+  kind: '',
+  subject: '',
+  content: '',
+  publishAnswer: false,
+});
+
+/** The form's fields, by the server's error path. */
+const FIELDS = [
+  'channel',
+  'receivedAt',
+  'fullName',
+  'address',
+  'phone',
+  'email',
+  'kind',
+  'subject',
+  'content',
+  'consent.publishAnswer',
+] as const;
+
+interface Created {
+  documentId: string;
+  trackingCode: string;
+}
+
+/** The Office registers a feedback received by phone, on paper or by e-mail; the citizen gets its tracking code. */
+export const NewPage = () => {
+  const t = useT();
+  const api = useApi();
+  const options = useOptions();
+  const navigate = useNavigate();
+  const { locale } = useIntl();
+  const { toggleNotification } = useNotification();
+  const formId = React.useId();
+  const channelRef = useTestIdRef('field-channel');
+  const kindRef = useTestIdRef('field-kind');
+  const [values, setValues] = React.useState<Values>(emptyValues);
+  const [errors, setErrors] = React.useState<Record<string, string>>({});
+  const [saving, setSaving] = React.useState(false);
+  const [created, setCreated] = React.useState<Created | null>(null);
+
+  if (!options.access.canHandle) return <Page.NoPermissions />;
+
+  const set = <K extends keyof Values>(key: K, value: Values[K], path: string = key) => {
+    setValues((previous) => ({ ...previous, [key]: value }));
+    setErrors(({ [path]: _dropped, ...rest }) => rest);
+  };
+
+  const submit = async (event: React.FormEvent) => {
+    event.preventDefault();
+    if (saving) return;
+    if (!values.receivedAt) {
+      setErrors({ receivedAt: t('form.receivedAt.required', 'Vui lòng nhập thời điểm tiếp nhận.') });
+      return;
+    }
+    const data: Registration = {
+      channel: values.channel,
+      receivedAt: values.receivedAt.toISOString(),
+      fullName: values.fullName.trim(),
+      address: values.address.trim(),
+      ...(values.phone.trim() ? { phone: values.phone.trim() } : {}),
+      ...(values.email.trim() ? { email: values.email.trim() } : {}),
+      kind: values.kind,
+      subject: values.subject.trim(),
+      content: values.content,
+      consent: { publishAnswer: values.publishAnswer },
+    };
+    setSaving(true);
+    setErrors({});
+    try {
+      const result = await api.register(data);
+      setCreated(result);
+      toggleNotification({
+        type: 'success',
+        message: t('new.saved', 'Đã ghi nhận phản ánh, kiến nghị vào sổ.'),
+      });
+    } catch (error) {
+      const problem = problemOf(error, locale);
+      if (problem.aborted) return;
+      if (Object.keys(problem.fields).length) {
+        setErrors(problem.fields);
+        toggleNotification({
+          type: 'warning',
+          message: t('form.invalid', 'Vui lòng kiểm tra lại các trường được đánh dấu.'),
+        });
+      } else {
+        toggleNotification({ type: 'danger', message: problem.message });
+      }
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const again = () => {
+    setCreated(null);
+    setErrors({});
+    setValues(emptyValues());
+  };
+
+  const text = (
+    key: 'fullName' | 'address' | 'phone' | 'email' | 'subject',
+    label: string,
+    { required = false, maxLength = 255, type = 'text' } = {}
+  ) => (
+    <Field.Root name={key} id={`${formId}-${key}`} error={errors[key]} required={required}>
+      <Field.Label>{label}</Field.Label>
+      <TextInput
+        data-testid={`field-${key}`}
+        type={type}
+        value={values[key]}
+        maxLength={maxLength}
+        onChange={(event: React.ChangeEvent<HTMLInputElement>) => set(key, event.target.value)}
+      />
+      <Field.Error />
+    </Field.Root>
+  );
+
+  const otherErrors = Object.entries(errors).filter(
+    ([path]) => !(FIELDS as readonly string[]).includes(path)
+  );
+  const title = t('new.title', 'Ghi nhận phản ánh, kiến nghị');
+  const listPath = `/plugins/${PLUGIN_ID}`;
+
+  return (
+    <Page.Main>
+      <Page.Title>{title}</Page.Title>
+      <Layouts.Header
+        navigationAction={<BackButton fallback={listPath} />}
+        title={title}
+        subtitle={t(
+          'new.subtitle',
+          'Phản ánh, kiến nghị nhận qua điện thoại, văn bản giấy hoặc thư điện tử được ghi vào sổ như phản ánh gửi qua Cổng thông tin.'
+        )}
+      />
+      <Layouts.Content>
+        {created ? (
+          <Section title={t('new.created.title', 'Đã ghi nhận vào sổ')} testId="registration-result">
+            <Typography textColor="neutral700">
+              {t(
+                'new.created.note',
+                'Thông báo mã tra cứu này cho người phản ánh để tra cứu tình trạng xử lý trên Cổng thông tin.'
+              )}
+            </Typography>
+            <Box padding={6} background="success100" hasRadius borderColor="success200">
+              <Flex direction="column" alignItems="flex-start" gap={2}>
+                <Typography variant="sigma" textColor="success700">
+                  {t('field.trackingCode', 'Mã tra cứu')}
+                </Typography>
+                <Typography
+                  variant="alpha"
+                  tag="p"
+                  data-testid="registration-tracking-code"
+                  style={{ fontFamily: 'monospace', letterSpacing: '0.05em', userSelect: 'all' }}
+                >
+                  {created.trackingCode}
+                </Typography>
+              </Flex>
+            </Box>
+            <Flex gap={2}>
+              <LinkButton
+                tag={NavLink}
+                to={`${listPath}/feedbacks/${created.documentId}`}
+                data-testid="registration-open"
+              >
+                {t('new.created.open', 'Mở phản ánh, kiến nghị')}
+              </LinkButton>
+              <Button variant="secondary" onClick={again}>
+                {t('new.created.again', 'Ghi nhận phản ánh khác')}
+              </Button>
+            </Flex>
+          </Section>
+        ) : (
+          <Box background="neutral0" hasRadius shadow="tableShadow" padding={7}>
+            <form onSubmit={submit} noValidate aria-label={title}>
+              <Flex direction="column" alignItems="stretch" gap={6}>
+                {otherErrors.length > 0 && (
+                  <Box role="alert" padding={4} background="danger100" hasRadius>
+                    {otherErrors.map(([path, message]) => (
+                      <Typography key={path} tag="p" textColor="danger700">
+                        {message}
+                      </Typography>
+                    ))}
+                  </Box>
+                )}
+                <Grid.Root gap={5}>
+                  <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
+                    <Field.Root name="channel" id={`${formId}-channel`} error={errors.channel} required>
+                      <Field.Label>{t('field.channel', 'Kênh tiếp nhận')}</Field.Label>
+                      <SingleSelect
+                        ref={channelRef}
+                        value={values.channel}
+                        onChange={(value) => isRegisteredChannel(value) && set('channel', value)}
+                      >
+                        {REGISTERED_CHANNELS.map((channel) => (
+                          <SingleSelectOption key={channel} value={channel}>
+                            {channelLabel(t, channel)}
+                          </SingleSelectOption>
+                        ))}
+                      </SingleSelect>
+                      <Field.Error />
+                    </Field.Root>
+                  </Grid.Item>
+                  <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
+                    <Field.Root
+                      name="receivedAt"
+                      id={`${formId}-receivedAt`}
+                      error={errors.receivedAt}
+                      required
+                    >
+                      <Field.Label>{t('field.receivedAt', 'Ngày tiếp nhận')}</Field.Label>
+                      <DateTimePicker
+                        locale={locale}
+                        value={values.receivedAt}
+                        maxDate={new Date()}
+                        onChange={(date) => set('receivedAt', date ?? null)}
+                        onClear={() => set('receivedAt', null)}
+                        clearLabel={t('form.clear', 'Xóa lựa chọn')}
+                        dateLabel={t('form.date', 'Ngày')}
+                        timeLabel={t('form.time', 'Giờ')}
+                        calendarLabel={t('form.calendar', 'Lịch')}
+                        monthSelectLabel={t('form.month', 'Tháng')}
+                        yearSelectLabel={t('form.year', 'Năm')}
+                      />
+                      <Field.Error />
+                    </Field.Root>
+                  </Grid.Item>
+
+                  <Grid.Item col={12} direction="column" alignItems="stretch">
+                    <Typography variant="delta" tag="h2">
+                      {t('detail.submitter', 'Người phản ánh, kiến nghị')}
+                    </Typography>
+                  </Grid.Item>
+                  <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
+                    {text('fullName', t('field.fullName', 'Họ và tên'), { required: true, maxLength: 100 })}
+                  </Grid.Item>
+                  <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
+                    {text('address', t('field.address', 'Địa chỉ'), { required: true })}
+                  </Grid.Item>
+                  <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
+                    {text('phone', t('field.phone', 'Số điện thoại'), { maxLength: 20, type: 'tel' })}
+                  </Grid.Item>
+                  <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
+                    {text('email', t('field.email', 'Thư điện tử'), { maxLength: 254, type: 'email' })}
+                  </Grid.Item>
+
+                  <Grid.Item col={12} direction="column" alignItems="stretch">
+                    <Typography variant="delta" tag="h2">
+                      {t('detail.content', 'Nội dung phản ánh, kiến nghị')}
+                    </Typography>
+                  </Grid.Item>
+                  <Grid.Item col={12} direction="column" alignItems="stretch">
+                    <Field.Root name="kind" id={`${formId}-kind`} error={errors.kind} required>
+                      <Field.Label>{t('field.kind', 'Loại phản ánh, kiến nghị')}</Field.Label>
+                      <SingleSelect
+                        ref={kindRef}
+                        value={values.kind || null}
+                        placeholder={t('form.kind.placeholder', 'Chọn loại phản ánh, kiến nghị')}
+                        onChange={(value) => set('kind', String(value))}
+                      >
+                        {options.kinds.map((kind) => (
+                          <SingleSelectOption key={kind.value} value={kind.value}>
+                            {kindLabel(options.kinds, kind.value, locale)}
+                          </SingleSelectOption>
+                        ))}
+                      </SingleSelect>
+                      <Field.Error />
+                    </Field.Root>
+                  </Grid.Item>
+                  <Grid.Item col={12} direction="column" alignItems="stretch">
+                    {text('subject', t('field.subject', 'Tiêu đề'), { required: true })}
+                  </Grid.Item>
+                  <Grid.Item col={12} direction="column" alignItems="stretch">
+                    <Field.Root name="content" id={`${formId}-content`} error={errors.content} required>
+                      <Field.Label>{t('field.content', 'Nội dung')}</Field.Label>
+                      <Textarea
+                        data-testid="field-content"
+                        value={values.content}
+                        rows={10}
+                        maxLength={10000}
+                        onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) =>
+                          set('content', event.target.value)
+                        }
+                      />
+                      <Field.Error />
+                    </Field.Root>
+                  </Grid.Item>
+                  <Grid.Item col={12} direction="column" alignItems="stretch">
+                    <Field.Root
+                      name="consent.publishAnswer"
+                      id={`${formId}-publishAnswer`}
+                      error={errors['consent.publishAnswer']}
+                      hint={t(
+                        'form.publishAnswer.hint',
+                        'Nội dung trả lời chỉ được công khai trên Cổng thông tin khi người phản ánh đồng ý; thông tin cá nhân không được công khai.'
+                      )}
+                    >
+                      <Checkbox
+                        checked={values.publishAnswer}
+                        onCheckedChange={(checked) =>
+                          set('publishAnswer', checked === true, 'consent.publishAnswer')
+                        }
+                        data-testid="field-publishAnswer"
+                      >
+                        {t('field.publishAnswer', 'Người phản ánh đồng ý công khai nội dung trả lời')}
+                      </Checkbox>
+                      <Field.Hint />
+                      <Field.Error />
+                    </Field.Root>
+                  </Grid.Item>
+                </Grid.Root>
+                <Flex gap={2} justifyContent="flex-end">
+                  <Button
+                    type="button"
+                    variant="tertiary"
+                    onClick={() => navigate(listPath)}
+                    disabled={saving}
+                  >
+                    {t('form.cancel', 'Hủy')}
+                  </Button>
+                  <Button type="submit" loading={saving} data-testid="registration-save">
+                    {t('new.save', 'Ghi vào sổ')}
+                  </Button>
+                </Flex>
+              </Flex>
+            </form>
+          </Box>
+        )}
+      </Layouts.Content>
+    </Page.Main>
+  );
+};

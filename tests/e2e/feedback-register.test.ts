@@ -1,0 +1,217 @@
+/**
+ * The feedback register in a real browser (headless Chromium): a citizen sends a feedback through the public API,
+ * the Office accepts it and assigns it to a unit, the unit drafts the answer, the Office approves, sends and
+ * publishes it, and the citizen's status lookup shows the published answer. Screenshots of each page land in
+ * tests/e2e/screenshots/ (a CI artifact).
+ */
+import fs from 'fs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import request from 'supertest';
+import { browserTestsCanRun, launchBrowser, screenshot } from '../setup/browser';
+import { overrideEnv } from '../setup/env-override';
+import { useStrapi } from '../setup/strapi';
+
+// Beside unit-submission.test.ts's range (13500-13899), so both files may run at once.
+const PORT = 13900 + (process.pid % 400);
+const BASE = `http://127.0.0.1:${PORT}`;
+const PASSWORD = () => process.env.DEMO_PASSWORD!;
+const run = browserTestsCanRun();
+const describeInBrowser = run ? describe : describe.skip;
+
+const OFFICE = 'vanphong@demo.example';
+const UNIT = 'qldd@demo.example';
+const UNIT_NAME = 'Phòng Quản lý đất đai';
+
+// The public form's minimum fill time and rate limits are for people, not for this test.
+overrideEnv({ FEEDBACK_MIN_FILL_SECONDS: '0', FEEDBACK_SUBMIT_LIMIT: '1000', FEEDBACK_LOOKUP_LIMIT: '1000' });
+
+describeInBrowser('feedback register, in the browser', () => {
+  const app = useStrapi({ listenOn: PORT });
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  }, 60_000);
+  afterAll(async () => {
+    for (const context of contexts) await context.close().catch(() => undefined);
+    await browser?.close();
+  });
+
+  async function loginAs(email: string): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'vi-VN' });
+    contexts.push(context);
+    const page = await context.newPage();
+    page.setDefaultTimeout(30_000);
+    await page.goto(`${BASE}/admin/auth/login`);
+    await page.fill('input[name=email]', email);
+    await page.fill('input[name=password]', PASSWORD());
+    await page.click('button[type=submit]');
+    await page.waitForURL((url) => !url.pathname.includes('/auth/login'));
+    return page;
+  }
+
+  const waitForState = (page: Page, expected: string) =>
+    page.waitForSelector(`[data-testid=feedback-state][data-state=${expected}]`);
+
+  /** Opens a move's dialog, lets `fill` answer it, confirms, and waits for the new state. */
+  async function move(page: Page, to: string, fill?: () => Promise<void>, shot?: string) {
+    await page.click(`[data-testid=transition-${to}]`);
+    await page.waitForSelector('[data-testid=transition-confirm]');
+    if (fill) await fill();
+    if (shot) {
+      await page.waitForTimeout(400); // the dialog's opening animation
+      await screenshot(page, shot);
+    }
+    await page.click('[data-testid=transition-confirm]');
+    await waitForState(page, to);
+    await page.waitForSelector('[data-testid=transition-dialog]', { state: 'detached' });
+  }
+
+  it('goes from a citizen’s feedback to a published answer', async () => {
+    // 1. A citizen sends a feedback through the public API and keeps the tracking code.
+    const stamp = `${Date.now()}`;
+    const subject = `Đề nghị công khai thời hạn cấp giấy chứng nhận ${stamp}`;
+    const form = await request(app.server()).get('/api/feedbacks/form');
+    expect(form.status).toBe(200);
+    const sent = await request(app.server())
+      .post('/api/feedbacks')
+      .send({
+        fullName: 'Lê Thị Hoa',
+        address: '25 Nguyễn Huệ, phường 2',
+        phone: '0903 111 222',
+        email: 'hoa@demo.example',
+        kind: 'impractical_rule',
+        subject,
+        content:
+          'Tôi là Lê Thị Hoa, điện thoại 0903 111 222. Đề nghị Sở công khai thời hạn giải quyết thủ tục cấp giấy chứng nhận quyền sử dụng đất.',
+        consent: { processing: true, publishAnswer: true },
+        formToken: form.body.data.formToken,
+        website: '',
+      });
+    expect(sent.status).toBe(201);
+    const { trackingCode } = sent.body.data as { trackingCode: string };
+
+    // 2. The Office finds it in the register, accepts it and assigns it to the land management division.
+    const office = await loginAs(OFFICE);
+    await office.goto(`${BASE}/admin/plugins/feedback-register`);
+    await office.waitForSelector('[data-testid=feedback-table]');
+    await screenshot(office, 'feedback-1-office-register');
+    await office.fill('[data-testid=filter-q]', `giấy chứng nhận ${stamp}`);
+    await office.press('[data-testid=filter-q]', 'Enter');
+    await office.waitForURL(/[?&]q=/);
+    // The search narrows the register to this one feedback.
+    await office.locator('[data-testid=feedback-row]').nth(1).waitFor({ state: 'detached' });
+    const row = office.locator('[data-testid=feedback-row]', { hasText: subject });
+    await row.waitFor();
+    // The CSV export takes the same filters, through the admin session.
+    const [download] = await Promise.all([
+      office.waitForEvent('download'),
+      office.click('[data-testid=feedback-export]'),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/\.csv$/);
+    const csv = fs.readFileSync((await download.path())!, 'utf8');
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    const lines = csv.trim().split(/\r?\n/);
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain(stamp);
+    await row.getByRole('link', { name: subject }).click();
+    await office.waitForURL(/\/feedbacks\/[a-z0-9]{20,}/);
+    const detailUrl = office.url();
+    await waitForState(office, 'received');
+    await office.waitForSelector('text=Lê Thị Hoa');
+    await screenshot(office, 'feedback-2-office-received');
+
+    await move(office, 'accepted');
+    await move(
+      office,
+      'assigned',
+      async () => {
+        await office.click('[data-testid=transition-unit]');
+        await office.getByRole('option', { name: UNIT_NAME, exact: true }).click();
+      },
+      'feedback-3-office-assign'
+    );
+    await office.waitForSelector(`[data-testid=feedback-deadlines]`);
+    await screenshot(office, 'feedback-4-office-assigned');
+
+    // 3. The unit editor writes the answer, saves the draft and sends it to the Office.
+    const answer =
+      'Sở Tài nguyên và Môi trường tiếp thu ý kiến và đã công khai thời hạn giải quyết tại bộ phận một cửa.';
+    const unit = await loginAs(UNIT);
+    await unit.goto(detailUrl);
+    await waitForState(unit, 'assigned');
+    await unit.fill('[data-testid=answer-text]', answer);
+    await unit.click('[data-testid=answer-save]');
+    await unit.waitForSelector('[data-testid=history-list] [data-action=answer_saved]');
+    await screenshot(unit, 'feedback-5-unit-draft');
+    await move(unit, 'answer_drafted', async () => {
+      expect(await unit.inputValue('[data-testid=transition-answer]')).toBe(answer);
+    });
+    await screenshot(unit, 'feedback-6-unit-sent');
+
+    // 4. The Office approves the draft, sends the answer and publishes it after checking the public version.
+    await office.reload();
+    await waitForState(office, 'answer_drafted');
+    await move(office, 'answer_approved');
+    await move(office, 'answered');
+    await move(
+      office,
+      'published',
+      async () => {
+        await office.waitForSelector('[data-testid=transition-publicAnswer]');
+        const publicAnswer = await office.inputValue('[data-testid=transition-publicAnswer]');
+        expect(publicAnswer).toContain('bộ phận một cửa');
+        // The suggestion comes without the submitter's name and phone.
+        const publicContent = await office.inputValue('[data-testid=transition-publicContent]');
+        expect(publicContent).toContain('công khai thời hạn giải quyết');
+        expect(publicContent).not.toContain('Lê Thị Hoa');
+        expect(publicContent).not.toContain('0903');
+      },
+      'feedback-7-office-publish-preview'
+    );
+    await office.waitForSelector('[data-testid=feedback-public]');
+    await screenshot(office, 'feedback-8-office-published');
+    const history = await office.textContent('[data-testid=history-list]');
+    expect(history).toContain('Đã công khai');
+
+    // 5. The citizen's status lookup shows the published answer.
+    const status = await request(app.server()).get(
+      `/api/feedbacks/status/${encodeURIComponent(trackingCode)}`
+    );
+    expect(status.status).toBe(200);
+    expect(status.body.data.status).toBe('published');
+    expect(status.body.data.answer).toContain('bộ phận một cửa');
+  }, 240_000);
+
+  it('lets the Office register a phone call and hand out its tracking code', async () => {
+    const office = await loginAs(OFFICE);
+    await office.goto(`${BASE}/admin/plugins/feedback-register`);
+    await office.click('[data-testid=feedback-new]');
+    await office.waitForURL(/\/feedbacks\/new$/);
+    // Nothing filled in: the server's messages show by the fields.
+    await office.click('[data-testid=registration-save]');
+    await office.waitForSelector('[data-testid=field-fullName][aria-invalid=true]');
+    await office.waitForSelector('[data-strapi-field-error]');
+    await office.fill('[data-testid=field-fullName]', 'Phạm Văn Nam');
+    await office.fill('[data-testid=field-address]', '7 Lý Thường Kiệt, phường 3');
+    await office.fill('[data-testid=field-phone]', '0987 654 321');
+    await office.click('[data-testid=field-kind]');
+    await office.getByRole('option').first().click();
+    await office.fill('[data-testid=field-subject]', 'Hỏi về hồ sơ đăng ký biến động đất đai');
+    await office.fill(
+      '[data-testid=field-content]',
+      'Ông Nam gọi điện hỏi thành phần hồ sơ đăng ký biến động.'
+    );
+    await screenshot(office, 'feedback-9-office-registration');
+    await office.click('[data-testid=registration-save]');
+    const code = await office.waitForSelector('[data-testid=registration-tracking-code]');
+    expect(((await code.textContent()) ?? '').trim()).toMatch(
+      /^([0-9A-HJKMNP-TV-Z]{4}-){6}[0-9A-HJKMNP-TV-Z]{2}$/
+    );
+    await screenshot(office, 'feedback-10-office-registered');
+    await office.click('[data-testid=registration-open]');
+    await waitForState(office, 'received');
+    await office.waitForSelector('text=Phạm Văn Nam');
+  }, 120_000);
+});
