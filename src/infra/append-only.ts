@@ -22,3 +22,49 @@ export async function protectAppendOnly(strapi: Core.Strapi, uid: string, what: 
       FOR EACH STATEMENT EXECUTE FUNCTION ${name}();
   `);
 }
+
+export interface HistoryEvent<Action extends string> {
+  action: Action;
+  fromState?: string | null;
+  toState?: string | null;
+  actor: { id: number | null; name: string };
+  reason?: string | null;
+  details?: Record<string, unknown> | null;
+}
+
+/**
+ * The history of one kind of record (submissions, feedback): events keyed by the record's documentId in the
+ * attribute `key`, appended and read, never changed.
+ */
+export function appendOnlyHistory<Action extends string>(
+  strapi: Core.Strapi,
+  { uid, key, what }: { uid: string; key: string; what: string }
+) {
+  return {
+    async append(documentId: string, event: HistoryEvent<Action>) {
+      await strapi.db.query(uid).create({
+        data: {
+          [key]: documentId,
+          action: event.action,
+          fromState: event.fromState ?? null,
+          toState: event.toState ?? null,
+          actorId: event.actor.id,
+          actorName: event.actor.name,
+          reason: event.reason ?? null,
+          details: event.details ?? null,
+          at: new Date(),
+        },
+      });
+    },
+
+    async of(documentId: string) {
+      return strapi.db.query(uid).findMany({
+        where: { [key]: documentId },
+        select: ['id', 'action', 'fromState', 'toState', 'actorId', 'actorName', 'reason', 'details', 'at'],
+        orderBy: [{ at: 'asc' }, { id: 'asc' }],
+      });
+    },
+
+    protectOnPostgres: () => protectAppendOnly(strapi, uid, what),
+  };
+}

@@ -10,6 +10,7 @@ import { deadlinesOnReceipt } from '../../../domain/feedback-deadlines';
 import { localDate } from '../../../domain/working-days';
 import { spendFormToken } from '../../../infra/form-tokens';
 import { organizationSettings } from '../../../infra/organization-settings';
+import { idsLinkedTo } from '../../../infra/relation-queries';
 import { documentsWithWord } from '../../../infra/search-index';
 import {
   privateUploadDir,
@@ -131,25 +132,17 @@ export default factories.createCoreService(UID, ({ strapi }) => ({
   async answered(params: AnsweredParams): Promise<{ rows: PublishedFeedback[]; total: number }> {
     const knex = strapi.db.connection;
     const meta = strapi.db.metadata.get(UID);
-    const procedureLink = (
-      meta.attributes as Record<
-        string,
-        { joinTable?: { name: string; joinColumn: { name: string }; inverseJoinColumn: { name: string } } }
-      >
-    ).procedure.joinTable!;
     const base = knex(`${meta.tableName} as f`).where({ 'f.state': 'published', 'f.answer_published': true });
     if (params.kind) base.where('f.kind', params.kind);
     if (params.procedure) {
       base.whereIn(
         'f.id',
-        knex(`${procedureLink.name} as l`)
-          .select(`l.${procedureLink.joinColumn.name}`)
-          .join(
-            `${strapi.db.metadata.get('api::procedure.procedure').tableName} as p`,
-            'p.id',
-            `l.${procedureLink.inverseJoinColumn.name}`
-          )
-          .where('p.document_id', params.procedure)
+        idsLinkedTo(strapi, {
+          uid: UID,
+          attribute: 'procedure',
+          targetUid: 'api::procedure.procedure',
+          documentId: params.procedure,
+        })
       );
     }
     for (const word of params.words) {

@@ -1,31 +1,6 @@
-import { useCallback } from 'react';
-import { useIntl } from 'react-intl';
+import { pluginI18n } from '../../../../admin/shared/i18n';
 import { PLUGIN_ID } from '../../server/src/permissions';
 
-/** A message of this plugin: `id` without the plugin prefix, Vietnamese default. */
-export interface Message {
-  id: string;
-  defaultMessage: string;
-}
+export { msg, tm, type Message, type MessageValues, type Translate } from '../../../../admin/shared/i18n';
 
-export type MessageValues = Record<string, string | number | boolean | Date | null | undefined>;
-
-/** A translation function bound to the plugin's messages. */
-export type Translate = (id: string, defaultMessage: string, values?: MessageValues) => string;
-
-export const msg = (id: string, defaultMessage: string): Message => ({ id, defaultMessage });
-
-export const prefixed = (id: string) => `${PLUGIN_ID}.${id}`;
-
-/** `t('key', 'Vietnamese default', values)` = `formatMessage({ id: 'feedback-register.key', defaultMessage })`. */
-export function useT(): Translate {
-  const { formatMessage } = useIntl();
-  return useCallback(
-    (id, defaultMessage, values) => formatMessage({ id: prefixed(id), defaultMessage }, values),
-    [formatMessage]
-  );
-}
-
-/** The same, for a message descriptor. */
-export const tm = (t: Translate, message: Message, values?: MessageValues) =>
-  t(message.id, message.defaultMessage, values);
+export const { prefixed, useT, registerTrads } = pluginI18n(PLUGIN_ID);

@@ -1,35 +1,13 @@
+import { FEEDBACK_STATES, type FeedbackState, type Requirement } from '../../server/src/domain/workflow';
 import { msg, tm, type Message, type Translate } from './i18n';
 
-/** The states of a feedback in the register (Decree 20/2008), in the order of its handling. */
-export const FEEDBACK_STATES = [
-  'received',
-  'not_accepted',
-  'transferred',
-  'accepted',
-  'assigned',
-  'answer_drafted',
-  'answer_approved',
-  'answered',
-  'published',
-] as const;
-
-export type FeedbackState = (typeof FEEDBACK_STATES)[number];
+export { FEEDBACK_STATES, type FeedbackState, type Requirement };
 
 /** How a feedback reached the department; the Office registers the last three itself. */
 export const CHANNELS = ['web', 'email', 'phone', 'paper'] as const;
 export type Channel = (typeof CHANNELS)[number];
 export const REGISTERED_CHANNELS = ['phone', 'paper', 'email'] as const satisfies readonly Channel[];
 export type RegisteredChannel = (typeof REGISTERED_CHANNELS)[number];
-
-/** What a move needs besides the actor (the server's `needs`). */
-export type Requirement =
-  | 'reason'
-  | 'receivingAgency'
-  | 'letterNumber'
-  | 'unit'
-  | 'answer'
-  | 'comment'
-  | 'consent';
 
 export const STATE_LABELS: Record<FeedbackState, Message> = {
   received: msg('state.received', 'Đã tiếp nhận'),

@@ -2,12 +2,7 @@ import { Feather } from '@strapi/icons';
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { ACTIONS, PLUGIN_ID } from '../../server/src/permissions';
 import { ArticleSubmissionPanel } from './components/ArticleSubmissionPanel';
-import { prefixed } from './i18n';
-
-type Translations = Record<string, string>;
-
-const prefixTranslations = (data: Translations): Translations =>
-  Object.fromEntries(Object.entries(data).map(([key, value]) => [prefixed(key), value]));
+import { prefixed, registerTrads } from './i18n';
 
 export default {
   register(app: StrapiApp) {
@@ -38,18 +33,5 @@ export default {
     contentManager?.addEditViewSidePanel?.([ArticleSubmissionPanel]);
   },
 
-  async registerTrads({ locales }: { locales: string[] }) {
-    return Promise.all(
-      locales.map(async (locale) => {
-        try {
-          const { default: data } = (await import(`./translations/${locale}.json`)) as {
-            default: Translations;
-          };
-          return { data: prefixTranslations(data), locale };
-        } catch {
-          return { data: {}, locale };
-        }
-      })
-    );
-  },
+  registerTrads: registerTrads((locale) => import(`./translations/${locale}.json`)),
 };

@@ -33,7 +33,7 @@ import {
 } from '../api';
 import { HistoryTimeline } from '../components/HistoryTimeline';
 import { useOptions } from '../components/OptionsContext';
-import { Section } from '../components/Section';
+import { Section } from '../../../../../admin/shared/Section';
 import { StateBadge } from '../components/StateBadge';
 import { TransitionDialog } from '../components/TransitionDialog';
 import { useT } from '../i18n';

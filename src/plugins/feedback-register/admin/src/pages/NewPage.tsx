@@ -20,7 +20,7 @@ import { NavLink, useNavigate } from 'react-router-dom';
 import { PLUGIN_ID } from '../../../server/src/permissions';
 import { kindLabel, problemOf, useApi, type Registration } from '../api';
 import { useOptions } from '../components/OptionsContext';
-import { Section } from '../components/Section';
+import { Section } from '../../../../../admin/shared/Section';
 import { useTestIdRef } from '../components/testId';
 import { useT } from '../i18n';
 import { channelLabel, isRegisteredChannel, REGISTERED_CHANNELS, type RegisteredChannel } from '../labels';

@@ -18,6 +18,7 @@ import {
 import { localDate, startOfLocalDay } from '../../../../../domain/working-days';
 import { enqueueMail } from '../../../../../infra/outbox';
 import { organizationSettings } from '../../../../../infra/organization-settings';
+import { idsLinkedTo, linkTable } from '../../../../../infra/relation-queries';
 import { validationError } from '../../../../../utils/errors';
 import { mailsForTransition, type Audience } from '../domain/notifications';
 import { redactPersonalData, type Submitter } from '../domain/redaction';
@@ -262,12 +263,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   ) {
     const knex = strapi.db.connection;
     const meta = strapi.db.metadata.get(FEEDBACK_UID);
-    type Link = {
-      joinTable: { name: string; joinColumn: { name: string }; inverseJoinColumn: { name: string } };
-    };
-    const attrs = meta.attributes as unknown as Record<string, Link>;
-    const unitLink = attrs.handlingUnit.joinTable;
-    const procedureLink = attrs.procedure.joinTable;
+    const unitLink = linkTable(strapi, FEEDBACK_UID, 'handlingUnit');
     // A feedback has one handling unit row; its procedure has a draft and a published row (per locale), so the
     // procedure is a filter here (a subquery) and is read for the page's rows only, or rows would repeat.
     const query = knex(`${meta.tableName} as f`)
@@ -285,14 +281,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     if (filters.procedure) {
       query.whereIn(
         'f.id',
-        knex(`${procedureLink.name} as pl`)
-          .select(`pl.${procedureLink.joinColumn.name}`)
-          .join(
-            `${strapi.db.metadata.get('api::procedure.procedure').tableName} as p`,
-            'p.id',
-            `pl.${procedureLink.inverseJoinColumn.name}`
-          )
-          .where('p.document_id', filters.procedure)
+        idsLinkedTo(strapi, {
+          uid: FEEDBACK_UID,
+          attribute: 'procedure',
+          targetUid: 'api::procedure.procedure',
+          documentId: filters.procedure,
+        })
       );
     }
     // Received dates are instants; the filter's days are the organization's calendar days.

@@ -31,7 +31,7 @@ import {
 import { CommentThread } from '../components/CommentThread';
 import { HistoryTimeline } from '../components/HistoryTimeline';
 import { useOptions } from '../components/OptionsContext';
-import { Section } from '../components/Section';
+import { Section } from '../../../../../admin/shared/Section';
 import { StateBadge } from '../components/StateBadge';
 import { SubmissionForm, valuesOf, type SaveResult } from '../components/SubmissionForm';
 import { TransitionDialog, type TransitionInput } from '../components/TransitionDialog';
