@@ -4,7 +4,7 @@ import type { Core } from '@strapi/strapi';
  * The product's admin roles. Each is created once with the permissions below. When ROLES_VERSION rises (a release
  * adds capabilities), the permissions a role lacks are added; nothing a super admin changed is removed.
  */
-const ROLES_VERSION = 3;
+const ROLES_VERSION = 4;
 
 type Access = 'read' | 'edit' | 'publish';
 
@@ -32,6 +32,7 @@ const IS_MY_UNIT = 'plugin::unit-submissions.is-my-unit';
 const WORKFLOW_FIELDS = ['state', 'version', 'assignee', 'article', 'publicUrl', 'submittedAt', 'dueDate'];
 const SUBMISSIONS = (action: string) => `plugin::unit-submissions.${action}`;
 const REGISTER = (action: string) => `plugin::feedback-register.${action}`;
+const OVERSIGHT = (action: string) => `plugin::oversight.${action}`;
 
 const REFERENCE: Record<string, ContentTypeAccess> = {
   'api::procedure.procedure': { access: 'read' },
@@ -60,7 +61,7 @@ export const ROLE_DEFINITIONS: RoleDefinition[] = [
       'api::legal-document.legal-document': { access: 'publish' },
       [SUBMISSION]: { access: 'read' },
     },
-    plugins: [SUBMISSIONS('read'), SUBMISSIONS('read-all'), SUBMISSIONS('review')],
+    plugins: [SUBMISSIONS('read'), SUBMISSIONS('read-all'), SUBMISSIONS('review'), OVERSIGHT('dashboard')],
     upload: 'manage',
   },
   {
@@ -87,6 +88,8 @@ export const ROLE_DEFINITIONS: RoleDefinition[] = [
       REGISTER('read'),
       REGISTER('read-all'),
       REGISTER('handle'),
+      OVERSIGHT('dashboard'),
+      OVERSIGHT('manage'),
     ],
     upload: 'read',
   },
@@ -101,7 +104,14 @@ export const ROLE_DEFINITIONS: RoleDefinition[] = [
       'api::survey-response.survey-response': { access: 'read' },
       [SUBMISSION]: { access: 'read' },
     },
-    plugins: [SUBMISSIONS('read'), SUBMISSIONS('read-all'), REGISTER('read'), REGISTER('read-all')],
+    plugins: [
+      SUBMISSIONS('read'),
+      SUBMISSIONS('read-all'),
+      REGISTER('read'),
+      REGISTER('read-all'),
+      OVERSIGHT('dashboard'),
+      OVERSIGHT('escalations'),
+    ],
     upload: 'read',
   },
   {
@@ -126,7 +136,13 @@ export const ROLE_DEFINITIONS: RoleDefinition[] = [
         exceptFields: WORKFLOW_FIELDS,
       },
     },
-    plugins: [SUBMISSIONS('read'), SUBMISSIONS('submit'), REGISTER('read'), REGISTER('answer')],
+    plugins: [
+      SUBMISSIONS('read'),
+      SUBMISSIONS('submit'),
+      REGISTER('read'),
+      REGISTER('answer'),
+      OVERSIGHT('unit'),
+    ],
     upload: 'own',
   },
 ];
