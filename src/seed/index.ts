@@ -355,6 +355,54 @@ export async function seedDemo(
     }));
   }
 
+  // Oversight: task reports, a check and difficulties of the demo year (the oversight plugin's records).
+  if (strapi.plugin('oversight')) {
+    const oversight = read('oversight.json');
+    const unitOfTask = new Map<string, string>(plan.tasks.map((t: Json) => [t.code, t.unit]));
+    for (const report of oversight.taskReports) {
+      await ensurePlain(
+        'task report',
+        'plugin::oversight.task-report',
+        `${report.task}@${report.reportedAt}`,
+        { planTaskDocumentId: registry.get('task', report.task, 'vi'), status: report.status },
+        () => ({
+          unit: registry.get('unit', unitOfTask.get(report.task)),
+          planTaskDocumentId: registry.get('task', report.task, 'vi'),
+          status: report.status,
+          results: report.results,
+          outputCount: report.outputCount,
+          reportedByName: report.reportedBy,
+          reportedAt: report.reportedAt,
+        })
+      );
+    }
+    for (const check of oversight.inspections) {
+      await ensurePlain(
+        'inspection',
+        'plugin::oversight.inspection',
+        `${check.unit}@${check.date}`,
+        { date: check.date, unit: { documentId: registry.get('unit', check.unit) } },
+        () => ({ ...check, unit: registry.get('unit', check.unit), inspectorName: check.inspector })
+      );
+    }
+    for (const difficulty of oversight.difficulties) {
+      const { unit, task, reportedBy, ...fields } = difficulty;
+      await ensurePlain(
+        'difficulty',
+        'plugin::oversight.difficulty',
+        difficulty.reportedAt,
+        { what: difficulty.what },
+        () => ({
+          ...fields,
+          unit: registry.get('unit', unit),
+          planTaskDocumentId: registry.get('task', task, 'vi'),
+          reportedByName: reportedBy,
+          version: 0,
+        })
+      );
+    }
+  }
+
   // Survey responses: anonymous, keyed by their submission time.
   for (const response of read('survey-responses.json')) {
     const { procedure, ...ratings } = response;

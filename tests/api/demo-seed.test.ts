@@ -100,6 +100,31 @@ describe('demo data, loaded by bootstrap on an empty database', () => {
     );
   });
 
+  it("holds the year's task reports, a check and difficulties, linked to their tasks and units", async () => {
+    const strapi = app.strapi();
+    const { taskReports, inspections, difficulties } = demo('oversight.json');
+    const reports = await strapi.db
+      .query('plugin::oversight.task-report')
+      .findMany({ populate: { unit: { select: ['code'] } } });
+    expect(reports).toHaveLength(taskReports.length);
+    const tasks = await strapi.db.query('api::plan-task.plan-task').findMany({
+      where: {
+        locale: 'vi',
+        documentId: { $in: reports.map((r: { planTaskDocumentId: string }) => r.planTaskDocumentId) },
+      },
+      populate: { unit: { select: ['code'] } },
+    });
+    const unitOfTask = new Map(
+      tasks.map((t: { documentId: string; unit: { code: string } }) => [t.documentId, t.unit.code])
+    );
+    for (const report of reports) expect(report.unit.code).toBe(unitOfTask.get(report.planTaskDocumentId));
+    expect(await strapi.db.query('plugin::oversight.inspection').count()).toBe(inspections.length);
+    const states = (
+      await strapi.db.query('plugin::oversight.difficulty').findMany({ select: ['state'] })
+    ).map((d: { state: string }) => d.state);
+    expect(states.sort()).toEqual(difficulties.map((d: { state: string }) => d.state).sort());
+  });
+
   it.each(
     demo('users.json').map((u: { email: string; role: string }) => [u.role, u.email]) as [string, string][]
   )('lets the demo %s %s log in', async (role, email) => {
