@@ -30,6 +30,8 @@ export const TEST_ENV: Record<string, string> = {
   BROWSER: 'none',
   // A test running at 02:30 in Vietnam must not see the retention job anonymise its fixtures.
   FEEDBACK_RETENTION_CRON: 'off',
+  // Nor the oversight digest remind units about fixtures; tests call runDaily() themselves.
+  OVERSIGHT_REMINDER_CRON: 'off',
 };
 
 /** A PostgreSQL URL pointing at another database of the same server. */
