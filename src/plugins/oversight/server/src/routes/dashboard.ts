@@ -1,2 +1,22 @@
-/** Admin routes of this area; see routes/index.ts. */
-export default [] as object[];
+import { ACTIONS } from '../permissions';
+import { allowed } from './allowed';
+
+/**
+ * The dashboard of every unit against the year's plan, and the drill-down behind each of its figures (a unit
+ * editor reads the drill-downs of their own units). Shapes: controllers/dashboard.ts.
+ */
+export default [
+  {
+    method: 'GET',
+    path: '/options',
+    handler: 'dashboard.options',
+    config: allowed(ACTIONS.dashboard, ACTIONS.manage, ACTIONS.unit, ACTIONS.escalations),
+  },
+  { method: 'GET', path: '/dashboard', handler: 'dashboard.dashboard', config: allowed(ACTIONS.dashboard) },
+  ...(['tasks', 'submissions', 'articles', 'feedback'] as const).map((drillDown) => ({
+    method: 'GET',
+    path: `/units/:unitId/${drillDown}`,
+    handler: `dashboard.${drillDown}`,
+    config: allowed(ACTIONS.dashboard, ACTIONS.unit),
+  })),
+] as object[];
