@@ -1,0 +1,428 @@
+import { useMemo } from 'react';
+import { isFetchError, useFetchClient } from '@strapi/strapi/admin';
+import { useIntl } from 'react-intl';
+import { PLUGIN_ID } from '../../server/src/permissions';
+import type { ArticleChannel, ArticleKind, DifficultyState, SubmissionState, TaskStatus } from './labels';
+
+/* -------------------------------------------------------------------------------------------------
+ * What the plugin's admin API returns
+ * -----------------------------------------------------------------------------------------------*/
+
+export interface Unit {
+  id: number;
+  documentId: string;
+  code: string;
+  name: string;
+}
+
+export interface UnitRef {
+  id: number;
+  code: string;
+  name: string;
+}
+
+export interface Access {
+  canDashboard: boolean;
+  canManage: boolean;
+  canUnit: boolean;
+  canEscalations: boolean;
+}
+
+export interface Options {
+  access: Access;
+  units: Unit[];
+  years: number[];
+}
+
+export interface Pagination {
+  page: number;
+  pageSize: number;
+  pageCount: number;
+  total: number;
+}
+
+export interface Paginated<T> {
+  results: T[];
+  pagination: Pagination;
+}
+
+export interface DashboardFigures {
+  tasks: { total: number; done: number; inProgress: number; overdue: number };
+  submissions: { total: number; byState: Partial<Record<SubmissionState, number>> };
+  articles: {
+    published: number;
+    target: number;
+    byKind: Partial<Record<ArticleKind, number>>;
+    byChannel: Partial<Record<ArticleChannel, number>>;
+  };
+  feedback: { assigned: number; answered: number; answeredOnTime: number; overdue: number };
+  /** ISO date-time. */
+  lastReminderAt: string | null;
+  openDifficulties: number;
+}
+
+export interface DashboardRow extends DashboardFigures {
+  unit: UnitRef;
+}
+
+export interface Dashboard {
+  year: number;
+  today: string;
+  plan: { documentId: string; title: string; number?: string | null; symbol?: string | null } | null;
+  units: DashboardRow[];
+  totals: Partial<DashboardFigures> | null;
+  charts: {
+    progressByUnit: {
+      unitId: number;
+      code: string;
+      name: string;
+      published: number;
+      target: number;
+      percent: number | null;
+    }[];
+    publicationsByMonth: { month: string; count: number }[];
+    feedbackOnTime: {
+      unitId: number;
+      code: string;
+      name: string;
+      answered: number;
+      onTime: number;
+      rate: number | null;
+    }[];
+  };
+}
+
+export interface LastReport {
+  status: 'in_progress' | 'done';
+  reportedAt: string;
+  results: string;
+  reportedByName: string;
+}
+
+export interface TaskRow {
+  documentId: string;
+  code: string | null;
+  content: string;
+  form?: string | null;
+  channel?: string | null;
+  targetCount: number | null;
+  dueDate: string | null;
+  status: TaskStatus;
+  publishedArticles?: number;
+  submissions?: number;
+  lastReport: LastReport | null;
+  openDifficulties?: number;
+  unit?: UnitRef | null;
+}
+
+export interface TaskRef {
+  documentId: string;
+  code?: string | null;
+  content?: string | null;
+}
+
+export interface SubmissionRow {
+  documentId: string;
+  title: string;
+  kind: string;
+  state: SubmissionState;
+  submittedAt: string | null;
+  dueDate: string | null;
+  planTask: TaskRef | null;
+}
+
+export interface ArticleRow {
+  documentId: string;
+  title: string;
+  kind: ArticleKind;
+  channel: ArticleChannel;
+  publishedAt: string | null;
+  planTask: TaskRef | null;
+}
+
+export interface FeedbackRow {
+  documentId: string;
+  subject: string;
+  kind: string;
+  state: string;
+  receivedAt: string | null;
+  dueDate: string | null;
+  answeredAt: string | null;
+  onTime: boolean | null;
+  overdue?: boolean;
+}
+
+export interface ReminderItem {
+  type: 'task' | 'feedback';
+  documentId: string;
+  code?: string | null;
+  title?: string | null;
+  dueDate?: string | null;
+}
+
+export interface Reminder {
+  documentId: string;
+  unit: UnitRef | null;
+  kind: 'manual' | 'scheduled';
+  message: string | null;
+  items: ReminderItem[] | null;
+  sentByName: string;
+  sentAt: string;
+  recipientCount: number | null;
+}
+
+export interface Inspection {
+  documentId: string;
+  unit: UnitRef | null;
+  date: string;
+  findings: string;
+  followUps: string | null;
+  inspectorName?: string | null;
+  createdAt?: string;
+}
+
+export interface DifficultyTransition {
+  to: DifficultyState;
+  needs: string[];
+}
+
+export interface Difficulty {
+  documentId: string;
+  unit: UnitRef | null;
+  planTask?: TaskRef | string | null;
+  what: string;
+  impact: string | null;
+  proposal: string | null;
+  state: DifficultyState;
+  resolution: string | null;
+  directorAnswer: string | null;
+  reportedByName: string | null;
+  reportedAt: string | null;
+  resolvedAt: string | null;
+  escalatedAt: string | null;
+  answeredAt: string | null;
+  version: number;
+  allowedTransitions?: DifficultyTransition[];
+  note?: string | null;
+  escalationNote?: string | null;
+}
+
+export interface TaskReport {
+  documentId: string;
+  planTask?: TaskRef | string | null;
+  status: 'in_progress' | 'done';
+  results: string;
+  outputCount?: number | null;
+  reportedByName: string;
+  reportedAt: string;
+}
+
+export interface MyData {
+  units: UnitRef[];
+  tasks: TaskRow[];
+  reminders: Reminder[];
+  difficulties: Difficulty[];
+}
+
+/* -------------------------------------------------------------------------------------------------
+ * What it accepts
+ * -----------------------------------------------------------------------------------------------*/
+
+export interface ReminderInput {
+  unit: number;
+  message: string;
+  items: { type: 'task' | 'feedback'; documentId: string }[];
+}
+
+export interface InspectionInput {
+  unit: number;
+  date: string;
+  findings: string;
+  followUps?: string;
+}
+
+export interface DifficultyInput {
+  unit: number;
+  planTask?: string;
+  what: string;
+  impact?: string;
+  proposal?: string;
+}
+
+export interface TaskReportInput {
+  planTask: string;
+  status: 'in_progress' | 'done';
+  results: string;
+  outputCount?: number;
+}
+
+export interface DifficultyTransitionRequest {
+  to: DifficultyState;
+  version: number;
+  resolution?: string;
+  answer?: string;
+  note?: string;
+}
+
+export type DrillTab = 'tasks' | 'submissions' | 'articles' | 'feedback';
+
+/* -------------------------------------------------------------------------------------------------
+ * Errors
+ * -----------------------------------------------------------------------------------------------*/
+
+/** An API failure, reduced to what the UI shows: the status, Strapi's error name, a message, per-field messages. */
+export interface ApiProblem {
+  status: number | null;
+  name: string | null;
+  message: string;
+  /** Messages by field path (`a.b`), without a leading `data.`. */
+  fields: Record<string, string>;
+  aborted: boolean;
+}
+
+interface ErrorItem {
+  path?: string[] | string;
+  message?: string;
+  messages?: Record<string, string>;
+}
+
+const fieldPath = (path: ErrorItem['path']) => {
+  const parts = Array.isArray(path) ? [...path] : path ? path.split('.') : [];
+  if (parts[0] === 'data' && parts.length > 1) parts.shift();
+  return parts.join('.');
+};
+
+export function problemOf(error: unknown, locale = 'vi'): ApiProblem {
+  const aborted = error instanceof Error && error.name === 'AbortError';
+  if (!isFetchError(error)) {
+    return {
+      status: null,
+      name: null,
+      message: error instanceof Error ? error.message : String(error),
+      fields: {},
+      aborted,
+    };
+  }
+  const apiError = error.response?.data?.error as
+    | { name?: string; message?: string; status?: number; details?: { errors?: ErrorItem[] } }
+    | undefined;
+  const language = locale.startsWith('en') ? 'en' : 'vi';
+  const fields: Record<string, string> = {};
+  for (const item of apiError?.details?.errors ?? []) {
+    const path = fieldPath(item.path);
+    const message = item.messages?.[language] ?? item.message;
+    if (message && !(path in fields)) fields[path] = message;
+  }
+  return {
+    status: error.status ?? apiError?.status ?? null,
+    name: apiError?.name ?? null,
+    message: apiError?.message ?? error.message,
+    fields,
+    aborted,
+  };
+}
+
+export const isConflict = (problem: ApiProblem) => problem.status === 409 || problem.name === 'ConflictError';
+
+/* -------------------------------------------------------------------------------------------------
+ * Calls
+ * -----------------------------------------------------------------------------------------------*/
+
+const BASE = `/${PLUGIN_ID}`;
+
+type Params = Record<string, string | number | boolean | undefined | null>;
+
+/** Only the parameters set (the server refuses empty ones). */
+export const paramsOf = (params: Params) =>
+  Object.fromEntries(
+    Object.entries(params)
+      .filter(([, value]) => value !== undefined && value !== null && value !== '')
+      .map(([key, value]) => [key, String(value)])
+  );
+
+/** The plugin's admin API, with the admin session and the UI language (for the server's messages). */
+export function useApi() {
+  const { get, post } = useFetchClient();
+  const { locale } = useIntl();
+
+  return useMemo(() => {
+    const headers = { 'Accept-Language': locale };
+    const read = async <T>(url: string, params?: Params) =>
+      (await get<T>(url, { params: params ? paramsOf(params) : undefined, headers })).data;
+    const data = async <T>(url: string, params?: Params) => (await read<{ data: T }>(url, params)).data;
+    const send = async <T>(url: string, body: unknown) =>
+      (await post<{ data: T }>(url, body, { headers })).data.data;
+    const unitPath = (unitId: number | string, what: string) =>
+      `${BASE}/units/${encodeURIComponent(String(unitId))}/${what}`;
+
+    return {
+      getOptions: () => data<Options>(`${BASE}/options`),
+      getDashboard: (year?: number) => data<Dashboard>(`${BASE}/dashboard`, { year }),
+
+      listTasks: (unitId: number | string, params: Params) =>
+        read<Paginated<TaskRow>>(unitPath(unitId, 'tasks'), params),
+      listSubmissions: (unitId: number | string, params: Params) =>
+        read<Paginated<SubmissionRow>>(unitPath(unitId, 'submissions'), params),
+      listArticles: (unitId: number | string, params: Params) =>
+        read<Paginated<ArticleRow>>(unitPath(unitId, 'articles'), params),
+      listFeedback: (unitId: number | string, params: Params) =>
+        read<Paginated<FeedbackRow>>(unitPath(unitId, 'feedback'), params),
+
+      listReminders: (params: Params) => read<Paginated<Reminder>>(`${BASE}/reminders`, params),
+      sendReminder: (input: ReminderInput) => send<Reminder>(`${BASE}/reminders`, { data: input }),
+
+      listInspections: (params: Params) => read<Paginated<Inspection>>(`${BASE}/inspections`, params),
+      recordInspection: (input: InspectionInput) => send<Inspection>(`${BASE}/inspections`, { data: input }),
+
+      listDifficulties: (params: Params) => read<Paginated<Difficulty>>(`${BASE}/difficulties`, params),
+      getDifficulty: (documentId: string) =>
+        data<Difficulty>(`${BASE}/difficulties/${encodeURIComponent(documentId)}`),
+      reportDifficulty: (input: DifficultyInput) => send<Difficulty>(`${BASE}/difficulties`, { data: input }),
+      transitionDifficulty: (documentId: string, request: DifficultyTransitionRequest) =>
+        send<Difficulty>(`${BASE}/difficulties/${encodeURIComponent(documentId)}/transitions`, request),
+
+      listTaskReports: (params: Params) => read<Paginated<TaskReport>>(`${BASE}/task-reports`, params),
+      reportTask: (input: TaskReportInput) => send<TaskReport>(`${BASE}/task-reports`, { data: input }),
+
+      getMy: () => data<MyData>(`${BASE}/my`),
+    };
+  }, [get, post, locale]);
+}
+
+export type Api = ReturnType<typeof useApi>;
+
+/* -------------------------------------------------------------------------------------------------
+ * Dates and links
+ * -----------------------------------------------------------------------------------------------*/
+
+/** Dates without a time (YYYY-MM-DD) are calendar days: format them in UTC so they never shift. */
+export const calendarDay = (value: string) => new Date(`${value.slice(0, 10)}T00:00:00Z`);
+
+/** A calendar day as a Date at local midnight, for the date pickers. */
+export const pickerDate = (value: string | null | undefined) => {
+  if (!value || !/^\d{4}-\d{2}-\d{2}/.test(value)) return undefined;
+  const [year, month, day] = value.slice(0, 10).split('-').map(Number);
+  return new Date(year, month - 1, day);
+};
+
+/** A Date picked in the browser's time zone, as a calendar day. */
+export const dayOf = (date: Date) =>
+  `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+
+export const PLUGIN_PATH = `/plugins/${PLUGIN_ID}`;
+
+/** The drill-down page of a unit, with a tab and its filter preselected. */
+export const unitPath = (unitId: number | string, params: Params = {}) => {
+  const query = new URLSearchParams(paramsOf(params)).toString();
+  return `${PLUGIN_PATH}/units/${unitId}${query ? `?${query}` : ''}`;
+};
+
+export const submissionPath = (documentId: string) => `/plugins/unit-submissions/submissions/${documentId}`;
+export const feedbackPath = (documentId: string) => `/plugins/feedback-register/feedbacks/${documentId}`;
+/** The Content Manager's edit view of an article (Vietnamese is the source locale). */
+export const articlePath = (documentId: string) =>
+  `/content-manager/collection-types/api::article.article/${documentId}?plugins[i18n][locale]=vi`;
+
+/** A plan task's reference, whatever shape the server gave it. */
+export const taskRefOf = (task: TaskRef | string | null | undefined): TaskRef | null =>
+  !task ? null : typeof task === 'string' ? { documentId: task } : task;
