@@ -75,6 +75,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
   },
   'unit-submissions': { enabled: true, resolve: './src/plugins/unit-submissions' },
   oversight: { enabled: true, resolve: './src/plugins/oversight' },
+  'annual-report': { enabled: true, resolve: './src/plugins/annual-report' },
   upload: {
     config: {
       sizeLimit: env.int('UPLOAD_SIZE_LIMIT_MB', 200) * 1024 * 1024,

@@ -4,7 +4,7 @@ import type { Core } from '@strapi/strapi';
  * The product's admin roles. Each is created once with the permissions below. When ROLES_VERSION rises (a release
  * adds capabilities), the permissions a role lacks are added; nothing a super admin changed is removed.
  */
-const ROLES_VERSION = 4;
+const ROLES_VERSION = 5;
 
 type Access = 'read' | 'edit' | 'publish';
 
@@ -33,6 +33,7 @@ const WORKFLOW_FIELDS = ['state', 'version', 'assignee', 'article', 'publicUrl',
 const SUBMISSIONS = (action: string) => `plugin::unit-submissions.${action}`;
 const REGISTER = (action: string) => `plugin::feedback-register.${action}`;
 const OVERSIGHT = (action: string) => `plugin::oversight.${action}`;
+const REPORT = (action: string) => `plugin::annual-report.${action}`;
 
 const REFERENCE: Record<string, ContentTypeAccess> = {
   'api::procedure.procedure': { access: 'read' },
@@ -90,6 +91,8 @@ export const ROLE_DEFINITIONS: RoleDefinition[] = [
       REGISTER('handle'),
       OVERSIGHT('dashboard'),
       OVERSIGHT('manage'),
+      REPORT('read'),
+      REPORT('manage'),
     ],
     upload: 'read',
   },
@@ -111,6 +114,7 @@ export const ROLE_DEFINITIONS: RoleDefinition[] = [
       REGISTER('read-all'),
       OVERSIGHT('dashboard'),
       OVERSIGHT('escalations'),
+      REPORT('read'),
     ],
     upload: 'read',
   },

@@ -1,0 +1,4 @@
+import exports from './exports';
+import reports from './reports';
+
+export default { reports, exports };

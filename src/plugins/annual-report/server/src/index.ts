@@ -1,0 +1,8 @@
+import bootstrap from './bootstrap';
+import contentTypes from './content-types';
+import controllers from './controllers';
+import policies from './policies';
+import routes from './routes';
+import services from './services';
+
+export default { bootstrap, contentTypes, controllers, policies, routes, services };
