@@ -312,7 +312,7 @@ export async function seedDemo(
 
   // Articles
   for (const article of read('articles.json')) {
-    await ensureLocalized(
+    const documentId = await ensureLocalized(
       'article',
       'api::article.article',
       article.vi.slug,
@@ -335,6 +335,13 @@ export async function seedDemo(
       },
       article.published === true
     );
+    // Publishing stamps today; the demo's articles ran during the plan's year.
+    if (article.publishedAt) {
+      await strapi.db.query('api::article.article').updateMany({
+        where: { documentId, publishedAt: { $notNull: true } },
+        data: { publishedAt: new Date(article.publishedAt) },
+      });
+    }
   }
 
   // Feedback: each demo entry gets a stable tracking code, whose hash is its natural key.
