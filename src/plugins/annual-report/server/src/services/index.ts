@@ -1,4 +1,4 @@
-import exports from './exports';
+import exportsArea from './exports';
 import reports from './reports';
 
-export default { reports, exports };
+export default { reports, exports: exportsArea };
