@@ -8,4 +8,6 @@ const actions = [
 
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await strapi.service('admin::permission').actionProvider.registerMany(actions);
+  // Exports left running by a process that died show as failed (and their partial files go) at once.
+  await strapi.plugin(PLUGIN_ID).service('exports').sweep();
 };

@@ -1,0 +1,103 @@
+/**
+ * The report's full lists (articles, feedback of the period) as CSV: UTF-8 with a BOM (so spreadsheet programs
+ * read Vietnamese), CRLF line ends, and cells that would start a formula prefixed with "'". The feedback list
+ * carries no personal data: its rows are built without the submitter's fields and its subject is redacted.
+ */
+import type { Writable } from 'stream';
+
+/** A published article of the period: public content. */
+export interface ArticleListRow {
+  documentId: string;
+  publishedAt: Date;
+  title: string;
+  kind: string | null;
+  channel: string | null;
+  unit: string | null;
+  campaign: string | null;
+  task: string | null;
+  externalUrl: string | null;
+}
+
+/** A feedback of the period without personal data (the subject already redacted). */
+export interface FeedbackListRow {
+  documentId: string;
+  receivedAt: Date;
+  channel: string | null;
+  kind: string | null;
+  subject: string;
+  state: string;
+  dueDate: string | null;
+  answeredAt: Date | null;
+  onTime: boolean | null;
+}
+
+export type ListName = 'articles' | 'feedback';
+
+export interface Column<R> {
+  key: keyof R & string;
+  header: string;
+  /** Width in characters (XLSX). */
+  width: number;
+  type: 'string' | 'date' | 'datetime' | 'boolean' | 'number';
+}
+
+export const ARTICLE_COLUMNS: Column<ArticleListRow>[] = [
+  { key: 'documentId', header: 'Mã tài liệu', width: 28, type: 'string' },
+  { key: 'publishedAt', header: 'Ngày đăng', width: 18, type: 'datetime' },
+  { key: 'title', header: 'Tiêu đề', width: 60, type: 'string' },
+  { key: 'kind', header: 'Thể loại', width: 14, type: 'string' },
+  { key: 'channel', header: 'Kênh', width: 16, type: 'string' },
+  { key: 'unit', header: 'Đơn vị', width: 30, type: 'string' },
+  { key: 'campaign', header: 'Chiến dịch', width: 30, type: 'string' },
+  { key: 'task', header: 'Nhiệm vụ', width: 10, type: 'string' },
+  { key: 'externalUrl', header: 'Đường dẫn', width: 40, type: 'string' },
+];
+
+export const FEEDBACK_COLUMNS: Column<FeedbackListRow>[] = [
+  { key: 'documentId', header: 'Mã tài liệu', width: 28, type: 'string' },
+  { key: 'receivedAt', header: 'Ngày tiếp nhận', width: 18, type: 'datetime' },
+  { key: 'channel', header: 'Kênh', width: 12, type: 'string' },
+  { key: 'kind', header: 'Loại', width: 20, type: 'string' },
+  { key: 'subject', header: 'Trích yếu (đã ẩn thông tin cá nhân)', width: 60, type: 'string' },
+  { key: 'state', header: 'Trạng thái', width: 16, type: 'string' },
+  { key: 'dueDate', header: 'Hạn xử lý', width: 12, type: 'date' },
+  { key: 'answeredAt', header: 'Ngày trả lời', width: 18, type: 'datetime' },
+  { key: 'onTime', header: 'Đúng hạn', width: 10, type: 'boolean' },
+];
+
+/** One CSV cell: quoted when needed, and a leading =, +, -, @, tab or CR neutralised. */
+export const csvCell = (value: unknown): string => {
+  let text: string;
+  if (value === null || value === undefined) text = '';
+  else if (value instanceof Date) text = value.toISOString();
+  else text = String(value);
+  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+};
+
+export const csvLine = (values: unknown[]) => `${values.map(csvCell).join(',')}\r\n`;
+
+/** Resolves once `out` accepted the chunk (waits on back-pressure). */
+const write = (out: Writable, chunk: string) =>
+  new Promise<void>((resolve, reject) => {
+    const ok = out.write(chunk, (error) => (error ? reject(error) : undefined));
+    if (ok) resolve();
+    else out.once('drain', resolve);
+  });
+
+/** Streams the rows to `out` as CSV and returns the number of rows written. Does not end `out`. */
+export async function writeCsv<R>(
+  columns: Column<R>[],
+  rows: AsyncIterable<R>,
+  out: Writable,
+  onRow?: (written: number) => void | Promise<void>
+): Promise<number> {
+  await write(out, `\ufeff${csvLine(columns.map((c) => c.header))}`);
+  let written = 0;
+  for await (const row of rows) {
+    await write(out, csvLine(columns.map((c) => row[c.key])));
+    written += 1;
+    if (onRow) await onRow(written);
+  }
+  return written;
+}

@@ -1,0 +1,412 @@
+/**
+ * The annual report as a DOCX draft for the Văn thư, laid out per Decree 30/2020 (Phụ lục I, Mẫu 1.4): header and
+ * signature blocks as borderless two-column tables, Times New Roman, A4, page numbers from page 2. No seal and no
+ * signature image: the document is signed outside the CMS. Pure: figures, narrative, report and profile in, bytes out.
+ */
+import fs from 'fs/promises';
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Header,
+  Packer,
+  PageNumber,
+  PageOrientation,
+  Paragraph,
+  Table,
+  TableBorders,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  VerticalAlign,
+  WidthType,
+} from 'docx';
+import type { Figures, Narrative } from '../domain/figures';
+import {
+  cmToTwips,
+  count,
+  dateLine,
+  DOCUMENT_TYPE,
+  FIRST_LINE_INDENT_CM,
+  FONT,
+  halfPoints,
+  label,
+  marginsTwips,
+  MOTTO,
+  NATIONAL_TITLE,
+  numberLine,
+  PAGE,
+  PARAGRAPH_SPACING_PT,
+  percent,
+  recipientLines,
+  shortDate,
+  SIZES,
+  summaryLine,
+  upper,
+  type OrganizationProfile,
+  type ReportMeta,
+} from '../domain/document-format';
+
+export interface ReportDocumentInput {
+  figures: Figures;
+  narrative: Narrative | null;
+  report: ReportMeta;
+  profile: OrganizationProfile;
+}
+
+const TEXT_WIDTH = PAGE.width - marginsTwips().left - marginsTwips().right;
+const LEFT_COLUMN = Math.round(TEXT_WIDTH * 0.4);
+const RIGHT_COLUMN = TEXT_WIDTH - LEFT_COLUMN;
+
+interface RunStyle {
+  size?: number;
+  bold?: boolean;
+  italics?: boolean;
+}
+
+const run = (text: string, { size = SIZES.body, bold, italics }: RunStyle = {}) =>
+  new TextRun({ text, font: FONT, size: halfPoints(size), bold, italics });
+
+const centred = (text: string, style: RunStyle = {}, extra: { spacingAfter?: number } = {}) =>
+  new Paragraph({
+    alignment: AlignmentType.CENTER,
+    spacing: { before: 0, after: extra.spacingAfter ?? 0 },
+    children: [run(text, style)],
+  });
+
+/** Rough width in twips of a line of Times New Roman: half an em per character (a little more when bold). */
+const textWidth = (text: string, size: number, bold = false) =>
+  Math.round(text.length * size * 20 * (bold ? 0.52 : 0.48));
+
+/** A solid line of `length` twips, centred in a column `column` twips wide: the bottom border of an indented paragraph. */
+const rule = (length: number, column: number) => {
+  const side = Math.max(0, Math.round((column - length) / 2));
+  return new Paragraph({
+    spacing: { before: 0, after: 0, line: 120 },
+    indent: { left: side, right: side },
+    border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 } },
+    children: [run('', { size: 4 })],
+  });
+};
+
+const borderlessCell = (width: number, children: (Paragraph | Table)[]) =>
+  new TableCell({
+    width: { size: width, type: WidthType.DXA },
+    borders: TableBorders.NONE,
+    verticalAlign: VerticalAlign.TOP,
+    children,
+  });
+
+const borderlessTable = (left: (Paragraph | Table)[], right: (Paragraph | Table)[]) =>
+  new Table({
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: [LEFT_COLUMN, RIGHT_COLUMN],
+    layout: TableLayoutType.FIXED,
+    borders: TableBorders.NONE,
+    rows: [
+      new TableRow({ children: [borderlessCell(LEFT_COLUMN, left), borderlessCell(RIGHT_COLUMN, right)] }),
+    ],
+  });
+
+function headerTable({ report, profile }: ReportDocumentInput) {
+  const issuing = upper(profile.issuingBody);
+  const left = [
+    centred(upper(profile.superiorBody), { size: SIZES.superiorBody }),
+    centred(issuing, { size: SIZES.issuingBody, bold: true }),
+    rule(Math.round(textWidth(issuing, SIZES.issuingBody, true) * 0.4), LEFT_COLUMN),
+    new Paragraph({ spacing: { before: 120, after: 0 }, alignment: AlignmentType.CENTER, children: [] }),
+    centred(numberLine(report.number, profile.abbreviation), { size: SIZES.number }),
+  ];
+  const motto = new Paragraph({
+    alignment: AlignmentType.CENTER,
+    spacing: { before: 0, after: 0 },
+    indent: {
+      left: Math.max(0, Math.round((RIGHT_COLUMN - textWidth(MOTTO, SIZES.motto, true)) / 2)),
+      right: Math.max(0, Math.round((RIGHT_COLUMN - textWidth(MOTTO, SIZES.motto, true)) / 2)),
+    },
+    border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 } },
+    children: [run(MOTTO, { size: SIZES.motto, bold: true })],
+  });
+  const right = [
+    centred(NATIONAL_TITLE, { size: SIZES.nationalTitle, bold: true }),
+    motto,
+    new Paragraph({ spacing: { before: 120, after: 0 }, children: [] }),
+    centred(dateLine(profile.placeName, report.date), { size: SIZES.date, italics: true }),
+  ];
+  return borderlessTable(left, right);
+}
+
+function titleBlock({ report }: ReportDocumentInput) {
+  const summary = summaryLine(report.title);
+  return [
+    new Paragraph({ spacing: { before: 360, after: 0 }, children: [] }),
+    centred(DOCUMENT_TYPE, { size: SIZES.documentType, bold: true }),
+    centred(summary, { size: SIZES.summary, bold: true }),
+    rule(Math.round(Math.min(textWidth(summary, SIZES.summary, true), TEXT_WIDTH) * 0.4), TEXT_WIDTH),
+    new Paragraph({ spacing: { before: 0, after: 240 }, children: [] }),
+  ];
+}
+
+/** A body paragraph: 14 pt, justified, first-line indent, 6 pt after, single to 1.5 line spacing. */
+const body = (text: string, style: RunStyle = {}) =>
+  new Paragraph({
+    alignment: AlignmentType.JUSTIFIED,
+    indent: { firstLine: cmToTwips(FIRST_LINE_INDENT_CM) },
+    spacing: { before: 0, after: PARAGRAPH_SPACING_PT * 20, line: 300 },
+    children: [run(text, style)],
+  });
+
+const heading = (text: string) => body(text, { bold: true });
+
+/** A small data table with thin borders; numbers right-aligned. */
+function dataTable(headers: string[], rows: (string | number)[][], widths: number[]) {
+  const total = widths.reduce((a, b) => a + b, 0);
+  const columns = widths.map((w) => Math.round((w / total) * TEXT_WIDTH));
+  const cell = (value: string | number, width: number, header = false) =>
+    new TableCell({
+      width: { size: width, type: WidthType.DXA },
+      verticalAlign: VerticalAlign.CENTER,
+      children: [
+        new Paragraph({
+          alignment: header
+            ? AlignmentType.CENTER
+            : typeof value === 'number'
+              ? AlignmentType.RIGHT
+              : AlignmentType.LEFT,
+          spacing: { before: 40, after: 40 },
+          children: [
+            run(typeof value === 'number' ? count(value) : value, { size: SIZES.table, bold: header }),
+          ],
+        }),
+      ],
+    });
+  const line = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
+  return [
+    new Table({
+      width: { size: TEXT_WIDTH, type: WidthType.DXA },
+      columnWidths: columns,
+      layout: TableLayoutType.FIXED,
+      borders: {
+        top: line,
+        bottom: line,
+        left: line,
+        right: line,
+        insideHorizontal: line,
+        insideVertical: line,
+      },
+      rows: [
+        new TableRow({ tableHeader: true, children: headers.map((h, i) => cell(h, columns[i], true)) }),
+        ...(rows.length === 0 ? [headers.map((_, i) => (i === 0 ? 'Không có' : ''))] : rows).map(
+          (r) => new TableRow({ children: r.map((v, i) => cell(v, columns[i])) })
+        ),
+      ],
+    }),
+    new Paragraph({ spacing: { before: 0, after: 120 }, children: [] }),
+  ];
+}
+
+const countRows = (group: string, counts: { key: string; count: number }[]) =>
+  counts.map((c, i) => [i + 1, label(group, c.key), c.count]);
+
+/** The text of a narrative section as paragraphs, one per line of text. */
+const paragraphs = (text: string | null | undefined, empty: string) => {
+  const lines = (text ?? '')
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
+  return (lines.length ? lines : [empty]).map((line) => body(line));
+};
+
+function figuresSection({ figures: f }: ReportDocumentInput) {
+  const a = f.articles;
+  const s = f.submissions;
+  const p = f.procedures;
+  const fb = f.feedback;
+  const o = f.oversight;
+  return [
+    heading('1. Tin, bài truyền thông hỗ trợ kiểm soát thủ tục hành chính'),
+    body(
+      `Trong kỳ báo cáo đã đăng tải ${count(a.published)} tin, bài, phóng sự, video clip tuyên truyền về kiểm soát thủ tục hành chính, cải cách hành chính.`
+    ),
+    body('a) Theo thể loại:'),
+    ...dataTable(['STT', 'Thể loại', 'Số lượng'], countRows('articleKind', a.byKind), [1, 6, 2]),
+    body('b) Theo kênh truyền thông:'),
+    ...dataTable(['STT', 'Kênh', 'Số lượng'], countRows('articleChannel', a.byChannel), [1, 6, 2]),
+    body('c) Theo chiến dịch, đợt truyền thông:'),
+    ...dataTable(
+      ['STT', 'Chiến dịch', 'Số lượng'],
+      a.byCampaign.map((c, i) => [i + 1, c.campaign?.title ?? 'Ngoài chiến dịch', c.count]),
+      [1, 6, 2]
+    ),
+    body('d) Theo đơn vị, so với chỉ tiêu kế hoạch:'),
+    ...dataTable(
+      ['STT', 'Đơn vị', 'Chỉ tiêu', 'Đã đăng'],
+      a.byUnit.map((u, i) => [i + 1, u.unit.name, u.target, u.published]),
+      [1, 5, 2, 2]
+    ),
+    body('đ) Theo nhiệm vụ của kế hoạch:'),
+    ...dataTable(
+      ['Mã', 'Nhiệm vụ', 'Chỉ tiêu', 'Đã đăng'],
+      a.byTask.map((t) => [t.task.code, t.task.content, t.target, t.published]),
+      [1, 6, 1.5, 1.5]
+    ),
+    heading('2. Tin, bài các đơn vị gửi đăng'),
+    body(
+      `Các đơn vị đã gửi ${count(s.total)} tin, bài để Trung tâm Công nghệ thông tin biên tập, đăng tải` +
+        (s.medianDaysToPublication === null
+          ? '.'
+          : `; thời gian từ khi gửi đến khi đăng (trung vị) là ${String(s.medianDaysToPublication).replace('.', ',')} ngày.`)
+    ),
+    ...dataTable(
+      ['STT', 'Đơn vị', 'Tổng số', 'Theo trạng thái'],
+      s.byUnit.map((u, i) => [
+        i + 1,
+        u.unit.name,
+        u.total,
+        u.byState.map((st) => `${label('submissionState', st.key)}: ${count(st.count)}`).join('; '),
+      ]),
+      [1, 4, 1.5, 4]
+    ),
+    heading('3. Công khai thủ tục hành chính'),
+    body(
+      `Đến cuối kỳ báo cáo có ${count(p.listed)} thủ tục hành chính đang có hiệu lực được công khai; trong kỳ công bố mới ${count(p.added)}, sửa đổi, bổ sung ${count(p.amended)}, bãi bỏ ${count(p.abolished)} thủ tục hành chính.`
+    ),
+    ...dataTable(
+      ['STT', 'Lĩnh vực', 'Số thủ tục'],
+      p.byField.map((x, i) => [i + 1, x.field.name, x.count]),
+      [1, 6, 2]
+    ),
+    ...dataTable(['STT', 'Mức độ', 'Số thủ tục'], countRows('procedureLevel', p.byLevel), [1, 6, 2]),
+    heading('4. Tiếp nhận, xử lý phản ánh, kiến nghị'),
+    body(
+      `Trong kỳ tiếp nhận ${count(fb.received)} phản ánh, kiến nghị; không thụ lý ${count(fb.notAccepted)}, chuyển cơ quan có thẩm quyền ${count(fb.transferred)}, đã trả lời ${count(fb.answered)} (đúng hạn ${count(fb.onTime)}, quá hạn ${count(fb.late)}; tỷ lệ đúng hạn ${percent(fb.onTimeRate)}); công khai ${count(fb.answersPublished)} kết quả trả lời.`
+    ),
+    ...dataTable(
+      ['STT', 'Kênh tiếp nhận', 'Số lượng'],
+      countRows('feedbackChannel', fb.byChannel),
+      [1, 6, 2]
+    ),
+    ...dataTable(['STT', 'Nội dung', 'Số lượng'], countRows('feedbackKind', fb.byKind), [1, 6, 2]),
+    heading('5. Khảo sát mức độ hài lòng'),
+    body(`Trong kỳ có ${count(f.satisfaction.responses)} phiếu đánh giá mức độ hài lòng.`),
+    ...dataTable(
+      ['STT', 'Tiêu chí', 'Số phiếu', 'Điểm trung bình'],
+      f.satisfaction.criteria.map((c, i) => [
+        i + 1,
+        c.criterion,
+        c.responses,
+        c.mean === null ? '–' : c.mean.toFixed(2).replace('.', ','),
+      ]),
+      [1, 5, 2, 2]
+    ),
+    heading('6. Đôn đốc, kiểm tra, tháo gỡ khó khăn'),
+    body(
+      `Văn phòng Sở đã ${count(o.remindersSent)} lần đôn đốc, ${count(o.checks)} cuộc kiểm tra việc thực hiện kế hoạch tại các đơn vị. Các đơn vị báo cáo ${count(o.difficultiesRaised)} khó khăn, vướng mắc; đã giải quyết ${count(o.difficultiesResolved)}, báo cáo Giám đốc Sở ${count(o.difficultiesEscalated)}.`
+    ),
+    heading('7. Kết quả thực hiện các nhiệm vụ'),
+    ...dataTable(
+      ['Mã', 'Nhiệm vụ', 'Đơn vị', 'Tình hình', 'Kết quả'],
+      f.taskReports.map((t) => [
+        t.task.code,
+        t.task.content,
+        t.unit?.name ?? '',
+        label('taskStatus', t.status),
+        t.results,
+      ]),
+      [1, 3.5, 2, 1.8, 3.5]
+    ),
+  ];
+}
+
+function signatureTable({ report, profile }: ReportDocumentInput) {
+  const left = [
+    new Paragraph({
+      spacing: { before: 0, after: 0 },
+      children: [run('Nơi nhận:', { size: SIZES.recipientsHeading, bold: true, italics: true })],
+    }),
+    ...recipientLines(report.recipients, profile.abbreviation).map(
+      (line) =>
+        new Paragraph({ spacing: { before: 0, after: 0 }, children: [run(line, { size: SIZES.recipients })] })
+    ),
+  ];
+  const right = [
+    centred(upper(profile.directorTitle ?? ''), { size: SIZES.signer, bold: true }),
+    // Room for the signature, signed outside the CMS.
+    ...Array.from(
+      { length: 5 },
+      () => new Paragraph({ spacing: { before: 0, after: 0 }, children: [run('')] })
+    ),
+    centred(profile.directorName ?? '', { size: SIZES.signer, bold: true }),
+  ];
+  return borderlessTable(left, right);
+}
+
+export function buildReportDocument(input: ReportDocumentInput): Document {
+  const { report, narrative } = input;
+  const margins = marginsTwips();
+  return new Document({
+    creator: upper(input.profile.issuingBody),
+    title: report.title,
+    styles: { default: { document: { run: { font: FONT, size: halfPoints(SIZES.body) } } } },
+    sections: [
+      {
+        properties: {
+          titlePage: true,
+          page: {
+            size: { width: PAGE.width, height: PAGE.height, orientation: PageOrientation.PORTRAIT },
+            margin: { ...margins, header: mmToHeader(margins.top), footer: 708, gutter: 0 },
+          },
+        },
+        headers: {
+          first: new Header({ children: [new Paragraph({ children: [] })] }),
+          default: new Header({
+            children: [
+              new Paragraph({
+                alignment: AlignmentType.CENTER,
+                children: [
+                  new TextRun({
+                    children: [PageNumber.CURRENT],
+                    font: FONT,
+                    size: halfPoints(SIZES.pageNumber),
+                  }),
+                ],
+              }),
+            ],
+          }),
+        },
+        children: [
+          headerTable(input),
+          ...titleBlock(input),
+          body(
+            `Thực hiện kế hoạch truyền thông hỗ trợ kiểm soát thủ tục hành chính năm ${report.year}, ${input.profile.issuingBody} báo cáo kết quả thực hiện từ ngày ${shortDate(report.periodFrom)} đến ngày ${shortDate(report.periodTo)} như sau:`
+          ),
+          heading('I. KẾT QUẢ THỰC HIỆN'),
+          ...paragraphs(narrative?.results, 'Kết quả thực hiện các nhiệm vụ được tổng hợp dưới đây.'),
+          ...figuresSection(input),
+          heading('II. HẠN CHẾ VÀ NGUYÊN NHÂN'),
+          ...paragraphs(narrative?.limitations, 'Không có.'),
+          heading('III. KHÓ KHĂN, VƯỚNG MẮC'),
+          ...paragraphs(narrative?.difficulties, 'Không có.'),
+          heading('IV. ĐỀ XUẤT, KIẾN NGHỊ'),
+          ...paragraphs(narrative?.proposals, 'Không có.'),
+          new Paragraph({ spacing: { before: 0, after: 240 }, children: [] }),
+          signatureTable(input),
+        ],
+      },
+    ],
+  });
+}
+
+/** The header's distance from the page edge: half the top margin, so the page number sits in the top margin. */
+const mmToHeader = (topTwips: number) => Math.round(topTwips / 2);
+
+export const renderDocx = (input: ReportDocumentInput): Promise<Buffer> =>
+  Packer.toBuffer(buildReportDocument(input));
+
+/** Writes the DOCX to `file`. */
+export async function writeDocx(input: ReportDocumentInput, file: string): Promise<number> {
+  const bytes = await renderDocx(input);
+  await fs.writeFile(file, bytes, { mode: 0o600 });
+  return bytes.length;
+}
