@@ -1,0 +1,310 @@
+import { useMemo } from 'react';
+import { isFetchError, useFetchClient } from '@strapi/strapi/admin';
+import { useIntl } from 'react-intl';
+import type { Figures, Narrative } from '../../server/src/domain/figures';
+import { PLUGIN_ID } from '../../server/src/permissions';
+
+export type { Figures, Narrative };
+
+/* -------------------------------------------------------------------------------------------------
+ * What the plugin's admin API returns
+ * -----------------------------------------------------------------------------------------------*/
+
+export type ReportState = 'draft' | 'issued';
+
+/** One line of the list of reports. */
+export interface ReportRow {
+  documentId: string;
+  title: string;
+  year: number;
+  /** YYYY-MM-DD. */
+  periodFrom: string;
+  periodTo: string;
+  state: ReportState;
+  computedAt: string | null;
+  issuedAt: string | null;
+}
+
+export interface Report extends ReportRow {
+  snapshot: Figures | null;
+  narrative: Narrative | null;
+  number: string | null;
+  /** One recipient a line. */
+  recipients: string | null;
+  issuedByName: string | null;
+  createdByName?: string | null;
+  version: number;
+  /** What this user may do with the report (the server's answer). */
+  actions?: { canEdit: boolean; canRecompute: boolean; canIssue: boolean; canExport: boolean };
+}
+
+export interface Pagination {
+  page: number;
+  pageSize: number;
+  pageCount: number;
+  total: number;
+}
+
+/** A figure that changed on recomputation. */
+export interface Change {
+  path: string;
+  before: unknown;
+  after: unknown;
+}
+
+export type ExportFormat = 'docx' | 'xlsx' | 'csv';
+export type ExportList = 'articles' | 'feedback';
+export type JobState = 'queued' | 'running' | 'done' | 'failed';
+
+export interface Job {
+  id?: number | string;
+  documentId?: string;
+  format: ExportFormat;
+  list?: ExportList | null;
+  state: JobState;
+  progress: number | null;
+  fileName: string | null;
+  size: number | string | null;
+  error: string | null;
+  requestedByName: string | null;
+  startedAt: string | null;
+  finishedAt: string | null;
+  createdAt?: string | null;
+}
+
+/** The id the job routes take. */
+export const jobId = (job: Job) => String(job.documentId ?? job.id ?? '');
+
+/** A row behind a figure: its fields vary by figure. */
+export type FigureRow = Record<string, unknown>;
+
+/* -------------------------------------------------------------------------------------------------
+ * What it accepts
+ * -----------------------------------------------------------------------------------------------*/
+
+export interface NewDraft {
+  year?: number;
+  /** YYYY-MM-DD. */
+  from?: string;
+  to?: string;
+  title?: string;
+}
+
+export interface NarrativeInput {
+  narrative: Narrative;
+  number?: string;
+  recipients?: string;
+  version: number;
+}
+
+export interface ExportRequest {
+  format: ExportFormat;
+  list?: ExportList;
+}
+
+/* -------------------------------------------------------------------------------------------------
+ * Errors
+ * -----------------------------------------------------------------------------------------------*/
+
+/** An API failure, reduced to what the UI shows: the status, Strapi's error name, a message, per-field messages. */
+export interface ApiProblem {
+  status: number | null;
+  name: string | null;
+  message: string;
+  /** Messages by field path (`a.b`), without a leading `data.`. */
+  fields: Record<string, string>;
+  aborted: boolean;
+}
+
+interface ErrorItem {
+  path?: string[] | string;
+  message?: string;
+  messages?: Record<string, string>;
+}
+
+const fieldPath = (path: ErrorItem['path']) => {
+  const parts = Array.isArray(path) ? [...path] : path ? path.split('.') : [];
+  if (parts[0] === 'data' && parts.length > 1) parts.shift();
+  return parts.join('.');
+};
+
+export function problemOf(error: unknown, locale = 'vi'): ApiProblem {
+  const aborted = error instanceof Error && error.name === 'AbortError';
+  if (!isFetchError(error)) {
+    return {
+      status: null,
+      name: null,
+      message: error instanceof Error ? error.message : String(error),
+      fields: {},
+      aborted,
+    };
+  }
+  const apiError = error.response?.data?.error as
+    | { name?: string; message?: string; status?: number; details?: { errors?: ErrorItem[] } }
+    | undefined;
+  const language = locale.startsWith('en') ? 'en' : 'vi';
+  const fields: Record<string, string> = {};
+  for (const item of apiError?.details?.errors ?? []) {
+    const path = fieldPath(item.path);
+    const message = item.messages?.[language] ?? item.message;
+    if (message && !(path in fields)) fields[path] = message;
+  }
+  return {
+    status: error.status ?? apiError?.status ?? null,
+    name: apiError?.name ?? null,
+    message: apiError?.message ?? error.message,
+    fields,
+    aborted,
+  };
+}
+
+export const isConflict = (problem: ApiProblem) => problem.status === 409 || problem.name === 'ConflictError';
+
+/* -------------------------------------------------------------------------------------------------
+ * Calls
+ * -----------------------------------------------------------------------------------------------*/
+
+const BASE = `/${PLUGIN_ID}`;
+
+/** A downloaded file: its bytes and the name the server suggests. */
+export interface Download {
+  blob: Blob;
+  fileName: string | null;
+}
+
+const fileNameOf = (disposition: string | null | undefined): string | null => {
+  if (!disposition) return null;
+  const encoded = /filename\*\s*=\s*(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition);
+  if (encoded) {
+    try {
+      return decodeURIComponent(encoded[1]);
+    } catch {
+      // fall through to the plain name
+    }
+  }
+  return /filename\s*=\s*"?([^";]+)"?/i.exec(disposition)?.[1] ?? null;
+};
+
+/** The plugin's admin API, with the admin session and the UI language (for the server's messages). */
+export function useApi() {
+  const { get, post, put } = useFetchClient();
+  const { locale } = useIntl();
+
+  return useMemo(() => {
+    const headers = { 'Accept-Language': locale };
+    const path = (documentId: string) => `${BASE}/reports/${encodeURIComponent(documentId)}`;
+
+    return {
+      listReports: async (params: { page?: number; pageSize?: number }) =>
+        (
+          await get<{ results: ReportRow[]; pagination: Pagination }>(`${BASE}/reports`, {
+            params: Object.fromEntries(
+              Object.entries(params)
+                .filter(([, value]) => value !== undefined)
+                .map(([key, value]) => [key, String(value)])
+            ),
+            headers,
+          })
+        ).data,
+
+      createDraft: async (data: NewDraft) =>
+        (await post<{ data: Report }>(`${BASE}/reports`, { data }, { headers })).data.data,
+
+      getReport: async (documentId: string) =>
+        (await get<{ data: Report }>(path(documentId), { headers })).data.data,
+
+      saveNarrative: async (documentId: string, input: NarrativeInput) =>
+        (await put<{ data: Report }>(`${path(documentId)}/narrative`, input, { headers })).data.data,
+
+      recompute: async (documentId: string, version: number) =>
+        (
+          await post<{ data: { report: Report; changes: Change[] } }>(
+            `${path(documentId)}/recompute`,
+            { version },
+            { headers }
+          )
+        ).data.data,
+
+      /**
+       * The latest year that has data: the latest year of the plans (the oversight plugin's options, when this
+       * user may read them); null otherwise.
+       */
+      latestDataYear: async (): Promise<number | null> => {
+        try {
+          const years = (await get<{ data: { years?: unknown } }>('/oversight/options', { headers })).data
+            .data?.years;
+          const numbers = Array.isArray(years)
+            ? years.filter((year): year is number => Number.isInteger(year))
+            : [];
+          return numbers.length ? Math.max(...numbers) : null;
+        } catch {
+          return null;
+        }
+      },
+
+      issue: async (documentId: string, input: { version: number; number: string }) =>
+        (await post<{ data: Report }>(`${path(documentId)}/issue`, input, { headers })).data.data,
+
+      listRows: async (documentId: string, params: { figure: string; key?: string; page?: number }) =>
+        (
+          await get<{ results: FigureRow[]; pagination: Pagination }>(`${path(documentId)}/rows`, {
+            params: Object.fromEntries(
+              Object.entries(params)
+                .filter(([, value]) => value !== undefined && value !== '')
+                .map(([key, value]) => [key, String(value)])
+            ),
+            headers,
+          })
+        ).data,
+
+      listJobs: async (documentId: string) =>
+        (await get<{ data: Job[] }>(`${path(documentId)}/exports`, { headers })).data.data,
+
+      startExport: async (documentId: string, request: ExportRequest) =>
+        (await post<{ data: Job }>(`${path(documentId)}/exports`, request, { headers })).data.data,
+
+      getJob: async (id: string) =>
+        (await get<{ data: Job }>(`${BASE}/exports/${encodeURIComponent(id)}`, { headers })).data.data,
+
+      downloadJob: async (id: string): Promise<Download> => {
+        const response = await get<Blob>(`${BASE}/exports/${encodeURIComponent(id)}/download`, {
+          headers,
+          responseType: 'blob',
+        });
+        return {
+          blob: response.data,
+          fileName: fileNameOf(response.headers?.get('content-disposition')),
+        };
+      },
+    };
+  }, [get, post, put, locale]);
+}
+
+export type Api = ReturnType<typeof useApi>;
+
+/** Hands a downloaded file to the browser, as if it had been a link. */
+export function saveFile({ blob, fileName }: Download, fallbackName: string) {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName || fallbackName;
+  link.rel = 'noopener';
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Dates without a time (YYYY-MM-DD) are calendar days: format them in UTC so they never shift. */
+export const calendarDay = (value: string) => new Date(`${value.slice(0, 10)}T00:00:00Z`);
+
+/** A calendar day as a Date at local midnight, for the date pickers. */
+export const pickerDate = (value: string | null | undefined) => {
+  if (!value || !/^\d{4}-\d{2}-\d{2}/.test(value)) return undefined;
+  const [year, month, day] = value.slice(0, 10).split('-').map(Number);
+  return new Date(year, month - 1, day);
+};
+
+/** A Date picked in the browser's time zone, as a calendar day. */
+export const dayOf = (date: Date) =>
+  `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;

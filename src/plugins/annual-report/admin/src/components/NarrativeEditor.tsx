@@ -1,0 +1,237 @@
+import * as React from 'react';
+import { Box, Button, Field, Flex, Grid, TextInput, Textarea, Typography } from '@strapi/design-system';
+import { Check } from '@strapi/icons';
+import { useNotification } from '@strapi/strapi/admin';
+import { useIntl } from 'react-intl';
+import { isConflict, problemOf, useApi, type Narrative, type Report } from '../api';
+import { useT, type Translate } from '../i18n';
+import { Section } from '../../../../../admin/shared/Section';
+import { Fact, OtherErrors } from './common';
+
+export const SECTIONS = [
+  'results',
+  'limitations',
+  'difficulties',
+  'proposals',
+] as const satisfies readonly (keyof Narrative)[];
+
+export const sectionLabel = (t: Translate, section: keyof Narrative) =>
+  ({
+    results: t('narrative.results', 'Kết quả'),
+    limitations: t('narrative.limitations', 'Hạn chế và nguyên nhân'),
+    difficulties: t('narrative.difficulties', 'Khó khăn, vướng mắc'),
+    proposals: t('narrative.proposals', 'Đề xuất, kiến nghị'),
+  })[section];
+
+const EMPTY: Narrative = { results: '', limitations: '', difficulties: '', proposals: '' };
+
+interface Values extends Narrative {
+  number: string;
+  recipients: string;
+}
+
+const valuesOf = (report: Report): Values => ({
+  ...EMPTY,
+  ...(report.narrative ?? {}),
+  number: report.number ?? '',
+  recipients: report.recipients ?? '',
+});
+
+interface NarrativeEditorProps {
+  report: Report;
+  /** Editable: a draft, with manage. */
+  editable: boolean;
+  onSaved: (report: Report) => void;
+  /** Reloads the report after a conflict. */
+  onReload: () => void;
+  /** Tells the page whether there are unsaved changes. */
+  onDirtyChange?: (dirty: boolean) => void;
+}
+
+/** The narrative sections, the report's number and its recipients; read-only once issued. */
+export const NarrativeEditor = ({
+  report,
+  editable,
+  onSaved,
+  onReload,
+  onDirtyChange,
+}: NarrativeEditorProps) => {
+  const t = useT();
+  const api = useApi();
+  const { locale } = useIntl();
+  const { toggleNotification } = useNotification();
+  const [values, setValues] = React.useState<Values>(() => valuesOf(report));
+  const [errors, setErrors] = React.useState<Record<string, string>>({});
+  const [conflict, setConflict] = React.useState(false);
+  const [busy, setBusy] = React.useState(false);
+  const [dirty, setDirty] = React.useState(false);
+
+  // A new version of the report (saved, recomputed, reloaded) resets the form.
+  React.useEffect(() => {
+    setValues(valuesOf(report));
+    setErrors({});
+    setConflict(false);
+    setDirty(false);
+  }, [report]);
+
+  React.useEffect(() => onDirtyChange?.(dirty), [dirty, onDirtyChange]);
+
+  const set = (name: keyof Values, value: string) => {
+    setValues((current) => ({ ...current, [name]: value }));
+    setDirty(true);
+    const path = name === 'number' || name === 'recipients' ? name : `narrative.${name}`;
+    setErrors(({ [path]: _dropped, ...rest }) => rest);
+  };
+
+  const save = async (event: React.FormEvent) => {
+    event.preventDefault();
+    if (busy) return;
+    const { number, recipients, ...narrative } = values;
+    setBusy(true);
+    try {
+      const saved = await api.saveNarrative(report.documentId, {
+        narrative,
+        number: number.trim(),
+        recipients: recipients
+          .split('\n')
+          .map((line) => line.trim())
+          .filter(Boolean)
+          .join('\n'),
+        version: report.version,
+      });
+      toggleNotification({ type: 'success', message: t('narrative.saved', 'Đã lưu nội dung báo cáo.') });
+      onSaved(saved);
+    } catch (error) {
+      const problem = problemOf(error, locale);
+      if (problem.aborted) return;
+      if (isConflict(problem)) {
+        setConflict(true);
+        return;
+      }
+      setErrors(Object.keys(problem.fields).length ? problem.fields : { '': problem.message });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const title = t('narrative.title', 'Nội dung báo cáo');
+
+  if (!editable) {
+    return (
+      <Section title={title} testId="narrative">
+        <Flex direction="column" alignItems="stretch" gap={4} data-testid="narrative-readonly">
+          <Grid.Root gap={4}>
+            <Grid.Item col={6} s={12}>
+              <Fact label={t('field.number', 'Số báo cáo')}>{report.number || '—'}</Fact>
+            </Grid.Item>
+            <Grid.Item col={6} s={12}>
+              <Fact label={t('field.recipients', 'Nơi nhận')}>{report.recipients || '—'}</Fact>
+            </Grid.Item>
+          </Grid.Root>
+          {SECTIONS.map((section) => (
+            <Fact key={section} label={sectionLabel(t, section)}>
+              <span data-testid={`narrative-text-${section}`}>{report.narrative?.[section] || '—'}</span>
+            </Fact>
+          ))}
+        </Flex>
+      </Section>
+    );
+  }
+
+  const fieldPaths = [
+    ...SECTIONS.map((section) => `narrative.${section}`),
+    'number',
+    'recipients',
+    'narrative',
+  ];
+
+  return (
+    <Section
+      title={title}
+      testId="narrative"
+      action={
+        <Button
+          type="submit"
+          form="narrative-form"
+          startIcon={<Check />}
+          loading={busy}
+          disabled={!dirty}
+          data-testid="narrative-save"
+        >
+          {t('narrative.save', 'Lưu')}
+        </Button>
+      }
+    >
+      <form id="narrative-form" onSubmit={save} noValidate data-testid="narrative-form">
+        <Flex direction="column" alignItems="stretch" gap={4}>
+          {conflict && (
+            <Box role="alert" padding={4} background="warning100" hasRadius data-testid="narrative-conflict">
+              <Flex gap={4} justifyContent="space-between">
+                <Typography textColor="warning700">
+                  {t(
+                    'narrative.conflict',
+                    'Báo cáo vừa được người khác thay đổi. Hãy tải lại bản mới nhất (nội dung chưa lưu sẽ mất) rồi sửa lại.'
+                  )}
+                </Typography>
+                <Button variant="secondary" onClick={onReload} data-testid="narrative-reload">
+                  {t('narrative.reload', 'Tải lại')}
+                </Button>
+              </Flex>
+            </Box>
+          )}
+          <Grid.Root gap={4}>
+            <Grid.Item col={4} s={12} direction="column" alignItems="stretch">
+              <Field.Root
+                name="number"
+                error={errors.number}
+                hint={t('field.numberHint', 'Ví dụ: 125/BC-STNMT')}
+              >
+                <Field.Label>{t('field.number', 'Số báo cáo')}</Field.Label>
+                <TextInput
+                  data-testid="narrative-number"
+                  value={values.number}
+                  maxLength={20}
+                  onChange={(event: React.ChangeEvent<HTMLInputElement>) => set('number', event.target.value)}
+                />
+                <Field.Hint />
+                <Field.Error />
+              </Field.Root>
+            </Grid.Item>
+            <Grid.Item col={8} s={12} direction="column" alignItems="stretch">
+              <Field.Root
+                name="recipients"
+                error={errors.recipients}
+                hint={t('field.recipientsHint', 'Mỗi dòng một nơi nhận.')}
+              >
+                <Field.Label>{t('field.recipients', 'Nơi nhận')}</Field.Label>
+                <Textarea
+                  data-testid="narrative-recipients"
+                  rows={4}
+                  value={values.recipients}
+                  onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) =>
+                    set('recipients', event.target.value)
+                  }
+                />
+                <Field.Hint />
+                <Field.Error />
+              </Field.Root>
+            </Grid.Item>
+          </Grid.Root>
+          {SECTIONS.map((section) => (
+            <Field.Root key={section} name={section} error={errors[`narrative.${section}`]}>
+              <Field.Label>{sectionLabel(t, section)}</Field.Label>
+              <Textarea
+                data-testid={`narrative-${section}`}
+                rows={section === 'results' ? 10 : 5}
+                value={values[section]}
+                onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) => set(section, event.target.value)}
+              />
+              <Field.Error />
+            </Field.Root>
+          ))}
+          <OtherErrors errors={errors} fields={fieldPaths.filter((path) => path !== 'narrative')} />
+        </Flex>
+      </form>
+    </Section>
+  );
+};

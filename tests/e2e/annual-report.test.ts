@@ -1,0 +1,140 @@
+/**
+ * The annual report in a real browser (headless Chromium): the Office drafts the 2021 report on the demo data,
+ * opens the rows behind a figure, edits a narrative section and saves it, exports the DOCX (a background job whose
+ * progress is polled and survives a reload) and downloads it. Screenshots land in tests/e2e/screenshots/.
+ */
+import fs from 'fs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { browserTestsCanRun, launchBrowser, screenshot } from '../setup/browser';
+import { useStrapi } from '../setup/strapi';
+
+// Beside oversight.test.ts (14300-14699).
+const PORT = 14700 + (process.pid % 300);
+const BASE = `http://127.0.0.1:${PORT}`;
+const PASSWORD = () => process.env.DEMO_PASSWORD!;
+const run = browserTestsCanRun();
+const describeInBrowser = run ? describe : describe.skip;
+
+const OFFICE = 'vanphong@demo.example';
+// The demo data and plan are 2021's.
+const YEAR = '2021';
+
+describeInBrowser('annual report, in the browser', () => {
+  useStrapi({ listenOn: PORT });
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  }, 60_000);
+  afterAll(async () => {
+    for (const context of contexts) await context.close().catch(() => undefined);
+    await browser?.close();
+  });
+
+  async function loginAs(email: string): Promise<Page> {
+    const context = await browser.newContext({
+      viewport: { width: 1400, height: 900 },
+      locale: 'vi-VN',
+      acceptDownloads: true,
+    });
+    contexts.push(context);
+    const page = await context.newPage();
+    page.setDefaultTimeout(30_000);
+    await page.goto(`${BASE}/admin/auth/login`);
+    await page.fill('input[name=email]', email);
+    await page.fill('input[name=password]', PASSWORD());
+    await page.click('button[type=submit]');
+    await page.waitForURL((url) => !url.pathname.includes('/auth/login'));
+    return page;
+  }
+
+  /** Lets a dialog finish its opening animation before a screenshot. */
+  const settle = (page: Page) => page.waitForTimeout(400);
+
+  it('drafts the 2021 report, edits its narrative, exports and downloads the DOCX', async () => {
+    const office = await loginAs(OFFICE);
+    try {
+      await steps(office);
+    } catch (error) {
+      await screenshot(office, 'annual-report-failure').catch(() => undefined);
+      throw error;
+    }
+  }, 300_000);
+
+  async function steps(office: Page) {
+    const stamp = `${Date.now()}`;
+    const title = `Báo cáo kết quả năm ${YEAR} (${stamp})`;
+    const limitations = `Một số đơn vị chưa gửi tin, bài đúng hạn (${stamp}).`;
+
+    // 1. The Office opens the list and starts a draft: the dialog proposes the demo data's year.
+    await office.goto(`${BASE}/admin/plugins/annual-report`);
+    await office.waitForSelector('[data-testid=report-table], [data-testid=report-empty]');
+    await office.click('[data-testid=report-new]');
+    await office.waitForSelector('[data-testid=draft-dialog]');
+    for (let tries = 0; (await office.inputValue('[data-testid=draft-year]')) !== YEAR; tries += 1) {
+      if (tries > 50) expect(await office.inputValue('[data-testid=draft-year]')).toBe(YEAR);
+      await office.waitForTimeout(100);
+    }
+    await office.fill('[data-testid=draft-title]', title);
+    await settle(office);
+    await screenshot(office, 'annual-report-1-new-draft');
+    await office.click('[data-testid=draft-create]');
+    await office.waitForURL(/\/plugins\/annual-report\/reports\/[a-z0-9]{20,}/, { timeout: 60_000 });
+    const reportUrl = office.url();
+    await office.waitForSelector('[data-testid=figures]');
+    expect(await office.getAttribute('[data-testid=report-state]', 'data-state')).toBe('draft');
+    expect(await office.textContent('h1')).toContain(stamp);
+    await screenshot(office, 'annual-report-2-draft');
+
+    // 2. A number of the figures opens the rows behind it.
+    const figure = office.locator('[data-testid=figure]').first();
+    if ((await figure.count()) > 0) {
+      await figure.click();
+      await office.waitForSelector('[data-testid=rows-dialog] [data-testid=rows-row]');
+      await settle(office);
+      await screenshot(office, 'annual-report-3-rows');
+      await office.keyboard.press('Escape');
+      await office.waitForSelector('[data-testid=rows-dialog]', { state: 'detached' });
+    }
+
+    // 3. The Office writes a narrative section and saves it; it is there after a reload.
+    await office.fill('[data-testid=narrative-limitations]', limitations);
+    const [saved] = await Promise.all([
+      office.waitForResponse(
+        (response) => response.url().includes('/narrative') && response.request().method() === 'PUT'
+      ),
+      office.click('[data-testid=narrative-save]'),
+    ]);
+    expect(saved.status()).toBe(200);
+    await office.reload();
+    await office.waitForSelector('[data-testid=narrative-limitations]');
+    expect(await office.inputValue('[data-testid=narrative-limitations]')).toBe(limitations);
+
+    // 4. The DOCX export runs in the background; its job is still listed (and polled) after a reload.
+    await office.click('[data-testid=export-docx]');
+    const job = office.locator('[data-testid=job-row][data-format=docx]').first();
+    await job.waitFor();
+    await office.reload();
+    expect(office.url()).toBe(reportUrl);
+    await job.waitFor();
+    await office.locator('[data-testid=job-row][data-format=docx][data-state=done]').first().waitFor({
+      timeout: 120_000,
+    });
+    await office.locator('[data-testid=exports]').scrollIntoViewIfNeeded();
+    await screenshot(office, 'annual-report-4-exported');
+
+    // 5. The finished file downloads through the admin session: a DOCX is a zip ("PK").
+    const [download] = await Promise.all([
+      office.waitForEvent('download'),
+      office
+        .locator('[data-testid=job-row][data-format=docx][data-state=done]')
+        .first()
+        .locator('[data-testid=job-download]')
+        .click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/\.docx$/);
+    const bytes = fs.readFileSync((await download.path())!);
+    expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
+  }
+});
