@@ -243,8 +243,7 @@ export function saveFile({ blob, fileName }: Download, fallbackName: string) {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** Dates without a time (YYYY-MM-DD) are calendar days: format them in UTC so they never shift. */
-export const calendarDay = (value: string) => new Date(`${value.slice(0, 10)}T00:00:00Z`);
+export { calendarDay } from '../../../../admin/shared/common';
 
 /** A calendar day as a Date at local midnight, for the date pickers. */
 export const pickerDate = (value: string | null | undefined) => {

@@ -282,4 +282,4 @@ export const fileUrl = (url: string) => {
 };
 
 /** Dates without a time (YYYY-MM-DD) are calendar days: format them in UTC so they never shift. */
-export const calendarDay = (value: string) => new Date(`${value.slice(0, 10)}T00:00:00Z`);
+export { calendarDay } from '../../../../admin/shared/common';

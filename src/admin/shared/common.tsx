@@ -1,0 +1,172 @@
+import * as React from 'react';
+import { Box, Button, Flex, Typography } from '@strapi/design-system';
+import { ChevronLeft, ChevronRight } from '@strapi/icons';
+import { useNotification } from '@strapi/strapi/admin';
+import { useIntl } from 'react-intl';
+import { problemOf } from './api-problem';
+import type { Translate } from './i18n';
+
+/** The pages' small building blocks, shared by the local plugins' admin pages. */
+
+/** A calendar day (YYYY-MM-DD, or the date part of an ISO value) as a Date at UTC midnight. */
+export const calendarDay = (value: string) => new Date(`${value.slice(0, 10)}T00:00:00Z`);
+
+export interface Pagination {
+  page: number;
+  pageSize: number;
+  pageCount: number;
+  total: number;
+}
+
+/** Long texts wrap within their table column. */
+export const WRAP: React.CSSProperties = { whiteSpace: 'normal', overflowWrap: 'anywhere' };
+/** Multi-line texts keep their line breaks. */
+export const PRE: React.CSSProperties = { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' };
+
+export const shorten = (text: string | null | undefined, max = 120) =>
+  !text ? '' : text.length > max ? `${text.slice(0, max - 1)}…` : text;
+
+/** Formats calendar days (YYYY-MM-DD) and instants (ISO date-times) in the UI's language. */
+export function useDates() {
+  const { formatDate } = useIntl();
+  return React.useMemo(
+    () => ({
+      day: (value: string | null | undefined) =>
+        value ? formatDate(calendarDay(value), { dateStyle: 'short', timeZone: 'UTC' }) : '—',
+      instant: (value: string | null | undefined) =>
+        value ? formatDate(value, { dateStyle: 'short', timeStyle: 'short' }) : '—',
+    }),
+    [formatDate]
+  );
+}
+
+export interface Loaded<T> {
+  data: T | null;
+  loading: boolean;
+  failed: boolean;
+  reload: () => void;
+}
+
+/**
+ * Loads data whenever `deps` change (or on reload), keeps the previous data while loading, and reports failures as
+ * a notification. `load` must only depend on `deps`.
+ */
+export function useLoader<T>(load: () => Promise<T>, deps: React.DependencyList): Loaded<T> {
+  const { locale } = useIntl();
+  const { toggleNotification } = useNotification();
+  const [data, setData] = React.useState<T | null>(null);
+  const [loading, setLoading] = React.useState(true);
+  const [failed, setFailed] = React.useState(false);
+  const [tick, setTick] = React.useState(0);
+  const loadRef = React.useRef(load);
+  loadRef.current = load;
+
+  React.useEffect(() => {
+    let active = true;
+    setLoading(true);
+    loadRef
+      .current()
+      .then(
+        (loaded) => {
+          if (!active) return;
+          setData(loaded);
+          setFailed(false);
+        },
+        (error: unknown) => {
+          const problem = problemOf(error, locale);
+          if (!active || problem.aborted) return;
+          setFailed(true);
+          toggleNotification({
+            type: 'danger',
+            message: Object.values(problem.fields)[0] ?? problem.message,
+          });
+        }
+      )
+      .finally(() => active && setLoading(false));
+    return () => {
+      active = false;
+    };
+    // `load` is read through a ref: it changes on every render, `deps` say when it means something new.
+  }, [...deps, tick, locale, toggleNotification]);
+
+  const reload = React.useCallback(() => setTick((n) => n + 1), []);
+  return { data, loading, failed, reload };
+}
+
+/**
+ * Previous / next pages of a list that is not the page's main one (its page lives in the component's state), with
+ * the plugin's own messages `pager.previous`, `pager.position`, `pager.next`.
+ */
+export const pagerWith = (useT: () => Translate) =>
+  function Pager({
+    pagination,
+    onPage,
+    testId,
+  }: {
+    pagination: Pagination | null | undefined;
+    onPage: (page: number) => void;
+    testId?: string;
+  }) {
+    const t = useT();
+    if (!pagination || pagination.pageCount <= 1) return null;
+    const { page, pageCount } = pagination;
+    return (
+      <Flex gap={2} justifyContent="flex-end" data-testid={testId}>
+        <Button
+          variant="tertiary"
+          size="S"
+          startIcon={<ChevronLeft />}
+          disabled={page <= 1}
+          onClick={() => onPage(page - 1)}
+        >
+          {t('pager.previous', 'Trang trước')}
+        </Button>
+        <Typography variant="pi" textColor="neutral600">
+          {t('pager.position', 'Trang {page}/{pageCount}', { page, pageCount })}
+        </Typography>
+        <Button
+          variant="tertiary"
+          size="S"
+          endIcon={<ChevronRight />}
+          disabled={page >= pageCount}
+          onClick={() => onPage(page + 1)}
+        >
+          {t('pager.next', 'Trang sau')}
+        </Button>
+      </Flex>
+    );
+  };
+
+/** Server messages that belong to no field of a form. */
+export const OtherErrors = ({ errors, fields }: { errors: Record<string, string>; fields: string[] }) => {
+  const others = Object.entries(errors).filter(([path]) => !fields.includes(path));
+  if (others.length === 0) return null;
+  return (
+    <Box role="alert" padding={4} background="danger100" hasRadius data-testid="form-errors">
+      {others.map(([path, message]) => (
+        <Typography key={path} tag="p" textColor="danger700">
+          {message}
+        </Typography>
+      ))}
+    </Box>
+  );
+};
+
+/** A labelled value in a detail block. */
+export const Fact = ({ label, children }: { label: string; children: React.ReactNode }) => (
+  <Flex direction="column" alignItems="flex-start" gap={1}>
+    <Typography variant="sigma" textColor="neutral600">
+      {label}
+    </Typography>
+    <Typography textColor="neutral800" style={PRE}>
+      {children}
+    </Typography>
+  </Flex>
+);
+
+/** An empty list, quietly. */
+export const Empty = ({ children, testId }: { children: React.ReactNode; testId?: string }) => (
+  <Box padding={4} background="neutral100" hasRadius data-testid={testId}>
+    <Typography textColor="neutral600">{children}</Typography>
+  </Box>
+);
