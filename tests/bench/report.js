@@ -7,10 +7,12 @@
  * bulk knex inserts, then in this process: times the raw SQL counts (a ceiling of what the figures can cost), the
  * reports service's computeFigures (when it exists), and the DOCX and XLSX exports through the exports service
  * (the XLSX streams every article and feedback row of the period). Prints wall times and the peak RSS
- * (process.resourceUsage().maxRSS). Targets: figures < 2 s, full export < 10 s, peak RSS < 400 MB.
+ * (process.resourceUsage().maxRSS, worker threads included) and the event-loop delay during each export.
+ * Targets: figures < 2 s, full export < 10 s, peak RSS < 400 MB.
  * BENCH_KEEP_DB=1 keeps the database; BENCH_REUSE=<its file name or URL> measures again on it without loading.
  */
 const { spawn } = require('child_process');
+const { monitorEventLoopDelay } = require('perf_hooks');
 const crypto = require('crypto');
 const path = require('path');
 const { compileStrapi, createStrapi } = require('@strapi/strapi');
@@ -343,6 +345,9 @@ async function measure() {
     const exportsService = strapi.plugin('annual-report').service('exports');
     let total = 0;
     for (const format of ['docx', 'xlsx']) {
+      // How long requests would wait on the event loop meanwhile (the XLSX is written in a worker thread).
+      const loop = monitorEventLoopDelay({ resolution: 10 });
+      loop.enable();
       started = performance.now();
       const job = await exportsService.start(report.documentId, { format, list: null }, 'bench');
       await exportsService.idle();
@@ -350,7 +355,14 @@ async function measure() {
       const ms = since(started);
       total += ms;
       if (done.state !== 'done') throw new Error(`${format} export ${done.state}: ${done.error}`);
-      results.push({ step: `export ${format}`, 'wall ms': ms, 'peak RSS MB': peak(), bytes: done.size });
+      loop.disable();
+      results.push({
+        step: `export ${format}`,
+        'wall ms': ms,
+        'peak RSS MB': peak(),
+        bytes: done.size,
+        'event loop p99 / max ms': `${Math.round(loop.percentile(99) / 1e6)} / ${Math.round(loop.max / 1e6)}`,
+      });
     }
     results.push({ step: 'full export (docx + xlsx)', 'wall ms': total });
     console.log(`\n${process.env.DATABASE_CLIENT === 'postgres' ? 'PostgreSQL' : 'SQLite'}, year ${year}`);

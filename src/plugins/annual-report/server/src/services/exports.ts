@@ -30,7 +30,7 @@ import {
   type ListName,
 } from '../exports/csv';
 import { writeDocx } from '../exports/docx';
-import { writeXlsx } from '../exports/xlsx';
+import { writeXlsxInWorker } from '../exports/xlsx-in-worker';
 import { UIDS } from '../permissions';
 
 export type ExportFormat = 'docx' | 'xlsx' | 'csv';
@@ -366,7 +366,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         let done = 0;
         let lastSheetRows = 0;
         let lastSheet = '';
-        await writeXlsx(
+        await writeXlsxInWorker(
           {
             figures,
             report: { title: report.title, year: report.year, periodFrom, periodTo },
