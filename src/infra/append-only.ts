@@ -8,7 +8,10 @@ export async function protectAppendOnly(strapi: Core.Strapi, uid: string, what: 
   if (strapi.db.dialect.client !== 'postgres') return;
   const table = strapi.db.metadata.get(uid).tableName;
   const name = `${table}_append_only`;
-  await strapi.db.connection.raw(`
+  await strapi.db.connection.transaction(async (trx) => {
+    // Nodes starting together would race on the catalog ("tuple concurrently updated"): one at a time.
+    await trx.raw('SELECT pg_advisory_xact_lock(hashtext(?))', [name]);
+    await trx.raw(`
     CREATE OR REPLACE FUNCTION ${name}() RETURNS trigger AS $$
     BEGIN
       RAISE EXCEPTION '${what} is append-only: % refused', TG_OP;
@@ -21,6 +24,7 @@ export async function protectAppendOnly(strapi: Core.Strapi, uid: string, what: 
     CREATE TRIGGER ${table}_no_truncate BEFORE TRUNCATE ON ${table}
       FOR EACH STATEMENT EXECUTE FUNCTION ${name}();
   `);
+  });
 }
 
 export interface HistoryEvent<Action extends string> {
