@@ -1,7 +1,8 @@
 /**
  * The annual report in a real browser (headless Chromium): the Office drafts the 2021 report on the demo data,
  * opens the rows behind a figure, edits a narrative section and saves it, exports the DOCX (a background job whose
- * progress is polled and survives a reload) and downloads it. Screenshots land in tests/e2e/screenshots/.
+ * progress is polled and survives a reload) and downloads it, exports the XLSX, issues the report; then the Director
+ * reads it without any way to change it and downloads the XLSX. Screenshots land in tests/e2e/screenshots/.
  */
 import fs from 'fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -16,6 +17,7 @@ const run = browserTestsCanRun();
 const describeInBrowser = run ? describe : describe.skip;
 
 const OFFICE = 'vanphong@demo.example';
+const DIRECTOR = 'giamdoc@demo.example';
 // The demo data and plan are 2021's.
 const YEAR = '2021';
 
@@ -52,7 +54,7 @@ describeInBrowser('annual report, in the browser', () => {
   /** Lets a dialog finish its opening animation before a screenshot. */
   const settle = (page: Page) => page.waitForTimeout(400);
 
-  it('drafts the 2021 report, edits its narrative, exports and downloads the DOCX', async () => {
+  it('drafts the 2021 report, edits its narrative, exports DOCX and XLSX, issues it; the Director only reads it', async () => {
     const office = await loginAs(OFFICE);
     try {
       await steps(office);
@@ -136,5 +138,55 @@ describeInBrowser('annual report, in the browser', () => {
     expect(download.suggestedFilename()).toMatch(/\.docx$/);
     const bytes = fs.readFileSync((await download.path())!);
     expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
+
+    // 6. The XLSX appendices (written in a worker thread on the server) finish too.
+    await office.click('[data-testid=export-xlsx]');
+    await office.locator('[data-testid=job-row][data-format=xlsx][data-state=done]').first().waitFor({
+      timeout: 120_000,
+    });
+
+    // 7. The Office issues the report under a number: it becomes read-only, with no recompute or issue left.
+    await office.click('[data-testid=report-issue]');
+    await office.waitForSelector('[data-testid=issue-dialog]');
+    await office.fill('[data-testid=issue-number]', `${stamp.slice(-4)}`);
+    await settle(office);
+    await screenshot(office, 'annual-report-5-issue');
+    await office.click('[data-testid=issue-confirm]');
+    await office.waitForSelector('[data-testid=report-state][data-state=issued]');
+    await office.waitForSelector('[data-testid=narrative-readonly]');
+    expect(await office.locator('[data-testid=report-recompute], [data-testid=report-issue]').count()).toBe(
+      0
+    );
+    expect(await office.textContent('[data-testid=narrative-readonly]')).toContain(limitations);
+
+    // 8. The Director reads the issued report and downloads its files, but cannot change or export anything.
+    const director = await loginAs(DIRECTOR);
+    await director.goto(reportUrl);
+    await director.waitForSelector('[data-testid=report-state][data-state=issued]');
+    await director.waitForSelector('[data-testid=narrative-readonly]');
+    await director.locator('[data-testid=job-row][data-format=xlsx][data-state=done]').first().waitFor();
+    expect(
+      await director
+        .locator(
+          '[data-testid=report-recompute], [data-testid=report-issue], [data-testid=export-docx], [data-testid=job-retry]'
+        )
+        .count()
+    ).toBe(0);
+    await screenshot(director, 'annual-report-6-director');
+    const [xlsx] = await Promise.all([
+      director.waitForEvent('download'),
+      director
+        .locator('[data-testid=job-row][data-format=xlsx][data-state=done]')
+        .first()
+        .locator('[data-testid=job-download]')
+        .click(),
+    ]);
+    expect(xlsx.suggestedFilename()).toMatch(/\.xlsx$/);
+    expect(
+      fs
+        .readFileSync((await xlsx.path())!)
+        .subarray(0, 2)
+        .toString('latin1')
+    ).toBe('PK');
   }
 });
