@@ -13,39 +13,22 @@ const crypto = require('crypto');
 const http = require('http');
 const path = require('path');
 const { compileStrapi, createStrapi } = require('@strapi/strapi');
-const { freshEnvironment, startServer, stopServer, measure, row, root } = require('./common');
+const {
+  freshEnvironment,
+  startServer,
+  stopServer,
+  measure,
+  row,
+  root,
+  docId,
+  insert,
+  link,
+} = require('./common');
 
 const CONNECTIONS = 20;
 const DURATION = Number(process.env.BENCH_SECONDS || 10);
 const PORT = Number(process.env.BENCH_PORT || 13370);
 const demo = (file) => require(path.join(root, 'database', 'demo', file));
-const docId = () => crypto.randomBytes(12).toString('hex').slice(0, 24);
-
-/** Bulk rows through knex, named by attribute and mapped to columns by Strapi's metadata. */
-async function insert(strapi, uid, rows) {
-  const meta = strapi.db.metadata.get(uid);
-  const column = (name) => meta.attributes[name].columnName;
-  const records = rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [column(k), v])));
-  const ids = [];
-  for (let i = 0; i < records.length; i += 400) {
-    const inserted = await strapi.db
-      .connection(meta.tableName)
-      .insert(records.slice(i, i + 400))
-      .returning('id');
-    ids.push(...inserted.map((r) => (typeof r === 'object' ? r.id : r)));
-  }
-  return ids;
-}
-
-async function link(strapi, uid, attribute, pairs) {
-  const { joinTable } = strapi.db.metadata.get(uid).attributes[attribute];
-  const rows = pairs.map(([from, to]) => ({
-    [joinTable.joinColumn.name]: from,
-    [joinTable.inverseJoinColumn.name]: to,
-  }));
-  for (let i = 0; i < rows.length; i += 500)
-    await strapi.db.connection(joinTable.name).insert(rows.slice(i, i + 500));
-}
 
 async function load(env) {
   Object.assign(process.env, env);

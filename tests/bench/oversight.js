@@ -12,7 +12,7 @@
  */
 const crypto = require('crypto');
 const { compileStrapi, createStrapi } = require('@strapi/strapi');
-const { freshEnvironment, startServer, stopServer } = require('./common');
+const { freshEnvironment, startServer, stopServer, seeded, docId, DAY, insert, link } = require('./common');
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS || 50);
 const PORT = Number(process.env.BENCH_PORT || 13380);
@@ -21,47 +21,8 @@ const PASSWORD = 'Bench@12345';
 const EMAIL = 'office@bench.example';
 const SIZES = { units: 50, tasks: 500, reports: 300, submissions: 20000, articles: 50000, feedback: 100000 };
 
-// A seeded generator, so that every run loads the same data.
-let seed = 20261126;
-const random = () => {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
-const pick = (list) => list[Math.floor(random() * list.length)];
-const docId = () => crypto.randomBytes(12).toString('hex');
-const DAY = 86_400_000;
+const { random, pick } = seeded(20261126);
 const isoDay = (instant) => new Intl.DateTimeFormat('en-CA', { timeZone: ZONE }).format(instant);
-
-/** Bulk rows through knex, named by attribute and mapped to columns by Strapi's metadata. */
-async function insert(strapi, uid, rows) {
-  const meta = strapi.db.metadata.get(uid);
-  const column = (name) => meta.attributes[name].columnName;
-  const records = rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [column(k), v])));
-  const ids = [];
-  // SQLite: at most 500 rows per compound insert and 32,766 bindings.
-  const batch = Math.min(450, Math.floor(30000 / Object.keys(records[0]).length));
-  for (let i = 0; i < records.length; i += batch) {
-    const inserted = await strapi.db
-      .connection(meta.tableName)
-      .insert(records.slice(i, i + batch))
-      .returning('id');
-    ids.push(...inserted.map((r) => (typeof r === 'object' ? r.id : r)));
-  }
-  return ids;
-}
-
-/** Rows of a relation's link table: [source id, target id]. */
-async function link(strapi, uid, attribute, pairs) {
-  const { joinTable } = strapi.db.metadata.get(uid).attributes[attribute];
-  const rows = pairs.map(([from, to]) => ({
-    [joinTable.joinColumn.name]: from,
-    [joinTable.inverseJoinColumn.name]: to,
-  }));
-  for (let i = 0; i < rows.length; i += 450)
-    await strapi.db.connection(joinTable.name).insert(rows.slice(i, i + 450));
-}
 
 async function load(env, year) {
   Object.assign(process.env, env);

@@ -16,49 +16,13 @@ const { monitorEventLoopDelay } = require('perf_hooks');
 const crypto = require('crypto');
 const path = require('path');
 const { compileStrapi, createStrapi } = require('@strapi/strapi');
-const { freshEnvironment, root } = require('./common');
+const { freshEnvironment, root, seeded, docId, DAY, insert, link } = require('./common');
 
 const ZONE = 'Asia/Ho_Chi_Minh';
 const SIZES = { units: 50, tasks: 200, submissions: 5000, articles: 10000, feedback: 100000 };
 
-let seed = 20311214;
-const random = () => {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
-const pick = (list) => list[Math.floor(random() * list.length)];
-const docId = () => crypto.randomBytes(12).toString('hex');
-const DAY = 86_400_000;
+const { random, pick } = seeded(20311214);
 const isoDay = (instant) => new Intl.DateTimeFormat('en-CA', { timeZone: ZONE }).format(instant);
-
-/** Bulk rows through knex, named by attribute and mapped to columns by Strapi's metadata. */
-async function insert(strapi, uid, rows) {
-  const meta = strapi.db.metadata.get(uid);
-  const column = (name) => meta.attributes[name].columnName;
-  const records = rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [column(k), v])));
-  const ids = [];
-  const batch = Math.min(450, Math.floor(30000 / Object.keys(records[0]).length));
-  for (let i = 0; i < records.length; i += batch) {
-    const inserted = await strapi.db
-      .connection(meta.tableName)
-      .insert(records.slice(i, i + batch))
-      .returning('id');
-    ids.push(...inserted.map((r) => (typeof r === 'object' ? r.id : r)));
-  }
-  return ids;
-}
-
-async function link(strapi, uid, attribute, pairs) {
-  const { joinTable } = strapi.db.metadata.get(uid).attributes[attribute];
-  const rows = pairs.map(([from, to]) => ({
-    [joinTable.joinColumn.name]: from,
-    [joinTable.inverseJoinColumn.name]: to,
-  }));
-  for (let i = 0; i < rows.length; i += 450)
-    await strapi.db.connection(joinTable.name).insert(rows.slice(i, i + 450));
-}
 
 async function load(strapi, year) {
   const now = new Date();
