@@ -16,6 +16,12 @@ export function linkTable(strapi: Core.Strapi, uid: string, attribute: string): 
   return (meta.attributes as unknown as Record<string, { joinTable: JoinTable }>)[attribute].joinTable;
 }
 
+/** A relation's link table: its name, its source column (`from`) and its target column (`to`). */
+export function linkColumns(strapi: Core.Strapi, uid: string, attribute: string) {
+  const link = linkTable(strapi, uid, attribute);
+  return { name: link.name, from: link.joinColumn.name, to: link.inverseJoinColumn.name };
+}
+
 /** The ids of `uid` rows whose relation `attribute` points at the document `documentId` of `targetUid`. */
 export function idsLinkedTo(
   strapi: Core.Strapi,

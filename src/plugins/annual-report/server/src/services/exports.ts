@@ -18,6 +18,8 @@ import { effectiveProfile } from '../../../../../domain/organization';
 import { localDate, startOfLocalDay } from '../../../../../domain/working-days';
 import { organizationSettings } from '../../../../../infra/organization-settings';
 import { privateUploadDir } from '../../../../../infra/private-files';
+import { linkColumns } from '../../../../../infra/relation-queries';
+import { day } from '../../../../../infra/stored-values';
 import { redactPersonalData } from '../../../../feedback-register/server/src/domain/redaction';
 import type { OrganizationProfile, ReportMeta } from '../domain/document-format';
 import type { Figures, Narrative } from '../domain/figures';
@@ -136,10 +138,6 @@ const fileNameOf = (title: string, format: ExportFormat, list: ListName | null) 
   return list ? `${base} - ${LIST_SUFFIX[list]}.${format}` : `${base}.${format}`;
 };
 
-/** A stored date as YYYY-MM-DD (drivers return strings or Date objects). */
-const isoDay = (value: unknown): string =>
-  value instanceof Date ? value.toISOString().slice(0, 10) : String(value).slice(0, 10);
-
 const nextDay = (date: string) => {
   const d = new Date(`${date}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + 1);
@@ -165,16 +163,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const knex = () => strapi.db.connection;
   const exportDir = () => path.join(privateUploadDir(strapi.dirs.app.root), 'annual-report-exports');
   const node = `${os.hostname()}:${process.pid}`;
-  const meta = (uid: string) => strapi.db.metadata.get(uid as never);
-  const table = (uid: string) => meta(uid).tableName;
-
-  /** The link table of a relation: its name and its source and target columns. */
-  const link = (uid: string, attribute: string) => {
-    const { joinTable } = meta(uid).attributes[attribute] as unknown as {
-      joinTable: { name: string; joinColumn: { name: string }; inverseJoinColumn: { name: string } };
-    };
-    return { name: joinTable.name, from: joinTable.joinColumn.name, to: joinTable.inverseJoinColumn.name };
-  };
+  const table = (uid: string) => strapi.db.metadata.get(uid).tableName;
+  const link = (uid: string, attribute: string) => linkColumns(strapi, uid, attribute);
 
   async function loadReport(documentId: string): Promise<ReportRow | null> {
     const row = (await strapi.db.query(UIDS.report).findOne({ where: { documentId } })) as ReportRow | null;
@@ -288,7 +278,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           kind: (r.kind as string) ?? null,
           subject: redactPersonalData(String(r.subject ?? ''), submitter),
           state: String(r.state),
-          dueDate: r.due_date ? isoDay(r.due_date) : null,
+          dueDate: day(r.due_date),
           answeredAt: r.answered_at ? new Date(r.answered_at as string) : null,
           onTime: r.on_time === null || r.on_time === undefined ? null : Boolean(r.on_time),
         };
@@ -337,8 +327,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const { timeZone } = await organizationSettings(strapi);
       const figures = report.snapshot;
       if (!figures) throw new Error('Báo cáo chưa có số liệu: hãy tính số liệu trước khi xuất.');
-      const periodFrom = isoDay(report.periodFrom);
-      const periodTo = isoDay(report.periodTo);
+      const periodFrom = day(report.periodFrom)!;
+      const periodTo = day(report.periodTo)!;
       const from = startOfLocalDay(periodFrom, timeZone);
       const to = startOfLocalDay(nextDay(periodTo), timeZone);
       await progress(5);

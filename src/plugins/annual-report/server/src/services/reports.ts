@@ -14,7 +14,8 @@ import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { startOfLocalDay } from '../../../../../domain/working-days';
 import { organizationSettings } from '../../../../../infra/organization-settings';
-import { linkTable } from '../../../../../infra/relation-queries';
+import { linkColumns, linkTable } from '../../../../../infra/relation-queries';
+import { day, iso, ms, num } from '../../../../../infra/stored-values';
 import { reportPeriod } from '../../../../../domain/organization';
 import { redactPersonalData } from '../../../../feedback-register/server/src/domain/redaction';
 import { SURVEY_CRITERIA } from '../../../../../domain/survey-intake';
@@ -70,24 +71,6 @@ export class IssuedError extends Error {
   }
 }
 
-const num = (value: unknown) => Number(value ?? 0);
-const ms = (value: unknown): number => {
-  if (value instanceof Date) return value.getTime();
-  if (typeof value === 'number') return value;
-  const s = String(value);
-  return /^\d+$/.test(s) ? Number(s) : new Date(s).getTime();
-};
-const iso = (value: unknown): string | null =>
-  value === null || value === undefined ? null : new Date(ms(value)).toISOString();
-const day = (value: unknown): string | null => {
-  if (value === null || value === undefined) return null;
-  if (value instanceof Date) {
-    // PostgreSQL `date` columns arrive as local midnight Dates.
-    const y = value.getFullYear();
-    return `${y}-${String(value.getMonth() + 1).padStart(2, '0')}-${String(value.getDate()).padStart(2, '0')}`;
-  }
-  return String(value).slice(0, 10);
-};
 const counts = (rows: Raw[], key = 'k'): Count[] =>
   rows
     .filter((r) => r[key] !== null && r[key] !== undefined)
@@ -120,10 +103,7 @@ export interface ReportDetail extends ReportView {
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const knex = (): Knex => strapi.db.connection as unknown as Knex;
   const table = (uid: string) => strapi.db.metadata.get(uid).tableName;
-  const link = (uid: string, attribute: string) => {
-    const l = linkTable(strapi, uid, attribute);
-    return { name: l.name, from: l.joinColumn.name, to: l.inverseJoinColumn.name };
-  };
+  const link = (uid: string, attribute: string) => linkColumns(strapi, uid, attribute);
 
   /** The instants that bound the period: start of its first local day (included), of the day after (excluded). */
   async function boundsOf(period: Period) {

@@ -12,7 +12,8 @@ import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { localDate, startOfLocalDay } from '../../../../../domain/working-days';
 import { organizationSettings } from '../../../../../infra/organization-settings';
-import { idsLinkedTo, linkTable } from '../../../../../infra/relation-queries';
+import { idsLinkedTo, linkColumns } from '../../../../../infra/relation-queries';
+import { day, iso, num } from '../../../../../infra/stored-values';
 import { redactPersonalData } from '../../../../feedback-register/server/src/domain/redaction';
 import {
   chartsOf,
@@ -43,18 +44,6 @@ const SUBMISSION = 'plugin::unit-submissions.submission';
 const FEEDBACK = 'api::feedback.feedback';
 
 type Raw = Record<string, unknown>;
-
-const num = (value: unknown) => Number(value ?? 0);
-/** A datetime as stored (epoch ms on SQLite, Date on PostgreSQL) as ISO 8601. */
-const iso = (value: unknown): string | null => {
-  if (value === null || value === undefined) return null;
-  const v = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
-  return new Date(v as string | number | Date).toISOString();
-};
-const day = (value: unknown): string | null => {
-  if (value === null || value === undefined) return null;
-  return value instanceof Date ? value.toISOString().slice(0, 10) : String(value).slice(0, 10);
-};
 
 const OPEN_STATES_SQL = FEEDBACK_OPEN_STATES.map((s) => `'${s}'`).join(', ');
 // The due date of the step an open feedback waits for (domain/dashboard.ts feedbackCounts).
@@ -87,10 +76,7 @@ interface Task extends PlanTaskFact {
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const knex = (): Knex => strapi.db.connection as unknown as Knex;
   const table = (uid: string) => strapi.db.metadata.get(uid).tableName;
-  const link = (uid: string, attribute: string) => {
-    const l = linkTable(strapi, uid, attribute);
-    return { name: l.name, from: l.joinColumn.name, to: l.inverseJoinColumn.name };
-  };
+  const link = (uid: string, attribute: string) => linkColumns(strapi, uid, attribute);
   /** The ids of `uid` rows linked to the unit (the unit is neither localized nor published: one link per row). */
   const rowsOfUnit = (uid: string, attribute: string, unitId: number) => {
     const l = link(uid, attribute);
