@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { Box, Button, Flex, Typography } from '@strapi/design-system';
 import { ChevronLeft, ChevronRight } from '@strapi/icons';
-import { useNotification } from '@strapi/strapi/admin';
+import { Page, useNotification } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { problemOf } from './api-problem';
 import type { Translate } from './i18n';
@@ -91,6 +91,31 @@ export function useLoader<T>(load: () => Promise<T>, deps: React.DependencyList)
 
   const reload = React.useCallback(() => setTick((n) => n + 1), []);
   return { data, loading, failed, reload };
+}
+
+/**
+ * What a plugin offers this user (its /options: access, units, choices), loaded once for all its pages: a provider
+ * that shows the loading and error pages meanwhile, and the hook its pages read the options with.
+ */
+export function optionsContext<O>(useApi: () => { getOptions: () => Promise<O> }, useT: () => Translate) {
+  const Context = React.createContext<O | null>(null);
+
+  function OptionsProvider({ children }: { children: React.ReactNode }) {
+    const api = useApi();
+    const t = useT();
+    const { data, failed } = useLoader(() => api.getOptions(), [api]);
+    if (failed) return <Page.Error />;
+    if (!data) return <Page.Loading>{t('loading', 'Đang tải…')}</Page.Loading>;
+    return <Context.Provider value={data}>{children}</Context.Provider>;
+  }
+
+  const useOptions = (): O => {
+    const options = React.useContext(Context);
+    if (!options) throw new Error('useOptions must be used inside <OptionsProvider>');
+    return options;
+  };
+
+  return { OptionsProvider, useOptions };
 }
 
 /**
