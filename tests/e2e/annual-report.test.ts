@@ -5,14 +5,13 @@
  * reads it without any way to change it and downloads the XLSX. Screenshots land in tests/e2e/screenshots/.
  */
 import fs from 'fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { browserTestsCanRun, launchBrowser, screenshot } from '../setup/browser';
+import type { Page } from 'playwright-core';
+import { browserTestsCanRun, screenshot, settle, useAdminBrowser } from '../setup/browser';
 import { useStrapi } from '../setup/strapi';
 
 // Beside oversight.test.ts (14300-14699).
 const PORT = 14700 + (process.pid % 300);
 const BASE = `http://127.0.0.1:${PORT}`;
-const PASSWORD = () => process.env.DEMO_PASSWORD!;
 const run = browserTestsCanRun();
 const describeInBrowser = run ? describe : describe.skip;
 
@@ -23,39 +22,10 @@ const YEAR = '2021';
 
 describeInBrowser('annual report, in the browser', () => {
   useStrapi({ listenOn: PORT });
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  }, 60_000);
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close();
-  });
-
-  async function loginAs(email: string): Promise<Page> {
-    const context = await browser.newContext({
-      viewport: { width: 1400, height: 900 },
-      locale: 'vi-VN',
-      acceptDownloads: true,
-    });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.setDefaultTimeout(30_000);
-    await page.goto(`${BASE}/admin/auth/login`);
-    await page.fill('input[name=email]', email);
-    await page.fill('input[name=password]', PASSWORD());
-    await page.click('button[type=submit]');
-    await page.waitForURL((url) => !url.pathname.includes('/auth/login'));
-    return page;
-  }
-
-  /** Lets a dialog finish its opening animation before a screenshot. */
-  const settle = (page: Page) => page.waitForTimeout(400);
+  const { loginAs } = useAdminBrowser(BASE);
 
   it('drafts the 2021 report, edits its narrative, exports DOCX and XLSX, issues it; the Director only reads it', async () => {
-    const office = await loginAs(OFFICE);
+    const office = await loginAs(OFFICE, { acceptDownloads: true });
     try {
       await steps(office);
     } catch (error) {
@@ -160,7 +130,7 @@ describeInBrowser('annual report, in the browser', () => {
     expect(await office.textContent('[data-testid=narrative-readonly]')).toContain(limitations);
 
     // 8. The Director reads the issued report and downloads its files, but cannot change or export anything.
-    const director = await loginAs(DIRECTOR);
+    const director = await loginAs(DIRECTOR, { acceptDownloads: true });
     await director.goto(reportUrl);
     await director.waitForSelector('[data-testid=report-state][data-state=issued]');
     await director.waitForSelector('[data-testid=narrative-readonly]');

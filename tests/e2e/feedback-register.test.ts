@@ -5,16 +5,15 @@
  * tests/e2e/screenshots/ (a CI artifact).
  */
 import fs from 'fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import request from 'supertest';
-import { browserTestsCanRun, launchBrowser, screenshot } from '../setup/browser';
+import { browserTestsCanRun, screenshot, useAdminBrowser } from '../setup/browser';
 import { overrideEnv } from '../setup/env-override';
 import { useStrapi } from '../setup/strapi';
 
 // Beside unit-submission.test.ts's range (13500-13899), so both files may run at once.
 const PORT = 13900 + (process.pid % 400);
 const BASE = `http://127.0.0.1:${PORT}`;
-const PASSWORD = () => process.env.DEMO_PASSWORD!;
 const run = browserTestsCanRun();
 const describeInBrowser = run ? describe : describe.skip;
 
@@ -27,29 +26,7 @@ overrideEnv({ FEEDBACK_MIN_FILL_SECONDS: '0', FEEDBACK_SUBMIT_LIMIT: '1000', FEE
 
 describeInBrowser('feedback register, in the browser', () => {
   const app = useStrapi({ listenOn: PORT });
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  }, 60_000);
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close();
-  });
-
-  async function loginAs(email: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'vi-VN' });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.setDefaultTimeout(30_000);
-    await page.goto(`${BASE}/admin/auth/login`);
-    await page.fill('input[name=email]', email);
-    await page.fill('input[name=password]', PASSWORD());
-    await page.click('button[type=submit]');
-    await page.waitForURL((url) => !url.pathname.includes('/auth/login'));
-    return page;
-  }
+  const { loginAs } = useAdminBrowser(BASE);
 
   const waitForState = (page: Page, expected: string) =>
     page.waitForSelector(`[data-testid=feedback-state][data-state=${expected}]`);

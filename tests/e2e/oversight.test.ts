@@ -4,14 +4,12 @@
  * difficulty on that task; the Office escalates it to the Director, who answers it. Screenshots of each page land
  * in tests/e2e/screenshots/ (a CI artifact).
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { browserTestsCanRun, launchBrowser, screenshot } from '../setup/browser';
+import { browserTestsCanRun, screenshot, settle, useAdminBrowser } from '../setup/browser';
 import { useStrapi } from '../setup/strapi';
 
 // Beside unit-submission.test.ts (13500-13899) and feedback-register.test.ts (13900-14299).
 const PORT = 14300 + (process.pid % 400);
 const BASE = `http://127.0.0.1:${PORT}`;
-const PASSWORD = () => process.env.DEMO_PASSWORD!;
 const run = browserTestsCanRun();
 const describeInBrowser = run ? describe : describe.skip;
 
@@ -25,32 +23,7 @@ const TASK_CODE = 'II.1.2-c';
 
 describeInBrowser('oversight, in the browser', () => {
   useStrapi({ listenOn: PORT });
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  }, 60_000);
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close();
-  });
-
-  async function loginAs(email: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'vi-VN' });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.setDefaultTimeout(30_000);
-    await page.goto(`${BASE}/admin/auth/login`);
-    await page.fill('input[name=email]', email);
-    await page.fill('input[name=password]', PASSWORD());
-    await page.click('button[type=submit]');
-    await page.waitForURL((url) => !url.pathname.includes('/auth/login'));
-    return page;
-  }
-
-  /** Lets a dialog finish its opening animation before a screenshot. */
-  const settle = (page: Page) => page.waitForTimeout(400);
+  const { loginAs } = useAdminBrowser(BASE);
 
   it('goes from an overdue task on the dashboard to the Director’s answer', async () => {
     const stamp = `${Date.now()}`;

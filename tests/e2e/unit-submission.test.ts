@@ -3,41 +3,19 @@
  * the IT Center requests changes, the unit resubmits, the IT Center approves and publishes the article.
  * Screenshots of each page land in tests/e2e/screenshots/ (a CI artifact).
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { PDF } from '../setup/files';
-import { browserTestsCanRun, launchBrowser, screenshot } from '../setup/browser';
+import { browserTestsCanRun, screenshot, useAdminBrowser } from '../setup/browser';
 import { useStrapi } from '../setup/strapi';
 
 const PORT = 13500 + (process.pid % 400);
 const BASE = `http://127.0.0.1:${PORT}`;
-const PASSWORD = () => process.env.DEMO_PASSWORD!;
 const run = browserTestsCanRun();
 const describeInBrowser = run ? describe : describe.skip;
 
 describeInBrowser('unit submission, in the browser', () => {
   const app = useStrapi({ listenOn: PORT });
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-  });
-
-  async function loginAs(email: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'vi-VN' });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.setDefaultTimeout(30_000);
-    await page.goto(`${BASE}/admin/auth/login`);
-    await page.fill('input[name=email]', email);
-    await page.fill('input[name=password]', PASSWORD());
-    await page.click('button[type=submit]');
-    await page.waitForURL((url) => !url.pathname.includes('/auth/login'));
-    return page;
-  }
+  const { loginAs } = useAdminBrowser(BASE);
 
   const state = (page: Page) => page.getAttribute('[data-testid=submission-state]', 'data-state');
   async function waitForState(page: Page, expected: string) {
@@ -122,6 +100,5 @@ describeInBrowser('unit submission, in the browser', () => {
       });
     expect(stored.state).toBe('published');
     expect(stored.attachments.map((f: { name: string }) => f.name)).toEqual(['giay-moi.pdf']);
-    for (const context of contexts) await context.close();
   }, 180_000);
 });

@@ -5,7 +5,7 @@
  */
 import fs from 'fs';
 import path from 'path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { ROOT } from './env';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -41,4 +41,44 @@ export async function launchBrowser(): Promise<Browser> {
 export async function screenshot(page: Page, name: string) {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+/** Lets a dialog finish its opening animation before a screenshot. */
+export const settle = (page: Page) => page.waitForTimeout(400);
+
+/**
+ * A browser for the test file (call inside its `describe`, after useStrapi): launched before its tests and closed
+ * after them, with `loginAs` opening the admin panel at `base` signed in as a demo user, each user in a context of
+ * their own so that sessions do not mix.
+ */
+export function useAdminBrowser(base: string) {
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  }, 60_000);
+  afterAll(async () => {
+    for (const context of contexts) await context.close().catch(() => undefined);
+    await browser?.close();
+  });
+
+  return {
+    async loginAs(email: string, options: BrowserContextOptions = {}): Promise<Page> {
+      const context = await browser.newContext({
+        viewport: { width: 1400, height: 900 },
+        locale: 'vi-VN',
+        ...options,
+      });
+      contexts.push(context);
+      const page = await context.newPage();
+      page.setDefaultTimeout(30_000);
+      await page.goto(`${base}/admin/auth/login`);
+      await page.fill('input[name=email]', email);
+      await page.fill('input[name=password]', process.env.DEMO_PASSWORD!);
+      await page.click('button[type=submit]');
+      await page.waitForURL((url) => !url.pathname.includes('/auth/login'));
+      return page;
+    },
+  };
 }
