@@ -2,7 +2,6 @@
  * The retention job of the feedback register (Decree 13/2023): closed feedback past the organization's retention
  * period loses its submitter's personal data, once, on one node; statistics stay. Also the run-once lock it uses.
  */
-import { spawn, type ChildProcessWithoutNullStreams } from 'child_process';
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
@@ -16,6 +15,7 @@ import { REDACTED } from '../../src/plugins/feedback-register/server/src/domain/
 import { retentionCutoff } from '../../src/plugins/feedback-register/server/src/domain/retention';
 import { ROOT } from '../setup/env';
 import { overrideEnv } from '../setup/env-override';
+import { useJobNodes } from '../setup/job-nodes';
 import { PDF } from '../setup/files';
 import { useStrapi } from '../setup/strapi';
 
@@ -474,66 +474,8 @@ describe('the feedback retention job', () => {
   });
 });
 
-interface Node {
-  child: ChildProcessWithoutNullStreams;
-  messages: Row[];
-  log: string[];
-  next(key: string, timeoutMs: number): Promise<Row>;
-}
-
-/** Another Strapi process on this test's database (tests/setup/run-job.js). */
-function startNode(now: Date): Node {
-  const child = spawn(
-    process.execPath,
-    [path.join(ROOT, 'tests', 'setup', 'run-job.js'), now.toISOString()],
-    {
-      cwd: ROOT,
-      env: { ...process.env, DEMO_SEED: 'off' },
-    }
-  );
-  const messages: Row[] = [];
-  const log: string[] = [];
-  let pending = '';
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-    const lines = (pending + chunk).split('\n');
-    pending = lines.pop()!;
-    for (const line of lines) {
-      if (line.startsWith('@@job ')) messages.push(JSON.parse(line.slice(6)));
-      else log.push(line);
-    }
-  });
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => log.push(chunk));
-  const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
-  return {
-    child,
-    messages,
-    log,
-    async next(key, timeoutMs) {
-      const deadline = Date.now() + timeoutMs;
-      for (;;) {
-        const found = messages.find((m) => key in m || 'error' in m);
-        if (found) {
-          if ('error' in found) throw new Error(`node ${child.pid}: ${found.error}\n${log.join('\n')}`);
-          return found;
-        }
-        if (child.exitCode !== null || Date.now() > deadline) {
-          await Promise.race([exited, new Promise((r) => setTimeout(r, 100))]);
-          throw new Error(
-            `node ${child.pid} sent no "${key}" (exit ${child.exitCode}):\n${log.join('\n').slice(-4000)}`
-          );
-        }
-        await new Promise((r) => setTimeout(r, 100));
-      }
-    },
-  };
-}
-
 describe('the feedback retention job on two nodes', () => {
-  const nodes: Node[] = [];
-
-  afterAll(() => {
-    for (const node of nodes) if (node.child.exitCode === null) node.child.kill('SIGKILL');
-  });
+  const { runOnTwoNodes } = useJobNodes();
 
   it('runs on exactly one of them and anonymises each row once', async () => {
     const longAgo = new Date('2020-05-05T00:00:00Z');
@@ -547,17 +489,7 @@ describe('the feedback retention job on two nodes', () => {
     const now = new Date('2030-06-17T03:00:00Z');
     const expected = await dueOn(now);
     expect(expected).toEqual(expect.arrayContaining(ids));
-    nodes.push(startNode(now), startNode(now));
-    await Promise.all(nodes.map((node) => node.next('ready', 150_000)));
-    for (const node of nodes) node.child.stdin.write('go\n');
-    const outcomes = (await Promise.all(nodes.map((node) => node.next('outcome', 60_000)))).map(
-      (m) => m.outcome
-    );
-    await Promise.all(
-      nodes.map((node) =>
-        node.child.exitCode === null ? new Promise((resolve) => node.child.on('exit', resolve)) : null
-      )
-    );
+    const { outcomes, exitCodes } = await runOnTwoNodes(now, JOB);
 
     expect(outcomes.filter((o) => o.ran)).toHaveLength(1);
     expect(outcomes).toEqual(
@@ -566,7 +498,7 @@ describe('the feedback retention job on two nodes', () => {
         { ran: false, anonymised: 0 },
       ])
     );
-    expect(nodes.map((node) => node.child.exitCode)).toEqual([0, 0]);
+    expect(exitCodes).toEqual([0, 0]);
 
     const runs = await jobRuns(JOB, '2030-06-17');
     expect(runs).toHaveLength(1);

@@ -2,13 +2,11 @@
  * Reminders (đôn đốc) of the oversight plugin: those the Office sends a unit, who may send and read them, and the
  * daily digest of what each unit has due soon or overdue — once per item and day, on one node.
  */
-import { spawn, type ChildProcessWithoutNullStreams } from 'child_process';
-import path from 'path';
 import request from 'supertest';
 import { JOB_RUNS_TABLE } from '../../src/infra/models';
 import { demo } from '../setup/demo';
-import { ROOT } from '../setup/env';
 import { adminLogin } from '../setup/http';
+import { useJobNodes } from '../setup/job-nodes';
 import { useStrapi } from '../setup/strapi';
 
 const app = useStrapi();
@@ -513,70 +511,13 @@ describe('the daily digest', () => {
   });
 });
 
-interface Node {
-  child: ChildProcessWithoutNullStreams;
-  next(key: string, timeoutMs: number): Promise<Row>;
-}
-
-/** Another Strapi process on this test's database (tests/setup/run-job.js). */
-function startNode(now: Date): Node {
-  const child = spawn(
-    process.execPath,
-    [path.join(ROOT, 'tests', 'setup', 'run-job.js'), now.toISOString(), JOB],
-    { cwd: ROOT, env: { ...process.env, DEMO_SEED: 'off' } }
-  );
-  const messages: Row[] = [];
-  const log: string[] = [];
-  let pending = '';
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-    const lines = (pending + chunk).split('\n');
-    pending = lines.pop()!;
-    for (const line of lines) {
-      if (line.startsWith('@@job ')) messages.push(JSON.parse(line.slice(6)));
-      else log.push(line);
-    }
-  });
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => log.push(chunk));
-  return {
-    child,
-    async next(key, timeoutMs) {
-      const deadline = Date.now() + timeoutMs;
-      for (;;) {
-        const found = messages.find((m) => key in m || 'error' in m);
-        if (found) {
-          if ('error' in found) throw new Error(`node ${child.pid}: ${found.error}\n${log.join('\n')}`);
-          return found;
-        }
-        if (child.exitCode !== null || Date.now() > deadline) {
-          throw new Error(`node ${child.pid} sent no "${key}":\n${log.join('\n').slice(-4000)}`);
-        }
-        await new Promise((r) => setTimeout(r, 100));
-      }
-    },
-  };
-}
-
 describe('the daily digest on two nodes', () => {
-  const nodes: Node[] = [];
-
-  afterAll(() => {
-    for (const node of nodes) if (node.child.exitCode === null) node.child.kill('SIGKILL');
-  });
+  const { runOnTwoNodes } = useJobNodes();
 
   it('runs on exactly one of them: one digest per unit', async () => {
     // Wednesday 29 September 2021, 07:00 in Hanoi.
     const now = new Date('2021-09-29T00:00:00Z');
-    nodes.push(startNode(now), startNode(now));
-    await Promise.all(nodes.map((node) => node.next('ready', 150_000)));
-    for (const node of nodes) node.child.stdin.write('go\n');
-    const outcomes = (await Promise.all(nodes.map((node) => node.next('outcome', 60_000)))).map(
-      (m) => m.outcome
-    );
-    await Promise.all(
-      nodes.map((node) =>
-        node.child.exitCode === null ? new Promise((resolve) => node.child.on('exit', resolve)) : null
-      )
-    );
+    const { outcomes } = await runOnTwoNodes(now, JOB);
     expect(outcomes.filter((o) => o.ran)).toHaveLength(1);
     expect(outcomes).toContainEqual({ ran: false, reminders: 0, items: 0 });
     const ran = outcomes.find((o) => o.ran);
