@@ -3,6 +3,7 @@ import { useFetchClient } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import type { Figures, Narrative } from '../../server/src/domain/figures';
 import { PLUGIN_ID } from '../../server/src/permissions';
+import { fileNameOf, type Download } from '../../../../admin/shared/files';
 
 export type { Figures, Narrative };
 
@@ -114,24 +115,7 @@ export { isConflict, problemOf, type ApiProblem } from '../../../../admin/shared
 
 const BASE = `/${PLUGIN_ID}`;
 
-/** A downloaded file: its bytes and the name the server suggests. */
-export interface Download {
-  blob: Blob;
-  fileName: string | null;
-}
-
-const fileNameOf = (disposition: string | null | undefined): string | null => {
-  if (!disposition) return null;
-  const encoded = /filename\*\s*=\s*(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition);
-  if (encoded) {
-    try {
-      return decodeURIComponent(encoded[1]);
-    } catch {
-      // fall through to the plain name
-    }
-  }
-  return /filename\s*=\s*"?([^";]+)"?/i.exec(disposition)?.[1] ?? null;
-};
+export { saveFile, type Download } from '../../../../admin/shared/files';
 
 /** The plugin's admin API, with the admin session and the UI language (for the server's messages). */
 export function useApi() {
@@ -230,28 +214,4 @@ export function useApi() {
 
 export type Api = ReturnType<typeof useApi>;
 
-/** Hands a downloaded file to the browser, as if it had been a link. */
-export function saveFile({ blob, fileName }: Download, fallbackName: string) {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName || fallbackName;
-  link.rel = 'noopener';
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
-export { calendarDay } from '../../../../admin/shared/common';
-
-/** A calendar day as a Date at local midnight, for the date pickers. */
-export const pickerDate = (value: string | null | undefined) => {
-  if (!value || !/^\d{4}-\d{2}-\d{2}/.test(value)) return undefined;
-  const [year, month, day] = value.slice(0, 10).split('-').map(Number);
-  return new Date(year, month - 1, day);
-};
-
-/** A Date picked in the browser's time zone, as a calendar day. */
-export const dayOf = (date: Date) =>
-  `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+export { calendarDay, dayOf, pickerDate } from '../../../../admin/shared/common';

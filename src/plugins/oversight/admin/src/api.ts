@@ -343,18 +343,7 @@ export type Api = ReturnType<typeof useApi>;
  * Dates and links
  * -----------------------------------------------------------------------------------------------*/
 
-export { calendarDay } from '../../../../admin/shared/common';
-
-/** A calendar day as a Date at local midnight, for the date pickers. */
-export const pickerDate = (value: string | null | undefined) => {
-  if (!value || !/^\d{4}-\d{2}-\d{2}/.test(value)) return undefined;
-  const [year, month, day] = value.slice(0, 10).split('-').map(Number);
-  return new Date(year, month - 1, day);
-};
-
-/** A Date picked in the browser's time zone, as a calendar day. */
-export const dayOf = (date: Date) =>
-  `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+export { calendarDay, dayOf, pickerDate } from '../../../../admin/shared/common';
 
 export const PLUGIN_PATH = `/plugins/${PLUGIN_ID}`;
 
