@@ -23,7 +23,11 @@ const fieldPath = (path: ErrorItem['path']) => {
   return parts.join('.');
 };
 
-export function problemOf(error: unknown, locale = 'vi'): ApiProblem {
+/**
+ * With `locale`, field messages are taken in the UI's language when the server sent both (`messages`); without it,
+ * as the server chose them (by the request's Accept-Language).
+ */
+export function problemOf(error: unknown, locale?: string): ApiProblem {
   const aborted = error instanceof Error && error.name === 'AbortError';
   if (!isFetchError(error)) {
     return {
@@ -37,11 +41,11 @@ export function problemOf(error: unknown, locale = 'vi'): ApiProblem {
   const apiError = error.response?.data?.error as
     | { name?: string; message?: string; status?: number; details?: { errors?: ErrorItem[] } }
     | undefined;
-  const language = locale.startsWith('en') ? 'en' : 'vi';
+  const language = locale === undefined ? null : locale.startsWith('en') ? 'en' : 'vi';
   const fields: Record<string, string> = {};
   for (const item of apiError?.details?.errors ?? []) {
     const path = fieldPath(item.path);
-    const message = item.messages?.[language] ?? item.message;
+    const message = (language && item.messages?.[language]) || item.message;
     if (message && !(path in fields)) fields[path] = message;
   }
   return {

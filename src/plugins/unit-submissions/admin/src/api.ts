@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { isFetchError, useFetchClient } from '@strapi/strapi/admin';
+import { useFetchClient } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { PLUGIN_ID } from '../../server/src/permissions';
 import type { Channel, HistoryAction, SubmissionKind, SubmissionState } from './labels';
@@ -145,48 +145,7 @@ export interface TransitionRequest {
  * Errors
  * -----------------------------------------------------------------------------------------------*/
 
-/** An API failure, reduced to what the UI shows: the status, Strapi's error name, a message, per-field messages. */
-export interface ApiProblem {
-  status: number | null;
-  name: string | null;
-  message: string;
-  fields: Record<string, string>;
-  aborted: boolean;
-}
-
-interface ErrorDetails {
-  errors?: { path?: string[] | string; message?: string }[];
-}
-
-export function problemOf(error: unknown): ApiProblem {
-  const aborted = error instanceof Error && error.name === 'AbortError';
-  if (!isFetchError(error)) {
-    return {
-      status: null,
-      name: null,
-      message: error instanceof Error ? error.message : String(error),
-      fields: {},
-      aborted,
-    };
-  }
-  const apiError = error.response?.data?.error as
-    | { name?: string; message?: string; status?: number; details?: ErrorDetails }
-    | undefined;
-  const fields: Record<string, string> = {};
-  for (const item of apiError?.details?.errors ?? []) {
-    const path = Array.isArray(item.path) ? item.path.join('.') : (item.path ?? '');
-    if (item.message && !(path in fields)) fields[path] = item.message;
-  }
-  return {
-    status: error.status ?? apiError?.status ?? null,
-    name: apiError?.name ?? null,
-    message: apiError?.message ?? error.message,
-    fields,
-    aborted,
-  };
-}
-
-export const isConflict = (problem: ApiProblem) => problem.status === 409 || problem.name === 'ConflictError';
+export { isConflict, problemOf, type ApiProblem } from '../../../../admin/shared/api-problem';
 
 /* -------------------------------------------------------------------------------------------------
  * Calls
