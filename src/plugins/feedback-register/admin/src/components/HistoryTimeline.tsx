@@ -1,4 +1,4 @@
-import { Flex, Typography } from '@strapi/design-system';
+import { HistoryList } from '../../../../../admin/shared/HistoryList';
 import { useIntl } from 'react-intl';
 import { calendarDay, type HistoryEvent } from '../api';
 import { msg, tm, useT, type Message } from '../i18n';
@@ -21,7 +21,7 @@ const DETAIL_LABELS: Record<string, Message> = {
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-/** What happened to a feedback, oldest first: who, when, from → to, and why. */
+/** What happened to a feedback, oldest first: who, when, from → to, why, and its details. */
 export const HistoryTimeline = ({ events }: HistoryTimelineProps) => {
   const t = useT();
   const { formatDate } = useIntl();
@@ -46,56 +46,13 @@ export const HistoryTimeline = ({ events }: HistoryTimelineProps) => {
     return lines;
   };
 
-  if (events.length === 0) {
-    return <Typography textColor="neutral600">{t('history.empty', 'Chưa có sự kiện nào.')}</Typography>;
-  }
-
   return (
-    <Flex tag="ol" direction="column" alignItems="stretch" gap={0} data-testid="history-list">
-      {events.map((event, index) => (
-        <Flex
-          key={event.id ?? `${event.at}-${index}`}
-          tag="li"
-          direction="column"
-          alignItems="flex-start"
-          gap={1}
-          paddingLeft={4}
-          paddingBottom={4}
-          borderColor="neutral200"
-          borderStyle="none none none solid"
-          borderWidth="0 0 0 2px"
-          data-action={event.action}
-        >
-          <Flex gap={2} wrap="wrap">
-            <Typography fontWeight="bold">
-              {isHistoryAction(event.action) ? tm(t, ACTION_LABELS[event.action]) : event.action}
-            </Typography>
-            {(event.fromState || event.toState) && (
-              <Typography textColor="neutral800">
-                {event.fromState
-                  ? `${stateLabel(t, event.fromState)} → ${stateLabel(t, event.toState)}`
-                  : stateLabel(t, event.toState)}
-              </Typography>
-            )}
-          </Flex>
-          <Typography variant="pi" textColor="neutral600">
-            {event.actorName || t('history.system', 'Hệ thống')} ·{' '}
-            <time dateTime={event.at}>
-              {formatDate(event.at, { dateStyle: 'short', timeStyle: 'short' })}
-            </time>
-          </Typography>
-          {event.reason && (
-            <Typography tag="p" style={{ whiteSpace: 'pre-wrap' }}>
-              {event.reason}
-            </Typography>
-          )}
-          {details(event).map((line) => (
-            <Typography key={line} variant="pi" textColor="neutral700">
-              {line}
-            </Typography>
-          ))}
-        </Flex>
-      ))}
-    </Flex>
+    <HistoryList
+      events={events}
+      t={t}
+      actionLabel={(action) => (isHistoryAction(action) ? tm(t, ACTION_LABELS[action]) : action)}
+      stateLabel={(state) => stateLabel(t, state)}
+      details={details}
+    />
   );
 };
