@@ -7,6 +7,7 @@ import { ensurePublicPermissions } from './bootstrap/public-permissions';
 import { ensureWebsiteWebhook } from './bootstrap/website-webhook';
 import { contentEventsMiddleware, invalidateOnGlobalChanges } from './infra/content-events';
 import { registerInternalModels } from './infra/models';
+import { registerPrivateFileOwner } from './infra/private-files';
 import { startOutboxWorker } from './infra/outbox';
 import { closeRedis, redis } from './infra/redis';
 import { ResponseCache } from './infra/response-cache';
@@ -20,6 +21,7 @@ let stopOutbox = () => undefined as void;
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     registerInternalModels(strapi);
+    registerPrivateFileOwner({ uid: 'api::feedback.feedback-attachment', attribute: 'storedName' });
     strapi.add(
       'response-cache',
       () =>

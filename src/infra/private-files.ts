@@ -5,6 +5,7 @@
 import { randomBytes } from 'crypto';
 import fs from 'fs/promises';
 import path from 'path';
+import type { Core } from '@strapi/strapi';
 
 export function privateUploadDir(appRoot: string): string {
   return path.resolve(appRoot, process.env.PRIVATE_UPLOAD_DIR || path.join('.tmp', 'private-uploads'));
@@ -24,6 +25,37 @@ export async function removePrivateFiles(dir: string, names: string[]) {
 
 export function privateFilePath(dir: string, name: string): string {
   return path.join(dir, path.basename(name));
+}
+
+/** A content type whose rows refer to private files by name, in one of its attributes. */
+export interface PrivateFileOwner {
+  uid: string;
+  attribute: string;
+}
+
+const owners = new Map<string, PrivateFileOwner>();
+
+/**
+ * Every kind of private file (feedback attachments, unit submissions' attachments) registers its owner, so that
+ * the one orphan sweep keeps what any of them refers to.
+ */
+export function registerPrivateFileOwner(owner: PrivateFileOwner) {
+  owners.set(`${owner.uid}.${owner.attribute}`, owner);
+}
+
+/** The names, among those given, that some registered owner's row refers to. */
+export async function referencedPrivateFiles(strapi: Core.Strapi, names: string[]): Promise<Set<string>> {
+  const referenced = new Set<string>();
+  for (const { uid, attribute } of owners.values()) {
+    for (let i = 0; i < names.length; i += 500) {
+      const rows = await strapi.db.query(uid as never).findMany({
+        where: { [attribute]: { $in: names.slice(i, i + 500) } },
+        select: [attribute],
+      });
+      for (const row of rows as Record<string, string>[]) referenced.add(row[attribute]);
+    }
+  }
+  return referenced;
 }
 
 /**

@@ -14,6 +14,7 @@ import { idsLinkedTo } from '../../../infra/relation-queries';
 import { documentsWithWord } from '../../../infra/search-index';
 import {
   privateUploadDir,
+  referencedPrivateFiles,
   removePrivateFiles,
   storePrivateFile,
   sweepOrphans,
@@ -181,20 +182,10 @@ export default factories.createCoreService(UID, ({ strapi }) => ({
     return { rows, total: Number(total) };
   },
 
-  /** Removes attachment files that no row refers to (left by a crash between writing and committing). */
+  /** Removes private files that no row refers to (left by a crash between writing and committing). */
   async sweepOrphanAttachments(): Promise<number> {
     const dir = privateUploadDir(strapi.dirs.app.root);
     await fs.mkdir(dir, { recursive: true, mode: 0o700 });
-    return sweepOrphans(
-      dir,
-      async (names) => {
-        const rows = await strapi.db.query(ATTACHMENT).findMany({
-          where: { storedName: { $in: names } },
-          select: ['storedName'],
-        });
-        return new Set(rows.map((r: { storedName: string }) => r.storedName));
-      },
-      ORPHAN_AGE_MS
-    );
+    return sweepOrphans(dir, (names) => referencedPrivateFiles(strapi, names), ORPHAN_AGE_MS);
   },
 }));

@@ -1,19 +1,10 @@
 import fs from 'fs';
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
+import { contentDisposition } from '../../../../../domain/file-names';
 import type { AttachmentAccess } from '../services/attachment';
 
 type RegisterService = ReturnType<typeof import('../services/register').default>;
-
-/** RFC 6266 / 5987: an ASCII fallback and the UTF-8 original, so Vietnamese file names survive. */
-const contentDisposition = (name: string) => {
-  const ascii =
-    name
-      .normalize('NFD')
-      .replace(/[^\x20-\x7e]/g, '')
-      .replace(/["\\]/g, '_') || 'attachment';
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
-};
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /** GET /feedback-register/attachments/:documentId/download: the file, for staff allowed to see it. */
@@ -25,7 +16,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     if (file === 'not-found') return ctx.notFound();
     if (file === 'forbidden') return ctx.forbidden();
 
-    ctx.set('Content-Disposition', contentDisposition(file.originalName ?? `attachment${file.extension}`));
+    ctx.set('Content-Disposition', contentDisposition(file.originalName, `attachment${file.extension}`));
     ctx.set('X-Content-Type-Options', 'nosniff');
     ctx.set('Content-Security-Policy', "default-src 'none'; sandbox");
     ctx.set('Cache-Control', 'private, no-store');
