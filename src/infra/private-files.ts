@@ -11,6 +11,14 @@ export function privateUploadDir(appRoot: string): string {
   return path.resolve(appRoot, process.env.PRIVATE_UPLOAD_DIR || path.join('.tmp', 'private-uploads'));
 }
 
+/**
+ * Where multipart uploads are streamed while a request is parsed (UPLOAD_TMP_DIR, default .tmp/upload-tmp): one
+ * folder of the project's own, so that what a crash leaves there can be found and swept.
+ */
+export function uploadTempDir(appRoot: string): string {
+  return path.resolve(appRoot, process.env.UPLOAD_TMP_DIR || path.join('.tmp', 'upload-tmp'));
+}
+
 /** Writes the bytes under a fresh random name and returns that name. */
 export async function storePrivateFile(dir: string, bytes: Buffer, extension: string): Promise<string> {
   await fs.mkdir(dir, { recursive: true, mode: 0o700 });
