@@ -1,24 +1,10 @@
 import type { Core } from '@strapi/strapi';
+import { PUBLIC_READS } from './public-queries';
 
 /** What the website reads without credentials: published content only (the REST API hides drafts). */
-export const PUBLIC_ACTIONS = [
-  'api::procedure.procedure.find',
-  'api::procedure.procedure.findOne',
-  'api::procedure-field.procedure-field.find',
-  'api::procedure-field.procedure-field.findOne',
-  'api::legal-document.legal-document.find',
-  'api::legal-document.legal-document.findOne',
-  'api::campaign.campaign.find',
-  'api::campaign.campaign.findOne',
-  'api::article.article.find',
-  'api::article.article.findOne',
-  'api::plan.plan.find',
-  'api::plan.plan.findOne',
-  // A plan's tasks are shown with the plan; populate needs read access to them.
-  'api::plan-task.plan-task.find',
-  'api::plan-task.plan-task.findOne',
-  'api::organization.organization.find',
-];
+export const PUBLIC_ACTIONS = Object.entries(PUBLIC_READS).flatMap(([uid, actions]) =>
+  actions.map((action) => `${uid}.${action}`)
+);
 
 export async function ensurePublicPermissions(strapi: Core.Strapi) {
   const roles = strapi.db.query('plugin::users-permissions.role');

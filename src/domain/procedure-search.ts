@@ -4,6 +4,7 @@
  */
 import type { Language } from './errors';
 import { NATIONAL_CODE } from './procedure-versioning';
+import { MAX_PAGE, MAX_PAGE_SIZE } from './public-query';
 import { QueryReader, type Parsed } from './query-params';
 import { queryWords } from './search-text';
 
@@ -43,8 +44,8 @@ export function parseSearchParams(
     level: read.oneOf('level', SEARCH_LEVELS),
     onlineLevel: read.oneOf('onlineLevel', SEARCH_ONLINE_LEVELS),
     status: read.oneOf('status', SEARCH_STATUSES),
-    page: read.int('page', 1, 1000),
-    pageSize: read.int('pageSize', 25, 100),
+    page: read.int('page', 1, MAX_PAGE),
+    pageSize: read.int('pageSize', 25, MAX_PAGE_SIZE),
     locale,
   });
 }

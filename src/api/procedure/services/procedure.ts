@@ -84,7 +84,9 @@ export default factories.createCoreService(UID, ({ strapi }) => ({
       ? knex.raw('CASE WHEN p.id IN (?) THEN 0 ELSE 1 END', [nameWords])
       : knex.raw('1');
 
-    // One query gives the page and, through a window, the total.
+    // One query gives the page and, through a window, the total; past the last page it gives no row, so the total
+    // is counted on its own (from a copy taken before the page's select, order, limit and offset).
+    const counting = base.clone();
     const rows = await base
       .select('p.document_id', 'p.national_code')
       .select({ code_rank: codeRank, name_rank: nameRank, total: knex.raw('COUNT(*) OVER ()') })
@@ -100,7 +102,7 @@ export default factories.createCoreService(UID, ({ strapi }) => ({
       rows.length > 0
         ? Number(rows[0].total)
         : params.page > 1
-          ? Number((await base.clone().clearSelect().clearOrder().count({ total: '*' }))[0].total)
+          ? Number((await counting.count({ total: '*' }))[0].total)
           : 0;
 
     return { documentIds: rows.map((r: { document_id: string }) => r.document_id), total };
