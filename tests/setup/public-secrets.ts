@@ -1,0 +1,104 @@
+/**
+ * Secrets that no public read may reveal, planted the way an editor would: in the draft of a published article
+ * (title, and a cover of its own) and of its campaign, through the document service without publishing; and in a
+ * citizen's feedback (name, phone, email).
+ */
+import type { Core } from '@strapi/strapi';
+import { demo } from './demo';
+
+export const SECRET = 'BIMATZQ';
+
+export interface PlantedSecrets {
+  /** The published article whose draft holds the secret; its published version has `publicCover`. */
+  article: { documentId: string; slug: string; title: string };
+  campaign: { documentId: string; title: string };
+  publicCover: { id: number; name: string };
+  /** The secret phone of the planted feedback (the name and email hold SECRET). */
+  phone: string;
+}
+
+const file = (strapi: Core.Strapi, name: string) =>
+  strapi.db.query('plugin::upload.file').create({
+    data: {
+      name,
+      hash: name.replace(/\W/g, '_'),
+      ext: '.png',
+      mime: 'image/png',
+      size: 1,
+      width: 1,
+      height: 1,
+      url: `/uploads/${name}`,
+      provider: 'local',
+      alternativeText: name,
+    },
+  });
+
+export async function plantSecrets(strapi: Core.Strapi): Promise<PlantedSecrets> {
+  const seeded = demo('articles.json').find(
+    (a: { published: boolean; campaign?: string }) => a.published && a.campaign
+  );
+  const articles = strapi.documents('api::article.article');
+  const published = await articles.findFirst({
+    filters: { slug: seeded.vi.slug },
+    locale: 'vi',
+    status: 'published',
+    populate: ['campaign'],
+  });
+  if (!published?.campaign) throw new Error('The demo data has no published article with a campaign.');
+
+  const publicCover = await file(strapi, 'public-cover.png');
+  const secretCover = await file(strapi, `${SECRET.toLowerCase()}-draft-cover.png`);
+  await articles.update({
+    documentId: published.documentId,
+    locale: 'vi',
+    data: { cover: publicCover.id } as never,
+  });
+  await articles.publish({ documentId: published.documentId, locale: 'vi' });
+  await articles.update({
+    documentId: published.documentId,
+    locale: 'vi',
+    data: {
+      title: `${SECRET} unpublished draft headline`,
+      summary: `${SECRET} draft summary`,
+      cover: secretCover.id,
+    } as never,
+  });
+
+  const campaign = published.campaign as { documentId: string; title: string };
+  await strapi.documents('api::campaign.campaign').update({
+    documentId: campaign.documentId,
+    locale: 'vi',
+    data: { title: `${SECRET} unpublished campaign title` } as never,
+  });
+
+  const phone = '0987 654 313';
+  await strapi.db.query('api::feedback.feedback').create({
+    data: {
+      documentId: 'fuzzsecretfeedback00000001',
+      fullName: `${SECRET} Nguyễn Văn Bí Mật`,
+      address: `${SECRET} street`,
+      phone,
+      email: `${SECRET.toLowerCase()}@secret.example`,
+      kind: 'other_issue',
+      subject: `${SECRET} subject`,
+      content: `${SECRET} content`,
+      channel: 'web',
+      language: 'vi',
+      state: 'received',
+      receivedAt: new Date(),
+      answerPublished: false,
+      version: 1,
+    },
+  });
+
+  return {
+    article: {
+      documentId: published.documentId,
+      slug: published.slug as string,
+      title: published.title as string,
+    },
+    campaign: { documentId: campaign.documentId, title: campaign.title },
+    publicCover: { id: publicCover.id, name: publicCover.name },
+    phone,
+  };
+}
