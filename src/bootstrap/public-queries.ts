@@ -28,11 +28,15 @@ interface ContentSpec {
   populate?: Record<string, string>;
 }
 
-/** A content type: its listed attributes plus the publication and audit dates every entry shows. */
+/**
+ * A content type: its listed attributes plus the publication and audit dates every entry shows. `published` is false
+ * for a type without draft and publish (plan tasks).
+ */
 const content = ({ fields, filter, sort, populate = {} }: ContentSpec, published = true): QueryEntry => {
   const dates = published ? ['publishedAt', 'createdAt', 'updatedAt'] : ['createdAt', 'updatedAt'];
   return {
     kind: 'content',
+    versioned: published,
     fields: [...fields, 'locale', ...dates],
     filter: { documentId: 'text', ...filter, ...(published ? { publishedAt: 'datetime' } : {}) },
     sort: [...sort, ...dates],
@@ -40,9 +44,13 @@ const content = ({ fields, filter, sort, populate = {} }: ContentSpec, published
   };
 };
 
-/** A component: all its values may be selected and filtered; it is never sorted on. */
+/**
+ * A component: all its values may be selected and filtered; it is never sorted on. Every component here belongs to
+ * a versioned type, whose published row has its own copy.
+ */
 const component = (filter: Record<string, ValueType>, extra: string[] = [], populate = {}): QueryEntry => ({
   kind: 'component',
+  versioned: true,
   fields: [...Object.keys(filter), ...extra],
   filter,
   sort: [],
@@ -166,6 +174,7 @@ export const PUBLIC_QUERIES: AllowList = {
   ),
   'api::organization.organization': {
     kind: 'content',
+    versioned: true,
     fields: ['reportPeriodStart', 'reportPeriodEnd', 'timeZone', 'feedbackRetentionMonths', 'locale'],
     filter: {},
     sort: [],
@@ -225,6 +234,7 @@ export const PUBLIC_QUERIES: AllowList = {
   // Media: only what a page needs to show a file; never its folder, uploader or the entries it is related to.
   [MEDIA]: {
     kind: 'media',
+    versioned: false,
     fields: ['url', 'name', 'alternativeText', 'caption', 'width', 'height', 'formats', 'mime', 'size'],
     filter: {},
     sort: [],

@@ -13,6 +13,11 @@ export type ValueType = 'text' | 'integer' | 'date' | 'datetime' | 'boolean';
 export interface QueryEntry {
   /** A content type has its own filters, sort and pagination; a component or media is only reached by populate. */
   kind: 'content' | 'component' | 'media';
+  /**
+   * Whether rows come in a draft and a published version. A published row links to published targets, but an
+   * unversioned row links to both versions of a versioned target: filters and sort never take that join.
+   */
+  versioned: boolean;
   /** The attributes that may be selected with `fields`. */
   fields: readonly string[];
   /** The attributes that may be filtered on, with the type of their values. */
@@ -129,6 +134,14 @@ class Judge {
       );
   }
 
+  /** The entry that filters and sort may reach through `key`: not media, and never from a single row into drafts. */
+  through(entry: QueryEntry, key: string): QueryEntry | undefined {
+    if (!Object.hasOwn(entry.populate, key)) return undefined;
+    const target = this.entry(entry.populate[key]);
+    if (target.kind === 'media' || (target.versioned && !entry.versioned)) return undefined;
+    return target;
+  }
+
   // ---------------------------------------------------------------- filters
 
   filters(value: unknown, entry: QueryEntry, path: string[], depth = 0) {
@@ -160,8 +173,8 @@ class Judge {
         else this.filters(child, entry, at, depth + 1);
       } else if (Object.hasOwn(entry.filter, key)) {
         this.attributeFilter(child, entry.filter[key], at);
-      } else if (Object.hasOwn(entry.populate, key) && this.entry(entry.populate[key]).kind !== 'media') {
-        this.filters(child, this.entry(entry.populate[key]), at, depth + 1);
+      } else if (this.through(entry, key)) {
+        this.filters(child, this.through(entry, key)!, at, depth + 1);
       } else {
         const relations = Object.keys(entry.populate).filter(
           (k) => this.entry(entry.populate[k]).kind !== 'media'
@@ -263,8 +276,8 @@ class Judge {
     for (const [i, name] of names.entries()) {
       const last = i === names.length - 1;
       if (last && current.sort.includes(name)) return;
-      const target = Object.hasOwn(current.populate, name) ? this.entry(current.populate[name]) : undefined;
-      if (last || !target || target.kind !== 'content') {
+      const target = this.through(current, name);
+      if (last || target?.kind !== 'content') {
         this.notAllowed([...path], names.slice(0, i + 1).join('.'), this.sortable(current));
         return;
       }
@@ -275,7 +288,7 @@ class Judge {
   sortObject(value: Record<string, unknown>, entry: QueryEntry, path: string[], depth: number) {
     for (const [key, child] of Object.entries(value)) {
       const at = [...path, key];
-      const target = Object.hasOwn(entry.populate, key) ? this.entry(entry.populate[key]) : undefined;
+      const target = this.through(entry, key);
       if (entry.sort.includes(key) && typeof child === 'string') {
         if (!/^(asc|desc)$/i.test(child))
           this.fail(at, 'Thứ tự phải là asc hoặc desc.', 'The order must be asc or desc.');
@@ -286,9 +299,7 @@ class Judge {
   }
 
   sortable(entry: QueryEntry) {
-    const relations = Object.keys(entry.populate).filter(
-      (k) => this.entry(entry.populate[k]).kind === 'content'
-    );
+    const relations = Object.keys(entry.populate).filter((k) => this.through(entry, k)?.kind === 'content');
     return [...entry.sort, ...relations.map((r) => `${r}.…`)];
   }
 

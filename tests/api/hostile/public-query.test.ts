@@ -39,6 +39,10 @@ describe('public queries outside the allow-list', () => {
     ['/api/articles?populate[cover][populate][related]=*', 'populate.cover.populate.related'],
     ['/api/articles?populate[cover][fields][0]=folderPath', 'populate.cover.fields.0'],
     ['/api/plan-tasks?filters[unit][name][$startsWith]=a', 'filters.unit'],
+    // Found by the fuzzer: a plan task has no drafts, so its link to a campaign reaches the campaign's draft too.
+    ['/api/plan-tasks?filters[campaign][title][$containsi]=BIMATZ', 'filters.campaign'],
+    ['/api/plan-tasks?sort=campaign.title', 'sort'],
+    ['/api/articles?filters[planTask][campaign][title][$containsi]=BIMATZ', 'filters.planTask.campaign'],
     // D11: shapes that reached the database and answered 500.
     ['/api/articles?filters[title][$eq][$ne]=x', 'filters.title.$eq'],
     ['/api/articles?filters[0]=abc', 'filters'],
@@ -128,6 +132,8 @@ describe('the website’s own queries', () => {
       `/api/articles?populate[campaign][populate]=*&populate[cover]=true&pagination[pageSize]=100`,
       `/api/campaigns?populate=*&pagination[pageSize]=100`,
       `/api/plans?populate[campaigns][populate]=*`,
+      `/api/plan-tasks?populate[campaign][fields][0]=title&pagination[pageSize]=100`,
+      `/api/articles?populate[planTask][populate][campaign]=true&pagination[pageSize]=100`,
       `/api/procedures/search?q=${SECRET}`,
     ];
     for (const url of urls) {
