@@ -71,6 +71,27 @@ export async function plantSecrets(strapi: Core.Strapi): Promise<PlantedSecrets>
     data: { title: `${SECRET} unpublished campaign title` } as never,
   });
 
+  // Every legal document, procedure field and plan gets a secret draft title too: they are reached through
+  // relations and through components (a plan's bases, a procedure's legal bases).
+  for (const [uid, attribute] of [
+    ['api::legal-document.legal-document', 'title'],
+    ['api::procedure-field.procedure-field', 'name'],
+    ['api::plan.plan', 'title'],
+  ] as const) {
+    const documents = strapi.documents(uid);
+    for (const doc of await documents.findMany({
+      locale: 'vi',
+      status: 'published',
+      fields: ['documentId'],
+    })) {
+      await documents.update({
+        documentId: doc.documentId,
+        locale: 'vi',
+        data: { [attribute]: `${SECRET} draft ${attribute}` } as never,
+      });
+    }
+  }
+
   const phone = '0987 654 313';
   await strapi.db.query('api::feedback.feedback').create({
     data: {
