@@ -41,6 +41,7 @@ export const MAX_PAGE = 10_000;
 export const MAX_PAGE_SIZE = 100;
 const MAX_START = MAX_PAGE * MAX_PAGE_SIZE;
 const MAX_DEPTH = 6;
+const MAX_SORT_KEYS = 10;
 const MAX_VALUE_LENGTH = 1000;
 const MAX_ERRORS = 20;
 
@@ -248,11 +249,11 @@ class Judge {
   // ---------------------------------------------------------------- sort
 
   sort(value: unknown, entry: QueryEntry, path: string[]) {
-    if (typeof value === 'string') {
+    if (typeof value === 'string' && value.split(',').length <= MAX_SORT_KEYS) {
       for (const segment of value.split(',').map((s) => s.trim())) {
         if (segment) this.sortSegment(segment, entry, path);
       }
-    } else if (Array.isArray(value) && value.length > 0 && value.length <= 10) {
+    } else if (Array.isArray(value) && value.length > 0 && value.length <= MAX_SORT_KEYS) {
       value.forEach((v, i) => this.sort(v, entry, [...path, String(i)]));
     } else if (isObject(value)) {
       this.sortObject(value, entry, path, 0);

@@ -63,6 +63,7 @@ describe('the public query allow-list', () => {
     ['filters[localizations][title][$startsWith]=BIMATZ', 'filters.localizations'],
     ['filters[localizations][publishedAt][$null]=true', 'filters.localizations'],
     ['sort=localizations.title:asc', 'sort'],
+    [`sort=${Array(11).fill('title').join(',')}`, 'sort'],
     ['sort[localizations][title]=asc', 'sort.localizations'],
     ['populate[localizations]=true', 'populate.localizations'],
     ['populate=localizations', 'populate'],

@@ -67,6 +67,15 @@ describe('public queries outside the allow-list', () => {
     });
   });
 
+  it('reports every problem at once, as docs/API.md shows', async () => {
+    const res = await get(
+      '/api/articles?filters[localizations][title][$startsWith]=B&pagination[page]=99999'
+    );
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toBe('2 errors occurred');
+    expect(errorPaths(res.body)).toEqual(['filters.localizations', 'pagination.page']);
+  });
+
   it('answers in English when asked', async () => {
     const res = await get('/api/articles?sort=localizations.title:asc').set('Accept-Language', 'en');
     expect(res.body.error.message).toMatch(/not allowed/);
