@@ -18,7 +18,7 @@ import { registerOpenApi } from './openapi';
 import { isDatabaseEmpty, seedDemo } from './seed';
 
 let stopOutbox = () => undefined as void;
-let stopSweeps = () => undefined as void;
+let stopSweeps = async () => undefined as void;
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -78,7 +78,7 @@ export default {
 
   async destroy({ strapi }: { strapi: Core.Strapi }) {
     stopOutbox();
-    stopSweeps();
+    await stopSweeps();
     (strapi.get('response-cache') as ResponseCache).stop();
     await closeRedis();
   },

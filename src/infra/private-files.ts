@@ -124,9 +124,9 @@ const SWEEP_JOB = 'private-file-sweep';
  * The sweeps, at start and then every ORPHAN_SWEEP_MINUTES (default 10): on every node its own temporary uploads;
  * on one node at a time (job lock per interval) the private files no registered owner's row refers to. Files
  * written less than ORPHAN_SWEEP_GRACE_MINUTES ago (default 10) are kept: they may belong to a request in flight.
- * Returns the function that stops them.
+ * Returns the function that stops them (and waits for a sweep under way, so that it does not outlive the database).
  */
-export function startFileSweeps(strapi: Core.Strapi): () => void {
+export function startFileSweeps(strapi: Core.Strapi): () => Promise<void> {
   const everyMs = Math.max(Number(process.env.ORPHAN_SWEEP_MINUTES ?? 10), 0.01) * 60_000;
   const graceMs = Math.max(Number(process.env.ORPHAN_SWEEP_GRACE_MINUTES ?? 10), 0) * 60_000;
   const appRoot = strapi.dirs.app.root;
@@ -165,5 +165,8 @@ export function startFileSweeps(strapi: Core.Strapi): () => void {
   tick();
   const timer = setInterval(tick, everyMs);
   timer.unref();
-  return () => clearInterval(timer);
+  return async () => {
+    clearInterval(timer);
+    await running;
+  };
 }
