@@ -203,16 +203,27 @@ describe('D3: case variants and slashes are limited and capped like the real pat
     expect(surveys).toEqual([400, 400, 400, 429]);
   });
 
-  it('caps the declared size on every spelling of the path', async () => {
-    for (const url of ['/api/FEEDBACKS', '/api/Survey-Responses/']) {
-      const res = await request(app.server())
-        .post(url)
-        .set('Content-Type', 'application/json')
-        .set('Content-Length', String(60 * MB))
-        .send('{}');
-      expect(res.status).toBe(413);
-      expect(res.body.error.name).toBe('PayloadTooLargeError');
-    }
+  it('caps the declared size on every spelling of the path, before reading the body', async () => {
+    const before = await storageCounts(app.strapi());
+    const boundary = 'h3declared';
+    const feedbackUpload = await stream(
+      '/api/FEEDBACKS',
+      { 'Content-Type': `multipart/form-data; boundary=${boundary}`, 'Content-Length': String(60 * MB) },
+      multipartHead(boundary, await feedback()),
+      60 * MB
+    );
+    expect(feedbackUpload.status).toBe(413);
+    expect(feedbackUpload.written).toBeLessThan(20 * MB);
+    // Under the 1 MB of every route, over the survey's 64 KB.
+    const survey = await stream(
+      '/api/Survey-Responses/',
+      { 'Content-Type': 'application/json', 'Content-Length': String(512 * 1024) },
+      Buffer.from('{"comment":"'),
+      512 * 1024
+    );
+    expect(survey.status).toBe(413);
+    expect(JSON.parse(survey.body).error.name).toBe('PayloadTooLargeError');
+    expect(await storageCounts(app.strapi())).toEqual(before);
   });
 });
 
@@ -255,15 +266,24 @@ describe('D4: chunked bodies are capped as they stream in', () => {
     expect(await storageCounts(app.strapi())).toEqual(before);
   });
 
-  it('caps every other route at 1 MB too', async () => {
-    const res = await stream(
+  it('caps every other route too, and refuses its multipart unread', async () => {
+    const json = await stream(
       '/api/articles',
       { 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked' },
       Buffer.from('{"data":"'),
       30 * MB
     );
-    expect(res.status).toBe(413);
-    expect(res.written).toBeLessThan(15 * MB);
+    expect(json.status).toBe(413);
+    expect(json.written).toBeLessThan(15 * MB);
+    const boundary = 'h3articles';
+    const multipart = await stream(
+      '/api/articles',
+      { 'Content-Type': `multipart/form-data; boundary=${boundary}`, 'Transfer-Encoding': 'chunked' },
+      multipartHead(boundary, {}, 'x'),
+      30 * MB
+    );
+    expect(multipart.status).toBe(400);
+    expect(multipart.written).toBeLessThan(15 * MB);
   });
 });
 
@@ -285,6 +305,9 @@ describe('D5: multipart only on file routes, and no temporary upload left', () =
   );
 
   it('removes the temporary files of a file route on success and on refusal', async () => {
+    // Uploads go to the project's own temporary folder (where the sweep finds what a crash leaves) …
+    const created = new Set<string>();
+    const watcher = fs.watch(process.env.UPLOAD_TMP_DIR!, (_event, name) => name && created.add(name));
     const ok = await request(app.server())
       .post('/api/feedbacks')
       .field('data', JSON.stringify(await feedback()))
@@ -309,6 +332,9 @@ describe('D5: multipart only on file routes, and no temporary upload left', () =
       .attach('files', PDF, { filename: 'c.pdf', contentType: 'application/pdf' });
     expect(tooMany.status).toBe(400);
     expect(tooMany.body.error.details.errors[0].path).toEqual(['files']);
+    watcher.close();
+    // … and none is left there, whatever the outcome.
+    expect(created.size).toBeGreaterThanOrEqual(5);
     expect(await storageCounts(app.strapi())).toEqual(before);
   });
 
