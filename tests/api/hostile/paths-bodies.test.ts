@@ -9,7 +9,8 @@ import os from 'os';
 import path from 'path';
 import request from 'supertest';
 import { overrideEnv } from '../../setup/env-override';
-import { PDF } from '../../setup/files';
+import { PDF, png } from '../../setup/files';
+import { adminLogin } from '../../setup/http';
 import { storageCounts } from '../../setup/storage';
 import { useStrapi } from '../../setup/strapi';
 
@@ -336,6 +337,18 @@ describe('D5: multipart only on file routes, and no temporary upload left', () =
     // … and none is left there, whatever the outcome.
     expect(created.size).toBeGreaterThanOrEqual(5);
     expect(await storageCounts(app.strapi())).toEqual(before);
+  });
+
+  it('keeps the media library upload working, as the unit editor does it, and leaves no temporary file', async () => {
+    const token = await adminLogin(app.server(), 'qldd@demo.example');
+    const res = await request(app.server())
+      .post('/upload')
+      .set('Authorization', `Bearer ${token}`)
+      .field('fileInfo', JSON.stringify({ name: 'anh.png' }))
+      .attach('files', await png(8, 8), { filename: 'anh.png', contentType: 'image/png' });
+    expect(res.status).toBe(201);
+    expect(res.body[0]).toMatchObject({ name: 'anh.png', mime: 'image/png' });
+    expect((await storageCounts(app.strapi())).tempFiles).toBe(0);
   });
 
   it('removes the partial file of a client that disconnects mid-upload', async () => {
