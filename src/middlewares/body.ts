@@ -136,7 +136,13 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
 
     const streams: fs.WriteStream[] = [];
     const cleanup = () => removeTemporary(streams);
-    ctx.req.once('aborted', cleanup);
+    // A client gone mid-upload: its partial files go now, not when the request's promise settles.
+    const onAborted = () => {
+      cleanup().catch((error) =>
+        strapi.log.warn(`temporary upload not removed: ${(error as Error).message}`)
+      );
+    };
+    ctx.req.once('aborted', onAborted);
     let files = 0;
     const original = ctx.req;
     try {
@@ -183,7 +189,7 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
       }
       await next();
     } finally {
-      ctx.req.off('aborted', cleanup);
+      ctx.req.off('aborted', onAborted);
       await cleanup();
     }
   };
