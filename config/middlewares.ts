@@ -9,17 +9,12 @@ const config: Core.Config.Middlewares = [
   'strapi::poweredBy',
   // Before the body parser and routing: a cached public GET is answered here.
   'global::response-cache',
-  // Rate limits and size caps of the public intake routes, before the body is parsed.
+  // Rate limits of the public intake routes, before the body is read.
   'global::intake-guard',
   'strapi::query',
-  {
-    name: 'strapi::body',
-    config: {
-      jsonLimit: '1mb',
-      formLimit: '1mb',
-      textLimit: '1mb',
-    },
-  },
+  // Our body parser under Strapi's required name (src/index.ts registers src/middlewares/body.ts as strapi::body):
+  // byte caps per route as the body streams in, multipart only on the file routes, every temporary upload removed.
+  'strapi::body',
   'strapi::session',
   'strapi::favicon',
   'strapi::public',

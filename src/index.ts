@@ -7,20 +7,24 @@ import { ensurePublicPermissions } from './bootstrap/public-permissions';
 import { ensureWebsiteWebhook } from './bootstrap/website-webhook';
 import { contentEventsMiddleware, invalidateOnGlobalChanges } from './infra/content-events';
 import { registerInternalModels } from './infra/models';
-import { registerPrivateFileOwner } from './infra/private-files';
+import { registerPrivateFileOwner, startFileSweeps } from './infra/private-files';
 import { startOutboxWorker } from './infra/outbox';
 import { closeRedis, redis } from './infra/redis';
 import { ResponseCache } from './infra/response-cache';
 import { reindexFeedback, reindexProcedures } from './infra/search-index';
 import { SEARCH_TERMS_TABLE } from './infra/models';
+import bodyMiddleware from './middlewares/body';
 import { registerOpenApi } from './openapi';
 import { isDatabaseEmpty, seedDemo } from './seed';
 
 let stopOutbox = () => undefined as void;
+let stopSweeps = async () => undefined as void;
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     registerInternalModels(strapi);
+    // Strapi requires a middleware named strapi::body: ours takes its place (src/middlewares/body.ts).
+    strapi.get('middlewares').set('strapi::body', bodyMiddleware);
     registerPrivateFileOwner({ uid: 'api::feedback.feedback-attachment', attribute: 'storedName' });
     strapi.add(
       'response-cache',
@@ -68,12 +72,13 @@ export default {
         .count({ count: '*' });
       if (Number(count) === 0) await reindex(strapi, 'all');
     }
-    await strapi.service('api::feedback.feedback').sweepOrphanAttachments();
+    stopSweeps = startFileSweeps(strapi);
     stopOutbox = startOutboxWorker(strapi);
   },
 
   async destroy({ strapi }: { strapi: Core.Strapi }) {
     stopOutbox();
+    await stopSweeps();
     (strapi.get('response-cache') as ResponseCache).stop();
     await closeRedis();
   },

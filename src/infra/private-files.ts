@@ -6,6 +6,8 @@ import { randomBytes } from 'crypto';
 import fs from 'fs/promises';
 import path from 'path';
 import type { Core } from '@strapi/strapi';
+import { runExclusively } from './job-lock';
+import { JOB_RUNS_TABLE } from './models';
 
 export function privateUploadDir(appRoot: string): string {
   return path.resolve(appRoot, process.env.PRIVATE_UPLOAD_DIR || path.join('.tmp', 'private-uploads'));
@@ -68,7 +70,7 @@ export async function referencedPrivateFiles(strapi: Core.Strapi, names: string[
 
 /**
  * Deletes files that no database row refers to and that are older than `minAgeMs`: what a crash between writing
- * the files and committing the feedback can leave behind.
+ * the files and committing the row can leave behind. A file younger than that may belong to a submission in flight.
  */
 export async function sweepOrphans(
   dir: string,
@@ -77,18 +79,94 @@ export async function sweepOrphans(
 ) {
   let names: string[];
   try {
+    names = (await fs.readdir(dir, { withFileTypes: true })).filter((e) => e.isFile()).map((e) => e.name);
+  } catch {
+    return 0;
+  }
+  const old = await olderThan(dir, names, minAgeMs);
+  const referenced = await isReferenced(old);
+  let removed = 0;
+  for (const name of old.filter((n) => !referenced.has(n))) {
+    await fs.rm(path.join(dir, name), { force: true });
+    removed += 1;
+  }
+  return removed;
+}
+
+async function olderThan(dir: string, names: string[], minAgeMs: number): Promise<string[]> {
+  const found: string[] = [];
+  for (const name of names) {
+    const stat = await fs.stat(path.join(dir, name)).catch(() => null);
+    if (stat?.isFile() && Date.now() - stat.mtimeMs > minAgeMs) found.push(name);
+  }
+  return found;
+}
+
+/** Temporary uploads of the requests this process is reading or handling now: never swept. */
+export const uploadsInFlight = new Set<string>();
+
+/** Deletes temporary uploads older than `minAgeMs` that no request of this process holds (a crash's leftovers). */
+export async function sweepTempUploads(dir: string, minAgeMs: number) {
+  let names: string[];
+  try {
     names = await fs.readdir(dir);
   } catch {
     return 0;
   }
-  const referenced = await isReferenced(names);
-  let removed = 0;
-  for (const name of names.filter((n) => !referenced.has(n))) {
-    const stat = await fs.stat(path.join(dir, name)).catch(() => null);
-    if (stat?.isFile() && Date.now() - stat.mtimeMs > minAgeMs) {
-      await fs.rm(path.join(dir, name), { force: true });
-      removed += 1;
-    }
-  }
-  return removed;
+  const old = (await olderThan(dir, names, minAgeMs)).filter((n) => !uploadsInFlight.has(path.join(dir, n)));
+  await Promise.all(old.map((name) => fs.rm(path.join(dir, name), { force: true })));
+  return old.length;
+}
+
+const SWEEP_JOB = 'private-file-sweep';
+
+/**
+ * The sweeps, at start and then every ORPHAN_SWEEP_MINUTES (default 10): on every node its own temporary uploads;
+ * on one node at a time (job lock per interval) the private files no registered owner's row refers to. Files
+ * written less than ORPHAN_SWEEP_GRACE_MINUTES ago (default 10) are kept: they may belong to a request in flight.
+ * Returns the function that stops them (and waits for a sweep under way, so that it does not outlive the database).
+ */
+export function startFileSweeps(strapi: Core.Strapi): () => Promise<void> {
+  const everyMs = Math.max(Number(process.env.ORPHAN_SWEEP_MINUTES ?? 10), 0.01) * 60_000;
+  const graceMs = Math.max(Number(process.env.ORPHAN_SWEEP_GRACE_MINUTES ?? 10), 0) * 60_000;
+  const appRoot = strapi.dirs.app.root;
+  let running: Promise<void> | null = null;
+
+  const sweep = async () => {
+    const temp = await sweepTempUploads(uploadTempDir(appRoot), graceMs);
+    const slot = new Date(Math.floor(Date.now() / everyMs) * everyMs);
+    const outcome = await runExclusively(strapi, SWEEP_JOB, slot.toISOString(), async () => {
+      const orphans = await sweepOrphans(
+        privateUploadDir(appRoot),
+        (names) => referencedPrivateFiles(strapi, names),
+        graceMs
+      );
+      // One row per interval is enough history.
+      await strapi.db
+        .connection(JOB_RUNS_TABLE)
+        .where({ job: SWEEP_JOB })
+        .where('started_at', '<', new Date(slot.getTime() - 24 * 60 * 60 * 1000))
+        .del();
+      return { orphans };
+    });
+    const orphans = outcome.ran ? outcome.result.orphans : 0;
+    if (temp || orphans)
+      strapi.log.info(`file sweep: ${orphans} orphan private files, ${temp} temporary uploads`);
+  };
+  const tick = () => {
+    running ??= sweep()
+      .catch((error) => {
+        strapi.log.error(`file sweep failed: ${(error as Error).message}`);
+      })
+      .finally(() => {
+        running = null;
+      });
+  };
+  tick();
+  const timer = setInterval(tick, everyMs);
+  timer.unref();
+  return async () => {
+    clearInterval(timer);
+    await running;
+  };
 }

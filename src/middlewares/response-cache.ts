@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { ResponseCache } from '../infra/response-cache';
+import { normalizePath } from '../domain/request-path';
 import { cacheScopeOf, matchesIfNoneMatch, strongEtag } from '../utils/http-cache';
 
 interface Context {
@@ -26,7 +27,9 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
 
   return async (ctx: Context, next: () => Promise<void>) => {
     const scope =
-      (ctx.method === 'GET' || ctx.method === 'HEAD') && !ctx.get('authorization') && cacheScopeOf(ctx.path);
+      (ctx.method === 'GET' || ctx.method === 'HEAD') &&
+      !ctx.get('authorization') &&
+      cacheScopeOf(normalizePath(ctx.path));
     if (!scope) return next();
 
     const cache = strapi.get('response-cache') as ResponseCache;

@@ -1,4 +1,3 @@
-import fs from 'fs/promises';
 import { factories } from '@strapi/strapi';
 import type { AcceptedAttachment } from '../../../domain/attachments';
 import type { FeedbackInput } from '../../../domain/feedback-intake';
@@ -12,17 +11,10 @@ import { spendFormToken } from '../../../infra/form-tokens';
 import { organizationSettings } from '../../../infra/organization-settings';
 import { idsLinkedTo } from '../../../infra/relation-queries';
 import { documentsWithWord } from '../../../infra/search-index';
-import {
-  privateUploadDir,
-  referencedPrivateFiles,
-  removePrivateFiles,
-  storePrivateFile,
-  sweepOrphans,
-} from '../../../infra/private-files';
+import { privateUploadDir, removePrivateFiles, storePrivateFile } from '../../../infra/private-files';
 
 const UID = 'api::feedback.feedback';
 const ATTACHMENT = 'api::feedback.feedback-attachment';
-const ORPHAN_AGE_MS = 60 * 60 * 1000;
 
 export interface Receipt {
   trackingCode: string;
@@ -180,12 +172,5 @@ export default factories.createCoreService(UID, ({ strapi }) => ({
     const order = new Map(ids.map((id: number, index: number) => [id, index]));
     rows.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
     return { rows, total: Number(total) };
-  },
-
-  /** Removes private files that no row refers to (left by a crash between writing and committing). */
-  async sweepOrphanAttachments(): Promise<number> {
-    const dir = privateUploadDir(strapi.dirs.app.root);
-    await fs.mkdir(dir, { recursive: true, mode: 0o700 });
-    return sweepOrphans(dir, (names) => referencedPrivateFiles(strapi, names), ORPHAN_AGE_MS);
   },
 }));
