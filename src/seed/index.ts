@@ -461,8 +461,61 @@ export async function seedDemo(
     }
   }
 
+  // Submissions of units, drafts with private attachments, through the plugin's own services and file rules.
+  const submissions = strapi.plugin('unit-submissions')?.service('submissions');
+  const attachments = strapi.plugin('unit-submissions')?.service('attachments');
+  for (const demo of submissions ? read('submissions.json') : []) {
+    const uid = 'plugin::unit-submissions.submission' as UID.ContentType;
+    if (await strapi.db.query(uid).findOne({ where: { title: demo.title }, select: ['id'] })) continue;
+    const author = await strapi.db.query('admin::user').findOne({ where: { email: demo.author } });
+    const unit = await strapi.db.query('api::unit.unit').findOne({ where: { code: demo.unit } });
+    if (!author || !unit) throw new Error(`Demo submission "${demo.title}" has an unknown author or unit.`);
+    const access = {
+      user: { id: author.id, name: `${author.lastname} ${author.firstname}`, email: author.email },
+      unitIds: [unit.id],
+      readAll: false,
+      canSubmit: true,
+      canReview: false,
+      isSuperAdmin: false,
+    };
+    const { title, kind, body, proposedChannel } = demo;
+    const documentId = await submissions.create(
+      access,
+      { title, kind, body, proposedChannel, unit: unit.id },
+      'vi'
+    );
+    const files = (demo.attachments as { name: string; text: string }[]).map(({ name, text }) => {
+      const bytes = demoPdf(text);
+      return { originalName: name, size: bytes.length, read: async () => bytes };
+    });
+    if (files.length) await attachments.add(access, documentId, files, 'vi');
+    count('submission');
+  }
+
   strapi.log.info(`Demo seed: ${JSON.stringify(report.created)}`);
   return report;
+}
+
+/** A one-page PDF showing a line of (ASCII) text: what a unit's scanned invitation stands for in the demo. */
+function demoPdf(text: string): Buffer {
+  const line = text.replace(/[^\x20-\x7e]/g, '').replace(/[()\\]/g, '');
+  const content = `BT /F1 14 Tf 56 780 Td (${line}) Tj ET`;
+  return Buffer.from(
+    [
+      '%PDF-1.4',
+      '1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj',
+      '2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj',
+      '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]/Resources<</Font<</F1 4 0 R>>>>/Contents 5 0 R>>endobj',
+      '4 0 obj<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>endobj',
+      `5 0 obj<</Length ${content.length}>>stream`,
+      content,
+      'endstream endobj',
+      'trailer<</Root 1 0 R>>',
+      '%%EOF',
+      '',
+    ].join('\n'),
+    'latin1'
+  );
 }
 
 interface DemoFeedback {

@@ -1,6 +1,10 @@
+import fs from 'fs';
+import path from 'path';
 import request from 'supertest';
 import type { Core } from '@strapi/strapi';
+import { privateUploadDir } from '../../src/infra/private-files';
 import { demo } from '../setup/demo';
+import { ROOT } from '../setup/env';
 import { adminLogin } from '../setup/http';
 import { useStrapi } from '../setup/strapi';
 
@@ -123,6 +127,28 @@ describe('demo data, loaded by bootstrap on an empty database', () => {
       await strapi.db.query('plugin::oversight.difficulty').findMany({ select: ['state'] })
     ).map((d: { state: string }) => d.state);
     expect(states.sort()).toEqual(difficulties.map((d: { state: string }) => d.state).sort());
+  });
+
+  it('holds units’ draft submissions, whose attachments are private files, not library files', async () => {
+    const strapi = app.strapi();
+    for (const entry of demo('submissions.json')) {
+      const stored = await strapi.db.query('plugin::unit-submissions.submission').findOne({
+        where: { title: entry.title },
+        populate: { unit: { select: ['code'] }, attachments: true },
+      });
+      expect(stored).toMatchObject({ state: 'draft', unit: { code: entry.unit } });
+      expect(stored.attachments.map((a: { originalName: string }) => a.originalName)).toEqual(
+        entry.attachments.map((a: { name: string }) => a.name)
+      );
+      for (const attachment of stored.attachments) {
+        expect(attachment.mediaFileId).toBeNull();
+        expect(fs.existsSync(path.join(privateUploadDir(ROOT), attachment.storedName))).toBe(true);
+      }
+    }
+    const names = demo('submissions.json').flatMap((e: { attachments: { name: string }[] }) =>
+      e.attachments.map((a) => a.name)
+    );
+    expect(await strapi.db.query('plugin::upload.file').count({ where: { name: { $in: names } } })).toBe(0);
   });
 
   it.each(

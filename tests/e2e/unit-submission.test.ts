@@ -1,5 +1,5 @@
 /**
- * The submission workflow in a real browser (headless Chromium): a unit editor submits material with an attachment,
+ * The submission workflow in a real browser (headless Chromium): a unit editor submits material with a private attachment,
  * the IT Center requests changes, the unit resubmits, the IT Center approves and publishes the article.
  * Screenshots of each page land in tests/e2e/screenshots/ (a CI artifact).
  */
@@ -36,16 +36,18 @@ describeInBrowser('unit submission, in the browser', () => {
       '[data-testid=field-body]',
       'Sáng nay, Phòng Quản lý đất đai tổ chức tập huấn.\n\nCó 50 đại biểu.'
     );
-    await unit.setInputFiles('[data-testid=field-attachments]', {
-      name: 'giay-moi.pdf',
-      mimeType: 'application/pdf',
-      buffer: PDF,
-    });
     await screenshot(unit, '1-unit-new-submission');
     await unit.click('[data-testid=submission-save]');
     await unit.waitForURL(/\/submissions\/[a-z0-9]{20,}/);
     detailUrl = unit.url();
     await waitForState(unit, 'draft');
+    // Attachments are uploaded from the submission's page, into private storage.
+    await unit.setInputFiles('[data-testid=field-attachments]', {
+      name: 'giay-moi.pdf',
+      mimeType: 'application/pdf',
+      buffer: PDF,
+    });
+    await unit.waitForSelector('[data-testid=attachment-item] >> text=giay-moi.pdf');
     await unit.click('[data-testid=transition-submitted]');
     await waitForState(unit, 'submitted');
     await screenshot(unit, '2-unit-submitted');
@@ -99,6 +101,7 @@ describeInBrowser('unit submission, in the browser', () => {
         populate: ['attachments'],
       });
     expect(stored.state).toBe('published');
-    expect(stored.attachments.map((f: { name: string }) => f.name)).toEqual(['giay-moi.pdf']);
+    expect(stored.attachments.map((f: { originalName: string }) => f.originalName)).toEqual(['giay-moi.pdf']);
+    expect(stored.attachments[0].mediaFileId).toEqual(expect.any(Number));
   }, 180_000);
 });

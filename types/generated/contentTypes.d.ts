@@ -2298,6 +2298,82 @@ export interface PluginReviewWorkflowsWorkflowStage extends Struct.CollectionTyp
   };
 }
 
+export interface PluginUnitSubmissionsAttachment extends Struct.CollectionTypeSchema {
+  collectionName: 'unit_submission_attachments';
+  info: {
+    description: 'T\u1EC7p \u0111\u01A1n v\u1ECB g\u1EEDi k\u00E8m tin b\u00E0i; l\u01B0u ri\u00EAng, ch\u1EC9 v\u00E0o th\u01B0 vi\u1EC7n media khi b\u00E0i vi\u1EBFt \u0111\u01B0\u1EE3c xu\u1EA5t b\u1EA3n';
+    displayName: 'T\u1EC7p \u0111\u00EDnh k\u00E8m tin b\u00E0i';
+    pluralName: 'attachments';
+    singularName: 'attachment';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    kind: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 16;
+      }>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::unit-submissions.attachment'> &
+      Schema.Attribute.Private;
+    mediaFileId: Schema.Attribute.Integer &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 1;
+        },
+        number
+      >;
+    mime: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 128;
+      }>;
+    originalName: Schema.Attribute.String &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 255;
+      }>;
+    publishedAt: Schema.Attribute.DateTime;
+    sha256: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    size: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 0;
+        },
+        number
+      >;
+    storedName: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.Private &
+      Schema.Attribute.Unique &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 128;
+      }>;
+    submission: Schema.Attribute.Relation<'manyToOne', 'plugin::unit-submissions.submission'>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    uploadedBy: Schema.Attribute.Relation<'manyToOne', 'admin::user'> & Schema.Attribute.Private;
+  };
+}
+
 export interface PluginUnitSubmissionsComment extends Struct.CollectionTypeSchema {
   collectionName: 'unit_submission_comments';
   info: {
@@ -2454,7 +2530,8 @@ export interface PluginUnitSubmissionsSubmission extends Struct.CollectionTypeSc
   attributes: {
     article: Schema.Attribute.Relation<'oneToOne', 'api::article.article'>;
     assignee: Schema.Attribute.Relation<'manyToOne', 'admin::user'>;
-    attachments: Schema.Attribute.Media<'images' | 'videos' | 'audios' | 'files', true>;
+    attachments: Schema.Attribute.Relation<'oneToMany', 'plugin::unit-submissions.attachment'> &
+      Schema.Attribute.Private;
     body: Schema.Attribute.Text &
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 50000;
@@ -2769,6 +2846,7 @@ declare module '@strapi/strapi' {
       'plugin::oversight.task-report': PluginOversightTaskReport;
       'plugin::review-workflows.workflow': PluginReviewWorkflowsWorkflow;
       'plugin::review-workflows.workflow-stage': PluginReviewWorkflowsWorkflowStage;
+      'plugin::unit-submissions.attachment': PluginUnitSubmissionsAttachment;
       'plugin::unit-submissions.comment': PluginUnitSubmissionsComment;
       'plugin::unit-submissions.event': PluginUnitSubmissionsEvent;
       'plugin::unit-submissions.membership': PluginUnitSubmissionsMembership;

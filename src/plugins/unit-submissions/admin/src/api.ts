@@ -1,7 +1,8 @@
 import { useMemo } from 'react';
-import { useFetchClient } from '@strapi/strapi/admin';
+import { FetchError, useAuth, useFetchClient } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { PLUGIN_ID } from '../../server/src/permissions';
+import { fileNameOf, type Download } from '../../../../admin/shared/files';
 import type { Channel, HistoryAction, SubmissionKind, SubmissionState } from './labels';
 
 /* -------------------------------------------------------------------------------------------------
@@ -35,12 +36,16 @@ export interface Pagination {
   total: number;
 }
 
+/** A private file of the submission; `mediaFileId` once the published article carries a library copy. */
 export interface Attachment {
   id: number;
-  name: string;
-  url: string;
-  mime?: string;
-  size?: number;
+  documentId: string;
+  originalName: string | null;
+  kind: string;
+  mime: string;
+  size: number;
+  mediaFileId: number | null;
+  createdAt: string;
 }
 
 export interface AllowedTransition {
@@ -87,6 +92,11 @@ export interface Options {
   units: { id: number; documentId: string; name: string; code: string }[];
   planTasks: { documentId: string; code: string; content: string; plan: { year: number } | null }[];
   reviewers: (Person & { id: number })[];
+  attachmentLimits: {
+    maxFiles: number;
+    maxFileBytes: number;
+    acceptedTypes: { mime: string; extension: string }[];
+  };
   access: { canSubmit: boolean; canReview: boolean; readAll: boolean };
 }
 
@@ -131,7 +141,6 @@ export interface SubmissionData {
   planTask?: string | null;
   proposedChannel?: Channel;
   desiredPublicationDate?: string | null;
-  attachments?: number[];
 }
 
 export interface TransitionRequest {
@@ -146,6 +155,7 @@ export interface TransitionRequest {
  * -----------------------------------------------------------------------------------------------*/
 
 export { isConflict, problemOf, type ApiProblem } from '../../../../admin/shared/api-problem';
+export { saveFile, type Download } from '../../../../admin/shared/files';
 
 /* -------------------------------------------------------------------------------------------------
  * Calls
@@ -162,8 +172,9 @@ const definedParams = (filters: ListFilters) =>
 
 /** The plugin's admin API, with the admin session and the UI language (for the server's messages). */
 export function useApi() {
-  const { get, post, put } = useFetchClient();
+  const { get, post, put, del } = useFetchClient();
   const { locale } = useIntl();
+  const token = useAuth('UnitSubmissionsApi', (auth) => auth.token);
 
   return useMemo(() => {
     const headers = { 'Accept-Language': locale };
@@ -221,14 +232,53 @@ export function useApi() {
           )
         ).data.data,
 
-      /** Strapi's own admin upload route; returns the stored files. */
-      upload: async (files: File[]) => {
-        const form = new FormData();
-        files.forEach((file) => form.append('files', file));
-        return (await post<Attachment[]>('/upload', form, { headers })).data;
+      /**
+       * Uploads files to the submission's private attachments, reporting progress (0–100). The fetch client
+       * cannot report upload progress, hence XMLHttpRequest; errors come back as the fetch client's FetchError.
+       */
+      uploadAttachments: (documentId: string, files: File[], onProgress: (percent: number) => void) =>
+        new Promise<Attachment[]>((resolve, reject) => {
+          const form = new FormData();
+          files.forEach((file) => form.append('files', file));
+          const xhr = new XMLHttpRequest();
+          xhr.open('POST', fileUrl(`${path(documentId)}/attachments`));
+          if (token) xhr.setRequestHeader('Authorization', `Bearer ${token}`);
+          xhr.setRequestHeader('Accept-Language', locale);
+          xhr.upload.onprogress = (event) => {
+            if (event.lengthComputable) onProgress(Math.round((event.loaded / event.total) * 100));
+          };
+          xhr.onerror = () => reject(new Error(xhr.statusText || 'Network error'));
+          xhr.onload = () => {
+            let body: { data?: Attachment[]; error?: { message?: string; status?: number } } = {};
+            try {
+              body = JSON.parse(xhr.responseText);
+            } catch {
+              // Not JSON (a proxy's error page): the status says enough.
+            }
+            if (xhr.status === 201 && body.data) return resolve(body.data);
+            const error = { status: xhr.status, message: xhr.statusText, ...body.error };
+            reject(new FetchError(error.message || `HTTP ${xhr.status}`, { data: { error } as never }));
+          };
+          xhr.send(form);
+        }),
+
+      downloadAttachment: async (documentId: string, attachmentId: string): Promise<Download> => {
+        const response = await get<Blob>(
+          `${path(documentId)}/attachments/${encodeURIComponent(attachmentId)}`,
+          { headers, responseType: 'blob' }
+        );
+        return { blob: response.data, fileName: fileNameOf(response.headers?.get('content-disposition')) };
       },
+
+      deleteAttachment: async (documentId: string, attachmentId: string) =>
+        (
+          await del<{ data: Attachment[] }>(
+            `${path(documentId)}/attachments/${encodeURIComponent(attachmentId)}`,
+            { headers }
+          )
+        ).data.data,
     };
-  }, [get, post, put, locale]);
+  }, [get, post, put, del, locale, token]);
 }
 
 export type Api = ReturnType<typeof useApi>;

@@ -29,4 +29,5 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await unitCondition('is-my-unit', "Is one of the user's units", (units) => ({ id: { $in: units } }));
 
   await strapi.plugin(PLUGIN_ID).service('history').protectOnPostgres();
+  await strapi.plugin(PLUGIN_ID).service('attachments').migrateLegacy();
 };

@@ -18,3 +18,5 @@ export const ACTIONS = {
 export const IN_MY_UNITS = `plugin::${PLUGIN_ID}.in-my-units`;
 
 export const SUBMISSION_UID = `plugin::${PLUGIN_ID}.submission`;
+
+export const ATTACHMENT_UID = `plugin::${PLUGIN_ID}.attachment`;

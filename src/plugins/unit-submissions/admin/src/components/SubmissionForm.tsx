@@ -6,26 +6,14 @@ import {
   Field,
   Flex,
   Grid,
-  IconButton,
-  Link,
   SingleSelect,
   SingleSelectOption,
   Textarea,
   TextInput,
   Typography,
 } from '@strapi/design-system';
-import { File as FileIcon, Paperclip, Trash } from '@strapi/icons';
-import { useNotification } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
-import {
-  fileUrl,
-  problemOf,
-  useApi,
-  type Attachment,
-  type Options,
-  type Submission,
-  type SubmissionData,
-} from '../api';
+import { type Options, type Submission, type SubmissionData } from '../api';
 import { tm, useT } from '../i18n';
 import {
   CHANNEL_LABELS,
@@ -77,7 +65,6 @@ export type SaveResult = Record<string, string> | null;
 
 interface SubmissionFormProps {
   initialValues: FormValues;
-  initialAttachments?: Attachment[];
   units: { id: number; name: string }[];
   planTasks: Options['planTasks'];
   submitLabel: string;
@@ -87,7 +74,7 @@ interface SubmissionFormProps {
   onCancel?: () => void;
 }
 
-const toData = (values: FormValues, attachments: number[]): Required<SubmissionData> => ({
+const toData = (values: FormValues): Required<SubmissionData> => ({
   title: values.title,
   kind: values.kind as SubmissionKind,
   body: values.body.trim() ? values.body : null,
@@ -95,25 +82,7 @@ const toData = (values: FormValues, attachments: number[]): Required<SubmissionD
   planTask: values.planTask || null,
   proposedChannel: values.proposedChannel,
   desiredPublicationDate: values.desiredPublicationDate || null,
-  attachments,
 });
-
-/** The types the server's upload configuration accepts (config/plugins.ts); the server still decides. */
-const ACCEPTED_FILES = '.pdf,.docx,.xlsx,.pptx,.jpg,.jpeg,.png,.webp,.gif,.mp4,.webm,.mp3';
-
-const VISUALLY_HIDDEN: React.CSSProperties = {
-  position: 'absolute',
-  width: 1,
-  height: 1,
-  padding: 0,
-  margin: -1,
-  overflow: 'hidden',
-  clip: 'rect(0, 0, 0, 0)',
-  whiteSpace: 'nowrap',
-  border: 0,
-};
-
-const sameIds = (a: number[], b: number[]) => a.length === b.length && a.every((id, i) => id === b[i]);
 
 /** A Date picked in the browser's time zone, as a calendar day. */
 const dayOf = (date: Date) =>
@@ -121,10 +90,9 @@ const dayOf = (date: Date) =>
 
 const shorten = (text: string, max = 90) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
-/** The fields of a submission, for a new one and for edits. Attachments are uploaded when saving. */
+/** The fields of a submission, for a new one and for edits (attachments have their own panel). */
 export const SubmissionForm = ({
   initialValues,
-  initialAttachments = [],
   units,
   planTasks,
   submitLabel,
@@ -134,16 +102,11 @@ export const SubmissionForm = ({
 }: SubmissionFormProps) => {
   const t = useT();
   const { locale } = useIntl();
-  const api = useApi();
-  const { toggleNotification } = useNotification();
   const formId = React.useId();
-  const fileInput = React.useRef<HTMLInputElement>(null);
   const kindRef = useTestIdRef('field-kind');
   const unitRef = useTestIdRef('field-unit');
 
   const [values, setValues] = React.useState<FormValues>(initialValues);
-  const [attachments, setAttachments] = React.useState<Attachment[]>(initialAttachments);
-  const [pending, setPending] = React.useState<File[]>([]);
   const [errors, setErrors] = React.useState<Record<string, string>>({});
   const [saving, setSaving] = React.useState(false);
 
@@ -154,54 +117,19 @@ export const SubmissionForm = ({
 
   const label = (field: keyof typeof FIELD_LABELS) => tm(t, FIELD_LABELS[field]);
 
-  const handleFiles = (event: React.ChangeEvent<HTMLInputElement>) => {
-    const files = Array.from(event.target.files ?? []);
-    if (files.length) setPending((previous) => [...previous, ...files]);
-    setErrors(({ attachments: _dropped, ...rest }) => rest);
-  };
-
   const handleSubmit = async (event: React.FormEvent) => {
     event.preventDefault();
     if (saving) return;
     setSaving(true);
     setErrors({});
     try {
-      let stored = attachments;
-      if (pending.length) {
-        try {
-          const uploaded = await api.upload(pending);
-          stored = [...attachments, ...uploaded];
-          setAttachments(stored);
-          setPending([]);
-          if (fileInput.current) fileInput.current.value = '';
-        } catch (error) {
-          const problem = problemOf(error);
-          if (!problem.aborted) {
-            toggleNotification({
-              type: 'danger',
-              message: t('form.uploadFailed', 'Không tải được tệp đính kèm lên: {message}', {
-                message: problem.message,
-              }),
-            });
-          }
-          return;
-        }
-      }
-      const ids = stored.map((file) => file.id);
-      const full = toData(values, ids);
+      const full = toData(values);
       let data: SubmissionData = full;
       if (onlyChanges) {
-        const before = toData(
-          initialValues,
-          initialAttachments.map((file) => file.id)
-        );
+        const before = toData(initialValues);
         data = Object.fromEntries(
           (Object.keys(full) as (keyof SubmissionData)[])
-            .filter((key) =>
-              key === 'attachments'
-                ? !sameIds(full.attachments, before.attachments)
-                : full[key] !== before[key]
-            )
+            .filter((key) => full[key] !== before[key])
             .map((key) => [key, full[key]])
         );
       } else {
@@ -216,7 +144,6 @@ export const SubmissionForm = ({
   };
 
   const otherErrors = Object.entries(errors).filter(([path]) => !(path in FIELD_LABELS));
-  const attachmentsId = `${formId}-attachments`;
 
   return (
     <form onSubmit={handleSubmit} noValidate aria-label={submitLabel}>
@@ -377,82 +304,6 @@ export const SubmissionForm = ({
               <Field.Hint />
               <Field.Error />
             </Field.Root>
-          </Grid.Item>
-
-          <Grid.Item col={12} direction="column" alignItems="stretch">
-            <Field.Root
-              name="attachments"
-              id={attachmentsId}
-              error={errors.attachments}
-              hint={t(
-                'form.attachments.hint',
-                'PDF, Word, Excel, PowerPoint, ảnh, video hoặc âm thanh; tối đa 20 tệp. Tệp mới được tải lên khi lưu.'
-              )}
-            >
-              <Field.Label>{label('attachments')}</Field.Label>
-              <Box paddingTop={1} paddingBottom={1}>
-                {/* The native input stays in the DOM (tests fill it); the button opens it in the UI's language. */}
-                <input
-                  ref={fileInput}
-                  id={attachmentsId}
-                  type="file"
-                  multiple
-                  accept={ACCEPTED_FILES}
-                  tabIndex={-1}
-                  style={VISUALLY_HIDDEN}
-                  data-testid="field-attachments"
-                  onChange={handleFiles}
-                />
-                <Button
-                  type="button"
-                  variant="secondary"
-                  startIcon={<Paperclip />}
-                  onClick={() => fileInput.current?.click()}
-                  aria-describedby={errors.attachments ? `${attachmentsId}-error` : `${attachmentsId}-hint`}
-                >
-                  {t('form.attachments.choose', 'Chọn tệp đính kèm…')}
-                </Button>
-              </Box>
-              <Field.Hint />
-              <Field.Error />
-            </Field.Root>
-            {(attachments.length > 0 || pending.length > 0) && (
-              <Box tag="ul" paddingTop={2} data-testid="attachment-list">
-                {attachments.map((file) => (
-                  <Flex key={`stored-${file.id}`} tag="li" gap={2} paddingTop={1}>
-                    <Paperclip aria-hidden />
-                    <Link href={fileUrl(file.url)} isExternal>
-                      {file.name}
-                    </Link>
-                    <IconButton
-                      variant="ghost"
-                      size="S"
-                      label={t('form.attachments.remove', 'Gỡ tệp {name}', { name: file.name })}
-                      onClick={() => setAttachments((previous) => previous.filter((f) => f.id !== file.id))}
-                    >
-                      <Trash />
-                    </IconButton>
-                  </Flex>
-                ))}
-                {pending.map((file, index) => (
-                  <Flex key={`pending-${index}-${file.name}`} tag="li" gap={2} paddingTop={1}>
-                    <FileIcon aria-hidden />
-                    <Typography>{file.name}</Typography>
-                    <Typography variant="pi" textColor="neutral600">
-                      {t('form.attachments.pending', '(tải lên khi lưu)')}
-                    </Typography>
-                    <IconButton
-                      variant="ghost"
-                      size="S"
-                      label={t('form.attachments.remove', 'Gỡ tệp {name}', { name: file.name })}
-                      onClick={() => setPending((previous) => previous.filter((_, i) => i !== index))}
-                    >
-                      <Trash />
-                    </IconButton>
-                  </Flex>
-                ))}
-              </Box>
-            )}
           </Grid.Item>
         </Grid.Root>
 

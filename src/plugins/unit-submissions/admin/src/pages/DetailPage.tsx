@@ -10,7 +10,7 @@ import {
   Typography,
   type ButtonProps,
 } from '@strapi/design-system';
-import { ExternalLink, Paperclip, Pencil } from '@strapi/icons';
+import { ExternalLink, Pencil } from '@strapi/icons';
 import { BackButton, Layouts, Page, useAuth, useNotification } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { NavLink, useParams } from 'react-router-dom';
@@ -28,6 +28,7 @@ import {
   type Submission,
   type SubmissionData,
 } from '../api';
+import { AttachmentsPanel } from '../components/AttachmentsPanel';
 import { CommentThread } from '../components/CommentThread';
 import { HistoryTimeline } from '../components/HistoryTimeline';
 import { useOptions } from '../components/OptionsContext';
@@ -322,7 +323,6 @@ export const DetailPage = () => {
               <Section title={t('edit.title', 'Sửa tin bài')}>
                 <SubmissionForm
                   initialValues={valuesOf(submission)}
-                  initialAttachments={submission.attachments}
                   units={formUnits}
                   planTasks={options.planTasks}
                   submitLabel={t('edit.save', 'Lưu thay đổi')}
@@ -340,29 +340,20 @@ export const DetailPage = () => {
                 ) : (
                   <Typography textColor="neutral600">{t('detail.noBody', 'Chưa có nội dung.')}</Typography>
                 )}
-                <Box>
-                  <Typography variant="sigma" textColor="neutral600" tag="h3">
-                    {t('field.attachments', 'Tệp đính kèm')}
-                  </Typography>
-                  {submission.attachments.length === 0 ? (
-                    <Typography textColor="neutral600">
-                      {t('detail.noAttachments', 'Không có tệp đính kèm.')}
-                    </Typography>
-                  ) : (
-                    <Box tag="ul" paddingTop={2} data-testid="submission-attachments">
-                      {submission.attachments.map((file) => (
-                        <Flex key={file.id} tag="li" gap={2} paddingTop={1}>
-                          <Paperclip aria-hidden />
-                          <Link href={fileUrl(file.url)} isExternal>
-                            {file.name}
-                          </Link>
-                        </Flex>
-                      ))}
-                    </Box>
-                  )}
-                </Box>
               </Section>
             )}
+            <Section title={t('field.attachments', 'Tệp đính kèm')}>
+              <AttachmentsPanel
+                documentId={submission.documentId}
+                attachments={submission.attachments}
+                limits={options.attachmentLimits}
+                canEdit={submission.canEdit}
+                onChange={(attachments) => {
+                  setSubmission((current) => (current ? { ...current, attachments } : current));
+                  api.getHistory(documentId).then(setHistory, () => undefined);
+                }}
+              />
+            </Section>
             <Section title={t('comments.title', 'Trao đổi')} testId="submission-comments">
               <CommentThread comments={comments} canComment={submission.canComment} onSend={sendComment} />
             </Section>

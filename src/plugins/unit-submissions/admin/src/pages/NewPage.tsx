@@ -50,7 +50,7 @@ export const NewPage = () => {
         title={title}
         subtitle={t(
           'new.subtitle',
-          'Tin bài được lưu ở trạng thái đang soạn; khi hoàn chỉnh, gửi Trung tâm CNTT từ trang chi tiết.'
+          'Tin bài được lưu ở trạng thái đang soạn; sau khi lưu, đính kèm tệp và gửi Trung tâm CNTT từ trang chi tiết.'
         )}
       />
       <Layouts.Content>

@@ -1,4 +1,5 @@
+import attachments from './attachments';
 import memberships from './memberships';
 import submissions from './submissions';
 
-export default { memberships, submissions };
+export default { attachments, memberships, submissions };

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
+import { ATTACHMENT_TYPES } from '../../../../../domain/attachments';
 import { fieldError } from '../../../../../domain/errors';
 import { QueryReader } from '../../../../../domain/query-params';
 import { validationError } from '../../../../../utils/errors';
@@ -175,6 +176,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         populate: { plan: { select: ['year'] }, unit: { select: ['id'] } },
         orderBy: { code: 'asc' },
       });
+      const limits = strapi.plugin('unit-submissions').service('attachments').limits();
       const reviewers = who.canReview
         ? await strapi.db.query('admin::user').findMany({
             where: { isActive: true, roles: { code: { $in: ['it-center-editor'] } } },
@@ -189,6 +191,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
               who.readAll || (t.unit && who.unitIds.includes(t.unit.id))
           ),
           reviewers,
+          attachmentLimits: { ...limits, acceptedTypes: Object.values(ATTACHMENT_TYPES) },
           access: { canSubmit: who.canSubmit, canReview: who.canReview, readAll: who.readAll },
         },
       };

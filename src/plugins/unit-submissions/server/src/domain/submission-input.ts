@@ -12,7 +12,6 @@ export interface SubmissionInput {
   planTask?: string | null;
   proposedChannel?: (typeof CHANNELS)[number];
   desiredPublicationDate?: string | null;
-  attachments?: number[];
 }
 
 const DOCUMENT_ID = /^[a-z0-9]{20,32}$/;
@@ -20,7 +19,8 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
  * `creating` requires title, kind and unit; an edit may send any subset. Unknown keys are refused, so that the
- * workflow's own fields (state, assignee, version…) can never be written through an edit.
+ * workflow's own fields (state, assignee, version…) can never be written through an edit, nor attachments, which
+ * have their own routes.
  */
 export function validateSubmissionInput(
   raw: unknown,
@@ -36,16 +36,7 @@ export function validateSubmissionInput(
   const errors: FieldError[] = [];
   const value: SubmissionInput = {};
   const fail = (path: string, vi: string, en: string) => errors.push(fieldError([path], vi, en, language));
-  const allowed = [
-    'title',
-    'kind',
-    'body',
-    'unit',
-    'planTask',
-    'proposedChannel',
-    'desiredPublicationDate',
-    'attachments',
-  ];
+  const allowed = ['title', 'kind', 'body', 'unit', 'planTask', 'proposedChannel', 'desiredPublicationDate'];
   for (const key of Object.keys(data))
     if (!allowed.includes(key)) fail(key, 'Trường không được phép sửa.', 'This field cannot be written.');
 
@@ -95,12 +86,6 @@ export function validateSubmissionInput(
     else if (typeof date === 'string' && DATE.test(date) && !Number.isNaN(Date.parse(`${date}T00:00:00Z`)))
       value.desiredPublicationDate = date;
     else fail('desiredPublicationDate', 'Ngày phải có dạng YYYY-MM-DD.', 'Dates are YYYY-MM-DD.');
-  }
-  if ('attachments' in data) {
-    const ids = data.attachments;
-    if (Array.isArray(ids) && ids.length <= 20 && ids.every((id) => Number.isInteger(id) && id > 0))
-      value.attachments = ids as number[];
-    else fail('attachments', 'Tối đa 20 tệp đính kèm.', 'Attachments are at most 20 uploaded file ids.');
   }
   return errors.length ? { ok: false, errors } : { ok: true, value };
 }

@@ -51,6 +51,24 @@ export default {
         handler: 'submissions.history',
         config: allowed(ACTIONS.read),
       },
+      {
+        method: 'POST',
+        path: '/submissions/:documentId/attachments',
+        handler: 'attachments.upload',
+        config: allowed(ACTIONS.submit),
+      },
+      {
+        method: 'GET',
+        path: '/submissions/:documentId/attachments/:attachmentId',
+        handler: 'attachments.download',
+        config: allowed(ACTIONS.read),
+      },
+      {
+        method: 'DELETE',
+        path: '/submissions/:documentId/attachments/:attachmentId',
+        handler: 'attachments.remove',
+        config: allowed(ACTIONS.submit),
+      },
       { method: 'GET', path: '/options', handler: 'submissions.options', config: allowed(ACTIONS.read) },
       {
         method: 'GET',

@@ -3,6 +3,24 @@ import { errors } from '@strapi/utils';
 
 const ARTICLE = 'api::article.article';
 
+type AttachmentsService = ReturnType<typeof import('./attachments').default>;
+
+/** Adds library files to the media of every draft locale of the article (the field is not localized). */
+async function linkMedia(strapi: Core.Strapi, documentId: string, fileIds: number[]) {
+  const drafts = await strapi.db.query(ARTICLE).findMany({
+    where: { documentId, publishedAt: null },
+    select: ['id'],
+    populate: { media: { select: ['id'] } },
+  });
+  for (const draft of drafts as { id: number; media?: { id: number }[] | null }[]) {
+    const current = (draft.media ?? []).map((file) => file.id);
+    await strapi.db.query(ARTICLE).update({
+      where: { id: draft.id },
+      data: { media: [...current, ...fileIds.filter((id) => !current.includes(id))] },
+    });
+  }
+}
+
 /** The public address of a published article, from ARTICLE_URL_TEMPLATE (placeholders {slug}, {documentId}). */
 export function articleUrl(article: { slug: string; documentId: string }) {
   const template =
@@ -12,7 +30,8 @@ export function articleUrl(article: { slug: string; documentId: string }) {
 
 /**
  * Publishing an article: its campaign and procedures must be published first (Strapi would otherwise drop the
- * relations silently), and the submission it came from, if any, becomes published with the article's address.
+ * relations silently), the attachments of the submission it came from, if any, are copied into the media library
+ * and linked to it, and that submission becomes published with the article's address.
  */
 export const articlePublicationMiddleware =
   (strapi: Core.Strapi): Modules.Documents.Middleware.Middleware =>
@@ -49,7 +68,17 @@ export const articlePublicationMiddleware =
     if (unpublished.length > 0)
       throw new errors.ValidationError(unpublished[0].message, { errors: unpublished });
 
-    const result = await next();
+    // The submission's attachments enter the public media library now, linked to the draft that becomes public.
+    const attachments = strapi.plugin('unit-submissions').service('attachments') as AttachmentsService;
+    const copied = await attachments.copyToLibrary(documentId);
+    let result: Awaited<ReturnType<typeof next>>;
+    try {
+      if (copied.fileIds.length) await linkMedia(strapi, documentId, copied.fileIds);
+      result = await next();
+    } catch (error) {
+      await copied.undo();
+      throw error;
+    }
     const published = await strapi.db.query(ARTICLE).findOne({
       where: { documentId, publishedAt: { $notNull: true } },
       select: ['documentId', 'slug'],

@@ -1,5 +1,6 @@
+import attachments from './attachments';
 import history from './history';
 import memberships from './memberships';
 import submissions from './submissions';
 
-export default { history, memberships, submissions };
+export default { attachments, history, memberships, submissions };

@@ -15,6 +15,7 @@ import {
   type SubmissionState,
 } from '../domain/workflow';
 import { ACTIONS, SUBMISSION_UID } from '../permissions';
+import { ATTACHMENT_FIELDS } from './attachments';
 
 /** Who is asking, and what they may do: computed once per request. */
 export interface Access {
@@ -55,7 +56,14 @@ export interface StoredSubmission {
   planTask: { id: number; documentId: string; code: string; content: string } | null;
   assignee: { id: number; firstname: string | null; lastname: string | null; email: string } | null;
   article: { id: number; documentId: string; title: string; publishedAt: string | null } | null;
-  attachments: { id: number; name: string; url: string; mime: string; size: number }[];
+  attachments: {
+    id: number;
+    documentId: string;
+    originalName: string | null;
+    mime: string;
+    size: number;
+    mediaFileId: number | null;
+  }[];
   createdAt: string;
   updatedAt: string;
 }
@@ -85,7 +93,7 @@ const POPULATE = {
   planTask: { select: ['id', 'documentId', 'code', 'content'] },
   assignee: { select: ['id', 'firstname', 'lastname', 'email'] },
   article: { select: ['id', 'documentId', 'title', 'publishedAt'] },
-  attachments: { select: ['id', 'name', 'url', 'mime', 'size'] },
+  attachments: { select: ATTACHMENT_FIELDS, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] },
 };
 
 const KIND_TO_ARTICLE: Record<string, string> = {
@@ -231,7 +239,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             planTask: input.planTask ?? null,
             proposedChannel: input.proposedChannel ?? 'website',
             desiredPublicationDate: input.desiredPublicationDate ?? null,
-            attachments: input.attachments ?? [],
             state: 'draft',
             version: 0,
           },
@@ -396,7 +403,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return documentId;
     },
 
-    /** Approval: a draft article in Vietnamese, carrying the unit, task, campaign and attachments, linked both ways. */
+    /**
+     * Approval: a draft article in Vietnamese, carrying the unit, task and campaign, linked both ways. The
+     * attachments join its media when it is published, not before (copyToLibrary).
+     */
     async createArticle(submission: StoredSubmission, actor: { id: number; name: string }) {
       const task = submission.planTask
         ? await strapi.db.query('api::plan-task.plan-task').findOne({
@@ -426,7 +436,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           unit: submission.unit?.documentId ?? null,
           planTask: submission.planTask?.documentId ?? null,
           campaign: task?.campaign?.documentId ?? null,
-          media: submission.attachments.map((file) => file.id),
         } as never,
       });
       await docs().update({ documentId: submission.documentId, data: { article: article.documentId } });

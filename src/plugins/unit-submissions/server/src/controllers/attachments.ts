@@ -1,0 +1,93 @@
+import fs from 'fs';
+import type { Core } from '@strapi/strapi';
+import type { Context } from 'koa';
+import { contentDisposition } from '../../../../../domain/file-names';
+import { fieldError } from '../../../../../domain/errors';
+import { validationError } from '../../../../../utils/errors';
+import { requestLanguage } from '../../../../../utils/http';
+import type { UploadedFile } from '../../../../../utils/public-intake';
+
+type SubmissionsService = ReturnType<typeof import('../services/submissions').default>;
+type AttachmentsService = ReturnType<typeof import('../services/attachments').default>;
+
+/** Every multipart temp file of the request, whatever its field, so that all of them are removed. */
+const uploadedFiles = (ctx: Context) =>
+  Object.values(
+    (ctx.request as { files?: Record<string, UploadedFile | UploadedFile[]> }).files ?? {}
+  ).flat();
+
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const plugin = () => strapi.plugin('unit-submissions');
+  const service = () => plugin().service('attachments') as AttachmentsService;
+  const access = (ctx: Context) =>
+    (plugin().service('submissions') as SubmissionsService).accessOf(ctx.state.user, ctx.state.userAbility);
+
+  const reply = (ctx: Context, result: Awaited<ReturnType<AttachmentsService['add']>>, status = 200) => {
+    if (result === 'not-found') return ctx.notFound();
+    if (result === 'forbidden') return ctx.forbidden();
+    ctx.status = status;
+    return { data: result };
+  };
+
+  return {
+    /** POST /submissions/:documentId/attachments: multipart, files in the field `files`. */
+    async upload(ctx: Context) {
+      const language = requestLanguage(ctx);
+      const files = uploadedFiles(ctx);
+      try {
+        const fields = Object.keys((ctx.request as { files?: object }).files ?? {});
+        if (!ctx.is('multipart') || fields.some((name) => name !== 'files')) {
+          throw validationError([
+            fieldError(
+              ['files'],
+              'Gửi tệp dạng multipart/form-data, trong trường "files".',
+              'Send the files as multipart/form-data, in the "files" field.',
+              language
+            ),
+          ]);
+        }
+        const result = await service().add(
+          await access(ctx),
+          ctx.params.documentId,
+          files.map((file) => ({
+            originalName: file.originalFilename,
+            size: file.size,
+            read: () => fs.promises.readFile(file.filepath),
+          })),
+          language
+        );
+        return reply(ctx, result, 201);
+      } finally {
+        await Promise.all(files.map((file) => fs.promises.rm(file.filepath, { force: true })));
+      }
+    },
+
+    /** GET /submissions/:documentId/attachments/:attachmentId: always a download, never rendered by the browser. */
+    async download(ctx: Context) {
+      const file = await service().readable(
+        await access(ctx),
+        ctx.params.documentId,
+        ctx.params.attachmentId
+      );
+      if (!file) return ctx.notFound();
+      ctx.set('Content-Disposition', contentDisposition(file.originalName, `attachment${file.extension}`));
+      ctx.set('X-Content-Type-Options', 'nosniff');
+      ctx.set('Content-Security-Policy', "default-src 'none'; sandbox");
+      ctx.set('Cache-Control', 'private, no-store');
+      ctx.type = file.mime;
+      ctx.length = file.size;
+      ctx.body = fs.createReadStream(file.path);
+    },
+
+    /** DELETE /submissions/:documentId/attachments/:attachmentId */
+    async remove(ctx: Context) {
+      const result = await service().remove(
+        await access(ctx),
+        ctx.params.documentId,
+        ctx.params.attachmentId,
+        requestLanguage(ctx)
+      );
+      return reply(ctx, result);
+    },
+  };
+};
