@@ -183,7 +183,8 @@ export const openApiOverride = {
                     type: 'array',
                     maxItems: 5,
                     items: { type: 'string', format: 'binary' },
-                    description: 'PDF, JPEG, PNG, DOCX or XLSX, judged by their bytes; 10 MB each',
+                    description:
+                      'PDF, JPEG, PNG, DOCX or XLSX, judged by their bytes; 10 MB each. Refused: PDFs with scripts, actions, embedded files, XFA or HTML; DOCX/XLSX with macros, OLE objects, ActiveX or external relationships other than web/mail hyperlinks. The original name is kept cleaned (no path, controls or bidi; 120 characters)',
                   },
                 },
               },

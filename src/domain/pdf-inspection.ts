@@ -30,6 +30,8 @@ const ACTIVE_NAMES: ReadonlySet<string> = new Set([
 ]);
 
 const TIME_BUDGET_MS = 3000;
+/** Tokens kept of the current object, to read its stream's dictionary; memory stays bounded on hostile input. */
+const MAX_OBJECT_TOKENS = 4096;
 /** Object streams nested in object streams are not PDF; one level is all a reader follows. */
 const MAX_DEPTH = 2;
 /** Markup that makes a browser render the file as HTML; `<` plus a non-hex letter cannot start a PDF hex string. */
@@ -77,6 +79,7 @@ export function inspectPdf(data: Buffer, maxInflatedBytes: number): PdfProblem |
 }
 
 function decodeName(raw: string): string {
+  if (!raw.includes('#')) return raw;
   return raw.replace(/#([0-9a-fA-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
@@ -89,6 +92,8 @@ function lex(data: Buffer, scan: Scan, depth: number): string[] {
   let segmentStart = 0;
   /** Tokens of the current object, to read a stream's dictionary. */
   let object: Token[] = [];
+  /** A stream dictionary longer than anything real could hide its /First past what is kept. */
+  let oversized = false;
   let openAction = false;
   let steps = 0;
   const n = data.length;
@@ -106,8 +111,11 @@ function lex(data: Buffer, scan: Scan, depth: number): string[] {
       if (token.value === 'OpenAction') openAction = true;
       if (token.value === 'Encrypt') throw new Stop('encrypted_or_macro');
     }
-    if (token.type === 'word' && (token.value === 'obj' || token.value === 'endobj')) object = [];
-    else object.push(token);
+    if (token.type === 'word' && (token.value === 'obj' || token.value === 'endobj')) {
+      object = [];
+      oversized = false;
+    } else if (object.length < MAX_OBJECT_TOKENS) object.push(token);
+    else oversized = true;
   };
 
   while (i < n) {
@@ -163,13 +171,14 @@ function lex(data: Buffer, scan: Scan, depth: number): string[] {
       if (data[i] === 10) i++;
       outside.push(data.toString('latin1', segmentStart, i));
       const end = streamEnd(data, i, object);
-      if (end < 0) throw new Stop('corrupt');
+      if (end < 0 || oversized) throw new Stop('corrupt');
       inspectStream(data.subarray(i, end), object, scan, depth);
       const keyword = data.indexOf('endstream', end, 'latin1');
       if (keyword < 0) throw new Stop('corrupt');
       i = keyword + 'endstream'.length;
       segmentStart = i;
       object = [];
+      oversized = false;
     }
   }
   outside.push(data.toString('latin1', segmentStart, n));
