@@ -3,6 +3,7 @@
  * generates for the standard routes (served at /documentation). docs/API.md is the prose version.
  */
 import type { Core } from '@strapi/strapi';
+import { errors as strapiErrors } from '@strapi/utils';
 
 const error = (description: string) => ({
   description,
@@ -44,17 +45,23 @@ const feedbackKind = {
     'new_rule_initiative',
   ],
 };
+/** docs/API.md "Plain text": what the intake accepts and what public copies carry. */
+const singleLine =
+  'Plain text on one line: no markup is interpreted; control, bidi and line/paragraph separator characters are refused; invisible characters are dropped and do not count';
+const multiLine =
+  'Plain text; line breaks allowed (CRLF, U+2028/2029 become LF); no markup is interpreted; control and bidi characters are refused; invisible characters are dropped and do not count';
+const publicText = 'Plain text with contacts masked and every HTML tag removed; insert it as text';
 const feedbackInput = {
   type: 'object',
   required: ['fullName', 'address', 'kind', 'subject', 'content', 'consent', 'formToken'],
   properties: {
-    fullName: { type: 'string', maxLength: 120 },
-    address: { type: 'string', maxLength: 500 },
+    fullName: { type: 'string', maxLength: 120, description: singleLine },
+    address: { type: 'string', maxLength: 500, description: singleLine },
     phone: { type: 'string', maxLength: 20, description: 'Phone and/or email is required' },
     email: { type: 'string', format: 'email', maxLength: 254 },
     kind: feedbackKind,
-    subject: { type: 'string', maxLength: 255 },
-    content: { type: 'string', maxLength: 10000 },
+    subject: { type: 'string', maxLength: 255, description: singleLine },
+    content: { type: 'string', maxLength: 10000, description: multiLine },
     procedure: { type: 'string', description: 'documentId of a published procedure' },
     consent: {
       type: 'object',
@@ -176,7 +183,8 @@ export const openApiOverride = {
                     type: 'array',
                     maxItems: 5,
                     items: { type: 'string', format: 'binary' },
-                    description: 'PDF, JPEG, PNG, DOCX or XLSX, judged by their bytes; 10 MB each',
+                    description:
+                      'PDF, JPEG, PNG, DOCX or XLSX, judged by their bytes; 10 MB each. Refused: PDFs with scripts, actions, embedded files, XFA or HTML; DOCX/XLSX with macros, OLE objects, ActiveX or external relationships other than web/mail hyperlinks. The original name is kept cleaned (no path, controls or bidi; 120 characters)',
                   },
                 },
               },
@@ -243,7 +251,7 @@ export const openApiOverride = {
                         receivedAt: { type: 'string', format: 'date-time' },
                         dueDate: { type: 'string', format: 'date' },
                         answeredAt: { type: 'string', format: 'date-time', nullable: true },
-                        answer: { type: 'string', nullable: true },
+                        answer: { type: 'string', nullable: true, description: publicText },
                       },
                     },
                   },
@@ -267,7 +275,37 @@ export const openApiOverride = {
           query('page', { type: 'integer' }, ''),
           query('pageSize', { type: 'integer', maximum: 50 }, ''),
         ],
-        responses: { 200: { description: 'Answered feedback, newest first' }, 400: errors[400] },
+        responses: {
+          200: {
+            description: 'Answered feedback, newest first',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  properties: {
+                    data: {
+                      type: 'array',
+                      items: {
+                        type: 'object',
+                        properties: {
+                          documentId: { type: 'string' },
+                          kind: feedbackKind,
+                          subject: { type: 'string', description: publicText },
+                          content: { type: 'string', description: publicText },
+                          answer: { type: 'string', nullable: true, description: publicText },
+                          receivedAt: { type: 'string', format: 'date-time' },
+                          answeredAt: { type: 'string', format: 'date-time', nullable: true },
+                        },
+                      },
+                    },
+                    meta: { type: 'object', properties: { pagination } },
+                  },
+                },
+              },
+            },
+          },
+          400: errors[400],
+        },
       },
     },
     '/survey-responses/form': {
@@ -296,7 +334,7 @@ export const openApiOverride = {
                     ),
                   },
                   procedure: { type: 'string' },
-                  comment: { type: 'string', maxLength: 2000 },
+                  comment: { type: 'string', maxLength: 2000, description: multiLine },
                   channel: { type: 'string', enum: ['web', 'kiosk', 'paper'] },
                   formToken: { type: 'string' },
                   website: { type: 'string', maxLength: 0 },
@@ -324,6 +362,79 @@ export const openApiOverride = {
   },
 };
 
+type Attributes = Record<string, { private?: boolean }>;
+type JsonObject = Record<string, unknown>;
+
+const isObject = (value: unknown): value is JsonObject =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** The public API never returns who created or changed an entry; the generator would list admin users' fields. */
+const NEVER_DOCUMENTED = ['createdBy', 'updatedBy'];
+const ENTRY_KEYS = new Set(['id', 'documentId']);
+
+/**
+ * The generator describes every attribute, private ones included, at top level and inline wherever a relation
+ * reaches a content type. An object schema whose properties are all attributes of a content type is taken as that
+ * type, and loses that type's private attributes: the class of "a private field in the contract", for every type
+ * (feedback submitters, tracking hashes, survey comments, users' tokens and passwords), whatever links to it.
+ */
+export function withoutPrivateAttributes<T>(
+  document: T,
+  models: Record<string, { attributes: Attributes }>
+): T {
+  const types = Object.values(models).map(({ attributes }) => ({
+    names: new Set(Object.keys(attributes)),
+    hidden: Object.keys(attributes).filter((name) => attributes[name]?.private === true),
+  }));
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(visit);
+    if (!isObject(node)) return;
+    const properties = node.properties;
+    if (isObject(properties)) {
+      const keys = Object.keys(properties).filter((key) => !ENTRY_KEYS.has(key));
+      const hidden = new Set(NEVER_DOCUMENTED);
+      for (const type of types) {
+        if (keys.length > 0 && keys.every((key) => type.names.has(key)))
+          type.hidden.forEach((name) => hidden.add(name));
+      }
+      for (const name of hidden) delete properties[name];
+      if (Array.isArray(node.required)) node.required = node.required.filter((name) => !hidden.has(name));
+    }
+    Object.values(node).forEach(visit);
+  };
+  visit(document);
+  return document;
+}
+
+/** In production the contract is for signed-in admins only, unless the department publishes it (DOCS_PUBLIC). */
+export const documentationIsPublic = (env: { NODE_ENV?: string; DOCS_PUBLIC?: string }): boolean =>
+  env.NODE_ENV !== 'production' || env.DOCS_PUBLIC === 'true';
+
+interface SessionManager {
+  validateAccessToken(token: string): { isValid: boolean; payload: { sessionId: string; userId: string } };
+  isSessionActive(sessionId: string): Promise<boolean>;
+}
+
+/** The admin panel's access token (as its own API calls send it), with a live session and an active user. */
+async function isSignedInAdmin(strapi: Core.Strapi, authorization: string | undefined): Promise<boolean> {
+  const [scheme, token, ...rest] = (authorization ?? '').trim().split(/\s+/);
+  if (scheme?.toLowerCase() !== 'bearer' || !token || rest.length > 0) return false;
+  const sessions = (strapi as unknown as { sessionManager?: (audience: string) => SessionManager })
+    .sessionManager;
+  const manager = sessions?.('admin');
+  const result = manager?.validateAccessToken(token);
+  if (!manager || !result?.isValid || !(await manager.isSessionActive(result.payload.sessionId)))
+    return false;
+  const id = /^\d+$/.test(result.payload.userId) ? Number(result.payload.userId) : result.payload.userId;
+  const user = await strapi.db.query('admin::user').findOne({ where: { id }, select: ['isActive'] });
+  return user?.isActive === true;
+}
+
+interface DocumentationRoute {
+  handler: string;
+  config?: { middlewares?: unknown[] };
+}
+
 /** Internal collections (units, holidays) have REST routes for API tokens only: keep them out of the contract. */
 export function registerOpenApi(strapi: Core.Strapi) {
   const documentation = strapi.plugin('documentation');
@@ -331,4 +442,31 @@ export function registerOpenApi(strapi: Core.Strapi) {
   const override = documentation.service('override');
   override.excludeFromGeneration(['unit', 'holiday']);
   override.registerOverride(openApiOverride);
+  strapi.config.set('plugin::documentation.x-strapi-config.mutateDocumentation', (draft: unknown) => {
+    withoutPrivateAttributes(
+      draft,
+      strapi.contentTypes as unknown as Record<string, { attributes: Attributes }>
+    );
+  });
+
+  const gate = async (
+    ctx: { request: { header: { authorization?: string } } },
+    next: () => Promise<void>
+  ) => {
+    if (
+      documentationIsPublic(process.env) ||
+      (await isSignedInAdmin(strapi, ctx.request.header.authorization))
+    ) {
+      return next();
+    }
+    throw new strapiErrors.UnauthorizedError('Sign in to the admin to read the API documentation.');
+  };
+  const routes = documentation.routes as unknown as
+    | DocumentationRoute[]
+    | Record<string, { routes: DocumentationRoute[] }>;
+  const list = Array.isArray(routes) ? routes : Object.values(routes).flatMap((group) => group.routes);
+  for (const route of list) {
+    if (route.handler !== 'documentation.index') continue;
+    route.config = { ...route.config, middlewares: [gate, ...(route.config?.middlewares ?? [])] };
+  }
 }

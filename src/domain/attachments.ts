@@ -2,20 +2,25 @@
  * Attachments sent with citizens' feedback through a public endpoint. A file is judged by its bytes, never by the
  * name or MIME type it was declared with: only PDF, JPEG, PNG, DOCX and XLSX pass. Images are decoded and
  * re-encoded (which drops EXIF/GPS and anything hidden after the pixels); Office files are unpacked with hard
- * limits so that zip bombs cost at most `maxUnpackedBytes` of inflation. Never throws: every failure is a problem.
+ * limits so that zip bombs cost at most `maxUnpackedBytes` of inflation. Active content is refused: PDF scripts,
+ * actions and embedded files (see pdf-inspection.ts), Office macros, OLE embeddings, ActiveX and external
+ * relationships other than web links. Never throws: every failure is a problem.
+ *
+ * `validateAttachment` is the one entry point for every file the product accepts, from citizens or from staff.
  */
 import { createHash } from 'crypto';
 import type { Readable } from 'stream';
 import sharp from 'sharp';
 import { fromBuffer, type Entry, type ZipFile } from 'yauzl';
 import * as zlib from 'zlib';
+import { inspectPdf } from './pdf-inspection';
 
 export type AttachmentKind = 'pdf' | 'jpeg' | 'png' | 'docx' | 'xlsx';
 
 export interface AttachmentLimits {
   /** Per file, as uploaded. */
   maxBytes: number;
-  /** DOCX/XLSX: total size of all entries once inflated. */
+  /** DOCX/XLSX: total size of all entries once inflated; PDF: of its object streams. */
   maxUnpackedBytes: number;
   /** DOCX/XLSX: entries in the central directory. */
   maxZipEntries: number;
@@ -40,7 +45,8 @@ export type AttachmentProblem =
   | 'too_many_pixels'
   | 'zip_too_large'
   | 'zip_too_many_entries'
-  | 'encrypted_or_macro';
+  | 'encrypted_or_macro'
+  | 'active_content';
 
 export interface AcceptedAttachment {
   kind: AttachmentKind;
@@ -88,8 +94,8 @@ export const ATTACHMENT_PROBLEM_MESSAGES: Record<AttachmentProblem, { vi: string
     en: 'The image dimensions are too large; please resize it and try again.',
   },
   zip_too_large: {
-    vi: 'Tệp Word/Excel có dung lượng sau giải nén quá lớn.',
-    en: 'The Word/Excel file is too large once unpacked.',
+    vi: 'Tệp đính kèm có dung lượng sau giải nén quá lớn.',
+    en: 'The attachment is too large once unpacked.',
   },
   zip_too_many_entries: {
     vi: 'Tệp Word/Excel chứa quá nhiều thành phần.',
@@ -98,6 +104,10 @@ export const ATTACHMENT_PROBLEM_MESSAGES: Record<AttachmentProblem, { vi: string
   encrypted_or_macro: {
     vi: 'Tệp có mật khẩu hoặc chứa macro; vui lòng gỡ mật khẩu, lưu lại dưới dạng .docx/.xlsx rồi gửi lại.',
     en: 'The file is password-protected or contains macros; please remove them, save as .docx/.xlsx and try again.',
+  },
+  active_content: {
+    vi: 'Tệp chứa mã lệnh, hành động tự động, đối tượng nhúng hoặc liên kết tới tệp bên ngoài; vui lòng lưu lại thành tệp PDF, Word hoặc Excel thông thường rồi gửi lại.',
+    en: 'The file contains scripts, automatic actions, embedded objects or links to outside files; please save it again as a plain PDF, Word or Excel file and try again.',
   },
 };
 
@@ -160,8 +170,10 @@ export async function validateAttachment(
     if (isOleCompoundFile(buffer)) return fail(oleProblem(buffer));
     const sniffed = sniffKind(buffer);
     switch (sniffed) {
-      case 'pdf':
-        return checkPdf(buffer) ? accept('pdf', buffer) : fail('corrupt');
+      case 'pdf': {
+        const problem = inspectPdf(buffer, limits.maxUnpackedBytes);
+        return problem ? fail(problem) : accept('pdf', buffer);
+      }
       case 'jpeg':
       case 'png': {
         const image = await reencodeImage(buffer, sniffed, limits);
@@ -186,12 +198,6 @@ export async function validateAttachment(
 function asBuffer(data: unknown): Buffer | null {
   if (Buffer.isBuffer(data)) return data;
   return data instanceof Uint8Array ? Buffer.from(data.buffer, data.byteOffset, data.byteLength) : null;
-}
-
-/** `%PDF-1.x` or `%PDF-2.x` at offset 0 (no junk before, which readers tolerate but polyglots rely on) and a trailer. */
-function checkPdf(data: Buffer): boolean {
-  if (!/^%PDF-[12]\.\d/.test(data.subarray(0, 8).toString('latin1'))) return false;
-  return data.subarray(Math.max(0, data.length - 1024)).includes('%%EOF', 0, 'latin1');
 }
 
 /** Upper bound on decoding time, against pathological inputs (e.g. progressive JPEGs with thousands of scans). */
@@ -311,7 +317,10 @@ async function inspectOpenZip(zip: ZipFile, limits: AttachmentLimits): Promise<O
     const content = await inflateEntry(zip, entry, budget, inspected);
     if (typeof content === 'string') return content;
     if (inspected && declaresMacros(content, name === CONTENT_TYPES)) return 'encrypted_or_macro';
+    if (inspected && declaresActiveContent(content, name === CONTENT_TYPES)) return 'active_content';
   }
+  // After the parts are read, so that a macro is reported as such even when its part is a renamed .bin.
+  if ([...names].some(isActivePart)) return 'active_content';
   return isDocx ? 'docx' : 'xlsx';
 }
 
@@ -430,6 +439,51 @@ function inflateEntry(
 function declaresMacros(part: Buffer, isContentTypes: boolean): boolean {
   const text = xmlText(part).toLowerCase();
   return text.includes('vbaproject') || (isContentTypes && text.includes('macroenabled'));
+}
+
+/**
+ * OLE objects (`embeddings/`, `oleObject1.bin`) and ActiveX controls (`activeX/`, `activeX1.bin`) run code in
+ * Office; so may any other binary part. Printer settings are the only binary part Office writes on its own.
+ */
+function isActivePart(name: string): boolean {
+  const segments = name.split('/');
+  if (segments.includes('embeddings') || segments.includes('activex')) return true;
+  return name.endsWith('.bin') && !segments.includes('printersettings');
+}
+
+/** Relationship types that pull in code or another document, wherever their target is. */
+const ACTIVE_RELATIONSHIPS: ReadonlySet<string> = new Set([
+  'oleobject',
+  'package',
+  'control',
+  'activexcontrolbinary',
+  'attachedtemplate',
+  'frame',
+  'subdocument',
+]);
+const RELATIONSHIP = /<(?:[\w.-]+:)?Relationship\b([^>]*)>/gi;
+const ATTRIBUTE = /([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+
+/**
+ * An external relationship makes Office fetch something when the file opens (a remote template, a linked image or
+ * workbook, an NTLM handshake with a UNC path). Only hyperlinks to web or mail addresses are kept: they are common
+ * in citizens' documents and are followed only when clicked. The content types must not declare OLE or ActiveX.
+ */
+function declaresActiveContent(part: Buffer, isContentTypes: boolean): boolean {
+  const text = xmlText(part);
+  if (isContentTypes) return /oleobject|activex/i.test(text);
+  for (const [, attributes] of text.matchAll(RELATIONSHIP)) {
+    const values: Record<string, string> = {};
+    for (const [, key, double, single] of attributes.matchAll(ATTRIBUTE)) {
+      values[key.toLowerCase()] = (double ?? single).replace(/&amp;/g, '&').trim();
+    }
+    const type = (values.type ?? '').toLowerCase().split('/').pop() ?? '';
+    if (ACTIVE_RELATIONSHIPS.has(type)) return true;
+    if ((values.targetmode ?? '').toLowerCase() === 'external') {
+      if (type !== 'hyperlink' || !/^(?:https?|mailto):/i.test(values.target ?? '')) return true;
+    }
+  }
+  return false;
 }
 
 /** XML as text, whether UTF-8 or UTF-16 (with BOM), with numeric character references resolved so they cannot hide a word. */

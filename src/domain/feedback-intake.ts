@@ -121,6 +121,16 @@ export const own = (object: Record<string, unknown>, key: string): unknown =>
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const FORBIDDEN = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]|[\uD800-\uDFFF]/u;
 
+/**
+ * Characters that show nothing: format characters (zero-widths, soft hyphen, BOM, word joiner…) and the Hangul,
+ * Mongolian and Braille fillers that fonts draw blank. They are dropped, so they never count as content.
+ */
+const INVISIBLE = /[\p{Cf}\u115F\u1160\u3164\uFFA0\u180E\u2800]/gu;
+/** Zero-width (non-)joiners are kept inside text, where they shape emoji and some scripts, but are not content. */
+const JOINERS = /[\u200C\u200D]/g;
+/** Line and paragraph separators: line breaks to a reader, so a single-line field refuses them like LF. */
+const SEPARATORS = /[\u2028\u2029]/g;
+
 export interface TextRules {
   label: { vi: string; en: string };
   max: number;
@@ -148,11 +158,15 @@ export function cleanText(
     );
   // Cheap guard before normalizing huge hostile input (NFC may shrink decomposed text up to about 3×).
   if (value.length > max * 4 + 1024) return { ok: false, error: tooLong() };
-  let text = value.normalize('NFC').trim();
+  let text = value.normalize('NFC');
   // Browsers may send textarea line breaks as CRLF; they are ordinary line breaks, not controls.
-  if (multiline) text = text.replace(/\r\n/g, '\n');
+  if (multiline) text = text.replace(/\r\n/g, '\n').replace(SEPARATORS, '\n');
+  // Before dropping invisibles: bidi controls are format characters too, and are refused, not dropped.
+  const controls = FORBIDDEN.test(text);
+  text = text.replace(INVISIBLE, (char) => (char === '\u200C' || char === '\u200D' ? char : '')).trim();
+  if (text.replace(JOINERS, '').trim() === '') text = '';
   const forbidden =
-    FORBIDDEN.test(text) || (!multiline && text.includes('\n')) || (!allowTab && text.includes('\t'));
+    controls || (!multiline && /[\n\u2028\u2029]/.test(text)) || (!allowTab && text.includes('\t'));
   if (forbidden) {
     return {
       ok: false,

@@ -63,6 +63,31 @@ export interface PublishedFeedback {
   procedure?: { documentId: string; nationalCode: string; name: string } | null;
 }
 
+/**
+ * Citizens' and staff's texts are plain text, and a website may well insert them as HTML. So the public copies
+ * never contain a tag: every `<` that would open one (`<` followed by a letter, `/`, `!` or `?`) is removed with
+ * what follows it up to its `>`. One pass with a stack of what was kept, so a tag rebuilt from the remains of
+ * another (`<<b>script>`) is removed as well. Other `<`, `>` and `&` stay: they are inert in HTML text.
+ */
+export function withoutMarkup(text: string): string {
+  const kept: string[] = [];
+  let i = 0;
+  while (i < text.length) {
+    const char = text[i];
+    if (kept[kept.length - 1] === '<' && /[A-Za-z/!?]/.test(char)) {
+      kept.pop();
+      while (i < text.length && text[i] !== '>' && text[i] !== '<') i++;
+      if (text[i] === '>') i++;
+      continue;
+    }
+    kept.push(char);
+    i++;
+  }
+  return kept.join('');
+}
+
+const publicText = (text: string) => withoutMarkup(maskContacts(text));
+
 /** The submitter (who holds the code) reads the answer once it was sent to them. */
 export function statusView(feedback: StoredFeedback) {
   const answered = feedback.state === 'answered' || feedback.state === 'published';
@@ -71,12 +96,12 @@ export function statusView(feedback: StoredFeedback) {
     receivedAt: feedback.receivedAt,
     dueDate: feedback.dueDate,
     answeredAt: feedback.answeredAt,
-    answer: answered && feedback.answer ? maskContacts(feedback.answer) : null,
+    answer: answered && feedback.answer ? publicText(feedback.answer) : null,
   };
 }
 
 export function answeredView(feedback: PublishedFeedback) {
-  const masked = (text: string | null) => (text ? maskContacts(text) : null);
+  const masked = (text: string | null) => (text ? publicText(text) : null);
   return {
     documentId: feedback.documentId,
     kind: feedback.kind,

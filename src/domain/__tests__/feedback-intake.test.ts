@@ -315,6 +315,45 @@ describe('validateFeedback', () => {
     expect(paths(errorsOf({ ...valid(), email: `a${char}@b.vn` }))).toEqual(['email']);
   });
 
+  it.each([
+    ['zero-width space', '\u200b'],
+    ['zero-width joiners', '\u200c\u200d'],
+    ['word joiner and BOM', '\u2060\ufeff'],
+    ['soft hyphen', '\u00ad'],
+    ['Hangul fillers', '\u3164\u115f\u1160\uffa0'],
+    ['Mongolian vowel separator', '\u180e'],
+    ['Braille blank', '\u2800'],
+    ['spaces between invisibles', ' \u200b \u00a0\u200b '],
+  ])('does not count a %s as content: a required field of only that is required', (_name, blank) => {
+    for (const key of ['fullName', 'address', 'subject', 'content'] as const) {
+      const errors = errorsOf({ ...valid(), [key]: blank });
+      expect(paths(errors)).toEqual([key]);
+      expect(errors[0].messages!.en).toContain('is required');
+    }
+  });
+
+  it('drops invisible characters from the text, keeping joiners between visible ones', () => {
+    expect(ok({ ...valid(), fullName: '\u200bNguyễn\u2060 Văn\u00ad An\ufeff' }).fullName).toBe(
+      'Nguyễn Văn An'
+    );
+    expect(ok({ ...valid(), content: 'Gia đình 👨\u200d👩\u200d👧' }).content).toBe(
+      'Gia đình 👨\u200d👩\u200d👧'
+    );
+  });
+
+  it('refuses line and paragraph separators in single-line fields, and reads them as line breaks in the content', () => {
+    for (const key of ['fullName', 'address', 'subject'] as const) {
+      for (const separator of ['\u2028', '\u2029', '\u0085', '\u000b', '\u000c', '\r']) {
+        const errors = errorsOf({ ...valid(), [key]: `Dòng 1${separator}Dòng 2` });
+        expect(paths(errors)).toEqual([key]);
+        expect(errors[0].messages!.vi).toContain('xuống dòng');
+      }
+    }
+    expect(ok({ ...valid(), content: 'Dòng 1\u2028Dòng 2\u2029Dòng 3' }).content).toBe(
+      'Dòng 1\nDòng 2\nDòng 3'
+    );
+  });
+
   it('keeps emoji and ordinary Vietnamese punctuation', () => {
     expect(ok({ ...valid(), content: 'Cảm ơn 🙏 — “Sở” (NN&MT)…' }).content).toBe(
       'Cảm ơn 🙏 — “Sở” (NN&MT)…'

@@ -119,6 +119,7 @@ describe('validateSurvey', () => {
         ok({ ratings: { timeliness: 5 }, comment: '  Cán bo\u0302\u0323 nhiê\u0323t tình  ' }).comment
       ).toBe('Cán bộ nhiệt tình');
       expect(ok({ ratings: { timeliness: 5 }, comment: '   ' }).comment).toBeNull();
+      expect(ok({ ratings: { timeliness: 5 }, comment: '\u200b\u3164\u2060 ' }).comment).toBeNull();
       expect(ok({ ratings: { timeliness: 5 }, comment: null }).comment).toBeNull();
     });
 

@@ -14,6 +14,7 @@ import {
   type StoredFeedback,
 } from '../../../domain/feedback-public';
 import { FEEDBACK_KINDS, validateFeedback } from '../../../domain/feedback-intake';
+import { cleanFileName } from '../../../domain/file-names';
 import { issueFormToken } from '../../../domain/form-token';
 import { hashTrackingCode, normalizeTrackingCode } from '../../../domain/tracking-code';
 import { TokenAlreadyUsedError } from '../../../infra/form-tokens';
@@ -228,7 +229,7 @@ async function receiveSubmission(
     if (result.ok) {
       accepted.push({
         attachment: result.value,
-        originalName: files[index].originalFilename?.slice(0, 255) ?? null,
+        originalName: cleanFileName(files[index].originalFilename),
       });
     } else {
       const message = ATTACHMENT_PROBLEM_MESSAGES[result.problem];

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { fieldError, type Language } from '../../../../../domain/errors';
+import { cleanFileName } from '../../../../../domain/file-names';
 import {
   checkUnitDueDate,
   closedOnTime,
@@ -245,7 +246,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       overdue: due !== null && due < now,
       anonymised: Boolean(feedback.anonymizedAt),
       submitter: personal ? { fullName, address, phone, email } : null,
-      attachments: personal ? attachments : [],
+      // Names stored before they were cleaned at intake are cleaned on the way out.
+      attachments: personal
+        ? attachments.map((file: { originalName: string | null }) => ({
+            ...file,
+            originalName: cleanFileName(file.originalName),
+          }))
+        : [],
       allowedTransitions: allowedTransitions(feedback.state, actors, consented).map((t) => ({
         to: t.to,
         needs: t.needs,
