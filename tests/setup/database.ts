@@ -16,6 +16,15 @@ async function onServer(sql: string) {
 
 export const templateName = (runId: string) => `t${runId}_template`;
 
+/**
+ * The private files (attachments) that belong with a database. A database and its files go together, as in a
+ * deployment: each test database gets its own folder, so that one Strapi's orphan sweep never removes another
+ * test's files while that test counts them.
+ */
+export const privateDirOf = (name: string) => path.join(RUN_DIR, `${name}-private`);
+/** Its multipart temp folder, for the same reason (the temp sweep). */
+export const uploadTmpDirOf = (name: string) => path.join(RUN_DIR, `${name}-upload-tmp`);
+
 /** Points Strapi's configuration at a database: a SQLite file or a PostgreSQL database. */
 export function useDatabase(name: string) {
   const base = baseDatabaseUrl();
@@ -33,8 +42,13 @@ export async function createEmptyDatabase(name: string) {
   if (baseDatabaseUrl()) await onServer(`CREATE DATABASE "${name}"`);
 }
 
-/** A copy of the seeded template: a file copy on SQLite, CREATE DATABASE … TEMPLATE on PostgreSQL. */
+/**
+ * A copy of the seeded template: a file copy on SQLite, CREATE DATABASE … TEMPLATE on PostgreSQL; and a copy of the
+ * template's private files.
+ */
 export async function cloneTemplate(runId: string, name: string) {
+  const templateFiles = privateDirOf(templateName(runId));
+  if (fs.existsSync(templateFiles)) fs.cpSync(templateFiles, privateDirOf(name), { recursive: true });
   if (baseDatabaseUrl()) {
     await onServer(`CREATE DATABASE "${name}" TEMPLATE "${templateName(runId)}"`);
   } else {
@@ -43,6 +57,8 @@ export async function cloneTemplate(runId: string, name: string) {
 }
 
 export async function dropDatabase(name: string) {
+  for (const dir of [privateDirOf(name), uploadTmpDirOf(name)])
+    fs.rmSync(dir, { recursive: true, force: true });
   if (baseDatabaseUrl()) {
     await onServer(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
   } else {

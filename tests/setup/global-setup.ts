@@ -4,7 +4,7 @@
  * as the template every test file starts from.
  */
 import fs from 'fs';
-import { createEmptyDatabase, templateName, useDatabase } from './database';
+import { createEmptyDatabase, privateDirOf, templateName, useDatabase } from './database';
 import { baseDatabaseUrl, RUN_DIR, TEST_ENV } from './env';
 
 export default async function globalSetup() {
@@ -24,9 +24,12 @@ export default async function globalSetup() {
   await createEmptyDatabase(template);
   useDatabase(template);
   process.env.DEMO_SEED = 'auto';
+  // The demo's private attachments, which every test database's folder starts as a copy of.
+  process.env.PRIVATE_UPLOAD_DIR = privateDirOf(template);
   const strapi = await createStrapi({ appDir, distDir, autoReload: false, serveAdminPanel: false }).load();
   await strapi.destroy();
   delete process.env.DEMO_SEED;
+  delete process.env.PRIVATE_UPLOAD_DIR;
   console.log(
     `\n[tests] compiled and seeded a ${base ? 'PostgreSQL' : 'SQLite'} template database in ${Date.now() - started} ms`
   );

@@ -6,10 +6,17 @@
  */
 import path from 'path';
 import type { Core } from '@strapi/strapi';
-import { cloneTemplate, dropDatabase, useDatabase } from './database';
+import { cloneTemplate, dropDatabase, privateDirOf, uploadTmpDirOf, useDatabase } from './database';
 import { ROOT } from './env';
 
 let counter = 0;
+/** The folders this file's harness chose; a test file that sets PRIVATE_UPLOAD_DIR or UPLOAD_TMP_DIR keeps its own. */
+const harnessDirs: Record<string, string | undefined> = {};
+function useOwnDir(variable: 'PRIVATE_UPLOAD_DIR' | 'UPLOAD_TMP_DIR', dir: string) {
+  if (process.env[variable] && process.env[variable] !== harnessDirs[variable]) return;
+  harnessDirs[variable] = dir;
+  process.env[variable] = dir;
+}
 
 export interface TestApp {
   strapi: () => Core.Strapi;
@@ -29,6 +36,8 @@ export async function startStrapi({ listenOn }: StartOptions = {}): Promise<{
   const name = `t${runId}_${process.pid}_${++counter}`;
   await cloneTemplate(runId, name);
   useDatabase(name);
+  useOwnDir('PRIVATE_UPLOAD_DIR', privateDirOf(name));
+  useOwnDir('UPLOAD_TMP_DIR', uploadTmpDirOf(name));
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { createStrapi } = require('@strapi/strapi');
   if (listenOn) process.env.PORT = String(listenOn);
