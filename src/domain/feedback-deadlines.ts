@@ -98,13 +98,39 @@ export function closedOnTime(
   return due === null ? true : closedOn <= due;
 }
 
-/** A unit's own due date must fall between today and the feedback's answer deadline. */
+/** Whether the answer deadline has passed: the feedback is already late, whatever happens next. */
+export const answerIsLate = (today: string, dueDate: string | null) => dueDate !== null && dueDate < today;
+
+export type UnitDueDateProblem = 'past' | 'late' | 'required_when_late';
+
+/**
+ * A unit's own due date falls between today and the feedback's answer deadline. When that deadline has already
+ * passed, the unit still needs a date to work to: any day from today on, and the Office must choose it, since no
+ * date the rules give is still ahead. The feedback stays late: `onTime` is judged against the answer deadline.
+ */
 export function checkUnitDueDate(
   unitDueDate: string,
   today: string,
   dueDate: string | null
-): 'past' | 'late' | null {
+): Exclude<UnitDueDateProblem, 'required_when_late'> | null {
   if (unitDueDate < today) return 'past';
-  if (dueDate && unitDueDate > dueDate) return 'late';
+  if (dueDate && unitDueDate > dueDate && !answerIsLate(today, dueDate)) return 'late';
   return null;
+}
+
+/**
+ * The unit's due date of an assignment: the one the Office gave, else the answer deadline while it is ahead (today
+ * when the feedback has none).
+ */
+export function unitDueDateOf(
+  requested: string | null | undefined,
+  today: string,
+  dueDate: string | null
+): { date: string } | { problem: UnitDueDateProblem } {
+  if (!requested) {
+    if (answerIsLate(today, dueDate)) return { problem: 'required_when_late' };
+    return { date: dueDate ?? today };
+  }
+  const problem = checkUnitDueDate(requested, today, dueDate);
+  return problem ? { problem } : { date: requested };
 }

@@ -51,6 +51,12 @@ function isoOf(dayNumber: number): string {
   return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
 }
 
+/** How a day is written to people: dd/mm/yyyy (Vietnamese usage, also in English texts of this product). */
+export function displayDay(isoDay: string): string {
+  const [year, month, day] = isoDay.slice(0, 10).split('-');
+  return `${day}/${month}/${year}`;
+}
+
 /** True for a real calendar date written YYYY-MM-DD (2021-02-29 is not one). */
 export function isIsoDate(value: unknown): value is string {
   if (typeof value !== 'string') return false;

@@ -362,6 +362,56 @@ describe('from receipt to a published answer', () => {
   });
 });
 
+describe('a feedback whose answer is already overdue', () => {
+  it('is assigned with a unit due date after the answer deadline, and stays late', async () => {
+    const { documentId } = await registerFeedback({
+      receivedAt: new Date(Date.now() - 200 * 86_400_000).toISOString(),
+    });
+    expect((await move(OFFICE, documentId, 'accepted')).status).toBe(200);
+    const dueDate: string = (await api('get', `/feedbacks/${documentId}`, OFFICE)).body.data.dueDate;
+    expect(dueDate < localDay()).toBe(true);
+    const shown = dueDate.split('-').reverse().join('/');
+
+    // Left empty: no date the rules give is ahead, so the Office is asked for one, in dd/mm/yyyy.
+    const empty = await move(OFFICE, documentId, 'assigned', { unit: units['P-MT'].id });
+    expectFieldError(empty, 'unitDueDate');
+    expect(empty.body.error.details.errors[0].message).toContain(`quá hạn trả lời (${shown})`);
+    expect(empty.body.error.details.errors[0].message).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    expectFieldError(
+      await move(OFFICE, documentId, 'assigned', { unit: units['P-MT'].id, unitDueDate: localDay(-2) }),
+      'unitDueDate'
+    );
+
+    const unitDueDate = localDay(10);
+    const res = await move(OFFICE, documentId, 'assigned', { unit: units['P-MT'].id, unitDueDate });
+    expect(res.status).toBe(200);
+    expect(res.body.data).toMatchObject({
+      state: 'assigned',
+      unitDueDate,
+      currentDueDate: unitDueDate,
+      dueDate,
+    });
+
+    expect((await move(MT, documentId, 'answer_drafted', { answer: 'Trả lời.' })).status).toBe(200);
+    expect((await move(OFFICE, documentId, 'answer_approved')).status).toBe(200);
+    const answered = await move(OFFICE, documentId, 'answered');
+    expect(answered.status).toBe(200);
+    // Judged against the answer deadline, not the unit's own date.
+    expect(answered.body.data.onTime).toBe(false);
+  });
+
+  it('shows dates as dd/mm/yyyy when a unit due date falls after a deadline still ahead', async () => {
+    const { documentId } = await registerFeedback();
+    expect((await move(OFFICE, documentId, 'accepted')).status).toBe(200);
+    const res = await move(OFFICE, documentId, 'assigned', {
+      unit: units['P-MT'].id,
+      unitDueDate: localDay(400),
+    });
+    expectFieldError(res, 'unitDueDate');
+    expect(res.body.error.details.errors[0].message).toMatch(/\(\d{2}\/\d{2}\/\d{4}\)/);
+  });
+});
+
 describe('publication needs consent', () => {
   it('is refused, and not offered, when the submitter did not agree', async () => {
     const { documentId } = await registerFeedback({ consent: { publishAnswer: false } });

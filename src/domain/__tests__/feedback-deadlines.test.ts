@@ -1,5 +1,7 @@
 import {
+  answerIsLate,
   checkUnitDueDate,
+  unitDueDateOf,
   closedOnTime,
   currentDueDate,
   daysLeft,
@@ -67,5 +69,24 @@ describe('feedback deadlines', () => {
     expect(checkUnitDueDate('2021-09-20', '2021-09-06', '2021-09-24')).toBeNull();
     expect(checkUnitDueDate('2021-09-05', '2021-09-06', '2021-09-24')).toBe('past');
     expect(checkUnitDueDate('2021-09-27', '2021-09-06', '2021-09-24')).toBe('late');
+  });
+
+  it('let a late feedback be assigned: any day from today, chosen by the Office', () => {
+    // Answer due 04/01/2022, assigned on 05/12/2026.
+    expect(checkUnitDueDate('2026-12-18', '2026-12-05', '2022-01-04')).toBeNull();
+    expect(checkUnitDueDate('2026-12-04', '2026-12-05', '2022-01-04')).toBe('past');
+    expect(unitDueDateOf(undefined, '2026-12-05', '2022-01-04')).toEqual({ problem: 'required_when_late' });
+    expect(unitDueDateOf('', '2026-12-05', '2022-01-04')).toEqual({ problem: 'required_when_late' });
+    expect(unitDueDateOf('2026-12-18', '2026-12-05', '2022-01-04')).toEqual({ date: '2026-12-18' });
+    // The answer deadline itself is today: not late yet, and it is the default.
+    expect(unitDueDateOf(null, '2022-01-04', '2022-01-04')).toEqual({ date: '2022-01-04' });
+    expect(answerIsLate('2022-01-04', '2022-01-04')).toBe(false);
+    expect(answerIsLate('2022-01-05', '2022-01-04')).toBe(true);
+  });
+
+  it('default the unit to the answer deadline while it is ahead', () => {
+    expect(unitDueDateOf(undefined, '2021-09-06', '2021-09-24')).toEqual({ date: '2021-09-24' });
+    expect(unitDueDateOf(undefined, '2021-09-06', null)).toEqual({ date: '2021-09-06' });
+    expect(unitDueDateOf('2021-09-27', '2021-09-06', '2021-09-24')).toEqual({ problem: 'late' });
   });
 });

@@ -1,6 +1,13 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { isIsoDate, localDate, startOfLocalDay, WorkingCalendar, type CalendarEntry } from '../working-days';
+import {
+  displayDay,
+  isIsoDate,
+  localDate,
+  startOfLocalDay,
+  WorkingCalendar,
+  type CalendarEntry,
+} from '../working-days';
 
 const holiday = (date: string): CalendarEntry => ({ date, kind: 'holiday' });
 const workingDay = (date: string): CalendarEntry => ({ date, kind: 'working_day' });
@@ -219,6 +226,13 @@ describe('working calendar: entries', () => {
   it('accept the same holiday twice', () => {
     const calendar = new WorkingCalendar([holiday('2021-09-02'), holiday('2021-09-02')]);
     expect(calendar.workingDaysBetween('2021-09-01', '2021-09-06')).toBe(2);
+  });
+});
+
+describe('displayDay', () => {
+  it('writes a day as dd/mm/yyyy, from a day or an instant', () => {
+    expect(displayDay('2022-01-04')).toBe('04/01/2022');
+    expect(displayDay('2022-01-04T16:59:59.000Z')).toBe('04/01/2022');
   });
 });
 

@@ -24,6 +24,7 @@ import {
   type TransitionInput,
   type Unit,
 } from '../api';
+import { useDates } from '../../../../../admin/shared/common';
 import { useT } from '../i18n';
 import { transitionDescription, transitionLabel, type FeedbackState } from '../labels';
 import { useTestIdRef } from './testId';
@@ -36,6 +37,8 @@ interface TransitionDialogProps {
   /** The answer as it stands, to start the draft from. */
   currentAnswer: string;
   units: Unit[];
+  /** The answer deadline when it has already passed: the unit's due date is then required and may fall after it. */
+  answerOverdueSince: string | null;
   onClose: () => void;
   /** Resolves to field errors to show, or null when done. */
   onConfirm: (input: TransitionInput) => Promise<Record<string, string> | null>;
@@ -84,9 +87,11 @@ export const TransitionDialog = ({
   documentId,
   currentAnswer,
   units,
+  answerOverdueSince,
   onClose,
   onConfirm,
 }: TransitionDialogProps) => {
+  const dates = useDates();
   const t = useT();
   const api = useApi();
   const { locale } = useIntl();
@@ -250,13 +255,27 @@ export const TransitionDialog = ({
                     </SingleSelect>
                     <Field.Error />
                   </Field.Root>
+                  {answerOverdueSince && (
+                    <Typography textColor="danger600" data-testid="transition-late">
+                      {t(
+                        'dialog.unitDueDate.late',
+                        'Phản ánh đã quá hạn trả lời ({date}) và vẫn được tính là trễ hạn. Hãy đặt hạn cho đơn vị, từ hôm nay trở đi.',
+                        { date: dates.day(answerOverdueSince) }
+                      )}
+                    </Typography>
+                  )}
                   <Field.Root
                     name="unitDueDate"
                     error={errors.unitDueDate}
-                    hint={t(
-                      'dialog.unitDueDate.hint',
-                      'Không bắt buộc; nếu để trống, đơn vị xử lý theo hạn trả lời của phản ánh.'
-                    )}
+                    required={Boolean(answerOverdueSince)}
+                    hint={
+                      answerOverdueSince
+                        ? t('dialog.unitDueDate.lateHint', 'Bắt buộc; có thể sau hạn trả lời đã qua.')
+                        : t(
+                            'dialog.unitDueDate.hint',
+                            'Không bắt buộc; nếu để trống, đơn vị xử lý theo hạn trả lời của phản ánh.'
+                          )
+                    }
                   >
                     <Field.Label>{t('field.unitDueDate', 'Hạn của đơn vị')}</Field.Label>
                     <DatePicker

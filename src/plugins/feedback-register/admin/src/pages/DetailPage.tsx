@@ -524,6 +524,7 @@ export const DetailPage = () => {
         documentId={documentId}
         currentAnswer={answer}
         units={options.units}
+        answerOverdueSince={feedback.overdue && feedback.state === 'accepted' ? feedback.dueDate : null}
         onClose={() => setDialog(null)}
         onConfirm={(input) => (dialog ? move(dialog, input) : Promise.resolve(null))}
       />

@@ -4,6 +4,7 @@
  * Pure module: the caller supplies the recipients and sends through the outbox.
  */
 import type { FeedbackState } from './workflow';
+import { displayDay } from '../../../../../domain/working-days';
 
 export interface MailContext {
   documentId: string;
@@ -55,7 +56,7 @@ export function mailsForTransition(from: FeedbackState, to: FeedbackState, c: Ma
           returned
             ? `The Office (${c.actorName}) returned the draft answer to "${c.subject}" for changes.`
             : `The Office (${c.actorName}) assigned "${c.subject}" to ${c.unitName}.`,
-          c.dueDate && `Hạn xử lý / Due: ${c.dueDate}`,
+          c.dueDate && `Hạn xử lý / Due: ${displayDay(c.dueDate)}`,
           c.reason && `\n${c.reason}`,
           staffFooter
         ),

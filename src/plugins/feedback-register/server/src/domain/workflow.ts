@@ -3,7 +3,9 @@
  * the Office classifies, transfers or accepts it, assigns it to a unit, approves the unit's answer, sends it and
  * publishes it. Pure module: who may make which move, and what each move needs.
  */
+import type { UnitDueDateProblem } from '../../../../../domain/feedback-deadlines';
 import type { FeedbackState } from '../../../../../domain/feedback-public';
+import { displayDay } from '../../../../../domain/working-days';
 
 export type { FeedbackState };
 
@@ -166,5 +168,30 @@ export function problemMessage(problem: TransitionProblem): { vi: string; en: st
       };
     case 'missing':
       return MISSING[problem.field];
+  }
+}
+
+/** Why the unit's due date of an assignment is refused; `dueDate` is the answer deadline. */
+export function unitDueDateMessage(
+  problem: UnitDueDateProblem,
+  dueDate: string | null
+): { vi: string; en: string } {
+  const due = dueDate ? displayDay(dueDate) : '';
+  switch (problem) {
+    case 'past':
+      return {
+        vi: 'Hạn xử lý của đơn vị không được ở quá khứ.',
+        en: "The unit's due date cannot be in the past.",
+      };
+    case 'late':
+      return {
+        vi: `Hạn xử lý của đơn vị không được sau hạn trả lời (${due}).`,
+        en: `The unit's due date cannot be after the answer is due (${due}).`,
+      };
+    case 'required_when_late':
+      return {
+        vi: `Phản ánh đã quá hạn trả lời (${due}). Vui lòng đặt hạn xử lý cho đơn vị, từ hôm nay trở đi.`,
+        en: `The answer is already overdue (due ${due}). Please set the unit's due date, today or later.`,
+      };
   }
 }

@@ -2,13 +2,13 @@ import type { Core } from '@strapi/strapi';
 import { fieldError, type Language } from '../../../../../domain/errors';
 import { cleanFileName } from '../../../../../domain/file-names';
 import {
-  checkUnitDueDate,
   closedOnTime,
   currentDueDate,
   daysLeft,
   deadlinesOnReceipt,
   publicationDueDate,
   type DatedFeedback,
+  unitDueDateOf,
 } from '../../../../../domain/feedback-deadlines';
 import { effectiveProfile } from '../../../../../domain/organization';
 import {
@@ -29,6 +29,7 @@ import {
   ANSWER_EDITABLE,
   decideTransition,
   problemMessage,
+  unitDueDateMessage,
   type Actor,
   type FeedbackState,
 } from '../domain/workflow';
@@ -573,25 +574,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         if (!unit) {
           throw validationError([fieldError(['unit'], 'Đơn vị không tồn tại.', 'No such unit.', language)]);
         }
-        const unitDueDate = body.unitDueDate ?? feedback.dueDate ?? now;
-        const problem = checkUnitDueDate(unitDueDate, now, feedback.dueDate);
-        if (problem) {
-          throw validationError([
-            fieldError(
-              ['unitDueDate'],
-              problem === 'past'
-                ? 'Hạn xử lý của đơn vị không được ở quá khứ.'
-                : `Hạn xử lý của đơn vị không được sau hạn trả lời (${feedback.dueDate}).`,
-              problem === 'past'
-                ? "The unit's due date cannot be in the past."
-                : `The unit's due date cannot be after the answer is due (${feedback.dueDate}).`,
-              language
-            ),
-          ]);
+        const resolved = unitDueDateOf(body.unitDueDate, now, feedback.dueDate);
+        if ('problem' in resolved) {
+          const message = unitDueDateMessage(resolved.problem, feedback.dueDate);
+          throw validationError([fieldError(['unitDueDate'], message.vi, message.en, language)]);
         }
         changes.handlingUnit = unit.id;
         changes.assignedAt = nowInstant;
-        changes.unitDueDate = unitDueDate;
+        changes.unitDueDate = resolved.date;
       }
       if (to === 'answer_drafted') changes.answer = body.answer ?? feedback.answer;
       if (to === 'answered') {

@@ -4,6 +4,7 @@
  */
 import { fieldError, type FieldError, type Language } from '../../../../../domain/errors';
 import { DOCUMENT_ID_PATTERN, isPlainObject, own } from '../../../../../domain/feedback-intake';
+import { displayDay } from '../../../../../domain/working-days';
 import { BodyReader, dataOf, type Checked } from './records-input';
 
 export const ITEM_TYPES = ['task', 'feedback'] as const;
@@ -113,7 +114,7 @@ export function sortItems<T extends ReminderItem>(items: T[]): T[] {
   );
 }
 
-const formatDay = (day: string | null) => (day ? day.split('-').reverse().join('/') : '—');
+const formatDay = (day: string | null) => (day ? displayDay(day) : '—');
 
 const itemLine = (item: ReminderItem, today: string) => {
   const overdue = item.dueDate !== null && item.dueDate < today ? ' — QUÁ HẠN / OVERDUE' : '';
