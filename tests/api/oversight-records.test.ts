@@ -193,6 +193,27 @@ describe('difficulties', () => {
     expect(await count('oversight_difficulties')).toBe(before);
   });
 
+  it("are recorded by the Office for any unit, seen by that unit only, and handled like the units' own", async () => {
+    const res = await api('post', '/difficulties', OFFICE, {
+      data: {
+        unit: units['P-MT'].id,
+        planTask: mtTask.documentId,
+        what: 'Đoàn kiểm tra ghi nhận: thiếu nhân lực.',
+      },
+    });
+    expect(res.status).toBe(201);
+    const recorded = res.body.data;
+    expect(recorded).toMatchObject({
+      unit: { id: units['P-MT'].id, code: 'P-MT' },
+      planTask: { documentId: mtTask.documentId },
+      state: 'open',
+    });
+    expect(recorded.reportedByName).not.toBe('Hoàng Văn Long');
+    expect(ids(await api('get', '/difficulties', MT))).toContain(recorded.documentId);
+    expect(ids(await api('get', '/difficulties', QLDD))).not.toContain(recorded.documentId);
+    expect((await get(OFFICE, recorded.documentId)).body.data.allowedTransitions.length).toBeGreaterThan(0);
+  });
+
   it('are hidden from another unit', async () => {
     expect((await get(MT)).status).toBe(404);
     expect(ids(await api('get', '/difficulties', MT))).not.toContain(difficulty.documentId);

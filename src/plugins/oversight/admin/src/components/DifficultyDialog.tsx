@@ -19,7 +19,11 @@ import { useTestIdRef } from './testId';
 interface DifficultyDialogProps {
   open: boolean;
   units: UnitRef[];
-  tasks: TaskRow[];
+  /** The tasks to choose from; without them (the Office, any unit) the chosen unit's tasks of `year` are loaded. */
+  tasks?: TaskRow[];
+  year?: number;
+  /** The Office records a difficulty it found (in a check, say) for a unit, rather than a unit reporting it. */
+  recordedByOffice?: boolean;
   /** The task the dialog was opened from, preselected. */
   task?: TaskRow | null;
   onClose: () => void;
@@ -35,9 +39,20 @@ interface Values {
 }
 
 const FIELDS = ['unit', 'planTask', 'what', 'impact', 'proposal'];
+/** The server's largest page of a unit's tasks. */
+const MAX_TASKS = 100;
 
 /** A unit reports a difficulty (khó khăn, vướng mắc) to the Office, about one of its tasks or in general. */
-export const DifficultyDialog = ({ open, units, tasks, task, onClose, onDone }: DifficultyDialogProps) => {
+export const DifficultyDialog = ({
+  open,
+  units,
+  tasks,
+  year,
+  recordedByOffice = false,
+  task,
+  onClose,
+  onDone,
+}: DifficultyDialogProps) => {
   const t = useT();
   const api = useApi();
   const { locale } = useIntl();
@@ -71,7 +86,23 @@ export const DifficultyDialog = ({ open, units, tasks, task, onClose, onDone }: 
     setErrors(({ [key]: _dropped, ...rest }) => rest);
   };
 
-  const unitTasks = tasks.filter((candidate) => !candidate.unit || String(candidate.unit.id) === values.unit);
+  const [loadedTasks, setLoadedTasks] = React.useState<TaskRow[]>([]);
+  React.useEffect(() => {
+    if (!open || tasks || !values.unit) return;
+    let active = true;
+    setLoadedTasks([]);
+    api
+      .listTasks(values.unit, { year, pageSize: MAX_TASKS })
+      .then((page) => active && setLoadedTasks(page.results))
+      .catch(() => active && setLoadedTasks([]));
+    return () => {
+      active = false;
+    };
+  }, [api, open, tasks, values.unit, year]);
+
+  const unitTasks = (tasks ?? loadedTasks).filter(
+    (candidate) => !candidate.unit || String(candidate.unit.id) === values.unit
+  );
 
   const save = async (event: React.FormEvent) => {
     event.preventDefault();
@@ -90,7 +121,9 @@ export const DifficultyDialog = ({ open, units, tasks, task, onClose, onDone }: 
       await api.reportDifficulty(input);
       toggleNotification({
         type: 'success',
-        message: t('difficulty.reportedDone', 'Đã gửi khó khăn, vướng mắc tới Văn phòng Sở.'),
+        message: recordedByOffice
+          ? t('difficulty.recordedDone', 'Đã ghi nhận khó khăn, vướng mắc của đơn vị.')
+          : t('difficulty.reportedDone', 'Đã gửi khó khăn, vướng mắc tới Văn phòng Sở.'),
       });
       onDone();
     } catch (error) {
@@ -120,7 +153,11 @@ export const DifficultyDialog = ({ open, units, tasks, task, onClose, onDone }: 
       <Modal.Content>
         <form onSubmit={save} noValidate data-testid="difficulty-dialog">
           <Modal.Header closeLabel={t('dialog.close', 'Đóng')}>
-            <Modal.Title>{t('difficulty.report', 'Báo cáo khó khăn, vướng mắc')}</Modal.Title>
+            <Modal.Title>
+              {recordedByOffice
+                ? t('difficulty.record', 'Ghi nhận khó khăn, vướng mắc của đơn vị')
+                : t('difficulty.report', 'Báo cáo khó khăn, vướng mắc')}
+            </Modal.Title>
           </Modal.Header>
           <Modal.Body>
             <Flex direction="column" alignItems="stretch" gap={4}>
@@ -187,7 +224,9 @@ export const DifficultyDialog = ({ open, units, tasks, task, onClose, onDone }: 
               {t('form.cancel', 'Hủy')}
             </Button>
             <Button type="submit" loading={busy} data-testid="difficulty-save">
-              {t('difficulty.send', 'Gửi Văn phòng Sở')}
+              {recordedByOffice
+                ? t('difficulty.recordSave', 'Ghi nhận')
+                : t('difficulty.send', 'Gửi Văn phòng Sở')}
             </Button>
           </Modal.Footer>
         </form>

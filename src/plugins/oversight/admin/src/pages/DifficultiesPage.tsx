@@ -1,7 +1,10 @@
-import { Box, Field, Flex, Loader, SingleSelect, SingleSelectOption } from '@strapi/design-system';
+import * as React from 'react';
+import { Box, Button, Field, Flex, Loader, SingleSelect, SingleSelectOption } from '@strapi/design-system';
+import { Plus } from '@strapi/icons';
 import { Layouts, Page, Pagination, useQueryParams } from '@strapi/strapi/admin';
 import { useApi } from '../api';
 import { useLoader } from '../components/common';
+import { DifficultyDialog } from '../components/DifficultyDialog';
 import { DifficultyList } from '../components/DifficultyList';
 import { Nav } from '../components/Nav';
 import { useOptions } from '../components/OptionsContext';
@@ -16,7 +19,10 @@ interface DifficultiesQuery {
   pageSize?: string;
 }
 
-/** The Office's list of difficulties reported by units: resolve them, or escalate them to the Director. */
+/**
+ * The Office's list of difficulties reported by units: resolve them, or escalate them to the Director. The Office
+ * also records one it found itself (in a check, say) for a unit.
+ */
 export const DifficultiesPage = () => {
   const t = useT();
   const api = useApi();
@@ -27,6 +33,7 @@ export const DifficultiesPage = () => {
   const page = Number(query.page) || 1;
   const pageSize = Number(query.pageSize) || 10;
   const { state, unit } = query;
+  const [recording, setRecording] = React.useState(false);
   const list = useLoader(
     () => api.listDifficulties({ state, unit, page, pageSize }),
     [api, state, unit, page, pageSize]
@@ -52,6 +59,13 @@ export const DifficultiesPage = () => {
         subtitle={t('difficulties.count', '{total} khó khăn, vướng mắc', {
           total: list.data.pagination.total,
         })}
+        primaryAction={
+          options.access.canManage ? (
+            <Button startIcon={<Plus />} onClick={() => setRecording(true)} data-testid="difficulty-record">
+              {t('difficulty.record', 'Ghi nhận khó khăn, vướng mắc của đơn vị')}
+            </Button>
+          ) : undefined
+        }
       />
       <Layouts.Action
         startActions={
@@ -116,6 +130,17 @@ export const DifficultiesPage = () => {
           </Pagination.Root>
         </Flex>
       </Layouts.Content>
+      <DifficultyDialog
+        open={recording}
+        units={options.units}
+        year={options.years[0]}
+        recordedByOffice
+        onClose={() => setRecording(false)}
+        onDone={() => {
+          setRecording(false);
+          list.reload();
+        }}
+      />
     </Page.Main>
   );
 };
