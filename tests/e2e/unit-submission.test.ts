@@ -48,7 +48,10 @@ describeInBrowser('unit submission, in the browser', () => {
       buffer: PDF,
     });
     await unit.waitForSelector('[data-testid=attachment-item] >> text=giay-moi.pdf');
+    // Sending is confirmed in a dialog that says what happens next.
     await unit.click('[data-testid=transition-submitted]');
+    await unit.waitForSelector('text=/không sửa được nữa|can no longer edit/');
+    await unit.click('[data-testid=transition-confirm]');
     await waitForState(unit, 'submitted');
     await screenshot(unit, '2-unit-submitted');
 
@@ -69,6 +72,7 @@ describeInBrowser('unit submission, in the browser', () => {
     await waitForState(unit, 'changes_requested');
     await unit.waitForSelector('text=Đề nghị bổ sung ảnh hội nghị.');
     await unit.click('[data-testid=transition-submitted]');
+    await unit.click('[data-testid=transition-confirm]');
     await waitForState(unit, 'submitted');
     await screenshot(unit, '4-unit-resubmitted');
 
@@ -77,10 +81,16 @@ describeInBrowser('unit submission, in the browser', () => {
     await it.click('[data-testid=transition-in_review]');
     await it.click('[data-testid=transition-confirm]');
     await waitForState(it, 'in_review');
+    // Approving cannot be undone: the dialog says so, and nothing moves until it is confirmed.
     await it.click('[data-testid=transition-approved]');
+    await it.waitForSelector('text=/Không hoàn tác được|cannot be undone/');
+    expect(await state(it)).toBe('in_review');
+    await screenshot(it, '5a-it-approve-confirm');
+    await it.click('[data-testid=transition-confirm]');
     await waitForState(it, 'approved');
     await screenshot(it, '5-it-approved');
-    await it.click('[data-testid=submission-article-link]');
+    // The page's main action is now the article to publish.
+    await it.click('[data-testid=submission-open-article]');
     await it.waitForURL(/content-manager\/collection-types\/api::article\.article\//);
     await it.getByRole('button', { name: /^(Xuất bản|Publish)$/ }).click();
     await it.waitForSelector('text=/Đã xuất bản|Published/');

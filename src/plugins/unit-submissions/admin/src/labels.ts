@@ -69,6 +69,8 @@ export const TRANSITION_LABELS: Record<SubmissionState, Message> = {
 
 /** Sending again after changes were requested. */
 export const RESUBMIT_LABEL = msg('transition.resubmit', 'Gửi lại Trung tâm CNTT');
+/** Withdrawing a draft that was never sent: to the unit, it is discarding it. */
+export const DISCARD_LABEL = msg('transition.discard', 'Hủy bản nháp');
 
 export const TRANSITION_DONE: Record<SubmissionState, Message> = {
   draft: msg('transition.done.draft', 'Đã chuyển tin bài về trạng thái đang soạn.'),

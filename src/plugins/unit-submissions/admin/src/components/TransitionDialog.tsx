@@ -21,6 +21,8 @@ export interface TransitionInput {
 
 interface TransitionDialogProps {
   transition: AllowedTransition | null;
+  /** The state the move starts from (withdrawing a draft is discarding it). */
+  from: SubmissionState;
   /** The button's label: also the dialog's title. */
   title: string;
   reviewers: (Person & { id: number })[];
@@ -37,6 +39,18 @@ const COMMENT_LABELS: Partial<Record<SubmissionState, ReturnType<typeof msg>>> =
 };
 
 const DESCRIPTIONS: Partial<Record<SubmissionState, ReturnType<typeof msg>>> = {
+  submitted: msg(
+    'dialog.description.submitted',
+    'Tin bài được gửi tới Trung tâm CNTT. Đơn vị không sửa được nữa, trừ khi Trung tâm CNTT yêu cầu chỉnh sửa.'
+  ),
+  approved: msg(
+    'dialog.description.approved',
+    'Không hoàn tác được: tin bài được duyệt và một bài viết nháp được tạo để Trung tâm CNTT xuất bản.'
+  ),
+  withdrawn: msg(
+    'dialog.description.withdrawn',
+    'Không hoàn tác được: tin bài kết thúc ở trạng thái đã rút lại và không được xử lý tiếp.'
+  ),
   in_review: msg(
     'dialog.description.in_review',
     'Chọn biên tập viên Trung tâm CNTT phụ trách tin bài. Người được phân công sẽ nhận thư thông báo.'
@@ -51,9 +65,18 @@ const DESCRIPTIONS: Partial<Record<SubmissionState, ReturnType<typeof msg>>> = {
   ),
 };
 
-/** Asks for what a move needs: a comment (changes requested, rejected) and/or an assignee (taken in review). */
+const DISCARD_DESCRIPTION = msg(
+  'dialog.description.discard',
+  'Không hoàn tác được: bản nháp chưa từng được gửi và sẽ kết thúc ở trạng thái đã rút lại.'
+);
+
+/**
+ * Confirms a move and asks for what it needs: a comment (changes requested, rejected) and/or an assignee (taken
+ * in review). Every move goes through it, so that none happens on a stray click.
+ */
 export const TransitionDialog = ({
   transition,
+  from,
   title,
   reviewers,
   defaultAssignee,
@@ -81,7 +104,12 @@ export const TransitionDialog = ({
   const commentLabel = transition
     ? tm(t, COMMENT_LABELS[transition.to] ?? msg('dialog.comment', 'Ghi chú'))
     : '';
-  const description = transition ? DESCRIPTIONS[transition.to] : undefined;
+  const description =
+    transition?.to === 'withdrawn' && from === 'draft'
+      ? DISCARD_DESCRIPTION
+      : transition
+        ? DESCRIPTIONS[transition.to]
+        : undefined;
 
   const confirm = async (event: React.FormEvent) => {
     event.preventDefault();
@@ -165,7 +193,7 @@ export const TransitionDialog = ({
             <Button
               type="submit"
               loading={busy}
-              variant={transition?.to === 'rejected' ? 'danger' : 'default'}
+              variant={transition?.to === 'rejected' || transition?.to === 'withdrawn' ? 'danger' : 'default'}
               data-testid="transition-confirm"
             >
               {t('dialog.confirm', 'Xác nhận')}

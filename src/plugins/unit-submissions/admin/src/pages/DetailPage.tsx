@@ -43,6 +43,7 @@ import {
   isKind,
   KIND_LABELS,
   personName,
+  DISCARD_LABEL,
   RESUBMIT_LABEL,
   TRANSITION_DONE,
   TRANSITION_LABELS,
@@ -240,7 +241,11 @@ export const DetailPage = () => {
   const transitionLabel = (transition: AllowedTransition) =>
     transition.to === 'submitted' && submission.state === 'changes_requested'
       ? tm(t, RESUBMIT_LABEL)
-      : tm(t, TRANSITION_LABELS[transition.to]);
+      : transition.to === 'withdrawn' && submission.state === 'draft'
+        ? tm(t, DISCARD_LABEL)
+        : tm(t, TRANSITION_LABELS[transition.to]);
+  // Once approved, what is left is publishing the article: the page leads there first.
+  const articleToPublish = submission.state === 'approved' ? submission.article : null;
 
   const day = (value: string | null) =>
     value ? formatDate(calendarDay(value), { dateStyle: 'medium', timeZone: 'UTC' }) : null;
@@ -276,8 +281,17 @@ export const DetailPage = () => {
   ];
 
   const actions =
-    !editing && (submission.canEdit || submission.allowedTransitions.length > 0) ? (
+    !editing && (submission.canEdit || submission.allowedTransitions.length > 0 || articleToPublish) ? (
       <Flex gap={2} wrap="wrap">
+        {articleToPublish && (
+          <LinkButton
+            tag={NavLink}
+            to={articlePath(articleToPublish.documentId)}
+            data-testid="submission-open-article"
+          >
+            {t('detail.openArticleToPublish', 'Mở bài viết để xuất bản')}
+          </LinkButton>
+        )}
         {submission.canEdit && (
           <Button
             variant="tertiary"
@@ -296,9 +310,7 @@ export const DetailPage = () => {
             loading={moving === transition.to}
             disabled={moving !== null}
             data-testid={`transition-${transition.to}`}
-            onClick={() =>
-              transition.needsComment || transition.needsAssignee ? setDialog(transition) : move(transition)
-            }
+            onClick={() => setDialog(transition)}
           >
             {transitionLabel(transition)}
           </Button>
@@ -423,6 +435,7 @@ export const DetailPage = () => {
       </Layouts.Content>
       <TransitionDialog
         transition={dialog}
+        from={submission.state}
         title={dialog ? transitionLabel(dialog) : ''}
         reviewers={options.reviewers}
         defaultAssignee={typeof userId === 'number' ? userId : null}
