@@ -1,7 +1,8 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
 import labelsEn from '../bootstrap/content-manager-labels.en.json';
 import labelsVi from '../bootstrap/content-manager-labels.json';
-import { buildCmTranslations } from './cm-translations';
+import { translateEnumerationColumns, translateFilters } from './cm-list-view';
+import { buildCmTranslations, INJECT_COLUMN_IN_TABLE, INJECT_LIST_VIEW_FILTERS } from './cm-translations';
 import typeNames from './translations/content-type-names.json';
 import en from './translations/en.json';
 import enumLabels from './translations/enum-labels.json';
@@ -18,5 +19,8 @@ export default {
     tutorials: false,
     notifications: { releases: false },
   },
-  bootstrap(_app: StrapiApp) {},
+  bootstrap(app: StrapiApp) {
+    app.registerHook(INJECT_COLUMN_IN_TABLE, translateEnumerationColumns);
+    app.registerHook(INJECT_LIST_VIEW_FILTERS, translateFilters(new Set(Object.keys(cm.en))));
+  },
 };

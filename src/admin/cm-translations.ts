@@ -56,3 +56,35 @@ export function buildCmTranslations({ fieldLabels, enumLabels, typeNames }: CmTr
     },
   };
 }
+
+/** The Content Manager's list view hooks (HOOKS in @strapi/content-manager's constants/hooks). */
+export const INJECT_COLUMN_IN_TABLE = 'Admin/CM/pages/ListView/inject-column-in-table';
+export const INJECT_LIST_VIEW_FILTERS = 'Admin/CM/pages/ListView/inject-in-filters';
+
+/** The content type of the list view at this path (`…/content-manager/collection-types/<uid>`), else null. */
+export function listViewModel(pathname: string): string | null {
+  const match = /\/content-manager\/collection-types\/([^/?#]+)/.exec(pathname);
+  return match ? decodeURIComponent(match[1]) : null;
+}
+
+export interface ListViewFilter {
+  name: string;
+  label: string | { id: string; defaultMessage: string };
+}
+
+/**
+ * The list view's filters name a field by the label stored in its configuration (Vietnamese, in both languages):
+ * give them the field's message id instead, with that label as the default, where such a message exists.
+ */
+export function translateFilterLabels<F extends ListViewFilter>(
+  filters: F[],
+  uid: string,
+  ids: Set<string>
+): F[] {
+  return filters.map((filter) => {
+    const id = fieldMessageId(uid, filter.name);
+    return typeof filter.label === 'string' && ids.has(id)
+      ? { ...filter, label: { id, defaultMessage: filter.label } }
+      : filter;
+  });
+}

@@ -2,7 +2,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import labelsEn from '../../bootstrap/content-manager-labels.en.json';
 import labelsVi from '../../bootstrap/content-manager-labels.json';
-import { buildCmTranslations, fieldMessageId, type FieldLabels } from '../cm-translations';
+import {
+  buildCmTranslations,
+  fieldMessageId,
+  INJECT_COLUMN_IN_TABLE,
+  INJECT_LIST_VIEW_FILTERS,
+  listViewModel,
+  translateFilterLabels,
+  type FieldLabels,
+} from '../cm-translations';
 import typeNames from '../translations/content-type-names.json';
 import enumLabels from '../translations/enum-labels.json';
 
@@ -165,6 +173,41 @@ describe('buildCmTranslations', () => {
   });
 });
 
+describe('list view filters', () => {
+  const cm = buildCmTranslations({ fieldLabels: { vi, en }, enumLabels, typeNames });
+  const ids = new Set(Object.keys(cm.en));
+
+  it('reads the content type from the list view path', () => {
+    expect(listViewModel('/admin/content-manager/collection-types/api::plan-task.plan-task')).toBe(
+      'api::plan-task.plan-task'
+    );
+    expect(
+      listViewModel('/admin/content-manager/collection-types/plugin%3A%3Aunit-submissions.submission/abc')
+    ).toBe('plugin::unit-submissions.submission');
+    expect(listViewModel('/admin/content-manager/single-types/api::organization.organization')).toBeNull();
+    expect(listViewModel('/admin/plugins/oversight')).toBeNull();
+  });
+
+  it("names a field's filter by the field's message id, and leaves the others", () => {
+    const filters = [
+      { name: 'form', label: 'Hình thức' },
+      { name: 'createdAt', label: 'createdAt' },
+      { name: 'status', label: 'Trạng thái' },
+    ];
+    expect(translateFilterLabels(filters, 'api::plan-task.plan-task', ids)).toEqual([
+      {
+        name: 'form',
+        label: {
+          id: 'content-manager.content-types.api::plan-task.plan-task.form',
+          defaultMessage: 'Hình thức',
+        },
+      },
+      { name: 'createdAt', label: 'createdAt' },
+      { name: 'status', label: 'Trạng thái' },
+    ]);
+  });
+});
+
 describe('the Content Manager of this Strapi version', () => {
   const dist = (pkg: string, file: string) =>
     fs.readFileSync(require.resolve(`@strapi/${pkg}/package.json`).replace(/package\.json$/, file), 'utf8');
@@ -186,5 +229,11 @@ describe('the Content Manager of this Strapi version', () => {
       /formatMessage\(\{\s*id: value,/
     );
     expect(dist('content-manager', 'dist/admin/components/LeftMenu.mjs')).toMatch(/id: link\.title,/);
+  });
+
+  it('has the list view hooks the admin registers', () => {
+    const hooks = dist('content-manager', 'dist/admin/constants/hooks.mjs');
+    expect(hooks).toContain(`'${INJECT_COLUMN_IN_TABLE}'`);
+    expect(hooks).toContain(`'${INJECT_LIST_VIEW_FILTERS}'`);
   });
 });
