@@ -41,7 +41,8 @@ const SORT: Record<string, { defaultSortBy: string; defaultSortOrder: 'ASC' | 'D
 };
 
 // Raise when labels or main fields change, so that existing databases get them once.
-const LAYOUT_VERSION = 1;
+// 2: labels of the unit submission, of the article's submission and of the feedback workflow fields.
+const LAYOUT_VERSION = 2;
 
 type Metadata = { edit?: { label?: string; mainField?: string }; list?: { label?: string } };
 type Configuration = {
@@ -53,7 +54,8 @@ type Attribute = { type: string; target?: string };
 
 /**
  * Vietnamese field labels, main fields, list columns and sort orders in the Content Manager. Applied once per LAYOUT_VERSION, so that
- * whatever an administrator changes afterwards in "Configure the view" is kept.
+ * whatever an administrator changes afterwards in "Configure the view" is kept. The admin (src/admin/app.tsx) also turns these
+ * labels and their English twin (content-manager-labels.en.json) into translations, which the edit and list views show first.
  */
 export async function configureContentManager(strapi: Core.Strapi) {
   const store = strapi.store({ type: 'app', name: 'content-manager-layout' });

@@ -1,0 +1,41 @@
+/**
+ * Content Manager list view hooks: what its own message ids do not reach.
+ * - An enumeration cell shows the raw value (CellValue does not translate it): show its label instead.
+ * - A filter names its field by the stored label: use the field's message id, as the column header does.
+ */
+import type { ReactNode } from 'react';
+import { Typography } from '@strapi/design-system';
+import { useIntl } from 'react-intl';
+import { listViewModel, translateFilterLabels, type ListViewFilter } from './cm-translations';
+
+type Row = Record<string, unknown>;
+interface Header {
+  name: string;
+  attribute?: { type: string };
+  cellFormatter?: (row: Row, ...rest: never[]) => ReactNode;
+}
+
+function EnumerationCell({ value }: { value: unknown }) {
+  const { formatMessage } = useIntl();
+  return (
+    <Typography textColor="neutral800">
+      {typeof value === 'string' && value ? formatMessage({ id: value, defaultMessage: value }) : '-'}
+    </Typography>
+  );
+}
+
+export const translateEnumerationColumns = <T extends { displayedHeaders: Header[] }>(args: T): T => ({
+  ...args,
+  displayedHeaders: args.displayedHeaders.map((header) =>
+    header.attribute?.type === 'enumeration' && !header.cellFormatter
+      ? { ...header, cellFormatter: (row: Row) => <EnumerationCell value={row[header.name]} /> }
+      : header
+  ),
+});
+
+export const translateFilters =
+  (ids: Set<string>) =>
+  <T extends { displayedFilters: ListViewFilter[] }>(args: T): T => {
+    const uid = listViewModel(window.location.pathname);
+    return uid ? { ...args, displayedFilters: translateFilterLabels(args.displayedFilters, uid, ids) } : args;
+  };
