@@ -47,6 +47,9 @@ describeInBrowser('oversight, in the browser', () => {
     await office.waitForSelector('[data-testid=dashboard-subrow] [data-testid=dashboard-breakdown]');
     await office.locator('[data-testid=chart-months]').scrollIntoViewIfNeeded();
     await office.waitForSelector('[data-testid=chart-progress] .recharts-surface');
+    // Rates, labelled; unit codes explained under the charts.
+    await office.waitForSelector('[data-testid=chart-progress] text >> text=/%$|^—$/');
+    expect(await office.textContent('[data-testid=chart-legend]')).toContain(UNIT_CODE);
     await screenshot(office, 'oversight-1b-dashboard-charts');
 
     // 2. The overdue figure leads to the unit's overdue tasks.

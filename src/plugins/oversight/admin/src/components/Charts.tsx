@@ -1,10 +1,10 @@
-import { Box, Grid } from '@strapi/design-system';
+import { Box, Flex, Grid, Typography } from '@strapi/design-system';
 import { useNavigate } from 'react-router-dom';
 import {
   Bar,
   BarChart,
   CartesianGrid,
-  Legend,
+  LabelList,
   Line,
   LineChart,
   ResponsiveContainer,
@@ -21,7 +21,42 @@ import { Empty } from './common';
 const COLORS = { primary: '#4945ff', success: '#5cb176', danger: '#d02b20', neutral: '#c0c0cf' };
 const HEIGHT = 280;
 
-const percentOf = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 1000) / 10 : 0);
+/**
+ * A rate per unit, as bars: a unit with no figure (no target, nothing answered) gets a zero-height bar labelled "—"
+ * and said so in the tooltip, so that it is not read as 0 %.
+ */
+const rateRows = <R extends { code: string; name: string }>(rows: R[], rateOf: (row: R) => number | null) =>
+  rows.map((row) => ({ ...row, value: rateOf(row) ?? 0, noData: rateOf(row) === null }));
+
+type RateRow = ReturnType<typeof rateRows<{ code: string; name: string }>>[number];
+
+const rateLabel =
+  (rows: RateRow[]) =>
+  ({
+    x,
+    y,
+    width,
+    index,
+  }: {
+    x?: number | string;
+    y?: number | string;
+    width?: number | string;
+    index?: number;
+  }) => {
+    const row = rows[index ?? -1];
+    if (!row) return null;
+    return (
+      <text
+        x={Number(x) + Number(width) / 2}
+        y={Number(y) - 4}
+        textAnchor="middle"
+        fontSize={11}
+        fill={row.noData ? '#8e8ea9' : '#32324d'}
+      >
+        {row.noData ? '—' : `${row.value}%`}
+      </text>
+    );
+  };
 
 /** The dashboard's charts: progress against target per unit, publications per month, on-time feedback rate. */
 export const Charts = ({ dashboard }: { dashboard: Dashboard }) => {
@@ -29,21 +64,18 @@ export const Charts = ({ dashboard }: { dashboard: Dashboard }) => {
   const navigate = useNavigate();
   const { charts, year } = dashboard;
 
-  const progress = charts.progressByUnit.map((row) => ({
-    ...row,
-    percent: percentOf(row.published, row.target),
-  }));
+  const progress = rateRows(charts.progressByUnit, (row) => row.percent);
   const months = charts.publicationsByMonth.map((row) => ({
     ...row,
     label: `${row.month.slice(5, 7)}/${row.month.slice(0, 4)}`,
   }));
-  const onTime = charts.feedbackOnTime.map((row) => ({
-    ...row,
-    percent: percentOf(row.onTime, row.answered),
-  }));
+  const onTime = rateRows(charts.feedbackOnTime, (row) => row.rate);
+  const units = [...charts.progressByUnit, ...charts.feedbackOnTime]
+    .filter((row, i, all) => all.findIndex((other) => other.code === row.code) === i)
+    .sort((a, b) => a.code.localeCompare(b.code));
 
-  const published = t('chart.published', 'Đã đăng');
-  const target = t('chart.target', 'Chỉ tiêu');
+  const progressRate = t('chart.progressRate', 'Đã đăng so với chỉ tiêu (%)');
+  const noData = t('chart.noData', '— : chưa có số liệu (không có chỉ tiêu, hoặc chưa trả lời phản ánh nào)');
   const publications = t('chart.publications', 'Tin bài đã đăng');
   const rate = t('chart.onTimeRate', 'Tỷ lệ trả lời đúng hạn (%)');
   const none = t('chart.empty', 'Chưa có số liệu.');
@@ -76,22 +108,31 @@ export const Charts = ({ dashboard }: { dashboard: Dashboard }) => {
                     height={56}
                     tick={{ fontSize: 11 }}
                   />
-                  <YAxis allowDecimals={false} />
+                  <YAxis unit="%" domain={[0, (max: number) => Math.max(100, Math.ceil(max / 10) * 10)]} />
                   <ChartTooltip
                     labelFormatter={(_label, payload) =>
                       (payload?.[0]?.payload as { name?: string } | undefined)?.name ?? String(_label)
                     }
+                    formatter={(_value, _name, item) => {
+                      const row = item.payload as (typeof progress)[number];
+                      return [
+                        row.noData
+                          ? t('chart.noTarget', '{published} tin bài, chưa có chỉ tiêu', row)
+                          : t('chart.progressValue', '{published}/{target} tin bài ({percent}%)', row),
+                        progressRate,
+                      ];
+                    }}
                   />
-                  <Legend />
                   <Bar
                     isAnimationActive={false}
-                    dataKey="published"
-                    name={published}
+                    dataKey="value"
+                    name={progressRate}
                     fill={COLORS.primary}
                     cursor="pointer"
                     onClick={openUnit({ tab: 'articles' })}
-                  />
-                  <Bar dataKey="target" name={target} fill={COLORS.neutral} isAnimationActive={false} />
+                  >
+                    <LabelList content={rateLabel(progress)} />
+                  </Bar>
                 </BarChart>
               </ResponsiveContainer>
             </Box>
@@ -123,21 +164,53 @@ export const Charts = ({ dashboard }: { dashboard: Dashboard }) => {
                     labelFormatter={(_label, payload) =>
                       (payload?.[0]?.payload as { name?: string } | undefined)?.name ?? String(_label)
                     }
+                    formatter={(_value, _name, item) => {
+                      const row = item.payload as (typeof onTime)[number];
+                      return [
+                        row.noData
+                          ? t('chart.noAnswers', 'Chưa trả lời phản ánh nào')
+                          : t('chart.onTimeValue', '{onTime}/{answered} đúng hạn ({rate}%)', row),
+                        rate,
+                      ];
+                    }}
                   />
                   <Bar
                     isAnimationActive={false}
-                    dataKey="percent"
+                    dataKey="value"
                     name={rate}
                     fill={COLORS.success}
                     cursor="pointer"
                     onClick={openUnit({ tab: 'feedback', filter: 'on_time' })}
-                  />
+                  >
+                    <LabelList content={rateLabel(onTime)} />
+                  </Bar>
                 </BarChart>
               </ResponsiveContainer>
             </Box>
           )}
         </Section>
       </Grid.Item>
+      {units.length > 0 && (
+        <Grid.Item col={12} direction="column" alignItems="stretch">
+          <Box data-testid="chart-legend" paddingLeft={1}>
+            <Typography variant="pi" textColor="neutral600">
+              {noData}
+            </Typography>
+            <Flex tag="dl" wrap="wrap" gap={4} paddingTop={2}>
+              {units.map((unit) => (
+                <Flex key={unit.code} gap={1}>
+                  <Typography tag="dt" variant="pi" fontWeight="bold">
+                    {unit.code}
+                  </Typography>
+                  <Typography tag="dd" variant="pi" textColor="neutral600">
+                    {unit.name}
+                  </Typography>
+                </Flex>
+              ))}
+            </Flex>
+          </Box>
+        </Grid.Item>
+      )}
       <Grid.Item col={12} direction="column" alignItems="stretch">
         <Section title={t('chart.byMonth', 'Tin bài đã đăng theo tháng')} testId="chart-months">
           {months.length === 0 ? (
