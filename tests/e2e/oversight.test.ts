@@ -17,6 +17,7 @@ const OFFICE = 'vanphong@demo.example';
 const UNIT = 'qldd@demo.example';
 const DIRECTOR = 'giamdoc@demo.example';
 const UNIT_CODE = 'P-QLDD';
+const UNIT_NAME = 'Phòng Quản lý đất đai';
 // The demo plan is 2021's: every one of its tasks is past due, none reported done.
 const YEAR = '2021';
 const TASK_CODE = 'II.1.2-c';
@@ -176,6 +177,24 @@ describeInBrowser('oversight, in the browser', () => {
     await open.waitFor({ state: 'detached' });
     await office.goto(`${BASE}/admin/plugins/oversight/difficulties?state=escalated`);
     await office.locator('[data-testid=difficulty-item][data-state=escalated]', { hasText: stamp }).waitFor();
+
+    // The Office records a difficulty it found itself, for the unit, tied to one of the unit's tasks.
+    const found = `Đoàn kiểm tra ghi nhận ${stamp}`;
+    await office.goto(`${BASE}/admin/plugins/oversight/difficulties?state=open`);
+    await office.click('[data-testid=difficulty-record]');
+    await office.waitForSelector('[data-testid=difficulty-dialog]');
+    await office.click('[data-testid=difficulty-unit]');
+    await office.getByRole('option', { name: UNIT_NAME }).click();
+    await office.click('[data-testid=difficulty-task]');
+    await office.getByRole('option', { name: new RegExp(`^${TASK_CODE}`) }).click();
+    await office.fill('[data-testid=difficulty-what]', found);
+    await settle(office);
+    await screenshot(office, 'oversight-9b-office-records-difficulty');
+    await office.click('[data-testid=difficulty-save]');
+    await office.waitForSelector('[data-testid=difficulty-dialog]', { state: 'detached' });
+    const recorded = office.locator('[data-testid=difficulty-item][data-state=open]', { hasText: found });
+    await recorded.waitFor();
+    expect(await recorded.textContent()).toContain(TASK_CODE);
 
     // 6. The Director finds it among the escalations and answers it.
     const director = await loginAs(DIRECTOR);

@@ -4,6 +4,7 @@ import {
   Bar,
   BarChart,
   CartesianGrid,
+  Cell,
   LabelList,
   Line,
   LineChart,
@@ -22,41 +23,14 @@ const COLORS = { primary: '#4945ff', success: '#5cb176', danger: '#d02b20', neut
 const HEIGHT = 280;
 
 /**
- * A rate per unit, as bars: a unit with no figure (no target, nothing answered) gets a zero-height bar labelled "—"
- * and said so in the tooltip, so that it is not read as 0 %.
+ * A rate per unit, as bars, each labelled: a unit with no figure (no target, nothing answered) gets a grey stub
+ * labelled "—", and 0 % a stub labelled "0%", so that the two are not confused.
  */
 const rateRows = <R extends { code: string; name: string }>(rows: R[], rateOf: (row: R) => number | null) =>
-  rows.map((row) => ({ ...row, value: rateOf(row) ?? 0, noData: rateOf(row) === null }));
-
-type RateRow = ReturnType<typeof rateRows<{ code: string; name: string }>>[number];
-
-const rateLabel =
-  (rows: RateRow[]) =>
-  ({
-    x,
-    y,
-    width,
-    index,
-  }: {
-    x?: number | string;
-    y?: number | string;
-    width?: number | string;
-    index?: number;
-  }) => {
-    const row = rows[index ?? -1];
-    if (!row) return null;
-    return (
-      <text
-        x={Number(x) + Number(width) / 2}
-        y={Number(y) - 4}
-        textAnchor="middle"
-        fontSize={11}
-        fill={row.noData ? '#8e8ea9' : '#32324d'}
-      >
-        {row.noData ? '—' : `${row.value}%`}
-      </text>
-    );
-  };
+  rows.map((row) => {
+    const rate = rateOf(row);
+    return { ...row, value: rate ?? 0, noData: rate === null, label: rate === null ? '—' : `${rate}%` };
+  });
 
 /** The dashboard's charts: progress against target per unit, publications per month, on-time feedback rate. */
 export const Charts = ({ dashboard }: { dashboard: Dashboard }) => {
@@ -98,7 +72,7 @@ export const Charts = ({ dashboard }: { dashboard: Dashboard }) => {
           ) : (
             <Box height={`${HEIGHT}px`}>
               <ResponsiveContainer width="100%" height={HEIGHT}>
-                <BarChart data={progress} margin={{ top: 8, right: 8, left: 0, bottom: 8 }}>
+                <BarChart data={progress} margin={{ top: 20, right: 8, left: 0, bottom: 8 }}>
                   <CartesianGrid strokeDasharray="3 3" vertical={false} />
                   <XAxis
                     dataKey="code"
@@ -130,8 +104,12 @@ export const Charts = ({ dashboard }: { dashboard: Dashboard }) => {
                     fill={COLORS.primary}
                     cursor="pointer"
                     onClick={openUnit({ tab: 'articles' })}
+                    minPointSize={3}
                   >
-                    <LabelList content={rateLabel(progress)} />
+                    {progress.map((row) => (
+                      <Cell key={row.code} fill={row.noData ? COLORS.neutral : COLORS.primary} />
+                    ))}
+                    <LabelList dataKey="label" position="top" fontSize={11} />
                   </Bar>
                 </BarChart>
               </ResponsiveContainer>
@@ -149,7 +127,7 @@ export const Charts = ({ dashboard }: { dashboard: Dashboard }) => {
           ) : (
             <Box height={`${HEIGHT}px`}>
               <ResponsiveContainer width="100%" height={HEIGHT}>
-                <BarChart data={onTime} margin={{ top: 8, right: 8, left: 0, bottom: 8 }}>
+                <BarChart data={onTime} margin={{ top: 20, right: 8, left: 0, bottom: 8 }}>
                   <CartesianGrid strokeDasharray="3 3" vertical={false} />
                   <XAxis
                     dataKey="code"
@@ -181,8 +159,12 @@ export const Charts = ({ dashboard }: { dashboard: Dashboard }) => {
                     fill={COLORS.success}
                     cursor="pointer"
                     onClick={openUnit({ tab: 'feedback', filter: 'on_time' })}
+                    minPointSize={3}
                   >
-                    <LabelList content={rateLabel(onTime)} />
+                    {onTime.map((row) => (
+                      <Cell key={row.code} fill={row.noData ? COLORS.neutral : COLORS.success} />
+                    ))}
+                    <LabelList dataKey="label" position="top" fontSize={11} />
                   </Bar>
                 </BarChart>
               </ResponsiveContainer>
