@@ -336,11 +336,10 @@ beforeAll(async () => {
 describe('DOCX', () => {
   let files: Map<string, string>;
   let docx: Buffer;
+  let job: Row;
 
   beforeAll(async () => {
-    const job = await exportOf({ format: 'docx' });
-    // A short ASCII name without spaces (the title's "(từ 15/12/2030 đến …)" made "(từ 15 12 2030 …)").
-    expect(job.fileName).toBe('bao-cao-2031.docx');
+    job = await exportOf({ format: 'docx' });
     const res = await download(job.id);
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toContain('wordprocessingml');
@@ -351,6 +350,11 @@ describe('DOCX', () => {
     docx = res.body as Buffer;
     expect(Number(res.headers['content-length'])).toBe(job.size);
     files = await unzip(docx);
+  });
+
+  it('is named bao-cao-<year>.docx', () => {
+    // A short ASCII name without spaces (the title's "(từ 15/12/2030 đến …)" made "(từ 15 12 2030 …)").
+    expect(job.fileName).toBe('bao-cao-2031.docx');
   });
 
   it('is A4 with the margins and the different first page of Decree 30/2020', () => {
@@ -469,7 +473,9 @@ describe('DOCX', () => {
   }, 180_000);
 });
 
-describe('DOCX of a 2021 report exported today', () => {
+// The finding: a 2021 report drafted and issued now was headed with today's names. Issued on 10/01/2026, after the
+// 2025 profile took effect, it must still carry the 2021 profile, and the date it was issued.
+describe('DOCX of a 2021 report issued in 2026', () => {
   // The demo organization's profile in force at the end of the 2021 period (Sở Tài nguyên và Môi trường).
   const profiles: Row[] = demo('organization.json').vi.profiles;
   const P2021 = profiles
@@ -496,15 +502,15 @@ describe('DOCX of a 2021 report exported today', () => {
           // A number stored before the number-only rule, with its symbol typed in: printed once.
           number: '125/BC-STNMT',
           recipients: null,
-          issuedAt: new Date('2021-12-20T03:00:00Z'),
-          computedAt: new Date('2021-12-15T03:00:00Z'),
+          issuedAt: new Date('2026-01-10T03:00:00Z'),
+          computedAt: new Date('2025-12-15T03:00:00Z'),
           version: 1,
         },
       });
     const res = await api('post', `/reports/${old.documentId}/exports`, OFFICE, { format: 'docx' });
     expect(res.status).toBe(202);
     const job = await waitFor(res.body.data.id);
-    expect(job).toMatchObject({ state: 'done', fileName: 'bao-cao-2021.docx' });
+    expect(job).toMatchObject({ state: 'done' });
     docx = (await download(job.id)).body as Buffer;
     xml = (await unzip(docx)).get('word/document.xml')!;
     all = paragraphsOf(xml).map(decode);
@@ -525,9 +531,10 @@ describe('DOCX of a 2021 report exported today', () => {
     expect(oneLine(header[1])).toBe(upperVi(P2021.issuingBody));
     expect(header).toContain('Số: 125/BC-STNMT');
     // The date it was issued, at the place of the 2021 profile.
-    expect(header.map(oneLine)).toContain(`${P2021.placeName}, ngày 20 tháng 12 năm 2021`);
-    // Names that came later never appear.
+    expect(header.map(oneLine)).toContain(`${P2021.placeName}, ngày 10 tháng 01 năm 2026`);
+    // Names that came later never appear (the 2025 profile carries the markers in this file).
     expect(xml).not.toContain(upperVi(MARKER.issuingBody));
+    expect(xml).not.toContain(upperVi(MARKER.superiorBody));
     expect(xml).not.toContain(MARKER.placeName);
 
     const footer = paragraphsOf(tables[tables.length - 1]).map(decode);
