@@ -12,6 +12,7 @@ import ExcelJS from 'exceljs';
 import request from 'supertest';
 import yauzl from 'yauzl';
 import type { Figures, Narrative } from '../../src/plugins/annual-report/server/src/domain/figures';
+import { demo } from '../setup/demo';
 import { ROOT } from '../setup/env';
 import { adminLogin } from '../setup/http';
 import { useStrapi } from '../setup/strapi';
@@ -34,6 +35,7 @@ const ARTICLE = 'api::article.article';
 const MARKER = {
   superiorBody: 'Ủy ban nhân dân Tỉnh Thử Nghiệm',
   issuingBody: 'Sở Kiểm Thử Và Đánh Dấu',
+  issuingBodyInText: 'Sở Kiểm thử và Đánh dấu',
   abbreviation: 'SKTDD',
   placeName: 'Phố Đánh Dấu',
   directorName: 'Lê Văn Ký Tên',
@@ -139,6 +141,9 @@ const NARRATIVE: Narrative = {
 const tokens: Record<string, string> = {};
 let report: Row;
 const feedbackIds: string[] = [];
+const feedbackRowIds: number[] = [];
+// The unit that drafts the report (the Office, kind "office" in the demo units): "Lưu: VT, <its code>".
+const DRAFTING_UNIT: string = demo('units.json').find((u: Row) => u.kind === 'office').code;
 const articleIds: string[] = [];
 
 const api = (method: 'get' | 'post', url: string, email: string, body?: object) => {
@@ -201,11 +206,60 @@ function unzip(bytes: Buffer): Promise<Map<string, string>> {
   });
 }
 
-/** The text of each paragraph of a WordprocessingML part. */
+/** The text of each paragraph of a WordprocessingML part; a line break inside a paragraph reads as "\n". */
 const paragraphsOf = (xml: string) =>
   (xml.match(/<w:p[ >][\s\S]*?<\/w:p>/g) ?? []).map((p) =>
-    (p.match(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g) ?? []).map((t) => t.replace(/<[^>]+>/g, '')).join('')
+    (p.match(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>|<w:br\/>/g) ?? [])
+      .map((t) => (t === '<w:br/>' ? '\n' : t.replace(/<[^>]+>/g, '')))
+      .join('')
   );
+
+/** Renders the first page of a DOCX to tests/e2e/screenshots/<name> with LibreOffice; false when it is missing. */
+function renderFirstPage(docx: Buffer, name: string): boolean {
+  try {
+    execFileSync('which', ['libreoffice', 'pdftoppm'], { stdio: 'ignore' });
+  } catch {
+    if (process.env.E2E_REQUIRED === '1') throw new Error('libreoffice and pdftoppm are required');
+    return false;
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'annual-report-'));
+  try {
+    fs.writeFileSync(path.join(dir, 'report.docx'), docx);
+    execFileSync(
+      'libreoffice',
+      [
+        `-env:UserInstallation=file://${path.join(dir, 'profile')}`,
+        '--headless',
+        '--convert-to',
+        'pdf',
+        '--outdir',
+        dir,
+        path.join(dir, 'report.docx'),
+      ],
+      { stdio: 'ignore', timeout: 120_000 }
+    );
+    const pdf = fs.readFileSync(path.join(dir, 'report.pdf'));
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    execFileSync(
+      'pdftoppm',
+      ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', 'report.pdf', 'page1'],
+      {
+        cwd: dir,
+        timeout: 60_000,
+      }
+    );
+    const png = fs.readFileSync(path.join(dir, 'page1.png'));
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    const target = path.join(ROOT, 'tests', 'e2e', 'screenshots', name);
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    fs.writeFileSync(target, png);
+    // A4 portrait at 80 dpi: about 661 × 935 pixels.
+    expect(png.readUInt32BE(16)).toBeLessThan(png.readUInt32BE(20));
+    return true;
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 const decode = (text: string) =>
   text
@@ -259,6 +313,7 @@ beforeAll(async () => {
         },
       });
     feedbackIds.push(row.documentId);
+    feedbackRowIds.push(row.id);
   }
   for (const [i, at] of ['2031-01-10T02:00:00Z', '2031-05-05T02:00:00Z'].entries()) {
     const base = {
@@ -281,12 +336,10 @@ beforeAll(async () => {
 describe('DOCX', () => {
   let files: Map<string, string>;
   let docx: Buffer;
+  let job: Row;
 
   beforeAll(async () => {
-    const job = await exportOf({ format: 'docx' });
-    expect(job.fileName).toBe(
-      'Báo cáo kết quả công tác truyền thông hỗ trợ kiểm soát thủ tục hành chính năm 2031.docx'
-    );
+    job = await exportOf({ format: 'docx' });
     const res = await download(job.id);
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toContain('wordprocessingml');
@@ -297,6 +350,11 @@ describe('DOCX', () => {
     docx = res.body as Buffer;
     expect(Number(res.headers['content-length'])).toBe(job.size);
     files = await unzip(docx);
+  });
+
+  it('is named bao-cao-<year>.docx', () => {
+    // A short ASCII name without spaces (the title's "(từ 15/12/2030 đến …)" made "(từ 15 12 2030 …)").
+    expect(job.fileName).toBe('bao-cao-2031.docx');
   });
 
   it('is A4 with the margins and the different first page of Decree 30/2020', () => {
@@ -338,8 +396,10 @@ describe('DOCX', () => {
     const header = tables[0];
     expect(header).toMatch(/<w:tblBorders>[\s\S]*?<w:top w:val="none"/);
     const texts = paragraphsOf(header).map(decode);
+    // A name too long for the agency's column breaks between whole words, before "TỈNH" (LibreOffice broke it
+    // itself as "ỦY BAN NHÂN DÂN TỈNH THỬ / NGHIỆM" when it came as one line).
     expect(texts).toEqual([
-      'ỦY BAN NHÂN DÂN TỈNH THỬ NGHIỆM',
+      'ỦY BAN NHÂN DÂN\nTỈNH THỬ NGHIỆM',
       'SỞ KIỂM THỬ VÀ ĐÁNH DẤU',
       '',
       '',
@@ -376,12 +436,14 @@ describe('DOCX', () => {
         '- UBND tỉnh (để báo cáo);',
         '- Giám đốc Sở;',
         '- Các phòng, đơn vị thuộc Sở;',
-        '- Lưu: VT, SKTDD.',
+        `- Lưu: VT, ${DRAFTING_UNIT}.`,
         'GIÁM ĐỐC',
         'Lê Văn Ký Tên',
       ])
     );
-    expect(footer.filter((t) => t.startsWith('- ')).pop()).toBe('- Lưu: VT, SKTDD.');
+    // The archive line names the drafting unit (the Office), not the agency.
+    expect(footer.filter((t) => t.startsWith('- ')).pop()).toBe(`- Lưu: VT, ${DRAFTING_UNIT}.`);
+    expect(footer).not.toContain('- Lưu: VT, SKTDD.');
     // No seal or signature image.
     expect([...files.keys()].filter((name) => name.startsWith('word/media/'))).toEqual([]);
   });
@@ -392,6 +454,8 @@ describe('DOCX', () => {
       .match(/<w:p[ >][\s\S]*?<\/w:p>/g)!
       .find((p) => p.includes('báo cáo kết quả thực hiện'))!;
     expect(intro).toContain('<w:jc w:val="both"/>');
+    // The agency's name as written in a sentence, not the header's capitals.
+    expect(decode(paragraphsOf(intro)[0])).toContain(`năm 2031, ${MARKER.issuingBodyInText} báo cáo`);
     const indent = Number(intro.match(/w:firstLine="(\d+)"/)![1]);
     expect(indent).toBeGreaterThanOrEqual(567);
     expect(indent).toBeLessThanOrEqual(720);
@@ -405,54 +469,97 @@ describe('DOCX', () => {
   });
 
   it('opens in LibreOffice and renders its first page', () => {
-    const hasLibreOffice = (() => {
-      try {
-        execFileSync('which', ['libreoffice', 'pdftoppm'], { stdio: 'ignore' });
-        return true;
-      } catch {
-        return false;
-      }
-    })();
-    if (!hasLibreOffice) {
-      if (process.env.E2E_REQUIRED === '1') throw new Error('libreoffice and pdftoppm are required');
-      return;
-    }
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'annual-report-'));
-    try {
-      fs.writeFileSync(path.join(dir, 'report.docx'), docx);
-      execFileSync(
-        'libreoffice',
-        [
-          `-env:UserInstallation=file://${path.join(dir, 'profile')}`,
-          '--headless',
-          '--convert-to',
-          'pdf',
-          '--outdir',
-          dir,
-          path.join(dir, 'report.docx'),
-        ],
-        { stdio: 'ignore', timeout: 120_000 }
-      );
-      const pdf = fs.readFileSync(path.join(dir, 'report.pdf'));
-      expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-      execFileSync(
-        'pdftoppm',
-        ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', 'report.pdf', 'page1'],
-        {
-          cwd: dir,
-          timeout: 60_000,
-        }
-      );
-      const png = fs.readFileSync(path.join(dir, 'page1.png'));
-      expect(png.subarray(1, 4).toString()).toBe('PNG');
-      const target = path.join(ROOT, 'tests', 'e2e', 'screenshots', 'annual-report-page1.png');
-      fs.mkdirSync(path.dirname(target), { recursive: true });
-      fs.writeFileSync(target, png);
-      // A4 portrait at 80 dpi: about 661 × 935 pixels.
-      expect(png.readUInt32BE(16)).toBeLessThan(png.readUInt32BE(20));
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
+    renderFirstPage(docx, 'annual-report-page1.png');
+  }, 180_000);
+});
+
+// The finding: a 2021 report drafted and issued now was headed with today's names. Issued on 10/01/2026, after the
+// 2025 profile took effect, it must still carry the 2021 profile, and the date it was issued.
+describe('DOCX of a 2021 report issued in 2026', () => {
+  // The demo organization's profile in force at the end of the 2021 period (Sở Tài nguyên và Môi trường).
+  const profiles: Row[] = demo('organization.json').vi.profiles;
+  const P2021 = profiles
+    .filter((p) => p.validFrom <= '2021-12-14')
+    .sort((a, b) => (a.validFrom < b.validFrom ? 1 : -1))[0];
+  const upperVi = (text: string) => text.toLocaleUpperCase('vi');
+  let xml: string;
+  let docx: Buffer;
+  let all: string[];
+
+  beforeAll(async () => {
+    expect(P2021).toMatchObject({ abbreviation: 'STNMT', directorName: expect.any(String) });
+    const old = await strapi()
+      .db.query(REPORT)
+      .create({
+        data: {
+          title: 'Báo cáo kết quả năm 2021 (từ 15/12/2020 đến 14/12/2021)',
+          year: 2021,
+          periodFrom: '2020-12-15',
+          periodTo: '2021-12-14',
+          state: 'issued',
+          snapshot: { ...FIGURES, period: { from: '2020-12-15', to: '2021-12-14' } },
+          narrative: NARRATIVE,
+          // A number stored before the number-only rule, with its symbol typed in: printed once.
+          number: '125/BC-STNMT',
+          recipients: null,
+          issuedAt: new Date('2026-01-10T03:00:00Z'),
+          computedAt: new Date('2025-12-15T03:00:00Z'),
+          version: 1,
+        },
+      });
+    const res = await api('post', `/reports/${old.documentId}/exports`, OFFICE, { format: 'docx' });
+    expect(res.status).toBe(202);
+    const job = await waitFor(res.body.data.id);
+    expect(job).toMatchObject({ state: 'done' });
+    docx = (await download(job.id)).body as Buffer;
+    xml = (await unzip(docx)).get('word/document.xml')!;
+    all = paragraphsOf(xml).map(decode);
+  });
+
+  it('prints the number once, with the symbol of the 2021 profile', () => {
+    const text = all.join('\n');
+    expect(text.split('Số: 125/BC-STNMT').length - 1).toBe(1);
+    expect(text).not.toMatch(/BC-STNMT\/BC/);
+    expect(text).not.toContain('SNNMT');
+  });
+
+  it('is headed, placed, dated and signed with the 2021 profile', () => {
+    const tables = xml.match(/<w:tbl>[\s\S]*?<\/w:tbl>/g)!;
+    const header = paragraphsOf(tables[0]).map(decode);
+    const oneLine = (t: string) => t.replace(/\n/g, ' ');
+    expect(oneLine(header[0])).toBe(upperVi(P2021.superiorBody));
+    expect(oneLine(header[1])).toBe(upperVi(P2021.issuingBody));
+    expect(header).toContain('Số: 125/BC-STNMT');
+    // The date it was issued, at the place of the 2021 profile.
+    expect(header.map(oneLine)).toContain(`${P2021.placeName}, ngày 10 tháng 01 năm 2026`);
+    // Names that came later never appear (the 2025 profile carries the markers in this file).
+    expect(xml).not.toContain(upperVi(MARKER.issuingBody));
+    expect(xml).not.toContain(upperVi(MARKER.superiorBody));
+    expect(xml).not.toContain(MARKER.placeName);
+
+    const footer = paragraphsOf(tables[tables.length - 1]).map(decode);
+    const title = footer.indexOf(upperVi(P2021.directorTitle));
+    const name = footer.indexOf(P2021.directorName);
+    expect(title).toBeGreaterThan(-1);
+    // The signer's full name, with blank lines for the signature between position and name.
+    expect(name - title).toBeGreaterThanOrEqual(4);
+    expect(footer.slice(title + 1, name).every((t) => t === '')).toBe(true);
+    // "Nơi nhận" from the 2021 profile's default list; the archive line names the drafting unit.
+    const recipients = (P2021.reportRecipients as string).split('\n').map((r) => `- ${r};`);
+    expect(footer).toEqual(
+      expect.arrayContaining(['Nơi nhận:', ...recipients, `- Lưu: VT, ${DRAFTING_UNIT}.`])
+    );
+    expect(footer.filter((t) => t.startsWith('- ')).pop()).toBe(`- Lưu: VT, ${DRAFTING_UNIT}.`);
+  });
+
+  it('writes the agency name in the body as in a sentence, not in capitals', () => {
+    const intro = all.find((t) => t.includes('báo cáo kết quả thực hiện'))!;
+    expect(intro).toContain(`${P2021.issuingBodyInText} báo cáo kết quả thực hiện từ ngày 15/12/2020`);
+    expect(intro).not.toContain(upperVi(P2021.issuingBody));
+  });
+
+  it('renders its first page in LibreOffice', () => {
+    renderFirstPage(docx, 'annual-report-2021-page1.png');
   }, 180_000);
 });
 
@@ -512,6 +619,8 @@ describe('XLSX', () => {
     const articles = workbook.getWorksheet('Danh sách tin bài')!;
     expect(articles.rowCount).toBe(1 + articleIds.length);
     expect(articles.getRow(2).getCell(1).value).toBe(articleIds[0]);
+    expect(articles.getRow(2).getCell(4).value).toBe('Tin');
+    expect(articles.getRow(2).getCell(5).value).toBe('Trang thông tin điện tử');
     expect(articles.getRow(2).getCell(2).value).toBeInstanceOf(Date);
     // 09:00 in Vietnam, shown as such.
     expect((articles.getRow(2).getCell(2).value as Date).toISOString()).toBe('2031-01-10T09:00:00.000Z');
@@ -520,10 +629,18 @@ describe('XLSX', () => {
     // The third fixture feedback was received before the period.
     expect(feedback.rowCount).toBe(1 + 2);
     const rows = [2, 3].map((i) => feedback.getRow(i));
-    expect(rows.map((r) => r.getCell(1).value)).toEqual(feedbackIds.slice(0, 2));
+    // The register number staff see (the feedback's ID), not the internal documentId; labels, not stored values.
+    expect(feedback.getRow(1).getCell(1).value).toBe('Số (ID)');
+    expect(rows.map((r) => r.getCell(1).value)).toEqual(feedbackRowIds.slice(0, 2));
+    expect(JSON.stringify(feedback.getSheetValues())).not.toContain(feedbackIds[0]);
     expect(rows[0].getCell(2).value).toBeInstanceOf(Date);
+    expect(rows[0].getCell(3).value).toBe('Thư điện tử');
+    expect(rows[0].getCell(4).value).toBe('Quy định không phù hợp thực tế');
+    expect(rows[0].getCell(6).value).toBe('Đã trả lời');
+    expect(rows[1].getCell(6).value).toBe('Đã giao xử lý');
     expect(rows[0].getCell(7).value).toBeInstanceOf(Date);
-    expect(rows[0].getCell(9).value).toBe(true);
+    expect(rows[0].getCell(9).value).toBe('Có');
+    expect(rows[1].getCell(9).value).toBeNull();
     const subject = String(rows[0].getCell(5).value);
     expect(subject).toContain('phản ánh hồ sơ đất đai 0');
     const all = JSON.stringify(feedback.getSheetValues());
@@ -536,7 +653,7 @@ describe('CSV', () => {
   it('writes the feedback list in UTF-8 with a BOM, CRLF, formula-safe, without personal data', async () => {
     const job = await exportOf({ format: 'csv', list: 'feedback' });
     expect(job.list).toBe('feedback');
-    expect(job.fileName).toMatch(/Danh sách PAKN\.csv$/);
+    expect(job.fileName).toBe('bao-cao-2031-danh-sach-pakn.csv');
     const res = await download(job.id);
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toContain('text/csv');

@@ -477,6 +477,14 @@ describe('a 2031 draft against the hand-counted fixture', () => {
     });
     expect(report.title).toContain('2031');
     expect(report.snapshot.period).toEqual({ from: FROM, to: TO });
+    // "Nơi nhận" is prefilled from the default list of the organization profile in force at the period's end.
+    const profiles: { validFrom: string; reportRecipients?: string }[] =
+      demo('organization.json').vi.profiles;
+    const inForce = profiles
+      .filter((p) => p.validFrom <= TO)
+      .sort((a, b) => (a.validFrom < b.validFrom ? 1 : -1))[0];
+    expect(inForce.reportRecipients).toBeTruthy();
+    expect(report.recipients).toBe(inForce.reportRecipients);
     expect(report.computedAt).toBe(report.snapshot.computedAt);
   });
 
@@ -725,10 +733,29 @@ describe('a 2031 draft against the hand-counted fixture', () => {
       'narrative.results',
       'number',
     ]);
+    // The number only: the symbol "/BC-<abbreviation>" is built from the profile, so typing it is refused.
+    for (const number of ['12/BC-STNMT', '12/BC', '12a', 'BC-12']) {
+      const withSymbol = keep(
+        await put(`/reports/${report.documentId}/narrative`, { narrative, number, version: 0 })
+      );
+      expect({ number, status: withSymbol.status }).toEqual({ number, status: 400 });
+      expect(withSymbol.body.error.name).toBe('ValidationError');
+      expect(withSymbol.body.error.details.errors).toEqual([
+        expect.objectContaining({ path: ['number'], message: expect.stringContaining('ví dụ: 125') }),
+      ]);
+    }
+    const english = keep(
+      await request(app.server())
+        .put(`/annual-report/reports/${report.documentId}/narrative`)
+        .set({ ...as(OFFICE), 'Accept-Language': 'en' })
+        .send({ narrative, number: '12/BC-STNMT', version: 0 })
+    );
+    expect(english.status).toBe(400);
+    expect(english.body.error.details.errors[0].message).toContain('number only');
     const ok = keep(
       await put(`/reports/${report.documentId}/narrative`, {
         narrative,
-        number: '12/BC-STNMT',
+        number: '12',
         recipients: 'UBND tỉnh',
         version: 0,
       })
@@ -736,7 +763,7 @@ describe('a 2031 draft against the hand-counted fixture', () => {
     expect(ok.status).toBe(200);
     expect(ok.body.data).toMatchObject({
       narrative,
-      number: '12/BC-STNMT',
+      number: '12',
       recipients: 'UBND tỉnh',
       version: 1,
     });
@@ -769,16 +796,16 @@ describe('a 2031 draft against the hand-counted fixture', () => {
   it('issues the report; afterwards every write is refused and the snapshot stays', async () => {
     expect((await post(`/reports/${report.documentId}/issue`, { version: report.version })).status).toBe(400);
     const stale = keep(
-      await post(`/reports/${report.documentId}/issue`, { version: report.version - 1, number: '12/BC' })
+      await post(`/reports/${report.documentId}/issue`, { version: report.version - 1, number: '12' })
     );
     expect(stale.status).toBe(409);
     const issued = keep(
-      await post(`/reports/${report.documentId}/issue`, { version: report.version, number: '12/BC-STNMT' })
+      await post(`/reports/${report.documentId}/issue`, { version: report.version, number: '12' })
     );
     expect(issued.status).toBe(200);
     expect(issued.body.data).toMatchObject({
       state: 'issued',
-      number: '12/BC-STNMT',
+      number: '12',
       issuedAt: expect.any(String),
       issuedByName: expect.any(String),
       actions: { canEdit: false, canRecompute: false, canIssue: false },
@@ -794,7 +821,7 @@ describe('a 2031 draft against the hand-counted fixture', () => {
       }),
       await post(`/reports/${report.documentId}/issue`, {
         version: issued.body.data.version,
-        number: '13/BC',
+        number: '13',
       }),
     ]) {
       keep(res);
@@ -804,7 +831,7 @@ describe('a 2031 draft against the hand-counted fixture', () => {
     const after = keep(await get(`/reports/${report.documentId}`));
     expect(after.body.data.snapshot).toEqual(snapshot);
     expect(after.body.data.state).toBe('issued');
-    expect(after.body.data.number).toBe('12/BC-STNMT');
+    expect(after.body.data.number).toBe('12');
   });
 });
 

@@ -16,8 +16,10 @@ import {
 import { ArrowClockwise, Download, File, FileCsv, FileXls } from '@strapi/icons';
 import { useNotification } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
+import type { Narrative } from '../../../server/src/domain/figures';
+import { narrativeWarnings } from '../../../server/src/domain/narrative';
 import { jobId, problemOf, saveFile, useApi, type ExportRequest, type Job } from '../api';
-import { tm, useT } from '../i18n';
+import { msg, tm, useT } from '../i18n';
 import { exportLabel, JOB_STATE_LABELS, JOB_STATE_VARIANTS } from '../labels';
 import { Section } from '../../../../../admin/shared/Section';
 import { Empty, useDates, WRAP } from './common';
@@ -46,13 +48,24 @@ interface ExportsPanelProps {
   documentId: string;
   /** Starts exports (manage); everyone who reads sees the jobs and downloads the finished ones. */
   canExport: boolean;
+  /** The saved narrative, checked before export (empty sections, a bare colon at the end). */
+  narrative?: Narrative | null;
 }
+
+const SECTION_LABELS = {
+  results: msg('narrative.results', 'Kết quả'),
+  limitations: msg('narrative.limitations', 'Hạn chế và nguyên nhân'),
+  difficulties: msg('narrative.difficulties', 'Khó khăn, vướng mắc'),
+  proposals: msg('narrative.proposals', 'Đề xuất, kiến nghị'),
+};
 
 /**
  * The report's files: DOCX (Decree 30/2020), XLSX appendices and CSV lists, made by background jobs. The jobs come
  * from the server, so a reload finds the running ones and keeps polling them every second until done or failed.
+ * A job started from this page downloads by itself when it is done; before export the page warns about narrative
+ * sections left empty or ending in a bare colon.
  */
-export const ExportsPanel = ({ documentId, canExport }: ExportsPanelProps) => {
+export const ExportsPanel = ({ documentId, canExport, narrative }: ExportsPanelProps) => {
   const t = useT();
   const api = useApi();
   const { locale, formatNumber } = useIntl();
@@ -61,6 +74,9 @@ export const ExportsPanel = ({ documentId, canExport }: ExportsPanelProps) => {
   const [jobs, setJobs] = React.useState<Job[] | null>(null);
   const [starting, setStarting] = React.useState<string | null>(null);
   const [downloading, setDownloading] = React.useState<string | null>(null);
+  // The jobs this page started and still has to download when they are done.
+  const awaiting = React.useRef(new Set<string>());
+  const warnings = React.useMemo(() => narrativeWarnings(narrative), [narrative]);
 
   const fail = React.useCallback(
     (error: unknown) => {
@@ -108,6 +124,8 @@ export const ExportsPanel = ({ documentId, canExport }: ExportsPanelProps) => {
     try {
       const job = await api.startExport(documentId, request);
       setJobs((current) => [job, ...(current ?? []).filter((other) => jobId(other) !== jobId(job))]);
+      if (job.state === 'done') void download(job, true);
+      else if (active(job)) awaiting.current.add(jobId(job));
     } catch (error) {
       fail(error);
     } finally {
@@ -115,8 +133,15 @@ export const ExportsPanel = ({ documentId, canExport }: ExportsPanelProps) => {
     }
   };
 
-  const download = async (job: Job) => {
+  async function download(job: Job, automatic = false) {
     const id = jobId(job);
+    if (automatic)
+      toggleNotification({
+        type: 'success',
+        message: t('exports.autoDownload', 'Tệp {file} đã sẵn sàng và đang được tải về.', {
+          file: job.fileName ?? job.format.toUpperCase(),
+        }),
+      });
     setDownloading(id);
     try {
       saveFile(await api.downloadJob(id), job.fileName || `bao-cao.${job.format}`);
@@ -125,30 +150,42 @@ export const ExportsPanel = ({ documentId, canExport }: ExportsPanelProps) => {
     } finally {
       setDownloading(null);
     }
-  };
+  }
+
+  // A job started here downloads as soon as the poll finds it done: no second click.
+  const downloadRef = React.useRef(download);
+  downloadRef.current = download;
+  React.useEffect(() => {
+    for (const job of jobs ?? []) {
+      const id = jobId(job);
+      if (!awaiting.current.has(id) || active(job)) continue;
+      awaiting.current.delete(id);
+      if (job.state === 'done') void downloadRef.current(job, true);
+    }
+  }, [jobs]);
 
   const buttons: { request: ExportRequest; label: string; icon: React.ReactNode; testId: string }[] = [
     {
       request: { format: 'docx' },
-      label: t('export.start.docx', 'Tải DOCX'),
+      label: t('export.start.docx', 'Chuẩn bị tệp DOCX'),
       icon: <File />,
       testId: 'export-docx',
     },
     {
       request: { format: 'xlsx' },
-      label: t('export.start.xlsx', 'Tải XLSX'),
+      label: t('export.start.xlsx', 'Chuẩn bị tệp XLSX'),
       icon: <FileXls />,
       testId: 'export-xlsx',
     },
     {
       request: { format: 'csv', list: 'articles' },
-      label: t('export.start.csvArticles', 'CSV tin bài'),
+      label: t('export.start.csvArticles', 'Chuẩn bị CSV tin bài'),
       icon: <FileCsv />,
       testId: 'export-csv-articles',
     },
     {
       request: { format: 'csv', list: 'feedback' },
-      label: t('export.start.csvFeedback', 'CSV PAKN'),
+      label: t('export.start.csvFeedback', 'Chuẩn bị CSV PAKN'),
       icon: <FileCsv />,
       testId: 'export-csv-feedback',
     },
@@ -165,6 +202,46 @@ export const ExportsPanel = ({ documentId, canExport }: ExportsPanelProps) => {
 
   return (
     <Section title={t('exports.title', 'Tệp báo cáo')} testId="exports">
+      {canExport && warnings.length > 0 && (
+        <Box
+          padding={3}
+          background="warning100"
+          borderColor="warning200"
+          hasRadius
+          role="status"
+          data-testid="export-warnings"
+        >
+          <Flex direction="column" alignItems="flex-start" gap={1}>
+            <Typography fontWeight="bold" textColor="warning700">
+              {t('warnings.title', 'Kiểm tra trước khi xuất tệp')}
+            </Typography>
+            <Box tag="ul" paddingLeft={4} style={{ listStyle: 'disc' }}>
+              {warnings.map((warning) => {
+                const section = tm(t, SECTION_LABELS[warning.section]);
+                return (
+                  <li key={warning.section} data-testid="export-warning" data-section={warning.section}>
+                    <Typography textColor="neutral800">
+                      {warning.problem === 'empty'
+                        ? t('warnings.empty', 'Mục "{section}" còn trống.', { section })
+                        : t(
+                            'warnings.bareColon',
+                            'Mục "{section}" kết thúc bằng dấu hai chấm mà chưa có nội dung tiếp theo.',
+                            { section }
+                          )}
+                    </Typography>
+                  </li>
+                );
+              })}
+            </Box>
+            <Typography variant="pi" textColor="neutral600">
+              {t(
+                'warnings.hint',
+                'Có thể vẫn xuất tệp; hãy hoàn thiện nội dung báo cáo rồi lưu để tệp đầy đủ.'
+              )}
+            </Typography>
+          </Flex>
+        </Box>
+      )}
       {canExport && (
         <Flex gap={2} wrap="wrap">
           {buttons.map(({ request, label, icon, testId }) => (
@@ -185,7 +262,7 @@ export const ExportsPanel = ({ documentId, canExport }: ExportsPanelProps) => {
       <Typography variant="pi" textColor="neutral600">
         {t(
           'exports.hint',
-          'Tệp được tạo trong nền; có thể rời trang và quay lại sau. Báo cáo DOCX theo thể thức Nghị định 30/2020/NĐ-CP.'
+          'Bấm để chuẩn bị tệp: tệp được tạo trong nền và tự tải về khi xong (nếu vẫn ở trang này); có thể rời trang và quay lại tải sau. Báo cáo DOCX theo thể thức Nghị định 30/2020/NĐ-CP.'
         )}
       </Typography>
       {jobs === null ? null : jobs.length === 0 ? (

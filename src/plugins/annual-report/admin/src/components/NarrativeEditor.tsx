@@ -1,4 +1,5 @@
 import * as React from 'react';
+import { numberOnly } from '../../../server/src/domain/document-format';
 import { Box, Button, Field, Flex, Grid, TextInput, Textarea, Typography } from '@strapi/design-system';
 import { Check } from '@strapi/icons';
 import { useNotification } from '@strapi/strapi/admin';
@@ -33,7 +34,8 @@ interface Values extends Narrative {
 const valuesOf = (report: Report): Values => ({
   ...EMPTY,
   ...(report.narrative ?? {}),
-  number: report.number ?? '',
+  // A number stored with its symbol ("125/BC-STNMT") is edited as the number only; the API takes no other.
+  number: numberOnly(report.number) ?? '',
   recipients: report.recipients ?? '',
 });
 
@@ -184,12 +186,16 @@ export const NarrativeEditor = ({
               <Field.Root
                 name="number"
                 error={errors.number}
-                hint={t('field.numberHint', 'Ví dụ: 125/BC-STNMT')}
+                hint={t(
+                  'field.numberHint',
+                  'Chỉ nhập số, ví dụ: 125. Ký hiệu "/BC-…" được ghi tự động theo thông tin cơ quan của kỳ báo cáo.'
+                )}
               >
                 <Field.Label>{t('field.number', 'Số báo cáo')}</Field.Label>
                 <TextInput
                   data-testid="narrative-number"
                   value={values.number}
+                  inputMode="numeric"
                   maxLength={20}
                   onChange={(event: React.ChangeEvent<HTMLInputElement>) => set('number', event.target.value)}
                 />

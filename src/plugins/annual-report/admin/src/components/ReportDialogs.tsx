@@ -1,4 +1,5 @@
 import * as React from 'react';
+import { numberOnly } from '../../../server/src/domain/document-format';
 import {
   Box,
   Button,
@@ -113,7 +114,8 @@ export const IssueDialog = ({
 
   React.useEffect(() => {
     if (!open) return;
-    setNumber(report.number ?? '');
+    // A number stored with its symbol ("125/BC-STNMT") is offered as the number only.
+    setNumber(numberOnly(report.number) ?? '');
     setErrors({});
   }, [open, report.number]);
 
@@ -158,17 +160,27 @@ export const IssueDialog = ({
                   )}
                 </Typography>
               </Box>
-              <Field.Root name="number" error={errors.number} required>
+              <Field.Root
+                name="number"
+                error={errors.number}
+                required
+                hint={t(
+                  'field.numberHint',
+                  'Chỉ nhập số, ví dụ: 125. Ký hiệu "/BC-…" được ghi tự động theo thông tin cơ quan của kỳ báo cáo.'
+                )}
+              >
                 <Field.Label>{t('field.number', 'Số báo cáo')}</Field.Label>
                 <TextInput
                   data-testid="issue-number"
                   value={number}
+                  inputMode="numeric"
                   maxLength={20}
                   onChange={(event: React.ChangeEvent<HTMLInputElement>) => {
                     setNumber(event.target.value);
                     setErrors(({ number: _dropped, ...rest }) => rest);
                   }}
                 />
+                <Field.Hint />
                 <Field.Error />
               </Field.Root>
               <OtherErrors errors={errors} fields={['number']} />

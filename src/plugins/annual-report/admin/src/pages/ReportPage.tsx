@@ -151,7 +151,7 @@ export const ReportPage = () => {
             onReload={loaded.reload}
             onDirtyChange={setDirty}
           />
-          <ExportsPanel documentId={report.documentId} canExport={canExport} />
+          <ExportsPanel documentId={report.documentId} canExport={canExport} narrative={report.narrative} />
           {report.snapshot ? (
             <FiguresView figures={report.snapshot} onDrill={setDrill} />
           ) : (

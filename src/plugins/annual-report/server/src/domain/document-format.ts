@@ -71,15 +71,84 @@ export function dateLine(placeName: string, isoDay: string): string {
   return `${placeName.trim()}, ngày ${pad2(day)} tháng ${pad2(month)} năm ${year}`;
 }
 
+/**
+ * A rough width in twips of a line of Times New Roman at `size` points: capitals about 0.7 em, small letters under
+ * half, spaces a quarter (measured on LibreOffice renders of the header). Enough to decide where a header line must break.
+ */
+export function textWidthTwips(text: string, size: number, bold = false): number {
+  let ems = 0;
+  for (const ch of text.normalize('NFC')) {
+    if (ch === ' ') ems += 0.25;
+    else if (/\p{Lu}/u.test(ch)) ems += bold ? 0.72 : 0.69;
+    else if (/\p{Ll}/u.test(ch)) ems += bold ? 0.5 : 0.46;
+    else ems += 0.5;
+  }
+  return Math.round(ems * size * 20);
+}
+
+/** A line is taken to fit when its estimated width is at most this share of the room: the estimate is rough. */
+export const FIT = 0.95;
+
+/** Words before which a Vietnamese agency or place name breaks naturally ("ỦY BAN NHÂN DÂN / THÀNH PHỐ …"). */
+const NATURAL_BREAKS = [/^VÀ$/iu, /^(TỈNH|HUYỆN|QUẬN|XÃ|PHƯỜNG|THỊ)$/iu, /^THÀNH$/iu];
+
+/**
+ * The lines of a header name in a column `width` twips wide: one line when it fits; otherwise two, broken between
+ * whole words where the longer line is shortest, and on a tie before "VÀ", "TỈNH", "THÀNH PHỐ"… so that a compound
+ * such as "THÀNH PHỐ" or "MÔI TRƯỜNG" is never split across lines.
+ */
+export function headerLines(text: string, width: number, size: number, bold = false): string[] {
+  const clean = text.normalize('NFC').trim().replace(/\s+/g, ' ');
+  if (!clean || textWidthTwips(clean, size, bold) <= width * FIT) return clean ? [clean] : [];
+  const words = clean.split(' ');
+  let best: { lines: string[]; score: number } | null = null;
+  for (let i = 1; i < words.length; i += 1) {
+    const lines = [words.slice(0, i).join(' '), words.slice(i).join(' ')];
+    const longest = Math.max(...lines.map((l) => textWidthTwips(l, size, bold)));
+    const natural = NATURAL_BREAKS.some((re) => re.test(words[i])) && !/^[-–]$/.test(words[i - 1]);
+    // A dash never starts or ends a line.
+    const dash = /^[-–]$/.test(words[i]) || /^[-–]$/.test(words[i - 1]);
+    const score = longest - (natural ? size * 20 * 2 : 0) + (dash ? size * 20 * 10 : 0);
+    if (!best || score < best.score) best = { lines, score };
+  }
+  return best!.lines;
+}
+
+/**
+ * The place and date line; when it does not fit in `width` twips it breaks after the place's comma, never inside
+ * the place name or the date ("Thành phố Hồ Chí Minh," / "ngày 04 tháng 12 năm 2026").
+ */
+export function dateLines(placeName: string, isoDay: string, width: number, size: number): string[] {
+  const line = dateLine(placeName, isoDay);
+  if (textWidthTwips(line, size) <= width * FIT) return [line];
+  const cut = line.indexOf(', ngày ');
+  return [line.slice(0, cut + 1), line.slice(cut + 2)];
+}
+
 /** The blank left for the number of a draft: the Văn thư writes it when the report is issued. */
 export const BLANK_NUMBER = '……';
 
+/** What the number field of a report holds: the number only, digits ("125"), at most six. */
+export const REPORT_NUMBER = /^\d{1,6}$/;
+
+/**
+ * The number of a stored report number. The field takes the number only (the API refuses anything else); a value
+ * stored before that rule may still carry the symbol ("125/BC-STNMT", "125/BC-STNMT/BC-SNNMT"): everything from
+ * the first "/" on is dropped, so the symbol is never printed twice. Null when nothing is left.
+ */
+export function numberOnly(number: string | null | undefined): string | null {
+  const raw = (number ?? '').normalize('NFC').trim();
+  const head = raw.split('/')[0].trim();
+  return head || null;
+}
+
 /**
  * "Số: 05/BC-STNMT": a number below 10 gets a leading zero; without a number (a draft) a blank. The symbol is
- * upper case, "/" between number and symbol, "-" between the groups, no spaces.
+ * built here, once, from the abbreviation of the profile of the report's period: upper case, "/" between number
+ * and symbol, "-" between the groups, no spaces. A legacy number that carries a symbol loses it (`numberOnly`).
  */
 export function numberLine(number: string | null | undefined, abbreviation: string): string {
-  const raw = (number ?? '').trim();
+  const raw = numberOnly(number) ?? '';
   const value = /^\d+$/.test(raw) ? pad2(Number(raw)) : raw || BLANK_NUMBER;
   const symbol = `${TYPE_CODE}-${upper(abbreviation.trim()).replace(/\s+/g, '')}`;
   return `Số: ${value}/${symbol}`;
@@ -102,7 +171,8 @@ export function summaryLine(title: string): string {
 /**
  * The "Nơi nhận" list: one recipient per line of the report's recipients text, each "- …;", and last the archive
  * line "- Lưu: VT, <drafting unit>.". A "Lưu: …" line in the text is used as the archive line; otherwise the
- * drafting unit is the `archiveCode` given (the issuing body's abbreviation by default).
+ * drafting unit is the `archiveCode` given: the abbreviation (code) of the unit that drafted the report, see
+ * `draftingUnitCode`.
  */
 export function recipientLines(recipients: string | null | undefined, archiveCode: string): string[] {
   const clean = (line: string) =>
@@ -148,15 +218,64 @@ export interface ReportMeta {
   state: 'draft' | 'issued';
 }
 
-/** The organization's profile in force on the report's date. */
+/** The organization's profile in force at the end of the report's period. */
 export interface OrganizationProfile {
   superiorBody: string;
   issuingBody: string;
+  /** The name as written inside a sentence ("Sở Tài nguyên và Môi trường"); the header uses `issuingBody`. */
+  issuingBodyInText?: string | null;
   abbreviation: string;
   placeName: string;
   directorName?: string | null;
   directorTitle?: string | null;
+  /** The default "Nơi nhận" of a report, one recipient a line. */
+  reportRecipients?: string | null;
 }
+
+/**
+ * The day whose organization profile a report carries: the last day of its period. A 2021 report keeps the names,
+ * abbreviation, signer and place of 2021 even when it is exported or issued years later.
+ */
+export const profileDay = (report: Pick<ReportMeta, 'periodTo'>): string => report.periodTo.slice(0, 10);
+
+/**
+ * The agency's name inside a sentence. The header prints it in capitals; the body must not. The profile's
+ * `issuingBodyInText` is used when set; otherwise a name written all in capitals is lowered with only its first
+ * letter kept capital ("SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG" → "Sở tài nguyên và môi trường"), and a name in mixed case is
+ * kept as it is.
+ */
+export function nameInText(profile: Pick<OrganizationProfile, 'issuingBody' | 'issuingBodyInText'>): string {
+  const set = (profile.issuingBodyInText ?? '').normalize('NFC').trim();
+  if (set) return set;
+  const name = profile.issuingBody.normalize('NFC').trim().replace(/\s+/g, ' ');
+  if (name !== upper(name)) return name;
+  const lower = name.toLocaleLowerCase('vi');
+  return lower.charAt(0).toLocaleUpperCase('vi') + lower.slice(1);
+}
+
+/** A unit as the drafting-unit choice sees it. */
+export interface DraftingUnitCandidate {
+  code: string;
+  kind: string;
+  active?: boolean | null;
+  sortOrder?: number | null;
+}
+
+/**
+ * The abbreviation of the unit that drafts the annual report for the "Lưu: VT, …" line: the Office (the active unit
+ * of kind `office`, the first by sort order when there are several). Null when there is none; the caller then falls
+ * back to the agency's abbreviation.
+ */
+export function draftingUnitCode(units: DraftingUnitCandidate[]): string | null {
+  const offices = units
+    .filter((u) => u.kind === 'office' && u.active !== false && u.code.trim())
+    .sort((a, b) => (a.sortOrder ?? 0) - (b.sortOrder ?? 0) || a.code.localeCompare(b.code));
+  return offices[0]?.code.trim() ?? null;
+}
+
+/** The report's own recipients, or the profile's default list when the report has none. */
+export const recipientsOf = (reportRecipients: string | null | undefined, profile: OrganizationProfile) =>
+  (reportRecipients ?? '').trim() ? reportRecipients! : (profile.reportRecipients ?? null);
 
 /** Vietnamese labels of the enumerations the figures count by; unknown keys show as they are. */
 export const LABELS: Record<string, Record<string, string>> = {
@@ -213,7 +332,18 @@ export const LABELS: Record<string, Record<string, string>> = {
     published: 'Đã công khai',
   },
   taskStatus: { in_progress: 'Đang thực hiện', done: 'Hoàn thành' },
+  procedureLevel: {
+    fully_online: 'Dịch vụ công trực tuyến toàn trình',
+    partly_online: 'Dịch vụ công trực tuyến một phần',
+    not_online: 'Chưa cung cấp trực tuyến',
+  },
 };
+
+/** "Có" / "Không" of a yes-no value (true, 1, "1", "true"); "" when unknown (null, undefined, ""). */
+export function yesNo(value: unknown): string {
+  if (value === null || value === undefined || value === '') return '';
+  return value === true || value === 1 || value === '1' || value === 'true' || value === 't' ? 'Có' : 'Không';
+}
 
 export const label = (group: keyof typeof LABELS | string, key: string | null | undefined): string =>
   key === null || key === undefined ? '' : (LABELS[group]?.[key] ?? key);

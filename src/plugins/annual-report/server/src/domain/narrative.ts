@@ -53,3 +53,26 @@ export function prefillNarrative(figures: Figures, difficulties: DifficultyFact[
     proposals: 'Để nâng cao hiệu quả công tác trong năm tới, Sở kiến nghị, đề xuất: ',
   };
 }
+
+/** The narrative sections in the order of the document. */
+export const NARRATIVE_SECTIONS = ['results', 'limitations', 'difficulties', 'proposals'] as const;
+
+export interface NarrativeWarning {
+  section: (typeof NARRATIVE_SECTIONS)[number];
+  /** `empty`: nothing written; `bareColon`: the text stops at a colon, with nothing after it. */
+  problem: 'empty' | 'bareColon';
+}
+
+/**
+ * What to check before exporting: the sections left empty, and the sections whose text ends in a bare colon (a
+ * prefilled opening such as "…Sở kiến nghị, đề xuất:" that no one completed). Empty lists are fine.
+ */
+export function narrativeWarnings(narrative: Partial<Narrative> | null | undefined): NarrativeWarning[] {
+  const warnings: NarrativeWarning[] = [];
+  for (const section of NARRATIVE_SECTIONS) {
+    const text = (narrative?.[section] ?? '').replace(/\s+/g, ' ').trim();
+    if (!text) warnings.push({ section, problem: 'empty' });
+    else if (/[:：]$/.test(text)) warnings.push({ section, problem: 'bareColon' });
+  }
+  return warnings;
+}

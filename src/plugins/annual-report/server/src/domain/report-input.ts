@@ -6,6 +6,7 @@ import { fieldError, type FieldError, type Language } from '../../../../../domai
 import { cleanText, isPlainObject, own } from '../../../../../domain/feedback-intake';
 import { QueryReader, type Parsed } from '../../../../../domain/query-params';
 import { isIsoDate } from '../../../../../domain/working-days';
+import { REPORT_NUMBER } from './document-format';
 import { daysIncluded } from './figures-rules';
 import type { Narrative } from './figures';
 import { NARRATIVE_MAX } from './narrative';
@@ -182,6 +183,19 @@ function readNumber(
   }
   if (!checked.text && required)
     errors.push(fieldError(['number'], 'Cần số hiệu báo cáo.', 'The report number is required.', language));
+  if (checked.text && !REPORT_NUMBER.test(checked.text)) {
+    // The symbol "/BC-<abbreviation>" is built from the profile of the report's period: typing it would print it
+    // twice ("125/BC-STNMT/BC-SNNMT").
+    errors.push(
+      fieldError(
+        ['number'],
+        'Chỉ nhập số của báo cáo (ví dụ: 125), không nhập ký hiệu "/BC-…": ký hiệu được ghi tự động.',
+        'Enter the number only (e.g. 125), without the symbol "/BC-…": the symbol is added automatically.',
+        language
+      )
+    );
+    return undefined;
+  }
   return checked.text || null;
 }
 

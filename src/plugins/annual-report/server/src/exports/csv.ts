@@ -20,6 +20,8 @@ export interface ArticleListRow {
 
 /** A feedback of the period without personal data (the subject already redacted). */
 export interface FeedbackListRow {
+  /** The feedback's number in the register (its row id, the "ID" staff see in the admin). */
+  id: number;
   documentId: string;
   receivedAt: Date;
   channel: string | null;
@@ -39,6 +41,8 @@ export interface Column<R> {
   /** Width in characters (XLSX). */
   width: number;
   type: 'string' | 'date' | 'datetime' | 'boolean' | 'number';
+  /** The label group (`LABELS` of document-format) whose label the XLSX shows instead of the stored value. */
+  labels?: string;
 }
 
 export const ARTICLE_COLUMNS: Column<ArticleListRow>[] = [
@@ -51,6 +55,30 @@ export const ARTICLE_COLUMNS: Column<ArticleListRow>[] = [
   { key: 'campaign', header: 'Chiến dịch', width: 30, type: 'string' },
   { key: 'task', header: 'Nhiệm vụ', width: 10, type: 'string' },
   { key: 'externalUrl', header: 'Đường dẫn', width: 40, type: 'string' },
+];
+
+/**
+ * The lists as the XLSX shows them to staff: labels instead of stored values, "Có"/"Không" for yes-no, and the
+ * feedback's register number instead of the internal documentId. The CSV keeps the stored values (for machines).
+ */
+export const ARTICLE_SHEET_COLUMNS: Column<ArticleListRow>[] = ARTICLE_COLUMNS.map((c) =>
+  c.key === 'kind'
+    ? { ...c, labels: 'articleKind', width: 16 }
+    : c.key === 'channel'
+      ? { ...c, labels: 'articleChannel', width: 24 }
+      : c
+);
+
+export const FEEDBACK_SHEET_COLUMNS: Column<FeedbackListRow>[] = [
+  { key: 'id', header: 'Số (ID)', width: 10, type: 'number' },
+  { key: 'receivedAt', header: 'Ngày tiếp nhận', width: 18, type: 'datetime' },
+  { key: 'channel', header: 'Kênh', width: 18, type: 'string', labels: 'feedbackChannel' },
+  { key: 'kind', header: 'Loại', width: 32, type: 'string', labels: 'feedbackKind' },
+  { key: 'subject', header: 'Trích yếu (đã ẩn thông tin cá nhân)', width: 60, type: 'string' },
+  { key: 'state', header: 'Trạng thái', width: 20, type: 'string', labels: 'feedbackState' },
+  { key: 'dueDate', header: 'Hạn xử lý', width: 12, type: 'date' },
+  { key: 'answeredAt', header: 'Ngày trả lời', width: 18, type: 'datetime' },
+  { key: 'onTime', header: 'Đúng hạn', width: 10, type: 'boolean' },
 ];
 
 export const FEEDBACK_COLUMNS: Column<FeedbackListRow>[] = [

@@ -26,14 +26,16 @@ import type { Figures, Narrative } from '../domain/figures';
 import {
   cmToTwips,
   count,
-  dateLine,
+  dateLines,
   DOCUMENT_TYPE,
   FIRST_LINE_INDENT_CM,
   FONT,
   halfPoints,
+  headerLines,
   label,
   marginsTwips,
   MOTTO,
+  nameInText,
   NATIONAL_TITLE,
   numberLine,
   PAGE,
@@ -43,6 +45,7 @@ import {
   shortDate,
   SIZES,
   summaryLine,
+  textWidthTwips,
   upper,
   type OrganizationProfile,
   type ReportMeta,
@@ -52,12 +55,27 @@ export interface ReportDocumentInput {
   figures: Figures;
   narrative: Narrative | null;
   report: ReportMeta;
+  /** The profile in force at the end of the report's period. */
   profile: OrganizationProfile;
+  /** The abbreviation of the unit that drafted the report (the Office), for "Lưu: VT, …". */
+  draftingUnit: string;
 }
 
 const TEXT_WIDTH = PAGE.width - marginsTwips().left - marginsTwips().right;
-const LEFT_COLUMN = Math.round(TEXT_WIDTH * 0.4);
-const RIGHT_COLUMN = TEXT_WIDTH - LEFT_COLUMN;
+/**
+ * The header table reaches 1.5 cm into the left margin and 0.5 cm into the right one (as Word templates
+ * of the Decree's forms do), so that the agency's names fit on one line or break between whole words (`headerLines`)
+ * and the place and date line breaks only after the place (`dateLines`). The right column is as wide as the national
+ * title needs (9.9 cm); the left column, the agency's, gets the rest (about 8.6 cm instead of 6.6 cm).
+ */
+const HEADER_OUTDENT = { left: cmToTwips(1.5), right: cmToTwips(0.5) };
+const HEADER_WIDTH = TEXT_WIDTH + HEADER_OUTDENT.left + HEADER_OUTDENT.right;
+const RIGHT_COLUMN = cmToTwips(9.9);
+const LEFT_COLUMN = HEADER_WIDTH - RIGHT_COLUMN;
+/** The signature table stays within the text: "Nơi nhận" starts at the left margin. */
+const SIGNATURE_LEFT = Math.round(TEXT_WIDTH * 0.45);
+/** Room a cell's paragraph has: the header cells have no side margins, so the whole column. */
+const CELL_TEXT = (column: number) => column;
 
 interface RunStyle {
   size?: number;
@@ -73,6 +91,24 @@ const centred = (text: string, style: RunStyle = {}, extra: { spacingAfter?: num
     alignment: AlignmentType.CENTER,
     spacing: { before: 0, after: extra.spacingAfter ?? 0 },
     children: [run(text, style)],
+  });
+
+/** One centred paragraph of several lines (line breaks, not paragraphs). */
+const centredLines = (lines: string[], style: RunStyle = {}) =>
+  new Paragraph({
+    alignment: AlignmentType.CENTER,
+    spacing: { before: 0, after: 0 },
+    children: lines.map(
+      (line, i) =>
+        new TextRun({
+          text: line,
+          break: i === 0 ? undefined : 1,
+          font: FONT,
+          size: halfPoints(style.size ?? SIZES.body),
+          bold: style.bold,
+          italics: style.italics,
+        })
+    ),
   });
 
 /** Rough width in twips of a line of Times New Roman: half an em per character (a little more when bold). */
@@ -94,27 +130,38 @@ const borderlessCell = (width: number, children: (Paragraph | Table)[]) =>
   new TableCell({
     width: { size: width, type: WidthType.DXA },
     borders: TableBorders.NONE,
+    margins: { left: 0, right: 0, top: 0, bottom: 0 },
     verticalAlign: VerticalAlign.TOP,
     children,
   });
 
-const borderlessTable = (left: (Paragraph | Table)[], right: (Paragraph | Table)[]) =>
+const borderlessTable = (
+  left: (Paragraph | Table)[],
+  right: (Paragraph | Table)[],
+  { width, leftColumn, outdent }: { width: number; leftColumn: number; outdent: number }
+) =>
   new Table({
-    width: { size: TEXT_WIDTH, type: WidthType.DXA },
-    columnWidths: [LEFT_COLUMN, RIGHT_COLUMN],
+    width: { size: width, type: WidthType.DXA },
+    indent: { size: -outdent, type: WidthType.DXA },
+    columnWidths: [leftColumn, width - leftColumn],
     layout: TableLayoutType.FIXED,
     borders: TableBorders.NONE,
     rows: [
-      new TableRow({ children: [borderlessCell(LEFT_COLUMN, left), borderlessCell(RIGHT_COLUMN, right)] }),
+      new TableRow({
+        children: [borderlessCell(leftColumn, left), borderlessCell(width - leftColumn, right)],
+      }),
     ],
   });
 
 function headerTable({ report, profile }: ReportDocumentInput) {
-  const issuing = upper(profile.issuingBody);
+  const room = CELL_TEXT(LEFT_COLUMN);
+  const superior = headerLines(upper(profile.superiorBody), room, SIZES.superiorBody);
+  const issuing = headerLines(upper(profile.issuingBody), room, SIZES.issuingBody, true);
+  const issuingWidth = Math.max(...issuing.map((l) => textWidthTwips(l, SIZES.issuingBody, true)), 0);
   const left = [
-    centred(upper(profile.superiorBody), { size: SIZES.superiorBody }),
-    centred(issuing, { size: SIZES.issuingBody, bold: true }),
-    rule(Math.round(textWidth(issuing, SIZES.issuingBody, true) * 0.4), LEFT_COLUMN),
+    centredLines(superior, { size: SIZES.superiorBody }),
+    centredLines(issuing, { size: SIZES.issuingBody, bold: true }),
+    rule(Math.round(Math.min(issuingWidth, room) * 0.4), LEFT_COLUMN),
     new Paragraph({ spacing: { before: 120, after: 0 }, alignment: AlignmentType.CENTER, children: [] }),
     centred(numberLine(report.number, profile.abbreviation), { size: SIZES.number }),
   ];
@@ -132,9 +179,16 @@ function headerTable({ report, profile }: ReportDocumentInput) {
     centred(NATIONAL_TITLE, { size: SIZES.nationalTitle, bold: true }),
     motto,
     new Paragraph({ spacing: { before: 120, after: 0 }, children: [] }),
-    centred(dateLine(profile.placeName, report.date), { size: SIZES.date, italics: true }),
+    centredLines(dateLines(profile.placeName, report.date, CELL_TEXT(RIGHT_COLUMN), SIZES.date), {
+      size: SIZES.date,
+      italics: true,
+    }),
   ];
-  return borderlessTable(left, right);
+  return borderlessTable(left, right, {
+    width: HEADER_WIDTH,
+    leftColumn: LEFT_COLUMN,
+    outdent: HEADER_OUTDENT.left,
+  });
 }
 
 function titleBlock({ report }: ReportDocumentInput) {
@@ -319,13 +373,14 @@ function figuresSection({ figures: f }: ReportDocumentInput) {
   ];
 }
 
-function signatureTable({ report, profile }: ReportDocumentInput) {
+function signatureTable(input: ReportDocumentInput) {
+  const { report, profile } = input;
   const left = [
     new Paragraph({
       spacing: { before: 0, after: 0 },
       children: [run('Nơi nhận:', { size: SIZES.recipientsHeading, bold: true, italics: true })],
     }),
-    ...recipientLines(report.recipients, profile.abbreviation).map(
+    ...recipientLines(report.recipients, input.draftingUnit).map(
       (line) =>
         new Paragraph({ spacing: { before: 0, after: 0 }, children: [run(line, { size: SIZES.recipients })] })
     ),
@@ -339,7 +394,7 @@ function signatureTable({ report, profile }: ReportDocumentInput) {
     ),
     centred(profile.directorName ?? '', { size: SIZES.signer, bold: true }),
   ];
-  return borderlessTable(left, right);
+  return borderlessTable(left, right, { width: TEXT_WIDTH, leftColumn: SIGNATURE_LEFT, outdent: 0 });
 }
 
 export function buildReportDocument(input: ReportDocumentInput): Document {
@@ -379,7 +434,7 @@ export function buildReportDocument(input: ReportDocumentInput): Document {
           headerTable(input),
           ...titleBlock(input),
           body(
-            `Thực hiện kế hoạch truyền thông hỗ trợ kiểm soát thủ tục hành chính năm ${report.year}, ${input.profile.issuingBody} báo cáo kết quả thực hiện từ ngày ${shortDate(report.periodFrom)} đến ngày ${shortDate(report.periodTo)} như sau:`
+            `Thực hiện kế hoạch truyền thông hỗ trợ kiểm soát thủ tục hành chính năm ${report.year}, ${nameInText(input.profile)} báo cáo kết quả thực hiện từ ngày ${shortDate(report.periodFrom)} đến ngày ${shortDate(report.periodTo)} như sau:`
           ),
           heading('I. KẾT QUẢ THỰC HIỆN'),
           ...paragraphs(narrative?.results, 'Kết quả thực hiện các nhiệm vụ được tổng hợp dưới đây.'),

@@ -6,10 +6,10 @@
  */
 import ExcelJS from 'exceljs';
 import type { Figures } from '../domain/figures';
-import { label, percent, type ReportMeta } from '../domain/document-format';
+import { label, percent, yesNo, type ReportMeta } from '../domain/document-format';
 import {
-  ARTICLE_COLUMNS,
-  FEEDBACK_COLUMNS,
+  ARTICLE_SHEET_COLUMNS,
+  FEEDBACK_SHEET_COLUMNS,
   type ArticleListRow,
   type Column,
   type FeedbackListRow,
@@ -147,10 +147,11 @@ async function listSheet<R>(
       columns.map((c) => {
         const value = row[c.key] as unknown;
         if (value === null || value === undefined) return null;
+        if (c.labels) return label(c.labels, String(value));
         if (c.type === 'datetime')
           return wallClock(value instanceof Date ? value : new Date(String(value)), timeZone);
         if (c.type === 'date') return dayDate(value instanceof Date ? value.toISOString() : String(value));
-        if (c.type === 'boolean') return Boolean(value);
+        if (c.type === 'boolean') return yesNo(value);
         if (c.type === 'number') return Number(value);
         return String(value);
       })
@@ -378,7 +379,7 @@ export async function writeXlsx(input: WorkbookInput, file: string) {
   const articles = await listSheet(
     workbook,
     SHEETS.articleList,
-    ARTICLE_COLUMNS,
+    ARTICLE_SHEET_COLUMNS,
     input.lists.articles,
     timeZone,
     onProgress
@@ -386,7 +387,7 @@ export async function writeXlsx(input: WorkbookInput, file: string) {
   const feedback = await listSheet(
     workbook,
     SHEETS.feedbackList,
-    FEEDBACK_COLUMNS,
+    FEEDBACK_SHEET_COLUMNS,
     input.lists.feedback,
     timeZone,
     onProgress

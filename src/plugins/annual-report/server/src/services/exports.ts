@@ -14,14 +14,14 @@ import fsp from 'fs/promises';
 import os from 'os';
 import path from 'path';
 import type { Core } from '@strapi/strapi';
-import { effectiveProfile } from '../../../../../domain/organization';
 import { localDate, startOfLocalDay } from '../../../../../domain/working-days';
 import { organizationSettings } from '../../../../../infra/organization-settings';
 import { privateUploadDir } from '../../../../../infra/private-files';
 import { linkColumns } from '../../../../../infra/relation-queries';
 import { day } from '../../../../../infra/stored-values';
 import { redactPersonalData } from '../../../../feedback-register/server/src/domain/redaction';
-import type { OrganizationProfile, ReportMeta } from '../domain/document-format';
+import { profileDay, recipientsOf, type ReportMeta } from '../domain/document-format';
+import { exportFileName, listOfFileName } from '../domain/export-files';
 import type { Figures, Narrative } from '../domain/figures';
 import {
   ARTICLE_COLUMNS,
@@ -34,6 +34,7 @@ import {
 import { writeDocx } from '../exports/docx';
 import { writeXlsxInWorker } from '../exports/xlsx-in-worker';
 import { UIDS } from '../permissions';
+import { draftingUnitOf, profileOn } from './organization-profile';
 
 export type ExportFormat = 'docx' | 'xlsx' | 'csv';
 export const FORMATS: ExportFormat[] = ['docx', 'xlsx', 'csv'];
@@ -79,8 +80,6 @@ interface ReportRow {
   issuedAt: string | null;
 }
 
-type ProfileRow = OrganizationProfile & { validFrom: string };
-
 export interface ExportJobView {
   id: string;
   reportDocumentId: string;
@@ -98,15 +97,8 @@ export interface ExportJobView {
   createdAt: string;
 }
 
-const LIST_SUFFIX: Record<ListName, string> = {
-  articles: 'Danh sách tin bài',
-  feedback: 'Danh sách PAKN',
-};
-
-const listOf = (job: Pick<JobRow, 'format' | 'fileName'>): ListName | null => {
-  if (job.format !== 'csv') return null;
-  return job.fileName?.endsWith(`${LIST_SUFFIX.feedback}.csv`) ? 'feedback' : 'articles';
-};
+const listOf = (job: Pick<JobRow, 'format' | 'fileName'>): ListName | null =>
+  listOfFileName(job.format, job.fileName);
 
 const view = (job: JobRow): ExportJobView => ({
   id: job.documentId,
@@ -124,19 +116,6 @@ const view = (job: JobRow): ExportJobView => ({
   heartbeatAt: job.heartbeatAt,
   createdAt: job.createdAt,
 });
-
-/** A file name from the report title, without characters file systems refuse. */
-const fileNameOf = (title: string, format: ExportFormat, list: ListName | null) => {
-  const base =
-    title
-      .normalize('NFC')
-      .replace(/[\\/:*?"<>|]+/g, ' ')
-      .replace(/\p{Cc}+/gu, ' ')
-      .replace(/\s+/g, ' ')
-      .trim()
-      .slice(0, 150) || 'Báo cáo';
-  return list ? `${base} - ${LIST_SUFFIX[list]}.${format}` : `${base}.${format}`;
-};
 
 const nextDay = (date: string) => {
   const d = new Date(`${date}T00:00:00Z`);
@@ -173,18 +152,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const parsed = <T>(value: T | string | null): T | null =>
       typeof value === 'string' ? (JSON.parse(value) as T) : value;
     return { ...row, snapshot: parsed(row.snapshot), narrative: parsed(row.narrative) };
-  }
-
-  async function profileOn(date: string): Promise<OrganizationProfile> {
-    const rows = (await strapi.db.query('api::organization.organization').findMany({
-      where: { publishedAt: { $notNull: true } },
-      select: ['locale'],
-      populate: { profiles: true },
-    })) as { locale: string; profiles: ProfileRow[] }[];
-    const row = rows.find((r) => r.locale === 'vi') ?? rows[0];
-    const profile = effectiveProfile(row?.profiles ?? [], date);
-    if (!profile) throw new Error(`Chưa có thông tin cơ quan áp dụng từ ngày ${date} (Thông tin cơ quan).`);
-    return profile;
   }
 
   /** The published articles of the period (one row per document, the published row), by id. */
@@ -272,6 +239,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           email: r.email as string | null,
         };
         yield {
+          id: Number(r.id),
           documentId: String(r.document_id),
           receivedAt: new Date(r.received_at as string),
           channel: (r.channel as string) ?? null,
@@ -334,8 +302,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       await progress(5);
 
       if (job.format === 'docx') {
+        // Printed date: the day the report was issued (today for a draft). Names, abbreviation, signer and place:
+        // the profile in force at the end of the period, so a 2021 report keeps the 2021 names.
         const date = localDate(report.issuedAt ? new Date(report.issuedAt) : new Date(), timeZone);
-        const profile = await profileOn(date);
+        const profile = await profileOn(strapi, profileDay({ periodTo }));
+        const draftingUnit = await draftingUnitOf(strapi);
         await progress(30);
         const meta: ReportMeta = {
           title: report.title,
@@ -343,11 +314,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           periodFrom,
           periodTo,
           number: report.number,
-          recipients: report.recipients,
+          recipients: recipientsOf(report.recipients, profile),
           date,
           state: report.state,
         };
-        await writeDocx({ figures, narrative: report.narrative, report: meta, profile }, part);
+        await writeDocx(
+          {
+            figures,
+            narrative: report.narrative,
+            report: meta,
+            profile,
+            draftingUnit: draftingUnit ?? profile.abbreviation,
+          },
+          part
+        );
         await progress(90);
       } else if (job.format === 'xlsx') {
         // Progress: the figures' sheets to 20 %, then the lists by their share of the expected rows.
@@ -461,7 +441,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       await this.sweep();
       const report = await loadReport(reportDocumentId);
       if (!report) return null;
-      const fileName = fileNameOf(report.title, format, format === 'csv' ? (list ?? 'articles') : null);
+      const fileName = exportFileName(report.year, format, format === 'csv' ? (list ?? 'articles') : null);
       const active = (await jobs().findOne({
         where: { reportDocumentId, format, fileName, state: { $in: ['queued', 'running'] } },
         orderBy: { id: 'desc' },

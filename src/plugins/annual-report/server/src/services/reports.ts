@@ -30,6 +30,7 @@ import {
   type Change,
 } from '../domain/figures-rules';
 import { prefillNarrative, type DifficultyFact } from '../domain/narrative';
+import { profileOn } from './organization-profile';
 import type { CreateInput, ListQuery, NarrativeInput, RowsQuery } from '../domain/report-input';
 import { UIDS } from '../permissions';
 
@@ -704,6 +705,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const { year, period } = await periodFor(input);
     const figures = await computeFigures(period);
     const narrative = prefillNarrative(figures, await difficultiesOf(period));
+    // "Nơi nhận" prefilled from the organization's data: the default list of the profile of the period.
+    const profile = await profileOn(strapi, period.to).catch(() => null);
     const vn = (d: string) => `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;
     const created = (await strapi.db.query(UIDS.report).create({
       data: {
@@ -714,6 +717,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         state: 'draft',
         snapshot: figures,
         narrative,
+        recipients: profile?.reportRecipients?.trim() || null,
         computedAt: new Date(figures.computedAt),
         createdByName: userName,
         version: 0,

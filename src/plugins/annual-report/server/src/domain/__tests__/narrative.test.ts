@@ -1,4 +1,4 @@
-import { NARRATIVE_MAX, prefillNarrative } from '../narrative';
+import { NARRATIVE_MAX, narrativeWarnings, prefillNarrative } from '../narrative';
 import { sampleFigures } from './sample-figures';
 
 describe('narrative prefill', () => {
@@ -37,5 +37,43 @@ describe('narrative prefill', () => {
     const n = prefillNarrative(figures, []);
     expect(n.difficulties).toMatch(/không báo cáo khó khăn/);
     expect(n.results.length).toBeLessThanOrEqual(NARRATIVE_MAX);
+  });
+});
+
+describe('narrativeWarnings', () => {
+  const written = {
+    results: 'Đã hoàn thành.',
+    limitations: 'Một số tin bài gửi chậm.',
+    difficulties: 'Thiếu kinh phí.',
+    proposals: 'Đề nghị bố trí kinh phí.',
+  };
+  it('finds nothing in a completed narrative', () => {
+    expect(narrativeWarnings(written)).toEqual([]);
+    expect(narrativeWarnings({ ...written, results: 'Kết quả:\n- Tin 1' })).toEqual([]);
+  });
+  it('warns about empty sections and sections that stop at a bare colon', () => {
+    expect(
+      narrativeWarnings({
+        results: '   ',
+        limitations: 'Còn một số hạn chế: ',
+        difficulties: '',
+        proposals: 'Sở kiến nghị, đề xuất:\n\n',
+      })
+    ).toEqual([
+      { section: 'results', problem: 'empty' },
+      { section: 'limitations', problem: 'bareColon' },
+      { section: 'difficulties', problem: 'empty' },
+      { section: 'proposals', problem: 'bareColon' },
+    ]);
+  });
+  it('takes a missing narrative for four empty sections', () => {
+    expect(narrativeWarnings(null).map((w) => w.problem)).toEqual(['empty', 'empty', 'empty', 'empty']);
+  });
+  it('warns about the prefilled openings no one completed', () => {
+    const prefilled = prefillNarrative(sampleFigures(), []);
+    expect(narrativeWarnings(prefilled)).toEqual([
+      { section: 'limitations', problem: 'bareColon' },
+      { section: 'proposals', problem: 'bareColon' },
+    ]);
   });
 });

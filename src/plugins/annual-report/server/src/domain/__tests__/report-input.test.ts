@@ -42,15 +42,23 @@ describe('create body', () => {
 describe('narrative body', () => {
   const narrative = { results: 'a', limitations: 'b', difficulties: 'c', proposals: 'd' };
   it('accepts the sections, number and recipients', () => {
-    const parsed = validateNarrative(
-      { narrative, number: '12/BC-STNMT', recipients: 'UBND tỉnh', version: 2 },
-      'vi'
-    );
+    const parsed = validateNarrative({ narrative, number: '12', recipients: 'UBND tỉnh', version: 2 }, 'vi');
     expect(parsed).toEqual({
       ok: true,
-      value: { narrative, number: '12/BC-STNMT', recipients: 'UBND tỉnh', version: 2 },
+      value: { narrative, number: '12', recipients: 'UBND tỉnh', version: 2 },
     });
   });
+  it.each(['12/BC-STNMT', '12/BC-STNMT/BC-SN', '12/', '12a', 'BC-12', '1 2', '1234567'])(
+    'refuses the number %j: the number only, the symbol is built from the profile',
+    (number) => {
+      const vi = validateNarrative({ narrative, number, version: 2 }, 'vi');
+      expect(paths(vi)).toEqual(['number']);
+      expect(vi.ok ? '' : vi.errors[0].message).toContain('ví dụ: 125');
+      const en = validateNarrative({ narrative, number, version: 2 }, 'en');
+      expect(en.ok ? '' : en.errors[0].message).toContain('number only');
+      expect(paths(validateIssue({ version: 1, number }, 'vi'))).toEqual(['number']);
+    }
+  );
   it('refuses too long sections, a missing version and unknown fields', () => {
     const parsed = validateNarrative(
       { narrative: { ...narrative, results: 'x'.repeat(20001), other: '' }, state: 'issued' },
@@ -62,9 +70,9 @@ describe('narrative body', () => {
 
 describe('issue body', () => {
   it('needs the version and the number', () => {
-    expect(validateIssue({ version: 1, number: '1/BC' }, 'vi')).toEqual({
+    expect(validateIssue({ version: 1, number: '1' }, 'vi')).toEqual({
       ok: true,
-      value: { version: 1, number: '1/BC' },
+      value: { version: 1, number: '1' },
     });
     expect(paths(validateIssue({}, 'vi')).sort()).toEqual(['number', 'version']);
   });
