@@ -212,12 +212,9 @@ describe.each([
     expect(Object.keys(lines)).toEqual(['assigned']);
     const { rows, total } = await list('feedback-register', '/feedbacks?state=assigned', email);
     const overdue = await list('feedback-register', '/feedbacks?state=assigned&overdue=true', email);
-    expect(lines.assigned).toEqual({
-      key: 'assigned',
-      count: total,
-      overdue: overdue.total,
-      ...dated(rows, 'currentDueDate'),
-    });
+    expect(lines.assigned).toEqual({ key: 'assigned', count: total, ...dated(rows, 'currentDueDate') });
+    // The register's own overdue filter agrees.
+    expect(lines.assigned.overdue).toBe(overdue.total);
     expect(rows.every((r) => r.handlingUnit?.code === mine)).toBe(true);
     expect(
       await dbCount(FEEDBACK, { state: 'assigned', handlingUnit: { id: units[other].id } })
@@ -277,12 +274,8 @@ describe('the Office', () => {
     ]) {
       const { rows, total } = await list('feedback-register', `/feedbacks?state=${state}`, OFFICE);
       const overdue = await list('feedback-register', `/feedbacks?state=${state}&overdue=true`, OFFICE);
-      expect(lines[key]).toEqual({
-        key,
-        count: total,
-        overdue: overdue.total,
-        ...dated(rows, 'currentDueDate'),
-      });
+      expect(lines[key]).toEqual({ key, count: total, ...dated(rows, 'currentDueDate') });
+      expect(lines[key].overdue).toBe(overdue.total);
     }
     expect(lines.to_classify.count).toBeGreaterThanOrEqual(1);
     // To publish: the answered feedback whose submitter agreed to publication, the only ones with a deadline.
