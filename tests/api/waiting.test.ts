@@ -222,6 +222,8 @@ describe.each([
     expect(lines.assigned.count).toBe(
       await dbCount(FEEDBACK, { state: 'assigned', handlingUnit: { id: units[mine].id } })
     );
+    // Each unit has one assignment due tomorrow; P-QLDD also one already late.
+    expect(lines.assigned.dueSoon).toBeGreaterThan(0);
     if (mine === 'P-QLDD') expect(lines.assigned.overdue).toBeGreaterThan(0);
   });
 
