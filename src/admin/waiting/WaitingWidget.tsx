@@ -60,7 +60,11 @@ export const WaitingWidget = () => {
       {state.lines.map((line) => (
         <Box tag="li" key={line.id} data-testid={`waiting-${line.id}`} data-value={line.item.count}>
           <Flex justifyContent="space-between" gap={2} wrap="wrap">
-            <Link tag={NavLink} to={line.to}>
+            <Link
+              tag={NavLink}
+              to={line.to}
+              aria-label={`${m(line.labelId)}: ${formatNumber(line.item.count)}`}
+            >
               {m(line.labelId)}
             </Link>
             <Flex gap={1} wrap="wrap">
@@ -82,7 +86,7 @@ export const WaitingWidget = () => {
                   {m('waiting.dueSoon', { count: line.item.dueSoon })}
                 </Badge>
               ) : null}
-              <Typography variant="omega" fontWeight="bold" aria-label={m('waiting.count')}>
+              <Typography variant="omega" fontWeight="bold" aria-hidden>
                 {formatNumber(line.item.count)}
               </Typography>
             </Flex>
