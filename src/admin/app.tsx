@@ -1,3 +1,4 @@
+import { Clock } from '@strapi/icons';
 import type { StrapiApp } from '@strapi/strapi/admin';
 import labelsEn from '../bootstrap/content-manager-labels.en.json';
 import labelsVi from '../bootstrap/content-manager-labels.json';
@@ -18,6 +19,17 @@ export default {
     translations: { vi: { ...cm.vi, ...vi }, en: { ...cm.en, ...en } },
     tutorials: false,
     notifications: { releases: false },
+  },
+  register(app: StrapiApp) {
+    // "Waiting for me" on the home page. Every staff role opens the submissions (the home page requires every listed
+    // permission; a widget's `roles` is not enforced by this Strapi version); each line comes from a plugin the role has.
+    app.widgets.register({
+      id: 'waiting-for-me',
+      icon: Clock,
+      title: { id: 'waiting.title', defaultMessage: vi['waiting.title'] },
+      component: async () => (await import('./waiting/WaitingWidget')).WaitingWidget,
+      permissions: [{ action: 'plugin::unit-submissions.read' }],
+    });
   },
   bootstrap(app: StrapiApp) {
     app.registerHook(INJECT_COLUMN_IN_TABLE, translateEnumerationColumns);

@@ -2,6 +2,7 @@ import { Readable } from 'stream';
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { validateProcedureRef } from '../../../../../domain/feedback-intake';
+import { QueryReader } from '../../../../../domain/query-params';
 import { FEEDBACK_KINDS } from '../../../../../domain/feedback-intake';
 import { feedbackConfig, publishedProcedure } from '../../../../../utils/public-intake';
 import { requestLanguage } from '../../../../../utils/http';
@@ -69,6 +70,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const parsed = parseRegisterFilters(ctx.query as Record<string, unknown>, requestLanguage(ctx));
       if (!parsed.ok) throw validationError(parsed.errors);
       return service().list(await access(ctx), parsed.value);
+    },
+
+    /** GET /waiting: what waits for this user, `{ data: { items } }`; no parameters (others are refused). */
+    async waiting(ctx: Context) {
+      const parsed = new QueryReader(ctx.query as Record<string, unknown>, [], requestLanguage(ctx)).result(
+        {}
+      );
+      if (!parsed.ok) throw validationError(parsed.errors);
+      return { data: { items: await service().waiting(await access(ctx)) } };
     },
 
     /** GET /feedbacks/export.csv: the filtered register, streamed, without personal data. */

@@ -11,6 +11,7 @@ export default {
     routes: [
       { method: 'GET', path: '/options', handler: 'register.options', config: allowed(ACTIONS.read) },
       { method: 'GET', path: '/feedbacks', handler: 'register.find', config: allowed(ACTIONS.read) },
+      { method: 'GET', path: '/waiting', handler: 'register.waiting', config: allowed(ACTIONS.read) },
       { method: 'POST', path: '/feedbacks', handler: 'register.register', config: allowed(ACTIONS.handle) },
       {
         method: 'GET',

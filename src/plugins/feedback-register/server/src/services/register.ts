@@ -11,6 +11,7 @@ import {
   unitDueDateOf,
 } from '../../../../../domain/feedback-deadlines';
 import { effectiveProfile } from '../../../../../domain/organization';
+import { dueWindow, type WaitingItem } from '../../../../../domain/waiting';
 import {
   generateTrackingCode,
   hashTrackingCode,
@@ -23,6 +24,7 @@ import { idsLinkedTo, linkTable } from '../../../../../infra/relation-queries';
 import { validationError } from '../../../../../utils/errors';
 import { mailsForTransition, type Audience } from '../domain/notifications';
 import { redactPersonalData, type Submitter } from '../domain/redaction';
+import { feedbackWaitingLines } from '../domain/waiting';
 import type { Registration, RegisterFilters, TransitionBody } from '../domain/register-input';
 import {
   allowedTransitions,
@@ -439,6 +441,39 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** The feedback with what this user may see and do; null when it is not theirs to see. */
+    /**
+     * "Waiting for me": how many feedbacks wait for this user's next move (domain/waiting.ts), among the rows the
+     * register shows them (registerQuery), with how many of them are overdue or due soon on the deadline of the step
+     * they wait for; one count query per line.
+     */
+    async waiting(access: Access): Promise<WaitingItem[]> {
+      const { timeZone } = await organizationSettings(strapi);
+      const now = localDate(new Date(), timeZone);
+      const { today, soonUntil } = dueWindow(now);
+      const knex = strapi.db.connection;
+      const lines = feedbackWaitingLines({ canAnswer: access.canAnswer, canHandle: access.canHandle });
+      return Promise.all(
+        lines.map(async (line) => {
+          const query = registerQuery(access, { state: line.state, overdue: false }, now, timeZone);
+          if (line.publicationPending) query.whereNotNull('f.publication_due_date');
+          const [row] = (await query.select(
+            knex.raw('count(f.id) as total'),
+            knex.raw(`sum(case when (${CURRENT_DUE_SQL}) < ? then 1 else 0 end) as overdue`, [today]),
+            knex.raw(`sum(case when (${CURRENT_DUE_SQL}) between ? and ? then 1 else 0 end) as due_soon`, [
+              today,
+              soonUntil,
+            ])
+          )) as { total: unknown; overdue: unknown; due_soon: unknown }[];
+          return {
+            key: line.key,
+            count: Number(row?.total ?? 0),
+            overdue: Number(row?.overdue ?? 0),
+            dueSoon: Number(row?.due_soon ?? 0),
+          };
+        })
+      );
+    },
+
     async findOne(access: Access, documentId: string) {
       const feedback = await load(documentId);
       if (!feedback || !visible(access, feedback)) return null;

@@ -9,6 +9,7 @@ import {
   validateInspection,
   validateTaskReport,
 } from '../domain/records-input';
+import { QueryReader } from '../../../../../domain/query-params';
 import { localDate } from '../../../../../domain/working-days';
 import { organizationSettings } from '../../../../../infra/organization-settings';
 import { PLUGIN_ID } from '../permissions';
@@ -67,6 +68,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** GET /difficulties?unit=&state=&page=&pageSize= */
     async findDifficulties(ctx: Context) {
       return service().listDifficulties(await access(ctx), list(ctx, ['state']));
+    },
+
+    /** GET /waiting: what waits for this user, `{ data: { items } }`; no parameters (others are refused). */
+    async waiting(ctx: Context) {
+      const parsed = new QueryReader(ctx.query as Record<string, unknown>, [], requestLanguage(ctx)).result(
+        {}
+      );
+      if (!parsed.ok) throw validationError(parsed.errors);
+      return { data: { items: await service().waitingDifficulties(await access(ctx)) } };
     },
 
     async findDifficulty(ctx: Context) {

@@ -49,4 +49,10 @@ export default [
     config: allowed(dashboard, manage, unit),
   },
   { method: 'GET', path: '/my', handler: 'records.my', config: allowed(unit) },
+  {
+    method: 'GET',
+    path: '/waiting',
+    handler: 'records.waiting',
+    config: allowed(dashboard, manage, unit, escalations),
+  },
 ] as object[];

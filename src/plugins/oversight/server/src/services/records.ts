@@ -5,6 +5,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import { fieldError, type Language } from '../../../../../domain/errors';
+import { type WaitingItem } from '../../../../../domain/waiting';
 import { localDate } from '../../../../../domain/working-days';
 import { enqueueMail } from '../../../../../infra/outbox';
 import { organizationSettings } from '../../../../../infra/organization-settings';
@@ -27,6 +28,7 @@ import {
   type TaskReportInput,
 } from '../domain/records-input';
 import { difficultyMail } from '../domain/reminders';
+import { difficultyWaitingLines } from '../domain/waiting';
 import { taskStatus } from '../domain/task-status';
 import { PLUGIN_ID, UIDS } from '../permissions';
 import type { Access } from './access';
@@ -294,6 +296,25 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         return row.documentId;
       });
       return (await service.findDifficulty(access, documentId))!;
+    },
+
+    /**
+     * "Waiting for me": how many difficulties wait for this user's next move (domain/waiting.ts), among those the
+     * difficulties list shows them; counted in SQL.
+     */
+    async waitingDifficulties(access: Access): Promise<WaitingItem[]> {
+      const lines = difficultyWaitingLines({
+        canManage: access.canManage,
+        canEscalations: access.canEscalations,
+      });
+      return Promise.all(
+        lines.map(async (line) => ({
+          key: line.key,
+          count: await strapi.db
+            .query(UIDS.difficulty)
+            .count({ where: difficultyWhere(access, { state: line.state }) }),
+        }))
+      );
     },
 
     async listDifficulties(access: Access, query: ListQuery) {

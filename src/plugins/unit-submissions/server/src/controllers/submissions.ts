@@ -68,6 +68,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return service().list(await access(ctx), parsed.value, page, pageSize);
     },
 
+    /** GET /waiting: what waits for this user, `{ data: { items } }`; no parameters (others are refused). */
+    async waiting(ctx: Context) {
+      const parsed = new QueryReader(ctx.query as Record<string, unknown>, [], requestLanguage(ctx)).result(
+        {}
+      );
+      if (!parsed.ok) throw validationError(parsed.errors);
+      return { data: { items: await service().waiting(await access(ctx)) } };
+    },
+
     /** GET /submissions/:documentId: 404 also when it belongs to another unit. */
     async findOne(ctx: Context) {
       const found = await service().findOne(await access(ctx), ctx.params.documentId);

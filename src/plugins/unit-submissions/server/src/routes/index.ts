@@ -70,6 +70,7 @@ export default {
         config: allowed(ACTIONS.submit),
       },
       { method: 'GET', path: '/options', handler: 'submissions.options', config: allowed(ACTIONS.read) },
+      { method: 'GET', path: '/waiting', handler: 'submissions.waiting', config: allowed(ACTIONS.read) },
       {
         method: 'GET',
         path: '/articles/:documentId/submission',

@@ -4,8 +4,10 @@ import { localDate } from '../../../../../domain/working-days';
 import { enqueueMail } from '../../../../../infra/outbox';
 import { organizationSettings } from '../../../../../infra/organization-settings';
 import { validationError } from '../../../../../utils/errors';
+import { dueWindow, type WaitingItem } from '../../../../../domain/waiting';
 import { mailsForTransition, type Audience } from '../domain/notifications';
 import type { SubmissionInput } from '../domain/submission-input';
+import { submissionWaitingLines } from '../domain/waiting';
 import {
   allowedTransitions,
   decideTransition,
@@ -129,6 +131,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const load = async (documentId: string): Promise<StoredSubmission | null> =>
     (await rows().findOne({ where: { documentId }, populate: POPULATE })) as StoredSubmission | null;
 
+  /** The submissions this user may see, as a where-clause: every unit's, or their own units'. */
+  const visibleWhere = (access: Access): Record<string, unknown>[] =>
+    access.readAll ? [] : [{ unit: { id: { $in: access.unitIds } } }];
+
   const visible = (access: Access, submission: StoredSubmission) =>
     access.readAll || (submission.unit !== null && access.unitIds.includes(submission.unit.id));
 
@@ -187,8 +193,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       page: number,
       pageSize: number
     ) {
-      const where: Record<string, unknown>[] = [];
-      if (!access.readAll) where.push({ unit: { id: { $in: access.unitIds } } });
+      const where: Record<string, unknown>[] = [...visibleWhere(access)];
       if (filters.unit) where.push({ unit: { id: filters.unit } });
       if (filters.state) where.push({ state: filters.state });
       if (filters.planTask) where.push({ planTask: { documentId: filters.planTask } });
@@ -206,6 +211,34 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         rows().count(query),
       ]);
       return { results, pagination: { page, pageSize, pageCount: Math.ceil(total / pageSize), total } };
+    },
+
+    /**
+     * "Waiting for me": how many submissions wait for this user's next move (domain/waiting.ts), among those the list
+     * shows them, each line counted in SQL; review lines also count the overdue and those due soon.
+     */
+    async waiting(access: Access): Promise<WaitingItem[]> {
+      const { timeZone } = await organizationSettings(strapi);
+      const { today, soonUntil } = dueWindow(localDate(new Date(), timeZone));
+      const lines = submissionWaitingLines({ canSubmit: access.canSubmit, canReview: access.canReview });
+      return Promise.all(
+        lines.map(async (line) => {
+          const where = [
+            ...visibleWhere(access),
+            { state: line.state },
+            ...(line.assignedToMe ? [{ assignee: { id: access.user.id } }] : []),
+          ];
+          const count = (extra: Record<string, unknown>[] = []) =>
+            rows().count({ where: { $and: [...where, ...extra] } });
+          if (!line.dated) return { key: line.key, count: await count() };
+          const [total, overdue, dueSoon] = await Promise.all([
+            count(),
+            count([{ dueDate: { $lt: today } }]),
+            count([{ dueDate: { $gte: today } }, { dueDate: { $lte: soonUntil } }]),
+          ]);
+          return { key: line.key, count: total, overdue, dueSoon };
+        })
+      );
     },
 
     /** The submission, with the moves this user may make now; null when it is not theirs to see. */
