@@ -187,8 +187,9 @@ function DayInput({
       <Popover.Anchor ref={anchor}>
         <Field.Input
           ref={input}
-          id={id}
-          name={name}
+          // Given only when set: an undefined id or name would hide the field's own (from Field.Root).
+          {...(id ? { id } : {})}
+          {...(name ? { name } : {})}
           size={size}
           type="text"
           autoComplete="off"
@@ -425,12 +426,9 @@ export function DateTimeField({
     const typed = parseTime(nextTime);
     timeInvalid.current = typed.kind === 'invalid' || (typed.kind === 'empty' && nextDay !== null);
     report();
+    // No day is no instant, whatever the time says; a day waits for a complete time.
     const next =
-      nextDay === null && typed.kind === 'empty'
-        ? null
-        : nextDay !== null && typed.kind === 'time'
-          ? localInstant(nextDay, typed.value)
-          : undefined;
+      nextDay === null ? null : typed.kind === 'time' ? localInstant(nextDay, typed.value) : undefined;
     if (next === undefined) return;
     const stamp = next ? next.getTime() : null;
     if (stamp === sent.current) return;
