@@ -88,6 +88,47 @@ describeInBrowser('date fields, in the browser', () => {
     await screenshot(office, 'dates-4-saved');
   });
 
+  it('registers a feedback received on a date and time typed with the keyboard', async () => {
+    const stamp = `${Date.now()}`;
+    const subject = `Phản ánh nhận qua điện thoại, ngày giờ nhập bằng bàn phím ${stamp}`;
+    const office = await loginAs(OFFICE);
+    await office.goto(`${BASE}/admin/plugins/feedback-register/feedbacks/new`);
+    const day = office.locator('[data-testid=field-receivedAt]');
+    const time = office.locator('[data-testid=field-receivedAt-time]');
+    await day.waitFor();
+    // Ten days ago, typed as d/m/yyyy; the instant the browser means by it, in its own time zone.
+    const { typed, expected } = await office.evaluate(() => {
+      const then = new Date(Date.now() - 10 * 86_400_000);
+      then.setHours(14, 30, 0, 0);
+      return {
+        typed: `${then.getDate()}/${then.getMonth() + 1}/${then.getFullYear()}`,
+        expected: then.toISOString(),
+      };
+    });
+    await day.fill('');
+    await day.pressSequentially(typed);
+    // A time that does not exist: the field says so and nothing is sent.
+    await time.fill('');
+    await time.pressSequentially('25:00');
+    await office.fill('[data-testid=field-fullName]', 'Trần Văn Bình');
+    await office.fill('[data-testid=field-address]', '12 Lê Lợi, phường 1');
+    await office.fill('[data-testid=field-phone]', '0903 222 333');
+    await office.click('[data-testid=field-kind]');
+    await office.getByRole('option').first().click();
+    await office.fill('[data-testid=field-subject]', subject);
+    await office.fill('[data-testid=field-content]', 'Đề nghị hướng dẫn thủ tục, nhận qua điện thoại.');
+    await office.click('[data-testid=registration-save]');
+    await office.getByText('Giờ không hợp lệ').waitFor();
+    await day.evaluate((input) => input.scrollIntoView({ block: 'center' }));
+    await screenshot(office, 'dates-6-new-feedback-invalid-time');
+    await time.fill('');
+    await time.pressSequentially('14:30');
+    await office.click('[data-testid=registration-save]');
+    await office.waitForSelector('[data-testid=registration-tracking-code]');
+    const stored = await app.strapi().db.query('api::feedback.feedback').findOne({ where: { subject } });
+    expect(new Date(stored.receivedAt).toISOString()).toBe(expected);
+  });
+
   it('filters the feedback register by dates typed with the keyboard', async () => {
     const office = await loginAs(OFFICE);
     await office.goto(`${BASE}/admin/plugins/feedback-register`);
