@@ -11,16 +11,8 @@ import type { Translate } from './i18n';
 /** A calendar day (YYYY-MM-DD, or the date part of an ISO value) as a Date at UTC midnight. */
 export const calendarDay = (value: string) => new Date(`${value.slice(0, 10)}T00:00:00Z`);
 
-/** A calendar day as a Date at local midnight, for the date pickers. */
-export const pickerDate = (value: string | null | undefined) => {
-  if (!value || !/^\d{4}-\d{2}-\d{2}/.test(value)) return undefined;
-  const [year, month, day] = value.slice(0, 10).split('-').map(Number);
-  return new Date(year, month - 1, day);
-};
-
-/** A Date picked in the browser's time zone, as a calendar day. */
-export const dayOf = (date: Date) =>
-  `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+/** A Date in the browser's time zone, as a calendar day (src/admin/shared/dates.ts). */
+export { dayOf } from './dates';
 
 export interface Pagination {
   page: number;

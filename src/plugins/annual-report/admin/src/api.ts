@@ -214,4 +214,4 @@ export function useApi() {
 
 export type Api = ReturnType<typeof useApi>;
 
-export { calendarDay, dayOf, pickerDate } from '../../../../admin/shared/common';
+export { calendarDay } from '../../../../admin/shared/common';

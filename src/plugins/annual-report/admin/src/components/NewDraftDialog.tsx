@@ -1,7 +1,8 @@
 import * as React from 'react';
-import { Button, DatePicker, Field, Flex, Modal, Radio, TextInput, Typography } from '@strapi/design-system';
+import { Button, Field, Flex, Modal, Radio, TextInput, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
-import { dayOf, pickerDate, problemOf, useApi, type NewDraft, type Report } from '../api';
+import { DateField, useInvalidDates } from '../../../../../admin/shared/DateField';
+import { problemOf, useApi, type NewDraft, type Report } from '../api';
 import { useT } from '../i18n';
 import { OtherErrors } from './common';
 
@@ -28,6 +29,7 @@ export const NewDraftDialog = ({ open, defaultYear, onClose, onCreated }: NewDra
   const [title, setTitle] = React.useState('');
   const [errors, setErrors] = React.useState<Record<string, string>>({});
   const [busy, setBusy] = React.useState(false);
+  const invalidDates = useInvalidDates();
 
   React.useEffect(() => {
     if (!open) return;
@@ -42,6 +44,8 @@ export const NewDraftDialog = ({ open, defaultYear, onClose, onCreated }: NewDra
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
     if (busy) return;
+    // A date typed wrong shows its own error on the field.
+    if (mode === 'period' && invalidDates.any) return;
     const missing: Record<string, string> = {};
     const required = t('form.required', 'Vui lòng nhập thông tin này.');
     if (mode === 'year' && !/^\d{4}$/.test(year.trim()))
@@ -67,24 +71,20 @@ export const NewDraftDialog = ({ open, defaultYear, onClose, onCreated }: NewDra
   };
 
   const dateField = (name: 'from' | 'to', label: string, value: string, set: (value: string) => void) => (
-    <Field.Root name={name} error={errors[name]} required>
-      <Field.Label>{label}</Field.Label>
-      <DatePicker
-        data-testid={`draft-${name}`}
-        locale={locale}
-        value={pickerDate(value)}
-        onChange={(date) => {
-          set(date ? dayOf(date) : '');
-          setErrors(({ [name]: _dropped, ...rest }) => rest);
-        }}
-        onClear={() => set('')}
-        clearLabel={t('form.clear', 'Xóa lựa chọn')}
-        calendarLabel={t('form.calendar', 'Lịch')}
-        monthSelectLabel={t('form.month', 'Tháng')}
-        yearSelectLabel={t('form.year', 'Năm')}
-      />
-      <Field.Error />
-    </Field.Root>
+    <DateField
+      t={t}
+      name={name}
+      label={label}
+      required
+      error={errors[name]}
+      testId={`draft-${name}`}
+      value={value}
+      onChange={(day) => {
+        set(day ?? '');
+        setErrors(({ [name]: _dropped, ...rest }) => rest);
+      }}
+      onInvalid={invalidDates.track(name)}
+    />
   );
 
   return (

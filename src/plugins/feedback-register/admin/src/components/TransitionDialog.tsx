@@ -2,7 +2,6 @@ import * as React from 'react';
 import {
   Box,
   Button,
-  DatePicker,
   Field,
   Flex,
   Loader,
@@ -15,16 +14,9 @@ import {
   type ButtonProps,
 } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
-import {
-  dayOf,
-  pickerDate,
-  problemOf,
-  useApi,
-  type AllowedTransition,
-  type TransitionInput,
-  type Unit,
-} from '../api';
 import { useDates } from '../../../../../admin/shared/common';
+import { DateField, useInvalidDates } from '../../../../../admin/shared/DateField';
+import { problemOf, useApi, type AllowedTransition, type TransitionInput, type Unit } from '../api';
 import { useT } from '../i18n';
 import { transitionDescription, transitionLabel, type FeedbackState } from '../labels';
 import { useTestIdRef } from './testId';
@@ -99,6 +91,7 @@ export const TransitionDialog = ({
   const [values, setValues] = React.useState<Values>(EMPTY);
   const [errors, setErrors] = React.useState<Record<string, string>>({});
   const [busy, setBusy] = React.useState(false);
+  const invalidDates = useInvalidDates();
   const [preview, setPreview] = React.useState<'idle' | 'loading' | 'ready' | 'failed'>('idle');
 
   const needs = React.useMemo(() => new Set(transition?.needs ?? []), [transition]);
@@ -148,6 +141,8 @@ export const TransitionDialog = ({
   const confirm = async (event: React.FormEvent) => {
     event.preventDefault();
     if (!transition || busy || (publishing && preview !== 'ready')) return;
+    // A date typed wrong shows its own error on the field.
+    if (needs.has('unit') && invalidDates.any) return;
     const problems: Record<string, string> = {};
     const text = (key: Exclude<keyof Values, 'unit'>) => values[key].trim();
     for (const key of ['reason', 'receivingAgency', 'letterNumber', 'answer', 'comment'] as const)
@@ -264,8 +259,10 @@ export const TransitionDialog = ({
                       )}
                     </Typography>
                   )}
-                  <Field.Root
+                  <DateField
+                    t={t}
                     name="unitDueDate"
+                    label={t('field.unitDueDate', 'Hạn của đơn vị')}
                     error={errors.unitDueDate}
                     required={Boolean(answerOverdueSince)}
                     hint={
@@ -276,22 +273,11 @@ export const TransitionDialog = ({
                             'Không bắt buộc; nếu để trống, đơn vị xử lý theo hạn trả lời của phản ánh.'
                           )
                     }
-                  >
-                    <Field.Label>{t('field.unitDueDate', 'Hạn của đơn vị')}</Field.Label>
-                    <DatePicker
-                      data-testid="transition-unitDueDate"
-                      locale={locale}
-                      value={pickerDate(values.unitDueDate)}
-                      onChange={(date) => set('unitDueDate', date ? dayOf(date) : '')}
-                      onClear={() => set('unitDueDate', '')}
-                      clearLabel={t('form.clear', 'Xóa lựa chọn')}
-                      calendarLabel={t('form.calendar', 'Lịch')}
-                      monthSelectLabel={t('form.month', 'Tháng')}
-                      yearSelectLabel={t('form.year', 'Năm')}
-                    />
-                    <Field.Hint />
-                    <Field.Error />
-                  </Field.Root>
+                    testId="transition-unitDueDate"
+                    value={values.unitDueDate}
+                    onChange={(day) => set('unitDueDate', day ?? '')}
+                    onInvalid={invalidDates.track('unitDueDate')}
+                  />
                 </>
               )}
               {needs.has('answer') && textArea('answer', t('field.answer', 'Nội dung trả lời'), 10)}

@@ -4,7 +4,6 @@ import {
   Box,
   Button,
   Checkbox,
-  DatePicker,
   EmptyStateLayout,
   Field,
   Flex,
@@ -29,9 +28,7 @@ import { NavLink } from 'react-router-dom';
 import { PLUGIN_ID } from '../../../server/src/permissions';
 import {
   calendarDay,
-  dayOf,
   kindLabel,
-  pickerDate,
   problemOf,
   saveFile,
   useApi,
@@ -39,6 +36,7 @@ import {
   type ListFilters,
   type Pagination as PageInfo,
 } from '../api';
+import { DateField } from '../../../../../admin/shared/DateField';
 import { useOptions } from '../components/OptionsContext';
 import { StateBadge } from '../components/StateBadge';
 import { useT } from '../i18n';
@@ -196,21 +194,16 @@ export const ListPage = () => {
 
   const dateFilter = (name: 'receivedFrom' | 'receivedTo', label: string) => (
     <Box maxWidth="180px">
-      <Field.Root name={`filter-${name}`} id={`${PLUGIN_ID}-filter-${name}`}>
-        <Field.Label>{label}</Field.Label>
-        <DatePicker
-          size="S"
-          data-testid={`filter-${name}`}
-          locale={locale}
-          value={pickerDate(query[name])}
-          onChange={(date) => setFilter(name, date ? dayOf(date) : undefined)}
-          onClear={() => setFilter(name, undefined)}
-          clearLabel={t('form.clear', 'Xóa lựa chọn')}
-          calendarLabel={t('form.calendar', 'Lịch')}
-          monthSelectLabel={t('form.month', 'Tháng')}
-          yearSelectLabel={t('form.year', 'Năm')}
-        />
-      </Field.Root>
+      <DateField
+        t={t}
+        size="S"
+        name={`filter-${name}`}
+        id={`${PLUGIN_ID}-filter-${name}`}
+        label={label}
+        testId={`filter-${name}`}
+        value={query[name]}
+        onChange={(day) => setFilter(name, day ?? undefined)}
+      />
     </Box>
   );
 

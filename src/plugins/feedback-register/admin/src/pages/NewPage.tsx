@@ -3,7 +3,6 @@ import {
   Box,
   Button,
   Checkbox,
-  DateTimePicker,
   Field,
   Flex,
   Grid,
@@ -20,6 +19,7 @@ import { NavLink, useNavigate } from 'react-router-dom';
 import { PLUGIN_ID } from '../../../server/src/permissions';
 import { kindLabel, problemOf, useApi, type Registration } from '../api';
 import { useOptions } from '../components/OptionsContext';
+import { DateTimeField, useInvalidDates } from '../../../../../admin/shared/DateField';
 import { Section } from '../../../../../admin/shared/Section';
 import { useTestIdRef } from '../components/testId';
 import { useT } from '../i18n';
@@ -85,6 +85,9 @@ export const NewPage = () => {
   const [errors, setErrors] = React.useState<Record<string, string>>({});
   const [saving, setSaving] = React.useState(false);
   const [created, setCreated] = React.useState<Created | null>(null);
+  const invalidDates = useInvalidDates();
+  // Feedback cannot be received in the future: the calendar stops at today.
+  const now = React.useMemo(() => new Date(), []);
 
   if (!options.access.canHandle) return <Page.NoPermissions />;
 
@@ -96,6 +99,8 @@ export const NewPage = () => {
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
     if (saving) return;
+    // A date or time typed wrong shows its own error on the field.
+    if (invalidDates.any) return;
     if (!values.receivedAt) {
       setErrors({ receivedAt: t('form.receivedAt.required', 'Vui lòng nhập thời điểm tiếp nhận.') });
       return;
@@ -248,28 +253,19 @@ export const NewPage = () => {
                     </Field.Root>
                   </Grid.Item>
                   <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
-                    <Field.Root
+                    <DateTimeField
+                      t={t}
                       name="receivedAt"
                       id={`${formId}-receivedAt`}
-                      error={errors.receivedAt}
+                      label={t('field.receivedAt', 'Ngày tiếp nhận')}
                       required
-                    >
-                      <Field.Label>{t('field.receivedAt', 'Ngày tiếp nhận')}</Field.Label>
-                      <DateTimePicker
-                        locale={locale}
-                        value={values.receivedAt}
-                        maxDate={new Date()}
-                        onChange={(date) => set('receivedAt', date ?? null)}
-                        onClear={() => set('receivedAt', null)}
-                        clearLabel={t('form.clear', 'Xóa lựa chọn')}
-                        dateLabel={t('form.date', 'Ngày')}
-                        timeLabel={t('form.time', 'Giờ')}
-                        calendarLabel={t('form.calendar', 'Lịch')}
-                        monthSelectLabel={t('form.month', 'Tháng')}
-                        yearSelectLabel={t('form.year', 'Năm')}
-                      />
-                      <Field.Error />
-                    </Field.Root>
+                      error={errors.receivedAt}
+                      testId="field-receivedAt"
+                      value={values.receivedAt}
+                      max={now}
+                      onChange={(date) => set('receivedAt', date)}
+                      onInvalid={invalidDates.track('receivedAt')}
+                    />
                   </Grid.Item>
 
                   <Grid.Item col={12} direction="column" alignItems="stretch">

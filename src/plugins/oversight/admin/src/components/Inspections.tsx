@@ -2,7 +2,6 @@ import * as React from 'react';
 import {
   Box,
   Button,
-  DatePicker,
   Field,
   Flex,
   Modal,
@@ -13,15 +12,8 @@ import {
 } from '@strapi/design-system';
 import { useNotification } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
-import {
-  dayOf,
-  pickerDate,
-  problemOf,
-  useApi,
-  type Inspection,
-  type InspectionInput,
-  type UnitRef,
-} from '../api';
+import { DateField, useInvalidDates } from '../../../../../admin/shared/DateField';
+import { dayOf, problemOf, useApi, type Inspection, type InspectionInput, type UnitRef } from '../api';
 import { useT } from '../i18n';
 import { Empty, Fact, OtherErrors, useDates } from './common';
 import { useTestIdRef } from './testId';
@@ -50,6 +42,7 @@ export const InspectionDialog = ({ open, unit, units, onClose, onDone }: Inspect
   const [followUps, setFollowUps] = React.useState('');
   const [errors, setErrors] = React.useState<Record<string, string>>({});
   const [busy, setBusy] = React.useState(false);
+  const invalidDates = useInvalidDates();
 
   React.useEffect(() => {
     if (!open) return;
@@ -65,6 +58,8 @@ export const InspectionDialog = ({ open, unit, units, onClose, onDone }: Inspect
   const save = async (event: React.FormEvent) => {
     event.preventDefault();
     if (busy) return;
+    // A date typed wrong shows its own error on the field.
+    if (invalidDates.any) return;
     const problems: Record<string, string> = {};
     if (!unitId) problems.unit = t('inspection.unit.required', 'Vui lòng chọn đơn vị được kiểm tra.');
     if (!date) problems.date = t('inspection.date.required', 'Vui lòng chọn ngày kiểm tra.');
@@ -124,24 +119,20 @@ export const InspectionDialog = ({ open, unit, units, onClose, onDone }: Inspect
                   <Field.Error />
                 </Field.Root>
               )}
-              <Field.Root name="date" error={errors.date} required>
-                <Field.Label>{t('inspection.date', 'Ngày kiểm tra')}</Field.Label>
-                <DatePicker
-                  data-testid="inspection-date"
-                  locale={locale}
-                  value={pickerDate(date)}
-                  onChange={(picked) => {
-                    setDate(picked ? dayOf(picked) : '');
-                    clear('date');
-                  }}
-                  onClear={() => setDate('')}
-                  clearLabel={t('form.clear', 'Xóa lựa chọn')}
-                  calendarLabel={t('form.calendar', 'Lịch')}
-                  monthSelectLabel={t('form.month', 'Tháng')}
-                  yearSelectLabel={t('form.year', 'Năm')}
-                />
-                <Field.Error />
-              </Field.Root>
+              <DateField
+                t={t}
+                name="date"
+                label={t('inspection.date', 'Ngày kiểm tra')}
+                required
+                error={errors.date}
+                testId="inspection-date"
+                value={date}
+                onChange={(day) => {
+                  setDate(day ?? '');
+                  clear('date');
+                }}
+                onInvalid={invalidDates.track('date')}
+              />
               <Field.Root name="findings" error={errors.findings} required>
                 <Field.Label>{t('inspection.findings', 'Kết quả kiểm tra')}</Field.Label>
                 <Textarea

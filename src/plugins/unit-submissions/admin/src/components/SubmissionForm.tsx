@@ -2,7 +2,6 @@ import * as React from 'react';
 import {
   Box,
   Button,
-  DatePicker,
   Field,
   Flex,
   Grid,
@@ -12,7 +11,7 @@ import {
   TextInput,
   Typography,
 } from '@strapi/design-system';
-import { useIntl } from 'react-intl';
+import { DateField, useInvalidDates } from '../../../../../admin/shared/DateField';
 import { type Options, type Submission, type SubmissionData } from '../api';
 import { tm, useT } from '../i18n';
 import {
@@ -84,10 +83,6 @@ const toData = (values: FormValues): Required<SubmissionData> => ({
   desiredPublicationDate: values.desiredPublicationDate || null,
 });
 
-/** A Date picked in the browser's time zone, as a calendar day. */
-const dayOf = (date: Date) =>
-  `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
-
 const shorten = (text: string, max = 90) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
 /** The fields of a submission, for a new one and for edits (attachments have their own panel). */
@@ -101,7 +96,6 @@ export const SubmissionForm = ({
   onCancel,
 }: SubmissionFormProps) => {
   const t = useT();
-  const { locale } = useIntl();
   const formId = React.useId();
   const kindRef = useTestIdRef('field-kind');
   const unitRef = useTestIdRef('field-unit');
@@ -109,6 +103,7 @@ export const SubmissionForm = ({
   const [values, setValues] = React.useState<FormValues>(initialValues);
   const [errors, setErrors] = React.useState<Record<string, string>>({});
   const [saving, setSaving] = React.useState(false);
+  const invalidDates = useInvalidDates();
 
   const set = <K extends keyof FormValues>(key: K, value: FormValues[K]) => {
     setValues((previous) => ({ ...previous, [key]: value }));
@@ -120,6 +115,8 @@ export const SubmissionForm = ({
   const handleSubmit = async (event: React.FormEvent) => {
     event.preventDefault();
     if (saving) return;
+    // A date typed wrong shows its own error on the field.
+    if (invalidDates.any) return;
     setSaving(true);
     setErrors({});
     try {
@@ -263,28 +260,17 @@ export const SubmissionForm = ({
           </Grid.Item>
 
           <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
-            <Field.Root
+            <DateField
+              t={t}
               name="desiredPublicationDate"
               id={`${formId}-date`}
+              label={label('desiredPublicationDate')}
               error={errors.desiredPublicationDate}
-            >
-              <Field.Label>{label('desiredPublicationDate')}</Field.Label>
-              <DatePicker
-                locale={locale}
-                value={
-                  values.desiredPublicationDate
-                    ? new Date(`${values.desiredPublicationDate}T00:00:00Z`)
-                    : undefined
-                }
-                onChange={(date) => set('desiredPublicationDate', date ? dayOf(date) : '')}
-                onClear={() => set('desiredPublicationDate', '')}
-                clearLabel={t('form.clear', 'Xóa lựa chọn')}
-                calendarLabel={t('form.calendar', 'Lịch')}
-                monthSelectLabel={t('form.month', 'Tháng')}
-                yearSelectLabel={t('form.year', 'Năm')}
-              />
-              <Field.Error />
-            </Field.Root>
+              testId="field-desiredPublicationDate"
+              value={values.desiredPublicationDate}
+              onChange={(day) => set('desiredPublicationDate', day ?? '')}
+              onInvalid={invalidDates.track('desiredPublicationDate')}
+            />
           </Grid.Item>
 
           <Grid.Item col={12} direction="column" alignItems="stretch">
