@@ -191,4 +191,39 @@ describeInBrowser('feedback register, in the browser', () => {
     await waitForState(office, 'received');
     await office.waitForSelector('text=Phạm Văn Nam');
   }, 120_000);
+  it('lets the Office assign a feedback whose answer is already overdue, with a typed unit due date', async () => {
+    // A demo feedback of 2021, accepted and never assigned: its answer deadline passed long ago.
+    const late = await app
+      .strapi()
+      .db.query('api::feedback.feedback')
+      .findOne({ where: { state: 'accepted' }, select: ['documentId', 'dueDate'] });
+    const office = await loginAs(OFFICE);
+    await office.goto(`${BASE}/admin/plugins/feedback-register/feedbacks/${late.documentId}`);
+    await waitForState(office, 'accepted');
+    await office.click('[data-testid=transition-assigned]');
+    const warning = await office.waitForSelector('[data-testid=transition-late]');
+    expect(await warning.textContent()).toContain(String(late.dueDate).split('-').reverse().join('/'));
+    await office.click('[data-testid=transition-unit]');
+    await office.getByRole('option', { name: UNIT_NAME, exact: true }).click();
+
+    // Left empty, the server asks for a date, in dd/mm/yyyy.
+    await office.click('[data-testid=transition-confirm]');
+    await office.waitForSelector('text=/quá hạn trả lời \\(\\d{2}\\/\\d{2}\\/\\d{4}\\)/');
+
+    // Typed, not picked: a fortnight from now, after the passed deadline.
+    const due = new Date(Date.now() + 14 * 86_400_000);
+    const typed = `${due.getUTCDate()}/${due.getUTCMonth() + 1}/${due.getUTCFullYear()}`;
+    await office.fill('[data-testid=transition-unitDueDate]', typed);
+    await office.waitForTimeout(400);
+    await screenshot(office, 'feedback-11-office-assign-late');
+    await office.click('[data-testid=transition-confirm]');
+    await waitForState(office, 'assigned');
+    const stored = await app
+      .strapi()
+      .db.query('api::feedback.feedback')
+      .findOne({ where: { documentId: late.documentId }, select: ['unitDueDate', 'state'] });
+    expect(stored.state).toBe('assigned');
+    expect(String(stored.unitDueDate).slice(0, 10)).toBe(due.toISOString().slice(0, 10));
+    await screenshot(office, 'feedback-12-office-assigned-late');
+  }, 120_000);
 });
