@@ -4,6 +4,7 @@ import { ChevronLeft, ChevronRight } from '@strapi/icons';
 import { Page, useNotification } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { problemOf } from './api-problem';
+import { dayOf, formatDay, timeOf } from './dates';
 import type { Translate } from './i18n';
 
 /** The pages' small building blocks, shared by the local plugins' admin pages. */
@@ -12,7 +13,7 @@ import type { Translate } from './i18n';
 export const calendarDay = (value: string) => new Date(`${value.slice(0, 10)}T00:00:00Z`);
 
 /** A Date in the browser's time zone, as a calendar day (src/admin/shared/dates.ts). */
-export { dayOf } from './dates';
+export { dayOf };
 
 export interface Pagination {
   page: number;
@@ -29,17 +30,20 @@ export const PRE: React.CSSProperties = { whiteSpace: 'pre-wrap', overflowWrap: 
 export const shorten = (text: string | null | undefined, max = 120) =>
   !text ? '' : text.length > max ? `${text.slice(0, max - 1)}…` : text;
 
-/** Formats calendar days (YYYY-MM-DD) and instants (ISO date-times) in the UI's language. */
+/**
+ * Formats calendar days (YYYY-MM-DD) as dd/mm/yyyy and instants (ISO date-times) as dd/mm/yyyy HH:mm in the
+ * browser's time zone, in both languages: the way the department writes dates, and the way date fields are typed.
+ */
 export function useDates() {
-  const { formatDate } = useIntl();
   return React.useMemo(
     () => ({
-      day: (value: string | null | undefined) =>
-        value ? formatDate(calendarDay(value), { dateStyle: 'short', timeZone: 'UTC' }) : '—',
-      instant: (value: string | null | undefined) =>
-        value ? formatDate(value, { dateStyle: 'short', timeStyle: 'short' }) : '—',
+      day: (value: string | null | undefined) => formatDay(value) || '—',
+      instant: (value: string | null | undefined) => {
+        const date = value ? new Date(value) : null;
+        return date && !Number.isNaN(date.getTime()) ? `${formatDay(dayOf(date))} ${timeOf(date)}` : '—';
+      },
     }),
-    [formatDate]
+    []
   );
 }
 
