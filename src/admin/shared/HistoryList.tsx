@@ -1,5 +1,5 @@
 import { Flex, Typography } from '@strapi/design-system';
-import { useIntl } from 'react-intl';
+import { useDates } from './common';
 import type { Translate } from './i18n';
 
 /** One event of an append-only history (src/infra/append-only.ts), as the plugins' admin APIs return it. */
@@ -32,7 +32,7 @@ export function HistoryList<E extends HistoryEntry>({
   stateLabel,
   details,
 }: HistoryListProps<E>) {
-  const { formatDate } = useIntl();
+  const dates = useDates();
 
   if (events.length === 0) {
     return <Typography textColor="neutral600">{t('history.empty', 'Chưa có sự kiện nào.')}</Typography>;
@@ -66,9 +66,7 @@ export function HistoryList<E extends HistoryEntry>({
           </Flex>
           <Typography variant="pi" textColor="neutral600">
             {event.actorName || t('history.system', 'Hệ thống')} ·{' '}
-            <time dateTime={event.at}>
-              {formatDate(event.at, { dateStyle: 'short', timeStyle: 'short' })}
-            </time>
+            <time dateTime={event.at}>{dates.instant(event.at)}</time>
           </Typography>
           {event.reason && (
             <Typography tag="p" style={{ whiteSpace: 'pre-wrap' }}>

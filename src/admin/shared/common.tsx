@@ -9,9 +9,6 @@ import type { Translate } from './i18n';
 
 /** The pages' small building blocks, shared by the local plugins' admin pages. */
 
-/** A calendar day (YYYY-MM-DD, or the date part of an ISO value) as a Date at UTC midnight. */
-export const calendarDay = (value: string) => new Date(`${value.slice(0, 10)}T00:00:00Z`);
-
 /** A Date in the browser's time zone, as a calendar day (src/admin/shared/dates.ts). */
 export { dayOf };
 

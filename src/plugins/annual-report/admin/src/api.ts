@@ -213,5 +213,3 @@ export function useApi() {
 }
 
 export type Api = ReturnType<typeof useApi>;
-
-export { calendarDay } from '../../../../admin/shared/common';

@@ -254,7 +254,6 @@ export function useApi() {
 export type Api = ReturnType<typeof useApi>;
 
 /** Dates without a time (YYYY-MM-DD) are calendar days: format them in UTC so they never shift. */
-export { calendarDay } from '../../../../admin/shared/common';
 
 /** The label of a kind in the UI's language. */
 export const kindLabel = (kinds: Kind[], value: string, locale: string) => {

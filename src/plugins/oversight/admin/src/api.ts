@@ -343,7 +343,7 @@ export type Api = ReturnType<typeof useApi>;
  * Dates and links
  * -----------------------------------------------------------------------------------------------*/
 
-export { calendarDay, dayOf } from '../../../../admin/shared/common';
+export { dayOf } from '../../../../admin/shared/common';
 
 export const PLUGIN_PATH = `/plugins/${PLUGIN_ID}`;
 

@@ -291,4 +291,3 @@ export const fileUrl = (url: string) => {
 };
 
 /** Dates without a time (YYYY-MM-DD) are calendar days: format them in UTC so they never shift. */
-export { calendarDay } from '../../../../admin/shared/common';

@@ -12,11 +12,10 @@ import {
   Tr,
   Typography,
 } from '@strapi/design-system';
-import { useIntl } from 'react-intl';
 import { useApi, type FigureRow } from '../api';
 import { tm, useT } from '../i18n';
 import { COLUMN_LABELS, keyLabel, valueKind } from '../labels';
-import { Empty, Pager, useLoader, WRAP } from './common';
+import { Empty, Pager, useDates, useLoader, WRAP } from './common';
 import type { Drill } from './Figures';
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
@@ -55,7 +54,7 @@ const RowsContent = ({
 }) => {
   const t = useT();
   const api = useApi();
-  const { formatDate } = useIntl();
+  const dates = useDates();
   const [page, setPage] = React.useState(1);
   const rows = useLoader(
     () => api.listRows(documentId, { figure: drill.figure, key: drill.key, page }),
@@ -66,9 +65,8 @@ const RowsContent = ({
     if (value === null || value === undefined || value === '') return '—';
     if (typeof value === 'boolean') return value ? t('value.yes', 'Có') : t('value.no', 'Không');
     if (typeof value === 'string') {
-      if (ISO_INSTANT.test(value)) return formatDate(value, { dateStyle: 'short', timeStyle: 'short' });
-      if (ISO_DAY.test(value))
-        return formatDate(`${value}T00:00:00Z`, { dateStyle: 'short', timeZone: 'UTC' });
+      if (ISO_INSTANT.test(value)) return dates.instant(value);
+      if (ISO_DAY.test(value)) return dates.day(value);
       return value;
     }
     if (typeof value === 'number') return String(value);

@@ -1,6 +1,6 @@
 import { HistoryList } from '../../../../../admin/shared/HistoryList';
-import { useIntl } from 'react-intl';
-import { calendarDay, type HistoryEvent } from '../api';
+import { type HistoryEvent } from '../api';
+import { useDates } from '../../../../../admin/shared/common';
 import { msg, tm, useT, type Message } from '../i18n';
 import { ACTION_LABELS, channelLabel, isHistoryAction, stateLabel } from '../labels';
 
@@ -24,7 +24,7 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 /** What happened to a feedback, oldest first: who, when, from → to, why, and its details. */
 export const HistoryTimeline = ({ events }: HistoryTimelineProps) => {
   const t = useT();
-  const { formatDate } = useIntl();
+  const dates = useDates();
 
   const details = (event: HistoryEvent): string[] => {
     const shown = new Set<string>();
@@ -38,8 +38,7 @@ export const HistoryTimeline = ({ events }: HistoryTimelineProps) => {
         value = (raw as { name: string }).name;
       if (!value) continue;
       if (key === 'channel') value = channelLabel(t, value);
-      else if (DAY.test(value))
-        value = formatDate(calendarDay(value), { dateStyle: 'medium', timeZone: 'UTC' });
+      else if (DAY.test(value)) value = dates.day(value);
       shown.add(label.id);
       lines.push(`${tm(t, label)}: ${value}`);
     }

@@ -16,10 +16,10 @@ import {
 import { Paperclip } from '@strapi/icons';
 import { BackButton, Layouts, Page, useNotification } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
+import { useDates } from '../../../../../admin/shared/common';
 import { NavLink, useParams } from 'react-router-dom';
 import { PLUGIN_ID } from '../../../server/src/permissions';
 import {
-  calendarDay,
   isConflict,
   kindLabel,
   problemOf,
@@ -81,7 +81,8 @@ export const DetailPage = () => {
   const t = useT();
   const api = useApi();
   const options = useOptions();
-  const { formatDate, locale } = useIntl();
+  const { locale } = useIntl();
+  const dates = useDates();
   const { toggleNotification } = useNotification();
 
   const [status, setStatus] = React.useState<Status>('loading');
@@ -243,10 +244,8 @@ export const DetailPage = () => {
 
   if (status === 'error' || !feedback) return <Page.Error />;
 
-  const day = (value: string | null) =>
-    value ? formatDate(calendarDay(value), { dateStyle: 'medium', timeZone: 'UTC' }) : null;
-  const moment = (value: string | null) =>
-    value ? formatDate(value, { dateStyle: 'medium', timeStyle: 'short' }) : null;
+  const day = (value: string | null) => (value ? dates.day(value) : null);
+  const moment = (value: string | null) => (value ? dates.instant(value) : null);
   const onTimeBadge = (value: boolean | null) =>
     value === null ? null : value ? (
       <Badge variant="success">{t('deadline.onTime', 'Đúng hạn')}</Badge>

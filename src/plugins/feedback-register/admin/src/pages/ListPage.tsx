@@ -24,10 +24,10 @@ import {
 import { Download, Plus, Search } from '@strapi/icons';
 import { Layouts, Page, Pagination, useNotification, useQueryParams } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
+import { useDates } from '../../../../../admin/shared/common';
 import { NavLink } from 'react-router-dom';
 import { PLUGIN_ID } from '../../../server/src/permissions';
 import {
-  calendarDay,
   kindLabel,
   problemOf,
   saveFile,
@@ -79,7 +79,8 @@ export const ListPage = () => {
   const t = useT();
   const api = useApi();
   const options = useOptions();
-  const { formatDate, locale } = useIntl();
+  const { locale } = useIntl();
+  const dates = useDates();
   const { toggleNotification } = useNotification();
   const [{ query }, setQuery] = useQueryParams<ListQuery>();
   const [results, setResults] = React.useState<FeedbackRow[] | null>(null);
@@ -213,7 +214,7 @@ export const ListPage = () => {
 
   if (results === null) return <Page.Loading>{t('loading', 'Đang tải…')}</Page.Loading>;
 
-  const day = (value: string) => formatDate(calendarDay(value), { dateStyle: 'short', timeZone: 'UTC' });
+  const day = dates.day;
 
   const daysLeft = (row: FeedbackRow) => {
     if (row.daysLeft === null) return <Typography textColor="neutral600">—</Typography>;
@@ -392,9 +393,7 @@ export const ListPage = () => {
                   >
                     <Td>
                       <Typography textColor="neutral800">
-                        <time dateTime={row.receivedAt}>
-                          {formatDate(row.receivedAt, { dateStyle: 'short', timeStyle: 'short' })}
-                        </time>
+                        <time dateTime={row.receivedAt}>{dates.instant(row.receivedAt)}</time>
                       </Typography>
                     </Td>
                     <Td minWidth="240px" maxWidth="340px" style={WRAP}>

@@ -1,6 +1,6 @@
 import * as React from 'react';
 import { Box, Button, Field, Flex, Textarea, Typography } from '@strapi/design-system';
-import { useIntl } from 'react-intl';
+import { useDates } from '../../../../../admin/shared/common';
 import type { Comment } from '../api';
 import { useT } from '../i18n';
 
@@ -14,7 +14,7 @@ interface CommentThreadProps {
 /** The conversation between the unit and the IT Center about one submission, oldest first. */
 export const CommentThread = ({ comments, canComment, onSend }: CommentThreadProps) => {
   const t = useT();
-  const { formatDate } = useIntl();
+  const dates = useDates();
   const [body, setBody] = React.useState('');
   const [error, setError] = React.useState<string | undefined>();
   const [sending, setSending] = React.useState(false);
@@ -47,9 +47,7 @@ export const CommentThread = ({ comments, canComment, onSend }: CommentThreadPro
               <Flex gap={2} wrap="wrap">
                 <Typography fontWeight="bold">{comment.authorName}</Typography>
                 <Typography variant="pi" textColor="neutral600">
-                  <time dateTime={comment.createdAt}>
-                    {formatDate(comment.createdAt, { dateStyle: 'short', timeStyle: 'short' })}
-                  </time>
+                  <time dateTime={comment.createdAt}>{dates.instant(comment.createdAt)}</time>
                 </Typography>
               </Flex>
               <Box paddingTop={1}>

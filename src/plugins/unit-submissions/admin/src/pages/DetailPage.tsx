@@ -12,11 +12,10 @@ import {
 } from '@strapi/design-system';
 import { ExternalLink, Pencil } from '@strapi/icons';
 import { BackButton, Layouts, Page, useAuth, useNotification } from '@strapi/strapi/admin';
-import { useIntl } from 'react-intl';
+import { useDates } from '../../../../../admin/shared/common';
 import { NavLink, useParams } from 'react-router-dom';
 import { PLUGIN_ID } from '../../../server/src/permissions';
 import {
-  calendarDay,
   fileUrl,
   isConflict,
   problemOf,
@@ -69,7 +68,7 @@ export const DetailPage = () => {
   const t = useT();
   const api = useApi();
   const options = useOptions();
-  const { formatDate } = useIntl();
+  const dates = useDates();
   const { toggleNotification } = useNotification();
   const userId = useAuth('UnitSubmissionDetail', (auth) => auth.user?.id);
 
@@ -247,10 +246,8 @@ export const DetailPage = () => {
   // Once approved, what is left is publishing the article: the page leads there first.
   const articleToPublish = submission.state === 'approved' ? submission.article : null;
 
-  const day = (value: string | null) =>
-    value ? formatDate(calendarDay(value), { dateStyle: 'medium', timeZone: 'UTC' }) : null;
-  const moment = (value: string | null) =>
-    value ? formatDate(value, { dateStyle: 'medium', timeStyle: 'short' }) : null;
+  const day = (value: string | null) => (value ? dates.day(value) : null);
+  const moment = (value: string | null) => (value ? dates.instant(value) : null);
 
   const facts: { label: string; value: React.ReactNode }[] = [
     { label: t('field.unit', 'Đơn vị'), value: submission.unit?.name },

@@ -20,10 +20,10 @@ import {
 } from '@strapi/design-system';
 import { Plus } from '@strapi/icons';
 import { Layouts, Page, Pagination, useNotification, useQueryParams } from '@strapi/strapi/admin';
-import { useIntl } from 'react-intl';
+import { useDates } from '../../../../../admin/shared/common';
 import { NavLink } from 'react-router-dom';
 import { PLUGIN_ID } from '../../../server/src/permissions';
-import { calendarDay, problemOf, useApi, type Pagination as PageInfo, type SubmissionSummary } from '../api';
+import { problemOf, useApi, type Pagination as PageInfo, type SubmissionSummary } from '../api';
 import { useOptions } from '../components/OptionsContext';
 import { StateBadge } from '../components/StateBadge';
 import { tm, useT } from '../i18n';
@@ -54,7 +54,7 @@ export const ListPage = () => {
   const t = useT();
   const api = useApi();
   const options = useOptions();
-  const { formatDate } = useIntl();
+  const dates = useDates();
   const { toggleNotification } = useNotification();
   const [{ query }, setQuery] = useQueryParams<ListQuery>();
   const [results, setResults] = React.useState<SubmissionSummary[] | null>(null);
@@ -271,10 +271,7 @@ export const ListPage = () => {
                     <Td>
                       {submission.dueDate ? (
                         <Typography textColor={overdue(submission) ? 'danger600' : 'neutral800'}>
-                          {formatDate(calendarDay(submission.dueDate), {
-                            dateStyle: 'short',
-                            timeZone: 'UTC',
-                          })}
+                          {dates.day(submission.dueDate)}
                           {overdue(submission) && ` (${t('list.overdue', 'quá hạn')})`}
                         </Typography>
                       ) : (
@@ -288,9 +285,7 @@ export const ListPage = () => {
                     </Td>
                     <Td>
                       <Typography textColor="neutral800">
-                        <time dateTime={submission.updatedAt}>
-                          {formatDate(submission.updatedAt, { dateStyle: 'short', timeStyle: 'short' })}
-                        </time>
+                        <time dateTime={submission.updatedAt}>{dates.instant(submission.updatedAt)}</time>
                       </Typography>
                     </Td>
                   </Tr>
