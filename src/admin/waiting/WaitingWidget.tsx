@@ -1,55 +1,31 @@
 import * as React from 'react';
 import { Badge, Box, Flex, Link, Typography } from '@strapi/design-system';
-import { isFetchError, useAuth, useFetchClient, Widget } from '@strapi/strapi/admin';
+import { useAuth, Widget } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { NavLink } from 'react-router-dom';
 import vi from '../translations/vi.json';
-import {
-  WAITING_PLUGINS,
-  waitingLines,
-  type WaitingItem,
-  type WaitingLine,
-  type WaitingPlugin,
-} from './lines';
-
-type State = { status: 'loading' } | { status: 'error' } | { status: 'ready'; lines: WaitingLine[] };
+import { waitingLines } from './lines';
+import { useWaiting } from './useWaiting';
 
 const VI = vi as Record<string, string>;
 
 /**
  * The home page's "Waiting for me": each local plugin's `GET /waiting`, every line a count linking to the plugin's
- * list with its filter. A plugin the user's role does not have answers 403 and is left out.
+ * list with its filter.
  */
 export const WaitingWidget = () => {
-  const { get } = useFetchClient();
   const { formatMessage, formatNumber } = useIntl();
   const userId = useAuth('WaitingWidget', (auth) => auth.user?.id);
-  const [state, setState] = React.useState<State>({ status: 'loading' });
+  const waiting = useWaiting({ maxAge: 0 });
+  const state = React.useMemo(
+    () =>
+      waiting.status === 'ready'
+        ? { status: 'ready' as const, lines: waitingLines(waiting.answers, userId) }
+        : waiting,
+    [waiting, userId]
+  );
   const m = (id: string, values?: Record<string, string | number>) =>
     formatMessage({ id, defaultMessage: VI[id] ?? id }, values);
-
-  React.useEffect(() => {
-    let active = true;
-    const ask = async (plugin: WaitingPlugin) => {
-      try {
-        const { data } = await get<{ data: { items: WaitingItem[] } }>(`/${plugin}/waiting`);
-        return { plugin, items: data.data.items };
-      } catch (error) {
-        if (isFetchError(error) && error.status === 403) return { plugin, items: [] };
-        throw error;
-      }
-    };
-    Promise.all(WAITING_PLUGINS.map(ask)).then(
-      (answers) => active && setState({ status: 'ready', lines: waitingLines(answers, userId) }),
-      (error: unknown) => {
-        if (!active || (error instanceof Error && error.name === 'AbortError')) return;
-        setState({ status: 'error' });
-      }
-    );
-    return () => {
-      active = false;
-    };
-  }, [get, userId]);
 
   if (state.status === 'loading') return <Widget.Loading>{m('waiting.loading')}</Widget.Loading>;
   if (state.status === 'error') return <Widget.Error>{m('waiting.error')}</Widget.Error>;

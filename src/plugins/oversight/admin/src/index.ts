@@ -3,12 +3,13 @@ import type { StrapiApp } from '@strapi/strapi/admin';
 import { PLUGIN_ID } from '../../server/src/permissions';
 import { ANY_ACTION } from './access';
 import { prefixed, registerTrads } from './i18n';
+import { withWaitingBadge } from '../../../../admin/waiting/WaitingBadgeIcon';
 
 export default {
   register(app: StrapiApp) {
     app.addMenuLink({
       to: `plugins/${PLUGIN_ID}`,
-      icon: Eye,
+      icon: withWaitingBadge(Eye, PLUGIN_ID),
       intlLabel: { id: prefixed('plugin.name'), defaultMessage: 'Theo dõi, đôn đốc' },
       permissions: ANY_ACTION,
       Component: () => import('./pages/App'),

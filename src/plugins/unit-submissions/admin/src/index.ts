@@ -3,12 +3,13 @@ import type { StrapiApp } from '@strapi/strapi/admin';
 import { ACTIONS, PLUGIN_ID } from '../../server/src/permissions';
 import { ArticleSubmissionPanel } from './components/ArticleSubmissionPanel';
 import { prefixed, registerTrads } from './i18n';
+import { withWaitingBadge } from '../../../../admin/waiting/WaitingBadgeIcon';
 
 export default {
   register(app: StrapiApp) {
     app.addMenuLink({
       to: `plugins/${PLUGIN_ID}`,
-      icon: Feather,
+      icon: withWaitingBadge(Feather, PLUGIN_ID),
       intlLabel: { id: prefixed('plugin.name'), defaultMessage: 'Tin bài đơn vị gửi' },
       permissions: [{ action: ACTIONS.read, subject: null }],
       Component: () => import('./pages/App'),
