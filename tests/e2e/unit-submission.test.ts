@@ -92,8 +92,11 @@ describeInBrowser('unit submission, in the browser', () => {
     // The page's main action is now the article to publish.
     await it.click('[data-testid=submission-open-article]');
     await it.waitForURL(/content-manager\/collection-types\/api::article\.article\//);
+    await it.waitForSelector('[data-testid=article-submission-panel] [data-state=approved]');
     await it.getByRole('button', { name: /^(Xuất bản|Publish)$/ }).click();
     await it.waitForSelector('text=/Đã xuất bản|Published/');
+    // The side panel follows the publication without a reload.
+    await it.waitForSelector('[data-testid=article-submission-panel] [data-state=published]');
     await screenshot(it, '6-it-article-published');
 
     await it.goto(detailUrl);

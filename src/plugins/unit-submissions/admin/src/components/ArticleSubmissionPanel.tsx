@@ -13,6 +13,7 @@ const ARTICLE_UID = 'api::article.article';
 interface PanelProps {
   model: string;
   documentId?: string;
+  document?: { publishedAt?: string | null; updatedAt?: string | null; status?: string };
 }
 
 interface PanelDescription {
@@ -24,14 +25,25 @@ interface PanelDescription {
  * Content Manager side panel of an article: the unit's submission it was made from. Rendered like a component
  * (it may use hooks); returns null for other models, new articles, and articles made without a submission.
  */
-export const ArticleSubmissionPanel = ({ model, documentId }: PanelProps): PanelDescription | null => {
+export const ArticleSubmissionPanel = ({
+  model,
+  documentId,
+  document,
+}: PanelProps): PanelDescription | null => {
   const t = useT();
   const api = useApi();
   const [submission, setSubmission] = React.useState<ArticleSubmission | null>(null);
   const isArticle = model === ARTICLE_UID && Boolean(documentId) && documentId !== 'create';
 
+  // The Content Manager refetches the document after publish or unpublish: so does the panel, which then shows the
+  // submission's new state without a reload.
+  const version = [document?.status, document?.publishedAt, document?.updatedAt].join('|');
+
   React.useEffect(() => {
     setSubmission(null);
+  }, [documentId]);
+
+  React.useEffect(() => {
     if (!isArticle || !documentId) return;
     let active = true;
     api.getArticleSubmission(documentId).then(
@@ -44,7 +56,7 @@ export const ArticleSubmissionPanel = ({ model, documentId }: PanelProps): Panel
     return () => {
       active = false;
     };
-  }, [api, isArticle, documentId]);
+  }, [api, isArticle, documentId, version]);
 
   if (!isArticle || !submission) return null;
 
