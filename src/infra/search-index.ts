@@ -169,10 +169,7 @@ export async function indexUnindexedModels(strapi: Core.Strapi) {
     ['feedback', reindexFeedback],
     ['submission', reindexSubmissions],
   ] as const) {
-    const [{ count }] = await strapi.db
-      .connection(SEARCH_TERMS_TABLE)
-      .where({ model })
-      .count({ count: '*' });
+    const [{ count }] = await strapi.db.connection(SEARCH_TERMS_TABLE).where({ model }).count({ count: '*' });
     if (Number(count) === 0) await reindex(strapi, 'all');
   }
 }
