@@ -11,8 +11,7 @@ import { registerPrivateFileOwner, startFileSweeps } from './infra/private-files
 import { startOutboxWorker } from './infra/outbox';
 import { closeRedis, redis } from './infra/redis';
 import { ResponseCache } from './infra/response-cache';
-import { reindexFeedback, reindexProcedures } from './infra/search-index';
-import { SEARCH_TERMS_TABLE } from './infra/models';
+import { indexUnindexedModels } from './infra/search-index';
 import bodyMiddleware from './middlewares/body';
 import { registerOpenApi } from './openapi';
 import { isDatabaseEmpty, seedDemo } from './seed';
@@ -61,17 +60,7 @@ export default {
       await seedDemo(strapi);
     }
 
-    // Databases filled before the search index existed (or restored without it) get indexed once.
-    for (const [model, reindex] of [
-      ['procedure', reindexProcedures],
-      ['feedback', reindexFeedback],
-    ] as const) {
-      const [{ count }] = await strapi.db
-        .connection(SEARCH_TERMS_TABLE)
-        .where({ model })
-        .count({ count: '*' });
-      if (Number(count) === 0) await reindex(strapi, 'all');
-    }
+    await indexUnindexedModels(strapi);
     stopSweeps = startFileSweeps(strapi);
     stopOutbox = startOutboxWorker(strapi);
   },

@@ -6,7 +6,7 @@ import type { Core, Modules } from '@strapi/strapi';
 import type { CacheScope, ResponseCache } from './response-cache';
 import { CACHE_SCOPES } from './response-cache';
 import { clearOrganizationSettings } from './organization-settings';
-import { reindexFeedback, reindexProcedures } from './search-index';
+import { reindexFeedback, reindexProcedures, reindexSubmissions } from './search-index';
 
 const WRITE_ACTIONS = new Set([
   'create',
@@ -19,6 +19,7 @@ const WRITE_ACTIONS = new Set([
 ]);
 
 const PROCEDURE = 'api::procedure.procedure';
+const SUBMISSION = 'plugin::unit-submissions.submission';
 const FIELD = 'api::procedure-field.procedure-field';
 
 /** The content types whose published entries the public API shows. */
@@ -58,6 +59,15 @@ export const contentEventsMiddleware =
       (context.action !== 'create' || createdPublished)
     ) {
       await reindexFeedback(strapi, [documentId]);
+    }
+    // A workflow write (assignee, article) leaves the words as they were.
+    const data = (context.params as { data?: object }).data ?? {};
+    if (
+      context.uid === SUBMISSION &&
+      documentId &&
+      (context.action !== 'update' || 'title' in data || 'body' in data)
+    ) {
+      await reindexSubmissions(strapi, [documentId]);
     }
     if (context.uid === FIELD && documentId) {
       const linked = await strapi.db.query(PROCEDURE).findMany({

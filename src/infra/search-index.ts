@@ -1,5 +1,6 @@
 /**
- * The word index behind the Vietnamese search: each searchable document's texts are folded (no diacritics,
+ * The word index behind the Vietnamese search (the public procedure and answer searches, the staff's submissions
+ * list): each searchable document's texts are folded (no diacritics,
  * đ → d, lower case) into words stored in `search_terms`, so that a query matches with index range scans,
  * identically on SQLite and PostgreSQL, and never by scanning rows in JavaScript.
  */
@@ -17,7 +18,7 @@ export interface IndexedText {
   texts: [TermSource, string | null | undefined][];
 }
 
-type Model = 'procedure' | 'feedback';
+type Model = 'procedure' | 'feedback' | 'submission';
 
 const BATCH = 500;
 
@@ -132,4 +133,43 @@ export async function reindexFeedback(strapi: Core.Strapi, documentIds: string[]
       ],
     }))
   );
+}
+
+const SUBMISSION = 'plugin::unit-submissions.submission';
+
+/** Units' submissions, for the staff's list: every state, by title (ranked) and body. Not localized: 'vi'. */
+export async function reindexSubmissions(strapi: Core.Strapi, documentIds: string[] | 'all') {
+  const where = documentIds === 'all' ? {} : { documentId: { $in: documentIds } };
+  const rows = (await strapi.db.query(SUBMISSION).findMany({
+    where,
+    select: ['documentId', 'title', 'body'],
+  })) as { documentId: string; title: string; body: string | null }[];
+  await replaceTerms(
+    strapi,
+    'submission',
+    documentIds,
+    rows.map((r) => ({
+      documentId: r.documentId,
+      locale: 'vi',
+      texts: [
+        ['n', r.title],
+        ['k', r.body],
+      ],
+    }))
+  );
+}
+
+/**
+ * Databases filled before the search index (or one of its models) existed, or restored without it, get each such
+ * model indexed whole once, at bootstrap: its old rows are found like new ones.
+ */
+export async function indexUnindexedModels(strapi: Core.Strapi) {
+  for (const [model, reindex] of [
+    ['procedure', reindexProcedures],
+    ['feedback', reindexFeedback],
+    ['submission', reindexSubmissions],
+  ] as const) {
+    const [{ count }] = await strapi.db.connection(SEARCH_TERMS_TABLE).where({ model }).count({ count: '*' });
+    if (Number(count) === 0) await reindex(strapi, 'all');
+  }
 }

@@ -6,17 +6,23 @@ import { QueryReader } from '../../../../../domain/query-params';
 import { validationError } from '../../../../../utils/errors';
 import { requestLanguage } from '../../../../../utils/http';
 import { validateSubmissionInput } from '../domain/submission-input';
-import { SUBMISSION_STATES } from '../domain/workflow';
+import { parseBulkRequest } from '../domain/bulk';
+import { parseListQuery } from '../domain/list-query';
 import { SUBMISSION_UID } from '../permissions';
-import { ConflictError, type Access } from '../services/submissions';
+import { CONFLICT_MESSAGES, ConflictError, type Access } from '../services/submissions';
 
 type Service = ReturnType<typeof import('../services/submissions').default>;
 
-const conflict = (ctx: Context, error: ConflictError) => {
+const conflict = (ctx: Context) => {
   ctx.status = 409;
   ctx.body = {
     data: null,
-    error: { status: 409, name: 'ConflictError', message: error.message, details: {} },
+    error: {
+      status: 409,
+      name: 'ConflictError',
+      message: CONFLICT_MESSAGES[requestLanguage(ctx)],
+      details: {},
+    },
   };
 };
 
@@ -34,38 +40,37 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     try {
       return await work();
     } catch (error) {
-      if (error instanceof ConflictError) return conflict(ctx, error);
+      if (error instanceof ConflictError) return conflict(ctx);
       throw error;
     }
   };
 
   return {
-    /** GET /submissions?unit=&state=&planTask=&assignee=&queue=&page=&pageSize= */
+    /** GET /submissions?unit=&state=&planTask=&assignee=&queue=&q=&sort=&page=&pageSize= (domain/list-query.ts) */
     async find(ctx: Context) {
-      const read = new QueryReader(
-        ctx.query as Record<string, unknown>,
-        ['unit', 'state', 'planTask', 'assignee', 'queue', 'page', 'pageSize'],
-        requestLanguage(ctx)
-      );
-      const unit = read.text('unit');
-      const assignee = read.text('assignee');
-      const filters = {
-        unit: unit ? Number(unit) || -1 : undefined,
-        state: read.oneOf('state', SUBMISSION_STATES),
-        planTask: read.matching(
-          'planTask',
-          /^[a-z0-9]{20,32}$/,
-          'Nhiệm vụ không hợp lệ.',
-          'Invalid plan task.'
-        ),
-        assignee: assignee ? Number(assignee) || -1 : undefined,
-        queue: read.oneOf('queue', ['true', 'false']) === 'true',
-      };
-      const page = read.int('page', 1, 10000);
-      const pageSize = read.int('pageSize', 20, 100);
-      const parsed = read.result(filters);
+      const parsed = parseListQuery(ctx.query as Record<string, unknown>, requestLanguage(ctx));
       if (!parsed.ok) throw validationError(parsed.errors);
-      return service().list(await access(ctx), parsed.value, page, pageSize);
+      const { page, pageSize, ...query } = parsed.value;
+      return service().list(await access(ctx), query, page, pageSize);
+    },
+
+    /**
+     * POST /submissions/bulk-transitions { move: 'claim' | 'approve', ids, versions?, comment? }: the IT Center only
+     * (route policy: review); `{ data: [{ documentId, ok, state | error }] }`, one per id, in order.
+     */
+    async bulkTransition(ctx: Context) {
+      const language = requestLanguage(ctx);
+      const checked = parseBulkRequest((ctx.request as { body?: unknown }).body, language);
+      if (!checked.ok) throw validationError(checked.errors);
+      return { data: await service().bulk(await access(ctx), checked.value, language) };
+    },
+
+    /** POST /submissions/:documentId/publish-article: the submission, with its article now published. */
+    async publishArticle(ctx: Context) {
+      const who = await access(ctx);
+      const done = await service().publishArticle(who, ctx.params.documentId, requestLanguage(ctx));
+      if (!done) return ctx.notFound();
+      return { data: await service().findOne(who, ctx.params.documentId) };
     },
 
     /** GET /waiting: what waits for this user, `{ data: { items } }`; no parameters (others are refused). */

@@ -14,7 +14,7 @@ export interface SubmissionInput {
   desiredPublicationDate?: string | null;
 }
 
-const DOCUMENT_ID = /^[a-z0-9]{20,32}$/;
+export const DOCUMENT_ID = /^[a-z0-9]{20,32}$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /**

@@ -34,6 +34,18 @@ export default {
         config: allowed(ACTIONS.read),
       },
       {
+        method: 'POST',
+        path: '/submissions/bulk-transitions',
+        handler: 'submissions.bulkTransition',
+        config: allowed(ACTIONS.review),
+      },
+      {
+        method: 'POST',
+        path: '/submissions/:documentId/publish-article',
+        handler: 'submissions.publishArticle',
+        config: allowed(ACTIONS.read),
+      },
+      {
         method: 'GET',
         path: '/submissions/:documentId/comments',
         handler: 'submissions.comments',

@@ -1,10 +1,15 @@
 import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
 import { fieldError, type Language } from '../../../../../domain/errors';
 import { localDate } from '../../../../../domain/working-days';
 import { enqueueMail } from '../../../../../infra/outbox';
 import { organizationSettings } from '../../../../../infra/organization-settings';
 import { validationError } from '../../../../../utils/errors';
 import { dueWindow, type WaitingItem } from '../../../../../domain/waiting';
+import { prefixRange } from '../../../../../domain/search-text';
+import { documentsWithWord } from '../../../../../infra/search-index';
+import { BULK_MOVES, type BulkRequest } from '../domain/bulk';
+import type { ListQuery, SortKey } from '../domain/list-query';
 import { mailsForTransition, type Audience } from '../domain/notifications';
 import type { SubmissionInput } from '../domain/submission-input';
 import { submissionWaitingLines } from '../domain/waiting';
@@ -26,6 +31,8 @@ export interface Access {
   readAll: boolean;
   canSubmit: boolean;
   canReview: boolean;
+  /** May publish articles (the Content Manager's permission), so publish one from its submission. */
+  canPublishArticles: boolean;
   isSuperAdmin: boolean;
 }
 
@@ -70,12 +77,53 @@ export interface StoredSubmission {
   updatedAt: string;
 }
 
+export const CONFLICT_MESSAGES = {
+  vi: 'Tin bài vừa được người khác thay đổi: tải lại rồi thử lại.',
+  en: 'The submission was changed by someone else: reload it and try again.',
+};
+
 export class ConflictError extends Error {
   constructor() {
-    super('The submission was changed by someone else: reload it and try again.');
+    super(CONFLICT_MESSAGES.en);
     this.name = 'ConflictError';
   }
 }
+
+const ARTICLE_UID = 'api::article.article';
+
+const NOT_FOUND = { vi: 'Không tìm thấy tin bài.', en: 'Submission not found.' };
+const UNEXPECTED = { vi: 'Lỗi không mong đợi, hãy thử lại.', en: 'Unexpected error: try again.' };
+
+interface ItemError {
+  status: number;
+  name: string;
+  message: string;
+  details?: unknown;
+}
+
+/** One item of a bulk move: its new state, or why it did not move. */
+export type BulkResult =
+  | { documentId: string; ok: true; state: SubmissionState }
+  | { documentId: string; ok: false; error: ItemError };
+
+const itemError = (
+  status: number,
+  name: string,
+  messages: { vi: string; en: string },
+  language: Language
+): ItemError => ({ status, name, message: messages[language], details: {} });
+const CM_PUBLISH = 'plugin::content-manager.explorer.publish';
+
+/** How each sortable column orders the query, ties broken by id so that pages never overlap. */
+const SORT_COLUMNS: Record<SortKey, (direction: 'asc' | 'desc') => object[]> = {
+  title: (d) => [{ title: d }],
+  unit: (d) => [{ unit: { name: d } }],
+  kind: (d) => [{ kind: d }],
+  state: (d) => [{ state: d }],
+  dueDate: (d) => [{ dueDate: d }],
+  assignee: (d) => [{ assignee: { lastname: d } }, { assignee: { firstname: d } }],
+  updatedAt: (d) => [{ updatedAt: d }],
+};
 
 const notYourUnit = (language: Language) =>
   validationError([
@@ -183,32 +231,39 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         readAll: isSuperAdmin || ability.can(ACTIONS.readAll),
         canSubmit: ability.can(ACTIONS.submit),
         canReview: ability.can(ACTIONS.review),
+        canPublishArticles: ability.can(CM_PUBLISH, ARTICLE_UID),
         isSuperAdmin,
       };
     },
 
-    async list(
-      access: Access,
-      filters: { unit?: number; state?: string; planTask?: string; assignee?: number; queue?: boolean },
-      page: number,
-      pageSize: number
-    ) {
+    /** One page of the list (or the review queue), filtered, searched and sorted, within what the user may see. */
+    async list(access: Access, query: Omit<ListQuery, 'page' | 'pageSize'>, page: number, pageSize: number) {
       const where: Record<string, unknown>[] = [...visibleWhere(access)];
-      if (filters.unit) where.push({ unit: { id: filters.unit } });
-      if (filters.state) where.push({ state: filters.state });
-      if (filters.planTask) where.push({ planTask: { documentId: filters.planTask } });
-      if (filters.assignee) where.push({ assignee: { id: filters.assignee } });
-      if (filters.queue) where.push({ state: { $in: ['submitted', 'in_review'] } });
-      const query = { where: { $and: where } };
+      if (query.unit) where.push({ unit: { id: query.unit } });
+      if (query.state) where.push({ state: query.state });
+      if (query.planTask) where.push({ planTask: { documentId: query.planTask } });
+      if (query.assignee) where.push({ assignee: { id: query.assignee } });
+      if (query.queue) where.push({ state: { $in: ['submitted', 'in_review'] } });
+      // Each word starts a word of the title or body: an index range scan of search_terms per word.
+      const knex = strapi.db.connection;
+      for (const word of query.words) {
+        where.push({ documentId: { $in: documentsWithWord(knex, 'submission', 'vi', prefixRange(word)) } });
+      }
+      const order = query.sort
+        ? SORT_COLUMNS[query.sort.key](query.sort.direction)
+        : query.queue
+          ? [{ dueDate: 'asc' }, { submittedAt: 'asc' }]
+          : [{ updatedAt: 'desc' }];
+      const filter = { where: { $and: where } };
       const [results, total] = await Promise.all([
         rows().findMany({
-          ...query,
+          ...filter,
           populate: { unit: POPULATE.unit, planTask: POPULATE.planTask, assignee: POPULATE.assignee },
-          orderBy: filters.queue ? [{ dueDate: 'asc' }, { submittedAt: 'asc' }] : [{ updatedAt: 'desc' }],
+          orderBy: [...order, { id: 'desc' }],
           offset: (page - 1) * pageSize,
           limit: pageSize,
         }),
-        rows().count(query),
+        rows().count(filter),
       ]);
       return { results, pagination: { page, pageSize, pageCount: Math.ceil(total / pageSize), total } };
     },
@@ -246,8 +301,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const submission = await load(documentId);
       if (!submission || !visible(access, submission)) return null;
       const actors = actorsFor(access, submission);
+      // The relation holds the article's draft: whether it is public is the published row's business.
+      const published = submission.article
+        ? await strapi.db.query(ARTICLE_UID).findOne({
+            where: {
+              documentId: submission.article.documentId,
+              locale: 'vi',
+              publishedAt: { $notNull: true },
+            },
+            select: ['publishedAt'],
+          })
+        : null;
       return {
         ...submission,
+        article: submission.article && { ...submission.article, publishedAt: published?.publishedAt ?? null },
+        canPublishArticle:
+          access.canPublishArticles && submission.state === 'approved' && submission.article !== null,
         allowedTransitions: allowedTransitions(submission.state, actors).map((t) => ({
           to: t.to,
           needsComment: Boolean(t.needsComment),
@@ -433,6 +502,96 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         }
         await enqueueMail(strapi, outgoing, trx);
       });
+      return documentId;
+    },
+
+    /**
+     * The IT Center's bulk claim (to itself) or approval: each item is the single move, with its rules, version
+     * check, transaction, history and mail; one item's failure is reported and the others go on.
+     */
+    async bulk(access: Access, request: BulkRequest, language: Language) {
+      const to = BULK_MOVES[request.move];
+      const results: BulkResult[] = [];
+      for (const documentId of request.ids) {
+        try {
+          const stored = await rows().findOne({ where: { documentId }, select: ['version'] });
+          const done =
+            stored &&
+            (await this.transition(
+              access,
+              documentId,
+              {
+                to,
+                version: request.versions[documentId] ?? stored.version,
+                comment: request.comment,
+                assigneeId: request.move === 'claim' ? access.user.id : null,
+              },
+              language
+            ));
+          results.push(
+            done
+              ? { documentId, ok: true, state: to }
+              : { documentId, ok: false, error: itemError(404, 'NotFoundError', NOT_FOUND, language) }
+          );
+        } catch (error) {
+          if (error instanceof ConflictError) {
+            results.push({
+              documentId,
+              ok: false,
+              error: itemError(409, 'ConflictError', CONFLICT_MESSAGES, language),
+            });
+          } else if (error instanceof errors.ValidationError) {
+            results.push({
+              documentId,
+              ok: false,
+              error: { status: 400, name: 'ValidationError', message: error.message, details: error.details },
+            });
+          } else {
+            strapi.log.error(`Bulk ${request.move} of submission ${documentId} failed: ${error}`);
+            results.push({
+              documentId,
+              ok: false,
+              error: itemError(500, 'InternalServerError', UNEXPECTED, language),
+            });
+          }
+        }
+      }
+      return results;
+    },
+
+    /**
+     * Publishes the article made from an approved submission through the Document Service, so that everything a
+     * publication does happens (attachments into the library, the submission marked published, the website
+     * webhook, the cache). Null when the submission is not the user's to see.
+     */
+    async publishArticle(access: Access, documentId: string, language: Language) {
+      const submission = await load(documentId);
+      if (!submission || !visible(access, submission)) return null;
+      if (!access.canPublishArticles) {
+        throw new errors.ForbiddenError(
+          language === 'en' ? 'You may not publish articles.' : 'Bạn không có quyền xuất bản bài viết.'
+        );
+      }
+      if (submission.state !== 'approved' || !submission.article) {
+        throw validationError([
+          submission.state !== 'approved'
+            ? fieldError(
+                ['state'],
+                'Chỉ xuất bản được bài viết của tin bài đã duyệt và chưa xuất bản.',
+                'Only the article of an approved, not yet published submission can be published here.',
+                language
+              )
+            : fieldError(
+                ['article'],
+                'Tin bài chưa có bài viết để xuất bản.',
+                'The submission has no article to publish.',
+                language
+              ),
+        ]);
+      }
+      await strapi
+        .documents(ARTICLE_UID)
+        .publish({ documentId: submission.article.documentId, locale: 'vi' });
       return documentId;
     },
 
