@@ -630,6 +630,41 @@ describe('the drill-downs', () => {
         reportedByName: 'Cán bộ đơn vị',
       },
       openDifficulties: 0,
+      linked: expect.any(Object),
+    });
+    // Everything linked to the task, not only the year's: the latest first (a draft by its last edit), one
+    // entry per document (R1 has an English version), titled in Vietnamese.
+    const iso = (stamp: string) => local(stamp).toISOString();
+    expect(byCode.A1.linked.articles.total).toBe(4);
+    expect(byCode.A1.linked.articles.latest.map((a: Entry) => [a.title, a.published, a.publishedAt])).toEqual(
+      [
+        ['Bài news website', false, null],
+        ['Bài news website', true, iso('2020-01-05T10:00:00')],
+        ['Bài news press', true, iso('2019-07-01T10:00:00')],
+        ['Bài news website', true, iso('2019-03-10T10:00:00')],
+      ]
+    );
+    expect(byCode.A1.linked.articles.latest[2]).toEqual({
+      documentId: expect.any(String),
+      title: 'Bài news press',
+      published: true,
+      publishedAt: iso('2019-07-01T10:00:00'),
+      updatedAt: expect.any(String),
+    });
+    expect(byCode.A1.linked.submissions.total).toBe(4);
+    expect(byCode.A1.linked.submissions.latest.map((s: Entry) => [s.state, s.createdAt])).toEqual([
+      ['submitted', iso('2020-01-01T00:00:00')],
+      ['submitted', iso('2019-02-02T08:00:00')],
+      ['draft', iso('2019-02-01T08:00:00')],
+      ['draft', iso('2018-12-31T23:59:59')],
+    ]);
+    expect(byCode.A2.linked).toEqual({
+      articles: { total: 1, latest: [expect.objectContaining({ title: 'Bài reportage television' })] },
+      submissions: { total: 1, latest: [expect.objectContaining({ state: 'published' })] },
+    });
+    expect(byCode.A3.linked).toEqual({
+      articles: { total: 0, latest: [] },
+      submissions: { total: 0, latest: [] },
     });
     expect(byCode.A2).toMatchObject({
       status: 'overdue',

@@ -348,6 +348,8 @@ describe('task reports', () => {
       status: 'done',
       results: 'Đã đăng 2 bài trên báo.',
       outputCount: 2,
+      outputs: [],
+      extraOutputCount: null,
       reportedByName: 'Hoàng Văn Long',
       reportedAt: expect.any(String),
     });
@@ -415,6 +417,10 @@ describe("the unit's page", () => {
       unit: { id: units['P-MT'].id, code: 'P-MT', name: units['P-MT'].name },
       status: expect.stringMatching(/^(done|in_progress|overdue)$/),
       lastReport: null,
+      linked: {
+        articles: { total: expect.any(Number), latest: expect.any(Array) },
+        submissions: { total: expect.any(Number), latest: expect.any(Array) },
+      },
     });
     expect(data.reminders).toEqual([]);
     expect(data.difficulties.every((d: Row) => d.unit.code === 'P-MT' && d.state !== 'resolved')).toBe(true);

@@ -2190,6 +2190,13 @@ export interface PluginOversightTaskReport extends Struct.CollectionTypeSchema {
   attributes: {
     createdAt: Schema.Attribute.DateTime;
     createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    extraOutputCount: Schema.Attribute.Integer &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 0;
+        },
+        number
+      >;
     locale: Schema.Attribute.String & Schema.Attribute.Private;
     localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::oversight.task-report'> &
       Schema.Attribute.Private;
@@ -2200,6 +2207,7 @@ export interface PluginOversightTaskReport extends Struct.CollectionTypeSchema {
         },
         number
       >;
+    outputs: Schema.Attribute.JSON;
     planTaskDocumentId: Schema.Attribute.String &
       Schema.Attribute.Required &
       Schema.Attribute.SetMinMaxLength<{

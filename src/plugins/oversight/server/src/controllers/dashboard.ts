@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
+import { QueryReader } from '../../../../../domain/query-params';
 import { requestLanguage } from '../../../../../utils/http';
 import { validationError } from '../../../../../utils/errors';
 import { parseDashboardQuery, parseDrillDownQuery, type DrillDown } from '../domain/dashboard';
@@ -8,10 +9,12 @@ import type { Access } from '../services/access';
 
 type DashboardService = ReturnType<typeof import('../services/dashboard').default>;
 type AccessService = ReturnType<typeof import('../services/access').default>;
+type RemindersService = ReturnType<typeof import('../services/reminders').default>;
 
 /**
  * GET /options, GET /dashboard?year=, GET /units/:unitId/{tasks,submissions,articles,feedback}?year=&page=&pageSize=
- * and each drill-down's filter. Validation: domain/dashboard.ts; figures: services/dashboard.ts.
+ * and each drill-down's filter, GET /units/:unitId/overdue. Validation: domain/dashboard.ts; figures:
+ * services/dashboard.ts; what is overdue: services/reminders.ts.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const service = () => strapi.plugin(PLUGIN_ID).service('dashboard') as DashboardService;
@@ -76,6 +79,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!parsed.ok) throw validationError(parsed.errors);
       ctx.set('Cache-Control', 'private, no-store');
       return { data: await service().dashboard(parsed.value.year) };
+    },
+
+    /** What the unit has overdue today, for the Office's reminder to preselect; takes no parameters. */
+    async overdue(ctx: Context) {
+      const unitId = await readableUnit(ctx);
+      if (unitId === null) return ctx.notFound();
+      const parsed = new QueryReader(ctx.query as Record<string, unknown>, [], requestLanguage(ctx)).result(
+        {}
+      );
+      if (!parsed.ok) throw validationError(parsed.errors);
+      ctx.set('Cache-Control', 'private, no-store');
+      const reminders = strapi.plugin(PLUGIN_ID).service('reminders') as RemindersService;
+      return { data: await reminders.overdue(unitId) };
     },
 
     tasks: drillDown('tasks'),

@@ -14,6 +14,7 @@ import {
 import { QueryReader, type Parsed } from '../../../../../domain/query-params';
 import { isIsoDate } from '../../../../../domain/working-days';
 import { DIFFICULTY_STATES, type DifficultyState } from './difficulty-workflow';
+import { MAX_LINKED_OUTPUTS, type OutputLinks } from './task-outputs';
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
 
@@ -224,13 +225,53 @@ export interface TaskReportInput {
   planTask: string;
   status: ReportStatus;
   results: string;
+  /** Typed by the unit when it links nothing; derived from the links otherwise (domain/task-outputs.ts). */
   outputCount: number | null;
+  links: OutputLinks;
+  /** Outputs that are not in the CMS, counted next to the linked ones. */
+  extraOutputCount: number | null;
+}
+
+const MAX_COUNT = 100000;
+
+const isCount = (value: unknown) =>
+  Number.isSafeInteger(value) && (value as number) >= 0 && (value as number) <= MAX_COUNT;
+
+/** A list of distinct documentIds (absent: none), one error per bad item. */
+function documentIdList(r: BodyReader, key: string, label: { vi: string; en: string }): string[] {
+  const raw = own(r.raw, key);
+  if (raw === undefined || raw === null) return [];
+  if (!Array.isArray(raw) || raw.length > MAX_LINKED_OUTPUTS) {
+    r.fail(
+      [key],
+      `${label.vi} phải là danh sách tối đa ${MAX_LINKED_OUTPUTS} mã tài liệu.`,
+      `${label.en} must be a list of at most ${MAX_LINKED_OUTPUTS} documentIds.`
+    );
+    return [];
+  }
+  const ids: string[] = [];
+  raw.forEach((value, index) => {
+    if (typeof value !== 'string' || !DOCUMENT_ID_PATTERN.test(value)) {
+      r.fail([key, String(index)], 'Mã tài liệu không hợp lệ.', 'The documentId is invalid.');
+    } else if (ids.includes(value)) {
+      r.fail([key, String(index)], 'Mục này bị trùng.', 'This item is listed twice.');
+    } else ids.push(value);
+  });
+  return ids;
 }
 
 export function validateTaskReport(body: unknown, language: Language): Checked<TaskReportInput> {
   const data = dataOf(body, language);
   if (!data.ok) return data;
-  const r = new BodyReader(data.value, language, ['planTask', 'status', 'results', 'outputCount']);
+  const r = new BodyReader(data.value, language, [
+    'planTask',
+    'status',
+    'results',
+    'outputCount',
+    'articles',
+    'submissions',
+    'extraOutputCount',
+  ]);
   const planTask = r.documentId('planTask', PLAN_TASK);
   const status = r.oneOf('status', REPORT_STATUSES, { vi: 'Tình trạng', en: 'The status' });
   const results = r.text('results', {
@@ -238,23 +279,39 @@ export function validateTaskReport(body: unknown, language: Language): Checked<T
     max: 10000,
     required: true,
   });
-  const outputCount = own(data.value, 'outputCount');
-  const count = outputCount === undefined || outputCount === null ? null : outputCount;
-  if (
-    count !== null &&
-    !(Number.isSafeInteger(count) && (count as number) >= 0 && (count as number) <= 100000)
-  ) {
+  const links: OutputLinks = {
+    articles: documentIdList(r, 'articles', { vi: 'Bài viết', en: 'The articles' }),
+    submissions: documentIdList(r, 'submissions', { vi: 'Tin bài', en: 'The submissions' }),
+  };
+  const count = (key: string, vi: string, en: string) => {
+    const value = own(data.value, key) ?? null;
+    if (value !== null && !isCount(value)) {
+      r.fail(
+        [key],
+        `${vi} phải là số nguyên từ 0 đến ${MAX_COUNT}.`,
+        `${en} must be an integer from 0 to ${MAX_COUNT}.`
+      );
+    }
+    return value as number | null;
+  };
+  const outputCount = count('outputCount', 'Số sản phẩm', 'The output count');
+  const extraOutputCount = count('extraOutputCount', 'Số sản phẩm ngoài hệ thống', 'The extra output count');
+  const linking =
+    links.articles.length > 0 || links.submissions.length > 0 || own(data.value, 'extraOutputCount') != null;
+  if (linking && outputCount !== null) {
     r.fail(
       ['outputCount'],
-      'Số sản phẩm phải là số nguyên từ 0 đến 100000.',
-      'The output count must be an integer from 0 to 100000.'
+      'Số sản phẩm được tính từ các mục liên kết; sản phẩm ngoài hệ thống nhập vào ô riêng.',
+      'The output count is derived from the linked items; give outputs outside the CMS as extraOutputCount.'
     );
   }
   return r.result(() => ({
     planTask: planTask!,
     status: status!,
     results: results!,
-    outputCount: count as number | null,
+    outputCount,
+    links,
+    extraOutputCount,
   }));
 }
 

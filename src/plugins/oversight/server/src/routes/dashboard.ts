@@ -19,4 +19,11 @@ export default [
     handler: `dashboard.${drillDown}`,
     config: allowed(ACTIONS.dashboard, ACTIONS.unit),
   })),
+  // What a unit has overdue today: the Office's reminder preselects it (a unit editor reads their own units').
+  {
+    method: 'GET',
+    path: '/units/:unitId/overdue',
+    handler: 'dashboard.overdue',
+    config: allowed(ACTIONS.dashboard, ACTIONS.manage, ACTIONS.unit),
+  },
 ] as object[];

@@ -34,7 +34,7 @@ import {
   type Row,
 } from '../domain/dashboard';
 import { UIDS } from '../permissions';
-import type { LatestReport } from './tasks';
+import type { LatestReport, TaskLinks } from './tasks';
 
 const UNIT = 'api::unit.unit';
 const PLAN = 'api::plan.plan';
@@ -473,12 +473,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const statuses = statusesOf(tasks, reports, today);
       const matching = q.status ? tasks.filter((t) => statuses.get(t.documentId) === q.status) : tasks;
       const page = pageOf(matching, q.page, q.pageSize);
-      const counts = await countsByTask(
-        unitId,
-        page.results.map((t) => t.documentId),
-        from,
-        to
-      );
+      const pageIds = page.results.map((t) => t.documentId);
+      const [counts, links] = await Promise.all([
+        countsByTask(unitId, pageIds, from, to),
+        strapi.plugin('oversight').service('tasks').linkedOutputs(pageIds) as Promise<Map<string, TaskLinks>>,
+      ]);
       return {
         results: page.results.map((t) => {
           const report = reports.get(t.documentId);
@@ -502,6 +501,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
                 }
               : null,
             openDifficulties: counts.difficulties.get(t.documentId) ?? 0,
+            linked: links.get(t.documentId)!,
           };
         }),
         pagination: page.pagination,

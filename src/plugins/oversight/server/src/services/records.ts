@@ -29,11 +29,12 @@ import {
 } from '../domain/records-input';
 import { difficultyMail } from '../domain/reminders';
 import { difficultyWaitingLines } from '../domain/waiting';
+import { checkOutputLinks, derivedOutputCount, type ReportedOutput } from '../domain/task-outputs';
 import { taskStatus } from '../domain/task-status';
 import { PLUGIN_ID, UIDS } from '../permissions';
 import type { Access } from './access';
 import { isoDay, isoInstant, unitView, type UnitRef } from './reminders';
-import type { LatestReport } from './tasks';
+type TasksService = ReturnType<typeof import('./tasks').default>;
 
 const UNIT = 'api::unit.unit';
 const TASK = 'api::plan-task.plan-task';
@@ -81,6 +82,7 @@ type Page<T> = { results: T[]; pagination: object };
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const accessService = () => strapi.plugin(PLUGIN_ID).service('access');
   const memberships = () => strapi.plugin('unit-submissions').service('memberships');
+  const tasksService = () => strapi.plugin(PLUGIN_ID).service('tasks') as TasksService;
   const readable = (access: Access): number[] | 'all' => accessService().readableUnits(access);
   const canSeeUnit = (access: Access, unitId: number | undefined | null) => {
     const units = readable(access);
@@ -224,6 +226,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ]);
     }
     return unit;
+  }
+
+  /**
+   * The outputs a report links, checked against the unit and the task (domain/task-outputs.ts), and the count they
+   * make; null when the report links nothing and gives no extra count (the unit typed its count, if any).
+   */
+  async function linkedOutputs(input: TaskReportInput, unitId: number, language: Language) {
+    const { links, extraOutputCount } = input;
+    if (!links.articles.length && !links.submissions.length && extraOutputCount === null) return null;
+    const facts = await tasksService().outputFacts(links);
+    const checked = checkOutputLinks(links, facts, { unitId, taskDocumentId: input.planTask }, language);
+    if (!checked.ok) throw validationError(checked.errors);
+    return {
+      items: checked.outputs,
+      count: derivedOutputCount(links, facts.submissions, extraOutputCount ?? 0),
+    };
   }
 
   const service = {
@@ -426,13 +444,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           ),
         ]);
       }
+      const outputs = await linkedOutputs(input, unitId, language);
       const row = await strapi.db.query(UIDS.taskReport).create({
         data: {
           unit: unitId,
           planTaskDocumentId: input.planTask,
           status: input.status,
           results: input.results,
-          outputCount: input.outputCount,
+          outputCount: outputs ? outputs.count : input.outputCount,
+          outputs: outputs?.items ?? null,
+          extraOutputCount: input.extraOutputCount,
           reportedById: access.user.id,
           reportedByName: access.user.name,
           reportedAt: new Date(),
@@ -484,10 +505,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const tasks = [...byTask(rows).values()].sort(
         (a, b) => (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999') || a.code.localeCompare(b.code)
       );
-      const reports = (await strapi
-        .plugin(PLUGIN_ID)
-        .service('tasks')
-        .latestReports(tasks.map((t) => t.documentId))) as Map<string, LatestReport>;
+      const taskIds = tasks.map((t) => t.documentId);
+      const [reports, links] = await Promise.all([
+        tasksService().latestReports(taskIds),
+        tasksService().linkedOutputs(taskIds),
+      ]);
       const difficulties = unitIds.length
         ? ((await strapi.db.query(UIDS.difficulty).findMany({
             where: { unit: { id: { $in: unitIds } }, state: { $in: [...PENDING_STATES] } },
@@ -516,8 +538,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
                   results: report.results,
                   reportedByName: report.reportedByName,
                   reportedAt: isoInstant(report.reportedAt),
+                  outputCount: report.outputCount ?? null,
                 }
               : null,
+            linked: links.get(task.documentId)!,
           };
         }),
         reminders: await strapi.plugin(PLUGIN_ID).service('reminders').recent(unitIds, 20),
@@ -549,6 +573,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       status: row.status as string,
       results: row.results as string,
       outputCount: (row.outputCount as number | null) ?? null,
+      outputs: (row.outputs as ReportedOutput[] | null) ?? [],
+      extraOutputCount: (row.extraOutputCount as number | null) ?? null,
       reportedByName: row.reportedByName as string,
       reportedAt: isoInstant(row.reportedAt),
     }));

@@ -7,11 +7,16 @@
 import { randomBytes } from 'crypto';
 import type { Core } from '@strapi/strapi';
 import { fieldError, type FieldError, type Language } from '../../../../../domain/errors';
+import type { FeedbackState } from '../../../../../domain/feedback-public';
 import { localDate } from '../../../../../domain/working-days';
 import { runExclusively } from '../../../../../infra/job-lock';
 import { enqueueMail } from '../../../../../infra/outbox';
 import { organizationSettings } from '../../../../../infra/organization-settings';
 import { validationError } from '../../../../../utils/errors';
+import {
+  redactPersonalData,
+  type Submitter,
+} from '../../../../feedback-register/server/src/domain/redaction';
 import type { ListQuery } from '../domain/records-input';
 import { visibleUnitIds } from '../domain/records-input';
 import {
@@ -25,9 +30,11 @@ import {
   type ReminderInput,
   type ReminderItem,
 } from '../domain/reminders';
+import { overdueItems, UNIT_OWES_STATES } from '../domain/overdue';
 import { taskStatus } from '../domain/task-status';
 import { PLUGIN_ID, UIDS } from '../permissions';
 import type { Access } from './access';
+import type { LatestReport } from './tasks';
 
 export const REMINDER_JOB = 'oversight-reminders';
 export const CRON_JOB = 'oversightReminders';
@@ -100,6 +107,38 @@ const newDocumentId = () => {
 
 class AlreadyReminded extends Error {}
 
+interface FeedbackRow extends Submitter {
+  documentId: string;
+  subject: string;
+  state: FeedbackState;
+  dueDate: string | null;
+  unitDueDate: string | null;
+  handlingUnit: { id: number } | null;
+}
+
+const FEEDBACK_SELECT = [
+  'documentId',
+  'subject',
+  'state',
+  'dueDate',
+  'unitDueDate',
+  'fullName',
+  'address',
+  'phone',
+  'email',
+];
+
+/** A feedback as a reminder names it: its subject without the submitter's personal data. */
+const feedbackTitle = (row: FeedbackRow) => redactPersonalData(row.subject ?? '', row);
+
+interface TaskRow {
+  documentId: string;
+  code: string;
+  content: string;
+  dueDate: string | null;
+  unit: { id: number } | null;
+}
+
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const memberships = () => strapi.plugin('unit-submissions').service('memberships');
   const accessService = () => strapi.plugin(PLUGIN_ID).service('access');
@@ -154,19 +193,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           unit: { id: number } | null;
         }[])
       : [];
-    const feedback = feedbackIds.length
-      ? ((await strapi.db.query(FEEDBACK).findMany({
-          where: { documentId: { $in: feedbackIds } },
-          select: ['documentId', 'subject', 'dueDate', 'unitDueDate'],
-          populate: { handlingUnit: { select: ['id'] } },
-        })) as {
-          documentId: string;
-          subject: string;
-          dueDate: string | null;
-          unitDueDate: string | null;
-          handlingUnit: { id: number } | null;
-        }[])
-      : [];
+    const feedback = feedbackIds.length ? await feedbackRows({ documentId: { $in: feedbackIds } }) : [];
     const errors: FieldError[] = [];
     const items: ReminderItem[] = [];
     refs.forEach((ref, index) => {
@@ -209,7 +236,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         items.push({
           type: 'feedback',
           documentId: ref.documentId,
-          title: row.subject,
+          title: feedbackTitle(row),
           dueDate: isoDay(row.unitDueDate ?? row.dueDate),
         });
       }
@@ -278,61 +305,68 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   const keyOf = (item: ItemRef) => `${item.type}:${item.documentId}`;
 
-  /** What is due for each unit by `lastDay`: open tasks of published plans, and open assigned feedback. */
-  async function dueItems(today: string, lastDay: string): Promise<Map<number, ReminderItem[]>> {
+  const feedbackRows = async (where: object) =>
+    (await strapi.db.query(FEEDBACK).findMany({
+      where,
+      select: FEEDBACK_SELECT,
+      populate: { handlingUnit: { select: ['id'] } },
+    })) as FeedbackRow[];
+
+  /**
+   * The tasks of published plans of this year and the last (an overdue task of a plan years old is history, not
+   * a reminder) whose due date matches `due`, one per document, with their latest reports; only the unit's when
+   * given.
+   */
+  async function plannedTasks(today: string, due: object, unitId?: number) {
     const year = Number(today.slice(0, 4));
-    // Plans of this year and the last: an overdue task of a plan years old is history, not a daily reminder.
-    const taskRows = (await strapi.db.query(TASK).findMany({
+    const rows = (await strapi.db.query(TASK).findMany({
       where: {
         locale: 'vi',
-        dueDate: { $notNull: true, $lte: lastDay },
+        dueDate: { $notNull: true, ...due },
         plan: { publishedAt: { $notNull: true }, year: { $gte: year - 1 } },
+        ...(unitId === undefined ? {} : { unit: { id: unitId } }),
       },
       select: ['documentId', 'code', 'content', 'dueDate'],
       populate: { unit: { select: ['id'] } },
       orderBy: [{ dueDate: 'asc' }, { code: 'asc' }],
-    })) as {
-      documentId: string;
-      code: string;
-      content: string;
-      dueDate: string;
-      unit: { id: number } | null;
-    }[];
-    const tasks = [...new Map(taskRows.map((t) => [t.documentId, t])).values()].filter((t) => t.unit);
-    const reports = await strapi
+    })) as TaskRow[];
+    const tasks = [...new Map(rows.map((t) => [t.documentId, t])).values()].filter((t) => t.unit);
+    const reports: Map<string, LatestReport> = await strapi
       .plugin(PLUGIN_ID)
       .service('tasks')
       .latestReports(tasks.map((t) => t.documentId));
+    return { tasks: tasks.map((task) => ({ ...task, dueDate: isoDay(task.dueDate) })), reports };
+  }
+
+  /** What is due for each unit by `lastDay`: open tasks of published plans, and open assigned feedback. */
+  async function dueItems(today: string, lastDay: string): Promise<Map<number, ReminderItem[]>> {
     const byUnit = new Map<number, ReminderItem[]>();
     const add = (unitId: number, item: ReminderItem) =>
       byUnit.set(unitId, [...(byUnit.get(unitId) ?? []), item]);
+    const { tasks, reports } = await plannedTasks(today, { $lte: lastDay });
     for (const task of tasks) {
-      const dueDate = isoDay(task.dueDate);
-      if (taskStatus({ dueDate }, reports.get(task.documentId), today) === 'done') continue;
-      if (!isDueBy(dueDate, lastDay)) continue;
+      if (taskStatus(task, reports.get(task.documentId), today) === 'done') continue;
       add(task.unit!.id, {
         type: 'task',
         documentId: task.documentId,
         code: task.code,
         title: task.content,
-        dueDate,
+        dueDate: task.dueDate,
       });
     }
-    const feedback = (await strapi.db.query(FEEDBACK).findMany({
-      where: { state: { $in: [...FEEDBACK_OPEN_STATES] }, handlingUnit: { id: { $notNull: true } } },
-      select: ['documentId', 'subject', 'dueDate', 'unitDueDate'],
-      populate: { handlingUnit: { select: ['id'] } },
-    })) as {
-      documentId: string;
-      subject: string;
-      dueDate: string | null;
-      unitDueDate: string | null;
-      handlingUnit: { id: number } | null;
-    }[];
+    const feedback = await feedbackRows({
+      state: { $in: [...FEEDBACK_OPEN_STATES] },
+      handlingUnit: { id: { $notNull: true } },
+    });
     for (const row of feedback) {
       const dueDate = isoDay(row.unitDueDate ?? row.dueDate);
       if (!row.handlingUnit || !isDueBy(dueDate, lastDay)) continue;
-      add(row.handlingUnit.id, { type: 'feedback', documentId: row.documentId, title: row.subject, dueDate });
+      add(row.handlingUnit.id, {
+        type: 'feedback',
+        documentId: row.documentId,
+        title: feedbackTitle(row),
+        dueDate,
+      });
     }
     return byUnit;
   }
@@ -485,6 +519,45 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         );
       }
       return (await service.findOne(documentId))!;
+    },
+
+    /**
+     * GET /units/:unitId/overdue: what the unit has overdue today (domain/overdue.ts), each item marked when a
+     * reminder of the Office already named it today (a second one that day is refused). Null: no such unit.
+     */
+    async overdue(unitId: number) {
+      const unit = await loadUnit(unitId);
+      if (!unit) return null;
+      const { calendar, timeZone } = await organizationSettings(strapi);
+      const today = localDate(new Date(), timeZone);
+      const [{ tasks, reports }, feedback] = await Promise.all([
+        plannedTasks(today, { $lt: today }, unitId),
+        feedbackRows({ state: { $in: [...UNIT_OWES_STATES] }, handlingUnit: { id: unitId } }),
+      ]);
+      const items = overdueItems({
+        tasks: tasks.map((t) => ({
+          documentId: t.documentId,
+          code: t.code,
+          title: t.content,
+          dueDate: t.dueDate,
+        })),
+        latestReports: reports,
+        feedback: feedback.map((row) => ({
+          documentId: row.documentId,
+          title: feedbackTitle(row),
+          state: row.state,
+          dueDate: isoDay(row.dueDate),
+          unitDueDate: isoDay(row.unitDueDate),
+        })),
+        today,
+        calendar,
+      });
+      const reminded = await remindedOn('manual', today, items);
+      return {
+        unit: unitView(unit),
+        today,
+        items: items.map((item) => ({ ...item, remindedToday: reminded.has(keyOf(item)) })),
+      };
     },
 
     async findOne(documentId: string): Promise<ReminderView | null> {
