@@ -6,7 +6,7 @@ import { DetailShell, type DetailState } from '../kit/DetailShell';
 import { renderInAdmin } from './render';
 import { apiError } from './strapi-admin';
 
-jest.mock('@strapi/strapi/admin', () => require('./strapi-admin'));
+jest.mock('@strapi/strapi/admin', () => jest.requireActual('./strapi-admin'));
 
 interface Report {
   title: string;

@@ -6,7 +6,7 @@ import { ConfirmDialog, FormDialog, type FormDialogProps } from '../kit/FormDial
 import { renderInAdmin } from './render';
 import { apiError } from './strapi-admin';
 
-jest.mock('@strapi/strapi/admin', () => require('./strapi-admin'));
+jest.mock('@strapi/strapi/admin', () => jest.requireActual('./strapi-admin'));
 
 /** A one-field form, as a page writes it: the field shows its own error. */
 const NumberForm = (props: Partial<FormDialogProps>) => {
@@ -86,6 +86,16 @@ describe('FormDialog', () => {
     await user.click(screen.getByRole('button', { name: 'Ban hành' }));
     expect(screen.getByText('Vui lòng nhập số báo cáo.')).toBeTruthy();
     expect(screen.queryByText('Bạn có chắc chắn?')).toBeNull();
+    expect(onSubmit).not.toHaveBeenCalled();
+  });
+
+  it('does nothing while `blocked` (a date typed wrong shows its own error)', async () => {
+    const onSubmit = jest.fn(async () => undefined);
+    const validate = jest.fn(() => null);
+    const user = userEvent.setup();
+    renderInAdmin(<NumberForm onSubmit={onSubmit} validate={validate} blocked />);
+    await user.click(screen.getByRole('button', { name: 'Ban hành' }));
+    expect(validate).not.toHaveBeenCalled();
     expect(onSubmit).not.toHaveBeenCalled();
   });
 

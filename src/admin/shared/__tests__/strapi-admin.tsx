@@ -1,6 +1,6 @@
 /**
  * '@strapi/strapi/admin' for the admin component tests: the whole Strapi admin does not load in jsdom (its ESM
- * dependencies), so the kit's tests mock it with this, `jest.mock('@strapi/strapi/admin', () => require('./strapi-admin'))`.
+ * dependencies), so the kit's tests mock it with this, `jest.mock('@strapi/strapi/admin', () => jest.requireActual('./strapi-admin'))`.
  * FetchError and isFetchError are Strapi's own; the page frame is plain markup with the same props.
  */
 import * as React from 'react';

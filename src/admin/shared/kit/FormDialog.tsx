@@ -25,6 +25,8 @@ export interface FormDialogProps {
   onSubmit: () => Promise<FieldErrors | null | void>;
   /** The form's own checks, before any confirmation or request: the errors to show, or none. */
   validate?: () => FieldErrors | null | undefined;
+  /** The form holds what it cannot send, and its field says why (a date typed wrong): submitting does nothing. */
+  blocked?: boolean;
   /** A failure the caller handles itself (a 409 conflict → reload): return true and nothing is shown. */
   onProblem?: (problem: ApiProblem) => boolean;
   submitLabel: string;
@@ -64,6 +66,7 @@ export function FormDialog({
   onClose,
   onSubmit,
   validate,
+  blocked = false,
   onProblem,
   submitLabel,
   submitVariant,
@@ -117,7 +120,7 @@ export function FormDialog({
     event.preventDefault();
     // The dialog's form must not submit a form of the page around it (React portals bubble events).
     event.stopPropagation();
-    if (busy) return;
+    if (busy || blocked) return;
     if (!confirming) {
       const problems = validate?.() ?? {};
       setErrors(problems);

@@ -22,10 +22,12 @@ export function useUrlFilters<N extends string>(
   { pageSize: defaultPageSize = 20 }: { pageSize?: number } = {}
 ) {
   const [params, setParams] = useSearchParams();
+  // `names` is usually a new array each render; its content is what counts.
   const key = names.join(',');
+  const namesRef = React.useRef(names);
+  namesRef.current = names;
   const values = React.useMemo(
     () => Object.fromEntries(names.map((name) => [name, params.get(name) || undefined])) as FilterValues<N>,
-    // `names` is usually a new array each render; its content is what counts.
     [params, key]
   );
 
@@ -48,8 +50,8 @@ export function useUrlFilters<N extends string>(
     [update]
   );
   const clearFilters = React.useCallback(
-    () => update(Object.fromEntries(key.split(',').map((name) => [name, undefined])), true),
-    [update, key]
+    () => update(Object.fromEntries(namesRef.current.map((name) => [name, undefined])), true),
+    [update]
   );
   const setSort = React.useCallback((sort: Sort | null) => update({ sort: sortParam(sort) }, true), [update]);
   const setPage = React.useCallback(
