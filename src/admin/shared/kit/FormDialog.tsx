@@ -151,27 +151,16 @@ export function FormDialog({
             )}
           </Modal.Body>
           <Modal.Footer>
-            {confirming ? (
-              <Button
-                type="button"
-                variant="tertiary"
-                onClick={() => setConfirming(false)}
-                disabled={busy}
-                data-testid={id('back')}
-              >
-                {t('dialog.back')}
-              </Button>
-            ) : (
-              <Button
-                type="button"
-                variant="tertiary"
-                onClick={onClose}
-                disabled={busy}
-                data-testid={id('cancel')}
-              >
-                {t('dialog.cancel')}
-              </Button>
-            )}
+            {/* On the confirmation, the way out goes back to the form. */}
+            <Button
+              type="button"
+              variant="tertiary"
+              onClick={confirming ? () => setConfirming(false) : onClose}
+              disabled={busy}
+              data-testid={id(confirming ? 'back' : 'cancel')}
+            >
+              {confirming ? t('dialog.back') : t('dialog.cancel')}
+            </Button>
             <Button
               type="submit"
               variant={submitVariant}
