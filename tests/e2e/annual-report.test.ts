@@ -41,7 +41,7 @@ describeInBrowser('annual report, in the browser', () => {
 
     // 1. The Office opens the list and starts a draft: the dialog proposes the demo data's year.
     await office.goto(`${BASE}/admin/plugins/annual-report`);
-    await office.waitForSelector('[data-testid=report-table], [data-testid=report-empty]');
+    await office.waitForSelector('[data-testid=report-table], [data-testid=report-table-empty]');
     await office.click('[data-testid=report-new]');
     await office.waitForSelector('[data-testid=draft-dialog]');
     for (let tries = 0; (await office.inputValue('[data-testid=draft-year]')) !== YEAR; tries += 1) {
@@ -51,7 +51,7 @@ describeInBrowser('annual report, in the browser', () => {
     await office.fill('[data-testid=draft-title]', title);
     await settle(office);
     await screenshot(office, 'annual-report-1-new-draft');
-    await office.click('[data-testid=draft-create]');
+    await office.click('[data-testid=draft-dialog-submit]');
     await office.waitForURL(/\/plugins\/annual-report\/reports\/[a-z0-9]{20,}/, { timeout: 60_000 });
     const reportUrl = office.url();
     await office.waitForSelector('[data-testid=figures]');
@@ -121,7 +121,7 @@ describeInBrowser('annual report, in the browser', () => {
     await office.fill('[data-testid=issue-number]', `${stamp.slice(-4)}`);
     await settle(office);
     await screenshot(office, 'annual-report-5-issue');
-    await office.click('[data-testid=issue-confirm]');
+    await office.click('[data-testid=issue-dialog-submit]');
     await office.waitForSelector('[data-testid=report-state][data-state=issued]');
     await office.waitForSelector('[data-testid=narrative-readonly]');
     expect(await office.locator('[data-testid=report-recompute], [data-testid=report-issue]').count()).toBe(

@@ -3,7 +3,7 @@ import { Box, Button, Flex, Typography } from '@strapi/design-system';
 import { ChevronLeft, ChevronRight } from '@strapi/icons';
 import { Page, useNotification } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
-import { problemOf } from './api-problem';
+import { problemOf, type ApiProblem } from './api-problem';
 import { dayOf, formatDay, timeOf } from './dates';
 import type { Translate } from './i18n';
 
@@ -48,6 +48,8 @@ export interface Loaded<T> {
   data: T | null;
   loading: boolean;
   failed: boolean;
+  /** Why the last load failed (a 404 is "not found"), or null. */
+  problem: ApiProblem | null;
   reload: () => void;
 }
 
@@ -60,7 +62,7 @@ export function useLoader<T>(load: () => Promise<T>, deps: React.DependencyList)
   const { toggleNotification } = useNotification();
   const [data, setData] = React.useState<T | null>(null);
   const [loading, setLoading] = React.useState(true);
-  const [failed, setFailed] = React.useState(false);
+  const [problem, setProblem] = React.useState<ApiProblem | null>(null);
   const [tick, setTick] = React.useState(0);
   const loadRef = React.useRef(load);
   loadRef.current = load;
@@ -74,15 +76,15 @@ export function useLoader<T>(load: () => Promise<T>, deps: React.DependencyList)
         (loaded) => {
           if (!active) return;
           setData(loaded);
-          setFailed(false);
+          setProblem(null);
         },
         (error: unknown) => {
-          const problem = problemOf(error, locale);
-          if (!active || problem.aborted) return;
-          setFailed(true);
+          const failure = problemOf(error, locale);
+          if (!active || failure.aborted) return;
+          setProblem(failure);
           toggleNotification({
             type: 'danger',
-            message: Object.values(problem.fields)[0] ?? problem.message,
+            message: Object.values(failure.fields)[0] ?? failure.message,
           });
         }
       )
@@ -94,7 +96,7 @@ export function useLoader<T>(load: () => Promise<T>, deps: React.DependencyList)
   }, [...deps, tick, locale, toggleNotification]);
 
   const reload = React.useCallback(() => setTick((n) => n + 1), []);
-  return { data, loading, failed, reload };
+  return { data, loading, failed: problem !== null, problem, reload };
 }
 
 /**

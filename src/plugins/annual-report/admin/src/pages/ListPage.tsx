@@ -1,26 +1,13 @@
 import * as React from 'react';
-import {
-  Box,
-  Button,
-  EmptyStateLayout,
-  Flex,
-  Link,
-  Loader,
-  Table,
-  Tbody,
-  Td,
-  Th,
-  Thead,
-  Tr,
-  Typography,
-} from '@strapi/design-system';
+import { Button, Flex, Link, Typography } from '@strapi/design-system';
 import { Plus } from '@strapi/icons';
-import { Layouts, Page, Pagination, useQueryParams } from '@strapi/strapi/admin';
+import { Layouts, Page, Pagination } from '@strapi/strapi/admin';
 import { NavLink, useNavigate } from 'react-router-dom';
 import { PLUGIN_ID } from '../../../server/src/permissions';
 import { useAccess } from '../access';
-import { useApi } from '../api';
-import { useDates, useLoader, WRAP } from '../components/common';
+import { DataTable, useUrlFilters, type Column } from '../../../../../admin/shared/kit';
+import { useApi, type ReportRow } from '../api';
+import { useDates, useLoader } from '../components/common';
 import { NewDraftDialog } from '../components/NewDraftDialog';
 import { StateBadge } from '../components/StateBadge';
 import { useT } from '../i18n';
@@ -35,10 +22,8 @@ export const ListPage = () => {
   const navigate = useNavigate();
   const { canManage } = useAccess();
   const { day, instant } = useDates();
-  const [{ query }] = useQueryParams<{ page?: string; pageSize?: string }>();
+  const { page, pageSize } = useUrlFilters([], { pageSize: 10 });
   const [creating, setCreating] = React.useState(false);
-  const page = Number(query.page) || 1;
-  const pageSize = Number(query.pageSize) || 10;
   const list = useLoader(() => api.listReports({ page, pageSize }), [api, page, pageSize]);
   const [dataYear, setDataYear] = React.useState<number | null>(null);
 
@@ -65,12 +50,38 @@ export const ListPage = () => {
       {t('draft.create', 'Tạo dự thảo')}
     </Button>
   ) : undefined;
-  const columns = [
-    t('field.title', 'Tiêu đề'),
-    t('field.period', 'Kỳ báo cáo'),
-    t('field.state', 'Trạng thái'),
-    t('field.computedAt', 'Tính số liệu lúc'),
-    t('field.issuedAt', 'Ban hành lúc'),
+  const columns: Column<ReportRow>[] = [
+    {
+      key: 'title',
+      header: t('field.title', 'Tiêu đề'),
+      minWidth: '280px',
+      maxWidth: '480px',
+      cell: (row) => (
+        <Link tag={NavLink} to={`/plugins/${PLUGIN_ID}/reports/${row.documentId}`}>
+          {row.title}
+        </Link>
+      ),
+    },
+    {
+      key: 'period',
+      header: t('field.period', 'Kỳ báo cáo'),
+      cell: (row) => (
+        <Typography textColor="neutral800">
+          {day(row.periodFrom)} – {day(row.periodTo)}
+        </Typography>
+      ),
+    },
+    { key: 'state', header: t('field.state', 'Trạng thái'), cell: (row) => <StateBadge state={row.state} /> },
+    {
+      key: 'computedAt',
+      header: t('field.computedAt', 'Tính số liệu lúc'),
+      cell: (row) => <Typography textColor="neutral800">{instant(row.computedAt)}</Typography>,
+    },
+    {
+      key: 'issuedAt',
+      header: t('field.issuedAt', 'Ban hành lúc'),
+      cell: (row) => <Typography textColor="neutral800">{instant(row.issuedAt)}</Typography>,
+    },
   ];
 
   return (
@@ -85,57 +96,21 @@ export const ListPage = () => {
         )}
         primaryAction={newDraft}
       />
-      <Layouts.Action
-        endActions={list.loading ? <Loader small>{t('loading', 'Đang tải…')}</Loader> : undefined}
-      />
       <Layouts.Content>
-        {results.length === 0 ? (
-          <Box data-testid="report-empty">
-            <EmptyStateLayout content={t('list.empty', 'Chưa có báo cáo nào.')} action={newDraft} />
-          </Box>
-        ) : (
-          <Flex direction="column" alignItems="stretch" gap={4}>
-            <Table colCount={columns.length} rowCount={results.length + 1} data-testid="report-table">
-              <Thead>
-                <Tr>
-                  {columns.map((column) => (
-                    <Th key={column}>
-                      <Typography variant="sigma">{column}</Typography>
-                    </Th>
-                  ))}
-                </Tr>
-              </Thead>
-              <Tbody>
-                {results.map((row, index) => (
-                  <Tr
-                    key={`${row.documentId}-${index}`}
-                    data-testid="report-row"
-                    data-state={row.state}
-                    data-year={row.year}
-                  >
-                    <Td minWidth="280px" maxWidth="480px" style={WRAP}>
-                      <Link tag={NavLink} to={`/plugins/${PLUGIN_ID}/reports/${row.documentId}`}>
-                        {row.title}
-                      </Link>
-                    </Td>
-                    <Td>
-                      <Typography textColor="neutral800">
-                        {day(row.periodFrom)} – {day(row.periodTo)}
-                      </Typography>
-                    </Td>
-                    <Td>
-                      <StateBadge state={row.state} />
-                    </Td>
-                    <Td>
-                      <Typography textColor="neutral800">{instant(row.computedAt)}</Typography>
-                    </Td>
-                    <Td>
-                      <Typography textColor="neutral800">{instant(row.issuedAt)}</Typography>
-                    </Td>
-                  </Tr>
-                ))}
-              </Tbody>
-            </Table>
+        <Flex direction="column" alignItems="stretch" gap={4}>
+          <DataTable
+            rows={results}
+            columns={columns}
+            rowKey={(row) => row.documentId}
+            label={title}
+            loading={list.loading}
+            empty={t('list.empty', 'Chưa có báo cáo nào.')}
+            emptyAction={newDraft}
+            rowData={(row) => ({ state: row.state, year: row.year })}
+            testId="report-table"
+            rowTestId="report-row"
+          />
+          {results.length > 0 && (
             <Pagination.Root
               pageCount={pagination.pageCount}
               total={pagination.total}
@@ -144,8 +119,8 @@ export const ListPage = () => {
               <Pagination.PageSize />
               <Pagination.Links />
             </Pagination.Root>
-          </Flex>
-        )}
+          )}
+        </Flex>
       </Layouts.Content>
       <NewDraftDialog
         open={creating}

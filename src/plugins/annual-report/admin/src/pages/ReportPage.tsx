@@ -1,9 +1,11 @@
 import * as React from 'react';
 import { Box, Button, Flex, Typography } from '@strapi/design-system';
 import { ArrowClockwise, Check } from '@strapi/icons';
-import { BackButton, Layouts, Page, useNotification } from '@strapi/strapi/admin';
+import { useNotification } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { useParams } from 'react-router-dom';
+import { DetailShell } from '../../../../../admin/shared/kit';
+import { PLUGIN_ID } from '../../../server/src/permissions';
 import { useAccess } from '../access';
 import { isConflict, problemOf, useApi, type Change, type Report } from '../api';
 import { useDates, useLoader } from '../components/common';
@@ -36,22 +38,36 @@ export const ReportPage = () => {
     if (loaded.data) setReport(loaded.data);
   }, [loaded.data]);
 
-  if (!report) {
-    if (loaded.failed) return <Page.Error />;
-    return <Page.Loading>{t('loading', 'Đang tải…')}</Page.Loading>;
-  }
+  /** What this user may do with the report: the server says it; an older answer without `actions` is read here. */
+  const allowed = (shown: Report) => {
+    const draft = shown.state === 'draft';
+    const editable = shown.actions ? shown.actions.canEdit : draft && canManage;
+    return {
+      draft,
+      editable,
+      canRecompute: shown.actions ? shown.actions.canRecompute : editable,
+      canIssue: shown.actions ? shown.actions.canIssue : editable,
+      canExport: shown.actions ? shown.actions.canExport : canManage,
+    };
+  };
 
-  const draft = report.state === 'draft';
-  const editable = report.actions ? report.actions.canEdit : draft && canManage;
-  const canRecompute = report.actions ? report.actions.canRecompute : editable;
-  const canIssue = report.actions ? report.actions.canIssue : editable;
-  const canExport = report.actions ? report.actions.canExport : canManage;
+  const conflict = () => {
+    setIssuing(false);
+    toggleNotification({
+      type: 'warning',
+      message: t(
+        'narrative.conflict.short',
+        'Báo cáo vừa được người khác thay đổi; đã tải lại bản mới nhất.'
+      ),
+    });
+    loaded.reload();
+  };
 
-  const recompute = async () => {
+  const recompute = async (shown: Report) => {
     if (recomputing) return;
     setRecomputing(true);
     try {
-      const result = await api.recompute(report.documentId, report.version);
+      const result = await api.recompute(shown.documentId, shown.version);
       setReport(result.report);
       setChanges(result.changes ?? []);
     } catch (error) {
@@ -67,113 +83,114 @@ export const ReportPage = () => {
     }
   };
 
-  const conflict = () => {
-    setIssuing(false);
-    toggleNotification({
-      type: 'warning',
-      message: t(
-        'narrative.conflict.short',
-        'Báo cáo vừa được người khác thay đổi; đã tải lại bản mới nhất.'
-      ),
-    });
-    loaded.reload();
+  const subtitle = (shown: Report) =>
+    [
+      t('report.period', 'Kỳ báo cáo: {from} – {to}', {
+        from: day(shown.periodFrom),
+        to: day(shown.periodTo),
+      }),
+      shown.state === 'issued'
+        ? t('report.issued', 'Ban hành lúc {at} bởi {name}', {
+            at: instant(shown.issuedAt),
+            name: shown.issuedByName ?? '—',
+          })
+        : t('report.computed', 'Số liệu tính lúc {at}', { at: instant(shown.computedAt) }),
+    ].join(' · ');
+
+  const actions = (shown: Report) => {
+    const { canRecompute, canIssue } = allowed(shown);
+    if (!canRecompute && !canIssue) return undefined;
+    return (
+      <Flex gap={2} wrap="wrap">
+        {canRecompute && (
+          <Button
+            variant="secondary"
+            startIcon={<ArrowClockwise />}
+            loading={recomputing}
+            onClick={() => recompute(shown)}
+            data-testid="report-recompute"
+          >
+            {t('recompute.action', 'Tính lại số liệu')}
+          </Button>
+        )}
+        {canIssue && (
+          <Button
+            variant="success"
+            startIcon={<Check />}
+            onClick={() => setIssuing(true)}
+            disabled={dirty}
+            data-testid="report-issue"
+          >
+            {t('issue.action', 'Ban hành')}
+          </Button>
+        )}
+      </Flex>
+    );
   };
 
-  const subtitle = [
-    t('report.period', 'Kỳ báo cáo: {from} – {to}', {
-      from: day(report.periodFrom),
-      to: day(report.periodTo),
-    }),
-    report.state === 'issued'
-      ? t('report.issued', 'Ban hành lúc {at} bởi {name}', {
-          at: instant(report.issuedAt),
-          name: report.issuedByName ?? '—',
-        })
-      : t('report.computed', 'Số liệu tính lúc {at}', { at: instant(report.computedAt) }),
-  ].join(' · ');
-
   return (
-    <Page.Main>
-      <Page.Title>{report.title}</Page.Title>
-      <Layouts.Header
-        navigationAction={<BackButton />}
-        title={report.title}
-        subtitle={subtitle}
-        secondaryAction={<StateBadge state={report.state} testId="report-state" />}
-        primaryAction={
-          canRecompute || canIssue ? (
-            <Flex gap={2}>
-              {canRecompute && (
-                <Button
-                  variant="secondary"
-                  startIcon={<ArrowClockwise />}
-                  loading={recomputing}
-                  onClick={recompute}
-                  data-testid="report-recompute"
-                >
-                  {t('recompute.action', 'Tính lại số liệu')}
-                </Button>
+    <DetailShell
+      state={{ ...loaded, data: report }}
+      backTo={`/plugins/${PLUGIN_ID}`}
+      title={(shown) => shown.title}
+      subtitle={subtitle}
+      status={(shown) => <StateBadge state={shown.state} testId="report-state" />}
+      actions={actions}
+      notFound={t('report.notFound', 'Không tìm thấy báo cáo này. Có thể báo cáo đã bị xóa.')}
+      testId="report"
+    >
+      {(shown) => {
+        const { draft, editable, canIssue, canExport } = allowed(shown);
+        return (
+          <>
+            <Flex
+              direction="column"
+              alignItems="stretch"
+              gap={6}
+              data-testid="report-page"
+              data-state={shown.state}
+            >
+              {draft && dirty && (
+                <Box padding={3} background="neutral100" hasRadius>
+                  <Typography variant="pi" textColor="neutral600">
+                    {t('issue.saveFirst', 'Lưu nội dung báo cáo trước khi ban hành.')}
+                  </Typography>
+                </Box>
               )}
-              {canIssue && (
-                <Button
-                  variant="success"
-                  startIcon={<Check />}
-                  onClick={() => setIssuing(true)}
-                  disabled={dirty}
-                  data-testid="report-issue"
-                >
-                  {t('issue.action', 'Ban hành')}
-                </Button>
+              <NarrativeEditor
+                report={shown}
+                editable={editable}
+                onSaved={setReport}
+                onReload={loaded.reload}
+                onDirtyChange={setDirty}
+              />
+              <ExportsPanel documentId={shown.documentId} canExport={canExport} narrative={shown.narrative} />
+              {shown.snapshot ? (
+                <FiguresView figures={shown.snapshot} onDrill={setDrill} />
+              ) : (
+                <Typography textColor="neutral600">
+                  {t('figures.missing', 'Báo cáo chưa có số liệu.')}
+                </Typography>
               )}
             </Flex>
-          ) : undefined
-        }
-      />
-      <Layouts.Content>
-        <Flex
-          direction="column"
-          alignItems="stretch"
-          gap={6}
-          data-testid="report-page"
-          data-state={report.state}
-        >
-          {draft && dirty && (
-            <Box padding={3} background="neutral100" hasRadius>
-              <Typography variant="pi" textColor="neutral600">
-                {t('issue.saveFirst', 'Lưu nội dung báo cáo trước khi ban hành.')}
-              </Typography>
-            </Box>
-          )}
-          <NarrativeEditor
-            report={report}
-            editable={editable}
-            onSaved={setReport}
-            onReload={loaded.reload}
-            onDirtyChange={setDirty}
-          />
-          <ExportsPanel documentId={report.documentId} canExport={canExport} narrative={report.narrative} />
-          {report.snapshot ? (
-            <FiguresView figures={report.snapshot} onDrill={setDrill} />
-          ) : (
-            <Typography textColor="neutral600">{t('figures.missing', 'Báo cáo chưa có số liệu.')}</Typography>
-          )}
-        </Flex>
-      </Layouts.Content>
-      <RowsDialog documentId={report.documentId} drill={drill} onClose={() => setDrill(null)} />
-      <ChangesDialog changes={changes} onClose={() => setChanges(null)} />
-      {canIssue && (
-        <IssueDialog
-          report={report}
-          open={issuing}
-          onClose={() => setIssuing(false)}
-          onConflict={conflict}
-          onIssued={(issued) => {
-            setIssuing(false);
-            setReport(issued);
-            toggleNotification({ type: 'success', message: t('issue.done', 'Đã ban hành báo cáo.') });
-          }}
-        />
-      )}
-    </Page.Main>
+            <RowsDialog documentId={shown.documentId} drill={drill} onClose={() => setDrill(null)} />
+            <ChangesDialog changes={changes} onClose={() => setChanges(null)} />
+            {canIssue && (
+              <IssueDialog
+                report={shown}
+                open={issuing}
+                onClose={() => setIssuing(false)}
+                onConflict={conflict}
+                onIssued={(issued) => {
+                  setIssuing(false);
+                  setReport(issued);
+                  toggleNotification({ type: 'success', message: t('issue.done', 'Đã ban hành báo cáo.') });
+                }}
+              />
+            )}
+          </>
+        );
+      }}
+    </DetailShell>
   );
 };

@@ -1,0 +1,23 @@
+/** The admin kit of the local plugins' pages (docs/ARCHITECTURE.md, "Admin kit"). */
+export {
+  DataTable,
+  sortRows,
+  type Column,
+  type DataTableProps,
+  type Selection,
+  type Sort,
+  type SortDirection,
+} from './DataTable';
+export { DetailShell, type DetailShellProps, type DetailState } from './DetailShell';
+export { FilterBar, type FilterBarProps, type FilterDef } from './FilterBar';
+export {
+  ConfirmDialog,
+  FormDialog,
+  type ConfirmDialogProps,
+  type FieldErrors,
+  type FormDialogProps,
+  type FormState,
+} from './FormDialog';
+export { useKitT, useKitTranslate } from './i18n';
+export { NARROW, useMediaQuery, useNarrow } from './useMediaQuery';
+export { parseSort, sortParam, useUrlFilters, type FilterValues } from './useUrlFilters';
