@@ -6,6 +6,7 @@
  */
 import request from 'supertest';
 import { addCalendarDays } from '../../src/domain/waiting';
+import { EMAIL_OUTBOX_TABLE } from '../../src/infra/models';
 import { SUBMISSION_STATES } from '../../src/plugins/unit-submissions/server/src/domain/workflow';
 import { demo } from '../setup/demo';
 import { adminLogin } from '../setup/http';
@@ -127,6 +128,15 @@ describe("the current year's submissions", () => {
       const online = await request(app.server()).get(`/api/articles/${article.documentId}`);
       expect(online.status).toBe(published ? 200 : 404);
     }
+  });
+
+  it('were moved without a mail: a move dated in the past is no news', async () => {
+    const queued = await app
+      .strapi()
+      .db.connection(EMAIL_OUTBOX_TABLE)
+      .where('topic', 'like', 'submission.%')
+      .count({ count: '*' });
+    expect(Number(queued[0].count)).toBe(0);
   });
 
   it('wait for review, some past their review date', () => {
