@@ -193,8 +193,9 @@ export async function seedDemo(
     timeZone: settings.timeZone,
     calendar: settings.calendar,
   };
-  const history = fillYear(read('plan.json'), read('plan.json').year);
-  const current = currentYearStory(read('current-year.json'), read('plan.json'), seedDay);
+  const historyPlan = read('plan.json');
+  const history = fillYear(historyPlan, historyPlan.year);
+  const current = currentYearStory(read('current-year.json'), historyPlan, seedDay);
   const plans: Json[] = [history, current.plan];
   /** Task codes repeat from one year's plan to the next: a task is known by its plan and code. */
   const taskKey = (planKey: string, code: string | undefined | null) => code && `${planKey}/${code}`;
