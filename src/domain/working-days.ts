@@ -75,6 +75,7 @@ function parse(value: unknown, what: string): number {
   return dayNumberOf(Number(value.slice(0, 4)), Number(value.slice(5, 7)), Number(value.slice(8, 10)));
 }
 
+const MIN_DAY = dayNumberOf(0, 1, 1);
 const MAX_DAY = dayNumberOf(9999, 12, 31);
 
 /** 0 = Monday … 6 = Sunday; day 0 (1970-01-01) was a Thursday. */
@@ -184,12 +185,41 @@ export class WorkingCalendar {
       step *= 2;
       hi = lo + step;
     }
+    return isoOf(this.firstReaching(lo, hi, target));
+  }
+
+  /**
+   * The `days`-th working day before `start` (start itself is not counted), for dating what already happened. With
+   * days = 0: start if it is a working day, else the working day before.
+   */
+  subtractWorkingDays(start: string, days: number): string {
+    const from = parse(start, 'start');
+    if (!Number.isSafeInteger(days) || days < 0) {
+      throw new RangeError(`days must be a whole number >= 0, got ${days}`);
+    }
+    const hi = days === 0 ? from : from - 1;
+    // The answer is the first day whose rank reaches this target: the working day that starts the count.
+    const target = this.rank(hi) - Math.max(days, 1) + 1;
+    let step = days + 2 * Math.ceil(days / 5) + 3;
+    let lo = hi - step;
+    while (this.rank(lo) >= target) {
+      if (lo < MIN_DAY) {
+        throw new RangeError(`No working day found after year 0000 (start ${start}, ${days} days back)`);
+      }
+      step *= 2;
+      lo = hi - step;
+    }
+    return isoOf(this.firstReaching(lo, hi, target));
+  }
+
+  /** The first day in (lo, hi] whose rank reaches `target`, given rank(lo) < target <= rank(hi). */
+  private firstReaching(lo: number, hi: number, target: number): number {
     while (hi - lo > 1) {
       const mid = lo + Math.floor((hi - lo) / 2);
       if (this.rank(mid) >= target) hi = mid;
       else lo = mid;
     }
-    return isoOf(hi);
+    return hi;
   }
 
   /** Working days in (from, to]: `from` is not counted, `to` is. 0 when to <= from. */

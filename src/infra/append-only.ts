@@ -34,6 +34,8 @@ export interface HistoryEvent<Action extends string> {
   actor: { id: number | null; name: string };
   reason?: string | null;
   details?: Record<string, unknown> | null;
+  /** When it happened: now, except for the demo seed, which writes a story that happened before it ran. */
+  at?: Date;
 }
 
 /**
@@ -56,7 +58,7 @@ export function appendOnlyHistory<Action extends string>(
           actorName: event.actor.name,
           reason: event.reason ?? null,
           details: event.details ?? null,
-          at: new Date(),
+          at: event.at ?? new Date(),
         },
       });
     },

@@ -6,7 +6,7 @@
 import fs from 'fs';
 import path from 'path';
 import type { Core, UID } from '@strapi/strapi';
-import { closedOnTime, deadlinesOnReceipt } from '../domain/feedback-deadlines';
+import { closedOnTime, deadlinesOnReceipt, publicationDueDate } from '../domain/feedback-deadlines';
 import { localDate } from '../domain/working-days';
 import {
   clearOrganizationSettings,
@@ -15,6 +15,7 @@ import {
 } from '../infra/organization-settings';
 import { redactPersonalData } from '../plugins/feedback-register/server/src/domain/redaction';
 import { deterministicTrackingCode, hashTrackingCode, normalizeTrackingCode } from '../domain/tracking-code';
+import { currentYearStory, fillYear, type SeedDay } from './current-year';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 type Locale = 'vi' | 'en';
@@ -182,37 +183,55 @@ export async function seedDemo(
     true
   );
 
-  // Plan
-  const plan = read('plan.json');
-  await ensureLocalized(
-    'plan',
-    'api::plan.plan',
-    plan.key,
-    { year: plan.year, symbol: plan.symbol },
-    (locale) => {
-      const text = plan[locale];
-      if (!text) return undefined;
-      return {
-        number: plan.number ?? null,
-        symbol: plan.symbol,
-        year: plan.year,
-        issueDate: plan.issueDate ?? null,
-        signerName: plan.signerName,
-        title: text.title,
-        issuingBody: text.issuingBody,
-        signerTitle: text.signerTitle,
-        bases: text.bases.map((b: Json) => ({
-          text: b.text,
-          legalDocument: registry.get('legal', b.legalDocument, locale) ?? null,
-        })),
-        purposes: toBlocks(text.purposes),
-        requirements: toBlocks(text.requirements),
-        sections: text.sections.map((s: Json) => ({ heading: s.heading, body: toBlocks(s.body) })),
-        recipients: text.recipients,
-      };
-    },
-    true
-  );
+  // The history (the plan's year) and the current year, whose story is dated from the day the seed runs.
+  clearOrganizationSettings();
+  const settings = await organizationSettings(strapi);
+  const now = new Date();
+  const seedDay: SeedDay = {
+    now,
+    today: localDate(now, settings.timeZone),
+    timeZone: settings.timeZone,
+    calendar: settings.calendar,
+  };
+  const historyPlan = read('plan.json');
+  const history = fillYear(historyPlan, historyPlan.year);
+  const current = currentYearStory(read('current-year.json'), historyPlan, seedDay);
+  const plans: Json[] = [history, current.plan];
+  /** Task codes repeat from one year's plan to the next: a task is known by its plan and code. */
+  const taskKey = (planKey: string, code: string | undefined | null) => code && `${planKey}/${code}`;
+
+  // Plans
+  for (const plan of plans) {
+    await ensureLocalized(
+      'plan',
+      'api::plan.plan',
+      plan.key,
+      { year: plan.year, symbol: plan.symbol },
+      (locale) => {
+        const text = plan[locale];
+        if (!text) return undefined;
+        return {
+          number: plan.number ?? null,
+          symbol: plan.symbol,
+          year: plan.year,
+          issueDate: plan.issueDate ?? null,
+          signerName: plan.signerName,
+          title: text.title,
+          issuingBody: text.issuingBody,
+          signerTitle: text.signerTitle,
+          bases: text.bases.map((b: Json) => ({
+            text: b.text,
+            legalDocument: registry.get('legal', b.legalDocument, locale) ?? null,
+          })),
+          purposes: toBlocks(text.purposes),
+          requirements: toBlocks(text.requirements),
+          sections: text.sections.map((s: Json) => ({ heading: s.heading, body: toBlocks(s.body) })),
+          recipients: text.recipients,
+        };
+      },
+      true
+    );
+  }
 
   // Campaigns
   for (const campaign of read('campaigns.json')) {
@@ -241,27 +260,29 @@ export async function seedDemo(
   }
 
   // Plan tasks (no draft & publish: they are tracked, not published on their own)
-  const planId = registry.get('plan', plan.key)!;
-  for (const task of plan.tasks) {
-    await ensureLocalized(
-      'task',
-      'api::plan-task.plan-task',
-      task.code,
-      { code: task.code, plan: { documentId: planId } },
-      (locale) =>
-        task[locale] && {
-          code: task.code,
-          content: task[locale].content,
-          form: task.form,
-          channel: task.channel ?? null,
-          targetCount: task.targetCount,
-          dueDate: task.dueDate,
-          plan: registry.get('plan', plan.key, locale),
-          unit: registry.get('unit', task.unit),
-          campaign: registry.get('campaign', task.campaign, locale) ?? null,
-        },
-      false
-    );
+  for (const plan of plans) {
+    const planId = registry.get('plan', plan.key)!;
+    for (const task of plan.tasks) {
+      await ensureLocalized(
+        'task',
+        'api::plan-task.plan-task',
+        taskKey(plan.key, task.code)!,
+        { code: task.code, plan: { documentId: planId } },
+        (locale) =>
+          task[locale] && {
+            code: task.code,
+            content: task[locale].content,
+            form: task.form,
+            channel: task.channel ?? null,
+            targetCount: task.targetCount,
+            dueDate: task.dueDate,
+            plan: registry.get('plan', plan.key, locale),
+            unit: registry.get('unit', task.unit),
+            campaign: registry.get('campaign', task.campaign, locale) ?? null,
+          },
+        false
+      );
+    }
   }
 
   // Procedures: versions of one national code are created oldest first, each amending the previous one.
@@ -328,7 +349,7 @@ export async function seedDemo(
             externalUrl: article.externalUrl ?? null,
             unit: registry.get('unit', article.unit),
             campaign: registry.get('campaign', article.campaign, locale) ?? null,
-            planTask: registry.get('task', article.planTask, locale) ?? null,
+            planTask: registry.get('task', taskKey(history.key, article.planTask), locale) ?? null,
             procedures: registry.many('procedure', article.procedures, locale),
           }
         );
@@ -345,12 +366,12 @@ export async function seedDemo(
   }
 
   // Feedback: each demo entry gets a stable tracking code, whose hash is its natural key.
-  clearOrganizationSettings();
-  const settings = await organizationSettings(strapi);
-  for (const [index, feedback] of read('feedbacks.json').entries()) {
-    const trackingCodeHash = hashTrackingCode(
-      normalizeTrackingCode(deterministicTrackingCode(`demo-${index}`))!
-    );
+  const feedbacks: [string, DemoFeedback & Json][] = [
+    ...read('feedbacks.json').map((feedback: Json, index: number) => [`demo-${index}`, feedback]),
+    ...current.feedbacks.map((feedback: Json, index: number) => [`demo-current-${index}`, feedback]),
+  ];
+  for (const [seed, feedback] of feedbacks) {
+    const trackingCodeHash = hashTrackingCode(normalizeTrackingCode(deterministicTrackingCode(seed))!);
     const { consent, procedure, handlingUnit, ...fields } = feedback;
     await ensurePlain('feedback', 'api::feedback.feedback', trackingCodeHash, { trackingCodeHash }, () => ({
       ...fields,
@@ -362,19 +383,23 @@ export async function seedDemo(
     }));
   }
 
-  // Oversight: task reports, a check and difficulties of the demo year (the oversight plugin's records).
-  if (strapi.plugin('oversight')) {
-    const oversight = read('oversight.json');
+  // Oversight: task reports, checks and difficulties of each year (the oversight plugin's records).
+  const oversightOf: [Json, Json][] = [
+    [history, read('oversight.json')],
+    [current.plan, current],
+  ];
+  for (const [plan, oversight] of strapi.plugin('oversight') ? oversightOf : []) {
     const unitOfTask = new Map<string, string>(plan.tasks.map((t: Json) => [t.code, t.unit]));
+    const taskId = (code: string) => registry.get('task', taskKey(plan.key, code), 'vi');
     for (const report of oversight.taskReports) {
       await ensurePlain(
         'task report',
         'plugin::oversight.task-report',
-        `${report.task}@${report.reportedAt}`,
-        { planTaskDocumentId: registry.get('task', report.task, 'vi'), status: report.status },
+        `${taskKey(plan.key, report.task)}@${report.reportedAt}`,
+        { planTaskDocumentId: taskId(report.task), status: report.status },
         () => ({
           unit: registry.get('unit', unitOfTask.get(report.task)),
-          planTaskDocumentId: registry.get('task', report.task, 'vi'),
+          planTaskDocumentId: taskId(report.task),
           status: report.status,
           results: report.results,
           outputCount: report.outputCount,
@@ -383,7 +408,7 @@ export async function seedDemo(
         })
       );
     }
-    for (const check of oversight.inspections) {
+    for (const check of oversight.inspections ?? []) {
       await ensurePlain(
         'inspection',
         'plugin::oversight.inspection',
@@ -402,7 +427,7 @@ export async function seedDemo(
         () => ({
           ...fields,
           unit: registry.get('unit', unit),
-          planTaskDocumentId: registry.get('task', task, 'vi'),
+          planTaskDocumentId: taskId(task),
           reportedByName: reportedBy,
           version: 0,
         })
@@ -461,34 +486,70 @@ export async function seedDemo(
     }
   }
 
-  // Submissions of units, drafts with private attachments, through the plugin's own services and file rules.
+  // Submissions of units, through the plugin's own services and file rules, as their authors and the IT Center would
+  // make them: the history's drafts, and the current year's moved through the workflow on the days the story says.
   const submissions = strapi.plugin('unit-submissions')?.service('submissions');
   const attachments = strapi.plugin('unit-submissions')?.service('attachments');
-  for (const demo of submissions ? read('submissions.json') : []) {
+  /** What a demo user may do, from their roles and units, as a request of theirs would find it. */
+  const accessOf = async (email: string) => {
+    const user = await strapi.db.query('admin::user').findOne({ where: { email }, populate: ['roles'] });
+    if (!user) throw new Error(`Demo data refers to an unknown user "${email}".`);
+    const ability = await strapi.service('admin::permission').engine.generateUserAbility(user);
+    return submissions.accessOf(user, ability);
+  };
+  const demoSubmissions: [string, Json][] = [
+    ...read('submissions.json').map((demo: Json) => [history.key, demo]),
+    ...current.submissions.map((demo: Json) => [current.plan.key, demo]),
+  ];
+  for (const [planKey, demo] of submissions ? demoSubmissions : []) {
     const uid = 'plugin::unit-submissions.submission' as UID.ContentType;
     if (await strapi.db.query(uid).findOne({ where: { title: demo.title }, select: ['id'] })) continue;
-    const author = await strapi.db.query('admin::user').findOne({ where: { email: demo.author } });
+    const access = await accessOf(demo.author);
     const unit = await strapi.db.query('api::unit.unit').findOne({ where: { code: demo.unit } });
-    if (!author || !unit) throw new Error(`Demo submission "${demo.title}" has an unknown author or unit.`);
-    const access = {
-      user: { id: author.id, name: `${author.lastname} ${author.firstname}`, email: author.email },
-      unitIds: [unit.id],
-      readAll: false,
-      canSubmit: true,
-      canReview: false,
-      isSuperAdmin: false,
-    };
+    if (!unit) throw new Error(`Demo submission "${demo.title}" has an unknown unit.`);
+    const createdAt = demo.createdAt ? new Date(demo.createdAt) : now;
     const { title, kind, body, proposedChannel } = demo;
+    const planTask = registry.get('task', taskKey(planKey, demo.planTask), 'vi');
     const documentId = await submissions.create(
       access,
-      { title, kind, body, proposedChannel, unit: unit.id },
-      'vi'
+      { title, kind, body, proposedChannel, unit: unit.id, planTask },
+      'vi',
+      createdAt
     );
     const files = (demo.attachments as { name: string; text: string }[]).map(({ name, text }) => {
       const bytes = demoPdf(text);
       return { originalName: name, size: bytes.length, read: async () => bytes };
     });
-    if (files.length) await attachments.add(access, documentId, files, 'vi');
+    if (files.length) await attachments.add(access, documentId, files, 'vi', createdAt);
+    let updatedAt = createdAt;
+    for (const move of demo.moves ?? []) {
+      const { version, article } = await submissions.load(documentId);
+      if (move.to === 'published') {
+        // The last move is the system's: the article is published, now, through its own publication rules.
+        if (article)
+          await docs('api::article.article').publish({ documentId: article.documentId, locale: '*' });
+        if ((await submissions.load(documentId)).state !== 'published') {
+          throw new Error(`Demo submission "${title}" cannot be published: it has no approved article.`);
+        }
+        updatedAt = new Date();
+        continue;
+      }
+      // Moves of one day follow each other by the hour; none is dated after the seed runs.
+      updatedAt = new Date(
+        Math.min(Math.max(Date.parse(move.at), updatedAt.getTime() + 3_600_000), now.getTime())
+      );
+      const assigneeId = move.assignee ? (await accessOf(move.assignee)).user.id : null;
+      const moved = await submissions.transition(
+        await accessOf(move.by ?? demo.author),
+        documentId,
+        { to: move.to, version, comment: move.comment ?? null, assigneeId },
+        'vi',
+        { at: updatedAt }
+      );
+      if (!moved) throw new Error(`Demo submission "${title}" is not visible to ${move.by ?? demo.author}.`);
+    }
+    // The row's own dates follow the story too (the assignment write stamped it now).
+    await strapi.db.query(uid).updateMany({ where: { documentId }, data: { createdAt, updatedAt } });
     count('submission');
   }
 
@@ -531,6 +592,7 @@ interface DemoFeedback {
   answer?: string;
   answeredAt?: string;
   onTime?: boolean;
+  consent: { publishAnswer: boolean };
 }
 
 /** What the register would have recorded on the way to a demo feedback's state: deadlines, closing, publication. */
@@ -541,6 +603,11 @@ function registerFields(feedback: DemoFeedback, { calendar, timeZone, deadlines 
   const closedOn = feedback.answeredAt ? localDate(new Date(feedback.answeredAt), timeZone) : null;
   const closing = feedback.state === 'published' ? 'answered' : feedback.state;
   const published = feedback.state === 'published';
+  // An answer sent with the submitter's consent is due for publication; the demo publishes on the day it answers.
+  const publication =
+    closing === 'answered' && closedOn && feedback.consent.publishAnswer
+      ? publicationDueDate(closedOn, deadlines, calendar)
+      : null;
   const redact = (text?: string) => (text ? redactPersonalData(text, feedback) : null);
   return {
     ...dated,
@@ -551,5 +618,7 @@ function registerFields(feedback: DemoFeedback, { calendar, timeZone, deadlines 
     publicContent: published ? redact(feedback.content) : null,
     publicAnswer: published ? redact(feedback.answer) : null,
     answerPublishedAt: published ? feedback.answeredAt : null,
+    publicationDueDate: publication,
+    publicationOnTime: published ? true : null,
   };
 }

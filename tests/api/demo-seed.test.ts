@@ -80,16 +80,21 @@ describe('demo data, loaded by bootstrap on an empty database', () => {
     expect(await strapi.db.query('api::procedure.procedure').count({ where: { sampleData: false } })).toBe(0);
   });
 
-  it('holds articles of several kinds, published and draft', async () => {
+  it('holds articles of several kinds, published and draft, and those of approved submissions', async () => {
     const strapi = app.strapi();
     const articles = demo('articles.json');
     const kinds = new Set(articles.map((a: { kind: string }) => a.kind));
     expect(kinds.size).toBeGreaterThanOrEqual(4);
+    // The current year's submissions that reached approval have their article, published with the submission.
+    const reached = (state: string) =>
+      demo('current-year.json').submissions.filter((s: { moves: { to: string }[] }) =>
+        s.moves.some((m) => m.to === state)
+      ).length;
     const published = articles.filter((a: { published: boolean }) => a.published).length;
     expect(await documents(strapi, 'api::article.article', { publishedAt: { $notNull: true } })).toBe(
-      published
+      published + reached('published')
     );
-    expect(await documents(strapi, 'api::article.article')).toBe(articles.length);
+    expect(await documents(strapi, 'api::article.article')).toBe(articles.length + reached('approved'));
   });
 
   it('holds feedback in every state and survey responses', async () => {
@@ -104,9 +109,13 @@ describe('demo data, loaded by bootstrap on an empty database', () => {
     );
   });
 
-  it("holds the year's task reports, a check and difficulties, linked to their tasks and units", async () => {
+  it("holds each year's task reports, a check and difficulties, linked to their tasks and units", async () => {
     const strapi = app.strapi();
-    const { taskReports, inspections, difficulties } = demo('oversight.json');
+    const { inspections } = demo('oversight.json');
+    const [taskReports, difficulties] = ['taskReports', 'difficulties'].map((records) => [
+      ...demo('oversight.json')[records],
+      ...demo('current-year.json')[records],
+    ]);
     const reports = await strapi.db
       .query('plugin::oversight.task-report')
       .findMany({ populate: { unit: { select: ['code'] } } });

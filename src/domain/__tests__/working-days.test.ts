@@ -137,6 +137,25 @@ describe('working calendar: adding working days', () => {
     expect(plain.workingDaysBetween('2021-01-01', '2022-01-03')).toBe(261);
   });
 
+  it('counts back from a day, for what already happened', () => {
+    // Thursday 4/3/2021 back 3: Wed 3, Tue 2, Mon 1.
+    expect(plain.subtractWorkingDays('2021-03-04', 3)).toBe('2021-03-01');
+    expect(plain.subtractWorkingDays('2021-03-08', 1)).toBe('2021-03-05');
+    expect(plain.subtractWorkingDays('2021-03-07', 0)).toBe('2021-03-05');
+    expect(plain.subtractWorkingDays('2021-03-05', 0)).toBe('2021-03-05');
+    expect(plain.subtractWorkingDays('2022-01-03', 261)).toBe('2021-01-01');
+    // Tết 2021: back from Wednesday 17/2, one working day is Tuesday 9/2.
+    const calendar = new WorkingCalendar(TET_2021);
+    expect(calendar.subtractWorkingDays('2021-02-17', 1)).toBe('2021-02-09');
+    // It undoes addWorkingDays from any working day.
+    for (const start of ['2021-02-03', '2021-02-09', '2021-02-17', '2021-03-01']) {
+      for (const days of [1, 2, 5, 15, 40]) {
+        expect(calendar.subtractWorkingDays(calendar.addWorkingDays(start, days), days)).toBe(start);
+      }
+    }
+    expect(() => plain.subtractWorkingDays('2021-01-01', -1)).toThrow(/whole number/);
+  });
+
   it('rejects malformed dates and bad day counts', () => {
     expect(() => plain.addWorkingDays('2021-2-1', 1)).toThrow(/YYYY-MM-DD/);
     expect(() => plain.addWorkingDays('2021-02-30', 1)).toThrow(/YYYY-MM-DD/);

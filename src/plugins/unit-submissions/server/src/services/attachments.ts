@@ -131,12 +131,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     limits: () => submissionAttachmentLimits(process.env),
 
-    /** Judges every file, then stores all of them or none: files first, rows in one transaction. */
+    /**
+     * Judges every file, then stores all of them or none: files first, rows in one transaction. `at` dates them, for
+     * the demo seed's story (now otherwise).
+     */
     async add(
       access: Access,
       documentId: string,
       files: IncomingFile[],
-      language: Language
+      language: Language,
+      at?: Date
     ): Promise<Refusal | unknown[]> {
       const submission = await editable(access, documentId, language);
       if (typeof submission === 'string') return submission;
@@ -161,6 +165,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
                 size: attachment.size,
                 sha256: attachment.sha256,
                 uploadedBy: access.user.id,
+                createdAt: at,
+                updatedAt: at,
               },
             });
           }
@@ -169,6 +175,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             action: 'edited',
             actor: { id: access.user.id, name: access.user.name },
             details: { fields: ['attachments'], added: judged.value.map((file) => file.originalName) },
+            at,
           });
         });
       } catch (error) {

@@ -327,7 +327,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       };
     },
 
-    async create(access: Access, input: SubmissionInput, language: Language) {
+    /** A unit's new draft; `at` dates its history, for the demo seed's story (now otherwise). */
+    async create(access: Access, input: SubmissionInput, language: Language, at?: Date) {
       if (!access.canSubmit || (!access.isSuperAdmin && !access.unitIds.includes(input.unit!))) {
         throw notYourUnit(language);
       }
@@ -350,6 +351,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           action: 'created',
           toState: 'draft',
           actor: { id: access.user.id, name: access.user.name },
+          at,
         });
         return created.documentId;
       });
@@ -399,13 +401,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /**
      * One move of the workflow. The state and version change in one conditional UPDATE, so of two reviewers acting
-     * at once exactly one succeeds and the other gets a ConflictError (409).
+     * at once exactly one succeeds and the other gets a ConflictError (409). A move recorded after the fact (`at`,
+     * the demo seed's story) is dated then and notifies nobody: it is no news.
      */
     async transition(
       access: Access,
       documentId: string,
       request: { to: string; version: number; comment?: string | null; assigneeId?: number | null },
-      language: Language
+      language: Language,
+      { at }: { at?: Date } = {}
     ) {
       const submission = await load(documentId);
       if (!submission || !visible(access, submission)) return null;
@@ -447,7 +451,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
       const { calendar, timeZone } = await organizationSettings(strapi);
       const reviewDays = Number(process.env.SUBMISSION_REVIEW_DAYS ?? 3);
-      const now = new Date();
+      const now = at ?? new Date();
       const changes: Record<string, unknown> = { state: to, version: request.version + 1, updatedAt: now };
       if (to === 'submitted') {
         changes.submittedAt = now;
@@ -469,6 +473,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           toState: to,
           actor,
           reason: request.comment?.trim() || null,
+          at,
         });
         if (assignee) {
           await history().append({
@@ -476,11 +481,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             action: 'assigned',
             actor,
             details: { assigneeId: assignee.id, assigneeName: displayName(assignee) },
+            at,
           });
         }
         if (request.comment?.trim())
-          await this.addComment(access, documentId, request.comment.trim(), { silent: true });
-        if (to === 'approved') await this.createArticle(submission, actor);
+          await this.addComment(access, documentId, request.comment.trim(), { silent: true, at });
+        if (to === 'approved') await this.createArticle(submission, actor, at);
+        if (at) return;
 
         const mails = mailsForTransition(
           to,
@@ -597,9 +604,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /**
      * Approval: a draft article in Vietnamese, carrying the unit, task and campaign, linked both ways. The
-     * attachments join its media when it is published, not before (copyToLibrary).
+     * attachments join its media when it is published, not before (copyToLibrary). `at` dates the history entry
+     * (the demo seed's approvals happened before it ran).
      */
-    async createArticle(submission: StoredSubmission, actor: { id: number; name: string }) {
+    async createArticle(submission: StoredSubmission, actor: { id: number; name: string }, at?: Date) {
       const task = submission.planTask
         ? await strapi.db.query('api::plan-task.plan-task').findOne({
             where: { id: submission.planTask.id },
@@ -636,6 +644,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         action: 'article_created',
         actor,
         details: { articleDocumentId: article.documentId },
+        at,
       });
       return article.documentId;
     },
@@ -664,13 +673,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       });
     },
 
-    async addComment(access: Access, documentId: string, body: string, { silent = false } = {}) {
+    async addComment(
+      access: Access,
+      documentId: string,
+      body: string,
+      { silent = false, at }: { silent?: boolean; at?: Date } = {}
+    ) {
       await strapi.db.query('plugin::unit-submissions.comment').create({
         data: {
           submissionDocumentId: documentId,
           authorId: access.user.id,
           authorName: access.user.name,
           body,
+          createdAt: at,
+          updatedAt: at,
         },
       });
       if (!silent) {
@@ -679,6 +695,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           action: 'commented',
           actor: { id: access.user.id, name: access.user.name },
           reason: body,
+          at,
         });
       }
     },
