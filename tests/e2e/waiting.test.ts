@@ -5,10 +5,9 @@
  */
 import request from 'supertest';
 import { WAITING_PLUGINS, waitingLines, type WaitingPlugin } from '../../src/admin/waiting/lines';
-import { browserTestsCanRun, screenshot } from '../setup/browser';
+import { browserTestsCanRun, screenshot, settle, useAdminBrowser } from '../setup/browser';
 import { adminLogin } from '../setup/http';
 import { useStrapi } from '../setup/strapi';
-import { useAdminBrowser } from '../setup/browser';
 
 // Beside date-fields.test.ts (15000-15299).
 const PORT = 15300 + (process.pid % 300);
@@ -76,11 +75,13 @@ describeInBrowser('waiting for me, in the browser', () => {
         } else expect(await badge.count()).toBe(0);
       }
       await page.locator('[data-testid=waiting-widget]').scrollIntoViewIfNeeded();
-    await screenshot(page, `waiting-${role}-1440`);
+      await screenshot(page, `waiting-${role}-1440`);
 
       if (role === 'unit') {
         await page.setViewportSize({ width: 390, height: 844 });
-        await page.waitForSelector('[data-testid=waiting-widget]');
+        // The admin swaps its desktop menu for the mobile one first; scroll once the layout has settled.
+        await settle(page);
+        await page.locator('[data-testid=waiting-widget]').scrollIntoViewIfNeeded();
         await screenshot(page, `waiting-${role}-390`);
       }
     }
