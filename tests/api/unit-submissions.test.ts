@@ -146,7 +146,9 @@ describe('the whole path, from a unit to a published article', () => {
 
   it('goes back to the same reviewer on resubmission, who is told; a new review period starts', async () => {
     const before = (await api('get', `/submissions/${submission.documentId}`, QLDD)).body.data;
-    expect(before.allowedTransitions).toEqual([{ to: 'in_review', needsComment: false, needsAssignee: false }]);
+    expect(before.allowedTransitions).toEqual([
+      { to: 'in_review', needsComment: false, needsAssignee: false },
+    ]);
     const res = await move(QLDD, submission, 'in_review');
     expect(res.status).toBe(200);
     expect(res.body.data).toMatchObject({ state: 'in_review', assignee: { email: IT } });

@@ -11,9 +11,9 @@ const context = {
 
 describe('workflow mails', () => {
   it('tells the IT Center about a submission', () => {
-    expect(mailsForTransition({ from: 'draft', to: 'submitted' }, context, false).map((m) => [m.audience, m.topic])).toEqual([
-      ['it_center', 'submission.submitted:doc1'],
-    ]);
+    expect(
+      mailsForTransition({ from: 'draft', to: 'submitted' }, context, false).map((m) => [m.audience, m.topic])
+    ).toEqual([['it_center', 'submission.submitted:doc1']]);
   });
 
   it.each(['changes_requested', 'approved', 'rejected'] as const)(
@@ -28,7 +28,9 @@ describe('workflow mails', () => {
   );
 
   it('tells the assignee, and nobody else when a review starts', () => {
-    expect(mailsForTransition({ from: 'submitted', to: 'in_review' }, context, true).map((m) => m.audience)).toEqual(['assignee']);
+    expect(
+      mailsForTransition({ from: 'submitted', to: 'in_review' }, context, true).map((m) => m.audience)
+    ).toEqual(['assignee']);
   });
 
   it('tells the assignee, and only them, that the unit resubmitted', () => {
