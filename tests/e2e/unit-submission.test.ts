@@ -231,8 +231,11 @@ describeInBrowser('unit submission, in the browser', () => {
     const unit = await loginAs('qldd@demo.example', { viewport: { width: 390, height: 844 } });
     await unit.goto(`${BASE}/admin/plugins/unit-submissions`);
     await unit.waitForSelector('[data-testid=submissions-table][data-layout=cards]');
-    // The first card's action is on the first screen, within the width.
-    const action = unit.locator('[data-testid=submission-row] [data-testid=submission-open]').first();
+    await screenshot(unit, '10a-unit-list-390-top');
+    // A whole card fits the screen: its action is in view with it, within the width.
+    const card = unit.locator('[data-testid=submission-row]').first();
+    await card.scrollIntoViewIfNeeded();
+    const action = card.locator('[data-testid=submission-open]');
     const box = await action.boundingBox();
     expect(box && box.x >= 0 && box.x + box.width <= 390 && box.y + box.height <= 844).toBe(true);
     await screenshot(unit, '10-unit-list-390');

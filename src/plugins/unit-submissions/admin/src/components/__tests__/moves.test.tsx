@@ -2,7 +2,9 @@ import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderInAdmin } from '../../../../../../admin/shared/__tests__/render';
 import { BulkResultAlert } from '../BulkResultAlert';
-import { TransitionDialog } from '../TransitionDialog';
+import type { AllowedTransition } from '../../api';
+import type { SubmissionState } from '../../labels';
+import { TransitionDialog, type TransitionInput } from '../TransitionDialog';
 
 jest.mock('@strapi/strapi/admin', () =>
   jest.requireActual('../../../../../../admin/shared/__tests__/strapi-admin')
@@ -10,20 +12,28 @@ jest.mock('@strapi/strapi/admin', () =>
 
 const reviewers = [{ id: 7, firstname: 'Biên Tập', lastname: 'Trần', email: 'bt@example.com' }];
 
+/** The dialog of one move, sending to `onConfirm`. */
+const renderMove = (
+  transition: AllowedTransition,
+  from: SubmissionState,
+  onConfirm: (input: TransitionInput) => Promise<void>
+) =>
+  renderInAdmin(
+    <TransitionDialog
+      transition={transition}
+      from={from}
+      reviewers={reviewers}
+      onClose={() => undefined}
+      onConfirm={onConfirm}
+      onProblem={() => false}
+    />
+  );
+
 describe('TransitionDialog', () => {
   it('confirms an approval before anything is sent', async () => {
     const onConfirm = jest.fn(async () => undefined);
     const user = userEvent.setup();
-    renderInAdmin(
-      <TransitionDialog
-        transition={{ to: 'approved', needsComment: false, needsAssignee: false }}
-        from="in_review"
-        reviewers={reviewers}
-        onClose={() => undefined}
-        onConfirm={onConfirm}
-        onProblem={() => false}
-      />
-    );
+    renderMove({ to: 'approved', needsComment: false, needsAssignee: false }, 'in_review', onConfirm);
     await user.click(screen.getByTestId('transition-dialog-submit'));
     expect(screen.getByText('Bạn có chắc chắn?')).toBeTruthy();
     expect(onConfirm).not.toHaveBeenCalled();
@@ -34,15 +44,10 @@ describe('TransitionDialog', () => {
   it('calls a resubmission "Gửi lại", says it returns to the reviewer, and confirms it', async () => {
     const onConfirm = jest.fn(async () => undefined);
     const user = userEvent.setup();
-    renderInAdmin(
-      <TransitionDialog
-        transition={{ to: 'in_review', needsComment: false, needsAssignee: false }}
-        from="changes_requested"
-        reviewers={reviewers}
-        onClose={() => undefined}
-        onConfirm={onConfirm}
-        onProblem={() => false}
-      />
+    renderMove(
+      { to: 'in_review', needsComment: false, needsAssignee: false },
+      'changes_requested',
+      onConfirm
     );
     expect(screen.getByRole('dialog', { name: /^Gửi lại/ })).toBeTruthy();
     expect(screen.getByText(/quay về biên tập viên đã yêu cầu chỉnh sửa/)).toBeTruthy();
@@ -55,16 +60,7 @@ describe('TransitionDialog', () => {
   it('asks for the comment a change request needs, without a confirmation', async () => {
     const onConfirm = jest.fn(async () => undefined);
     const user = userEvent.setup();
-    renderInAdmin(
-      <TransitionDialog
-        transition={{ to: 'changes_requested', needsComment: true, needsAssignee: false }}
-        from="in_review"
-        reviewers={reviewers}
-        onClose={() => undefined}
-        onConfirm={onConfirm}
-        onProblem={() => false}
-      />
-    );
+    renderMove({ to: 'changes_requested', needsComment: true, needsAssignee: false }, 'in_review', onConfirm);
     await user.click(screen.getByTestId('transition-dialog-submit'));
     expect(screen.getByText('Vui lòng nhập nội dung.')).toBeTruthy();
     await user.type(screen.getByTestId('transition-comment'), 'Bổ sung ảnh');
