@@ -139,11 +139,30 @@ describe('the whole path, from a unit to a published article', () => {
       data: { body: 'Đoạn một, đã bổ sung ảnh.\n\nĐoạn hai.' },
     });
     expect(edit.status).toBe(200);
-    expect((await move(QLDD, submission, 'submitted')).status).toBe(200);
+    // The old way back into the queue is gone, and the IT Center cannot resubmit for the unit.
+    expect((await move(QLDD, submission, 'submitted')).status).toBe(400);
+    expect((await move(IT, submission, 'in_review', { assignee: itEditor.id })).status).toBe(400);
+  });
+
+  it('goes back to the same reviewer on resubmission, who is told; a new review period starts', async () => {
+    const before = (await api('get', `/submissions/${submission.documentId}`, QLDD)).body.data;
+    expect(before.allowedTransitions).toEqual([
+      { to: 'in_review', needsComment: false, needsAssignee: false },
+    ]);
+    const res = await move(QLDD, submission, 'in_review');
+    expect(res.status).toBe(200);
+    expect(res.body.data).toMatchObject({ state: 'in_review', assignee: { email: IT } });
+    expect(res.body.data.submittedAt > before.submittedAt).toBe(true);
+    expect(res.body.data.dueDate).toEqual(expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/));
+    const mails = await outbox(`submission.resubmitted:${submission.documentId}`);
+    expect(mails.map((m: Entry) => m.recipient)).toEqual([IT]);
+    expect(mails[0].subject).toContain('gửi lại');
+    // Nobody else is told, and nobody has to claim it again.
+    expect(await outbox(`submission.submitted:${submission.documentId}`)).toHaveLength(1);
+    expect(await outbox(`submission.assigned:${submission.documentId}`)).toHaveLength(1);
   });
 
   it('is approved: a draft article in Vietnamese, with the unit, linked both ways', async () => {
-    expect((await move(IT, submission, 'in_review', { assignee: itEditor.id })).status).toBe(200);
     const res = await move(IT, submission, 'approved');
     expect(res.status).toBe(200);
     const article = res.body.data.article;
@@ -187,8 +206,7 @@ describe('the whole path, from a unit to a published article', () => {
       'draft>submitted',
       'submitted>in_review',
       'in_review>changes_requested',
-      'changes_requested>submitted',
-      'submitted>in_review',
+      'changes_requested>in_review',
       'in_review>approved',
       'approved>published',
     ]);

@@ -239,3 +239,41 @@ describe('publish-article, hostile', () => {
     expect((await stateOf(theirs.documentId)).state).toBe('submitted');
   });
 });
+
+describe('resubmission, hostile', () => {
+  const move = (documentId: string, email: string, body: object) =>
+    call('post', `/unit-submissions/submissions/${documentId}/transitions`, email).send(body);
+
+  it('keeps the reviewer whatever the unit sends, and lets neither another unit nor the IT Center resubmit', async () => {
+    const sent = await create(QLDD, 'P-QLDD', 'Tin gửi lại Hòalạc');
+    const it = await app
+      .strapi()
+      .db.query('admin::user')
+      .findOne({ where: { email: IT } });
+    const unitEditor = await app
+      .strapi()
+      .db.query('admin::user')
+      .findOne({ where: { email: QLDD } });
+    let version = sent.version;
+    for (const [to, extra] of [
+      ['in_review', { assignee: it.id }],
+      ['changes_requested', { comment: 'Bổ sung.' }],
+    ] as const) {
+      const res = await move(sent.documentId, IT, { to, version, ...extra });
+      expect(res.status).toBe(200);
+      version = res.body.data.version;
+    }
+    // Another unit learns nothing; the IT Center cannot resubmit for the unit; the old path is gone.
+    expect((await move(sent.documentId, MT, { to: 'in_review', version })).status).toBe(404);
+    expectFieldError(await move(sent.documentId, IT, { to: 'in_review', version, assignee: it.id }), ['to']);
+    expectFieldError(await move(sent.documentId, QLDD, { to: 'submitted', version }), ['to']);
+    // A unit cannot pick its own reviewer: an assignee in the body changes nothing.
+    const res = await move(sent.documentId, QLDD, {
+      to: 'in_review',
+      version,
+      assignee: unitEditor.id,
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.data).toMatchObject({ state: 'in_review', assignee: { email: IT } });
+  });
+});

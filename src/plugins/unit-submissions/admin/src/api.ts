@@ -27,6 +27,8 @@ export interface SubmissionSummary {
   unit: { id: number; name: string } | null;
   planTask: { documentId?: string; code: string; content: string } | null;
   assignee: Person | null;
+  /** What a move sends back (bulk approval passes it, so a row changed meanwhile is refused). */
+  version: number;
 }
 
 export interface Pagination {
@@ -68,6 +70,8 @@ export interface Submission extends SubmissionSummary {
   allowedTransitions: AllowedTransition[];
   canEdit: boolean;
   canComment: boolean;
+  /** Approved, with an article this user may publish from here. */
+  canPublishArticle: boolean;
 }
 
 export interface Comment {
@@ -129,9 +133,20 @@ export interface ListFilters {
   planTask?: string;
   assignee?: string;
   queue?: boolean;
+  /** Words that must start words of the title or body. */
+  q?: string;
+  /** `title:asc`, … (domain/list-query.ts SORT_KEYS). */
+  sort?: string;
   page?: number;
   pageSize?: number;
 }
+
+export type BulkMove = 'claim' | 'approve';
+
+/** One item of a bulk move: moved, or why not (Strapi's error). */
+export type BulkResult =
+  | { documentId: string; ok: true; state: SubmissionState }
+  | { documentId: string; ok: false; error: { status: number; name: string; message: string } };
 
 export interface SubmissionData {
   title?: string;
@@ -200,6 +215,18 @@ export function useApi() {
 
       transition: async (documentId: string, request: TransitionRequest) =>
         (await post<{ data: Submission }>(`${path(documentId)}/transitions`, request, { headers })).data.data,
+
+      bulkTransition: async (move: BulkMove, ids: string[], versions: Record<string, number>) =>
+        (
+          await post<{ data: BulkResult[] }>(
+            `${BASE}/submissions/bulk-transitions`,
+            { move, ids, versions },
+            { headers }
+          )
+        ).data.data,
+
+      publishArticle: async (documentId: string) =>
+        (await post<{ data: Submission }>(`${path(documentId)}/publish-article`, {}, { headers })).data.data,
 
       getComments: async (documentId: string) =>
         (await get<{ data: Comment[] }>(`${path(documentId)}/comments`, { headers })).data.data,

@@ -55,32 +55,45 @@ export const CHANNEL_LABELS: Record<Channel, Message> = {
   social_media: msg('channel.social_media', 'Mạng xã hội'),
 };
 
-/** The button of a move, by the state it leads to. */
-export const TRANSITION_LABELS: Record<SubmissionState, Message> = {
+/**
+ * A move as the user sees it: the state it leads to, except resubmitting (changes requested → back in review, with
+ * the same reviewer) and discarding (withdrawing a draft that was never sent).
+ */
+export type Move = SubmissionState | 'resubmit' | 'discard';
+
+export const moveOf = (from: SubmissionState, to: SubmissionState): Move =>
+  from === 'changes_requested' && to === 'in_review'
+    ? 'resubmit'
+    : from === 'draft' && to === 'withdrawn'
+      ? 'discard'
+      : to;
+
+/** The button of a move. */
+export const TRANSITION_LABELS: Record<Move, Message> = {
   draft: msg('transition.draft', 'Chuyển về đang soạn'),
   submitted: msg('transition.submitted', 'Gửi Trung tâm CNTT'),
+  resubmit: msg('transition.resubmit', 'Gửi lại Trung tâm CNTT'),
   in_review: msg('transition.in_review', 'Nhận biên tập'),
   changes_requested: msg('transition.changes_requested', 'Yêu cầu chỉnh sửa'),
   approved: msg('transition.approved', 'Duyệt'),
   published: msg('transition.published', 'Đăng'),
   rejected: msg('transition.rejected', 'Từ chối'),
   withdrawn: msg('transition.withdrawn', 'Rút lại'),
+  discard: msg('transition.discard', 'Hủy bản nháp'),
 };
 
-/** Sending again after changes were requested. */
-export const RESUBMIT_LABEL = msg('transition.resubmit', 'Gửi lại Trung tâm CNTT');
-/** Withdrawing a draft that was never sent: to the unit, it is discarding it. */
-export const DISCARD_LABEL = msg('transition.discard', 'Hủy bản nháp');
-
-export const TRANSITION_DONE: Record<SubmissionState, Message> = {
+/** What the page says once a move is made. */
+export const TRANSITION_DONE: Record<Move, Message> = {
   draft: msg('transition.done.draft', 'Đã chuyển tin bài về trạng thái đang soạn.'),
   submitted: msg('transition.done.submitted', 'Đã gửi tin bài tới Trung tâm CNTT.'),
+  resubmit: msg('transition.done.resubmit', 'Đã gửi lại tin bài; biên tập viên phụ trách đã được báo.'),
   in_review: msg('transition.done.in_review', 'Đã nhận biên tập tin bài.'),
   changes_requested: msg('transition.done.changes_requested', 'Đã gửi yêu cầu chỉnh sửa cho đơn vị.'),
   approved: msg('transition.done.approved', 'Đã duyệt tin bài; bài viết nháp đã được tạo.'),
   published: msg('transition.done.published', 'Tin bài đã được đăng.'),
   rejected: msg('transition.done.rejected', 'Đã từ chối tin bài.'),
   withdrawn: msg('transition.done.withdrawn', 'Đã rút lại tin bài.'),
+  discard: msg('transition.done.discard', 'Đã hủy bản nháp.'),
 };
 
 export type HistoryAction =

@@ -12,7 +12,8 @@ import {
   Typography,
 } from '@strapi/design-system';
 import { DateField, useInvalidDates } from '../../../../../admin/shared/DateField';
-import { type Options, type Submission, type SubmissionData } from '../api';
+import { useNotification } from '@strapi/strapi/admin';
+import { problemOf, type ApiProblem, type Options, type Submission, type SubmissionData } from '../api';
 import { tm, useT } from '../i18n';
 import {
   CHANNEL_LABELS,
@@ -61,6 +62,28 @@ export const valuesOf = (submission: Submission): FormValues => ({
 
 /** Field errors by field name (the server's `path`); `null` when saved. */
 export type SaveResult = Record<string, string> | null;
+
+/**
+ * A failed save as the form shows it: the fields' errors with a warning to check them, else the message; `handle`
+ * takes the failures the page deals with itself (a conflict). An aborted request shows nothing.
+ */
+export function useSaveFailure(handle: (problem: ApiProblem) => boolean = () => false) {
+  const t = useT();
+  const { toggleNotification } = useNotification();
+  return (error: unknown): SaveResult => {
+    const problem = problemOf(error);
+    if (problem.aborted || handle(problem)) return null;
+    if (Object.keys(problem.fields).length) {
+      toggleNotification({
+        type: 'warning',
+        message: t('form.invalid', 'Vui lòng kiểm tra lại các trường được đánh dấu.'),
+      });
+      return problem.fields;
+    }
+    toggleNotification({ type: 'danger', message: problem.message });
+    return {};
+  };
+}
 
 interface SubmissionFormProps {
   initialValues: FormValues;

@@ -1,17 +1,9 @@
 import * as React from 'react';
-import {
-  Button,
-  Field,
-  Flex,
-  Modal,
-  SingleSelect,
-  SingleSelectOption,
-  Textarea,
-  Typography,
-} from '@strapi/design-system';
+import { Field, SingleSelect, SingleSelectOption, Textarea, Typography } from '@strapi/design-system';
+import { FormDialog, type FormDialogProps } from '../../../../../admin/shared/kit';
 import type { AllowedTransition, Person } from '../api';
-import { msg, tm, useT } from '../i18n';
-import { personName, type SubmissionState } from '../labels';
+import { msg, tm, useT, type Message } from '../i18n';
+import { moveOf, personName, TRANSITION_LABELS, type Move } from '../labels';
 import { useTestIdRef } from './testId';
 
 export interface TransitionInput {
@@ -21,27 +13,31 @@ export interface TransitionInput {
 
 interface TransitionDialogProps {
   transition: AllowedTransition | null;
-  /** The state the move starts from (withdrawing a draft is discarding it). */
-  from: SubmissionState;
-  /** The button's label: also the dialog's title. */
-  title: string;
+  /** The state the move starts from (withdrawing a draft is discarding it; from changes requested, resubmitting). */
+  from: Parameters<typeof moveOf>[0];
   reviewers: (Person & { id: number })[];
   /** Preselected assignee (the current user, when a reviewer). */
   defaultAssignee?: number | null;
   onClose: () => void;
-  /** Resolves to field errors to show, or null when done. */
-  onConfirm: (input: TransitionInput) => Promise<Record<string, string> | null>;
+  /** Makes the move; a rejection shows the server's errors in the dialog (FormDialog). */
+  onConfirm: (input: TransitionInput) => Promise<void>;
+  /** A failure the page handles itself (a 409 → reload). */
+  onProblem: FormDialogProps['onProblem'];
 }
 
-const COMMENT_LABELS: Partial<Record<SubmissionState, ReturnType<typeof msg>>> = {
+const COMMENT_LABELS: Partial<Record<Move, Message>> = {
   changes_requested: msg('dialog.comment.changes_requested', 'Nội dung cần chỉnh sửa'),
   rejected: msg('dialog.comment.rejected', 'Lý do từ chối'),
 };
 
-const DESCRIPTIONS: Partial<Record<SubmissionState, ReturnType<typeof msg>>> = {
+const DESCRIPTIONS: Partial<Record<Move, Message>> = {
   submitted: msg(
     'dialog.description.submitted',
     'Tin bài được gửi tới Trung tâm CNTT. Đơn vị không sửa được nữa, trừ khi Trung tâm CNTT yêu cầu chỉnh sửa.'
+  ),
+  resubmit: msg(
+    'dialog.description.resubmit',
+    'Tin bài quay về biên tập viên đã yêu cầu chỉnh sửa, người này nhận thư thông báo. Đơn vị không sửa được nữa, trừ khi được yêu cầu chỉnh sửa lần nữa.'
   ),
   approved: msg(
     'dialog.description.approved',
@@ -50,6 +46,10 @@ const DESCRIPTIONS: Partial<Record<SubmissionState, ReturnType<typeof msg>>> = {
   withdrawn: msg(
     'dialog.description.withdrawn',
     'Không hoàn tác được: tin bài kết thúc ở trạng thái đã rút lại và không được xử lý tiếp.'
+  ),
+  discard: msg(
+    'dialog.description.discard',
+    'Không hoàn tác được: bản nháp chưa từng được gửi và sẽ kết thúc ở trạng thái đã rút lại.'
   ),
   in_review: msg(
     'dialog.description.in_review',
@@ -65,35 +65,30 @@ const DESCRIPTIONS: Partial<Record<SubmissionState, ReturnType<typeof msg>>> = {
   ),
 };
 
-const DISCARD_DESCRIPTION = msg(
-  'dialog.description.discard',
-  'Không hoàn tác được: bản nháp chưa từng được gửi và sẽ kết thúc ở trạng thái đã rút lại.'
-);
+/** Moves that cannot be taken back: they ask "Bạn có chắc chắn?" before anything is sent. */
+const IRREVERSIBLE: readonly Move[] = ['submitted', 'resubmit', 'approved', 'withdrawn', 'discard'];
 
 /**
- * Confirms a move and asks for what it needs: a comment (changes requested, rejected) and/or an assignee (taken
- * in review). Every move goes through it, so that none happens on a stray click.
+ * A move of the workflow, in a FormDialog: what it does, what it needs (a comment for changes requested and
+ * rejected, an assignee to take a review, an optional note otherwise), and for irreversible moves a confirmation.
  */
 export const TransitionDialog = ({
   transition,
   from,
-  title,
   reviewers,
   defaultAssignee,
   onClose,
   onConfirm,
+  onProblem,
 }: TransitionDialogProps) => {
   const t = useT();
   const assigneeRef = useTestIdRef('transition-assignee');
   const [comment, setComment] = React.useState('');
   const [assignee, setAssignee] = React.useState<number | null>(null);
-  const [errors, setErrors] = React.useState<Record<string, string>>({});
-  const [busy, setBusy] = React.useState(false);
 
   React.useEffect(() => {
     if (!transition) return;
     setComment('');
-    setErrors({});
     setAssignee(
       defaultAssignee && reviewers.some((reviewer) => reviewer.id === defaultAssignee)
         ? defaultAssignee
@@ -101,106 +96,87 @@ export const TransitionDialog = ({
     );
   }, [transition, defaultAssignee, reviewers]);
 
-  const commentLabel = transition
-    ? tm(t, COMMENT_LABELS[transition.to] ?? msg('dialog.comment', 'Ghi chú'))
-    : '';
-  const description =
-    transition?.to === 'withdrawn' && from === 'draft'
-      ? DISCARD_DESCRIPTION
-      : transition
-        ? DESCRIPTIONS[transition.to]
-        : undefined;
-
-  const confirm = async (event: React.FormEvent) => {
-    event.preventDefault();
-    if (!transition || busy) return;
-    const problems: Record<string, string> = {};
-    if (transition.needsComment && !comment.trim())
-      problems.comment = t('dialog.comment.required', 'Vui lòng nhập nội dung.');
-    if (transition.needsAssignee && !assignee)
-      problems.assignee = t('dialog.assignee.required', 'Vui lòng chọn người phụ trách.');
-    setErrors(problems);
-    if (Object.keys(problems).length) return;
-    setBusy(true);
-    try {
-      const result = await onConfirm({
-        ...(comment.trim() ? { comment: comment.trim() } : {}),
-        ...(transition.needsAssignee && assignee ? { assignee } : {}),
-      });
-      if (result) setErrors(result);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const move = transition ? moveOf(from, transition.to) : null;
+  const description = move ? DESCRIPTIONS[move] : undefined;
+  const label = move ? tm(t, TRANSITION_LABELS[move]) : '';
 
   return (
-    <Modal.Root open={transition !== null} onOpenChange={(open) => !open && !busy && onClose()}>
-      <Modal.Content>
-        <form onSubmit={confirm} noValidate>
-          <Modal.Header closeLabel={t('dialog.close', 'Đóng')}>
-            <Modal.Title>{title}</Modal.Title>
-          </Modal.Header>
-          <Modal.Body>
-            <Flex direction="column" alignItems="stretch" gap={5}>
-              {description && <Typography textColor="neutral700">{tm(t, description)}</Typography>}
-              {transition?.needsAssignee && (
-                <Field.Root name="assignee" error={errors.assignee} required>
-                  <Field.Label>{t('dialog.assignee', 'Người phụ trách biên tập')}</Field.Label>
-                  <SingleSelect
-                    ref={assigneeRef}
-                    value={assignee === null ? null : String(assignee)}
-                    placeholder={t('dialog.assignee.placeholder', 'Chọn biên tập viên')}
-                    onChange={(value) => {
-                      setAssignee(Number(value) || null);
-                      setErrors(({ assignee: _dropped, ...rest }) => rest);
-                    }}
-                  >
-                    {reviewers.map((reviewer) => (
-                      <SingleSelectOption key={reviewer.id} value={String(reviewer.id)}>
-                        {personName(reviewer)}
-                      </SingleSelectOption>
-                    ))}
-                  </SingleSelect>
-                  <Field.Error />
-                </Field.Root>
-              )}
-              {transition && (
-                <Field.Root name="comment" error={errors.comment} required={transition.needsComment}>
-                  <Field.Label>{commentLabel}</Field.Label>
-                  <Textarea
-                    data-testid="transition-comment"
-                    value={comment}
-                    maxLength={5000}
-                    onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) => {
-                      setComment(event.target.value);
-                      setErrors(({ comment: _dropped, ...rest }) => rest);
-                    }}
-                  />
-                  <Field.Error />
-                </Field.Root>
-              )}
-              {errors.to && (
-                <Typography role="alert" textColor="danger600">
-                  {errors.to}
-                </Typography>
-              )}
-            </Flex>
-          </Modal.Body>
-          <Modal.Footer>
-            <Button type="button" variant="tertiary" onClick={onClose} disabled={busy}>
-              {t('form.cancel', 'Hủy')}
-            </Button>
-            <Button
-              type="submit"
-              loading={busy}
-              variant={transition?.to === 'rejected' || transition?.to === 'withdrawn' ? 'danger' : 'default'}
-              data-testid="transition-confirm"
-            >
-              {t('dialog.confirm', 'Xác nhận')}
-            </Button>
-          </Modal.Footer>
-        </form>
-      </Modal.Content>
-    </Modal.Root>
+    <FormDialog
+      open={transition !== null}
+      title={label}
+      onClose={onClose}
+      validate={() => ({
+        ...(transition?.needsComment && !comment.trim()
+          ? { comment: t('dialog.comment.required', 'Vui lòng nhập nội dung.') }
+          : {}),
+        ...(transition?.needsAssignee && !assignee
+          ? { assignee: t('dialog.assignee.required', 'Vui lòng chọn người phụ trách.') }
+          : {}),
+      })}
+      onSubmit={() =>
+        onConfirm({
+          ...(comment.trim() ? { comment: comment.trim() } : {}),
+          ...(transition?.needsAssignee && assignee ? { assignee } : {}),
+        })
+      }
+      onProblem={onProblem}
+      submitLabel={label}
+      submitVariant={
+        move === 'rejected' || move === 'withdrawn' || move === 'discard'
+          ? 'danger'
+          : move === 'approved'
+            ? 'success'
+            : 'default'
+      }
+      confirm={
+        move && IRREVERSIBLE.includes(move) && description ? { message: tm(t, description) } : undefined
+      }
+      fields={['comment', 'assignee']}
+      testId="transition-dialog"
+    >
+      {({ errors, clearError }) => (
+        <>
+          {description && <Typography textColor="neutral700">{tm(t, description)}</Typography>}
+          {transition?.needsAssignee && (
+            <Field.Root name="assignee" error={errors.assignee} required>
+              <Field.Label>{t('dialog.assignee', 'Người phụ trách biên tập')}</Field.Label>
+              <SingleSelect
+                ref={assigneeRef}
+                value={assignee === null ? null : String(assignee)}
+                placeholder={t('dialog.assignee.placeholder', 'Chọn biên tập viên')}
+                onChange={(value) => {
+                  setAssignee(Number(value) || null);
+                  clearError('assignee');
+                }}
+              >
+                {reviewers.map((reviewer) => (
+                  <SingleSelectOption key={reviewer.id} value={String(reviewer.id)}>
+                    {personName(reviewer)}
+                  </SingleSelectOption>
+                ))}
+              </SingleSelect>
+              <Field.Error />
+            </Field.Root>
+          )}
+          {transition && (
+            <Field.Root name="comment" error={errors.comment} required={transition.needsComment}>
+              <Field.Label>
+                {tm(t, (move && COMMENT_LABELS[move]) ?? msg('dialog.comment', 'Ghi chú'))}
+              </Field.Label>
+              <Textarea
+                data-testid="transition-comment"
+                value={comment}
+                maxLength={5000}
+                onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) => {
+                  setComment(event.target.value);
+                  clearError('comment');
+                }}
+              />
+              <Field.Error />
+            </Field.Root>
+          )}
+        </>
+      )}
+    </FormDialog>
   );
 };

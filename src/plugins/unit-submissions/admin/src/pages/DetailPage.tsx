@@ -1,19 +1,11 @@
 import * as React from 'react';
-import {
-  Box,
-  Button,
-  EmptyStateLayout,
-  Flex,
-  Grid,
-  Link,
-  LinkButton,
-  Typography,
-  type ButtonProps,
-} from '@strapi/design-system';
+import { Button, Flex, Grid, Link, LinkButton, Typography, type ButtonProps } from '@strapi/design-system';
 import { ExternalLink, Pencil } from '@strapi/icons';
-import { BackButton, Layouts, Page, useAuth, useNotification } from '@strapi/strapi/admin';
-import { useDates } from '../../../../../admin/shared/common';
+import { useAuth, useNotification } from '@strapi/strapi/admin';
 import { NavLink, useParams } from 'react-router-dom';
+import { Fact, useDates, useLoader } from '../../../../../admin/shared/common';
+import { ConfirmDialog, DetailShell } from '../../../../../admin/shared/kit';
+import { Section } from '../../../../../admin/shared/Section';
 import { PLUGIN_ID } from '../../../server/src/permissions';
 import {
   fileUrl,
@@ -21,6 +13,7 @@ import {
   problemOf,
   useApi,
   type AllowedTransition,
+  type ApiProblem,
   type Comment,
   type HistoryEvent,
   type Person,
@@ -31,9 +24,8 @@ import { AttachmentsPanel } from '../components/AttachmentsPanel';
 import { CommentThread } from '../components/CommentThread';
 import { HistoryTimeline } from '../components/HistoryTimeline';
 import { useOptions } from '../components/OptionsContext';
-import { Section } from '../../../../../admin/shared/Section';
 import { StateBadge } from '../components/StateBadge';
-import { SubmissionForm, valuesOf, type SaveResult } from '../components/SubmissionForm';
+import { SubmissionForm, useSaveFailure, valuesOf, type SaveResult } from '../components/SubmissionForm';
 import { TransitionDialog, type TransitionInput } from '../components/TransitionDialog';
 import { tm, useT } from '../i18n';
 import {
@@ -41,15 +33,12 @@ import {
   isChannel,
   isKind,
   KIND_LABELS,
+  moveOf,
   personName,
-  DISCARD_LABEL,
-  RESUBMIT_LABEL,
   TRANSITION_DONE,
   TRANSITION_LABELS,
   type SubmissionState,
 } from '../labels';
-
-type Status = 'loading' | 'ready' | 'notFound' | 'error';
 
 const BUTTON_VARIANTS: Partial<Record<SubmissionState, ButtonProps['variant']>> = {
   approved: 'success',
@@ -62,7 +51,13 @@ const BUTTON_VARIANTS: Partial<Record<SubmissionState, ButtonProps['variant']>> 
 const articlePath = (documentId: string) =>
   `/content-manager/collection-types/api::article.article/${documentId}?plugins[i18n][locale]=vi`;
 
-/** One submission: its content, the moves this user may make, the conversation and the history. */
+interface Detail {
+  submission: Submission;
+  comments: Comment[];
+  history: HistoryEvent[];
+}
+
+/** One submission: its content, the moves this user may make, publishing its article, the conversation, the history. */
 export const DetailPage = () => {
   const { documentId = '' } = useParams<{ documentId: string }>();
   const t = useT();
@@ -72,48 +67,37 @@ export const DetailPage = () => {
   const { toggleNotification } = useNotification();
   const userId = useAuth('UnitSubmissionDetail', (auth) => auth.user?.id);
 
-  const [status, setStatus] = React.useState<Status>('loading');
-  const [submission, setSubmission] = React.useState<Submission | null>(null);
-  const [comments, setComments] = React.useState<Comment[]>([]);
-  const [history, setHistory] = React.useState<HistoryEvent[]>([]);
+  const loaded = useLoader(async (): Promise<Detail> => {
+    const [submission, comments, history] = await Promise.all([
+      api.getSubmission(documentId),
+      api.getComments(documentId),
+      api.getHistory(documentId),
+    ]);
+    return { submission, comments, history };
+  }, [api, documentId]);
+  // What is shown: the last load, then the answers of the moves made here.
+  const [detail, setDetail] = React.useState<Detail | null>(null);
   const [editing, setEditing] = React.useState(false);
   const [dialog, setDialog] = React.useState<AllowedTransition | null>(null);
-  const [moving, setMoving] = React.useState<SubmissionState | null>(null);
-  const request = React.useRef(0);
-
-  const load = React.useCallback(async () => {
-    const current = ++request.current;
-    try {
-      const [loaded, thread, events] = await Promise.all([
-        api.getSubmission(documentId),
-        api.getComments(documentId),
-        api.getHistory(documentId),
-      ]);
-      if (current !== request.current) return;
-      setSubmission(loaded);
-      setComments(thread);
-      setHistory(events);
-      setStatus('ready');
-    } catch (error) {
-      const problem = problemOf(error);
-      if (problem.aborted || current !== request.current) return;
-      if (problem.status === 404) {
-        setStatus('notFound');
-        return;
-      }
-      setStatus((previous) => (previous === 'ready' ? previous : 'error'));
-      toggleNotification({ type: 'danger', message: problem.message });
-    }
-  }, [api, documentId, toggleNotification]);
+  const [publishing, setPublishing] = React.useState(false);
 
   React.useEffect(() => {
-    setStatus('loading');
+    setDetail(null);
     setEditing(false);
     setDialog(null);
-    load();
-  }, [load]);
+  }, [documentId]);
+  React.useEffect(() => {
+    if (loaded.data) setDetail(loaded.data);
+  }, [loaded.data]);
 
-  const reloadAfterConflict = async () => {
+  const patch = (change: Partial<Detail>) => setDetail((current) => current && { ...current, ...change });
+  const refreshHistory = () =>
+    api.getHistory(documentId).then(
+      (history) => patch({ history }),
+      () => undefined
+    );
+
+  const reloadAfterConflict = () => {
     toggleNotification({
       type: 'warning',
       message: t(
@@ -123,69 +107,59 @@ export const DetailPage = () => {
     });
     setEditing(false);
     setDialog(null);
-    await load();
+    setPublishing(false);
+    loaded.reload();
+  };
+  const onProblem = (problem: ApiProblem) => {
+    if (!isConflict(problem)) return false;
+    reloadAfterConflict();
+    return true;
+  };
+  const saveFailed = useSaveFailure(onProblem);
+
+  const move = async (submission: Submission, transition: AllowedTransition, input: TransitionInput) => {
+    await api.transition(documentId, { to: transition.to, version: submission.version, ...input });
+    setDialog(null);
+    toggleNotification({
+      type: 'success',
+      message: tm(t, TRANSITION_DONE[moveOf(submission.state, transition.to)]),
+    });
+    loaded.reload();
   };
 
-  const move = async (transition: AllowedTransition, input: TransitionInput = {}) => {
-    if (!submission) return null;
-    setMoving(transition.to);
-    try {
-      await api.transition(documentId, { to: transition.to, version: submission.version, ...input });
-      setDialog(null);
-      toggleNotification({ type: 'success', message: tm(t, TRANSITION_DONE[transition.to]) });
-      await load();
-      return null;
-    } catch (error) {
-      const problem = problemOf(error);
-      if (problem.aborted) return null;
-      if (isConflict(problem)) {
-        await reloadAfterConflict();
-        return null;
-      }
-      if (dialog && (problem.fields.comment || problem.fields.assignee)) return problem.fields;
-      toggleNotification({ type: 'danger', message: Object.values(problem.fields)[0] ?? problem.message });
-      return null;
-    } finally {
-      setMoving(null);
-    }
+  const publish = async () => {
+    const submission = await api.publishArticle(documentId);
+    setPublishing(false);
+    patch({ submission });
+    toggleNotification({
+      type: 'success',
+      message: t('publish.done', 'Đã xuất bản bài viết; tin bài chuyển sang Đã đăng.'),
+    });
+    refreshHistory();
   };
 
-  const save = async (data: SubmissionData): Promise<SaveResult> => {
-    if (!submission) return null;
+  const save = async (submission: Submission, data: SubmissionData): Promise<SaveResult> => {
     if (Object.keys(data).length === 0) {
       toggleNotification({ type: 'info', message: t('edit.nothing', 'Không có thay đổi nào để lưu.') });
       setEditing(false);
       return null;
     }
     try {
-      await api.updateSubmission(documentId, submission.version, data);
+      const saved = await api.updateSubmission(documentId, submission.version, data);
       toggleNotification({ type: 'success', message: t('edit.saved', 'Đã lưu thay đổi.') });
       setEditing(false);
-      await load();
+      patch({ submission: saved });
+      refreshHistory();
       return null;
     } catch (error) {
-      const problem = problemOf(error);
-      if (problem.aborted) return null;
-      if (isConflict(problem)) {
-        await reloadAfterConflict();
-        return null;
-      }
-      if (Object.keys(problem.fields).length) {
-        toggleNotification({
-          type: 'warning',
-          message: t('form.invalid', 'Vui lòng kiểm tra lại các trường được đánh dấu.'),
-        });
-        return problem.fields;
-      }
-      toggleNotification({ type: 'danger', message: problem.message });
-      return {};
+      return saveFailed(error);
     }
   };
 
   const sendComment = async (body: string) => {
     try {
-      setComments(await api.addComment(documentId, body));
-      setHistory(await api.getHistory(documentId));
+      patch({ comments: await api.addComment(documentId, body) });
+      refreshHistory();
       return null;
     } catch (error) {
       const problem = problemOf(error);
@@ -194,62 +168,91 @@ export const DetailPage = () => {
     }
   };
 
+  const submissionShown = detail?.submission;
   const people = React.useMemo(() => {
     const known: (Person & { id: number })[] = [...options.reviewers];
-    const assignee = submission?.assignee;
+    const assignee = submissionShown?.assignee;
     if (assignee?.id && !known.some((p) => p.id === assignee.id))
       known.push({ ...assignee, id: assignee.id });
     return known;
-  }, [options.reviewers, submission?.assignee]);
+  }, [options.reviewers, submissionShown?.assignee]);
 
   const formUnits = React.useMemo(() => {
-    const unit = submission?.unit;
+    const unit = submissionShown?.unit;
     return unit && !options.units.some((u) => u.id === unit.id) ? [...options.units, unit] : options.units;
-  }, [options.units, submission?.unit]);
-
-  const listPath = `/plugins/${PLUGIN_ID}`;
-
-  if (status === 'loading') return <Page.Loading>{t('loading', 'Đang tải…')}</Page.Loading>;
-
-  if (status === 'notFound') {
-    return (
-      <Page.Main>
-        <Layouts.Header
-          navigationAction={<BackButton fallback={listPath} />}
-          title={t('detail.notFound.title', 'Không tìm thấy tin bài')}
-        />
-        <Layouts.Content>
-          <EmptyStateLayout
-            content={t(
-              'detail.notFound',
-              'Tin bài không tồn tại, hoặc thuộc đơn vị khác mà bạn không có quyền xem.'
-            )}
-            action={
-              <LinkButton variant="secondary" tag={NavLink} to={listPath}>
-                {t('detail.backToList', 'Về danh sách tin bài')}
-              </LinkButton>
-            }
-          />
-        </Layouts.Content>
-      </Page.Main>
-    );
-  }
-
-  if (status === 'error' || !submission) return <Page.Error />;
-
-  const transitionLabel = (transition: AllowedTransition) =>
-    transition.to === 'submitted' && submission.state === 'changes_requested'
-      ? tm(t, RESUBMIT_LABEL)
-      : transition.to === 'withdrawn' && submission.state === 'draft'
-        ? tm(t, DISCARD_LABEL)
-        : tm(t, TRANSITION_LABELS[transition.to]);
-  // Once approved, what is left is publishing the article: the page leads there first.
-  const articleToPublish = submission.state === 'approved' ? submission.article : null;
+  }, [options.units, submissionShown?.unit]);
 
   const day = (value: string | null) => (value ? dates.day(value) : null);
   const moment = (value: string | null) => (value ? dates.instant(value) : null);
 
-  const facts: { label: string; value: React.ReactNode }[] = [
+  const actions = ({ submission }: Detail) => {
+    if (editing) return undefined;
+    const article = submission.article;
+    const done = submission.state === 'approved' || submission.state === 'published';
+    const buttons = [
+      article && done && (
+        <LinkButton
+          key="article"
+          variant="secondary"
+          tag={NavLink}
+          to={articlePath(article.documentId)}
+          data-testid="submission-open-article"
+        >
+          {t('detail.openArticle', 'Mở bài viết')}
+        </LinkButton>
+      ),
+      submission.publicUrl && (
+        <LinkButton
+          key="public"
+          variant="secondary"
+          href={fileUrl(submission.publicUrl)}
+          isExternal
+          endIcon={<ExternalLink />}
+          data-testid="submission-public-url"
+        >
+          {t('detail.publicUrl', 'Xem trên trang công khai')}
+        </LinkButton>
+      ),
+      submission.canPublishArticle && (
+        <Button
+          key="publish"
+          variant="success"
+          onClick={() => setPublishing(true)}
+          data-testid="submission-publish"
+        >
+          {t('publish.action', 'Xuất bản')}
+        </Button>
+      ),
+      submission.canEdit && (
+        <Button
+          key="edit"
+          variant="tertiary"
+          startIcon={<Pencil />}
+          onClick={() => setEditing(true)}
+          data-testid="submission-edit"
+        >
+          {t('detail.edit', 'Sửa')}
+        </Button>
+      ),
+      ...submission.allowedTransitions.map((transition) => (
+        <Button
+          key={transition.to}
+          variant={BUTTON_VARIANTS[transition.to] ?? 'default'}
+          data-testid={`transition-${transition.to}`}
+          onClick={() => setDialog(transition)}
+        >
+          {tm(t, TRANSITION_LABELS[moveOf(submission.state, transition.to)])}
+        </Button>
+      )),
+    ].filter(Boolean);
+    return buttons.length ? (
+      <Flex gap={2} wrap="wrap">
+        {buttons}
+      </Flex>
+    ) : undefined;
+  };
+
+  const facts = (submission: Submission): { label: string; value: React.ReactNode }[] => [
     { label: t('field.unit', 'Đơn vị'), value: submission.unit?.name },
     {
       label: t('field.kind', 'Thể loại'),
@@ -277,119 +280,80 @@ export const DetailPage = () => {
     { label: t('list.column.updatedAt', 'Cập nhật'), value: moment(submission.updatedAt) },
   ];
 
-  const actions =
-    !editing && (submission.canEdit || submission.allowedTransitions.length > 0 || articleToPublish) ? (
-      <Flex gap={2} wrap="wrap">
-        {articleToPublish && (
-          <LinkButton
-            tag={NavLink}
-            to={articlePath(articleToPublish.documentId)}
-            data-testid="submission-open-article"
-          >
-            {t('detail.openArticleToPublish', 'Mở bài viết để xuất bản')}
-          </LinkButton>
-        )}
-        {submission.canEdit && (
-          <Button
-            variant="tertiary"
-            startIcon={<Pencil />}
-            onClick={() => setEditing(true)}
-            disabled={moving !== null}
-            data-testid="submission-edit"
-          >
-            {t('detail.edit', 'Sửa')}
-          </Button>
-        )}
-        {submission.allowedTransitions.map((transition) => (
-          <Button
-            key={transition.to}
-            variant={BUTTON_VARIANTS[transition.to] ?? 'default'}
-            loading={moving === transition.to}
-            disabled={moving !== null}
-            data-testid={`transition-${transition.to}`}
-            onClick={() => setDialog(transition)}
-          >
-            {transitionLabel(transition)}
-          </Button>
-        ))}
-      </Flex>
-    ) : undefined;
-
   return (
-    <Page.Main>
-      <Page.Title>{submission.title}</Page.Title>
-      <Layouts.Header
-        navigationAction={<BackButton fallback={listPath} />}
-        title={submission.title}
-        secondaryAction={<StateBadge state={submission.state} testId="submission-state" />}
-        subtitle={submission.unit?.name}
-        primaryAction={actions}
-      />
-      <Layouts.Content>
-        <Grid.Root gap={4}>
-          <Grid.Item col={8} s={12} direction="column" alignItems="stretch" gap={4}>
-            {editing ? (
-              <Section title={t('edit.title', 'Sửa tin bài')}>
-                <SubmissionForm
-                  initialValues={valuesOf(submission)}
-                  units={formUnits}
-                  planTasks={options.planTasks}
-                  submitLabel={t('edit.save', 'Lưu thay đổi')}
-                  onlyChanges
-                  onSubmit={save}
-                  onCancel={() => setEditing(false)}
+    <DetailShell
+      state={{ ...loaded, data: detail }}
+      backTo={`/plugins/${PLUGIN_ID}`}
+      title={({ submission }) => submission.title}
+      subtitle={({ submission }) => submission.unit?.name}
+      status={({ submission }) => <StateBadge state={submission.state} testId="submission-state" />}
+      actions={actions}
+      notFound={t(
+        'detail.notFound',
+        'Tin bài không tồn tại, hoặc thuộc đơn vị khác mà bạn không có quyền xem.'
+      )}
+      testId="submission"
+    >
+      {({ submission, comments, history }) => (
+        <>
+          <Grid.Root gap={4}>
+            <Grid.Item col={8} xs={12} direction="column" alignItems="stretch" gap={4}>
+              {editing ? (
+                <Section title={t('edit.title', 'Sửa tin bài')}>
+                  <SubmissionForm
+                    initialValues={valuesOf(submission)}
+                    units={formUnits}
+                    planTasks={options.planTasks}
+                    submitLabel={t('edit.save', 'Lưu thay đổi')}
+                    onlyChanges
+                    onSubmit={(data) => save(submission, data)}
+                    onCancel={() => setEditing(false)}
+                  />
+                </Section>
+              ) : (
+                <Section title={t('field.body', 'Nội dung')} testId="submission-body">
+                  {submission.body ? (
+                    <Typography tag="p" style={{ whiteSpace: 'pre-wrap' }}>
+                      {submission.body}
+                    </Typography>
+                  ) : (
+                    <Typography textColor="neutral600">{t('detail.noBody', 'Chưa có nội dung.')}</Typography>
+                  )}
+                </Section>
+              )}
+              <Section title={t('field.attachments', 'Tệp đính kèm')}>
+                <AttachmentsPanel
+                  documentId={submission.documentId}
+                  attachments={submission.attachments}
+                  limits={options.attachmentLimits}
+                  canEdit={submission.canEdit}
+                  onChange={(attachments) => {
+                    patch({ submission: { ...submission, attachments } });
+                    refreshHistory();
+                  }}
                 />
               </Section>
-            ) : (
-              <Section title={t('field.body', 'Nội dung')} testId="submission-body">
-                {submission.body ? (
-                  <Typography tag="p" style={{ whiteSpace: 'pre-wrap' }}>
-                    {submission.body}
-                  </Typography>
-                ) : (
-                  <Typography textColor="neutral600">{t('detail.noBody', 'Chưa có nội dung.')}</Typography>
-                )}
+              <Section title={t('comments.title', 'Trao đổi')} testId="submission-comments">
+                <CommentThread comments={comments} canComment={submission.canComment} onSend={sendComment} />
               </Section>
-            )}
-            <Section title={t('field.attachments', 'Tệp đính kèm')}>
-              <AttachmentsPanel
-                documentId={submission.documentId}
-                attachments={submission.attachments}
-                limits={options.attachmentLimits}
-                canEdit={submission.canEdit}
-                onChange={(attachments) => {
-                  setSubmission((current) => (current ? { ...current, attachments } : current));
-                  api.getHistory(documentId).then(setHistory, () => undefined);
-                }}
-              />
-            </Section>
-            <Section title={t('comments.title', 'Trao đổi')} testId="submission-comments">
-              <CommentThread comments={comments} canComment={submission.canComment} onSend={sendComment} />
-            </Section>
-            <Section title={t('history.title', 'Lịch sử xử lý')}>
-              <HistoryTimeline events={history} people={people} />
-            </Section>
-          </Grid.Item>
+              <Section title={t('history.title', 'Lịch sử xử lý')}>
+                <HistoryTimeline events={history} people={people} />
+              </Section>
+            </Grid.Item>
 
-          <Grid.Item col={4} s={12} direction="column" alignItems="stretch" gap={4}>
-            <Section title={t('detail.info', 'Thông tin')}>
-              <Flex tag="dl" direction="column" alignItems="stretch" gap={3}>
-                {facts.map((fact) => (
-                  <Box key={fact.label}>
-                    <Typography tag="dt" variant="sigma" textColor="neutral600">
-                      {fact.label}
-                    </Typography>
-                    <Typography tag="dd" textColor={fact.value ? 'neutral800' : 'neutral500'}>
+            <Grid.Item col={4} xs={12} direction="column" alignItems="stretch" gap={4}>
+              <Section title={t('detail.info', 'Thông tin')}>
+                <Flex direction="column" alignItems="stretch" gap={3}>
+                  {facts(submission).map((fact) => (
+                    <Fact key={fact.label} label={fact.label}>
                       {fact.value || '—'}
-                    </Typography>
-                  </Box>
-                ))}
-              </Flex>
-            </Section>
-            {(submission.article || submission.publicUrl || submission.state === 'approved') && (
-              <Section title={t('detail.article', 'Bài viết')}>
-                {submission.article ? (
-                  <Flex direction="column" alignItems="stretch" gap={2}>
+                    </Fact>
+                  ))}
+                </Flex>
+              </Section>
+              {submission.article && (
+                <Section title={t('detail.article', 'Bài viết')}>
+                  <Flex direction="column" alignItems="stretch" gap={2} data-testid="submission-article">
                     <Link
                       tag={NavLink}
                       to={articlePath(submission.article.documentId)}
@@ -402,43 +366,44 @@ export const DetailPage = () => {
                         ? t('detail.article.published', 'Đã xuất bản lúc {at}', {
                             at: moment(submission.article.publishedAt),
                           })
-                        : submission.state === 'published'
-                          ? t('detail.article.publishedNow', 'Đã xuất bản.')
-                          : t(
-                              'detail.article.draft',
-                              'Bản nháp: Trung tâm CNTT hoàn thiện và xuất bản trong Quản lý nội dung.'
-                            )}
+                        : t(
+                            'detail.article.draft',
+                            'Bản nháp: Trung tâm CNTT hoàn thiện rồi xuất bản, từ trang này hoặc trong Quản lý nội dung.'
+                          )}
                     </Typography>
                   </Flex>
-                ) : (
-                  <Typography textColor="neutral600">
-                    {t('detail.article.none', 'Chưa có bài viết.')}
-                  </Typography>
-                )}
-                {submission.publicUrl && (
-                  <Link
-                    href={fileUrl(submission.publicUrl)}
-                    isExternal
-                    endIcon={<ExternalLink />}
-                    data-testid="submission-public-url"
-                  >
-                    {t('detail.publicUrl', 'Xem trên trang công khai')}
-                  </Link>
-                )}
-              </Section>
-            )}
-          </Grid.Item>
-        </Grid.Root>
-      </Layouts.Content>
-      <TransitionDialog
-        transition={dialog}
-        from={submission.state}
-        title={dialog ? transitionLabel(dialog) : ''}
-        reviewers={options.reviewers}
-        defaultAssignee={typeof userId === 'number' ? userId : null}
-        onClose={() => setDialog(null)}
-        onConfirm={(input) => (dialog ? move(dialog, input) : Promise.resolve(null))}
-      />
-    </Page.Main>
+                </Section>
+              )}
+            </Grid.Item>
+          </Grid.Root>
+          <TransitionDialog
+            transition={dialog}
+            from={submission.state}
+            reviewers={options.reviewers}
+            defaultAssignee={typeof userId === 'number' ? userId : null}
+            onClose={() => setDialog(null)}
+            onConfirm={(input) => (dialog ? move(submission, dialog, input) : Promise.resolve())}
+            onProblem={onProblem}
+          />
+          {submission.article && (
+            <ConfirmDialog
+              open={publishing}
+              title={t('publish.title', 'Xuất bản bài viết')}
+              message={t(
+                'publish.confirm',
+                'Bài viết “{title}” được đăng công khai trên Trang thông tin điện tử, kèm các tệp đính kèm của tin bài; tin bài chuyển sang Đã đăng.',
+                { title: submission.article.title }
+              )}
+              action={t('publish.action', 'Xuất bản')}
+              submitVariant="success"
+              onConfirm={publish}
+              onClose={() => setPublishing(false)}
+              onProblem={onProblem}
+              testId="publish-dialog"
+            />
+          )}
+        </>
+      )}
+    </DetailShell>
   );
 };

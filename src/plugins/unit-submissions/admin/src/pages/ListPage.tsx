@@ -1,310 +1,338 @@
 import * as React from 'react';
-import {
-  Box,
-  Checkbox,
-  EmptyStateLayout,
-  Field,
-  Flex,
-  LinkButton,
-  Loader,
-  SingleSelect,
-  SingleSelectOption,
-  Table,
-  Tbody,
-  Td,
-  Th,
-  Thead,
-  Tr,
-  Typography,
-  Link,
-} from '@strapi/design-system';
-import { Plus } from '@strapi/icons';
-import { Layouts, Page, Pagination, useNotification, useQueryParams } from '@strapi/strapi/admin';
-import { useDates } from '../../../../../admin/shared/common';
+import { Button, Flex, Link, LinkButton, Typography } from '@strapi/design-system';
+import { ArrowRight, Check, Plus } from '@strapi/icons';
+import { Layouts, Page, Pagination } from '@strapi/strapi/admin';
 import { NavLink } from 'react-router-dom';
+import { dayOf, shorten, useDates, useLoader } from '../../../../../admin/shared/common';
+import {
+  ConfirmDialog,
+  DataTable,
+  FilterBar,
+  sortParam,
+  useUrlFilters,
+  type Column,
+} from '../../../../../admin/shared/kit';
 import { PLUGIN_ID } from '../../../server/src/permissions';
-import { problemOf, useApi, type Pagination as PageInfo, type SubmissionSummary } from '../api';
+import { useApi, type BulkMove, type BulkResult, type SubmissionSummary } from '../api';
+import { BulkResultAlert } from '../components/BulkResultAlert';
 import { useOptions } from '../components/OptionsContext';
 import { StateBadge } from '../components/StateBadge';
 import { tm, useT } from '../i18n';
-import { isState, KIND_LABELS, personName, STATE_LABELS, SUBMISSION_STATES } from '../labels';
+import { isKind, isState, KIND_LABELS, personName, STATE_LABELS, SUBMISSION_STATES } from '../labels';
 
-interface ListQuery {
-  unit?: string;
-  state?: string;
-  planTask?: string;
-  assignee?: string;
-  queue?: string;
-  page?: string;
-  pageSize?: string;
-}
+const FILTERS = ['q', 'unit', 'state', 'planTask', 'assignee', 'queue'] as const;
 
-const shorten = (text: string, max = 70) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+const detailPath = (documentId: string) => `/plugins/${PLUGIN_ID}/submissions/${documentId}`;
 
-/** Today in the browser, as YYYY-MM-DD. */
-const today = () => {
-  const now = new Date();
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
-};
-
-type FilterName = 'unit' | 'state' | 'planTask' | 'assignee';
-
-/** The submissions this user may see, with filters, the IT Center's review queue, and pagination. */
+/**
+ * The submissions this user may see: searched, filtered and sorted (all in the URL), the IT Center's review queue, and
+ * for the IT Center bulk claim and approval of the rows it selects.
+ */
 export const ListPage = () => {
   const t = useT();
   const api = useApi();
   const options = useOptions();
   const dates = useDates();
-  const { toggleNotification } = useNotification();
-  const [{ query }, setQuery] = useQueryParams<ListQuery>();
-  const [results, setResults] = React.useState<SubmissionSummary[] | null>(null);
-  const [pagination, setPagination] = React.useState<PageInfo | null>(null);
-  const [loading, setLoading] = React.useState(true);
-
-  const queue = options.access.canReview && query.queue === 'true';
-  const page = Number(query.page) || 1;
-  const pageSize = Number(query.pageSize) || 20;
-  const { unit, state, planTask, assignee } = query;
-
-  React.useEffect(() => {
-    let active = true;
-    setLoading(true);
-    api
-      .listSubmissions({ unit, state, planTask, assignee, queue, page, pageSize })
-      .then(
-        (loaded) => {
-          if (!active) return;
-          setResults(loaded.results);
-          setPagination(loaded.pagination);
-        },
-        (error: unknown) => {
-          const problem = problemOf(error);
-          if (!active || problem.aborted) return;
-          setResults((previous) => previous ?? []);
-          toggleNotification({
-            type: 'danger',
-            message: Object.values(problem.fields)[0] ?? problem.message,
-          });
-        }
-      )
-      .finally(() => active && setLoading(false));
-    return () => {
-      active = false;
-    };
-  }, [api, unit, state, planTask, assignee, queue, page, pageSize, toggleNotification]);
-
-  const setFilter = (name: FilterName | 'queue', value: string | undefined) =>
-    setQuery({ ...query, [name]: value || undefined, page: '1' });
-
-  const labels: Record<FilterName, string> = {
-    unit: t('field.unit', 'Đơn vị'),
-    state: t('list.filter.state', 'Trạng thái'),
-    planTask: t('list.filter.planTask', 'Nhiệm vụ'),
-    assignee: t('list.filter.assignee', 'Người phụ trách'),
-  };
-
-  const filterSelect = (
-    name: FilterName,
-    choices: { value: string; label: string }[],
-    placeholder: string
-  ) => (
-    <Box minWidth="200px" maxWidth="320px">
-      <Field.Root name={`filter-${name}`} id={`${PLUGIN_ID}-filter-${name}`}>
-        <Field.Label>{labels[name]}</Field.Label>
-        <SingleSelect
-          size="S"
-          value={query[name] ?? null}
-          placeholder={placeholder}
-          onChange={(value) => setFilter(name, String(value))}
-          onClear={() => setFilter(name, undefined)}
-          clearLabel={t('list.filter.clear', 'Bỏ lọc {name}', { name: labels[name] })}
-        >
-          {choices.map((choice) => (
-            <SingleSelectOption key={choice.value} value={choice.value}>
-              {choice.label}
-            </SingleSelectOption>
-          ))}
-        </SingleSelect>
-      </Field.Root>
-    </Box>
+  const { values, setFilter, clearFilters, page, pageSize, sort, setSort } = useUrlFilters(FILTERS);
+  const { canReview, canSubmit } = options.access;
+  const queue = canReview && values.queue === 'true';
+  const { q, unit, state, planTask, assignee } = values;
+  const sortKey = sortParam(sort);
+  const list = useLoader(
+    () => api.listSubmissions({ q, unit, state, planTask, assignee, queue, sort: sortKey, page, pageSize }),
+    [api, q, unit, state, planTask, assignee, queue, sortKey, page, pageSize]
   );
 
-  const overdue = (submission: SubmissionSummary) =>
-    submission.dueDate !== null &&
-    ['submitted', 'in_review'].includes(submission.state) &&
-    submission.dueDate.slice(0, 10) < today();
+  // The selection may span pages: what the rows said of each selected item is kept for the bulk move.
+  const [selected, setSelected] = React.useState<string[]>([]);
+  const seen = React.useRef(new Map<string, SubmissionSummary>());
+  React.useEffect(() => {
+    list.data?.results.forEach((row) => seen.current.set(row.documentId, row));
+  }, [list.data]);
+  const [confirming, setConfirming] = React.useState(false);
+  const [claiming, setClaiming] = React.useState(false);
+  const [outcome, setOutcome] = React.useState<{ move: BulkMove; results: BulkResult[] } | null>(null);
+
+  const bulk = async (move: BulkMove) => {
+    const ids = [...selected];
+    const versions = Object.fromEntries(
+      ids.flatMap((id) => {
+        const version = seen.current.get(id)?.version;
+        return version === undefined ? [] : [[id, version]];
+      })
+    );
+    const results = await api.bulkTransition(move, ids, versions);
+    setOutcome({ move, results });
+    // What did not move stays selected, to be looked at or tried again.
+    setSelected(results.filter((result) => !result.ok).map((result) => result.documentId));
+    list.reload();
+  };
+
+  const claim = async () => {
+    setClaiming(true);
+    try {
+      await bulk('claim');
+    } finally {
+      setClaiming(false);
+    }
+  };
 
   const title = t('plugin.name', 'Tin bài đơn vị gửi');
+  if (!list.data) {
+    if (list.failed) return <Page.Error />;
+    return <Page.Loading>{t('loading', 'Đang tải…')}</Page.Loading>;
+  }
+  const { results, pagination } = list.data;
 
-  if (results === null) return <Page.Loading>{t('loading', 'Đang tải…')}</Page.Loading>;
+  const today = dayOf(new Date());
+  const overdue = (row: SubmissionSummary) =>
+    row.dueDate !== null &&
+    ['submitted', 'in_review'].includes(row.state) &&
+    row.dueDate.slice(0, 10) < today;
+
+  const columns: Column<SubmissionSummary>[] = [
+    {
+      key: 'title',
+      header: t('field.title', 'Tiêu đề'),
+      sortable: true,
+      minWidth: '240px',
+      maxWidth: '380px',
+      cell: (row) => (
+        <Link tag={NavLink} to={detailPath(row.documentId)}>
+          {shorten(row.title, 120)}
+        </Link>
+      ),
+    },
+    {
+      key: 'unit',
+      header: t('field.unit', 'Đơn vị'),
+      sortable: true,
+      maxWidth: '200px',
+      cell: (row) => <Typography textColor="neutral800">{row.unit?.name ?? '—'}</Typography>,
+    },
+    {
+      key: 'kind',
+      header: t('field.kind', 'Thể loại'),
+      sortable: true,
+      cell: (row) => (
+        <Typography textColor="neutral800">
+          {isKind(row.kind) ? tm(t, KIND_LABELS[row.kind]) : row.kind}
+        </Typography>
+      ),
+    },
+    {
+      key: 'state',
+      header: t('list.filter.state', 'Trạng thái'),
+      sortable: true,
+      // The badge keeps its label on one line.
+      minWidth: '150px',
+      cell: (row) =>
+        isState(row.state) ? <StateBadge state={row.state} /> : <Typography>{row.state}</Typography>,
+    },
+    {
+      key: 'dueDate',
+      header: t('list.column.dueDate', 'Hạn xử lý'),
+      sortable: true,
+      cell: (row) =>
+        row.dueDate ? (
+          <Typography textColor={overdue(row) ? 'danger600' : 'neutral800'}>
+            {dates.day(row.dueDate)}
+            {overdue(row) && ` (${t('list.overdue', 'quá hạn')})`}
+          </Typography>
+        ) : (
+          <Typography textColor="neutral600">—</Typography>
+        ),
+    },
+    {
+      key: 'assignee',
+      header: t('list.filter.assignee', 'Người phụ trách'),
+      sortable: true,
+      cell: (row) => (
+        <Typography textColor="neutral800">{row.assignee ? personName(row.assignee) : '—'}</Typography>
+      ),
+    },
+    {
+      key: 'updatedAt',
+      header: t('list.column.updatedAt', 'Cập nhật'),
+      sortable: true,
+      cell: (row) => (
+        <Typography textColor="neutral800">
+          <time dateTime={row.updatedAt}>{dates.instant(row.updatedAt)}</time>
+        </Typography>
+      ),
+    },
+  ];
+
+  const newButton = (variant?: 'secondary') =>
+    canSubmit ? (
+      <LinkButton
+        variant={variant}
+        tag={NavLink}
+        to={`/plugins/${PLUGIN_ID}/submissions/new`}
+        startIcon={<Plus />}
+        data-testid={variant ? undefined : 'submissions-new'}
+      >
+        {t('list.new', 'Tạo tin bài')}
+      </LinkButton>
+    ) : undefined;
+
+  const titleOf = (documentId: string) => seen.current.get(documentId)?.title ?? documentId;
 
   return (
     <Page.Main>
       <Page.Title>{title}</Page.Title>
       <Layouts.Header
         title={title}
-        subtitle={pagination ? t('list.count', '{total} tin bài', { total: pagination.total }) : undefined}
-        primaryAction={
-          options.access.canSubmit ? (
-            <LinkButton
-              tag={NavLink}
-              to={`/plugins/${PLUGIN_ID}/submissions/new`}
-              startIcon={<Plus />}
-              data-testid="submissions-new"
-            >
-              {t('list.new', 'Tạo tin bài')}
-            </LinkButton>
-          ) : undefined
-        }
-      />
-      <Layouts.Action
-        startActions={
-          <Flex gap={3} wrap="wrap" alignItems="flex-end">
-            {options.units.length > 1 &&
-              filterSelect(
-                'unit',
-                options.units.map((u) => ({ value: String(u.id), label: u.name })),
-                t('list.filter.allUnits', 'Tất cả đơn vị')
-              )}
-            {filterSelect(
-              'state',
-              SUBMISSION_STATES.map((s) => ({ value: s, label: tm(t, STATE_LABELS[s]) })),
-              t('list.filter.allStates', 'Mọi trạng thái')
-            )}
-            {options.planTasks.length > 0 &&
-              filterSelect(
-                'planTask',
-                options.planTasks.map((task) => ({
-                  value: task.documentId,
-                  label: shorten(`${task.code} — ${task.content}`),
-                })),
-                t('list.filter.allTasks', 'Mọi nhiệm vụ')
-              )}
-            {options.reviewers.length > 0 &&
-              filterSelect(
-                'assignee',
-                options.reviewers.map((r) => ({ value: String(r.id), label: personName(r) })),
-                t('list.filter.anyone', 'Bất kỳ ai')
-              )}
-            {options.access.canReview && (
-              <Box paddingBottom={2}>
-                <Checkbox
-                  checked={queue}
-                  onCheckedChange={(checked) => setFilter('queue', checked === true ? 'true' : undefined)}
-                  data-testid="submissions-queue"
-                >
-                  {t('list.queue', 'Hàng chờ biên tập (theo hạn xử lý)')}
-                </Checkbox>
-              </Box>
-            )}
-          </Flex>
-        }
-        endActions={loading ? <Loader small>{t('loading', 'Đang tải…')}</Loader> : undefined}
+        subtitle={t('list.count', '{total} tin bài', { total: pagination.total })}
+        primaryAction={newButton()}
       />
       <Layouts.Content>
-        {results.length === 0 ? (
-          <EmptyStateLayout
-            content={
+        <Flex direction="column" alignItems="stretch" gap={4}>
+          <FilterBar
+            filters={[
+              {
+                kind: 'search',
+                name: 'q',
+                label: t('list.search', 'Tìm kiếm'),
+                hint: t('list.search.hint', 'Các từ trong tiêu đề hoặc nội dung'),
+              },
+              options.units.length > 1 && {
+                kind: 'select',
+                name: 'unit',
+                label: t('field.unit', 'Đơn vị'),
+                placeholder: t('list.filter.allUnits', 'Tất cả đơn vị'),
+                options: options.units.map((u) => ({ value: String(u.id), label: u.name })),
+              },
+              {
+                kind: 'select',
+                name: 'state',
+                label: t('list.filter.state', 'Trạng thái'),
+                placeholder: t('list.filter.allStates', 'Mọi trạng thái'),
+                options: SUBMISSION_STATES.map((s) => ({ value: s, label: tm(t, STATE_LABELS[s]) })),
+              },
+              options.planTasks.length > 0 && {
+                kind: 'select',
+                name: 'planTask',
+                label: t('list.filter.planTask', 'Nhiệm vụ'),
+                placeholder: t('list.filter.allTasks', 'Mọi nhiệm vụ'),
+                options: options.planTasks.map((task) => ({
+                  value: task.documentId,
+                  label: shorten(`${task.code} — ${task.content}`, 70),
+                })),
+              },
+              options.reviewers.length > 0 && {
+                kind: 'select',
+                name: 'assignee',
+                label: t('list.filter.assignee', 'Người phụ trách'),
+                placeholder: t('list.filter.anyone', 'Bất kỳ ai'),
+                options: options.reviewers.map((r) => ({ value: String(r.id), label: personName(r) })),
+              },
+              canReview && {
+                kind: 'check',
+                name: 'queue',
+                label: t('list.queue', 'Hàng chờ biên tập (theo hạn xử lý)'),
+              },
+            ]}
+            values={values}
+            onChange={setFilter}
+            onClear={clearFilters}
+            testId="submissions-filters"
+          />
+          {outcome && (
+            <BulkResultAlert
+              move={outcome.move}
+              results={outcome.results}
+              titleOf={titleOf}
+              onClose={() => setOutcome(null)}
+            />
+          )}
+          {canReview && selected.length > 0 && (
+            <Flex gap={2} wrap="wrap" data-testid="bulk-actions">
+              <Button
+                variant="secondary"
+                startIcon={<ArrowRight />}
+                loading={claiming}
+                onClick={claim}
+                data-testid="bulk-claim"
+              >
+                {t('bulk.claim', 'Nhận biên tập ({count})', { count: selected.length })}
+              </Button>
+              <Button
+                variant="success"
+                startIcon={<Check />}
+                disabled={claiming}
+                onClick={() => setConfirming(true)}
+                data-testid="bulk-approve"
+              >
+                {t('bulk.approve', 'Duyệt ({count})', { count: selected.length })}
+              </Button>
+              <Button variant="tertiary" onClick={() => setSelected([])} data-testid="bulk-clear">
+                {t('bulk.clear', 'Bỏ chọn')}
+              </Button>
+            </Flex>
+          )}
+          <DataTable
+            rows={results}
+            columns={columns}
+            rowKey={(row) => row.documentId}
+            label={queue ? t('list.queue', 'Hàng chờ biên tập (theo hạn xử lý)') : title}
+            sort={sort}
+            onSort={setSort}
+            selection={
+              canReview ? { selected, onChange: setSelected, rowLabel: (row) => row.title } : undefined
+            }
+            actions={(row) => (
+              <LinkButton
+                size="S"
+                variant="tertiary"
+                tag={NavLink}
+                to={detailPath(row.documentId)}
+                endIcon={<ArrowRight />}
+                aria-label={t('list.openOne', 'Mở tin bài {title}', { title: row.title })}
+                data-testid="submission-open"
+              >
+                {t('list.open', 'Mở')}
+              </LinkButton>
+            )}
+            loading={list.loading}
+            empty={
               queue
                 ? t('list.emptyQueue', 'Không có tin bài nào đang chờ biên tập.')
                 : t('list.empty', 'Chưa có tin bài nào phù hợp.')
             }
-            action={
-              options.access.canSubmit && !queue ? (
-                <LinkButton variant="secondary" tag={NavLink} to={`/plugins/${PLUGIN_ID}/submissions/new`}>
-                  {t('list.new', 'Tạo tin bài')}
-                </LinkButton>
-              ) : undefined
-            }
+            emptyAction={queue ? undefined : newButton('secondary')}
+            rowData={(row) => ({ state: row.state, id: row.documentId })}
+            testId="submissions-table"
+            rowTestId="submission-row"
           />
-        ) : (
-          <Flex direction="column" alignItems="stretch" gap={4}>
-            <Table colCount={7} rowCount={results.length + 1} data-testid="submissions-table">
-              <Thead>
-                <Tr>
-                  <Th>
-                    <Typography variant="sigma">{t('field.title', 'Tiêu đề')}</Typography>
-                  </Th>
-                  <Th>
-                    <Typography variant="sigma">{t('field.unit', 'Đơn vị')}</Typography>
-                  </Th>
-                  <Th>
-                    <Typography variant="sigma">{t('field.kind', 'Thể loại')}</Typography>
-                  </Th>
-                  <Th>
-                    <Typography variant="sigma">{t('list.filter.state', 'Trạng thái')}</Typography>
-                  </Th>
-                  <Th>
-                    <Typography variant="sigma">{t('list.column.dueDate', 'Hạn xử lý')}</Typography>
-                  </Th>
-                  <Th>
-                    <Typography variant="sigma">{t('list.filter.assignee', 'Người phụ trách')}</Typography>
-                  </Th>
-                  <Th>
-                    <Typography variant="sigma">{t('list.column.updatedAt', 'Cập nhật')}</Typography>
-                  </Th>
-                </Tr>
-              </Thead>
-              <Tbody>
-                {results.map((submission) => (
-                  <Tr key={submission.documentId} data-testid="submission-row">
-                    <Td maxWidth="360px">
-                      <Link tag={NavLink} to={`/plugins/${PLUGIN_ID}/submissions/${submission.documentId}`}>
-                        {shorten(submission.title, 90)}
-                      </Link>
-                    </Td>
-                    <Td>
-                      <Typography textColor="neutral800">{submission.unit?.name ?? '—'}</Typography>
-                    </Td>
-                    <Td>
-                      <Typography textColor="neutral800">
-                        {KIND_LABELS[submission.kind] ? tm(t, KIND_LABELS[submission.kind]) : submission.kind}
-                      </Typography>
-                    </Td>
-                    <Td>
-                      {isState(submission.state) ? (
-                        <StateBadge state={submission.state} />
-                      ) : (
-                        <Typography>{submission.state}</Typography>
-                      )}
-                    </Td>
-                    <Td>
-                      {submission.dueDate ? (
-                        <Typography textColor={overdue(submission) ? 'danger600' : 'neutral800'}>
-                          {dates.day(submission.dueDate)}
-                          {overdue(submission) && ` (${t('list.overdue', 'quá hạn')})`}
-                        </Typography>
-                      ) : (
-                        <Typography textColor="neutral600">—</Typography>
-                      )}
-                    </Td>
-                    <Td>
-                      <Typography textColor="neutral800">
-                        {submission.assignee ? personName(submission.assignee) : '—'}
-                      </Typography>
-                    </Td>
-                    <Td>
-                      <Typography textColor="neutral800">
-                        <time dateTime={submission.updatedAt}>{dates.instant(submission.updatedAt)}</time>
-                      </Typography>
-                    </Td>
-                  </Tr>
-                ))}
-              </Tbody>
-            </Table>
-            {pagination && (
-              <Pagination.Root
-                pageCount={pagination.pageCount}
-                total={pagination.total}
-                defaultPageSize={pagination.pageSize}
-              >
-                <Pagination.PageSize />
-                <Pagination.Links />
-              </Pagination.Root>
-            )}
-          </Flex>
-        )}
+          {results.length > 0 && (
+            <Pagination.Root
+              pageCount={pagination.pageCount}
+              total={pagination.total}
+              defaultPageSize={pagination.pageSize}
+            >
+              <Pagination.PageSize />
+              <Pagination.Links />
+            </Pagination.Root>
+          )}
+        </Flex>
       </Layouts.Content>
+      <ConfirmDialog
+        open={confirming}
+        title={t('bulk.approve.title', 'Duyệt {count} tin bài', { count: selected.length })}
+        message={t(
+          'bulk.approve.confirm',
+          'Không hoàn tác được: mỗi tin bài đang biên tập được duyệt, một bài viết nháp được tạo và đơn vị nhận thư thông báo. Tin bài không duyệt được sẽ được liệt kê kèm lý do.'
+        )}
+        action={t('bulk.approve.action', 'Duyệt')}
+        submitVariant="success"
+        onConfirm={async () => {
+          await bulk('approve');
+          setConfirming(false);
+        }}
+        onClose={() => setConfirming(false)}
+        testId="bulk-approve-dialog"
+      />
     </Page.Main>
   );
 };

@@ -1,89 +1,147 @@
 import * as React from 'react';
 import {
   Badge,
-  Box,
   Button,
-  EmptyStateLayout,
+  Field,
   Flex,
   MultiSelect,
   MultiSelectOption,
-  Table,
-  Tbody,
-  Td,
-  Th,
-  Thead,
-  Tr,
   Typography,
 } from '@strapi/design-system';
+import { Pencil } from '@strapi/icons';
 import { Layouts, Page, useNotification } from '@strapi/strapi/admin';
+import { useLoader } from '../../../../../admin/shared/common';
+import { DataTable, FormDialog, sortRows, type Column, type Sort } from '../../../../../admin/shared/kit';
 import { ACTIONS } from '../../../server/src/permissions';
-import { problemOf, useApi, type MemberUser, type Memberships } from '../api';
+import { useApi, type MemberUser, type Memberships } from '../api';
 import { useT } from '../i18n';
 import { personName } from '../labels';
 
 const PERMISSIONS = [{ action: ACTIONS.memberships, subject: null }];
 
-const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((id) => b.includes(id));
+/** Which units one user belongs to, chosen in a dialog. */
+const UnitsDialog = ({
+  user,
+  units,
+  onClose,
+  onSaved,
+}: {
+  user: MemberUser | null;
+  units: Memberships['units'];
+  onClose: () => void;
+  onSaved: (userId: number, unitIds: number[]) => void;
+}) => {
+  const t = useT();
+  const api = useApi();
+  const [chosen, setChosen] = React.useState<string[]>([]);
+  const name = user ? personName(user) : '';
+
+  React.useEffect(() => {
+    if (user) setChosen(user.unitIds.map(String));
+  }, [user]);
+
+  return (
+    <FormDialog
+      open={user !== null}
+      title={t('memberships.unitsOf', 'Đơn vị của {name}', { name })}
+      onClose={onClose}
+      onSubmit={async () => {
+        if (!user) return;
+        const saved = await api.setMemberships(user.id, chosen.map(Number));
+        onSaved(user.id, saved.unitIds);
+      }}
+      submitLabel={t('memberships.save', 'Lưu')}
+      fields={['unitIds']}
+      testId="membership-dialog"
+    >
+      {({ errors, clearError }) => (
+        <Field.Root name="unitIds" error={errors.unitIds}>
+          <Field.Label>{t('memberships.units', 'Đơn vị')}</Field.Label>
+          <MultiSelect
+            value={chosen}
+            placeholder={t('memberships.noUnit', 'Không thuộc đơn vị nào')}
+            withTags
+            onChange={(value) => {
+              setChosen(value);
+              clearError('unitIds');
+            }}
+            data-testid="membership-units"
+          >
+            {units.map((unit) => (
+              <MultiSelectOption key={unit.id} value={String(unit.id)}>
+                {unit.name}
+              </MultiSelectOption>
+            ))}
+          </MultiSelect>
+          <Field.Error />
+        </Field.Root>
+      )}
+    </FormDialog>
+  );
+};
 
 const MembershipsTable = () => {
   const t = useT();
   const api = useApi();
   const { toggleNotification } = useNotification();
+  const loaded = useLoader(() => api.getMemberships(), [api]);
   const [data, setData] = React.useState<Memberships | null>(null);
-  const [failed, setFailed] = React.useState(false);
-  const [drafts, setDrafts] = React.useState<Record<number, string[]>>({});
-  const [saving, setSaving] = React.useState<number | null>(null);
+  const [editing, setEditing] = React.useState<MemberUser | null>(null);
+  const [sort, setSort] = React.useState<Sort | null>({ key: 'name', direction: 'asc' });
 
   React.useEffect(() => {
-    let active = true;
-    api.getMemberships().then(
-      (loaded) => active && setData(loaded),
-      (error: unknown) => {
-        const problem = problemOf(error);
-        if (!active || problem.aborted) return;
-        setFailed(true);
-        toggleNotification({ type: 'danger', message: problem.message });
-      }
-    );
-    return () => {
-      active = false;
-    };
-  }, [api, toggleNotification]);
+    if (loaded.data) setData(loaded.data);
+  }, [loaded.data]);
 
   const title = t('memberships.title', 'Thành viên đơn vị');
+  if (!data) {
+    if (loaded.failed) return <Page.Error />;
+    return <Page.Loading>{t('loading', 'Đang tải…')}</Page.Loading>;
+  }
 
-  if (failed) return <Page.Error />;
-  if (!data) return <Page.Loading>{t('loading', 'Đang tải…')}</Page.Loading>;
+  const unitNames = (user: MemberUser) =>
+    data.units
+      .filter((unit) => user.unitIds.includes(unit.id))
+      .map((unit) => unit.name)
+      .join(', ');
 
-  const current = (user: MemberUser) => user.unitIds.map(String);
-  const selected = (user: MemberUser) => drafts[user.id] ?? current(user);
-
-  const save = async (user: MemberUser) => {
-    setSaving(user.id);
-    try {
-      const saved = await api.setMemberships(user.id, selected(user).map(Number));
-      setData((previous) =>
-        previous
-          ? {
-              ...previous,
-              users: previous.users.map((u) => (u.id === user.id ? { ...u, unitIds: saved.unitIds } : u)),
-            }
-          : previous
-      );
-      setDrafts(({ [user.id]: _dropped, ...rest }) => rest);
-      toggleNotification({
-        type: 'success',
-        message: t('memberships.saved', 'Đã cập nhật đơn vị của {name}.', { name: personName(user) }),
-      });
-    } catch (error) {
-      const problem = problemOf(error);
-      if (!problem.aborted) {
-        toggleNotification({ type: 'danger', message: Object.values(problem.fields)[0] ?? problem.message });
-      }
-    } finally {
-      setSaving(null);
-    }
-  };
+  const columns: Column<MemberUser>[] = [
+    {
+      key: 'name',
+      header: t('memberships.name', 'Họ và tên'),
+      sortable: true,
+      sortValue: personName,
+      cell: (user) => (
+        <Flex gap={2} wrap="wrap">
+          <Typography fontWeight="semiBold">{personName(user)}</Typography>
+          {!user.isActive && <Badge variant="neutral">{t('memberships.inactive', 'Ngừng hoạt động')}</Badge>}
+        </Flex>
+      ),
+    },
+    {
+      key: 'email',
+      header: t('memberships.email', 'Thư điện tử'),
+      sortable: true,
+      sortValue: (user) => user.email,
+      cell: (user) => <Typography>{user.email}</Typography>,
+    },
+    {
+      key: 'roles',
+      header: t('memberships.roles', 'Vai trò'),
+      cell: (user) => <Typography>{user.roles.map((role) => role.name).join(', ') || '—'}</Typography>,
+    },
+    {
+      key: 'units',
+      header: t('memberships.units', 'Đơn vị'),
+      sortable: true,
+      sortValue: unitNames,
+      cell: (user) => (
+        <Typography textColor={user.unitIds.length ? 'neutral800' : 'neutral500'}>
+          {unitNames(user) || t('memberships.noUnit', 'Không thuộc đơn vị nào')}
+        </Typography>
+      ),
+    },
+  ];
 
   return (
     <Page.Main>
@@ -96,82 +154,47 @@ const MembershipsTable = () => {
         )}
       />
       <Layouts.Content>
-        {data.users.length === 0 ? (
-          <EmptyStateLayout content={t('memberships.empty', 'Chưa có người dùng quản trị nào.')} />
-        ) : (
-          <Table colCount={4} rowCount={data.users.length + 1} data-testid="memberships-table">
-            <Thead>
-              <Tr>
-                <Th>
-                  <Typography variant="sigma">{t('memberships.name', 'Họ và tên')}</Typography>
-                </Th>
-                <Th>
-                  <Typography variant="sigma">{t('memberships.email', 'Thư điện tử')}</Typography>
-                </Th>
-                <Th>
-                  <Typography variant="sigma">{t('memberships.roles', 'Vai trò')}</Typography>
-                </Th>
-                <Th>
-                  <Typography variant="sigma">{t('memberships.units', 'Đơn vị')}</Typography>
-                </Th>
-              </Tr>
-            </Thead>
-            <Tbody>
-              {data.users.map((user) => {
-                const name = personName(user);
-                const changed = !sameSet(selected(user), current(user));
-                return (
-                  <Tr key={user.id} data-testid={`membership-row-${user.id}`}>
-                    <Td>
-                      <Flex gap={2}>
-                        <Typography fontWeight="semiBold">{name}</Typography>
-                        {!user.isActive && (
-                          <Badge variant="neutral">{t('memberships.inactive', 'Ngừng hoạt động')}</Badge>
-                        )}
-                      </Flex>
-                    </Td>
-                    <Td>
-                      <Typography>{user.email}</Typography>
-                    </Td>
-                    <Td>
-                      <Typography>{user.roles.map((role) => role.name).join(', ') || '—'}</Typography>
-                    </Td>
-                    <Td>
-                      <Flex gap={2} alignItems="center">
-                        <Box width="320px">
-                          <MultiSelect
-                            aria-label={t('memberships.unitsOf', 'Đơn vị của {name}', { name })}
-                            value={selected(user)}
-                            placeholder={t('memberships.noUnit', 'Không thuộc đơn vị nào')}
-                            withTags
-                            onChange={(value) => setDrafts((previous) => ({ ...previous, [user.id]: value }))}
-                          >
-                            {data.units.map((unit) => (
-                              <MultiSelectOption key={unit.id} value={String(unit.id)}>
-                                {unit.name}
-                              </MultiSelectOption>
-                            ))}
-                          </MultiSelect>
-                        </Box>
-                        <Button
-                          variant="secondary"
-                          disabled={!changed || (saving !== null && saving !== user.id)}
-                          loading={saving === user.id}
-                          onClick={() => save(user)}
-                          aria-label={t('memberships.saveFor', 'Lưu đơn vị của {name}', { name })}
-                          data-testid={`membership-save-${user.id}`}
-                        >
-                          {t('memberships.save', 'Lưu')}
-                        </Button>
-                      </Flex>
-                    </Td>
-                  </Tr>
-                );
-              })}
-            </Tbody>
-          </Table>
-        )}
+        <DataTable
+          rows={sortRows(data.users, columns, sort)}
+          columns={columns}
+          rowKey={(user) => String(user.id)}
+          label={title}
+          sort={sort}
+          onSort={setSort}
+          actions={(user) => (
+            <Button
+              size="S"
+              variant="secondary"
+              startIcon={<Pencil />}
+              onClick={() => setEditing(user)}
+              aria-label={t('memberships.editFor', 'Sửa đơn vị của {name}', { name: personName(user) })}
+              data-testid={`membership-edit-${user.id}`}
+            >
+              {t('memberships.edit', 'Sửa đơn vị')}
+            </Button>
+          )}
+          empty={t('memberships.empty', 'Chưa có người dùng quản trị nào.')}
+          rowData={(user) => ({ user: user.id })}
+          testId="memberships-table"
+          rowTestId="membership-row"
+        />
       </Layouts.Content>
+      <UnitsDialog
+        user={editing}
+        units={data.units}
+        onClose={() => setEditing(null)}
+        onSaved={(userId, unitIds) => {
+          const user = data.users.find((u) => u.id === userId);
+          setData({ ...data, users: data.users.map((u) => (u.id === userId ? { ...u, unitIds } : u)) });
+          setEditing(null);
+          toggleNotification({
+            type: 'success',
+            message: t('memberships.saved', 'Đã cập nhật đơn vị của {name}.', {
+              name: user ? personName(user) : '',
+            }),
+          });
+        }}
+      />
     </Page.Main>
   );
 };

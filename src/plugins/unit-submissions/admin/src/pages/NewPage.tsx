@@ -3,9 +3,9 @@ import { Box } from '@strapi/design-system';
 import { BackButton, Layouts, Page, useNotification } from '@strapi/strapi/admin';
 import { useNavigate } from 'react-router-dom';
 import { PLUGIN_ID } from '../../../server/src/permissions';
-import { problemOf, useApi, type SubmissionData } from '../api';
+import { useApi, type SubmissionData } from '../api';
 import { useOptions } from '../components/OptionsContext';
-import { emptyValues, SubmissionForm, type SaveResult } from '../components/SubmissionForm';
+import { emptyValues, SubmissionForm, useSaveFailure, type SaveResult } from '../components/SubmissionForm';
 import { useT } from '../i18n';
 
 /** A new submission, saved as a draft of one of the user's units. */
@@ -15,6 +15,7 @@ export const NewPage = () => {
   const options = useOptions();
   const navigate = useNavigate();
   const { toggleNotification } = useNotification();
+  const failed = useSaveFailure();
   const initialValues = React.useMemo(() => emptyValues(options.units), [options.units]);
 
   if (!options.access.canSubmit) return <Page.NoPermissions />;
@@ -26,17 +27,7 @@ export const NewPage = () => {
       navigate(`/plugins/${PLUGIN_ID}/submissions/${created.documentId}`);
       return null;
     } catch (error) {
-      const problem = problemOf(error);
-      if (problem.aborted) return null;
-      if (Object.keys(problem.fields).length) {
-        toggleNotification({
-          type: 'warning',
-          message: t('form.invalid', 'Vui lòng kiểm tra lại các trường được đánh dấu.'),
-        });
-        return problem.fields;
-      }
-      toggleNotification({ type: 'danger', message: problem.message });
-      return {};
+      return failed(error);
     }
   };
 

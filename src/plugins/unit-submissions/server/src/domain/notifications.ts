@@ -24,12 +24,16 @@ export interface PlannedMail {
 
 const lines = (...parts: (string | null | undefined | false)[]) => parts.filter(Boolean).join('\n');
 
-/** The mails a move causes: on submit to the IT Center; on changes requested, approval, rejection to the unit. */
+/**
+ * The mails a move causes: on submit to the IT Center; on resubmission to the assignee who asked for the changes; on
+ * changes requested, approval, rejection to the unit; to whoever is newly assigned.
+ */
 export function mailsForTransition(
-  to: SubmissionState,
+  move: { from: SubmissionState; to: SubmissionState },
   context: MailContext,
   assigned: boolean
 ): PlannedMail[] {
+  const { from, to } = move;
   const topic = (event: string) => `submission.${event}:${context.documentId}`;
   const footer = lines('', `Xem / View: ${context.link}`);
   const mails: PlannedMail[] = [];
@@ -41,6 +45,18 @@ export function mailsForTransition(
       text: lines(
         `${context.unitName} đã gửi tin bài "${context.title}" để biên tập, đăng tải.`,
         `${context.unitName} submitted "${context.title}" for review.`,
+        footer
+      ),
+    });
+  }
+  if (from === 'changes_requested' && to === 'in_review') {
+    mails.push({
+      audience: 'assignee',
+      topic: topic('resubmitted'),
+      subject: `[Tin bài] ${context.unitName} gửi lại: ${context.title}`,
+      text: lines(
+        `${context.unitName} đã chỉnh sửa và gửi lại tin bài "${context.title}"; tin bài quay về bạn để biên tập tiếp.`,
+        `${context.unitName} revised and resubmitted "${context.title}"; it is back with you for review.`,
         footer
       ),
     });

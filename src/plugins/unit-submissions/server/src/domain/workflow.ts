@@ -32,13 +32,18 @@ export const TRANSITIONS: readonly Transition[] = [
   { from: 'draft', to: 'submitted', by: 'unit' },
   { from: 'submitted', to: 'in_review', by: 'it_center', needsAssignee: true },
   { from: 'in_review', to: 'changes_requested', by: 'it_center', needsComment: true },
-  { from: 'changes_requested', to: 'submitted', by: 'unit' },
+  // Resubmitted: back to the reviewer who asked for the changes (the assignee stays), not into the queue again.
+  { from: 'changes_requested', to: 'in_review', by: 'unit' },
   { from: 'in_review', to: 'approved', by: 'it_center' },
   { from: 'approved', to: 'published', by: 'system' },
   { from: 'in_review', to: 'rejected', by: 'it_center', needsComment: true },
   { from: 'draft', to: 'withdrawn', by: 'unit' },
   { from: 'submitted', to: 'withdrawn', by: 'unit' },
 ];
+
+/** A move that sends the submission to the IT Center, so a new review period starts: submit, or resubmit. */
+export const isSending = (from: SubmissionState, to: SubmissionState) =>
+  to === 'submitted' || (from === 'changes_requested' && to === 'in_review');
 
 /** States in which the unit may still edit its submission. */
 export const EDITABLE_BY_UNIT: readonly SubmissionState[] = ['draft', 'changes_requested'];

@@ -17,6 +17,7 @@ import {
   allowedTransitions,
   decideTransition,
   EDITABLE_BY_UNIT,
+  isSending,
   PROBLEM_MESSAGES,
   type Actor,
   type SubmissionState,
@@ -195,11 +196,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     ...(access.canReview ? (['it_center'] as const) : []),
   ];
 
-  /** Recipients of a planned mail. */
+  /** Recipients of a planned mail; the assignee is the one just named, else the one stored (a resubmission). */
   async function recipients(audience: Audience, submission: StoredSubmission, assigneeId: number | null) {
     if (audience === 'assignee') {
-      const assignee = assigneeId
-        ? await strapi.db.query('admin::user').findOne({ where: { id: assigneeId } })
+      const id = assigneeId ?? submission.assignee?.id;
+      const assignee = id
+        ? await strapi.db.query('admin::user').findOne({ where: { id, isActive: true } })
         : null;
       return assignee?.email ? [assignee.email] : [];
     }
@@ -453,7 +455,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const reviewDays = Number(process.env.SUBMISSION_REVIEW_DAYS ?? 3);
       const now = at ?? new Date();
       const changes: Record<string, unknown> = { state: to, version: request.version + 1, updatedAt: now };
-      if (to === 'submitted') {
+      if (isSending(submission.state, to)) {
         changes.submittedAt = now;
         changes.dueDate = calendar.addWorkingDays(localDate(now, timeZone), reviewDays);
       }
@@ -490,7 +492,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         if (at) return;
 
         const mails = mailsForTransition(
-          to,
+          { from: submission.state, to },
           {
             documentId,
             title: submission.title,

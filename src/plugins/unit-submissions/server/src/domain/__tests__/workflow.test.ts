@@ -1,6 +1,7 @@
 import {
   allowedTransitions,
   decideTransition,
+  isSending,
   SUBMISSION_STATES,
   TRANSITIONS,
   type Actor,
@@ -13,7 +14,7 @@ describe('submission workflow', () => {
     ['draft', 'submitted', 'unit'],
     ['submitted', 'in_review', 'it_center'],
     ['in_review', 'changes_requested', 'it_center'],
-    ['changes_requested', 'submitted', 'unit'],
+    ['changes_requested', 'in_review', 'unit'],
     ['in_review', 'approved', 'it_center'],
     ['approved', 'published', 'system'],
     ['in_review', 'rejected', 'it_center'],
@@ -65,6 +66,33 @@ describe('submission workflow', () => {
       ok: false,
       problem: { code: 'assignee_required', field: 'assignee' },
     });
+  });
+
+  it('sends a resubmission back to the reviewer: in review, with no assignee to choose', () => {
+    expect(allowedTransitions('changes_requested', ['unit'])).toEqual([
+      { from: 'changes_requested', to: 'in_review', by: 'unit' },
+    ]);
+    expect(decideTransition({ from: 'changes_requested', to: 'in_review', actors: ['unit'] })).toMatchObject({
+      ok: true,
+    });
+    expect(
+      decideTransition({ from: 'changes_requested', to: 'in_review', actors: ['it_center'], assigneeId: 1 })
+    ).toMatchObject({ ok: false, problem: { code: 'not_your_role' } });
+    expect(decideTransition({ from: 'changes_requested', to: 'submitted', actors: ['unit'] })).toMatchObject({
+      ok: false,
+      problem: { code: 'not_allowed' },
+    });
+    expect(decideTransition({ from: 'submitted', to: 'in_review', actors: ['unit'] })).toMatchObject({
+      ok: false,
+      problem: { code: 'not_your_role' },
+    });
+  });
+
+  it('starts a review period on a submission and on a resubmission only', () => {
+    expect(isSending('draft', 'submitted')).toBe(true);
+    expect(isSending('changes_requested', 'in_review')).toBe(true);
+    expect(isSending('submitted', 'in_review')).toBe(false);
+    expect(isSending('in_review', 'approved')).toBe(false);
   });
 
   it('refuses an unknown state', () => {
