@@ -155,7 +155,9 @@ beforeAll(async () => {
   units = Object.fromEntries(rows.map((u: Row) => [u.code, u]));
   qldd = units['P-QLDD'];
   mt = units['P-MT'];
-  year = Number(localDay().slice(0, 4));
+  // Last year's plan: still listed on the unit's page, and no demo plan has that year (the demo's is this year's,
+  // which the drill-down of this year would show instead).
+  year = Number(localDay().slice(0, 4)) - 1;
   const plan = await docs('api::plan.plan').create({
     locale: 'vi',
     data: { title: `Kế hoạch thử ${year}`, year, number: 9, symbol: '9/KH-THU', issuingBody: 'Sở' },
@@ -175,11 +177,11 @@ beforeAll(async () => {
   await article('A-draft', qldd, 'Q1', false);
   await article('A-MT', mt, 'Q1', true);
   await article('A-Q2', qldd, 'Q2', true);
-  // S1 was approved into A-pub: linking both counts one output.
+  // S6 was approved into A-pub: linking both counts one output.
   await strapi()
     .db.query(SUBMISSION)
     .update({
-      where: { documentId: ids.S1 },
+      where: { documentId: ids.S6 },
       data: {
         article: (
           await strapi()
@@ -211,6 +213,7 @@ describe('task rows', () => {
       state: 'submitted',
       submittedAt: expect.any(String),
       createdAt: expect.any(String),
+      articleDocumentId: ids['A-pub'],
     });
     expect(row.linked.articles.total).toBe(2);
     const byId = Object.fromEntries(row.linked.articles.latest.map((a: Row) => [a.documentId, a]));
@@ -259,7 +262,7 @@ describe('task reports with linked outputs', () => {
         status: 'in_progress',
         results: 'Đã gửi 2 tin, đăng 1 bài, tổ chức 1 buổi tập huấn.',
         articles: [ids['A-pub']],
-        submissions: [ids.S1, ids.S2],
+        submissions: [ids.S6, ids.S2],
         extraOutputCount: 1,
       },
     });
@@ -267,12 +270,12 @@ describe('task reports with linked outputs', () => {
     expect(res.body.data).toMatchObject({
       planTask: { documentId: ids.Q1, code: 'Q1' },
       status: 'in_progress',
-      // A-pub, S2 and the training: S1 became A-pub and counts once.
+      // A-pub, S2 and the training: S6 became A-pub and counts once.
       outputCount: 3,
       extraOutputCount: 1,
       outputs: [
         { type: 'article', documentId: ids['A-pub'], title: 'Bài A-pub' },
-        { type: 'submission', documentId: ids.S1, title: 'Tin bài S1' },
+        { type: 'submission', documentId: ids.S6, title: 'Tin bài S6' },
         { type: 'submission', documentId: ids.S2, title: 'Tin bài S2' },
       ],
     });
