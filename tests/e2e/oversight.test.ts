@@ -305,5 +305,18 @@ describeInBrowser('oversight, in the browser', () => {
     await card.filter({ hasText: stamp }).waitFor();
     await unit.getByText(`${count} sản phẩm`).first().waitFor();
     await screenshot(unit, 'oversight-14-unit-phone-task-reported');
+
+    // The Office's dashboard and unit page on a phone: cards, with the row's reminder at hand.
+    const office = await loginAs(OFFICE, PHONE);
+    await office.goto(`${BASE}/admin/plugins/oversight`);
+    const row = office.locator(`[data-testid=dashboard-row][data-unit="${UNIT_CODE}"]`);
+    await row.locator('[data-testid=dashboard-remind]').waitFor();
+    expect(await office.getAttribute('[data-testid=dashboard-table]', 'data-layout')).toBe('cards');
+    await screenshot(office, 'oversight-15-office-phone-dashboard');
+    await row.locator('[data-testid=dashboard-unit]').click();
+    await office
+      .locator(`[data-testid=task-row][data-code="${TASK_CODE}"] [data-testid=task-remind]`)
+      .waitFor();
+    await screenshot(office, 'oversight-16-office-phone-unit');
   }, 180_000);
 });

@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { useFetchClient } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { PLUGIN_ID } from '../../server/src/permissions';
+import type { TaskLinks } from '../../server/src/services/tasks';
 import type { ArticleChannel, ArticleKind, DifficultyState, SubmissionState, TaskStatus } from './labels';
 
 /* -------------------------------------------------------------------------------------------------
@@ -99,29 +100,8 @@ export interface LastReport {
   reportedByName: string;
 }
 
-export interface LinkedArticle {
-  documentId: string;
-  title: string | null;
-  published: boolean;
-  publishedAt: string | null;
-  updatedAt: string | null;
-}
-
-export interface LinkedSubmission {
-  documentId: string;
-  title: string;
-  state: SubmissionState;
-  submittedAt: string | null;
-  createdAt: string | null;
-  /** The article approved from it: linked both, they count as one output. */
-  articleDocumentId?: string | null;
-}
-
-/** What is linked to a task: the total, and the latest few of each. */
-export interface TaskLinks {
-  articles: { total: number; latest: LinkedArticle[] };
-  submissions: { total: number; latest: LinkedSubmission[] };
-}
+/** What is linked to a task (the total, and the latest few of each), as the server lists it. */
+export type { LinkedArticle, LinkedSubmission, TaskLinks } from '../../server/src/services/tasks';
 
 export interface TaskRow {
   documentId: string;

@@ -31,8 +31,14 @@ export const LinkedOutputs = ({ task, t }: { task: TaskRow; t: Translate }) => {
         {t('task.linked.more', 'và {count} mục khác', { count: total - shown })}
       </Typography>
     ) : null;
+  const group = (label: string) => (
+    <Typography variant="sigma" textColor="neutral600">
+      {label}
+    </Typography>
+  );
   return (
     <Flex direction="column" alignItems="flex-start" gap={1} data-testid="task-linked">
+      {linked.submissions.total > 0 && group(t('task.linked.submissions', 'Tin bài đơn vị gửi'))}
       {linked.submissions.latest.map((submission) => (
         <Flex key={submission.documentId} gap={1} wrap="wrap" data-testid="task-linked-submission">
           <Link tag={NavLink} to={submissionPath(submission.documentId)}>
@@ -49,6 +55,7 @@ export const LinkedOutputs = ({ task, t }: { task: TaskRow; t: Translate }) => {
         </Flex>
       ))}
       {more(linked.submissions.total, linked.submissions.latest.length)}
+      {linked.articles.total > 0 && group(t('task.linked.articles', 'Bài viết'))}
       {linked.articles.latest.map((article) => (
         <Flex key={article.documentId} gap={1} wrap="wrap" data-testid="task-linked-article">
           <Link tag={NavLink} to={articlePath(article.documentId)}>

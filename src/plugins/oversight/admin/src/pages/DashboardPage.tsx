@@ -15,7 +15,7 @@ import {
 import { Charts } from '../components/Charts';
 import { useDates, useLoader } from '../components/common';
 import { Nav } from '../components/Nav';
-import { YearFilter } from '../components/YearFilter';
+import { YearFilter } from '../components/filters';
 import { useOptions } from '../components/OptionsContext';
 import { ReminderDialog } from '../components/ReminderDialog';
 import { useT } from '../i18n';
@@ -174,20 +174,47 @@ export const DashboardPage = () => {
   const to = (row: DashboardRow, params: Record<string, string>) =>
     unitPath(row.unit.id, { year, ...params });
 
-  /** A column of one figure: a link to its rows, sortable. */
-  const figure = (
-    key: string,
-    header: string,
-    value: (row: DashboardRow) => number | null | undefined,
-    link: (row: DashboardRow) => string,
-    danger = false
-  ): Column<DashboardRow> => ({
+  /** A figure of a column: its label and a link to its rows (and, after a slash, another one). */
+  interface Line {
+    key: string;
+    label: string;
+    value: (row: DashboardRow) => number | null | undefined;
+    link: (row: DashboardRow) => string;
+    danger?: boolean;
+    per?: Omit<Line, 'per'>;
+  }
+  const figure = (row: DashboardRow, line: Omit<Line, 'per'>) => (
+    <Figure
+      value={line.value(row)}
+      to={line.link(row)}
+      testId={`figure-${line.key}`}
+      label={line.label}
+      danger={line.danger}
+    />
+  );
+  /** A column of figures, one per line (a single one without its label), sorted by the first. */
+  const figures = (key: string, header: string, lines: Line[]): Column<DashboardRow> => ({
     key,
     header,
     sortable: true,
-    sortValue: (row) => value(row) ?? 0,
+    sortValue: (row) => lines[0].value(row) ?? 0,
     cell: (row) => (
-      <Figure value={value(row)} to={link(row)} testId={`figure-${key}`} label={header} danger={danger} />
+      <Flex direction="column" alignItems="flex-start" gap={1}>
+        {lines.map((line) => (
+          <Flex key={line.key} gap={1} wrap="wrap" alignItems="baseline">
+            {lines.length > 1 && (
+              <Typography variant="pi" textColor="neutral600">{`${line.label}:`}</Typography>
+            )}
+            {figure(row, line)}
+            {line.per && (
+              <>
+                <Typography textColor="neutral600">/</Typography>
+                {figure(row, line.per)}
+              </>
+            )}
+          </Flex>
+        ))}
+      </Flex>
     ),
   });
 
@@ -204,25 +231,27 @@ export const DashboardPage = () => {
         </Link>
       ),
     },
-    figure(
-      'tasks-done',
-      t('dashboard.tasksDone', 'Nhiệm vụ hoàn thành'),
-      (row) => row.tasks.done,
-      (row) => to(row, { tab: 'tasks', status: 'done' })
-    ),
-    figure(
-      'tasks-in_progress',
-      t('dashboard.tasksInProgress', 'Đang thực hiện'),
-      (row) => row.tasks.inProgress,
-      (row) => to(row, { tab: 'tasks', status: 'in_progress' })
-    ),
-    figure(
-      'tasks-overdue',
-      t('dashboard.tasksOverdue', 'Quá hạn'),
-      (row) => row.tasks.overdue,
-      (row) => to(row, { tab: 'tasks', status: 'overdue' }),
-      true
-    ),
+    figures('tasks', t('dashboard.tasks', 'Nhiệm vụ'), [
+      {
+        key: 'tasks-overdue',
+        label: t('dashboard.tasksOverdue', 'Quá hạn'),
+        value: (row) => row.tasks.overdue,
+        link: (row) => to(row, { tab: 'tasks', status: 'overdue' }),
+        danger: true,
+      },
+      {
+        key: 'tasks-in_progress',
+        label: t('dashboard.tasksInProgress', 'Đang thực hiện'),
+        value: (row) => row.tasks.inProgress,
+        link: (row) => to(row, { tab: 'tasks', status: 'in_progress' }),
+      },
+      {
+        key: 'tasks-done',
+        label: t('dashboard.tasksDone', 'Nhiệm vụ hoàn thành'),
+        value: (row) => row.tasks.done,
+        link: (row) => to(row, { tab: 'tasks', status: 'done' }),
+      },
+    ]),
     {
       key: 'submissions',
       header: t('dashboard.submissions', 'Tin bài đơn vị gửi'),
@@ -282,43 +311,33 @@ export const DashboardPage = () => {
         );
       },
     },
-    figure(
-      'feedback-assigned',
-      t('dashboard.feedbackAssigned', 'PAKN được giao'),
-      (row) => row.feedback.assigned,
-      (row) => to(row, { tab: 'feedback', filter: 'assigned' })
-    ),
-    {
-      key: 'feedback-on_time',
-      header: t('dashboard.feedbackOnTime', 'Trả lời đúng hạn'),
-      sortable: true,
-      sortValue: (row) =>
-        row.feedback.answered ? row.feedback.answeredOnTime / row.feedback.answered : null,
-      cell: (row) => (
-        <Flex gap={1}>
-          <Figure
-            value={row.feedback.answeredOnTime}
-            to={to(row, { tab: 'feedback', filter: 'on_time' })}
-            testId="figure-feedback-on_time"
-            label={t('dashboard.feedbackOnTime', 'Trả lời đúng hạn')}
-          />
-          <Typography textColor="neutral600">/</Typography>
-          <Figure
-            value={row.feedback.answered}
-            to={to(row, { tab: 'feedback', filter: 'answered' })}
-            testId="figure-feedback-answered"
-            label={t('dashboard.feedbackAnswered', 'PAKN đã trả lời')}
-          />
-        </Flex>
-      ),
-    },
-    figure(
-      'feedback-overdue',
-      t('dashboard.feedbackOverdue', 'PAKN quá hạn'),
-      (row) => row.feedback.overdue,
-      (row) => to(row, { tab: 'feedback', filter: 'overdue' }),
-      true
-    ),
+    figures('feedback', t('dashboard.feedback', 'Phản ánh, kiến nghị'), [
+      {
+        key: 'feedback-overdue',
+        label: t('dashboard.feedbackOverdue', 'PAKN quá hạn'),
+        value: (row) => row.feedback.overdue,
+        link: (row) => to(row, { tab: 'feedback', filter: 'overdue' }),
+        danger: true,
+      },
+      {
+        key: 'feedback-assigned',
+        label: t('dashboard.feedbackAssigned', 'PAKN được giao'),
+        value: (row) => row.feedback.assigned,
+        link: (row) => to(row, { tab: 'feedback', filter: 'assigned' }),
+      },
+      {
+        key: 'feedback-on_time',
+        label: t('dashboard.feedbackOnTime', 'Trả lời đúng hạn'),
+        value: (row) => row.feedback.answeredOnTime,
+        link: (row) => to(row, { tab: 'feedback', filter: 'on_time' }),
+        per: {
+          key: 'feedback-answered',
+          label: t('dashboard.feedbackAnswered', 'PAKN đã trả lời'),
+          value: (row) => row.feedback.answered,
+          link: (row) => to(row, { tab: 'feedback', filter: 'answered' }),
+        },
+      },
+    ]),
     {
       key: 'lastReminder',
       header: t('dashboard.lastReminder', 'Đôn đốc gần nhất'),
@@ -330,13 +349,15 @@ export const DashboardPage = () => {
         </Typography>
       ),
     },
-    figure(
-      'difficulties-open',
-      t('dashboard.openDifficulties', 'Khó khăn chưa xử lý'),
-      (row) => row.openDifficulties,
-      (row) => `${PLUGIN_PATH}/difficulties?unit=${row.unit.id}&state=open`,
-      true
-    ),
+    figures('difficulties', t('dashboard.openDifficulties', 'Khó khăn chưa xử lý'), [
+      {
+        key: 'difficulties-open',
+        label: t('dashboard.openDifficulties', 'Khó khăn chưa xử lý'),
+        value: (row) => row.openDifficulties,
+        link: (row) => `${PLUGIN_PATH}/difficulties?unit=${row.unit.id}&state=open`,
+        danger: true,
+      },
+    ]),
   ];
 
   const totals = data.totals;
@@ -361,6 +382,7 @@ export const DashboardPage = () => {
           <Flex direction="column" alignItems="stretch" gap={4}>
             <Flex gap={4} wrap="wrap" alignItems="flex-end" justifyContent="space-between">
               <YearFilter
+                value={values.year}
                 years={years}
                 year={year}
                 onChange={setFilter}

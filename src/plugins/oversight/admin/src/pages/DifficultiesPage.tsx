@@ -8,6 +8,7 @@ import { useLoader } from '../components/common';
 import { DifficultyDialog } from '../components/DifficultyDialog';
 import { DifficultyList } from '../components/DifficultyList';
 import { Nav } from '../components/Nav';
+import { unitFilter } from '../components/filters';
 import { useOptions } from '../components/OptionsContext';
 import { useT } from '../i18n';
 import { DIFFICULTY_STATES, difficultyStateLabel } from '../labels';
@@ -62,16 +63,7 @@ export const DifficultiesPage = () => {
                 label: t('field.state', 'Trạng thái'),
                 options: DIFFICULTY_STATES.map((value) => ({ value, label: difficultyStateLabel(t, value) })),
               },
-              {
-                kind: 'select',
-                name: 'unit',
-                label: t('field.unit', 'Đơn vị'),
-                placeholder: t('filter.allUnits', 'Tất cả đơn vị'),
-                options: options.units.map((candidate) => ({
-                  value: String(candidate.id),
-                  label: candidate.name,
-                })),
-              },
+              unitFilter(t, options.units),
             ]}
             values={filters.values}
             onChange={filters.setFilter}

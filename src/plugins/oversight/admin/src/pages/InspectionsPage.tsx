@@ -7,6 +7,7 @@ import { useApi } from '../api';
 import { useLoader } from '../components/common';
 import { InspectionDialog, InspectionList } from '../components/Inspections';
 import { Nav } from '../components/Nav';
+import { unitFilter } from '../components/filters';
 import { useOptions } from '../components/OptionsContext';
 import { useT } from '../i18n';
 
@@ -45,18 +46,7 @@ export const InspectionsPage = () => {
       <Layouts.Content>
         <Flex direction="column" alignItems="stretch" gap={4}>
           <FilterBar
-            filters={[
-              {
-                kind: 'select',
-                name: 'unit',
-                label: t('field.unit', 'Đơn vị'),
-                placeholder: t('filter.allUnits', 'Tất cả đơn vị'),
-                options: options.units.map((candidate) => ({
-                  value: String(candidate.id),
-                  label: candidate.name,
-                })),
-              },
-            ]}
+            filters={[unitFilter(t, options.units)]}
             values={filters.values}
             onChange={filters.setFilter}
             onClear={filters.clearFilters}

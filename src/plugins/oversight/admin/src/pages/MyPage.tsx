@@ -8,7 +8,7 @@ import { useDates, useLoader } from '../components/common';
 import { DifficultyDialog } from '../components/DifficultyDialog';
 import { DifficultyList } from '../components/DifficultyList';
 import { Nav } from '../components/Nav';
-import { YearFilter } from '../components/YearFilter';
+import { YearFilter } from '../components/filters';
 import { useOptions } from '../components/OptionsContext';
 import { ReminderList } from '../components/ReminderList';
 import { TaskReportDialog } from '../components/TaskReportDialog';
@@ -93,6 +93,7 @@ export const MyPage = () => {
           <Section title={t('my.tasks', 'Nhiệm vụ được giao năm {year}', { year })} testId="my-tasks">
             <Flex direction="column" alignItems="stretch" gap={4}>
               <YearFilter
+                value={values.year}
                 years={years}
                 year={year}
                 onChange={setFilter}

@@ -1,4 +1,4 @@
-import { Badge, Link, Typography } from '@strapi/design-system';
+import { Badge, Flex, Link, Typography } from '@strapi/design-system';
 import { NavLink } from 'react-router-dom';
 import type { Column } from '../../../../../../admin/shared/kit';
 import {
@@ -49,8 +49,8 @@ const FilterLink = ({
   </Link>
 );
 
-/** The unit's tasks: the common columns, with its form and channel, its published articles against the target
- * (a link to them), and its open difficulties. */
+/** The unit's tasks: the common columns, with their form and channel, their published articles against the target
+ * (a link to them) and their open difficulties. */
 export const unitTaskColumns = (
   t: Translate,
   dates: Dates,
@@ -59,17 +59,18 @@ export const unitTaskColumns = (
   const [code, content, ...rest] = taskColumns(t, dates).filter((column) => column.key !== 'target');
   return [
     code,
-    content,
     {
-      key: 'form',
-      header: t('task.form', 'Hình thức, kênh'),
-      maxWidth: '160px',
+      ...content,
+      // The task's form and channel under its content.
       cell: (row) => (
-        <Typography variant="pi" textColor="neutral700">
-          {[taskFormLabel(t, row.form), row.channel ? channelLabel(t, row.channel) : null]
-            .filter(Boolean)
-            .join(' · ')}
-        </Typography>
+        <Flex direction="column" alignItems="flex-start" gap={1}>
+          {content.cell(row)}
+          <Typography variant="pi" textColor="neutral600">
+            {[taskFormLabel(t, row.form), row.channel ? channelLabel(t, row.channel) : null]
+              .filter(Boolean)
+              .join(' · ')}
+          </Typography>
+        </Flex>
       ),
     },
     {
