@@ -5,7 +5,7 @@
  * answers it. A unit editor on a phone (390 px) files a task report linking the task's submissions and articles.
  * Screenshots of each page land in tests/e2e/screenshots/ (a CI artifact), the Office's at 1440 px.
  */
-import { browserTestsCanRun, screenshot, settle, useAdminBrowser } from '../setup/browser';
+import { browserTestsCanRun, screenshot, SCREENSHOTS, settle, useAdminBrowser } from '../setup/browser';
 import { useStrapi } from '../setup/strapi';
 
 // Beside unit-submission.test.ts (13500-13899) and feedback-register.test.ts (13900-14299).
@@ -312,7 +312,8 @@ describeInBrowser('oversight, in the browser', () => {
     const row = office.locator(`[data-testid=dashboard-row][data-unit="${UNIT_CODE}"]`);
     await row.locator('[data-testid=dashboard-remind]').waitFor();
     expect(await office.getAttribute('[data-testid=dashboard-table]', 'data-layout')).toBe('cards');
-    await screenshot(office, 'oversight-15-office-phone-dashboard');
+    await row.scrollIntoViewIfNeeded();
+    await office.screenshot({ path: `${SCREENSHOTS}/oversight-15-office-phone-dashboard.png` });
     await row.locator('[data-testid=dashboard-unit]').click();
     await office
       .locator(`[data-testid=task-row][data-code="${TASK_CODE}"] [data-testid=task-remind]`)

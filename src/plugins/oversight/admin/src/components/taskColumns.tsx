@@ -83,8 +83,8 @@ export const taskColumns = (t: Translate, { day, instant }: Dates): Column<TaskR
   {
     key: 'content',
     header: t('task.content', 'Nhiệm vụ'),
-    minWidth: '240px',
-    maxWidth: '380px',
+    minWidth: '220px',
+    maxWidth: '340px',
     cell: (row) => <Typography textColor="neutral800">{shorten(row.content, 200)}</Typography>,
   },
   {
@@ -122,15 +122,15 @@ export const taskColumns = (t: Translate, { day, instant }: Dates): Column<TaskR
   {
     key: 'linked',
     header: t('task.linked', 'Tin bài, bài viết'),
-    minWidth: '200px',
-    maxWidth: '320px',
+    minWidth: '180px',
+    maxWidth: '260px',
     cell: (row) => <LinkedOutputs task={row} t={t} />,
   },
   {
     key: 'lastReport',
     header: t('task.lastReport', 'Báo cáo gần nhất'),
-    minWidth: '180px',
-    maxWidth: '300px',
+    minWidth: '160px',
+    maxWidth: '240px',
     sortable: true,
     sortValue: (row) => row.lastReport?.reportedAt,
     cell: (row) =>

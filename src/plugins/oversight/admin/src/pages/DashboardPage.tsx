@@ -196,6 +196,7 @@ export const DashboardPage = () => {
   const figures = (key: string, header: string, lines: Line[]): Column<DashboardRow> => ({
     key,
     header,
+    minWidth: lines.length > 1 ? '150px' : undefined,
     sortable: true,
     sortValue: (row) => lines[0].value(row) ?? 0,
     cell: (row) => (
