@@ -172,11 +172,11 @@ beforeAll(async () => {
   await article('A-draft', qldd, 'Q1', false);
   await article('A-MT', mt, 'Q1', true);
   await article('A-Q2', qldd, 'Q2', true);
-  // S1 was approved into A-pub: linking both counts one output.
+  // S6 was approved into A-pub: linking both counts one output.
   await strapi()
     .db.query(SUBMISSION)
     .update({
-      where: { documentId: ids.S1 },
+      where: { documentId: ids.S6 },
       data: {
         article: (
           await strapi()
@@ -208,6 +208,7 @@ describe('task rows', () => {
       state: 'submitted',
       submittedAt: expect.any(String),
       createdAt: expect.any(String),
+      articleDocumentId: ids['A-pub'],
     });
     expect(row.linked.articles.total).toBe(2);
     const byId = Object.fromEntries(row.linked.articles.latest.map((a: Row) => [a.documentId, a]));
@@ -256,7 +257,7 @@ describe('task reports with linked outputs', () => {
         status: 'in_progress',
         results: 'Đã gửi 2 tin, đăng 1 bài, tổ chức 1 buổi tập huấn.',
         articles: [ids['A-pub']],
-        submissions: [ids.S1, ids.S2],
+        submissions: [ids.S6, ids.S2],
         extraOutputCount: 1,
       },
     });
@@ -264,12 +265,12 @@ describe('task reports with linked outputs', () => {
     expect(res.body.data).toMatchObject({
       planTask: { documentId: ids.Q1, code: 'Q1' },
       status: 'in_progress',
-      // A-pub, S2 and the training: S1 became A-pub and counts once.
+      // A-pub, S2 and the training: S6 became A-pub and counts once.
       outputCount: 3,
       extraOutputCount: 1,
       outputs: [
         { type: 'article', documentId: ids['A-pub'], title: 'Bài A-pub' },
-        { type: 'submission', documentId: ids.S1, title: 'Tin bài S1' },
+        { type: 'submission', documentId: ids.S6, title: 'Tin bài S6' },
         { type: 'submission', documentId: ids.S2, title: 'Tin bài S2' },
       ],
     });

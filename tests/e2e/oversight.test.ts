@@ -1,10 +1,11 @@
 /**
  * The oversight of the plan in a real browser (headless Chromium): the Office finds a unit's overdue task on the
- * dashboard, drills down to it and sends a reminder; the unit editor sees the reminder on their page and reports a
- * difficulty on that task; the Office escalates it to the Director, who answers it. Screenshots of each page land
- * in tests/e2e/screenshots/ (a CI artifact).
+ * dashboard, drills down to it and sends a reminder, which preselects the unit's overdue items; the unit editor sees
+ * the reminder on their page and reports a difficulty on that task; the Office escalates it to the Director, who
+ * answers it. A unit editor on a phone (390 px) files a task report linking the task's submissions and articles.
+ * Screenshots of each page land in tests/e2e/screenshots/ (a CI artifact), the Office's at 1440 px.
  */
-import { browserTestsCanRun, screenshot, settle, useAdminBrowser } from '../setup/browser';
+import { browserTestsCanRun, screenshot, SCREENSHOTS, settle, useAdminBrowser } from '../setup/browser';
 import { useStrapi } from '../setup/strapi';
 
 // Beside unit-submission.test.ts (13500-13899) and feedback-register.test.ts (13900-14299).
@@ -18,9 +19,12 @@ const UNIT = 'qldd@demo.example';
 const DIRECTOR = 'giamdoc@demo.example';
 const UNIT_CODE = 'P-QLDD';
 const UNIT_NAME = 'Phòng Quản lý đất đai';
-// The demo plan is 2021's: every one of its tasks is past due, none reported done.
-const YEAR = '2021';
+// The demo's current-year plan (dated from the seed day), which the dashboard opens on: the unit's task below is
+// past due with a report "in progress", and it has submissions and an article linked to it.
+const YEAR = String(new Date().getFullYear());
 const TASK_CODE = 'II.1.2-c';
+const WIDE = { viewport: { width: 1440, height: 900 } };
+const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
 
 describeInBrowser('oversight, in the browser', () => {
   useStrapi({ listenOn: PORT });
@@ -31,11 +35,13 @@ describeInBrowser('oversight, in the browser', () => {
     const message = `Đề nghị Phòng Quản lý đất đai hoàn thành nhiệm vụ ${TASK_CODE} trước ngày 15 (${stamp}).`;
     const what = `Thiếu kinh phí sản xuất phóng sự về cấp giấy chứng nhận (${stamp})`;
 
-    // 1. The Office opens the dashboard: it shows the latest plan's year, the demo plan's.
-    const office = await loginAs(OFFICE);
+    // 1. The Office opens the dashboard: it shows the latest plan's year, the current one; the pages are tabs.
+    const office = await loginAs(OFFICE, WIDE);
     await office.goto(`${BASE}/admin/plugins/oversight`);
     await office.waitForSelector('[data-testid=dashboard-table]');
-    expect(await office.textContent('[data-testid=dashboard-year]')).toContain(YEAR);
+    expect(await office.textContent('[data-testid=dashboard-filters]')).toContain(YEAR);
+    expect(await office.getAttribute('[data-testid=nav-dashboard]', 'role')).toBe('tab');
+    expect(await office.getAttribute('[data-testid=nav-dashboard]', 'aria-selected')).toBe('true');
     const row = office.locator(`[data-testid=dashboard-row][data-unit="${UNIT_CODE}"]`);
     await row.waitFor();
     const overdue = row.locator('[data-testid=figure-tasks-overdue]');
@@ -43,9 +49,16 @@ describeInBrowser('oversight, in the browser', () => {
     await row.locator('[data-testid=figure-tasks-overdue]:not([data-value="0"])').waitFor();
     await office.waitForSelector('[data-testid=chart-progress]');
     await screenshot(office, 'oversight-1-dashboard');
-    // The unit's published articles by kind and channel, in a sub-row; the charts below the table.
+    // The unit's reminder, from its row, preselects its overdue task.
+    await row.locator('[data-testid=dashboard-remind]').click();
+    await office.waitForSelector('[data-testid=reminder-dialog] [data-testid=reminder-dialog-item]');
+    const fromDashboard = office.locator('[data-testid=reminder-dialog-item]', { hasText: TASK_CODE });
+    expect(await fromDashboard.getByRole('checkbox').getAttribute('aria-checked')).toBe('true');
+    await office.click('[data-testid=reminder-dialog-cancel]');
+    await office.waitForSelector('[data-testid=reminder-dialog]', { state: 'detached' });
+    // The unit's published articles by kind and channel, under its figure; the charts below the table.
     await row.locator('[data-testid=dashboard-expand]').click();
-    await office.waitForSelector('[data-testid=dashboard-subrow] [data-testid=dashboard-breakdown]');
+    await row.locator('[data-testid=dashboard-breakdown]').waitFor();
     await office.locator('[data-testid=chart-months]').scrollIntoViewIfNeeded();
     await office.waitForSelector('[data-testid=chart-progress] .recharts-surface');
     // Rates, labelled; unit codes explained under the charts.
@@ -68,34 +81,67 @@ describeInBrowser('oversight, in the browser', () => {
     expect(new Set(statuses)).toEqual(new Set(['overdue']));
     await screenshot(office, 'oversight-2-unit-overdue-tasks');
 
-    // A task's figures lead to its submissions, the feedback tab to the unit's feedback; back to the task.
-    await task.locator('[data-testid=task-submissions]').click();
-    await office.waitForURL(/tab=submissions.*task=|task=.*tab=submissions/);
-    await office.waitForSelector('[data-testid=submissions-table], [data-testid=drill-empty]');
+    // The task row lists its linked submissions and articles, each a link to its page.
+    await task.locator('[data-testid=task-linked-submission]').first().waitFor();
+    expect(await task.locator('[data-testid=task-linked-article] a').first().getAttribute('href')).toContain(
+      '/content-manager/collection-types/api::article.article/'
+    );
+    expect(
+      await task.locator('[data-testid=task-linked-submission] a').first().getAttribute('href')
+    ).toContain('/plugins/unit-submissions/submissions/');
+    // A task's published figure leads to its articles, the feedback tab to the unit's feedback; back to the task.
+    await task.locator('[data-testid=task-articles]').click();
+    await office.waitForURL(/tab=articles.*task=|task=.*tab=articles/);
+    await office.waitForSelector('[data-testid=articles-table], [data-testid=articles-table-empty]');
     await office.waitForSelector('[data-testid=filter-task]');
     await office.click('[data-testid=tab-feedback]');
     await office.waitForURL(/tab=feedback/);
-    await office.waitForSelector('[data-testid=feedback-table], [data-testid=drill-empty]');
+    await office.waitForSelector('[data-testid=feedback-table], [data-testid=feedback-table-empty]');
     await screenshot(office, 'oversight-2b-unit-feedback');
     await office.goBack();
     await office.goBack();
     await office.waitForURL(/status=overdue/);
     await task.waitFor();
 
-    // 3. The Office reminds the unit of that task.
+    // 3. The Office's reminder preselects the unit's overdue items; unticked, the message lists nothing.
+    await office.click('[data-testid=reminder-new]');
+    const item = office.locator('[data-testid=reminder-dialog-item]', { hasText: TASK_CODE });
+    const box = item.getByRole('checkbox');
+    await item.waitFor();
+    expect(await box.getAttribute('aria-checked')).toBe('true');
+    expect(await office.inputValue('[data-testid=reminder-message]')).toContain('liệt kê dưới đây');
+    await settle(office);
+    await screenshot(office, 'oversight-3-reminder-preselected');
+    await box.click();
+    expect(await box.getAttribute('aria-checked')).toBe('false');
+    expect(await office.inputValue('[data-testid=reminder-message]')).not.toContain('liệt kê dưới đây');
+    await office.click('[data-testid=reminder-dialog-cancel]');
+    await office.waitForSelector('[data-testid=reminder-dialog]', { state: 'detached' });
+    // The Office reminds the unit of that task, from its row.
     await task.locator('[data-testid=task-remind]').click();
     await office.waitForSelector('[data-testid=reminder-dialog]');
+    await item.waitFor();
+    expect(await box.getAttribute('aria-checked')).toBe('true');
     expect(await office.inputValue('[data-testid=reminder-message]')).toContain('Văn phòng Sở đề nghị');
-    expect(await office.textContent('[data-testid=reminder-dialog]')).toContain(TASK_CODE);
     await office.fill('[data-testid=reminder-message]', message);
     await settle(office);
     await screenshot(office, 'oversight-3-reminder-dialog');
-    await office.click('[data-testid=reminder-send]');
+    await office.click('[data-testid=reminder-dialog-submit]');
     await office.waitForSelector('[data-testid=reminder-dialog]', { state: 'detached' });
     await office
       .locator('[data-testid=unit-reminders] [data-testid=reminder-item]', { hasText: stamp })
       .waitFor();
     await screenshot(office, 'oversight-4-reminder-sent');
+    // Reminded today, the task is offered again only tomorrow: shown, not ticked, and the message lists nothing.
+    await office.click('[data-testid=reminder-new]');
+    await office
+      .locator('[data-testid=reminder-dialog-item][data-reminded=true]', { hasText: TASK_CODE })
+      .waitFor();
+    expect(await box.isDisabled()).toBe(true);
+    expect(await box.getAttribute('aria-checked')).toBe('false');
+    expect(await office.inputValue('[data-testid=reminder-message]')).not.toContain('liệt kê dưới đây');
+    await office.click('[data-testid=reminder-dialog-cancel]');
+    await office.waitForSelector('[data-testid=reminder-dialog]', { state: 'detached' });
 
     // The Office records a check of the unit.
     await office.click('[data-testid=inspection-new]');
@@ -105,7 +151,7 @@ describeInBrowser('oversight, in the browser', () => {
       `Nhiệm vụ ${TASK_CODE} chưa hoàn thành (${stamp}).`
     );
     await office.fill('[data-testid=inspection-followUps]', 'Hoàn thành bài viết thứ hai trong tháng.');
-    await office.click('[data-testid=inspection-save]');
+    await office.click('[data-testid=inspection-dialog-submit]');
     await office.waitForSelector('[data-testid=inspection-dialog]', { state: 'detached' });
     await office
       .locator('[data-testid=unit-inspections] [data-testid=inspection-item]', { hasText: stamp })
@@ -130,7 +176,7 @@ describeInBrowser('oversight, in the browser', () => {
       '[data-testid=task-report-results]',
       `Bài viết thứ hai đang chờ Báo duyệt đăng (${stamp}).`
     );
-    await unit.click('[data-testid=task-report-save]');
+    await unit.click('[data-testid=task-report-dialog-submit]');
     await unit.waitForSelector('[data-testid=task-report-dialog]', { state: 'detached' });
     await myTask.filter({ hasText: stamp }).waitFor();
     await myTask.locator('[data-testid=task-difficulty]').click();
@@ -148,7 +194,7 @@ describeInBrowser('oversight, in the browser', () => {
     );
     await settle(unit);
     await screenshot(unit, 'oversight-6-unit-difficulty-dialog');
-    await unit.click('[data-testid=difficulty-save]');
+    await unit.click('[data-testid=difficulty-dialog-submit]');
     await unit.waitForSelector('[data-testid=difficulty-dialog]', { state: 'detached' });
     await unit
       .locator('[data-testid=my-difficulties] [data-testid=difficulty-item][data-state=open]', {
@@ -171,7 +217,7 @@ describeInBrowser('oversight, in the browser', () => {
     );
     await settle(office);
     await screenshot(office, 'oversight-9-office-escalate');
-    await office.click('[data-testid=difficulty-transition-confirm]');
+    await office.click('[data-testid=difficulty-transition-dialog-submit]');
     await office.waitForSelector('[data-testid=difficulty-transition-dialog]', { state: 'detached' });
     // Under the "open" filter, the escalated difficulty leaves the list.
     await open.waitFor({ state: 'detached' });
@@ -190,7 +236,7 @@ describeInBrowser('oversight, in the browser', () => {
     await office.fill('[data-testid=difficulty-what]', found);
     await settle(office);
     await screenshot(office, 'oversight-9b-office-records-difficulty');
-    await office.click('[data-testid=difficulty-save]');
+    await office.click('[data-testid=difficulty-dialog-submit]');
     await office.waitForSelector('[data-testid=difficulty-dialog]', { state: 'detached' });
     const recorded = office.locator('[data-testid=difficulty-item][data-state=open]', { hasText: found });
     await recorded.waitFor();
@@ -199,6 +245,7 @@ describeInBrowser('oversight, in the browser', () => {
     // 6. The Director finds it among the escalations and answers it.
     const director = await loginAs(DIRECTOR);
     await director.goto(`${BASE}/admin/plugins/oversight`);
+    await director.waitForSelector('[data-testid=dashboard-table]');
     await director.click('[data-testid=nav-escalations]');
     await director.waitForURL(/\/plugins\/oversight\/escalations$/);
     const escalated = director.locator('[data-testid=escalations-waiting] [data-testid=difficulty-item]', {
@@ -213,7 +260,7 @@ describeInBrowser('oversight, in the browser', () => {
       '[data-testid=difficulty-transition-answer]',
       'Giao Phòng Kế hoạch - Tài chính bố trí kinh phí từ nguồn chi thường xuyên năm 2021.'
     );
-    await director.click('[data-testid=difficulty-transition-confirm]');
+    await director.click('[data-testid=difficulty-transition-dialog-submit]');
     await director.waitForSelector('[data-testid=difficulty-transition-dialog]', { state: 'detached' });
     const answered = director.locator('[data-testid=escalations-answered] [data-testid=difficulty-item]', {
       hasText: stamp,
@@ -223,4 +270,54 @@ describeInBrowser('oversight, in the browser', () => {
     expect(await answered.textContent()).toContain('Phòng Kế hoạch - Tài chính');
     await screenshot(director, 'oversight-11-director-answered');
   }, 300_000);
+
+  it('lets a unit editor on a phone file a task report that links the task’s submissions and articles', async () => {
+    const stamp = `${Date.now()}`;
+    const unit = await loginAs(UNIT, PHONE);
+    await unit.goto(`${BASE}/admin/plugins/oversight/my`);
+    const card = unit.locator(`[data-testid=my-task-row][data-code="${TASK_CODE}"]`);
+    await card.waitFor();
+    // Cards on a phone: the row's actions are on screen, within the viewport's width.
+    expect(await unit.getAttribute('[data-testid=my-tasks-table]', 'data-layout')).toBe('cards');
+    const report = card.locator('[data-testid=task-report]');
+    await report.scrollIntoViewIfNeeded();
+    const bounds = await report.boundingBox();
+    expect(bounds && bounds.x >= 0 && bounds.x + bounds.width <= 390).toBe(true);
+    await card.locator('[data-testid=task-linked-submission]').first().waitFor();
+    await screenshot(unit, 'oversight-12-unit-phone-tasks');
+
+    await report.click();
+    const dialog = unit.locator('[data-testid=task-report-dialog]');
+    await dialog.waitFor();
+    await unit.fill('[data-testid=task-report-results]', `Đã đăng bài, tổ chức 1 buổi tập huấn (${stamp}).`);
+    // Every linked submission and article is offered; ticking the first of each, plus a training outside the CMS.
+    await dialog.locator('[data-testid=task-report-submission]').first().click();
+    await dialog.locator('[data-testid=task-report-article]').first().click();
+    await unit.fill('[data-testid=task-report-extra]', '1');
+    const count = Number(await unit.getAttribute('[data-testid=task-report-count]', 'data-count'));
+    expect(count).toBeGreaterThanOrEqual(2);
+    expect(count).toBeLessThanOrEqual(3);
+    await settle(unit);
+    await screenshot(unit, 'oversight-13-unit-phone-task-report');
+    await unit.click('[data-testid=task-report-dialog-submit]');
+    await dialog.waitFor({ state: 'detached' });
+    // The report is the task's latest, with the count the dialog showed (derived by the server the same way).
+    await card.filter({ hasText: stamp }).waitFor();
+    await unit.getByText(`${count} sản phẩm`).first().waitFor();
+    await screenshot(unit, 'oversight-14-unit-phone-task-reported');
+
+    // The Office's dashboard and unit page on a phone: cards, with the row's reminder at hand.
+    const office = await loginAs(OFFICE, PHONE);
+    await office.goto(`${BASE}/admin/plugins/oversight`);
+    const row = office.locator(`[data-testid=dashboard-row][data-unit="${UNIT_CODE}"]`);
+    await row.locator('[data-testid=dashboard-remind]').waitFor();
+    expect(await office.getAttribute('[data-testid=dashboard-table]', 'data-layout')).toBe('cards');
+    await row.scrollIntoViewIfNeeded();
+    await office.screenshot({ path: `${SCREENSHOTS}/oversight-15-office-phone-dashboard.png` });
+    await row.locator('[data-testid=dashboard-unit]').click();
+    await office
+      .locator(`[data-testid=task-row][data-code="${TASK_CODE}"] [data-testid=task-remind]`)
+      .waitFor();
+    await screenshot(office, 'oversight-16-office-phone-unit');
+  }, 180_000);
 });

@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { useFetchClient } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { PLUGIN_ID } from '../../server/src/permissions';
+import type { TaskLinks } from '../../server/src/services/tasks';
 import type { ArticleChannel, ArticleKind, DifficultyState, SubmissionState, TaskStatus } from './labels';
 
 /* -------------------------------------------------------------------------------------------------
@@ -99,6 +100,9 @@ export interface LastReport {
   reportedByName: string;
 }
 
+/** What is linked to a task (the total, and the latest few of each), as the server lists it. */
+export type { LinkedArticle, LinkedSubmission, TaskLinks } from '../../server/src/services/tasks';
+
 export interface TaskRow {
   documentId: string;
   code: string | null;
@@ -113,6 +117,7 @@ export interface TaskRow {
   lastReport: LastReport | null;
   openDifficulties?: number;
   unit?: UnitRef | null;
+  linked?: TaskLinks;
 }
 
 export interface TaskRef {
@@ -158,6 +163,25 @@ export interface ReminderItem {
   code?: string | null;
   title?: string | null;
   dueDate?: string | null;
+}
+
+/** A unit's overdue item, which the Office's reminder preselects. */
+export interface OverdueItem {
+  type: 'task' | 'feedback';
+  documentId: string;
+  code?: string | null;
+  title: string;
+  dueDate: string | null;
+  lateDays: number;
+  lateDaysKind: 'calendar' | 'working';
+  /** Already in a reminder today: it cannot be reminded again until tomorrow. */
+  remindedToday: boolean;
+}
+
+export interface Overdue {
+  unit: UnitRef;
+  today: string;
+  items: OverdueItem[];
 }
 
 export interface Reminder {
@@ -253,7 +277,11 @@ export interface TaskReportInput {
   planTask: string;
   status: 'in_progress' | 'done';
   results: string;
+  /** Without links: the count typed. With links, it is derived by the server and must not be sent. */
   outputCount?: number;
+  articles?: string[];
+  submissions?: string[];
+  extraOutputCount?: number;
 }
 
 export interface DifficultyTransitionRequest {
@@ -316,6 +344,7 @@ export function useApi() {
       listFeedback: (unitId: number | string, params: Params) =>
         read<Paginated<FeedbackRow>>(unitPath(unitId, 'feedback'), params),
 
+      getOverdue: (unitId: number | string) => data<Overdue>(unitPath(unitId, 'overdue')),
       listReminders: (params: Params) => read<Paginated<Reminder>>(`${BASE}/reminders`, params),
       sendReminder: (input: ReminderInput) => send<Reminder>(`${BASE}/reminders`, { data: input }),
 

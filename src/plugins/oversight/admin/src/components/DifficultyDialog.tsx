@@ -1,19 +1,10 @@
 import * as React from 'react';
-import {
-  Button,
-  Field,
-  Flex,
-  Modal,
-  SingleSelect,
-  SingleSelectOption,
-  Textarea,
-  Typography,
-} from '@strapi/design-system';
+import { Field, SingleSelect, SingleSelectOption, Textarea, Typography } from '@strapi/design-system';
 import { useNotification } from '@strapi/strapi/admin';
-import { useIntl } from 'react-intl';
-import { problemOf, useApi, type DifficultyInput, type TaskRow, type UnitRef } from '../api';
+import { FormDialog, type FieldErrors, type FormState } from '../../../../../admin/shared/kit';
+import { useApi, type DifficultyInput, type TaskRow, type UnitRef } from '../api';
 import { useT } from '../i18n';
-import { OtherErrors, shorten } from './common';
+import { shorten } from './common';
 import { useTestIdRef } from './testId';
 
 interface DifficultyDialogProps {
@@ -55,7 +46,6 @@ export const DifficultyDialog = ({
 }: DifficultyDialogProps) => {
   const t = useT();
   const api = useApi();
-  const { locale } = useIntl();
   const { toggleNotification } = useNotification();
   const unitRef = useTestIdRef('difficulty-unit');
   const taskRef = useTestIdRef('difficulty-task');
@@ -66,12 +56,9 @@ export const DifficultyDialog = ({
     impact: '',
     proposal: '',
   });
-  const [errors, setErrors] = React.useState<Record<string, string>>({});
-  const [busy, setBusy] = React.useState(false);
 
   React.useEffect(() => {
     if (!open) return;
-    setErrors({});
     setValues({
       unit: String(task?.unit?.id ?? units[0]?.id ?? ''),
       planTask: task?.documentId ?? '',
@@ -81,10 +68,7 @@ export const DifficultyDialog = ({
     });
   }, [open, task, units]);
 
-  const set = (key: keyof Values, value: string) => {
-    setValues((previous) => ({ ...previous, [key]: value }));
-    setErrors(({ [key]: _dropped, ...rest }) => rest);
-  };
+  const set = (key: keyof Values, value: string) => setValues((previous) => ({ ...previous, [key]: value }));
 
   const [loadedTasks, setLoadedTasks] = React.useState<TaskRow[]>([]);
   React.useEffect(() => {
@@ -104,133 +88,122 @@ export const DifficultyDialog = ({
     (candidate) => !candidate.unit || String(candidate.unit.id) === values.unit
   );
 
-  const save = async (event: React.FormEvent) => {
-    event.preventDefault();
-    if (busy) return;
-    const problems: Record<string, string> = {};
+  const validate = () => {
+    const problems: FieldErrors = {};
     if (!values.unit) problems.unit = t('difficulty.unit.required', 'Vui lòng chọn đơn vị.');
     if (!values.what.trim()) problems.what = t('form.required', 'Vui lòng nhập nội dung.');
-    setErrors(problems);
-    if (Object.keys(problems).length) return;
+    return problems;
+  };
+
+  const submit = async () => {
     const input: DifficultyInput = { unit: Number(values.unit), what: values.what.trim() };
     if (values.planTask) input.planTask = values.planTask;
     if (values.impact.trim()) input.impact = values.impact.trim();
     if (values.proposal.trim()) input.proposal = values.proposal.trim();
-    setBusy(true);
-    try {
-      await api.reportDifficulty(input);
-      toggleNotification({
-        type: 'success',
-        message: recordedByOffice
-          ? t('difficulty.recordedDone', 'Đã ghi nhận khó khăn, vướng mắc của đơn vị.')
-          : t('difficulty.reportedDone', 'Đã gửi khó khăn, vướng mắc tới Văn phòng Sở.'),
-      });
-      onDone();
-    } catch (error) {
-      const problem = problemOf(error, locale);
-      if (problem.aborted) return;
-      setErrors(Object.keys(problem.fields).length ? problem.fields : { '': problem.message });
-    } finally {
-      setBusy(false);
-    }
+    await api.reportDifficulty(input);
+    toggleNotification({
+      type: 'success',
+      message: recordedByOffice
+        ? t('difficulty.recordedDone', 'Đã ghi nhận khó khăn, vướng mắc của đơn vị.')
+        : t('difficulty.reportedDone', 'Đã gửi khó khăn, vướng mắc tới Văn phòng Sở.'),
+    });
+    onDone();
   };
 
-  const textArea = (key: 'what' | 'impact' | 'proposal', label: string, required = false) => (
+  const textArea = (
+    { errors, clearError }: FormState,
+    key: 'what' | 'impact' | 'proposal',
+    label: string,
+    required = false
+  ) => (
     <Field.Root name={key} error={errors[key]} required={required}>
       <Field.Label>{label}</Field.Label>
       <Textarea
         data-testid={`difficulty-${key}`}
         rows={4}
         value={values[key]}
-        onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) => set(key, event.target.value)}
+        onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) => {
+          set(key, event.target.value);
+          clearError(key);
+        }}
       />
       <Field.Error />
     </Field.Root>
   );
 
   return (
-    <Modal.Root open={open} onOpenChange={(next) => !next && !busy && onClose()}>
-      <Modal.Content>
-        <form onSubmit={save} noValidate data-testid="difficulty-dialog">
-          <Modal.Header closeLabel={t('dialog.close', 'Đóng')}>
-            <Modal.Title>
-              {recordedByOffice
-                ? t('difficulty.record', 'Ghi nhận khó khăn, vướng mắc của đơn vị')
-                : t('difficulty.report', 'Báo cáo khó khăn, vướng mắc')}
-            </Modal.Title>
-          </Modal.Header>
-          <Modal.Body>
-            <Flex direction="column" alignItems="stretch" gap={4}>
-              <Typography textColor="neutral700">
-                {t(
-                  'difficulty.report.description',
-                  'Văn phòng Sở xem xét, giải quyết hoặc báo cáo Giám đốc Sở cho ý kiến chỉ đạo.'
-                )}
-              </Typography>
-              {units.length > 1 && (
-                <Field.Root name="unit" error={errors.unit} required>
-                  <Field.Label>{t('field.unit', 'Đơn vị')}</Field.Label>
-                  <SingleSelect
-                    ref={unitRef}
-                    value={values.unit || null}
-                    onChange={(value) => {
-                      set('unit', String(value));
-                      set('planTask', '');
-                    }}
-                  >
-                    {units.map((unit) => (
-                      <SingleSelectOption key={unit.id} value={String(unit.id)}>
-                        {unit.name}
-                      </SingleSelectOption>
-                    ))}
-                  </SingleSelect>
-                  <Field.Error />
-                </Field.Root>
-              )}
-              <Field.Root
-                name="planTask"
-                error={errors.planTask}
-                hint={t(
-                  'difficulty.task.hint',
-                  'Không bắt buộc: để trống nếu không gắn với nhiệm vụ cụ thể.'
-                )}
+    <FormDialog
+      open={open}
+      title={
+        recordedByOffice
+          ? t('difficulty.record', 'Ghi nhận khó khăn, vướng mắc của đơn vị')
+          : t('difficulty.report', 'Báo cáo khó khăn, vướng mắc')
+      }
+      onClose={onClose}
+      validate={validate}
+      onSubmit={submit}
+      submitLabel={
+        recordedByOffice ? t('difficulty.recordSave', 'Ghi nhận') : t('difficulty.send', 'Gửi Văn phòng Sở')
+      }
+      fields={FIELDS}
+      testId="difficulty-dialog"
+    >
+      {(form) => (
+        <>
+          <Typography textColor="neutral700">
+            {t(
+              'difficulty.report.description',
+              'Văn phòng Sở xem xét, giải quyết hoặc báo cáo Giám đốc Sở cho ý kiến chỉ đạo.'
+            )}
+          </Typography>
+          {units.length > 1 && (
+            <Field.Root name="unit" error={form.errors.unit} required>
+              <Field.Label>{t('field.unit', 'Đơn vị')}</Field.Label>
+              <SingleSelect
+                ref={unitRef}
+                value={values.unit || null}
+                onChange={(value) => {
+                  set('unit', String(value));
+                  set('planTask', '');
+                }}
               >
-                <Field.Label>{t('field.planTask', 'Nhiệm vụ trong kế hoạch')}</Field.Label>
-                <SingleSelect
-                  ref={taskRef}
-                  value={values.planTask || null}
-                  placeholder={t('difficulty.task.none', 'Không gắn với nhiệm vụ')}
-                  onChange={(value) => set('planTask', String(value))}
-                  onClear={() => set('planTask', '')}
-                  clearLabel={t('form.clear', 'Xóa lựa chọn')}
-                >
-                  {unitTasks.map((candidate) => (
-                    <SingleSelectOption key={candidate.documentId} value={candidate.documentId}>
-                      {`${candidate.code ?? ''} ${shorten(candidate.content, 80)}`.trim()}
-                    </SingleSelectOption>
-                  ))}
-                </SingleSelect>
-                <Field.Hint />
-                <Field.Error />
-              </Field.Root>
-              {textArea('what', t('difficulty.what', 'Khó khăn, vướng mắc'), true)}
-              {textArea('impact', t('difficulty.impact', 'Ảnh hưởng'))}
-              {textArea('proposal', t('difficulty.proposal', 'Đề xuất, kiến nghị'))}
-              <OtherErrors errors={errors} fields={FIELDS} />
-            </Flex>
-          </Modal.Body>
-          <Modal.Footer>
-            <Button type="button" variant="tertiary" onClick={onClose} disabled={busy}>
-              {t('form.cancel', 'Hủy')}
-            </Button>
-            <Button type="submit" loading={busy} data-testid="difficulty-save">
-              {recordedByOffice
-                ? t('difficulty.recordSave', 'Ghi nhận')
-                : t('difficulty.send', 'Gửi Văn phòng Sở')}
-            </Button>
-          </Modal.Footer>
-        </form>
-      </Modal.Content>
-    </Modal.Root>
+                {units.map((unit) => (
+                  <SingleSelectOption key={unit.id} value={String(unit.id)}>
+                    {unit.name}
+                  </SingleSelectOption>
+                ))}
+              </SingleSelect>
+              <Field.Error />
+            </Field.Root>
+          )}
+          <Field.Root
+            name="planTask"
+            error={form.errors.planTask}
+            hint={t('difficulty.task.hint', 'Không bắt buộc: để trống nếu không gắn với nhiệm vụ cụ thể.')}
+          >
+            <Field.Label>{t('field.planTask', 'Nhiệm vụ trong kế hoạch')}</Field.Label>
+            <SingleSelect
+              ref={taskRef}
+              value={values.planTask || null}
+              placeholder={t('difficulty.task.none', 'Không gắn với nhiệm vụ')}
+              onChange={(value) => set('planTask', String(value))}
+              onClear={() => set('planTask', '')}
+              clearLabel={t('form.clear', 'Xóa lựa chọn')}
+            >
+              {unitTasks.map((candidate) => (
+                <SingleSelectOption key={candidate.documentId} value={candidate.documentId}>
+                  {`${candidate.code ?? ''} ${shorten(candidate.content, 80)}`.trim()}
+                </SingleSelectOption>
+              ))}
+            </SingleSelect>
+            <Field.Hint />
+            <Field.Error />
+          </Field.Root>
+          {textArea(form, 'what', t('difficulty.what', 'Khó khăn, vướng mắc'), true)}
+          {textArea(form, 'impact', t('difficulty.impact', 'Ảnh hưởng'))}
+          {textArea(form, 'proposal', t('difficulty.proposal', 'Đề xuất, kiến nghị'))}
+        </>
+      )}
+    </FormDialog>
   );
 };

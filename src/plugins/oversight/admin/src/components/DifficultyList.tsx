@@ -5,17 +5,14 @@ import {
   Button,
   Field,
   Flex,
-  Grid,
-  Modal,
   Textarea,
   Typography,
   type ButtonProps,
 } from '@strapi/design-system';
 import { useNotification } from '@strapi/strapi/admin';
-import { useIntl } from 'react-intl';
+import { DataTable, FormDialog, type Column, type FieldErrors } from '../../../../../admin/shared/kit';
 import {
   isConflict,
-  problemOf,
   taskRefOf,
   useApi,
   type Access,
@@ -36,7 +33,7 @@ import {
   isDifficultyState,
   type DifficultyState,
 } from '../labels';
-import { Empty, Fact, OtherErrors, shorten, useDates } from './common';
+import { Fact, PRE, shorten, useDates } from './common';
 import { useOptions } from './OptionsContext';
 
 /** The moves of a difficulty: the server's list when it gives one (its detail), else the workflow's for the user. */
@@ -89,15 +86,9 @@ interface TransitionDialogProps {
 const TransitionDialog = ({ state, onClose, onDone }: TransitionDialogProps) => {
   const t = useT();
   const api = useApi();
-  const { locale } = useIntl();
   const [texts, setTexts] = React.useState<Texts>(EMPTY);
-  const [errors, setErrors] = React.useState<Record<string, string>>({});
-  const [busy, setBusy] = React.useState(false);
 
-  React.useEffect(() => {
-    setTexts(EMPTY);
-    setErrors({});
-  }, [state]);
+  React.useEffect(() => setTexts(EMPTY), [state]);
 
   const fields = state ? fieldsOf(state.transition) : [];
   const labels: Record<keyof Texts, string> = {
@@ -106,97 +97,72 @@ const TransitionDialog = ({ state, onClose, onDone }: TransitionDialogProps) => 
     note: t('difficulty.escalationNote', 'Ý kiến của Văn phòng Sở (không bắt buộc)'),
   };
 
-  const confirm = async (event: React.FormEvent) => {
-    event.preventDefault();
-    if (!state || busy) return;
-    const problems: Record<string, string> = {};
+  const validate = () => {
+    const problems: FieldErrors = {};
     for (const field of fields)
       if (field.required && !texts[field.key].trim())
         problems[field.key] = t('form.required', 'Vui lòng nhập nội dung.');
-    setErrors(problems);
-    if (Object.keys(problems).length) return;
+    return problems;
+  };
+
+  const submit = async () => {
+    if (!state) return;
     const request: DifficultyTransitionRequest = {
       to: state.transition.to,
       version: state.difficulty.version,
     };
     for (const field of fields) if (texts[field.key].trim()) request[field.key] = texts[field.key].trim();
-    setBusy(true);
-    try {
-      const updated = await api.transitionDifficulty(state.difficulty.documentId, request);
-      onDone(updated ?? null, false);
-    } catch (error) {
-      const problem = problemOf(error, locale);
-      if (problem.aborted) return;
-      if (isConflict(problem)) {
-        onDone(null, true);
-        return;
-      }
-      setErrors(Object.keys(problem.fields).length ? problem.fields : { '': problem.message });
-    } finally {
-      setBusy(false);
-    }
+    const updated = await api.transitionDifficulty(state.difficulty.documentId, request);
+    onDone(updated ?? null, false);
   };
 
   const to = state?.transition.to;
   return (
-    <Modal.Root open={state !== null} onOpenChange={(open) => !open && !busy && onClose()}>
-      <Modal.Content>
-        <form onSubmit={confirm} noValidate data-testid="difficulty-transition-dialog">
-          <Modal.Header closeLabel={t('dialog.close', 'Đóng')}>
-            <Modal.Title>{to ? tm(t, DIFFICULTY_TRANSITION_LABELS[to]) : ''}</Modal.Title>
-          </Modal.Header>
-          <Modal.Body>
-            <Flex direction="column" alignItems="stretch" gap={4}>
-              {to && (
-                <Typography textColor="neutral700">
-                  {tm(t, DIFFICULTY_TRANSITION_DESCRIPTIONS[to])}
-                </Typography>
-              )}
-              {state && (
-                <Box padding={3} background="neutral100" hasRadius>
-                  <Typography textColor="neutral800">{state.difficulty.what}</Typography>
-                </Box>
-              )}
-              {fields.map((field) => (
-                <Field.Root
-                  key={field.key}
-                  name={field.key}
-                  error={errors[field.key]}
-                  required={field.required}
-                >
-                  <Field.Label>{labels[field.key]}</Field.Label>
-                  <Textarea
-                    data-testid={`difficulty-transition-${field.key}`}
-                    rows={6}
-                    value={texts[field.key]}
-                    onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) => {
-                      const value = event.target.value;
-                      setTexts((previous) => ({ ...previous, [field.key]: value }));
-                      setErrors(({ [field.key]: _dropped, ...rest }) => rest);
-                    }}
-                  />
-                  <Field.Error />
-                </Field.Root>
-              ))}
-              <OtherErrors errors={errors} fields={fields.map((field) => field.key)} />
-            </Flex>
-          </Modal.Body>
-          <Modal.Footer>
-            <Button type="button" variant="tertiary" onClick={onClose} disabled={busy}>
-              {t('form.cancel', 'Hủy')}
-            </Button>
-            <Button
-              type="submit"
-              loading={busy}
-              variant={to === 'escalated' ? 'danger' : to === 'resolved' ? 'success' : 'default'}
-              data-testid="difficulty-transition-confirm"
-            >
-              {t('dialog.confirm', 'Xác nhận')}
-            </Button>
-          </Modal.Footer>
-        </form>
-      </Modal.Content>
-    </Modal.Root>
+    <FormDialog
+      open={state !== null}
+      title={to ? tm(t, DIFFICULTY_TRANSITION_LABELS[to]) : ''}
+      onClose={onClose}
+      validate={validate}
+      onSubmit={submit}
+      onProblem={(problem) => {
+        if (!isConflict(problem)) return false;
+        onDone(null, true);
+        return true;
+      }}
+      submitLabel={t('dialog.confirm', 'Xác nhận')}
+      submitVariant={to === 'escalated' ? 'danger' : to === 'resolved' ? 'success' : 'default'}
+      fields={fields.map((field) => field.key)}
+      testId="difficulty-transition-dialog"
+    >
+      {({ errors, clearError }) => (
+        <>
+          {to && (
+            <Typography textColor="neutral700">{tm(t, DIFFICULTY_TRANSITION_DESCRIPTIONS[to])}</Typography>
+          )}
+          {state && (
+            <Box padding={3} background="neutral100" hasRadius>
+              <Typography textColor="neutral800">{state.difficulty.what}</Typography>
+            </Box>
+          )}
+          {fields.map((field) => (
+            <Field.Root key={field.key} name={field.key} error={errors[field.key]} required={field.required}>
+              <Field.Label>{labels[field.key]}</Field.Label>
+              <Textarea
+                data-testid={`difficulty-transition-${field.key}`}
+                rows={6}
+                value={texts[field.key]}
+                onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) => {
+                  const value = event.target.value;
+                  setTexts((previous) => ({ ...previous, [field.key]: value }));
+                  clearError(field.key);
+                }}
+              />
+              <Field.Error />
+            </Field.Root>
+          ))}
+        </>
+      )}
+    </FormDialog>
   );
 };
 
@@ -246,134 +212,151 @@ export const DifficultyList = ({
     onChanged?.();
   };
 
-  if (difficulties.length === 0)
-    return (
-      <Empty testId="difficulties-empty">
-        {emptyText ?? t('difficulties.empty', 'Không có khó khăn, vướng mắc nào.')}
-      </Empty>
-    );
+  const columns: Column<Difficulty>[] = [
+    {
+      key: 'state',
+      header: t('field.state', 'Trạng thái'),
+      cell: (row) => (
+        <Badge
+          variant={isDifficultyState(row.state) ? DIFFICULTY_STATE_VARIANTS[row.state] : 'neutral'}
+          data-testid="difficulty-state"
+          data-state={row.state}
+        >
+          {difficultyStateLabel(t, row.state)}
+        </Badge>
+      ),
+    },
+    ...(showUnit
+      ? [
+          {
+            key: 'unit',
+            header: t('field.unit', 'Đơn vị'),
+            cell: (row: Difficulty) => <Typography fontWeight="bold">{row.unit?.name ?? '—'}</Typography>,
+          },
+        ]
+      : []),
+    {
+      key: 'what',
+      header: t('difficulty.what', 'Khó khăn, vướng mắc'),
+      minWidth: '240px',
+      maxWidth: '420px',
+      cell: (row) => {
+        const task = taskRefOf(row.planTask);
+        return (
+          <Flex direction="column" alignItems="stretch" gap={2}>
+            {task && (
+              <Typography variant="pi" textColor="neutral700">
+                {t('difficulty.task', 'Nhiệm vụ {code}', { code: task.code ?? task.documentId })}
+                {task.content ? `: ${shorten(task.content, 120)}` : ''}
+              </Typography>
+            )}
+            <Typography textColor="neutral800" style={PRE}>
+              {row.what}
+            </Typography>
+            {row.impact && <Fact label={t('difficulty.impact', 'Ảnh hưởng')}>{row.impact}</Fact>}
+            {row.proposal && (
+              <Fact label={t('difficulty.proposal', 'Đề xuất, kiến nghị')}>{row.proposal}</Fact>
+            )}
+          </Flex>
+        );
+      },
+    },
+    {
+      key: 'answers',
+      header: t('difficulty.answers', 'Giải quyết, chỉ đạo'),
+      minWidth: '200px',
+      maxWidth: '380px',
+      cell: (row) => <Answers difficulty={row} />,
+    },
+    {
+      key: 'reported',
+      header: t('difficulty.reportedBy', 'Người báo cáo'),
+      cell: (row) => (
+        <Typography variant="pi" textColor="neutral600">
+          {t('difficulty.reported', '{name}, {date}', {
+            name: row.reportedByName ?? '—',
+            date: instant(row.reportedAt),
+          })}
+        </Typography>
+      ),
+    },
+  ];
 
   return (
     <>
-      <Flex direction="column" alignItems="stretch" gap={3} tag="ol" data-testid="difficulty-list">
-        {difficulties.map((difficulty) => {
-          const task = taskRefOf(difficulty.planTask);
-          const moves = actions ? transitionsOf(difficulty, access) : [];
-          return (
-            <Box
-              key={difficulty.documentId}
-              tag="li"
-              padding={4}
-              hasRadius
-              borderColor={difficulty.state === 'escalated' ? 'danger200' : 'neutral200'}
-              background="neutral0"
-              data-testid="difficulty-item"
-              data-state={difficulty.state}
-              data-document-id={difficulty.documentId}
-            >
-              <Flex direction="column" alignItems="stretch" gap={3}>
-                <Flex gap={2} wrap="wrap" justifyContent="space-between">
-                  <Flex gap={2} wrap="wrap">
-                    <Badge
-                      variant={
-                        isDifficultyState(difficulty.state)
-                          ? DIFFICULTY_STATE_VARIANTS[difficulty.state]
-                          : 'neutral'
-                      }
-                      data-testid="difficulty-state"
-                      data-state={difficulty.state}
-                    >
-                      {difficultyStateLabel(t, difficulty.state)}
-                    </Badge>
-                    {showUnit && difficulty.unit && (
-                      <Typography fontWeight="bold">{difficulty.unit.name}</Typography>
-                    )}
-                    {task && (
-                      <Typography variant="pi" textColor="neutral700">
-                        {t('difficulty.task', 'Nhiệm vụ {code}', {
-                          code: task.code ?? task.documentId,
-                        })}
-                        {task.content ? `: ${shorten(task.content, 160)}` : ''}
-                      </Typography>
-                    )}
-                  </Flex>
-                  <Typography variant="pi" textColor="neutral600">
-                    {t('difficulty.reported', '{name}, {date}', {
-                      name: difficulty.reportedByName ?? '—',
-                      date: instant(difficulty.reportedAt),
-                    })}
-                  </Typography>
-                </Flex>
-                <Grid.Root gap={4}>
-                  <Grid.Item col={4} s={12} direction="column" alignItems="stretch">
-                    <Fact label={t('difficulty.what', 'Khó khăn, vướng mắc')}>{difficulty.what}</Fact>
-                  </Grid.Item>
-                  <Grid.Item col={4} s={12} direction="column" alignItems="stretch">
-                    <Fact label={t('difficulty.impact', 'Ảnh hưởng')}>{difficulty.impact || '—'}</Fact>
-                  </Grid.Item>
-                  <Grid.Item col={4} s={12} direction="column" alignItems="stretch">
-                    <Fact label={t('difficulty.proposal', 'Đề xuất, kiến nghị')}>
-                      {difficulty.proposal || '—'}
-                    </Fact>
-                  </Grid.Item>
-                </Grid.Root>
-                {difficulty.resolution && (
-                  <Box padding={3} background="success100" hasRadius data-testid="difficulty-resolution">
-                    <Fact
-                      label={t('difficulty.resolutionAt', 'Cách giải quyết ({date})', {
-                        date: instant(difficulty.resolvedAt),
-                      })}
-                    >
-                      {difficulty.resolution}
-                    </Fact>
-                  </Box>
-                )}
-                {(difficulty.escalationNote || difficulty.note) && (
-                  <Box padding={3} background="warning100" hasRadius>
-                    <Fact
-                      label={t('difficulty.escalationNoteAt', 'Văn phòng báo cáo Giám đốc ({date})', {
-                        date: instant(difficulty.escalatedAt),
-                      })}
-                    >
-                      {difficulty.escalationNote || difficulty.note}
-                    </Fact>
-                  </Box>
-                )}
-                {difficulty.directorAnswer && (
-                  <Box padding={3} background="primary100" hasRadius data-testid="difficulty-answer">
-                    <Fact
-                      label={t('difficulty.directorAnswerAt', 'Ý kiến chỉ đạo của Giám đốc ({date})', {
-                        date: instant(difficulty.answeredAt),
-                      })}
-                    >
-                      {difficulty.directorAnswer}
-                    </Fact>
-                  </Box>
-                )}
-                {moves.length > 0 && (
-                  <Flex gap={2} justifyContent="flex-end">
-                    {moves.map((transition) => (
-                      <Button
-                        key={transition.to}
-                        size="S"
-                        variant={BUTTON_VARIANTS[transition.to] ?? 'secondary'}
-                        onClick={() => setDialog({ difficulty, transition })}
-                        data-testid={`difficulty-transition-${transition.to}`}
-                      >
-                        {tm(
-                          t,
-                          DIFFICULTY_TRANSITION_LABELS[transition.to] ?? DIFFICULTY_TRANSITION_LABELS.open
-                        )}
-                      </Button>
-                    ))}
-                  </Flex>
-                )}
-              </Flex>
-            </Box>
-          );
-        })}
-      </Flex>
+      <DataTable
+        rows={difficulties}
+        columns={columns}
+        rowKey={(row) => row.documentId}
+        label={t('unit.difficulties', 'Khó khăn, vướng mắc')}
+        empty={emptyText ?? t('difficulties.empty', 'Không có khó khăn, vướng mắc nào.')}
+        rowData={(row) => ({ state: row.state, 'document-id': row.documentId })}
+        testId="difficulty-list"
+        rowTestId="difficulty-item"
+        actions={
+          actions
+            ? (row) =>
+                transitionsOf(row, access).map((transition) => (
+                  <Button
+                    key={transition.to}
+                    size="S"
+                    variant={BUTTON_VARIANTS[transition.to] ?? 'secondary'}
+                    onClick={() => setDialog({ difficulty: row, transition })}
+                    data-testid={`difficulty-transition-${transition.to}`}
+                  >
+                    {tm(t, DIFFICULTY_TRANSITION_LABELS[transition.to] ?? DIFFICULTY_TRANSITION_LABELS.open)}
+                  </Button>
+                ))
+            : undefined
+        }
+      />
       <TransitionDialog state={dialog} onClose={() => setDialog(null)} onDone={done} />
     </>
+  );
+};
+
+/** What the Office and the Director answered: the resolution, the note of the escalation, the Director's answer. */
+const Answers = ({ difficulty }: { difficulty: Difficulty }) => {
+  const t = useT();
+  const { instant } = useDates();
+  const note = difficulty.escalationNote || difficulty.note;
+  if (!difficulty.resolution && !note && !difficulty.directorAnswer)
+    return <Typography textColor="neutral500">—</Typography>;
+  return (
+    <Flex direction="column" alignItems="stretch" gap={2}>
+      {difficulty.resolution && (
+        <Box padding={2} background="success100" hasRadius data-testid="difficulty-resolution">
+          <Fact
+            label={t('difficulty.resolutionAt', 'Cách giải quyết ({date})', {
+              date: instant(difficulty.resolvedAt),
+            })}
+          >
+            {difficulty.resolution}
+          </Fact>
+        </Box>
+      )}
+      {note && (
+        <Box padding={2} background="warning100" hasRadius>
+          <Fact
+            label={t('difficulty.escalationNoteAt', 'Văn phòng báo cáo Giám đốc ({date})', {
+              date: instant(difficulty.escalatedAt),
+            })}
+          >
+            {note}
+          </Fact>
+        </Box>
+      )}
+      {difficulty.directorAnswer && (
+        <Box padding={2} background="primary100" hasRadius data-testid="difficulty-answer">
+          <Fact
+            label={t('difficulty.directorAnswerAt', 'Ý kiến chỉ đạo của Giám đốc ({date})', {
+              date: instant(difficulty.answeredAt),
+            })}
+          >
+            {difficulty.directorAnswer}
+          </Fact>
+        </Box>
+      )}
+    </Flex>
   );
 };

@@ -1,21 +1,11 @@
 import * as React from 'react';
-import {
-  Box,
-  Button,
-  Field,
-  Flex,
-  Modal,
-  SingleSelect,
-  SingleSelectOption,
-  Textarea,
-  Typography,
-} from '@strapi/design-system';
+import { Field, SingleSelect, SingleSelectOption, Textarea, Typography } from '@strapi/design-system';
 import { useNotification } from '@strapi/strapi/admin';
-import { useIntl } from 'react-intl';
 import { DateField, useInvalidDates } from '../../../../../admin/shared/DateField';
-import { dayOf, problemOf, useApi, type Inspection, type InspectionInput, type UnitRef } from '../api';
+import { DataTable, FormDialog, type Column, type FieldErrors } from '../../../../../admin/shared/kit';
+import { dayOf, useApi, type Inspection, type InspectionInput, type UnitRef } from '../api';
 import { useT } from '../i18n';
-import { Empty, Fact, OtherErrors, useDates } from './common';
+import { PRE, useDates } from './common';
 import { useTestIdRef } from './testId';
 
 interface InspectionDialogProps {
@@ -33,150 +23,125 @@ const FIELDS = ['unit', 'date', 'findings', 'followUps'];
 export const InspectionDialog = ({ open, unit, units, onClose, onDone }: InspectionDialogProps) => {
   const t = useT();
   const api = useApi();
-  const { locale } = useIntl();
   const { toggleNotification } = useNotification();
   const unitRef = useTestIdRef('inspection-unit');
   const [unitId, setUnitId] = React.useState('');
   const [date, setDate] = React.useState('');
   const [findings, setFindings] = React.useState('');
   const [followUps, setFollowUps] = React.useState('');
-  const [errors, setErrors] = React.useState<Record<string, string>>({});
-  const [busy, setBusy] = React.useState(false);
   const invalidDates = useInvalidDates();
 
   React.useEffect(() => {
     if (!open) return;
-    setErrors({});
     setUnitId(unit ? String(unit.id) : '');
     setDate(dayOf(new Date()));
     setFindings('');
     setFollowUps('');
   }, [open, unit]);
 
-  const clear = (key: string) => setErrors(({ [key]: _dropped, ...rest }) => rest);
-
-  const save = async (event: React.FormEvent) => {
-    event.preventDefault();
-    if (busy) return;
-    // A date typed wrong shows its own error on the field.
-    if (invalidDates.any) return;
-    const problems: Record<string, string> = {};
+  const validate = () => {
+    const problems: FieldErrors = {};
     if (!unitId) problems.unit = t('inspection.unit.required', 'Vui lòng chọn đơn vị được kiểm tra.');
     if (!date) problems.date = t('inspection.date.required', 'Vui lòng chọn ngày kiểm tra.');
     if (!findings.trim()) problems.findings = t('form.required', 'Vui lòng nhập nội dung.');
-    setErrors(problems);
-    if (Object.keys(problems).length) return;
+    return problems;
+  };
+
+  const submit = async () => {
     const input: InspectionInput = { unit: Number(unitId), date, findings: findings.trim() };
     if (followUps.trim()) input.followUps = followUps.trim();
-    setBusy(true);
-    try {
-      await api.recordInspection(input);
-      toggleNotification({
-        type: 'success',
-        message: t('inspection.saved', 'Đã ghi nhận kết quả kiểm tra.'),
-      });
-      onDone();
-    } catch (error) {
-      const problem = problemOf(error, locale);
-      if (problem.aborted) return;
-      setErrors(Object.keys(problem.fields).length ? problem.fields : { '': problem.message });
-    } finally {
-      setBusy(false);
-    }
+    await api.recordInspection(input);
+    toggleNotification({ type: 'success', message: t('inspection.saved', 'Đã ghi nhận kết quả kiểm tra.') });
+    onDone();
   };
 
   return (
-    <Modal.Root open={open} onOpenChange={(next) => !next && !busy && onClose()}>
-      <Modal.Content>
-        <form onSubmit={save} noValidate data-testid="inspection-dialog">
-          <Modal.Header closeLabel={t('dialog.close', 'Đóng')}>
-            <Modal.Title>
-              {unit
-                ? t('inspection.dialog.titleOf', 'Ghi nhận kiểm tra {unit}', { unit: unit.name })
-                : t('inspection.record', 'Ghi nhận kiểm tra')}
-            </Modal.Title>
-          </Modal.Header>
-          <Modal.Body>
-            <Flex direction="column" alignItems="stretch" gap={4}>
-              {!unit && (
-                <Field.Root name="unit" error={errors.unit} required>
-                  <Field.Label>{t('field.unit', 'Đơn vị')}</Field.Label>
-                  <SingleSelect
-                    ref={unitRef}
-                    value={unitId || null}
-                    placeholder={t('inspection.unit.placeholder', 'Chọn đơn vị')}
-                    onChange={(value) => {
-                      setUnitId(String(value));
-                      clear('unit');
-                    }}
-                  >
-                    {units.map((candidate) => (
-                      <SingleSelectOption key={candidate.id} value={String(candidate.id)}>
-                        {candidate.name}
-                      </SingleSelectOption>
-                    ))}
-                  </SingleSelect>
-                  <Field.Error />
-                </Field.Root>
-              )}
-              <DateField
-                t={t}
-                name="date"
-                label={t('inspection.date', 'Ngày kiểm tra')}
-                required
-                error={errors.date}
-                testId="inspection-date"
-                value={date}
-                onChange={(day) => {
-                  setDate(day ?? '');
-                  clear('date');
+    <FormDialog
+      open={open}
+      title={
+        unit
+          ? t('inspection.dialog.titleOf', 'Ghi nhận kiểm tra {unit}', { unit: unit.name })
+          : t('inspection.record', 'Ghi nhận kiểm tra')
+      }
+      onClose={onClose}
+      validate={validate}
+      onSubmit={submit}
+      blocked={invalidDates.any}
+      submitLabel={t('form.save', 'Lưu')}
+      fields={FIELDS}
+      testId="inspection-dialog"
+    >
+      {({ errors, clearError }) => (
+        <>
+          {!unit && (
+            <Field.Root name="unit" error={errors.unit} required>
+              <Field.Label>{t('field.unit', 'Đơn vị')}</Field.Label>
+              <SingleSelect
+                ref={unitRef}
+                value={unitId || null}
+                placeholder={t('inspection.unit.placeholder', 'Chọn đơn vị')}
+                onChange={(value) => {
+                  setUnitId(String(value));
+                  clearError('unit');
                 }}
-                onInvalid={invalidDates.track('date')}
+              >
+                {units.map((candidate) => (
+                  <SingleSelectOption key={candidate.id} value={String(candidate.id)}>
+                    {candidate.name}
+                  </SingleSelectOption>
+                ))}
+              </SingleSelect>
+              <Field.Error />
+            </Field.Root>
+          )}
+          <DateField
+            t={t}
+            name="date"
+            label={t('inspection.date', 'Ngày kiểm tra')}
+            required
+            error={errors.date}
+            testId="inspection-date"
+            value={date}
+            onChange={(day) => {
+              setDate(day ?? '');
+              clearError('date');
+            }}
+            onInvalid={invalidDates.track('date')}
+          />
+          {(
+            [
+              ['findings', t('inspection.findings', 'Kết quả kiểm tra'), findings, setFindings, 6, true],
+              [
+                'followUps',
+                t('inspection.followUps', 'Yêu cầu khắc phục, việc cần làm tiếp'),
+                followUps,
+                setFollowUps,
+                4,
+                false,
+              ],
+            ] as const
+          ).map(([name, label, value, set, rows, required]) => (
+            <Field.Root key={name} name={name} error={errors[name]} required={required}>
+              <Field.Label>{label}</Field.Label>
+              <Textarea
+                data-testid={`inspection-${name}`}
+                rows={rows}
+                value={value}
+                onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) => {
+                  set(event.target.value);
+                  clearError(name);
+                }}
               />
-              <Field.Root name="findings" error={errors.findings} required>
-                <Field.Label>{t('inspection.findings', 'Kết quả kiểm tra')}</Field.Label>
-                <Textarea
-                  data-testid="inspection-findings"
-                  rows={6}
-                  value={findings}
-                  onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) => {
-                    setFindings(event.target.value);
-                    clear('findings');
-                  }}
-                />
-                <Field.Error />
-              </Field.Root>
-              <Field.Root name="followUps" error={errors.followUps}>
-                <Field.Label>{t('inspection.followUps', 'Yêu cầu khắc phục, việc cần làm tiếp')}</Field.Label>
-                <Textarea
-                  data-testid="inspection-followUps"
-                  rows={4}
-                  value={followUps}
-                  onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) => {
-                    setFollowUps(event.target.value);
-                    clear('followUps');
-                  }}
-                />
-                <Field.Error />
-              </Field.Root>
-              <OtherErrors errors={errors} fields={FIELDS} />
-            </Flex>
-          </Modal.Body>
-          <Modal.Footer>
-            <Button type="button" variant="tertiary" onClick={onClose} disabled={busy}>
-              {t('form.cancel', 'Hủy')}
-            </Button>
-            <Button type="submit" loading={busy} data-testid="inspection-save">
-              {t('form.save', 'Lưu')}
-            </Button>
-          </Modal.Footer>
-        </form>
-      </Modal.Content>
-    </Modal.Root>
+              <Field.Error />
+            </Field.Root>
+          ))}
+        </>
+      )}
+    </FormDialog>
   );
 };
 
-/** Checks of units, latest first. */
+/** Checks of units, latest first, as the kit's table. */
 export const InspectionList = ({
   inspections,
   showUnit,
@@ -186,41 +151,54 @@ export const InspectionList = ({
 }) => {
   const t = useT();
   const { day } = useDates();
-  if (inspections.length === 0)
-    return <Empty testId="inspections-empty">{t('inspections.empty', 'Chưa có lần kiểm tra nào.')}</Empty>;
+  const columns: Column<Inspection>[] = [
+    {
+      key: 'date',
+      header: t('inspection.date', 'Ngày kiểm tra'),
+      cell: (row) => (
+        <Typography fontWeight="bold">
+          <time dateTime={row.date}>{day(row.date)}</time>
+        </Typography>
+      ),
+    },
+    ...(showUnit
+      ? [
+          {
+            key: 'unit',
+            header: t('field.unit', 'Đơn vị'),
+            cell: (row: Inspection) => <Typography>{row.unit?.name ?? '—'}</Typography>,
+          },
+        ]
+      : []),
+    {
+      key: 'findings',
+      header: t('inspection.findings', 'Kết quả kiểm tra'),
+      minWidth: '240px',
+      maxWidth: '480px',
+      cell: (row) => <Typography style={PRE}>{row.findings}</Typography>,
+    },
+    {
+      key: 'followUps',
+      header: t('inspection.followUps', 'Yêu cầu khắc phục, việc cần làm tiếp'),
+      minWidth: '200px',
+      maxWidth: '400px',
+      cell: (row) => <Typography style={PRE}>{row.followUps || '—'}</Typography>,
+    },
+    {
+      key: 'inspector',
+      header: t('inspection.inspector', 'Người ghi nhận'),
+      cell: (row) => <Typography textColor="neutral600">{row.inspectorName ?? '—'}</Typography>,
+    },
+  ];
   return (
-    <Flex direction="column" alignItems="stretch" gap={3} tag="ol" data-testid="inspection-list">
-      {inspections.map((inspection) => (
-        <Box
-          key={inspection.documentId}
-          tag="li"
-          padding={4}
-          hasRadius
-          borderColor="neutral200"
-          background="neutral0"
-          data-testid="inspection-item"
-        >
-          <Flex direction="column" alignItems="stretch" gap={3}>
-            <Flex gap={2} wrap="wrap">
-              <Typography fontWeight="bold">
-                <time dateTime={inspection.date}>{day(inspection.date)}</time>
-              </Typography>
-              {showUnit && inspection.unit && <Typography>{inspection.unit.name}</Typography>}
-              {inspection.inspectorName && (
-                <Typography variant="pi" textColor="neutral600">
-                  {inspection.inspectorName}
-                </Typography>
-              )}
-            </Flex>
-            <Fact label={t('inspection.findings', 'Kết quả kiểm tra')}>{inspection.findings}</Fact>
-            {inspection.followUps && (
-              <Fact label={t('inspection.followUps', 'Yêu cầu khắc phục, việc cần làm tiếp')}>
-                {inspection.followUps}
-              </Fact>
-            )}
-          </Flex>
-        </Box>
-      ))}
-    </Flex>
+    <DataTable
+      rows={inspections}
+      columns={columns}
+      rowKey={(row) => row.documentId}
+      label={t('unit.inspections', 'Kiểm tra')}
+      empty={t('inspections.empty', 'Chưa có lần kiểm tra nào.')}
+      testId="inspection-list"
+      rowTestId="inspection-item"
+    />
   );
 };

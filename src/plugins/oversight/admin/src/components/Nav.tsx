@@ -1,14 +1,15 @@
-import { Flex, LinkButton } from '@strapi/design-system';
-import { NavLink, useLocation } from 'react-router-dom';
+import { Tabs } from '@strapi/design-system';
+import { useLocation, useNavigate } from 'react-router-dom';
 import { PLUGIN_PATH } from '../api';
 import { useT } from '../i18n';
 import { useOptions } from './OptionsContext';
 
-/** Links between the plugin's pages, those this user may open; the current one is highlighted. */
+/** The plugin's pages this user may open, as tabs (like the unit page's); the current page's tab is selected. */
 export const Nav = () => {
   const t = useT();
   const { access } = useOptions();
   const { pathname } = useLocation();
+  const navigate = useNavigate();
 
   const links = [
     access.canDashboard && {
@@ -35,24 +36,27 @@ export const Nav = () => {
   ].filter((link): link is { to: string; id: string; label: string } => Boolean(link));
 
   if (links.length < 2) return null;
-  const current = (to: string) =>
-    to === PLUGIN_PATH ? /\/plugins\/oversight\/?$/.test(pathname) : pathname.includes(to);
+  const current = links.find((link) =>
+    link.to === PLUGIN_PATH ? /\/plugins\/oversight\/?$/.test(pathname) : pathname.includes(link.to)
+  );
 
   return (
-    <Flex gap={2} wrap="wrap" tag="nav" data-testid="oversight-nav">
-      {links.map((link) => (
-        <LinkButton
-          key={link.id}
-          tag={NavLink}
-          to={link.to}
-          size="S"
-          variant={current(link.to) ? 'secondary' : 'tertiary'}
-          aria-current={current(link.to) ? 'page' : undefined}
-          data-testid={`nav-${link.id}`}
-        >
-          {link.label}
-        </LinkButton>
-      ))}
-    </Flex>
+    <Tabs.Root
+      value={current?.id ?? ''}
+      onValueChange={(id) => {
+        const link = links.find((candidate) => candidate.id === id);
+        if (link) navigate(link.to);
+      }}
+      variant="simple"
+      data-testid="oversight-nav"
+    >
+      <Tabs.List aria-label={t('nav.label', 'Theo dõi, đôn đốc')}>
+        {links.map((link) => (
+          <Tabs.Trigger key={link.id} value={link.id} data-testid={`nav-${link.id}`}>
+            {link.label}
+          </Tabs.Trigger>
+        ))}
+      </Tabs.List>
+    </Tabs.Root>
   );
 };

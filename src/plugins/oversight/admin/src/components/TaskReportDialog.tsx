@@ -1,20 +1,11 @@
 import * as React from 'react';
-import {
-  Box,
-  Button,
-  Field,
-  Flex,
-  Modal,
-  NumberInput,
-  Radio,
-  Textarea,
-  Typography,
-} from '@strapi/design-system';
+import { Box, Checkbox, Field, Flex, NumberInput, Radio, Textarea, Typography } from '@strapi/design-system';
 import { useNotification } from '@strapi/strapi/admin';
-import { useIntl } from 'react-intl';
-import { problemOf, useApi, type TaskReportInput, type TaskRow } from '../api';
+import { FormDialog, type FieldErrors } from '../../../../../admin/shared/kit';
+import { useApi, type TaskReportInput, type TaskRow } from '../api';
 import { useT } from '../i18n';
-import { OtherErrors } from './common';
+import { submissionStateLabel } from '../labels';
+import { shorten } from './common';
 
 interface TaskReportDialogProps {
   task: TaskRow | null;
@@ -22,128 +13,236 @@ interface TaskReportDialogProps {
   onDone: () => void;
 }
 
-const FIELDS = ['status', 'results', 'outputCount'];
+/**
+ * The output count of the items picked, as the server derives it (domain/task-outputs.ts derivedOutputCount): a
+ * submission and the article approved from it are one output.
+ */
+export const outputCountOf = (
+  task: TaskRow,
+  articles: Set<string>,
+  submissions: Set<string>,
+  extra: number
+) =>
+  articles.size +
+  (task.linked?.submissions.latest ?? []).filter(
+    (submission) =>
+      submissions.has(submission.documentId) &&
+      !(submission.articleDocumentId && articles.has(submission.articleDocumentId))
+  ).length +
+  extra;
 
-/** A unit reports the results of one of its tasks (in progress or done); the latest report sets its status. */
+const toggled = (set: Set<string>, id: string, on: boolean) => {
+  const next = new Set(set);
+  if (on) next.add(id);
+  else next.delete(id);
+  return next;
+};
+
+/**
+ * A unit reports the results of one of its tasks (in progress or done): it ticks the task's linked articles and
+ * submissions it delivered, and counts the outputs outside the CMS; the output count is derived from them.
+ */
 export const TaskReportDialog = ({ task, onClose, onDone }: TaskReportDialogProps) => {
   const t = useT();
   const api = useApi();
-  const { locale } = useIntl();
   const { toggleNotification } = useNotification();
   const [status, setStatus] = React.useState<'in_progress' | 'done'>('in_progress');
   const [results, setResults] = React.useState('');
-  const [outputCount, setOutputCount] = React.useState<number | undefined>(undefined);
-  const [errors, setErrors] = React.useState<Record<string, string>>({});
-  const [busy, setBusy] = React.useState(false);
+  const [articles, setArticles] = React.useState<Set<string>>(new Set());
+  const [submissions, setSubmissions] = React.useState<Set<string>>(new Set());
+  const [extra, setExtra] = React.useState<number | undefined>(undefined);
 
   React.useEffect(() => {
     if (!task) return;
-    setErrors({});
     setStatus(task.lastReport?.status ?? 'in_progress');
     setResults('');
-    setOutputCount(undefined);
+    setArticles(new Set());
+    setSubmissions(new Set());
+    setExtra(undefined);
   }, [task]);
 
-  const save = async (event: React.FormEvent) => {
-    event.preventDefault();
-    if (!task || busy) return;
-    if (!results.trim()) {
-      setErrors({ results: t('form.required', 'Vui lòng nhập nội dung.') });
-      return;
-    }
+  const linked = task?.linked;
+  const count = task ? outputCountOf(task, articles, submissions, extra ?? 0) : 0;
+  const counted = articles.size > 0 || submissions.size > 0 || extra !== undefined;
+
+  const validate = (): FieldErrors =>
+    results.trim() ? {} : { results: t('form.required', 'Vui lòng nhập nội dung.') };
+
+  const submit = async () => {
+    if (!task) return;
     const input: TaskReportInput = { planTask: task.documentId, status, results: results.trim() };
-    if (outputCount !== undefined) input.outputCount = outputCount;
-    setBusy(true);
-    try {
-      await api.reportTask(input);
-      toggleNotification({ type: 'success', message: t('taskReport.saved', 'Đã gửi báo cáo kết quả.') });
-      onDone();
-    } catch (error) {
-      const problem = problemOf(error, locale);
-      if (problem.aborted) return;
-      setErrors(Object.keys(problem.fields).length ? problem.fields : { '': problem.message });
-    } finally {
-      setBusy(false);
-    }
+    if (articles.size) input.articles = [...articles];
+    if (submissions.size) input.submissions = [...submissions];
+    if (extra !== undefined) input.extraOutputCount = extra;
+    const report = await api.reportTask(input);
+    toggleNotification({
+      type: 'success',
+      message:
+        report.outputCount !== null && report.outputCount !== undefined
+          ? t('taskReport.savedCount', 'Đã gửi báo cáo kết quả: {count} sản phẩm.', {
+              count: report.outputCount,
+            })
+          : t('taskReport.saved', 'Đã gửi báo cáo kết quả.'),
+    });
+    onDone();
   };
 
+  const more = (total: number, shown: number) =>
+    total > shown ? (
+      <Typography variant="pi" textColor="neutral600">
+        {t('taskReport.linked.more', 'Chỉ liệt kê {shown} mục mới nhất trong {total} mục.', { shown, total })}
+      </Typography>
+    ) : null;
+
   return (
-    <Modal.Root open={task !== null} onOpenChange={(next) => !next && !busy && onClose()}>
-      <Modal.Content>
-        <form onSubmit={save} noValidate data-testid="task-report-dialog">
-          <Modal.Header closeLabel={t('dialog.close', 'Đóng')}>
-            <Modal.Title>{t('taskReport.title', 'Báo cáo kết quả')}</Modal.Title>
-          </Modal.Header>
-          <Modal.Body>
-            <Flex direction="column" alignItems="stretch" gap={4}>
-              {task && (
-                <Box padding={3} background="neutral100" hasRadius>
-                  <Typography fontWeight="bold">{task.code}</Typography>{' '}
-                  <Typography textColor="neutral800">{task.content}</Typography>
-                </Box>
-              )}
-              <Field.Root name="status" error={errors.status} required>
-                <Field.Label>{t('taskReport.status', 'Tình hình thực hiện')}</Field.Label>
-                <Radio.Group
-                  value={status}
-                  onValueChange={(value: string) => setStatus(value === 'done' ? 'done' : 'in_progress')}
-                  aria-label={t('taskReport.status', 'Tình hình thực hiện')}
-                >
-                  <Radio.Item value="in_progress" data-testid="task-report-in_progress">
-                    {t('taskStatus.in_progress', 'Đang thực hiện')}
-                  </Radio.Item>
-                  <Radio.Item value="done" data-testid="task-report-done">
-                    {t('taskStatus.done', 'Đã hoàn thành')}
-                  </Radio.Item>
-                </Radio.Group>
-                <Field.Error />
-              </Field.Root>
-              <Field.Root name="results" error={errors.results} required>
-                <Field.Label>{t('taskReport.results', 'Kết quả thực hiện')}</Field.Label>
-                <Textarea
-                  data-testid="task-report-results"
-                  rows={6}
-                  value={results}
-                  onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) => {
-                    setResults(event.target.value);
-                    setErrors(({ results: _dropped, ...rest }) => rest);
-                  }}
-                />
-                <Field.Error />
-              </Field.Root>
-              <Field.Root
-                name="outputCount"
-                error={errors.outputCount}
-                hint={
-                  task?.targetCount
-                    ? t('taskReport.outputCount.hint', 'Chỉ tiêu của nhiệm vụ: {target}.', {
-                        target: task.targetCount,
-                      })
-                    : undefined
-                }
+    <FormDialog
+      open={task !== null}
+      title={t('taskReport.title', 'Báo cáo kết quả')}
+      onClose={onClose}
+      validate={validate}
+      onSubmit={submit}
+      submitLabel={t('taskReport.send', 'Gửi báo cáo')}
+      fields={['status', 'results', 'extraOutputCount', 'outputCount']}
+      testId="task-report-dialog"
+    >
+      {({ errors, clearError }) => {
+        return (
+          <>
+            {task && (
+              <Box padding={3} background="neutral100" hasRadius>
+                <Typography fontWeight="bold">{task.code}</Typography>{' '}
+                <Typography textColor="neutral800">{task.content}</Typography>
+              </Box>
+            )}
+            <Field.Root name="status" error={errors.status} required>
+              <Field.Label>{t('taskReport.status', 'Tình hình thực hiện')}</Field.Label>
+              <Radio.Group
+                value={status}
+                onValueChange={(value: string) => setStatus(value === 'done' ? 'done' : 'in_progress')}
+                aria-label={t('taskReport.status', 'Tình hình thực hiện')}
               >
-                <Field.Label>{t('taskReport.outputCount', 'Số sản phẩm đã thực hiện')}</Field.Label>
-                <NumberInput
-                  data-testid="task-report-outputCount"
-                  value={outputCount}
-                  onValueChange={(value: number | undefined) => setOutputCount(value)}
-                />
-                <Field.Hint />
-                <Field.Error />
-              </Field.Root>
-              <OtherErrors errors={errors} fields={FIELDS} />
+                <Radio.Item value="in_progress" data-testid="task-report-in_progress">
+                  {t('taskStatus.in_progress', 'Đang thực hiện')}
+                </Radio.Item>
+                <Radio.Item value="done" data-testid="task-report-done">
+                  {t('taskStatus.done', 'Đã hoàn thành')}
+                </Radio.Item>
+              </Radio.Group>
+              <Field.Error />
+            </Field.Root>
+            <Field.Root name="results" error={errors.results} required>
+              <Field.Label>{t('taskReport.results', 'Kết quả thực hiện')}</Field.Label>
+              <Textarea
+                data-testid="task-report-results"
+                rows={5}
+                value={results}
+                onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) => {
+                  setResults(event.target.value);
+                  clearError('results');
+                }}
+              />
+              <Field.Error />
+            </Field.Root>
+            <Flex
+              direction="column"
+              alignItems="stretch"
+              gap={2}
+              tag="fieldset"
+              data-testid="task-report-outputs"
+            >
+              <Typography variant="sigma" textColor="neutral600" tag="legend">
+                {t('taskReport.outputs', 'Sản phẩm đã thực hiện')}
+              </Typography>
+              {!linked || linked.submissions.total + linked.articles.total === 0 ? (
+                <Typography variant="pi" textColor="neutral600">
+                  {t(
+                    'taskReport.outputs.none',
+                    'Chưa có tin bài, bài viết nào gắn với nhiệm vụ này; có thể nhập số sản phẩm khác bên dưới.'
+                  )}
+                </Typography>
+              ) : (
+                <>
+                  {linked.submissions.latest.map((submission) => (
+                    <Checkbox
+                      key={submission.documentId}
+                      checked={submissions.has(submission.documentId)}
+                      onCheckedChange={(checked) => {
+                        setSubmissions((was) => toggled(was, submission.documentId, checked === true));
+                        clearError('submissions');
+                      }}
+                      data-testid="task-report-submission"
+                    >
+                      {t('taskReport.submission', 'Tin bài: {title} ({state})', {
+                        title: shorten(submission.title, 80),
+                        state: submissionStateLabel(t, submission.state),
+                      })}
+                    </Checkbox>
+                  ))}
+                  {more(linked.submissions.total, linked.submissions.latest.length)}
+                  {linked.articles.latest.map((article) => (
+                    <Checkbox
+                      key={article.documentId}
+                      checked={articles.has(article.documentId)}
+                      onCheckedChange={(checked) => {
+                        setArticles((was) => toggled(was, article.documentId, checked === true));
+                        clearError('articles');
+                      }}
+                      data-testid="task-report-article"
+                    >
+                      {t('taskReport.article', 'Bài viết: {title} ({state})', {
+                        title: shorten(article.title ?? '—', 80),
+                        state: article.published
+                          ? t('task.linked.published', 'Đã đăng')
+                          : t('task.linked.draft', 'Bản nháp'),
+                      })}
+                    </Checkbox>
+                  ))}
+                  {more(linked.articles.total, linked.articles.latest.length)}
+                </>
+              )}
             </Flex>
-          </Modal.Body>
-          <Modal.Footer>
-            <Button type="button" variant="tertiary" onClick={onClose} disabled={busy}>
-              {t('form.cancel', 'Hủy')}
-            </Button>
-            <Button type="submit" loading={busy} data-testid="task-report-save">
-              {t('taskReport.send', 'Gửi báo cáo')}
-            </Button>
-          </Modal.Footer>
-        </form>
-      </Modal.Content>
-    </Modal.Root>
+            <Field.Root
+              name="extraOutputCount"
+              error={errors.extraOutputCount}
+              hint={t('taskReport.extra.hint', 'Hội nghị, tập huấn, tài liệu in… không có trong hệ thống.')}
+            >
+              <Field.Label>{t('taskReport.extra', 'Số sản phẩm khác ngoài hệ thống')}</Field.Label>
+              <NumberInput
+                data-testid="task-report-extra"
+                value={extra}
+                onValueChange={(value: number | undefined) => {
+                  setExtra(value);
+                  clearError('extraOutputCount');
+                }}
+              />
+              <Field.Hint />
+              <Field.Error />
+            </Field.Root>
+            <Box
+              padding={3}
+              background="primary100"
+              hasRadius
+              data-testid="task-report-count"
+              data-count={count}
+            >
+              <Typography textColor="primary700">
+                {counted
+                  ? t('taskReport.count', 'Số sản phẩm: {count}', { count })
+                  : t('taskReport.count.none', 'Số sản phẩm: chưa chọn')}
+                {task?.targetCount
+                  ? ` · ${t('taskReport.target', 'chỉ tiêu {target}', { target: task.targetCount })}`
+                  : ''}
+              </Typography>
+              <Typography tag="p" variant="pi" textColor="neutral600">
+                {t(
+                  'taskReport.count.hint',
+                  'Một tin bài và bài viết được duyệt từ tin bài đó tính là một sản phẩm.'
+                )}
+              </Typography>
+            </Box>
+          </>
+        );
+      }}
+    </FormDialog>
   );
 };

@@ -1,31 +1,23 @@
 import * as React from 'react';
-import {
-  Box,
-  Field,
-  Flex,
-  IconButton,
-  Link,
-  Loader,
-  SingleSelect,
-  SingleSelectOption,
-  Table,
-  Tbody,
-  Td,
-  Th,
-  Thead,
-  Tooltip,
-  Tr,
-  Typography,
-} from '@strapi/design-system';
-import { ChevronDown, ChevronUp } from '@strapi/icons';
-import { Layouts, Page, useQueryParams } from '@strapi/strapi/admin';
+import { Box, Button, Flex, IconButton, Link, Tooltip, Typography } from '@strapi/design-system';
+import { Bell, ChevronDown, ChevronUp } from '@strapi/icons';
+import { Layouts, Page } from '@strapi/strapi/admin';
 import { NavLink } from 'react-router-dom';
-import { PLUGIN_PATH, unitPath, useApi, type DashboardFigures, type DashboardRow } from '../api';
+import { DataTable, sortRows, useUrlFilters, type Column } from '../../../../../admin/shared/kit';
+import {
+  PLUGIN_PATH,
+  unitPath,
+  useApi,
+  type DashboardFigures,
+  type DashboardRow,
+  type UnitRef,
+} from '../api';
 import { Charts } from '../components/Charts';
 import { useDates, useLoader } from '../components/common';
 import { Nav } from '../components/Nav';
+import { YearFilter } from '../components/filters';
 import { useOptions } from '../components/OptionsContext';
-import { useTestIdRef } from '../components/testId';
+import { ReminderDialog } from '../components/ReminderDialog';
 import { useT } from '../i18n';
 import {
   ARTICLE_CHANNELS,
@@ -160,12 +152,12 @@ export const DashboardPage = () => {
   const api = useApi();
   const options = useOptions();
   const { day, instant } = useDates();
-  const yearRef = useTestIdRef('dashboard-year');
-  const [{ query }, setQuery] = useQueryParams<{ year?: string }>();
+  const { values, setFilter, clearFilters, sort, setSort } = useUrlFilters(['year'] as const);
   const [expanded, setExpanded] = React.useState<Set<number>>(new Set());
-  // Without a choice, the latest plan's year (the current year may have no plan yet).
-  const requested = Number(query.year) || options.years[0] || undefined;
-  const { data, loading } = useLoader(() => api.getDashboard(requested), [api, requested]);
+  const [reminding, setReminding] = React.useState<UnitRef | null>(null);
+  // Without a choice, the latest plan's year: the current year's once it has a plan.
+  const requested = Number(values.year) || options.years[0] || undefined;
+  const { data, loading, reload } = useLoader(() => api.getDashboard(requested), [api, requested]);
 
   const title = t('plugin.name', 'Theo dõi, đôn đốc');
   if (!data) return <Page.Loading>{t('loading', 'Đang tải…')}</Page.Loading>;
@@ -179,19 +171,194 @@ export const DashboardPage = () => {
       else next.add(unitId);
       return next;
     });
+  const to = (row: DashboardRow, params: Record<string, string>) =>
+    unitPath(row.unit.id, { year, ...params });
 
-  const columns: { label: string; hint?: string }[] = [
-    { label: t('dashboard.unit', 'Đơn vị') },
-    { label: t('dashboard.tasksDone', 'Nhiệm vụ hoàn thành') },
-    { label: t('dashboard.tasksInProgress', 'Đang thực hiện') },
-    { label: t('dashboard.tasksOverdue', 'Quá hạn') },
-    { label: t('dashboard.submissions', 'Tin bài đơn vị gửi') },
-    { label: t('dashboard.articles', 'Đã đăng / chỉ tiêu') },
-    { label: t('dashboard.feedbackAssigned', 'PAKN được giao') },
-    { label: t('dashboard.feedbackOnTime', 'Trả lời đúng hạn') },
-    { label: t('dashboard.feedbackOverdue', 'PAKN quá hạn') },
-    { label: t('dashboard.lastReminder', 'Đôn đốc gần nhất') },
-    { label: t('dashboard.openDifficulties', 'Khó khăn chưa xử lý') },
+  /** A figure of a column: its label and a link to its rows (and, after a slash, another one). */
+  interface Line {
+    key: string;
+    label: string;
+    value: (row: DashboardRow) => number | null | undefined;
+    link: (row: DashboardRow) => string;
+    danger?: boolean;
+    per?: Omit<Line, 'per'>;
+  }
+  const figure = (row: DashboardRow, line: Omit<Line, 'per'>) => (
+    <Figure
+      value={line.value(row)}
+      to={line.link(row)}
+      testId={`figure-${line.key}`}
+      label={line.label}
+      danger={line.danger}
+    />
+  );
+  /** A column of figures, one per line (a single one without its label), sorted by the first. */
+  const figures = (key: string, header: string, lines: Line[]): Column<DashboardRow> => ({
+    key,
+    header,
+    minWidth: lines.length > 1 ? '150px' : undefined,
+    sortable: true,
+    sortValue: (row) => lines[0].value(row) ?? 0,
+    cell: (row) => (
+      <Flex direction="column" alignItems="flex-start" gap={1}>
+        {lines.map((line) => (
+          <Flex key={line.key} gap={1} wrap="wrap" alignItems="baseline">
+            {lines.length > 1 && (
+              <Typography variant="pi" textColor="neutral600">{`${line.label}:`}</Typography>
+            )}
+            {figure(row, line)}
+            {line.per && (
+              <>
+                <Typography textColor="neutral600">/</Typography>
+                {figure(row, line.per)}
+              </>
+            )}
+          </Flex>
+        ))}
+      </Flex>
+    ),
+  });
+
+  const columns: Column<DashboardRow>[] = [
+    {
+      key: 'unit',
+      header: t('dashboard.unit', 'Đơn vị'),
+      minWidth: '180px',
+      sortable: true,
+      sortValue: (row) => row.unit.name,
+      cell: (row) => (
+        <Link tag={NavLink} to={to(row, { tab: 'tasks' })} data-testid="dashboard-unit">
+          {row.unit.name}
+        </Link>
+      ),
+    },
+    figures('tasks', t('dashboard.tasks', 'Nhiệm vụ'), [
+      {
+        key: 'tasks-overdue',
+        label: t('dashboard.tasksOverdue', 'Quá hạn'),
+        value: (row) => row.tasks.overdue,
+        link: (row) => to(row, { tab: 'tasks', status: 'overdue' }),
+        danger: true,
+      },
+      {
+        key: 'tasks-in_progress',
+        label: t('dashboard.tasksInProgress', 'Đang thực hiện'),
+        value: (row) => row.tasks.inProgress,
+        link: (row) => to(row, { tab: 'tasks', status: 'in_progress' }),
+      },
+      {
+        key: 'tasks-done',
+        label: t('dashboard.tasksDone', 'Nhiệm vụ hoàn thành'),
+        value: (row) => row.tasks.done,
+        link: (row) => to(row, { tab: 'tasks', status: 'done' }),
+      },
+    ]),
+    {
+      key: 'submissions',
+      header: t('dashboard.submissions', 'Tin bài đơn vị gửi'),
+      minWidth: '150px',
+      sortable: true,
+      sortValue: (row) => row.submissions.total,
+      cell: (row) => (
+        <Flex direction="column" alignItems="flex-start" gap={1}>
+          <Figure
+            value={row.submissions.total}
+            to={to(row, { tab: 'submissions' })}
+            testId="figure-submissions-total"
+            label={t('dashboard.submissions', 'Tin bài đơn vị gửi')}
+          />
+          <SubmissionStates row={row} year={year} />
+        </Flex>
+      ),
+    },
+    {
+      key: 'articles',
+      header: t('dashboard.articles', 'Đã đăng / chỉ tiêu'),
+      sortable: true,
+      sortValue: (row) =>
+        row.articles.target ? row.articles.published / row.articles.target : row.articles.published,
+      cell: (row) => {
+        const open = expanded.has(row.unit.id);
+        return (
+          <Flex direction="column" alignItems="flex-start" gap={2}>
+            <Flex gap={1} alignItems="center">
+              <Tooltip label={breakdownText(t, row.articles)}>
+                <Flex gap={1} data-testid="figure-articles">
+                  <Figure
+                    value={row.articles.published}
+                    to={to(row, { tab: 'articles' })}
+                    testId="figure-articles-published"
+                    label={t('dashboard.articles', 'Đã đăng / chỉ tiêu')}
+                  />
+                  <Typography textColor="neutral600">{`/ ${row.articles.target ?? 0}`}</Typography>
+                </Flex>
+              </Tooltip>
+              <IconButton
+                label={
+                  open
+                    ? t('dashboard.collapse', 'Ẩn chi tiết tin bài')
+                    : t('dashboard.expand', 'Tin bài theo thể loại, kênh')
+                }
+                variant="ghost"
+                size="S"
+                onClick={() => toggle(row.unit.id)}
+                data-testid="dashboard-expand"
+              >
+                {open ? <ChevronUp /> : <ChevronDown />}
+              </IconButton>
+            </Flex>
+            {open && <Breakdown row={row} year={year} />}
+          </Flex>
+        );
+      },
+    },
+    figures('feedback', t('dashboard.feedback', 'Phản ánh, kiến nghị'), [
+      {
+        key: 'feedback-overdue',
+        label: t('dashboard.feedbackOverdue', 'PAKN quá hạn'),
+        value: (row) => row.feedback.overdue,
+        link: (row) => to(row, { tab: 'feedback', filter: 'overdue' }),
+        danger: true,
+      },
+      {
+        key: 'feedback-assigned',
+        label: t('dashboard.feedbackAssigned', 'PAKN được giao'),
+        value: (row) => row.feedback.assigned,
+        link: (row) => to(row, { tab: 'feedback', filter: 'assigned' }),
+      },
+      {
+        key: 'feedback-on_time',
+        label: t('dashboard.feedbackOnTime', 'Trả lời đúng hạn'),
+        value: (row) => row.feedback.answeredOnTime,
+        link: (row) => to(row, { tab: 'feedback', filter: 'on_time' }),
+        per: {
+          key: 'feedback-answered',
+          label: t('dashboard.feedbackAnswered', 'PAKN đã trả lời'),
+          value: (row) => row.feedback.answered,
+          link: (row) => to(row, { tab: 'feedback', filter: 'answered' }),
+        },
+      },
+    ]),
+    {
+      key: 'lastReminder',
+      header: t('dashboard.lastReminder', 'Đôn đốc gần nhất'),
+      sortable: true,
+      sortValue: (row) => row.lastReminderAt,
+      cell: (row) => (
+        <Typography textColor="neutral800" data-testid="dashboard-last-reminder">
+          {row.lastReminderAt ? instant(row.lastReminderAt) : '—'}
+        </Typography>
+      ),
+    },
+    figures('difficulties', t('dashboard.openDifficulties', 'Khó khăn chưa xử lý'), [
+      {
+        key: 'difficulties-open',
+        label: t('dashboard.openDifficulties', 'Khó khăn chưa xử lý'),
+        value: (row) => row.openDifficulties,
+        link: (row) => `${PLUGIN_PATH}/difficulties?unit=${row.unit.id}&state=open`,
+        danger: true,
+      },
+    ]),
   ];
 
   const totals = data.totals;
@@ -210,246 +377,139 @@ export const DashboardPage = () => {
             : t('dashboard.noPlan', 'Năm {year} chưa có kế hoạch truyền thông.', { year })
         }
       />
-      <Layouts.Action
-        startActions={
-          <Flex gap={4} wrap="wrap" alignItems="flex-end">
-            <Box minWidth="140px">
-              <Field.Root name="year" id="oversight-dashboard-year">
-                <Field.Label>{t('dashboard.year', 'Năm')}</Field.Label>
-                <SingleSelect
-                  ref={yearRef}
-                  size="S"
-                  value={String(year)}
-                  onChange={(value) => setQuery({ year: String(value) })}
-                >
-                  {years.map((candidate) => (
-                    <SingleSelectOption key={candidate} value={String(candidate)}>
-                      {String(candidate)}
-                    </SingleSelectOption>
-                  ))}
-                </SingleSelect>
-              </Field.Root>
-            </Box>
-            <Nav />
-          </Flex>
-        }
-        endActions={
-          loading ? (
-            <Loader small>{t('loading', 'Đang tải…')}</Loader>
-          ) : (
-            <Typography variant="pi" textColor="neutral600">
-              {t('dashboard.today', 'Số liệu đến ngày {date}', { date: day(data.today) })}
-            </Typography>
-          )
-        }
-      />
+      <Layouts.Action startActions={<Nav />} />
       <Layouts.Content>
         <Flex direction="column" alignItems="stretch" gap={6}>
-          <Table colCount={columns.length} rowCount={data.units.length + 2} data-testid="dashboard-table">
-            <Thead>
-              <Tr>
-                {columns.map((column) => (
-                  <Th key={column.label}>
-                    <Typography variant="sigma" style={{ whiteSpace: 'normal' }}>
-                      {column.label}
-                    </Typography>
-                  </Th>
-                ))}
-              </Tr>
-            </Thead>
-            <Tbody>
-              {data.units.map((row) => {
-                const id = row.unit.id;
-                const to = (params: Record<string, string>) => unitPath(id, { year, ...params });
-                const open = expanded.has(id);
-                return (
-                  <React.Fragment key={id}>
-                    <Tr data-testid="dashboard-row" data-unit={row.unit.code} data-unit-id={id}>
-                      <Td style={{ whiteSpace: 'normal' }} minWidth="200px">
-                        <Flex gap={1} alignItems="center">
-                          <IconButton
-                            label={
-                              open
-                                ? t('dashboard.collapse', 'Ẩn chi tiết tin bài')
-                                : t('dashboard.expand', 'Tin bài theo thể loại, kênh')
-                            }
-                            variant="ghost"
-                            size="S"
-                            onClick={() => toggle(id)}
-                            data-testid="dashboard-expand"
-                          >
-                            {open ? <ChevronUp /> : <ChevronDown />}
-                          </IconButton>
-                          <Link tag={NavLink} to={to({ tab: 'tasks' })} data-testid="dashboard-unit">
-                            {row.unit.name}
-                          </Link>
-                        </Flex>
-                      </Td>
-                      <Td>
-                        <Figure
-                          value={row.tasks.done}
-                          to={to({ tab: 'tasks', status: 'done' })}
-                          testId="figure-tasks-done"
-                          label={columns[1].label}
-                        />
-                      </Td>
-                      <Td>
-                        <Figure
-                          value={row.tasks.inProgress}
-                          to={to({ tab: 'tasks', status: 'in_progress' })}
-                          testId="figure-tasks-in_progress"
-                          label={columns[2].label}
-                        />
-                      </Td>
-                      <Td>
-                        <Figure
-                          value={row.tasks.overdue}
-                          to={to({ tab: 'tasks', status: 'overdue' })}
-                          testId="figure-tasks-overdue"
-                          label={columns[3].label}
-                          danger
-                        />
-                      </Td>
-                      <Td style={{ whiteSpace: 'normal' }} minWidth="160px">
-                        <Flex direction="column" alignItems="flex-start" gap={1}>
-                          <Figure
-                            value={row.submissions.total}
-                            to={to({ tab: 'submissions' })}
-                            testId="figure-submissions-total"
-                            label={columns[4].label}
-                          />
-                          <SubmissionStates row={row} year={year} />
-                        </Flex>
-                      </Td>
-                      <Td>
-                        <Tooltip label={breakdownText(t, row.articles)}>
-                          <Flex gap={1} data-testid="figure-articles">
-                            <Figure
-                              value={row.articles.published}
-                              to={to({ tab: 'articles' })}
-                              testId="figure-articles-published"
-                              label={columns[5].label}
-                            />
-                            <Typography textColor="neutral600">{`/ ${row.articles.target ?? 0}`}</Typography>
-                          </Flex>
-                        </Tooltip>
-                      </Td>
-                      <Td>
-                        <Figure
-                          value={row.feedback.assigned}
-                          to={to({ tab: 'feedback', filter: 'assigned' })}
-                          testId="figure-feedback-assigned"
-                          label={columns[6].label}
-                        />
-                      </Td>
-                      <Td>
-                        <Flex gap={1}>
-                          <Figure
-                            value={row.feedback.answeredOnTime}
-                            to={to({ tab: 'feedback', filter: 'on_time' })}
-                            testId="figure-feedback-on_time"
-                            label={columns[7].label}
-                          />
-                          <Typography textColor="neutral600">/</Typography>
-                          <Figure
-                            value={row.feedback.answered}
-                            to={to({ tab: 'feedback', filter: 'answered' })}
-                            testId="figure-feedback-answered"
-                            label={t('dashboard.feedbackAnswered', 'PAKN đã trả lời')}
-                          />
-                        </Flex>
-                      </Td>
-                      <Td>
-                        <Figure
-                          value={row.feedback.overdue}
-                          to={to({ tab: 'feedback', filter: 'overdue' })}
-                          testId="figure-feedback-overdue"
-                          label={columns[8].label}
-                          danger
-                        />
-                      </Td>
-                      <Td>
-                        <Typography textColor="neutral800" data-testid="dashboard-last-reminder">
-                          {row.lastReminderAt ? instant(row.lastReminderAt) : '—'}
-                        </Typography>
-                      </Td>
-                      <Td>
-                        <Figure
-                          value={row.openDifficulties}
-                          to={`${PLUGIN_PATH}/difficulties?unit=${id}&state=open`}
-                          testId="figure-difficulties-open"
-                          label={columns[10].label}
-                          danger
-                        />
-                      </Td>
-                    </Tr>
-                    {open && (
-                      <Tr data-testid="dashboard-subrow">
-                        <Td colSpan={columns.length} style={{ whiteSpace: 'normal' }}>
-                          <Box paddingLeft={8} paddingTop={2} paddingBottom={2}>
-                            <Breakdown row={row} year={year} />
-                          </Box>
-                        </Td>
-                      </Tr>
-                    )}
-                  </React.Fragment>
-                );
-              })}
-              {totals && (
-                <Tr data-testid="dashboard-totals" background="neutral100">
-                  <Td>
-                    <Typography fontWeight="bold">{t('dashboard.totals', 'Toàn Sở')}</Typography>
-                  </Td>
-                  <Td>
-                    <Typography fontWeight="bold">{totals.tasks?.done ?? 0}</Typography>
-                  </Td>
-                  <Td>
-                    <Typography fontWeight="bold">{totals.tasks?.inProgress ?? 0}</Typography>
-                  </Td>
-                  <Td>
-                    <Typography fontWeight="bold" textColor={totals.tasks?.overdue ? 'danger600' : undefined}>
-                      {totals.tasks?.overdue ?? 0}
-                    </Typography>
-                  </Td>
-                  <Td>
-                    <Typography fontWeight="bold">{totals.submissions?.total ?? 0}</Typography>
-                  </Td>
-                  <Td>
-                    <Typography fontWeight="bold">
-                      {`${totals.articles?.published ?? 0} / ${totals.articles?.target ?? 0}`}
-                    </Typography>
-                  </Td>
-                  <Td>
-                    <Typography fontWeight="bold">{totals.feedback?.assigned ?? 0}</Typography>
-                  </Td>
-                  <Td>
-                    <Typography fontWeight="bold">
-                      {`${totals.feedback?.answeredOnTime ?? 0} / ${totals.feedback?.answered ?? 0}`}
-                    </Typography>
-                  </Td>
-                  <Td>
-                    <Typography
-                      fontWeight="bold"
-                      textColor={totals.feedback?.overdue ? 'danger600' : undefined}
-                    >
-                      {totals.feedback?.overdue ?? 0}
-                    </Typography>
-                  </Td>
-                  <Td>
-                    <Typography>{totals.lastReminderAt ? instant(totals.lastReminderAt) : '—'}</Typography>
-                  </Td>
-                  <Td>
-                    <Link tag={NavLink} to={`${PLUGIN_PATH}/difficulties?state=open`}>
-                      {String(totals.openDifficulties ?? 0)}
-                    </Link>
-                  </Td>
-                </Tr>
-              )}
-            </Tbody>
-          </Table>
+          <Flex direction="column" alignItems="stretch" gap={4}>
+            <Flex gap={4} wrap="wrap" alignItems="flex-end" justifyContent="space-between">
+              <YearFilter
+                value={values.year}
+                years={years}
+                year={year}
+                onChange={setFilter}
+                onClear={clearFilters}
+                testId="dashboard-filters"
+              />
+              <Typography variant="pi" textColor="neutral600" data-testid="dashboard-today">
+                {t('dashboard.today', 'Số liệu đến ngày {date}', { date: day(data.today) })}
+              </Typography>
+            </Flex>
+            {totals && <Totals totals={totals} />}
+            <DataTable
+              rows={sortRows(data.units, columns, sort)}
+              columns={columns}
+              rowKey={(row) => String(row.unit.id)}
+              label={title}
+              sort={sort}
+              onSort={setSort}
+              loading={loading}
+              rowData={(row) => ({ unit: row.unit.code, 'unit-id': row.unit.id })}
+              testId="dashboard-table"
+              rowTestId="dashboard-row"
+              actions={
+                options.access.canManage
+                  ? (row) => (
+                      <Button
+                        size="S"
+                        variant={row.tasks.overdue || row.feedback.overdue ? 'danger-light' : 'tertiary'}
+                        startIcon={<Bell />}
+                        onClick={() => setReminding(row.unit)}
+                        data-testid="dashboard-remind"
+                      >
+                        {t('reminder.one', 'Đôn đốc')}
+                      </Button>
+                    )
+                  : undefined
+              }
+            />
+          </Flex>
           <Charts dashboard={data} />
         </Flex>
       </Layouts.Content>
+      <ReminderDialog
+        unit={reminding}
+        onClose={() => setReminding(null)}
+        onSent={() => {
+          setReminding(null);
+          reload();
+        }}
+      />
     </Page.Main>
+  );
+};
+
+/** The department's totals, above the units' rows. */
+const Totals = ({ totals }: { totals: Partial<DashboardFigures> }) => {
+  const t = useT();
+  const { instant } = useDates();
+  const facts: { key: string; label: string; value: React.ReactNode; danger?: boolean }[] = [
+    { key: 'done', label: t('dashboard.tasksDone', 'Nhiệm vụ hoàn thành'), value: totals.tasks?.done ?? 0 },
+    {
+      key: 'in_progress',
+      label: t('dashboard.tasksInProgress', 'Đang thực hiện'),
+      value: totals.tasks?.inProgress ?? 0,
+    },
+    {
+      key: 'overdue',
+      label: t('dashboard.tasksOverdue', 'Quá hạn'),
+      value: totals.tasks?.overdue ?? 0,
+      danger: Boolean(totals.tasks?.overdue),
+    },
+    {
+      key: 'submissions',
+      label: t('dashboard.submissions', 'Tin bài đơn vị gửi'),
+      value: totals.submissions?.total ?? 0,
+    },
+    {
+      key: 'articles',
+      label: t('dashboard.articles', 'Đã đăng / chỉ tiêu'),
+      value: `${totals.articles?.published ?? 0} / ${totals.articles?.target ?? 0}`,
+    },
+    {
+      key: 'on_time',
+      label: t('dashboard.feedbackOnTime', 'Trả lời đúng hạn'),
+      value: `${totals.feedback?.answeredOnTime ?? 0} / ${totals.feedback?.answered ?? 0}`,
+    },
+    {
+      key: 'feedback_overdue',
+      label: t('dashboard.feedbackOverdue', 'PAKN quá hạn'),
+      value: totals.feedback?.overdue ?? 0,
+      danger: Boolean(totals.feedback?.overdue),
+    },
+    {
+      key: 'reminder',
+      label: t('dashboard.lastReminder', 'Đôn đốc gần nhất'),
+      value: totals.lastReminderAt ? instant(totals.lastReminderAt) : '—',
+    },
+    {
+      key: 'difficulties',
+      label: t('dashboard.openDifficulties', 'Khó khăn chưa xử lý'),
+      value: (
+        <Link tag={NavLink} to={`${PLUGIN_PATH}/difficulties?state=open`}>
+          {String(totals.openDifficulties ?? 0)}
+        </Link>
+      ),
+    },
+  ];
+  return (
+    <Box background="neutral0" hasRadius shadow="tableShadow" padding={4} data-testid="dashboard-totals">
+      <Flex direction="column" alignItems="stretch" gap={2}>
+        <Typography variant="delta" tag="h2">
+          {t('dashboard.totals', 'Toàn Sở')}
+        </Typography>
+        <Flex gap={6} wrap="wrap" tag="dl">
+          {facts.map((fact) => (
+            <Flex key={fact.key} direction="column" alignItems="flex-start" gap={1}>
+              <Typography tag="dt" variant="sigma" textColor="neutral600">
+                {fact.label}
+              </Typography>
+              <Typography tag="dd" fontWeight="bold" textColor={fact.danger ? 'danger600' : 'neutral800'}>
+                {fact.value}
+              </Typography>
+            </Flex>
+          ))}
+        </Flex>
+      </Flex>
+    </Box>
   );
 };

@@ -1,34 +1,19 @@
 import * as React from 'react';
-import {
-  Badge,
-  Box,
-  Button,
-  Field,
-  Flex,
-  Loader,
-  SingleSelect,
-  SingleSelectOption,
-  Table,
-  Tbody,
-  Td,
-  Th,
-  Thead,
-  Tr,
-  Typography,
-} from '@strapi/design-system';
+import { Button, Flex, Typography } from '@strapi/design-system';
 import { Pencil, Plus, WarningCircle } from '@strapi/icons';
-import { Layouts, Page, useQueryParams } from '@strapi/strapi/admin';
+import { Layouts, Page } from '@strapi/strapi/admin';
+import { DataTable, sortRows, useUrlFilters, type Column } from '../../../../../admin/shared/kit';
 import { useApi, type TaskRow, type UnitRef } from '../api';
-import { Empty, shorten, useDates, useLoader, WRAP } from '../components/common';
+import { useDates, useLoader } from '../components/common';
 import { DifficultyDialog } from '../components/DifficultyDialog';
 import { DifficultyList } from '../components/DifficultyList';
 import { Nav } from '../components/Nav';
+import { YearFilter } from '../components/filters';
 import { useOptions } from '../components/OptionsContext';
 import { ReminderList } from '../components/ReminderList';
 import { TaskReportDialog } from '../components/TaskReportDialog';
-import { useTestIdRef } from '../components/testId';
+import { taskColumns } from '../components/taskColumns';
 import { useT } from '../i18n';
-import { isTaskStatus, TASK_STATUS_VARIANTS, taskStatusLabel } from '../labels';
 import { Section } from '../../../../../admin/shared/Section';
 
 /** A unit editor's page: their units' tasks and reports, the reminders they received, their difficulties. */
@@ -36,16 +21,15 @@ export const MyPage = () => {
   const t = useT();
   const api = useApi();
   const options = useOptions();
-  const { day, instant } = useDates();
-  const yearRef = useTestIdRef('my-year');
-  const [{ query }, setQuery] = useQueryParams<{ year?: string }>();
+  const dates = useDates();
+  const { values, setFilter, clearFilters, sort, setSort } = useUrlFilters(['year'] as const);
   const my = useLoader(() => api.getMy(), [api]);
   const years = React.useMemo(() => {
     const current = new Date().getFullYear();
     return Array.from(new Set([...options.years, current])).sort((a, b) => b - a);
   }, [options.years]);
   // The latest plan's year unless the user picks another: /my lists only this year's and last year's plans.
-  const year = Number(query.year) || options.years[0] || years[0];
+  const year = Number(values.year) || options.years[0] || years[0];
   const [reporting, setReporting] = React.useState<TaskRow | null>(null);
   const [difficulty, setDifficulty] = React.useState<{ task: TaskRow | null } | null>(null);
 
@@ -76,16 +60,15 @@ export const MyPage = () => {
   const tasks = yearTasks.data ?? [];
   const multipleUnits = units.length > 1;
 
-  const labels = [
-    t('task.code', 'Mã'),
-    t('task.content', 'Nhiệm vụ'),
-    ...(multipleUnits ? [t('field.unit', 'Đơn vị')] : []),
-    t('task.target', 'Chỉ tiêu'),
-    t('task.dueDate', 'Thời hạn'),
-    t('field.status', 'Trạng thái'),
-    t('task.lastReport', 'Báo cáo gần nhất'),
-    '',
-  ];
+  const columns: Column<TaskRow>[] = taskColumns(t, dates);
+  if (multipleUnits)
+    columns.splice(2, 0, {
+      key: 'unit',
+      header: t('field.unit', 'Đơn vị'),
+      sortable: true,
+      sortValue: (row) => row.unit?.name,
+      cell: (row) => <Typography>{row.unit?.name ?? '—'}</Typography>,
+    });
 
   return (
     <Page.Main>
@@ -104,128 +87,56 @@ export const MyPage = () => {
           </Button>
         }
       />
-      <Layouts.Action
-        startActions={
-          <Flex gap={4} wrap="wrap" alignItems="flex-end">
-            <Box minWidth="140px">
-              <Field.Root name="year" id="oversight-my-year">
-                <Field.Label>{t('dashboard.year', 'Năm')}</Field.Label>
-                <SingleSelect
-                  ref={yearRef}
-                  size="S"
-                  value={String(year)}
-                  onChange={(value) => setQuery({ year: String(value) })}
-                >
-                  {years.map((candidate) => (
-                    <SingleSelectOption key={candidate} value={String(candidate)}>
-                      {String(candidate)}
-                    </SingleSelectOption>
-                  ))}
-                </SingleSelect>
-              </Field.Root>
-            </Box>
-            <Nav />
-          </Flex>
-        }
-        endActions={
-          my.loading || yearTasks.loading ? <Loader small>{t('loading', 'Đang tải…')}</Loader> : undefined
-        }
-      />
+      <Layouts.Action startActions={<Nav />} />
       <Layouts.Content>
         <Flex direction="column" alignItems="stretch" gap={6}>
           <Section title={t('my.tasks', 'Nhiệm vụ được giao năm {year}', { year })} testId="my-tasks">
-            {!yearTasks.data ? (
-              <Loader small>{t('loading', 'Đang tải…')}</Loader>
-            ) : tasks.length === 0 ? (
-              <Empty>{t('my.noTasks', 'Đơn vị chưa được giao nhiệm vụ nào.')}</Empty>
-            ) : (
-              <Table colCount={labels.length} rowCount={tasks.length + 1} data-testid="my-tasks-table">
-                <Thead>
-                  <Tr>
-                    {labels.map((label, index) => (
-                      <Th key={`${label}-${index}`}>
-                        <Typography variant="sigma">{label}</Typography>
-                      </Th>
-                    ))}
-                  </Tr>
-                </Thead>
-                <Tbody>
-                  {tasks.map((task) => (
-                    <Tr
-                      key={task.documentId}
-                      data-testid="my-task-row"
-                      data-code={task.code}
-                      data-status={task.status}
+            <Flex direction="column" alignItems="stretch" gap={4}>
+              <YearFilter
+                value={values.year}
+                years={years}
+                year={year}
+                onChange={setFilter}
+                onClear={clearFilters}
+                testId="my-filters"
+              />
+              <DataTable
+                rows={sortRows(tasks, columns, sort)}
+                columns={columns}
+                rowKey={(row) => row.documentId}
+                label={t('my.tasks', 'Nhiệm vụ được giao năm {year}', { year })}
+                sort={sort}
+                onSort={setSort}
+                loading={yearTasks.loading || my.loading}
+                empty={t('my.noTasks', 'Đơn vị chưa được giao nhiệm vụ nào.')}
+                highlight={(row) => row.status === 'overdue'}
+                rowData={(row) => ({ code: row.code, status: row.status })}
+                testId="my-tasks-table"
+                rowTestId="my-task-row"
+                actions={(task) => (
+                  <>
+                    <Button
+                      size="S"
+                      variant="secondary"
+                      startIcon={<Pencil />}
+                      onClick={() => setReporting(task)}
+                      data-testid="task-report"
                     >
-                      <Td>
-                        <Typography fontWeight="bold">{task.code ?? '—'}</Typography>
-                      </Td>
-                      <Td minWidth="260px" maxWidth="420px" style={WRAP}>
-                        <Typography textColor="neutral800">{shorten(task.content, 200)}</Typography>
-                      </Td>
-                      {multipleUnits && (
-                        <Td style={WRAP}>
-                          <Typography>{task.unit?.name ?? '—'}</Typography>
-                        </Td>
-                      )}
-                      <Td>
-                        <Typography>{task.targetCount ?? '—'}</Typography>
-                      </Td>
-                      <Td>
-                        <Typography textColor={task.status === 'overdue' ? 'danger600' : 'neutral800'}>
-                          {day(task.dueDate)}
-                        </Typography>
-                      </Td>
-                      <Td>
-                        {isTaskStatus(task.status) ? (
-                          <Badge variant={TASK_STATUS_VARIANTS[task.status]} data-testid="task-status">
-                            {taskStatusLabel(t, task.status)}
-                          </Badge>
-                        ) : (
-                          <Typography>{task.status}</Typography>
-                        )}
-                      </Td>
-                      <Td minWidth="200px" maxWidth="320px" style={WRAP}>
-                        {task.lastReport ? (
-                          <Flex direction="column" alignItems="flex-start" gap={1}>
-                            <Typography variant="pi" textColor="neutral600">
-                              {`${instant(task.lastReport.reportedAt)} · ${taskStatusLabel(t, task.lastReport.status)}`}
-                            </Typography>
-                            <Typography variant="pi">{shorten(task.lastReport.results, 160)}</Typography>
-                          </Flex>
-                        ) : (
-                          <Typography variant="pi" textColor="neutral500">
-                            {t('task.noReport', 'Chưa báo cáo')}
-                          </Typography>
-                        )}
-                      </Td>
-                      <Td>
-                        <Flex gap={2}>
-                          <Button
-                            size="S"
-                            variant="secondary"
-                            startIcon={<Pencil />}
-                            onClick={() => setReporting(task)}
-                            data-testid="task-report"
-                          >
-                            {t('taskReport.title', 'Báo cáo kết quả')}
-                          </Button>
-                          <Button
-                            size="S"
-                            variant="tertiary"
-                            startIcon={<WarningCircle />}
-                            onClick={() => setDifficulty({ task })}
-                            data-testid="task-difficulty"
-                          >
-                            {t('my.taskDifficulty', 'Khó khăn')}
-                          </Button>
-                        </Flex>
-                      </Td>
-                    </Tr>
-                  ))}
-                </Tbody>
-              </Table>
-            )}
+                      {t('taskReport.title', 'Báo cáo kết quả')}
+                    </Button>
+                    <Button
+                      size="S"
+                      variant="tertiary"
+                      startIcon={<WarningCircle />}
+                      onClick={() => setDifficulty({ task })}
+                      data-testid="task-difficulty"
+                    >
+                      {t('my.taskDifficulty', 'Khó khăn')}
+                    </Button>
+                  </>
+                )}
+              />
+            </Flex>
           </Section>
           <Section title={t('my.reminders', 'Đôn đốc đã nhận')} testId="my-reminders">
             <ReminderList reminders={reminders} showUnit={multipleUnits} />

@@ -35,6 +35,8 @@ export interface LinkedSubmission {
   state: string;
   submittedAt: string | null;
   createdAt: string | null;
+  /** The article approved from it (null before approval): linked both, they are one output. */
+  articleDocumentId: string | null;
 }
 
 /** What is linked to a task: the total, and the latest few (domain/task-outputs.ts LINKED_PREVIEW). */
@@ -176,6 +178,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         updatedAt: iso(r.updated_at),
       });
     }
+    // The articles approved from the listed submissions: a report linking both counts them once.
+    const approved = link(SUBMISSION, 'article');
+    const articleRows: Raw[] = submissions.length
+      ? await knex(`${approved.name} as sa`)
+          .join(`${table(SUBMISSION)} as s`, 's.id', `sa.${approved.from}`)
+          .join(`${table(ARTICLE)} as a`, 'a.id', `sa.${approved.to}`)
+          .whereIn(
+            's.document_id',
+            submissions.map((r) => r.document_id as string)
+          )
+          .distinct('s.document_id as submission', 'a.document_id as article')
+      : [];
+    const articleOf = new Map(articleRows.map((r) => [r.submission as string, r.article as string]));
     for (const r of submissions) {
       const entry = links.get(r.task as string)!.submissions;
       entry.total = num(r.total);
@@ -185,6 +200,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         state: r.state as string,
         submittedAt: iso(r.submitted_at),
         createdAt: iso(r.created_at),
+        articleDocumentId: articleOf.get(r.document_id as string) ?? null,
       });
     }
     return links;
