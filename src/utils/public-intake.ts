@@ -152,13 +152,13 @@ export async function publishedProcedure(
   strapi: Core.Strapi,
   documentId: string,
   language: Language
-): Promise<{ documentId: string } | { error: FieldError }> {
+): Promise<{ documentId: string; nationalCode: string; name: string } | { error: FieldError }> {
   const found = await strapi.db.query('api::procedure.procedure').findOne({
     where: { documentId, publishedAt: { $notNull: true } },
-    select: ['documentId'],
+    select: ['documentId', 'nationalCode', 'name'],
   });
   return found
-    ? { documentId: found.documentId }
+    ? { documentId: found.documentId, nationalCode: found.nationalCode, name: found.name }
     : {
         error: fieldError(
           ['procedure'],
