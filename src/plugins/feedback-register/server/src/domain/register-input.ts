@@ -302,7 +302,6 @@ export interface RegisterFilters {
 /** The register's sortable columns (the list's `sort=key:direction`); nothing else reaches ORDER BY. */
 export const REGISTER_SORT_KEYS = ['receivedAt', 'subject', 'state', 'unit', 'dueDate'] as const;
 export type RegisterSortKey = (typeof REGISTER_SORT_KEYS)[number];
-const SORT = new RegExp(`^(${REGISTER_SORT_KEYS.join('|')})(?::(asc|desc))?$`);
 
 const FILTERS = [
   'state',
@@ -330,13 +329,6 @@ export function parseRegisterFilters(
     if (value && !isIsoDate(value)) read.fail(key, 'Ngày không tồn tại.', 'No such date.');
     return value;
   };
-  const sort = read.matching(
-    'sort',
-    SORT,
-    `Chỉ sắp xếp theo: ${REGISTER_SORT_KEYS.join(', ')} (thêm :asc hoặc :desc).`,
-    `Sort by one of: ${REGISTER_SORT_KEYS.join(', ')} (with :asc or :desc).`
-  );
-  const [sortKey, direction] = (sort ?? '').split(':');
   return read.result({
     state: read.oneOf('state', FEEDBACK_STATES),
     kind: read.oneOf(
@@ -354,9 +346,7 @@ export function parseRegisterFilters(
     receivedTo: date('receivedTo'),
     overdue: read.oneOf('overdue', ['true', 'false']) === 'true',
     q: read.text('q', 100)?.normalize('NFC').trim() || undefined,
-    sort: sort
-      ? { key: sortKey as RegisterSortKey, direction: direction === 'desc' ? 'desc' : 'asc' }
-      : undefined,
+    sort: read.sort(REGISTER_SORT_KEYS),
     page: read.int('page', 1, 100000),
     pageSize: read.int('pageSize', 20, 100),
   });
