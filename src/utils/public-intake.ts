@@ -153,10 +153,12 @@ export async function publishedProcedure(
   documentId: string,
   language: Language
 ): Promise<{ documentId: string; nationalCode: string; name: string } | { error: FieldError }> {
-  const found = await strapi.db.query('api::procedure.procedure').findOne({
+  // One published row per locale: the Vietnamese one names it, as the register is kept in Vietnamese.
+  const rows = await strapi.db.query('api::procedure.procedure').findMany({
     where: { documentId, publishedAt: { $notNull: true } },
-    select: ['documentId', 'nationalCode', 'name'],
+    select: ['documentId', 'nationalCode', 'name', 'locale'],
   });
+  const found = rows.find((row: { locale: string }) => row.locale === 'vi') ?? rows[0];
   return found
     ? { documentId: found.documentId, nationalCode: found.nationalCode, name: found.name }
     : {

@@ -438,7 +438,7 @@ describe('classification with corrections', () => {
       .strapi()
       .db.query('api::procedure.procedure')
       .findOne({
-        where: { publishedAt: { $notNull: true } },
+        where: { publishedAt: { $notNull: true }, locale: 'vi' },
         select: ['documentId', 'nationalCode', 'name'],
       });
     const before = await api('get', `/feedbacks/${documentId}`, OFFICE);

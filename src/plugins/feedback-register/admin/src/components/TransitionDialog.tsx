@@ -28,14 +28,14 @@ import {
 import { tm, useT } from '../i18n';
 import {
   CHANNELS,
-  channelLabel,
   isChannel,
   TRANSITION_CONSEQUENCES,
   transitionDescription,
   transitionLabel,
+  type Channel,
   type FeedbackState,
 } from '../labels';
-import { KindField } from './KindField';
+import { ChannelField, KindField } from './ChoiceFields';
 import { ProcedurePicker } from './ProcedurePicker';
 import { useTestIdRef } from './testId';
 
@@ -62,7 +62,7 @@ interface Values {
   publicContent: string;
   publicAnswer: string;
   kind: string;
-  channel: string;
+  channel: Channel;
   procedure: ProcedureRef | null;
 }
 
@@ -77,7 +77,7 @@ const startValues = (feedback: Feedback): Values => ({
   publicContent: '',
   publicAnswer: '',
   kind: feedback.kind,
-  channel: feedback.channel,
+  channel: isChannel(feedback.channel) ? feedback.channel : 'web',
   procedure: feedback.procedure,
 });
 
@@ -125,7 +125,6 @@ export const TransitionDialog = ({
   const api = useApi();
   const { locale } = useIntl();
   const unitRef = useTestIdRef('transition-unit');
-  const channelRef = useTestIdRef('transition-channel');
   const [values, setValues] = React.useState<Values>(() => startValues(feedback));
   const [preview, setPreview] = React.useState<'idle' | 'loading' | 'ready' | 'failed'>('idle');
   const [previewError, setPreviewError] = React.useState<string | null>(null);
@@ -281,21 +280,13 @@ export const TransitionDialog = ({
               />
             )}
             {corrects.has('channel') && (
-              <Field.Root name="channel" error={errors.channel} required>
-                <Field.Label>{t('field.channel', 'Kênh tiếp nhận')}</Field.Label>
-                <SingleSelect
-                  ref={channelRef}
-                  value={values.channel}
-                  onChange={(value) => isChannel(value) && set('channel', value)}
-                >
-                  {CHANNELS.map((channel) => (
-                    <SingleSelectOption key={channel} value={channel}>
-                      {channelLabel(t, channel)}
-                    </SingleSelectOption>
-                  ))}
-                </SingleSelect>
-                <Field.Error />
-              </Field.Root>
+              <ChannelField
+                value={values.channel}
+                onChange={(channel) => set('channel', channel)}
+                channels={CHANNELS}
+                error={errors.channel}
+                testId="transition-channel"
+              />
             )}
           </Flex>
         )}

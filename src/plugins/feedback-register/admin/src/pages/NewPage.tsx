@@ -7,8 +7,6 @@ import {
   Flex,
   Grid,
   LinkButton,
-  SingleSelect,
-  SingleSelectOption,
   Textarea,
   TextInput,
   Typography,
@@ -18,14 +16,13 @@ import { useIntl } from 'react-intl';
 import { NavLink, useNavigate } from 'react-router-dom';
 import { PLUGIN_ID } from '../../../server/src/permissions';
 import { problemOf, useApi, type Registration } from '../api';
-import { KindField } from '../components/KindField';
+import { ChannelField, KindField } from '../components/ChoiceFields';
 import { useOptions } from '../components/OptionsContext';
 import { OtherErrors } from '../../../../../admin/shared/common';
 import { DateTimeField, useInvalidDates } from '../../../../../admin/shared/DateField';
 import { Section } from '../../../../../admin/shared/Section';
-import { useTestIdRef } from '../components/testId';
 import { useT } from '../i18n';
-import { channelLabel, isRegisteredChannel, REGISTERED_CHANNELS, type RegisteredChannel } from '../labels';
+import { REGISTERED_CHANNELS, type RegisteredChannel } from '../labels';
 
 interface Values {
   channel: RegisteredChannel;
@@ -81,7 +78,6 @@ export const NewPage = () => {
   const { locale } = useIntl();
   const { toggleNotification } = useNotification();
   const formId = React.useId();
-  const channelRef = useTestIdRef('field-channel');
   const [values, setValues] = React.useState<Values>(emptyValues);
   const [errors, setErrors] = React.useState<Record<string, string>>({});
   const [saving, setSaving] = React.useState(false);
@@ -226,21 +222,14 @@ export const NewPage = () => {
                 <OtherErrors errors={errors} fields={[...FIELDS]} />
                 <Grid.Root gap={5}>
                   <Grid.Item col={6} s={12} xs={12} direction="column" alignItems="stretch">
-                    <Field.Root name="channel" id={`${formId}-channel`} error={errors.channel} required>
-                      <Field.Label>{t('field.channel', 'Kênh tiếp nhận')}</Field.Label>
-                      <SingleSelect
-                        ref={channelRef}
-                        value={values.channel}
-                        onChange={(value) => isRegisteredChannel(value) && set('channel', value)}
-                      >
-                        {REGISTERED_CHANNELS.map((channel) => (
-                          <SingleSelectOption key={channel} value={channel}>
-                            {channelLabel(t, channel)}
-                          </SingleSelectOption>
-                        ))}
-                      </SingleSelect>
-                      <Field.Error />
-                    </Field.Root>
+                    <ChannelField
+                      value={values.channel}
+                      onChange={(channel) => set('channel', channel)}
+                      channels={REGISTERED_CHANNELS}
+                      error={errors.channel}
+                      id={`${formId}-channel`}
+                      testId="field-channel"
+                    />
                   </Grid.Item>
                   <Grid.Item col={6} s={12} xs={12} direction="column" alignItems="stretch">
                     <DateTimeField
