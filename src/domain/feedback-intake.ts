@@ -260,6 +260,27 @@ const LABELS = {
 
 const KIND_VALUES: ReadonlySet<string> = new Set(FEEDBACK_KINDS.map((kind) => kind.value));
 
+/** The kind of a feedback, as intake and a correction at classification check it: the problem, or null. */
+export function validateKind(value: unknown, language: Language): FieldError | null {
+  if (value === undefined || value === null || value === '') {
+    return fieldError(
+      ['kind'],
+      'Vui lòng chọn loại phản ánh, kiến nghị.',
+      'Please choose the kind of feedback.',
+      language
+    );
+  }
+  if (typeof value !== 'string' || !KIND_VALUES.has(value)) {
+    return fieldError(
+      ['kind'],
+      'Loại phản ánh, kiến nghị không hợp lệ.',
+      'The kind of feedback is invalid.',
+      language
+    );
+  }
+  return null;
+}
+
 /** The hidden `website` field of the form: people never see it, so anything in it was filled by a bot. */
 export function validateHoneypot(value: unknown, language: Language = 'vi'): FieldError | null {
   if (value === undefined || value === null || value === '') return null;
@@ -355,26 +376,8 @@ export function validateFeedback(
     );
   }
 
-  const kindValue = own(raw, 'kind');
-  if (kindValue === undefined || kindValue === null || kindValue === '') {
-    errors.push(
-      fieldError(
-        ['kind'],
-        'Vui lòng chọn loại phản ánh, kiến nghị.',
-        'Please choose the kind of feedback.',
-        language
-      )
-    );
-  } else if (typeof kindValue !== 'string' || !KIND_VALUES.has(kindValue)) {
-    errors.push(
-      fieldError(
-        ['kind'],
-        'Loại phản ánh, kiến nghị không hợp lệ.',
-        'The kind of feedback is invalid.',
-        language
-      )
-    );
-  }
+  const kind = validateKind(own(raw, 'kind'), language);
+  if (kind) errors.push(kind);
 
   const subject = required('subject');
   const content = required('content', true);
@@ -415,7 +418,7 @@ export function validateFeedback(
       address,
       phone,
       email,
-      kind: kindValue as FeedbackKind,
+      kind: own(raw, 'kind') as FeedbackKind,
       subject,
       content,
       procedure: procedure.ok ? procedure.value : null,

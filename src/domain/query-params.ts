@@ -56,6 +56,22 @@ export class QueryReader {
     return undefined;
   }
 
+  /** A list's `sort=key` or `sort=key:asc|desc` over a whitelist of columns (ascending unless told). */
+  sort<K extends string>(
+    keys: readonly K[],
+    key = 'sort'
+  ): { key: K; direction: 'asc' | 'desc' } | undefined {
+    const value = this.matching(
+      key,
+      new RegExp(`^(${keys.join('|')})(?::(asc|desc))?$`),
+      `Chỉ sắp xếp theo: ${keys.join(', ')} (thêm :asc hoặc :desc).`,
+      `Sort by one of: ${keys.join(', ')} (with :asc or :desc).`
+    );
+    if (value === undefined) return undefined;
+    const [column, direction] = value.split(':');
+    return { key: column as K, direction: direction === 'desc' ? 'desc' : 'asc' };
+  }
+
   int(key: string, fallback: number, max: number): number {
     const value = this.text(key);
     if (value === undefined) return fallback;

@@ -152,13 +152,15 @@ export async function publishedProcedure(
   strapi: Core.Strapi,
   documentId: string,
   language: Language
-): Promise<{ documentId: string } | { error: FieldError }> {
-  const found = await strapi.db.query('api::procedure.procedure').findOne({
+): Promise<{ documentId: string; nationalCode: string; name: string } | { error: FieldError }> {
+  // One published row per locale: the Vietnamese one names it, as the register is kept in Vietnamese.
+  const rows = await strapi.db.query('api::procedure.procedure').findMany({
     where: { documentId, publishedAt: { $notNull: true } },
-    select: ['documentId'],
+    select: ['documentId', 'nationalCode', 'name', 'locale'],
   });
+  const found = rows.find((row: { locale: string }) => row.locale === 'vi') ?? rows[0];
   return found
-    ? { documentId: found.documentId }
+    ? { documentId: found.documentId, nationalCode: found.nationalCode, name: found.name }
     : {
         error: fieldError(
           ['procedure'],

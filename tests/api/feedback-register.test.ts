@@ -126,6 +126,25 @@ describe('the plugin', () => {
     ).toBe(true);
   });
 
+  it('sorts on the server by a column, either way, empty values last', async () => {
+    const list = async (sort: string) => {
+      const res = await api('get', `/feedbacks?pageSize=100&sort=${sort}`, OFFICE);
+      expect(res.status).toBe(200);
+      return res.body.results as Entry[];
+    };
+    const received = (await list('receivedAt:asc')).map((r) => r.receivedAt);
+    expect(received).toEqual([...received].sort());
+    expect((await list('receivedAt:desc')).map((r) => r.receivedAt)).toEqual([...received].reverse());
+    const states = (await list('state')).map((r) => r.state);
+    expect(states.indexOf('received')).toBeLessThan(states.lastIndexOf('accepted'));
+    expect(states.lastIndexOf('received')).toBeLessThan(states.indexOf('published'));
+    const units = (await list('unit:desc')).map((r) => r.handlingUnit?.name ?? null);
+    const named = units.filter(Boolean) as string[];
+    expect(units.slice(0, named.length)).toEqual(named);
+    const dues = (await list('dueDate:desc')).map((r) => r.currentDueDate).filter(Boolean);
+    expect(dues).toEqual([...dues].sort().reverse());
+  });
+
   it('searches subjects whatever the case of Vietnamese letters', async () => {
     const res = await api('get', `/feedbacks?q=${encodeURIComponent('ĐỀ NGHỊ KHÔNG YÊU CẦU')}`, OFFICE);
     expect(res.body.results.map((r: Entry) => r.subject)).toEqual([
@@ -134,7 +153,7 @@ describe('the plugin', () => {
   });
 
   it('refuses unknown and malformed filters', async () => {
-    expectFieldError(await api('get', '/feedbacks?sort=subject', OFFICE), 'sort');
+    expectFieldError(await api('get', '/feedbacks?sort=fullName', OFFICE), 'sort');
     expectFieldError(await api('get', '/feedbacks?receivedFrom=2021-02-30', OFFICE), 'receivedFrom');
     expectFieldError(await api('get', '/feedbacks?state=lost', OFFICE), 'state');
   });
@@ -409,6 +428,66 @@ describe('a feedback whose answer is already overdue', () => {
     });
     expectFieldError(res, 'unitDueDate');
     expect(res.body.error.details.errors[0].message).toMatch(/\(\d{2}\/\d{2}\/\d{4}\)/);
+  });
+});
+
+describe('classification with corrections', () => {
+  it('corrects the kind, procedure and channel with the move, and records old → new', async () => {
+    const { documentId } = await registerFeedback({ channel: 'paper', kind: 'other_issue' });
+    const procedure = await app
+      .strapi()
+      .db.query('api::procedure.procedure')
+      .findOne({
+        where: { publishedAt: { $notNull: true }, locale: 'vi' },
+        select: ['documentId', 'nationalCode', 'name'],
+      });
+    const before = await api('get', `/feedbacks/${documentId}`, OFFICE);
+    const offered = before.body.data.allowedTransitions.find((t: Entry) => t.to === 'accepted');
+    expect(offered.corrects).toEqual(['kind', 'procedure', 'channel']);
+
+    const res = await move(OFFICE, documentId, 'accepted', {
+      kind: 'impractical_rule',
+      procedure: procedure.documentId,
+      channel: 'email',
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.data).toMatchObject({
+      state: 'accepted',
+      kind: 'impractical_rule',
+      channel: 'email',
+      procedure: { documentId: procedure.documentId, nationalCode: procedure.nationalCode },
+    });
+    const events = (await api('get', `/feedbacks/${documentId}/history`, OFFICE)).body.data as Entry[];
+    expect(events[events.length - 1]).toMatchObject({
+      toState: 'accepted',
+      details: {
+        kind: { from: 'other_issue', to: 'impractical_rule' },
+        channel: { from: 'paper', to: 'email' },
+        procedure: { from: null, to: { documentId: procedure.documentId, name: procedure.name } },
+      },
+    });
+  });
+
+  it('accepts as it is when the corrections change nothing, and unlinks a procedure with null', async () => {
+    const procedure = await app
+      .strapi()
+      .db.query('api::procedure.procedure')
+      .findOne({ where: { publishedAt: { $notNull: true } }, select: ['documentId'] });
+    const { documentId } = await registerFeedback({ procedure: procedure.documentId });
+    const same = await move(OFFICE, documentId, 'accepted', { kind: 'impractical_rule', channel: 'phone' });
+    expect(same.status).toBe(200);
+    let events = (await api('get', `/feedbacks/${documentId}/history`, OFFICE)).body.data as Entry[];
+    expect(events[events.length - 1].details).toBeNull();
+
+    const other = await registerFeedback({ procedure: procedure.documentId });
+    const unlinked = await move(OFFICE, other.documentId, 'accepted', { procedure: null });
+    expect(unlinked.status).toBe(200);
+    expect(unlinked.body.data.procedure).toBeNull();
+    events = (await api('get', `/feedbacks/${other.documentId}/history`, OFFICE)).body.data as Entry[];
+    expect(events[events.length - 1].details.procedure).toMatchObject({
+      from: { documentId: procedure.documentId },
+      to: null,
+    });
   });
 });
 

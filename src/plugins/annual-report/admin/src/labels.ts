@@ -104,10 +104,10 @@ const KEY_LABELS: Record<string, Record<string, Message>> = {
     onlineService: msg('criterion.onlineService', 'Dịch vụ công trực tuyến'),
   },
   feedbackState: {
-    received: msg('feedbackState.received', 'Đã tiếp nhận'),
+    received: msg('feedbackState.received', 'Chờ phân loại'),
     not_accepted: msg('feedbackState.not_accepted', 'Không tiếp nhận'),
     transferred: msg('feedbackState.transferred', 'Đã chuyển cơ quan có thẩm quyền'),
-    accepted: msg('feedbackState.accepted', 'Đã tiếp nhận xử lý'),
+    accepted: msg('feedbackState.accepted', 'Chờ giao đơn vị'),
     assigned: msg('feedbackState.assigned', 'Đã giao đơn vị'),
     answer_drafted: msg('feedbackState.answer_drafted', 'Đã có dự thảo trả lời'),
     answer_approved: msg('feedbackState.answer_approved', 'Văn phòng đã duyệt'),

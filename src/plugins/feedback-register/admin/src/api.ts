@@ -58,6 +58,15 @@ export interface Pagination {
 export interface AllowedTransition {
   to: FeedbackState;
   needs: Requirement[];
+  /** What the move may also correct (classification: kind, procedure, channel). */
+  corrects: ('kind' | 'procedure' | 'channel')[];
+}
+
+/** A procedure as the public search returns it (what the classification dialog offers). */
+export interface ProcedureRef {
+  documentId: string;
+  nationalCode: string;
+  name: string;
 }
 
 export interface Attachment {
@@ -137,6 +146,9 @@ export interface ListFilters {
   q?: string;
 }
 
+/** A page of the register: its filters, `sort` (`dueDate:asc`, server-side whitelist), page and size. */
+export type ListQuery = ListFilters & { sort?: string; page?: number; pageSize?: number };
+
 export interface Registration {
   channel: RegisteredChannel;
   /** ISO date-time. */
@@ -163,6 +175,10 @@ export interface TransitionInput {
   publicSubject?: string;
   publicContent?: string;
   publicAnswer?: string;
+  /** Corrections when classifying: only those that change; a procedure of null unlinks it. */
+  kind?: string;
+  channel?: string;
+  procedure?: string | null;
 }
 
 export interface TransitionRequest extends TransitionInput {
@@ -183,7 +199,7 @@ export { isConflict, problemOf, type ApiProblem } from '../../../../admin/shared
 const BASE = `/${PLUGIN_ID}`;
 
 /** The filters as query parameters: only those set (the server refuses unknown and empty ones). */
-export const filterParams = (filters: ListFilters & { page?: number; pageSize?: number }) =>
+export const filterParams = (filters: ListQuery) =>
   Object.fromEntries(
     Object.entries({ ...filters, overdue: filters.overdue ? 'true' : undefined })
       .filter(([, value]) => value !== undefined && value !== '')
@@ -209,7 +225,7 @@ export function useApi() {
     return {
       getOptions: async () => (await get<{ data: Options }>(`${BASE}/options`, { headers })).data.data,
 
-      listFeedbacks: async (filters: ListFilters & { page?: number; pageSize?: number }) =>
+      listFeedbacks: async (filters: ListQuery) =>
         (
           await get<{ results: FeedbackRow[]; pagination: Pagination }>(`${BASE}/feedbacks`, {
             params: filterParams(filters),
@@ -244,6 +260,18 @@ export function useApi() {
 
       getHistory: async (documentId: string) =>
         (await get<{ data: HistoryEvent[] }>(`${path(documentId)}/history`, { headers })).data.data,
+
+      /** Published procedures matching the words (the public search, accent-insensitive): at most 20. */
+      // A public route: asked without the admin token, which the Content API would take for a bad user token.
+      searchProcedures: async (q: string, signal?: AbortSignal): Promise<ProcedureRef[]> => {
+        // No words: the first procedures (an empty `q` would be refused).
+        const params = new URLSearchParams({ ...(q ? { q } : {}), pageSize: '20', locale: 'vi' });
+        const backend = (window as { strapi?: { backendURL?: string } }).strapi?.backendURL ?? '';
+        const response = await fetch(`${backend}/api/procedures/search?${params}`, { headers, signal });
+        if (!response.ok) throw new Error(`procedure search: ${response.status}`);
+        const { data } = (await response.json()) as { data: ProcedureRef[] };
+        return data.map(({ documentId, nationalCode, name }) => ({ documentId, nationalCode, name }));
+      },
 
       downloadAttachment: (documentId: string) =>
         download(`${BASE}/attachments/${encodeURIComponent(documentId)}/download`),

@@ -10,10 +10,10 @@ export const REGISTERED_CHANNELS = ['phone', 'paper', 'email'] as const satisfie
 export type RegisteredChannel = (typeof REGISTERED_CHANNELS)[number];
 
 export const STATE_LABELS: Record<FeedbackState, Message> = {
-  received: msg('state.received', 'Đã tiếp nhận'),
+  received: msg('state.received', 'Chờ phân loại'),
   not_accepted: msg('state.not_accepted', 'Không tiếp nhận'),
   transferred: msg('state.transferred', 'Đã chuyển cơ quan có thẩm quyền'),
-  accepted: msg('state.accepted', 'Đã tiếp nhận xử lý'),
+  accepted: msg('state.accepted', 'Chờ giao đơn vị'),
   assigned: msg('state.assigned', 'Đã giao đơn vị'),
   answer_drafted: msg('state.answer_drafted', 'Đã có dự thảo trả lời'),
   answer_approved: msg('state.answer_approved', 'Văn phòng đã duyệt'),
@@ -51,7 +51,7 @@ export const CHANNEL_LABELS: Record<Channel, Message> = {
 
 /** The button of a move, by the state it leads to. */
 export const TRANSITION_LABELS: Record<FeedbackState, Message> = {
-  received: msg('transition.received', 'Chuyển về đã tiếp nhận'),
+  received: msg('transition.received', 'Chuyển về chờ phân loại'),
   not_accepted: msg('transition.not_accepted', 'Không tiếp nhận'),
   transferred: msg('transition.transferred', 'Chuyển cơ quan có thẩm quyền'),
   accepted: msg('transition.accepted', 'Tiếp nhận xử lý'),
@@ -67,7 +67,7 @@ export const RETURN_LABEL = msg('transition.returned', 'Trả lại đơn vị')
 
 /** What the dialog of a move explains before it is confirmed. */
 export const TRANSITION_DESCRIPTIONS: Record<FeedbackState, Message> = {
-  received: msg('dialog.description.received', 'Phản ánh, kiến nghị trở về trạng thái đã tiếp nhận.'),
+  received: msg('dialog.description.received', 'Phản ánh, kiến nghị trở về trạng thái chờ phân loại.'),
   not_accepted: msg(
     'dialog.description.not_accepted',
     'Phản ánh, kiến nghị không đáp ứng điều kiện tiếp nhận (Điều 7 Nghị định 20/2008/NĐ-CP): ghi rõ lý do để thông báo cho người phản ánh.'
@@ -102,13 +102,37 @@ export const TRANSITION_DESCRIPTIONS: Record<FeedbackState, Message> = {
   ),
 };
 
+/** What an irreversible move does, confirmed before it is made ("Bạn có chắc chắn?"). */
+export const TRANSITION_CONSEQUENCES: Partial<Record<FeedbackState, Message>> = {
+  not_accepted: msg(
+    'confirm.not_accepted',
+    'Phản ánh, kiến nghị được đóng là không tiếp nhận và người phản ánh được thông báo lý do. Không thể hoàn tác.'
+  ),
+  transferred: msg(
+    'confirm.transferred',
+    'Phản ánh, kiến nghị được đóng là đã chuyển cơ quan có thẩm quyền và người phản ánh được thông báo. Không thể hoàn tác.'
+  ),
+  answer_approved: msg(
+    'confirm.answer_approved',
+    'Dự thảo được duyệt và không trả lại đơn vị được nữa; bước tiếp theo là gửi trả lời cho người phản ánh.'
+  ),
+  answered: msg(
+    'confirm.answered',
+    'Nội dung trả lời được gửi cho người phản ánh và việc xử lý kết thúc. Không thể thu hồi.'
+  ),
+  published: msg(
+    'confirm.published',
+    'Nội dung trả lời được đăng công khai trên Cổng thông tin. Không thể hoàn tác.'
+  ),
+};
+
 export const RETURN_DESCRIPTION = msg(
   'dialog.description.returned',
   'Dự thảo được trả lại đơn vị để chỉnh sửa; ghi rõ nội dung cần chỉnh sửa.'
 );
 
 export const TRANSITION_DONE: Record<FeedbackState, Message> = {
-  received: msg('transition.done.received', 'Đã chuyển về trạng thái đã tiếp nhận.'),
+  received: msg('transition.done.received', 'Đã chuyển về trạng thái chờ phân loại.'),
   not_accepted: msg('transition.done.not_accepted', 'Đã ghi nhận không tiếp nhận phản ánh, kiến nghị.'),
   transferred: msg('transition.done.transferred', 'Đã ghi nhận chuyển cơ quan có thẩm quyền.'),
   accepted: msg('transition.done.accepted', 'Đã tiếp nhận xử lý phản ánh, kiến nghị.'),

@@ -321,10 +321,10 @@ export const LABELS: Record<string, Record<string, string>> = {
     new_rule_initiative: 'Sáng kiến ban hành quy định mới',
   },
   feedbackState: {
-    received: 'Đã tiếp nhận',
+    received: 'Chờ phân loại',
     not_accepted: 'Không thụ lý',
     transferred: 'Đã chuyển',
-    accepted: 'Đã thụ lý',
+    accepted: 'Chờ giao đơn vị',
     assigned: 'Đã giao xử lý',
     answer_drafted: 'Đã dự thảo trả lời',
     answer_approved: 'Đã duyệt trả lời',

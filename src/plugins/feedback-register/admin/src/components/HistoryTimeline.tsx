@@ -1,8 +1,11 @@
+import { useIntl } from 'react-intl';
 import { HistoryList } from '../../../../../admin/shared/HistoryList';
-import { type HistoryEvent } from '../api';
+import { kindLabel, type HistoryEvent, type ProcedureRef } from '../api';
 import { useDates } from '../../../../../admin/shared/common';
 import { msg, tm, useT, type Message } from '../i18n';
 import { ACTION_LABELS, channelLabel, isHistoryAction, stateLabel } from '../labels';
+import { useOptions } from './OptionsContext';
+import { procedureLabel } from './ProcedurePicker';
 
 interface HistoryTimelineProps {
   events: HistoryEvent[];
@@ -16,30 +19,50 @@ const DETAIL_LABELS: Record<string, Message> = {
   receivingAgency: msg('field.receivingAgency', 'Cơ quan có thẩm quyền'),
   letterNumber: msg('field.letterNumber', 'Số, ký hiệu văn bản chuyển'),
   channel: msg('field.channel', 'Kênh tiếp nhận'),
+  kind: msg('field.kind', 'Loại phản ánh, kiến nghị'),
+  procedure: msg('field.procedure', 'Thủ tục hành chính'),
   comment: msg('history.detail.comment', 'Ghi chú'),
 };
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null;
+
+/** A correction made at classification: `{ from, to }`. */
+const isChange = (value: unknown): value is { from: unknown; to: unknown } =>
+  isObject(value) && 'from' in value && 'to' in value;
+
 /** What happened to a feedback, oldest first: who, when, from → to, why, and its details. */
 export const HistoryTimeline = ({ events }: HistoryTimelineProps) => {
   const t = useT();
   const dates = useDates();
+  const { kinds } = useOptions();
+  const { locale } = useIntl();
+
+  /** One value of a detail as people read it: a channel's or kind's label, a procedure's code and name, a day. */
+  const shown = (key: string, raw: unknown): string | null => {
+    if (key === 'procedure' && isObject(raw) && typeof raw.nationalCode === 'string')
+      return procedureLabel(raw as unknown as ProcedureRef);
+    if (isObject(raw)) return typeof raw.name === 'string' ? raw.name : null;
+    if (typeof raw !== 'string' && typeof raw !== 'number') return null;
+    const value = String(raw);
+    if (key === 'channel') return channelLabel(t, value);
+    if (key === 'kind') return kindLabel(kinds, value, locale);
+    return DAY.test(value) ? dates.day(value) : value;
+  };
 
   const details = (event: HistoryEvent): string[] => {
-    const shown = new Set<string>();
+    const seen = new Set<string>();
     const lines: string[] = [];
     for (const [key, raw] of Object.entries(event.details ?? {})) {
       const label = DETAIL_LABELS[key];
-      if (!label || shown.has(label.id)) continue;
-      let value: string | null = null;
-      if (typeof raw === 'string' || typeof raw === 'number') value = String(raw);
-      else if (raw && typeof raw === 'object' && typeof (raw as { name?: unknown }).name === 'string')
-        value = (raw as { name: string }).name;
+      if (!label || seen.has(label.id)) continue;
+      const value = isChange(raw)
+        ? `${shown(key, raw.from) ?? '—'} → ${shown(key, raw.to) ?? '—'}`
+        : shown(key, raw);
       if (!value) continue;
-      if (key === 'channel') value = channelLabel(t, value);
-      else if (DAY.test(value)) value = dates.day(value);
-      shown.add(label.id);
+      seen.add(label.id);
       lines.push(`${tm(t, label)}: ${value}`);
     }
     return lines;

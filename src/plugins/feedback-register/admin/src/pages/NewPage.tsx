@@ -7,8 +7,6 @@ import {
   Flex,
   Grid,
   LinkButton,
-  SingleSelect,
-  SingleSelectOption,
   Textarea,
   TextInput,
   Typography,
@@ -17,13 +15,14 @@ import { BackButton, Layouts, Page, useNotification } from '@strapi/strapi/admin
 import { useIntl } from 'react-intl';
 import { NavLink, useNavigate } from 'react-router-dom';
 import { PLUGIN_ID } from '../../../server/src/permissions';
-import { kindLabel, problemOf, useApi, type Registration } from '../api';
+import { problemOf, useApi, type Registration } from '../api';
+import { ChannelField, KindField } from '../components/ChoiceFields';
 import { useOptions } from '../components/OptionsContext';
+import { OtherErrors } from '../../../../../admin/shared/common';
 import { DateTimeField, useInvalidDates } from '../../../../../admin/shared/DateField';
 import { Section } from '../../../../../admin/shared/Section';
-import { useTestIdRef } from '../components/testId';
 import { useT } from '../i18n';
-import { channelLabel, isRegisteredChannel, REGISTERED_CHANNELS, type RegisteredChannel } from '../labels';
+import { REGISTERED_CHANNELS, type RegisteredChannel } from '../labels';
 
 interface Values {
   channel: RegisteredChannel;
@@ -79,8 +78,6 @@ export const NewPage = () => {
   const { locale } = useIntl();
   const { toggleNotification } = useNotification();
   const formId = React.useId();
-  const channelRef = useTestIdRef('field-channel');
-  const kindRef = useTestIdRef('field-kind');
   const [values, setValues] = React.useState<Values>(emptyValues);
   const [errors, setErrors] = React.useState<Record<string, string>>({});
   const [saving, setSaving] = React.useState(false);
@@ -167,9 +164,6 @@ export const NewPage = () => {
     </Field.Root>
   );
 
-  const otherErrors = Object.entries(errors).filter(
-    ([path]) => !(FIELDS as readonly string[]).includes(path)
-  );
   const title = t('new.title', 'Ghi nhận phản ánh, kiến nghị');
   const listPath = `/plugins/${PLUGIN_ID}`;
 
@@ -225,34 +219,19 @@ export const NewPage = () => {
           <Box background="neutral0" hasRadius shadow="tableShadow" padding={7}>
             <form onSubmit={submit} noValidate aria-label={title}>
               <Flex direction="column" alignItems="stretch" gap={6}>
-                {otherErrors.length > 0 && (
-                  <Box role="alert" padding={4} background="danger100" hasRadius>
-                    {otherErrors.map(([path, message]) => (
-                      <Typography key={path} tag="p" textColor="danger700">
-                        {message}
-                      </Typography>
-                    ))}
-                  </Box>
-                )}
+                <OtherErrors errors={errors} fields={[...FIELDS]} />
                 <Grid.Root gap={5}>
-                  <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
-                    <Field.Root name="channel" id={`${formId}-channel`} error={errors.channel} required>
-                      <Field.Label>{t('field.channel', 'Kênh tiếp nhận')}</Field.Label>
-                      <SingleSelect
-                        ref={channelRef}
-                        value={values.channel}
-                        onChange={(value) => isRegisteredChannel(value) && set('channel', value)}
-                      >
-                        {REGISTERED_CHANNELS.map((channel) => (
-                          <SingleSelectOption key={channel} value={channel}>
-                            {channelLabel(t, channel)}
-                          </SingleSelectOption>
-                        ))}
-                      </SingleSelect>
-                      <Field.Error />
-                    </Field.Root>
+                  <Grid.Item col={6} s={12} xs={12} direction="column" alignItems="stretch">
+                    <ChannelField
+                      value={values.channel}
+                      onChange={(channel) => set('channel', channel)}
+                      channels={REGISTERED_CHANNELS}
+                      error={errors.channel}
+                      id={`${formId}-channel`}
+                      testId="field-channel"
+                    />
                   </Grid.Item>
-                  <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
+                  <Grid.Item col={6} s={12} xs={12} direction="column" alignItems="stretch">
                     <DateTimeField
                       t={t}
                       name="receivedAt"
@@ -273,16 +252,16 @@ export const NewPage = () => {
                       {t('detail.submitter', 'Người phản ánh, kiến nghị')}
                     </Typography>
                   </Grid.Item>
-                  <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
+                  <Grid.Item col={6} s={12} xs={12} direction="column" alignItems="stretch">
                     {text('fullName', t('field.fullName', 'Họ và tên'), { required: true, maxLength: 100 })}
                   </Grid.Item>
-                  <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
+                  <Grid.Item col={6} s={12} xs={12} direction="column" alignItems="stretch">
                     {text('address', t('field.address', 'Địa chỉ'), { required: true })}
                   </Grid.Item>
-                  <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
+                  <Grid.Item col={6} s={12} xs={12} direction="column" alignItems="stretch">
                     {text('phone', t('field.phone', 'Số điện thoại'), { maxLength: 20, type: 'tel' })}
                   </Grid.Item>
-                  <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
+                  <Grid.Item col={6} s={12} xs={12} direction="column" alignItems="stretch">
                     {text('email', t('field.email', 'Thư điện tử'), { maxLength: 254, type: 'email' })}
                   </Grid.Item>
 
@@ -292,22 +271,13 @@ export const NewPage = () => {
                     </Typography>
                   </Grid.Item>
                   <Grid.Item col={12} direction="column" alignItems="stretch">
-                    <Field.Root name="kind" id={`${formId}-kind`} error={errors.kind} required>
-                      <Field.Label>{t('field.kind', 'Loại phản ánh, kiến nghị')}</Field.Label>
-                      <SingleSelect
-                        ref={kindRef}
-                        value={values.kind || null}
-                        placeholder={t('form.kind.placeholder', 'Chọn loại phản ánh, kiến nghị')}
-                        onChange={(value) => set('kind', String(value))}
-                      >
-                        {options.kinds.map((kind) => (
-                          <SingleSelectOption key={kind.value} value={kind.value}>
-                            {kindLabel(options.kinds, kind.value, locale)}
-                          </SingleSelectOption>
-                        ))}
-                      </SingleSelect>
-                      <Field.Error />
-                    </Field.Root>
+                    <KindField
+                      value={values.kind}
+                      onChange={(kind) => set('kind', kind)}
+                      error={errors.kind}
+                      id={`${formId}-kind`}
+                      testId="field-kind"
+                    />
                   </Grid.Item>
                   <Grid.Item col={12} direction="column" alignItems="stretch">
                     {text('subject', t('field.subject', 'Tiêu đề'), { required: true })}

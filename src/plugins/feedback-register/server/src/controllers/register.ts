@@ -9,7 +9,7 @@ import { requestLanguage } from '../../../../../utils/http';
 import { validationError } from '../../../../../utils/errors';
 import {
   parseRegisterFilters,
-  STAFF_CHANNELS,
+  FEEDBACK_CHANNELS,
   validateAnswerBody,
   validateRegistration,
   validateTransitionBody,
@@ -60,12 +60,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           units,
           kinds: FEEDBACK_KINDS,
           states: FEEDBACK_STATES,
-          channels: ['web', ...STAFF_CHANNELS],
+          channels: FEEDBACK_CHANNELS,
         },
       };
     },
 
-    /** GET /feedbacks?state=&kind=&unit=&procedure=&receivedFrom=&receivedTo=&overdue=&q=&page=&pageSize= */
+    /** GET /feedbacks?state=&kind=&unit=&procedure=&receivedFrom=&receivedTo=&overdue=&q=&sort=&page=&pageSize= */
     async find(ctx: Context) {
       const parsed = parseRegisterFilters(ctx.query as Record<string, unknown>, requestLanguage(ctx));
       if (!parsed.ok) throw validationError(parsed.errors);

@@ -12,15 +12,19 @@ import {
   notText,
   own,
   validateFeedback,
+  validateKind,
+  validateProcedureRef,
   type FeedbackInput,
   type FeedbackLimits,
 } from '../../../../../domain/feedback-intake';
 import { QueryReader, type Parsed } from '../../../../../domain/query-params';
 import { isIsoDate } from '../../../../../domain/working-days';
-import { FEEDBACK_STATES, type TransitionInput } from './workflow';
+import { CORRECTIONS, FEEDBACK_STATES, type Correction, type TransitionInput } from './workflow';
 
 export const STAFF_CHANNELS = ['phone', 'paper', 'email'] as const;
 export type StaffChannel = (typeof STAFF_CHANNELS)[number];
+/** Every channel a feedback may have come through: the public form (web) and the Office's. */
+export const FEEDBACK_CHANNELS = ['web', ...STAFF_CHANNELS] as const;
 
 export interface Registration {
   channel: StaffChannel;
@@ -165,6 +169,44 @@ function unknownKeys(
   }
 }
 
+/**
+ * The corrections a move may carry (workflow CORRECTIONS), checked like intake: a kind and a channel are never
+ * emptied; a procedure is a documentId, or null (or '') to unlink it. Absent keys are no correction.
+ */
+function readCorrections(
+  raw: Record<string, unknown>,
+  errors: FieldError[],
+  language: Language
+): Pick<TransitionBody, Correction> {
+  const found: Pick<TransitionBody, Correction> = {};
+  const kind = own(raw, 'kind');
+  if (kind !== undefined) {
+    const problem = validateKind(kind, language);
+    if (problem) errors.push(problem);
+    else found.kind = kind as string;
+  }
+  const channel = own(raw, 'channel');
+  if (channel !== undefined) {
+    if ((FEEDBACK_CHANNELS as readonly unknown[]).includes(channel)) found.channel = channel as string;
+    else
+      errors.push(
+        fieldError(
+          ['channel'],
+          'Kênh tiếp nhận phải là Cổng thông tin, thư điện tử, điện thoại hoặc văn bản giấy.',
+          'The channel must be web, email, phone or paper.',
+          language
+        )
+      );
+  }
+  const procedure = own(raw, 'procedure');
+  if (procedure !== undefined) {
+    const ref = validateProcedureRef(procedure, ['procedure'], language);
+    if (ref.ok) found.procedure = ref.value;
+    else errors.push(ref.error);
+  }
+  return found;
+}
+
 export function validateTransitionBody(
   raw: unknown,
   language: Language
@@ -176,7 +218,12 @@ export function validateTransitionBody(
     };
   }
   const errors: FieldError[] = [];
-  unknownKeys(raw, ['to', 'version', 'unit', 'unitDueDate', ...Object.keys(TEXT_FIELDS)], errors, language);
+  unknownKeys(
+    raw,
+    ['to', 'version', 'unit', 'unitDueDate', ...CORRECTIONS, ...Object.keys(TEXT_FIELDS)],
+    errors,
+    language
+  );
   const to = own(raw, 'to');
   if (typeof to !== 'string' || to === '') {
     errors.push(fieldError(['to'], 'Thiếu bước chuyển.', 'The move is required.', language));
@@ -200,6 +247,7 @@ export function validateTransitionBody(
   const texts = Object.fromEntries(
     Object.keys(TEXT_FIELDS).map((key) => [key, readText(raw, key, errors, language)])
   );
+  const corrections = readCorrections(raw, errors, language);
   if (errors.length > 0) return { ok: false, errors };
   return {
     ok: true,
@@ -209,6 +257,7 @@ export function validateTransitionBody(
       unit: (unit as number | null | undefined) ?? null,
       unitDueDate: (unitDueDate as string | null | undefined) || null,
       ...texts,
+      ...corrections,
     },
   };
 }
@@ -245,9 +294,14 @@ export interface RegisterFilters {
   receivedTo?: string;
   overdue: boolean;
   q?: string;
+  sort?: { key: RegisterSortKey; direction: 'asc' | 'desc' };
   page: number;
   pageSize: number;
 }
+
+/** The register's sortable columns (the list's `sort=key:direction`); nothing else reaches ORDER BY. */
+export const REGISTER_SORT_KEYS = ['receivedAt', 'subject', 'state', 'unit', 'dueDate'] as const;
+export type RegisterSortKey = (typeof REGISTER_SORT_KEYS)[number];
 
 const FILTERS = [
   'state',
@@ -258,6 +312,7 @@ const FILTERS = [
   'receivedTo',
   'overdue',
   'q',
+  'sort',
   'page',
   'pageSize',
 ];
@@ -291,6 +346,7 @@ export function parseRegisterFilters(
     receivedTo: date('receivedTo'),
     overdue: read.oneOf('overdue', ['true', 'false']) === 'true',
     q: read.text('q', 100)?.normalize('NFC').trim() || undefined,
+    sort: read.sort(REGISTER_SORT_KEYS),
     page: read.int('page', 1, 100000),
     pageSize: read.int('pageSize', 20, 100),
   });

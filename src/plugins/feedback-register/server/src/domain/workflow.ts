@@ -34,11 +34,17 @@ export type Requirement =
   | 'comment'
   | 'consent';
 
+/** What the Office may correct about the item as it classifies it (kind, procedure, channel). */
+export const CORRECTIONS = ['kind', 'procedure', 'channel'] as const;
+export type Correction = (typeof CORRECTIONS)[number];
+
 export interface Transition {
   from: FeedbackState;
   to: FeedbackState;
   by: Actor;
   needs: readonly Requirement[];
+  /** What the move may also correct; optional, written with it. */
+  corrects?: readonly Correction[];
 }
 
 export const TRANSITIONS: readonly Transition[] = [
@@ -46,7 +52,8 @@ export const TRANSITIONS: readonly Transition[] = [
   { from: 'received', to: 'not_accepted', by: 'office', needs: ['reason'] },
   // Outside the department's competence: to the competent agency, by official letter.
   { from: 'received', to: 'transferred', by: 'office', needs: ['receivingAgency', 'letterNumber'] },
-  { from: 'received', to: 'accepted', by: 'office', needs: [] },
+  // Accepting is the moment to correct what intake got wrong: the kind, the procedure, the channel.
+  { from: 'received', to: 'accepted', by: 'office', needs: [], corrects: CORRECTIONS },
   { from: 'accepted', to: 'assigned', by: 'office', needs: ['unit'] },
   { from: 'assigned', to: 'answer_drafted', by: 'unit', needs: ['answer'] },
   { from: 'answer_drafted', to: 'answer_approved', by: 'office', needs: [] },
@@ -75,6 +82,10 @@ export interface TransitionInput {
   unit?: number | null;
   answer?: string | null;
   comment?: string | null;
+  /** Corrections: absent (undefined) when not asked for; a procedure of null unlinks it. */
+  kind?: string;
+  channel?: string;
+  procedure?: string | null;
 }
 
 export interface TransitionRequest {
@@ -91,7 +102,8 @@ export type TransitionProblem =
   | { code: 'not_allowed'; field: 'to' }
   | { code: 'not_your_role'; field: 'to' }
   | { code: 'missing'; field: Exclude<Requirement, 'consent'> }
-  | { code: 'no_consent'; field: 'to' };
+  | { code: 'no_consent'; field: 'to' }
+  | { code: 'not_correctable'; field: Correction };
 
 export type TransitionDecision =
   | { ok: true; transition: Transition }
@@ -109,6 +121,10 @@ export function decideTransition(request: TransitionRequest): TransitionDecision
   if (candidates.length === 0) return { ok: false, problem: { code: 'not_allowed', field: 'to' } };
   const transition = candidates.find((t) => request.actors.includes(t.by));
   if (!transition) return { ok: false, problem: { code: 'not_your_role', field: 'to' } };
+  const refused = CORRECTIONS.find(
+    (key) => request.input[key] !== undefined && !transition.corrects?.includes(key)
+  );
+  if (refused) return { ok: false, problem: { code: 'not_correctable', field: refused } };
   for (const need of transition.needs) {
     if (need === 'consent') {
       if (!request.consented) return { ok: false, problem: { code: 'no_consent', field: 'to' } };
@@ -168,6 +184,11 @@ export function problemMessage(problem: TransitionProblem): { vi: string; en: st
       };
     case 'missing':
       return MISSING[problem.field];
+    case 'not_correctable':
+      return {
+        vi: 'Chỉ sửa được loại, thủ tục hành chính và kênh tiếp nhận khi tiếp nhận xử lý.',
+        en: 'The kind, procedure and channel can only be corrected when the feedback is accepted.',
+      };
   }
 }
 

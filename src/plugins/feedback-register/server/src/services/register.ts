@@ -22,14 +22,21 @@ import { enqueueMail } from '../../../../../infra/outbox';
 import { organizationSettings } from '../../../../../infra/organization-settings';
 import { idsLinkedTo, linkTable } from '../../../../../infra/relation-queries';
 import { validationError } from '../../../../../utils/errors';
+import { publishedProcedure } from '../../../../../utils/public-intake';
 import { mailsForTransition, type Audience } from '../domain/notifications';
 import { redactPersonalData, type Submitter } from '../domain/redaction';
 import { feedbackWaitingLines } from '../domain/waiting';
-import type { Registration, RegisterFilters, TransitionBody } from '../domain/register-input';
+import type {
+  Registration,
+  RegisterFilters,
+  RegisterSortKey,
+  TransitionBody,
+} from '../domain/register-input';
 import {
   allowedTransitions,
   ANSWER_EDITABLE,
   decideTransition,
+  FEEDBACK_STATES,
   problemMessage,
   unitDueDateMessage,
   type Actor,
@@ -124,6 +131,23 @@ const CURRENT_DUE_SQL = `CASE
   WHEN f.state IN ('accepted', 'answer_drafted', 'answer_approved') THEN f.due_date
   WHEN f.state = 'answered' THEN f.publication_due_date
 END`;
+
+const STATE_ORDER_SQL = `CASE f.state ${FEEDBACK_STATES.map((state, index) => `WHEN '${state}' THEN ${index}`).join(' ')} END`;
+
+/** How each sortable column orders the register (empty values last), ties broken by id so pages never overlap. */
+const SORT_SQL: Record<RegisterSortKey, string> = {
+  receivedAt: 'f.received_at',
+  subject: 'lower(f.subject)',
+  state: STATE_ORDER_SQL,
+  unit: 'u.name',
+  dueDate: CURRENT_DUE_SQL,
+};
+
+const orderOf = (sort: RegisterFilters['sort']) => {
+  if (!sort) return `(${CURRENT_DUE_SQL}) is null, (${CURRENT_DUE_SQL}) asc, f.received_at desc, f.id desc`;
+  const column = `(${SORT_SQL[sort.key]})`;
+  return `${column} is null, ${column} ${sort.direction}, f.id ${sort.direction}`;
+};
 
 const CSV_COLUMNS = [
   'receivedAt',
@@ -259,6 +283,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       allowedTransitions: allowedTransitions(feedback.state, actors, consented).map((t) => ({
         to: t.to,
         needs: t.needs,
+        corrects: t.corrects ?? [],
       })),
       canEditAnswer: actors.includes('unit') && ANSWER_EDITABLE.includes(feedback.state),
     };
@@ -345,7 +370,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           'u.name as unitName',
           strapi.db.connection.raw(`${CURRENT_DUE_SQL} as current_due`)
         )
-        .orderByRaw(`(${CURRENT_DUE_SQL}) is null, (${CURRENT_DUE_SQL}) asc, f.received_at desc, f.id desc`)
+        .orderByRaw(orderOf(filters.sort))
         .limit(filters.pageSize)
         .offset((filters.page - 1) * filters.pageSize);
       const withProcedure = (await rows().findMany({
@@ -601,6 +626,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         changes.receivingAgency = body.receivingAgency;
         changes.transferLetterNumber = body.letterNumber;
       }
+      // Checked before anything is written: a wrong procedure leaves the item as it was.
+      const corrected = await correctionsOf(feedback, body, language);
+      Object.assign(changes, corrected.changes);
       if (to === 'assigned' && feedback.state === 'accepted') {
         unit = (await strapi.db.query('api::unit.unit').findOne({
           where: { id: body.unit, active: true },
@@ -651,7 +679,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
               ? { unitId: unit!.id, unitName: unit!.name, unitDueDate: changes.unitDueDate }
               : to === 'transferred'
                 ? { receivingAgency: body.receivingAgency, letterNumber: body.letterNumber }
-                : null,
+                : corrected.details,
         });
         const mails = mailsForTransition(feedback.state, to, {
           documentId,
@@ -679,6 +707,35 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return documentId;
     },
   };
+
+  /**
+   * The corrections a move carries (kind, procedure, channel), those that change something: the fields to write and
+   * the history's `{ field: { from, to } }` (null when nothing changes). An unknown procedure is a ValidationError.
+   */
+  async function correctionsOf(feedback: StoredFeedback, body: TransitionBody, language: Language) {
+    const changes: Record<string, unknown> = {};
+    const details: Record<string, { from: unknown; to: unknown }> = {};
+    for (const key of ['kind', 'channel'] as const) {
+      const value = body[key];
+      if (value !== undefined && value !== feedback[key]) {
+        changes[key] = value;
+        details[key] = { from: feedback[key], to: value };
+      }
+    }
+    if (body.procedure !== undefined && body.procedure !== (feedback.procedure?.documentId ?? null)) {
+      const found = body.procedure ? await publishedProcedure(strapi, body.procedure, language) : null;
+      if (found && 'error' in found) throw validationError([found.error]);
+      const before = feedback.procedure;
+      changes.procedure = found?.documentId ?? null;
+      details.procedure = {
+        from: before
+          ? { documentId: before.documentId, nationalCode: before.nationalCode, name: before.name }
+          : null,
+        to: found,
+      };
+    }
+    return { changes, details: Object.keys(details).length ? details : null };
+  }
 
   /** Claims the move: of two concurrent writers only one finds the version it read. */
   async function lockVersion(

@@ -32,7 +32,6 @@ export interface ListQuery {
 }
 
 const ALLOWED = ['unit', 'state', 'planTask', 'assignee', 'queue', 'q', 'sort', 'page', 'pageSize'];
-const SORT = new RegExp(`^(${SORT_KEYS.join('|')})(?::(asc|desc))?$`);
 
 export function parseListQuery(query: Record<string, unknown>, language: Language): Parsed<ListQuery> {
   const read = new QueryReader(query, ALLOWED, language);
@@ -43,13 +42,6 @@ export function parseListQuery(query: Record<string, unknown>, language: Languag
   if (q !== undefined && q.length > MAX_QUERY_LENGTH) {
     read.fail('q', `Tối đa ${MAX_QUERY_LENGTH} ký tự.`, `At most ${MAX_QUERY_LENGTH} characters.`);
   }
-  const sort = read.matching(
-    'sort',
-    SORT,
-    `Chỉ sắp xếp theo: ${SORT_KEYS.join(', ')} (thêm :asc hoặc :desc).`,
-    `Sort by one of: ${SORT_KEYS.join(', ')} (with :asc or :desc).`
-  );
-  const [key, direction] = (sort ?? '').split(':');
   return read.result({
     unit: unit ? Number(unit) || -1 : undefined,
     state: read.oneOf('state', SUBMISSION_STATES),
@@ -57,7 +49,7 @@ export function parseListQuery(query: Record<string, unknown>, language: Languag
     assignee: assignee ? Number(assignee) || -1 : undefined,
     queue: read.oneOf('queue', ['true', 'false']) === 'true',
     words: q ? queryWords(q) : [],
-    sort: sort ? { key: key as SortKey, direction: (direction ?? 'asc') as SortDirection } : undefined,
+    sort: read.sort(SORT_KEYS),
     page: read.int('page', 1, 10000),
     pageSize: read.int('pageSize', 20, 100),
   });

@@ -193,7 +193,7 @@ describe('labels of the lists', () => {
   it('labels the feedback values staff read', () => {
     expect(label('feedbackChannel', 'web')).toBe('Cổng thông tin');
     expect(label('feedbackKind', 'impractical_rule')).toBe('Quy định không phù hợp thực tế');
-    expect(label('feedbackState', 'received')).toBe('Đã tiếp nhận');
+    expect(label('feedbackState', 'received')).toBe('Chờ phân loại');
     expect(label('feedbackState', 'not_accepted')).toBe('Không thụ lý');
     expect(label('procedureLevel', 'fully_online')).toBe('Dịch vụ công trực tuyến toàn trình');
     expect(label('feedbackState', 'unknown_value')).toBe('unknown_value');

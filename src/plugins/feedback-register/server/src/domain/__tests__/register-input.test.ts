@@ -68,6 +68,27 @@ describe('the body of a move', () => {
     expect(paths(result).sort()).toEqual(['reason', 'state', 'unit', 'unitDueDate', 'version']);
   });
 
+  it('reads the corrections of a classification: a procedure of null or "" unlinks it', () => {
+    expect(
+      validateTransitionBody(
+        { to: 'accepted', version: 0, kind: 'other_issue', channel: 'email', procedure: null },
+        'vi'
+      )
+    ).toMatchObject({ ok: true, value: { kind: 'other_issue', channel: 'email', procedure: null } });
+    const plain = validateTransitionBody({ to: 'accepted', version: 0, procedure: '' }, 'vi');
+    expect(plain).toMatchObject({ ok: true, value: { procedure: null } });
+    expect(plain.ok && 'kind' in plain.value).toBe(false);
+  });
+
+  it('refuses corrections of the wrong shape, every one at once', () => {
+    const result = validateTransitionBody(
+      { to: 'accepted', version: 0, kind: 'spam', channel: ['web'], procedure: { documentId: 'x' } },
+      'en'
+    );
+    expect(paths(result).sort()).toEqual(['channel', 'kind', 'procedure']);
+    expect(paths(validateTransitionBody({ to: 'accepted', version: 0, kind: null }, 'vi'))).toEqual(['kind']);
+  });
+
   it('needs an answer and a version to save a draft', () => {
     expect(paths(validateAnswerBody({ answer: '  ' }, 'vi')).sort()).toEqual(['answer', 'version']);
     expect(validateAnswerBody({ answer: 'Trả lời', version: 0 }, 'vi')).toEqual({
@@ -83,6 +104,17 @@ describe('the register filters', () => {
       ok: true,
       value: { state: 'assigned', overdue: true, unit: 3, page: 1, pageSize: 20 },
     });
+  });
+
+  it('sorts by a whitelisted column only, ascending unless told', () => {
+    expect(parseRegisterFilters({ sort: 'dueDate' }, 'vi')).toMatchObject({
+      value: { sort: { key: 'dueDate', direction: 'asc' } },
+    });
+    expect(parseRegisterFilters({ sort: 'unit:desc' }, 'vi')).toMatchObject({
+      value: { sort: { key: 'unit', direction: 'desc' } },
+    });
+    for (const sort of ['full_name:asc', 'dueDate:up', 'subject;drop table x', 'subject:asc,state:desc'])
+      expect(paths(parseRegisterFilters({ sort }, 'vi'))).toEqual(['sort']);
   });
 
   it('refuses the others', () => {

@@ -80,6 +80,22 @@ describe('the feedback workflow', () => {
     ]);
   });
 
+  it('lets only the classification correct the kind, procedure and channel', () => {
+    expect(
+      decide('received', 'accepted', ['office'], { kind: 'other_issue', procedure: null })
+    ).toMatchObject({
+      ok: true,
+    });
+    expect(decide('accepted', 'assigned', ['office'], { unit: 3, channel: 'email' })).toEqual({
+      ok: false,
+      problem: { code: 'not_correctable', field: 'channel' },
+    });
+    expect(decide('received', 'not_accepted', ['office'], { reason: 'Nặc danh', procedure: null })).toEqual({
+      ok: false,
+      problem: { code: 'not_correctable', field: 'procedure' },
+    });
+  });
+
   it('explains every problem in both languages', () => {
     for (const field of ['reason', 'receivingAgency', 'letterNumber', 'unit', 'answer', 'comment'] as const) {
       const message = problemMessage({ code: 'missing', field });

@@ -1,0 +1,74 @@
+import { Field, SingleSelect, SingleSelectOption } from '@strapi/design-system';
+import { useIntl } from 'react-intl';
+import { kindLabel } from '../api';
+import { useT } from '../i18n';
+import { channelLabel, type Channel } from '../labels';
+import { useOptions } from './OptionsContext';
+import { useTestIdRef } from './testId';
+
+interface ChoiceFieldProps<V extends string> {
+  value: V;
+  onChange: (value: V) => void;
+  error?: string;
+  id?: string;
+  testId: string;
+}
+
+/** The kind of a feedback (Decree 20/2008 Art. 5), chosen at registration and corrected at classification. */
+export const KindField = ({ value, onChange, error, id, testId }: ChoiceFieldProps<string>) => {
+  const t = useT();
+  const { kinds } = useOptions();
+  const { locale } = useIntl();
+  const ref = useTestIdRef(testId);
+  return (
+    <Field.Root name="kind" id={id} error={error} required>
+      <Field.Label>{t('field.kind', 'Loại phản ánh, kiến nghị')}</Field.Label>
+      <SingleSelect
+        ref={ref}
+        value={value || null}
+        placeholder={t('form.kind.placeholder', 'Chọn loại phản ánh, kiến nghị')}
+        onChange={(kind) => onChange(String(kind))}
+      >
+        {kinds.map((kind) => (
+          <SingleSelectOption key={kind.value} value={kind.value}>
+            {kindLabel(kinds, kind.value, locale)}
+          </SingleSelectOption>
+        ))}
+      </SingleSelect>
+      <Field.Error />
+    </Field.Root>
+  );
+};
+
+/** The channel a feedback came through: the Office's own at registration, any of them when correcting it. */
+export function ChannelField<C extends Channel>({
+  value,
+  onChange,
+  channels,
+  error,
+  id,
+  testId,
+}: ChoiceFieldProps<C> & { channels: readonly C[] }) {
+  const t = useT();
+  const ref = useTestIdRef(testId);
+  return (
+    <Field.Root name="channel" id={id} error={error} required>
+      <Field.Label>{t('field.channel', 'Kênh tiếp nhận')}</Field.Label>
+      <SingleSelect
+        ref={ref}
+        value={value}
+        onChange={(channel) => {
+          const chosen = channels.find((c) => c === channel);
+          if (chosen) onChange(chosen);
+        }}
+      >
+        {channels.map((channel) => (
+          <SingleSelectOption key={channel} value={channel}>
+            {channelLabel(t, channel)}
+          </SingleSelectOption>
+        ))}
+      </SingleSelect>
+      <Field.Error />
+    </Field.Root>
+  );
+}
