@@ -59,3 +59,29 @@ export const Layouts = {
 };
 
 export const BackButton = ({ fallback }: { fallback?: string }) => <Link to={fallback ?? '..'}>Back</Link>;
+
+/** Strapi's list pagination, reduced to what it is given. */
+export const Pagination = {
+  Root: ({
+    pageCount,
+    total,
+    defaultPageSize,
+    children,
+  }: {
+    pageCount: number;
+    total: number;
+    defaultPageSize: number;
+    children: React.ReactNode;
+  }) => (
+    <nav
+      data-testid="pagination"
+      data-page-count={pageCount}
+      data-total={total}
+      data-page-size={defaultPageSize}
+    >
+      {children}
+    </nav>
+  ),
+  PageSize: () => <select aria-label="page size" />,
+  Links: () => <a href="?page=2">2</a>,
+};

@@ -19,5 +19,6 @@ export {
   type FormState,
 } from './FormDialog';
 export { useKitT, useKitTranslate } from './i18n';
+export { ListPagination, type ListPaginationProps } from './ListPagination';
 export { NARROW, useMediaQuery, useNarrow } from './useMediaQuery';
 export { parseSort, sortParam, useUrlFilters, type FilterValues } from './useUrlFilters';

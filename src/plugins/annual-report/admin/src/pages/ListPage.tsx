@@ -1,11 +1,11 @@
 import * as React from 'react';
 import { Button, Flex, Link, Typography } from '@strapi/design-system';
 import { Plus } from '@strapi/icons';
-import { Layouts, Page, Pagination } from '@strapi/strapi/admin';
+import { Layouts, Page } from '@strapi/strapi/admin';
 import { NavLink, useNavigate } from 'react-router-dom';
 import { PLUGIN_ID } from '../../../server/src/permissions';
 import { useAccess } from '../access';
-import { DataTable, useUrlFilters, type Column } from '../../../../../admin/shared/kit';
+import { type Column, DataTable, ListPagination, useUrlFilters } from '../../../../../admin/shared/kit';
 import { useApi, type ReportRow } from '../api';
 import { useDates, useLoader } from '../components/common';
 import { NewDraftDialog } from '../components/NewDraftDialog';
@@ -110,16 +110,7 @@ export const ListPage = () => {
             testId="report-table"
             rowTestId="report-row"
           />
-          {results.length > 0 && (
-            <Pagination.Root
-              pageCount={pagination.pageCount}
-              total={pagination.total}
-              defaultPageSize={pagination.pageSize}
-            >
-              <Pagination.PageSize />
-              <Pagination.Links />
-            </Pagination.Root>
-          )}
+          <ListPagination pagination={pagination} />
         </Flex>
       </Layouts.Content>
       <NewDraftDialog

@@ -1,17 +1,18 @@
 import * as React from 'react';
 import { Badge, Button, Flex, Link, LinkButton, Typography } from '@strapi/design-system';
 import { Download, Eye, Plus } from '@strapi/icons';
-import { Layouts, Page, Pagination, useNotification } from '@strapi/strapi/admin';
+import { Layouts, Page, useNotification } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { NavLink } from 'react-router-dom';
 import { dayOf, shorten, useDates, useLoader } from '../../../../../admin/shared/common';
 import {
+  type Column,
   DataTable,
   FilterBar,
+  type FilterDef,
+  ListPagination,
   sortParam,
   useUrlFilters,
-  type Column,
-  type FilterDef,
 } from '../../../../../admin/shared/kit';
 import { PLUGIN_ID } from '../../../server/src/permissions';
 import { kindLabel, problemOf, saveFile, useApi, type FeedbackRow, type ListFilters } from '../api';
@@ -278,16 +279,7 @@ export const ListPage = () => {
             testId="feedback-table"
             rowTestId="feedback-row"
           />
-          {results.length > 0 && (
-            <Pagination.Root
-              pageCount={pagination.pageCount}
-              total={pagination.total}
-              defaultPageSize={pagination.pageSize}
-            >
-              <Pagination.PageSize />
-              <Pagination.Links />
-            </Pagination.Root>
-          )}
+          <ListPagination pagination={pagination} />
         </Flex>
       </Layouts.Content>
     </Page.Main>

@@ -1,8 +1,8 @@
 import * as React from 'react';
 import { Button, Flex } from '@strapi/design-system';
 import { Plus } from '@strapi/icons';
-import { Layouts, Page, Pagination } from '@strapi/strapi/admin';
-import { FilterBar, useUrlFilters } from '../../../../../admin/shared/kit';
+import { Layouts, Page } from '@strapi/strapi/admin';
+import { FilterBar, ListPagination, useUrlFilters } from '../../../../../admin/shared/kit';
 import { useApi } from '../api';
 import { useLoader } from '../components/common';
 import { DifficultyDialog } from '../components/DifficultyDialog';
@@ -70,14 +70,7 @@ export const DifficultiesPage = () => {
             onClear={filters.clearFilters}
           />
           <DifficultyList difficulties={list.data.results} actions onChanged={list.reload} />
-          <Pagination.Root
-            pageCount={list.data.pagination.pageCount}
-            total={list.data.pagination.total}
-            defaultPageSize={list.data.pagination.pageSize}
-          >
-            <Pagination.PageSize />
-            <Pagination.Links />
-          </Pagination.Root>
+          <ListPagination pagination={list.data.pagination} />
         </Flex>
       </Layouts.Content>
       <DifficultyDialog

@@ -1,16 +1,17 @@
 import * as React from 'react';
 import { Button, Flex, Link, LinkButton, Typography } from '@strapi/design-system';
 import { ArrowRight, Check, Plus } from '@strapi/icons';
-import { Layouts, Page, Pagination } from '@strapi/strapi/admin';
+import { Layouts, Page } from '@strapi/strapi/admin';
 import { NavLink } from 'react-router-dom';
 import { dayOf, shorten, useDates, useLoader } from '../../../../../admin/shared/common';
 import {
+  type Column,
   ConfirmDialog,
   DataTable,
   FilterBar,
+  ListPagination,
   sortParam,
   useUrlFilters,
-  type Column,
 } from '../../../../../admin/shared/kit';
 import { PLUGIN_ID } from '../../../server/src/permissions';
 import { useApi, type BulkMove, type BulkResult, type SubmissionSummary } from '../api';
@@ -305,16 +306,7 @@ export const ListPage = () => {
             testId="submissions-table"
             rowTestId="submission-row"
           />
-          {results.length > 0 && (
-            <Pagination.Root
-              pageCount={pagination.pageCount}
-              total={pagination.total}
-              defaultPageSize={pagination.pageSize}
-            >
-              <Pagination.PageSize />
-              <Pagination.Links />
-            </Pagination.Root>
-          )}
+          <ListPagination pagination={pagination} />
         </Flex>
       </Layouts.Content>
       <ConfirmDialog

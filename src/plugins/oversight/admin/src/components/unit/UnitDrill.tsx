@@ -1,15 +1,15 @@
 import * as React from 'react';
 import { Box, Button, Flex, Tabs } from '@strapi/design-system';
 import { Bell, Cross } from '@strapi/icons';
-import { Pagination } from '@strapi/strapi/admin';
 import { useSearchParams } from 'react-router-dom';
 import {
   DataTable,
+  type DataTableProps,
   FilterBar,
+  type FilterDef,
+  ListPagination,
   sortRows,
   useUrlFilters,
-  type DataTableProps,
-  type FilterDef,
 } from '../../../../../../admin/shared/kit';
 import {
   dayOf,
@@ -312,16 +312,7 @@ export const UnitDrill = ({ unitId, year, onRemind }: UnitDrillProps) => {
               )}
             </Flex>
             {table()}
-            {loaded && loaded.page.results.length > 0 && (
-              <Pagination.Root
-                pageCount={loaded.page.pagination.pageCount}
-                total={loaded.page.pagination.total}
-                defaultPageSize={loaded.page.pagination.pageSize}
-              >
-                <Pagination.PageSize />
-                <Pagination.Links />
-              </Pagination.Root>
-            )}
+            <ListPagination pagination={loaded?.page.pagination} />
           </Flex>
         </Tabs.Content>
       </Tabs.Root>
