@@ -57,7 +57,7 @@ describeInBrowser('date fields, in the browser', () => {
     // A day that does not exist: the field says so and nothing is sent.
     await date.fill('');
     await date.pressSequentially('31/02/2021');
-    await office.click('[data-testid=inspection-save]');
+    await office.click('[data-testid=inspection-dialog-submit]');
     const error = office.locator('[data-testid=inspection-dialog] [id$="-error"]');
     await error.waitFor();
     expect(await error.textContent()).toContain('Ngày không hợp lệ');
@@ -75,7 +75,7 @@ describeInBrowser('date fields, in the browser', () => {
     await date.pressSequentially('3/4/2021');
     await settle(office);
     await screenshot(office, 'dates-3-typed');
-    await office.click('[data-testid=inspection-save]');
+    await office.click('[data-testid=inspection-dialog-submit]');
     await office.waitForSelector('[data-testid=inspection-dialog]', { state: 'detached' });
     const stored = await app
       .strapi()
