@@ -4,8 +4,17 @@
  * as the template every test file starts from.
  */
 import fs from 'fs';
+import path from 'path';
 import { createEmptyDatabase, privateDirOf, templateName, useDatabase } from './database';
-import { baseDatabaseUrl, RUN_DIR, TEST_ENV } from './env';
+import { baseDatabaseUrl, ROOT, RUN_DIR, TEST_ENV } from './env';
+import {
+  isCompiled,
+  markCompiled,
+  restoreTemplate,
+  saveTemplate,
+  sourcesKey,
+  templateKey,
+} from './template-cache';
 
 export default async function globalSetup() {
   Object.assign(process.env, TEST_ENV);
@@ -18,9 +27,22 @@ export default async function globalSetup() {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { compileStrapi, createStrapi } = require('@strapi/strapi');
   const started = Date.now();
-  const { appDir, distDir } = await compileStrapi();
+  const sources = sourcesKey();
+  const compiled = isCompiled(sources);
+  const { appDir, distDir } = compiled
+    ? { appDir: ROOT, distDir: path.join(ROOT, 'dist') }
+    : await compileStrapi();
+  if (!compiled) markCompiled(sources);
 
   const template = templateName(runId);
+  const templateFile = path.join(RUN_DIR, `${template}.db`);
+  const key = base ? undefined : templateKey(sources);
+  if (key && restoreTemplate(key, templateFile, privateDirOf(template))) {
+    console.log(
+      `\n[tests] ${compiled ? 'reused dist/' : 'compiled'} and the SQLite template seeded earlier today, in ${Date.now() - started} ms`
+    );
+    return;
+  }
   await createEmptyDatabase(template);
   useDatabase(template);
   process.env.DEMO_SEED = 'auto';
@@ -30,6 +52,7 @@ export default async function globalSetup() {
   await strapi.destroy();
   delete process.env.DEMO_SEED;
   delete process.env.PRIVATE_UPLOAD_DIR;
+  if (key) saveTemplate(key, templateFile, privateDirOf(template));
   console.log(
     `\n[tests] compiled and seeded a ${base ? 'PostgreSQL' : 'SQLite'} template database in ${Date.now() - started} ms`
   );
