@@ -1,6 +1,10 @@
+/**
+ * Issue 12, D13: the served OpenAPI document names no private attribute, and in production it is served only to
+ * signed-in admins unless DOCS_PUBLIC=true.
+ */
 import request from 'supertest';
-import { adminLogin } from '../setup/http';
-import { useStrapi } from '../setup/strapi';
+import { adminLogin } from '../../setup/http';
+import { useStrapi } from '../../setup/strapi';
 
 const app = useStrapi();
 
