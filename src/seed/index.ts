@@ -8,6 +8,8 @@ import path from 'path';
 import type { Core, UID } from '@strapi/strapi';
 import { closedOnTime, deadlinesOnReceipt, publicationDueDate } from '../domain/feedback-deadlines';
 import { localDate } from '../domain/working-days';
+import { SUPER_ADMIN_ROLE } from '../domain/unit-access';
+import { unitAccess } from '../api/unit/services/access';
 import {
   clearOrganizationSettings,
   organizationSettings,
@@ -447,9 +449,9 @@ export async function seedDemo(
     );
   }
 
-  // Demo accounts: one per role, with their units (the unit-submissions plugin keeps the memberships).
-  const roleCodes: Record<string, string> = { 'super-admin': 'strapi-super-admin' };
-  const memberships = strapi.plugin('unit-submissions')?.service('memberships');
+  // Demo accounts: one per role, with their units (memberships: the core unit-access service).
+  const roleCodes: Record<string, string> = { 'super-admin': SUPER_ADMIN_ROLE };
+  const memberships = unitAccess(strapi);
   for (const user of read('users.json')) {
     let account = await strapi.db.query('admin::user').findOne({ where: { email: user.email } });
     if (!account) {
@@ -474,7 +476,7 @@ export async function seedDemo(
       });
       count('user');
     }
-    if (memberships && user.units.length && (await memberships.unitIdsOf(account.id)).length === 0) {
+    if (user.units.length && (await memberships.unitIdsOf(account.id)).length === 0) {
       const units = await strapi.db
         .query('api::unit.unit')
         .findMany({ where: { code: { $in: user.units } }, select: ['id'] });

@@ -1616,6 +1616,38 @@ export interface ApiSurveyResponseSurveyResponse extends Struct.CollectionTypeSc
   };
 }
 
+export interface ApiUnitMembership extends Struct.CollectionTypeSchema {
+  collectionName: 'unit_memberships';
+  info: {
+    description: 'Ng\u01B0\u1EDDi d\u00F9ng qu\u1EA3n tr\u1ECB thu\u1ED9c \u0111\u01A1n v\u1ECB n\u00E0o: n\u1EC1n c\u1EE7a m\u1ECDi quy\u1EC1n theo \u0111\u01A1n v\u1ECB';
+    displayName: 'Th\u00E0nh vi\u00EAn \u0111\u01A1n v\u1ECB';
+    pluralName: 'memberships';
+    singularName: 'membership';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'api::unit.membership'> & Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    unitId: Schema.Attribute.Integer & Schema.Attribute.Required;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    userId: Schema.Attribute.Integer & Schema.Attribute.Required;
+  };
+}
+
 export interface ApiUnitUnit extends Struct.CollectionTypeSchema {
   collectionName: 'units';
   info: {
@@ -2487,38 +2519,6 @@ export interface PluginUnitSubmissionsEvent extends Struct.CollectionTypeSchema 
   };
 }
 
-export interface PluginUnitSubmissionsMembership extends Struct.CollectionTypeSchema {
-  collectionName: 'unit_memberships';
-  info: {
-    displayName: 'Th\u00E0nh vi\u00EAn \u0111\u01A1n v\u1ECB';
-    pluralName: 'memberships';
-    singularName: 'membership';
-  };
-  options: {
-    draftAndPublish: false;
-  };
-  pluginOptions: {
-    'content-manager': {
-      visible: false;
-    };
-    'content-type-builder': {
-      visible: false;
-    };
-  };
-  attributes: {
-    createdAt: Schema.Attribute.DateTime;
-    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
-    locale: Schema.Attribute.String & Schema.Attribute.Private;
-    localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::unit-submissions.membership'> &
-      Schema.Attribute.Private;
-    publishedAt: Schema.Attribute.DateTime;
-    unitId: Schema.Attribute.Integer & Schema.Attribute.Required;
-    updatedAt: Schema.Attribute.DateTime;
-    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
-    userId: Schema.Attribute.Integer & Schema.Attribute.Required;
-  };
-}
-
 export interface PluginUnitSubmissionsSubmission extends Struct.CollectionTypeSchema {
   collectionName: 'unit_submissions';
   info: {
@@ -2840,6 +2840,7 @@ declare module '@strapi/strapi' {
       'api::procedure-field.procedure-field': ApiProcedureFieldProcedureField;
       'api::procedure.procedure': ApiProcedureProcedure;
       'api::survey-response.survey-response': ApiSurveyResponseSurveyResponse;
+      'api::unit.membership': ApiUnitMembership;
       'api::unit.unit': ApiUnitUnit;
       'plugin::annual-report.export-job': PluginAnnualReportExportJob;
       'plugin::annual-report.report': PluginAnnualReportReport;
@@ -2857,7 +2858,6 @@ declare module '@strapi/strapi' {
       'plugin::unit-submissions.attachment': PluginUnitSubmissionsAttachment;
       'plugin::unit-submissions.comment': PluginUnitSubmissionsComment;
       'plugin::unit-submissions.event': PluginUnitSubmissionsEvent;
-      'plugin::unit-submissions.membership': PluginUnitSubmissionsMembership;
       'plugin::unit-submissions.submission': PluginUnitSubmissionsSubmission;
       'plugin::upload.file': PluginUploadFile;
       'plugin::upload.folder': PluginUploadFolder;

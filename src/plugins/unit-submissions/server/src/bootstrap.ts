@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { unitAccess } from '../../../../api/unit/services/access';
 import { PLUGIN_ID } from './permissions';
 
 const actions = [
@@ -19,7 +20,7 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
       name,
       plugin: PLUGIN_ID,
       async handler(user: { id: number }) {
-        const units: number[] = await strapi.plugin(PLUGIN_ID).service('memberships').unitIdsOf(user.id);
+        const units = await unitAccess(strapi).unitIdsOf(user.id);
         return units.length > 0 ? filter(units) : false;
       },
     });

@@ -3,7 +3,7 @@ import type { Context } from 'koa';
 import { fieldError } from '../../../../../domain/errors';
 import { requestLanguage } from '../../../../../utils/http';
 import { validationError } from '../../../../../utils/errors';
-import { displayName } from '../../../../oversight/server/src/services/access';
+import { displayName } from '../../../../../domain/unit-access';
 import {
   DOCUMENT_ID,
   parseListQuery,

@@ -18,11 +18,21 @@ import {
   normalizeTrackingCode,
 } from '../../../../../domain/tracking-code';
 import { localDate, startOfLocalDay } from '../../../../../domain/working-days';
+import {
+  mayActOnUnit,
+  readableUnits,
+  seesUnit,
+  type Ability,
+  type AccessSpec,
+  type AdminUser,
+  type UnitAccess,
+} from '../../../../../domain/unit-access';
 import { enqueueMail } from '../../../../../infra/outbox';
 import { organizationSettings } from '../../../../../infra/organization-settings';
 import { idsLinkedTo, linkTable } from '../../../../../infra/relation-queries';
 import { validationError } from '../../../../../utils/errors';
 import { publishedProcedure } from '../../../../../utils/public-intake';
+import { unitAccess } from '../../../../../api/unit/services/access';
 import { mailsForTransition, type Audience } from '../domain/notifications';
 import { redactPersonalData, type Submitter } from '../domain/redaction';
 import { feedbackWaitingLines } from '../domain/waiting';
@@ -44,27 +54,16 @@ import {
 } from '../domain/workflow';
 import { ACTIONS, FEEDBACK_UID, PLUGIN_ID } from '../permissions';
 
-/** Who is asking, and what they may do: computed once per request. */
-export interface Access {
-  user: { id: number; name: string };
-  unitIds: number[];
-  readAll: boolean;
+/** Who is asking, and what they may do: their unit access and the plugin's rights, computed once per request. */
+export interface Access extends UnitAccess {
   canHandle: boolean;
   canAnswer: boolean;
-  isSuperAdmin: boolean;
 }
 
-interface Ability {
-  can(action: string): boolean;
-}
-
-interface AdminUser {
-  id: number;
-  firstname?: string | null;
-  lastname?: string | null;
-  email: string;
-  roles?: { code: string }[];
-}
+const ACCESS: AccessSpec<'canHandle' | 'canAnswer'> = {
+  readAll: [ACTIONS.readAll],
+  can: { canHandle: ACTIONS.handle, canAnswer: ACTIONS.answer },
+};
 
 interface UnitRef {
   id: number;
@@ -111,9 +110,6 @@ export class ConflictError extends Error {
     this.name = 'ConflictError';
   }
 }
-
-const displayName = (user: Pick<AdminUser, 'firstname' | 'lastname' | 'email'>) =>
-  [user.lastname, user.firstname].filter(Boolean).join(' ') || user.email;
 
 const UNIT_FIELDS = ['id', 'documentId', 'code', 'name', 'email'];
 const POPULATE = {
@@ -170,7 +166,6 @@ const csvCell = (value: unknown) => {
 };
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const memberships = () => strapi.plugin('unit-submissions').service('memberships');
   const history = () => strapi.plugin(PLUGIN_ID).service('history');
   const rows = () => strapi.db.query(FEEDBACK_UID);
   const docs = () =>
@@ -185,19 +180,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const load = async (documentId: string): Promise<StoredFeedback | null> =>
     (await rows().findOne({ where: { documentId }, populate: POPULATE })) as StoredFeedback | null;
 
-  const inMyUnits = (access: Access, feedback: Pick<StoredFeedback, 'handlingUnit'>) =>
-    access.isSuperAdmin ||
-    (feedback.handlingUnit !== null && access.unitIds.includes(feedback.handlingUnit.id));
+  /** Whether the user answers for the feedback's handling unit. */
+  const answersFor = (access: Access, feedback: Pick<StoredFeedback, 'handlingUnit'>) =>
+    mayActOnUnit(access, access.canAnswer, feedback.handlingUnit?.id);
 
-  const visible = (access: Access, feedback: StoredFeedback) => access.readAll || inMyUnits(access, feedback);
+  const visible = (access: Access, feedback: StoredFeedback) => seesUnit(access, feedback.handlingUnit?.id);
 
   /** Decree 13/2023: the submitter's data is for the Office and the unit handling the feedback. */
   const seesPersonalData = (access: Access, feedback: StoredFeedback) =>
-    access.canHandle || (access.canAnswer && inMyUnits(access, feedback));
+    access.canHandle || answersFor(access, feedback);
 
   const actorsFor = (access: Access, feedback: StoredFeedback): Actor[] => [
     ...(access.canHandle ? (['office'] as const) : []),
-    ...(access.canAnswer && inMyUnits(access, feedback) ? (['unit'] as const) : []),
+    ...(answersFor(access, feedback) ? (['unit'] as const) : []),
   ];
 
   const today = async () => {
@@ -231,15 +226,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return users.map((u: { email: string }) => u.email);
     }
     if (!unit) return [];
-    const memberIds: number[] = await memberships().userIdsOf(unit.id);
-    const members = memberIds.length
-      ? await strapi.db
-          .query('admin::user')
-          .findMany({ where: { id: { $in: memberIds }, isActive: true }, select: ['email'] })
-      : [];
-    return [
-      ...new Set([unit.email, ...members.map((u: { email: string }) => u.email)].filter(Boolean)),
-    ] as string[];
+    const members = await unitAccess(strapi).memberEmails(unit.id);
+    return [...new Set([unit.email, ...members].filter(Boolean))] as string[];
   }
 
   /** The staff view of one feedback: the submitter's data only for those who may see it. */
@@ -308,8 +296,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         'u.id',
         `ul.${unitLink.inverseJoinColumn.name}`
       );
-    if (!access.readAll && !access.isSuperAdmin)
-      query.whereIn('u.id', access.unitIds.length ? access.unitIds : [-1]);
+    const units = readableUnits(access);
+    if (units !== 'all') query.whereIn('u.id', units.length ? units : [-1]);
     if (filters.state) query.where('f.state', filters.state);
     if (filters.kind) query.where('f.kind', filters.kind);
     if (filters.unit) query.where('u.id', filters.unit);
@@ -338,16 +326,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   return {
-    async accessOf(user: AdminUser, ability: Ability): Promise<Access> {
-      const isSuperAdmin = (user.roles ?? []).some((r) => r.code === 'strapi-super-admin');
-      return {
-        user: { id: user.id, name: displayName(user) },
-        unitIds: await memberships().unitIdsOf(user.id),
-        readAll: isSuperAdmin || ability.can(ACTIONS.readAll),
-        canHandle: ability.can(ACTIONS.handle),
-        canAnswer: ability.can(ACTIONS.answer),
-        isSuperAdmin,
-      };
+    accessOf(user: AdminUser, ability: Ability): Promise<Access> {
+      return unitAccess(strapi).of(user, ability, ACCESS);
     },
 
     async list(access: Access, filters: RegisterFilters) {

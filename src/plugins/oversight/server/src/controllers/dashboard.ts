@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { QueryReader } from '../../../../../domain/query-params';
+import { readableUnits } from '../../../../../domain/unit-access';
 import { requestLanguage } from '../../../../../utils/http';
 import { validationError } from '../../../../../utils/errors';
 import { parseDashboardQuery, parseDrillDownQuery, type DrillDown } from '../domain/dashboard';
@@ -26,7 +27,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const raw = String(ctx.params.unitId ?? '');
     if (!/^\d{1,9}$/.test(raw)) return null;
     const unitId = Number(raw);
-    const readable = accessService().readableUnits(await access(ctx));
+    const readable = readableUnits(await access(ctx));
     if (readable !== 'all' && !readable.includes(unitId)) return null;
     return (await service().unitExists(unitId)) ? unitId : null;
   }
@@ -50,7 +51,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** What the oversight pages offer this user: their rights, the units they may read, the plans' years. */
     async options(ctx: Context) {
       const who = await access(ctx);
-      const readable = accessService().readableUnits(who);
+      const readable = readableUnits(who);
       const [units, years] = await Promise.all([
         service().activeUnits(readable === 'all' ? undefined : readable),
         service().planYears(),

@@ -10,6 +10,8 @@ import { localDate } from '../../../../../domain/working-days';
 import { enqueueMail } from '../../../../../infra/outbox';
 import { organizationSettings } from '../../../../../infra/organization-settings';
 import { validationError } from '../../../../../utils/errors';
+import { readableUnits } from '../../../../../domain/unit-access';
+import { unitAccess } from '../../../../../api/unit/services/access';
 import {
   allowedDifficultyTransitions,
   decideDifficultyTransition,
@@ -80,14 +82,7 @@ interface StoredDifficulty {
 type Page<T> = { results: T[]; pagination: object };
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const accessService = () => strapi.plugin(PLUGIN_ID).service('access');
-  const memberships = () => strapi.plugin('unit-submissions').service('memberships');
   const tasksService = () => strapi.plugin(PLUGIN_ID).service('tasks') as TasksService;
-  const readable = (access: Access): number[] | 'all' => accessService().readableUnits(access);
-  const canSeeUnit = (access: Access, unitId: number | undefined | null) => {
-    const units = readable(access);
-    return units === 'all' || (unitId != null && units.includes(unitId));
-  };
   const unitWhere = (ids: number[] | 'all') =>
     ids === 'all' ? {} : { unit: { id: { $in: ids.length ? ids : [-1] } } };
 
@@ -133,8 +128,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   async function unitRecipients(unit: UnitRef): Promise<string[]> {
-    const ids: number[] = await memberships().userIdsOf(unit.id);
-    const members = ids.length ? await emails({ id: { $in: ids } }) : [];
+    const members = await unitAccess(strapi).memberEmails(unit.id);
     return [...new Set([...members, unit.email].filter(Boolean))] as string[];
   }
 
@@ -268,7 +262,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     async listInspections(access: Access, query: ListQuery) {
       const page = (await strapi.db.query(UIDS.inspection).findPage({
-        where: unitWhere(visibleUnitIds(readable(access), query.unit)),
+        where: unitWhere(visibleUnitIds(readableUnits(access), query.unit)),
         populate: UNIT_POPULATE,
         orderBy: [{ date: 'desc' }, { id: 'desc' }],
         page: query.page,
@@ -465,7 +459,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     async listTaskReports(access: Access, query: ListQuery) {
       const where = {
-        ...unitWhere(visibleUnitIds(readable(access), query.unit)),
+        ...unitWhere(visibleUnitIds(readableUnits(access), query.unit)),
         ...(query.task ? { planTaskDocumentId: query.task } : {}),
       };
       const page = (await strapi.db.query(UIDS.taskReport).findPage({
@@ -548,8 +542,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         difficulties: await difficultyViews(difficulties),
       };
     },
-
-    canSeeUnit,
   };
 
   function inspectionView(row: Record<string, unknown>) {

@@ -13,6 +13,8 @@ import { runExclusively } from '../../../../../infra/job-lock';
 import { enqueueMail } from '../../../../../infra/outbox';
 import { organizationSettings } from '../../../../../infra/organization-settings';
 import { validationError } from '../../../../../utils/errors';
+import { readableUnits } from '../../../../../domain/unit-access';
+import { unitAccess } from '../../../../../api/unit/services/access';
 import {
   redactPersonalData,
   type Submitter,
@@ -140,8 +142,6 @@ interface TaskRow {
 }
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const memberships = () => strapi.plugin('unit-submissions').service('memberships');
-  const accessService = () => strapi.plugin(PLUGIN_ID).service('access');
   const itemsTable = () => strapi.db.metadata.get(UIDS.reminderItem).tableName;
 
   const adminLink = () => `${strapi.config.get('admin.absoluteUrl', '')}/plugins/${PLUGIN_ID}/my`;
@@ -154,14 +154,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** The unit's editors (active members) and the unit's own address. */
   async function recipients(unit: UnitRef): Promise<string[]> {
-    const memberIds: number[] = await memberships().userIdsOf(unit.id);
-    const members = memberIds.length
-      ? ((await strapi.db.query('admin::user').findMany({
-          where: { id: { $in: memberIds }, isActive: true },
-          select: ['email'],
-        })) as { email: string }[])
-      : [];
-    return [...new Set([...members.map((u) => u.email), unit.email].filter(Boolean))] as string[];
+    const members = await unitAccess(strapi).memberEmails(unit.id);
+    return [...new Set([...members, unit.email].filter(Boolean))] as string[];
   }
 
   const view = (row: StoredReminder): ReminderView => ({
@@ -570,7 +564,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** GET /reminders?unit=&page=&pageSize=: newest first, only the user's units for a unit editor. */
     async list(access: Access, query: ListQuery) {
-      const ids = visibleUnitIds(accessService().readableUnits(access), query.unit);
+      const ids = visibleUnitIds(readableUnits(access), query.unit);
       const where = ids === 'all' ? {} : { unit: { id: { $in: ids.length ? ids : [-1] } } };
       const page = (await strapi.db.query(UIDS.reminder).findPage({
         where,

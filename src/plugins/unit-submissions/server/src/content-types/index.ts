@@ -1,7 +1,6 @@
 import attachment from './attachment';
 import comment from './comment';
 import event from './event';
-import membership from './membership';
 import submission from './submission';
 
-export default { submission, attachment, comment, event, membership };
+export default { submission, attachment, comment, event };

@@ -3,6 +3,7 @@ import type { Context } from 'koa';
 import { fieldError } from '../../../../../domain/errors';
 import { validationError } from '../../../../../utils/errors';
 import { requestLanguage } from '../../../../../utils/http';
+import { unitAccess } from '../../../../../api/unit/services/access';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /** GET /memberships: every active admin user with their units, and the units. */
@@ -16,11 +17,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       strapi.db
         .query('api::unit.unit')
         .findMany({ select: ['id', 'name', 'code'], orderBy: { sortOrder: 'asc' } }),
-      strapi.plugin('unit-submissions').service('memberships').list(),
+      unitAccess(strapi).list(),
     ]);
-    const unitsOf = new Map(
-      memberships.map((m: { userId: number; unitIds: number[] }) => [m.userId, m.unitIds])
-    );
+    const unitsOf = new Map(memberships.map((m) => [m.userId, m.unitIds]));
     return {
       data: { users: users.map((u: { id: number }) => ({ ...u, unitIds: unitsOf.get(u.id) ?? [] })), units },
     };
@@ -44,7 +43,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     if (count !== new Set(unitIds).size) {
       throw validationError([fieldError(['unitIds'], 'Có đơn vị không tồn tại.', 'Unknown unit.', language)]);
     }
-    await strapi.plugin('unit-submissions').service('memberships').set(userId, unitIds);
+    await unitAccess(strapi).set(userId, unitIds);
     return { data: { userId, unitIds } };
   },
 });

@@ -1,6 +1,5 @@
 import attachments from './attachments';
 import history from './history';
-import memberships from './memberships';
 import submissions from './submissions';
 
-export default { attachments, history, memberships, submissions };
+export default { attachments, history, submissions };

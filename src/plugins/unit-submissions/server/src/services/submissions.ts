@@ -8,6 +8,18 @@ import { validationError } from '../../../../../utils/errors';
 import { dueWindow, type WaitingItem } from '../../../../../domain/waiting';
 import { prefixRange } from '../../../../../domain/search-text';
 import { documentsWithWord } from '../../../../../infra/search-index';
+import { unitAccess } from '../../../../../api/unit/services/access';
+import {
+  displayName,
+  inUnit,
+  mayActOnUnit,
+  readableUnits,
+  seesUnit,
+  type AccessSpec,
+  type Ability,
+  type AdminUser,
+  type UnitAccess,
+} from '../../../../../domain/unit-access';
 import { BULK_MOVES, type BulkRequest } from '../domain/bulk';
 import type { ListQuery, SortKey } from '../domain/list-query';
 import { mailsForTransition, type Audience } from '../domain/notifications';
@@ -25,28 +37,12 @@ import {
 import { ACTIONS, SUBMISSION_UID } from '../permissions';
 import { ATTACHMENT_FIELDS } from './attachments';
 
-/** Who is asking, and what they may do: computed once per request. */
-export interface Access {
-  user: { id: number; name: string; email: string };
-  unitIds: number[];
-  readAll: boolean;
+/** Who is asking, and what they may do: their unit access and the plugin's rights, computed once per request. */
+export interface Access extends UnitAccess {
   canSubmit: boolean;
   canReview: boolean;
   /** May publish articles (the Content Manager's permission), so publish one from its submission. */
   canPublishArticles: boolean;
-  isSuperAdmin: boolean;
-}
-
-interface Ability {
-  can(action: string, subject?: unknown): boolean;
-}
-
-interface AdminUser {
-  id: number;
-  firstname?: string | null;
-  lastname?: string | null;
-  email: string;
-  roles?: { code: string }[];
 }
 
 export interface StoredSubmission {
@@ -115,6 +111,15 @@ const itemError = (
 ): ItemError => ({ status, name, message: messages[language], details: {} });
 const CM_PUBLISH = 'plugin::content-manager.explorer.publish';
 
+const ACCESS: AccessSpec<'canSubmit' | 'canReview' | 'canPublishArticles'> = {
+  readAll: [ACTIONS.readAll],
+  can: {
+    canSubmit: ACTIONS.submit,
+    canReview: ACTIONS.review,
+    canPublishArticles: [CM_PUBLISH, ARTICLE_UID],
+  },
+};
+
 /** How each sortable column orders the query, ties broken by id so that pages never overlap. */
 const SORT_COLUMNS: Record<SortKey, (direction: 'asc' | 'desc') => object[]> = {
   title: (d) => [{ title: d }],
@@ -135,9 +140,6 @@ const notYourUnit = (language: Language) =>
       language
     ),
   ]);
-
-const displayName = (user: Pick<AdminUser, 'firstname' | 'lastname' | 'email'>) =>
-  [user.lastname, user.firstname].filter(Boolean).join(' ') || user.email;
 
 const POPULATE = {
   unit: { select: ['id', 'documentId', 'name', 'email'] },
@@ -165,7 +167,6 @@ const toBlocks = (text: string | null) =>
     .map((p) => ({ type: 'paragraph', children: [{ type: 'text', text: p }] }));
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const memberships = () => strapi.plugin('unit-submissions').service('memberships');
   const history = () => strapi.plugin('unit-submissions').service('history');
   const rows = () => strapi.db.query(SUBMISSION_UID);
   const docs = () =>
@@ -181,18 +182,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     (await rows().findOne({ where: { documentId }, populate: POPULATE })) as StoredSubmission | null;
 
   /** The submissions this user may see, as a where-clause: every unit's, or their own units'. */
-  const visibleWhere = (access: Access): Record<string, unknown>[] =>
-    access.readAll ? [] : [{ unit: { id: { $in: access.unitIds } } }];
+  const visibleWhere = (access: Access): Record<string, unknown>[] => {
+    const units = readableUnits(access);
+    return units === 'all' ? [] : [{ unit: { id: { $in: units } } }];
+  };
 
-  const visible = (access: Access, submission: StoredSubmission) =>
-    access.readAll || (submission.unit !== null && access.unitIds.includes(submission.unit.id));
+  const visible = (access: Access, submission: StoredSubmission) => seesUnit(access, submission.unit?.id);
 
   /** The roles this user plays on this submission. */
   const actorsFor = (access: Access, submission: Pick<StoredSubmission, 'unit'>): Actor[] => [
-    ...(access.canSubmit &&
-    (access.isSuperAdmin || (submission.unit !== null && access.unitIds.includes(submission.unit.id)))
-      ? (['unit'] as const)
-      : []),
+    ...(mayActOnUnit(access, access.canSubmit, submission.unit?.id) ? (['unit'] as const) : []),
     ...(access.canReview ? (['it_center'] as const) : []),
   ];
 
@@ -213,29 +212,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return users.map((u: { email: string }) => u.email);
     }
     if (!submission.unit) return [];
-    const memberIds = await memberships().userIdsOf(submission.unit.id);
-    const members = memberIds.length
-      ? await strapi.db
-          .query('admin::user')
-          .findMany({ where: { id: { $in: memberIds }, isActive: true }, select: ['email'] })
-      : [];
-    return [
-      ...new Set([submission.unit.email, ...members.map((u: { email: string }) => u.email)].filter(Boolean)),
-    ] as string[];
+    const members = await unitAccess(strapi).memberEmails(submission.unit.id);
+    return [...new Set([submission.unit.email, ...members].filter(Boolean))] as string[];
   }
 
   return {
-    async accessOf(user: AdminUser, ability: Ability): Promise<Access> {
-      const isSuperAdmin = (user.roles ?? []).some((r) => r.code === 'strapi-super-admin');
-      return {
-        user: { id: user.id, name: displayName(user), email: user.email },
-        unitIds: await memberships().unitIdsOf(user.id),
-        readAll: isSuperAdmin || ability.can(ACTIONS.readAll),
-        canSubmit: ability.can(ACTIONS.submit),
-        canReview: ability.can(ACTIONS.review),
-        canPublishArticles: ability.can(CM_PUBLISH, ARTICLE_UID),
-        isSuperAdmin,
-      };
+    accessOf(user: AdminUser, ability: Ability): Promise<Access> {
+      return unitAccess(strapi).of(user, ability, ACCESS);
     },
 
     /** One page of the list (or the review queue), filtered, searched and sorted, within what the user may see. */
@@ -331,7 +314,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** A unit's new draft; `at` dates its history, for the demo seed's story (now otherwise). */
     async create(access: Access, input: SubmissionInput, language: Language, at?: Date) {
-      if (!access.canSubmit || (!access.isSuperAdmin && !access.unitIds.includes(input.unit!))) {
+      if (!mayActOnUnit(access, access.canSubmit, input.unit)) {
         throw notYourUnit(language);
       }
       return strapi.db.transaction(async () => {
@@ -381,7 +364,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           ),
         ]);
       }
-      if (input.unit !== undefined && !access.isSuperAdmin && !access.unitIds.includes(input.unit)) {
+      if (input.unit !== undefined && !access.isSuperAdmin && !inUnit(access, input.unit)) {
         throw notYourUnit(language);
       }
       await strapi.db.transaction(async () => {

@@ -1,10 +1,13 @@
 import type { Core, Modules } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import {
+  isSuperAdmin,
   unitAccessMessage,
   unitAccessRefusal,
+  type AdminUser,
   type UnitAccessInput,
 } from '../../../../../domain/unit-access';
+import { unitAccess } from '../../../../../api/unit/services/access';
 import { toOneRelationTarget } from '../../../../../utils/relations';
 import { fieldError } from '../../../../../domain/errors';
 import { validationError } from '../../../../../utils/errors';
@@ -17,10 +20,6 @@ const UNIT_SCOPED = new Set<string>([ARTICLE, SUBMISSION_UID]);
 const WORKFLOW_FIELDS = ['state', 'version', 'assignee', 'article', 'publicUrl', 'submittedAt', 'dueDate'];
 const CM_READ = 'plugin::content-manager.explorer.read';
 
-interface AdminUser {
-  id: number;
-  roles?: { code: string }[];
-}
 interface RequestState {
   state?: {
     user?: AdminUser;
@@ -47,14 +46,13 @@ function restrictedUser(ctx: RequestState | undefined): AdminUser | null {
   const user = ctx?.state?.user;
   const ability = ctx?.state?.userAbility;
   if (!user || !ability || !Array.isArray(user.roles)) return null;
-  if (user.roles.some((r) => r.code === 'strapi-super-admin') || ability.can(ACTIONS.readAll)) return null;
+  if (isSuperAdmin(user) || ability.can(ACTIONS.readAll)) return null;
   return user;
 }
 
-/** The one unit-access check of the plugin, shared by the document middleware and the route guard. */
-function unitAccess(strapi: Core.Strapi) {
-  const mine = (user: AdminUser): Promise<number[]> =>
-    strapi.plugin('unit-submissions').service('memberships').unitIdsOf(user.id);
+/** The document-level unit-access check, shared by the document middleware and the route guard. */
+function documentAccess(strapi: Core.Strapi) {
+  const mine = (user: AdminUser): Promise<number[]> => unitAccess(strapi).unitIdsOf(user.id);
 
   /** Every row of the document: each locale, draft and published. */
   const rowsOf = async (uid: string, documentId: string): Promise<Row[]> => {
@@ -93,7 +91,7 @@ function unitAccess(strapi: Core.Strapi) {
  * Manager: only the submission routes do that.
  */
 export const unitGuardMiddleware = (strapi: Core.Strapi): Modules.Documents.Middleware.Middleware => {
-  const access = unitAccess(strapi);
+  const access = documentAccess(strapi);
   return async (context, next) => {
     if (!UNIT_SCOPED.has(context.uid)) return next();
     const ctx = strapi.requestContext.get() as RequestState | undefined;
@@ -203,7 +201,7 @@ type Schema = {
  * (Strapi filters drop such fields, but its sort keeps them: an ordering oracle).
  */
 export const routeGuard = (strapi: Core.Strapi) => {
-  const access = unitAccess(strapi);
+  const access = documentAccess(strapi);
   const checker = (ctx: RequestState, model: string) =>
     strapi
       .plugin('content-manager')
