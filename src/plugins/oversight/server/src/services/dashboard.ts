@@ -10,6 +10,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
+import { ANSWER_DUE_SQL, ANSWER_OVERDUE_SQL } from '../../../../../domain/feedback-deadlines';
 import { localDate, startOfLocalDay } from '../../../../../domain/working-days';
 import { organizationSettings } from '../../../../../infra/organization-settings';
 import { idsLinkedTo, linkColumns } from '../../../../../infra/relation-queries';
@@ -18,7 +19,6 @@ import { redactPersonalData } from '../../../../feedback-register/server/src/dom
 import {
   chartsOf,
   emptyFigures,
-  FEEDBACK_OPEN_STATES,
   monthKeys,
   monthStarts,
   OPEN_DIFFICULTY_STATES,
@@ -45,11 +45,9 @@ const FEEDBACK = 'api::feedback.feedback';
 
 type Raw = Record<string, unknown>;
 
-const OPEN_STATES_SQL = FEEDBACK_OPEN_STATES.map((s) => `'${s}'`).join(', ');
-// The due date of the step an open feedback waits for (domain/dashboard.ts feedbackCounts).
-const CURRENT_DUE_SQL = `(CASE WHEN f.state = 'assigned' THEN COALESCE(f.unit_due_date, f.due_date) ELSE f.due_date END)`;
-// Overdue: open and past its current due date (bound: today), or answered late.
-const OVERDUE_SQL = `((f.state IN (${OPEN_STATES_SQL}) AND ${CURRENT_DUE_SQL} < ?) OR (f.answered_at IS NOT NULL AND f.on_time = FALSE))`;
+// Overdue (domain/dashboard.ts feedbackCounts): awaiting its answer past the answer's due date (bound: today), or
+// answered late.
+const OVERDUE_SQL = `(${ANSWER_OVERDUE_SQL} OR (f.answered_at IS NOT NULL AND f.on_time = FALSE))`;
 const ANSWERED_SQL = 'f.answered_at IS NOT NULL';
 const ON_TIME_SQL = 'f.answered_at IS NOT NULL AND f.on_time = TRUE';
 
@@ -616,7 +614,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             'f.address',
             'f.phone',
             'f.email',
-            knex().raw(`${CURRENT_DUE_SQL} as current_due`)
+            knex().raw(`${ANSWER_DUE_SQL} as current_due`)
           )
           .orderBy([
             { column: 'f.received_at', order: 'desc' },

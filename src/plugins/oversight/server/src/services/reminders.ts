@@ -21,7 +21,6 @@ import type { ListQuery } from '../domain/records-input';
 import { visibleUnitIds } from '../domain/records-input';
 import {
   digestMessage,
-  FEEDBACK_OPEN_STATES,
   isDueBy,
   reminderDays,
   reminderMail,
@@ -29,6 +28,7 @@ import {
   type ItemRef,
   type ReminderInput,
   type ReminderItem,
+  UNIT_PENDING_STATES,
 } from '../domain/reminders';
 import { overdueItems, UNIT_OWES_STATES } from '../domain/overdue';
 import { taskStatus } from '../domain/task-status';
@@ -355,7 +355,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       });
     }
     const feedback = await feedbackRows({
-      state: { $in: [...FEEDBACK_OPEN_STATES] },
+      state: { $in: [...UNIT_PENDING_STATES] },
       handlingUnit: { id: { $notNull: true } },
     });
     for (const row of feedback) {
