@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import knex from 'knex';
 import type { FeedbackState } from '../feedback-public';
 import {
   ANSWER_DUE_SQL,
@@ -22,10 +22,7 @@ const STATES: FeedbackState[] = [
 ];
 
 describe('the due-date rules in SQL', () => {
-  const db = new Database(':memory:');
-  db.exec(`CREATE TABLE feedbacks (state TEXT, classification_due_date TEXT, due_date TEXT, unit_due_date TEXT,
-    publication_due_date TEXT)`);
-  const insert = db.prepare('INSERT INTO feedbacks VALUES (?, ?, ?, ?, ?)');
+  const db = knex({ client: 'better-sqlite3', connection: { filename: ':memory:' }, useNullAsDefault: true });
   const rows = STATES.flatMap((state) =>
     [true, false].flatMap((publishAnswer) =>
       ['2021-09-20', null].map((unitDueDate) => ({
@@ -40,21 +37,27 @@ describe('the due-date rules in SQL', () => {
       }))
     )
   );
-  afterAll(() => db.close());
+  beforeAll(() =>
+    db.raw(`CREATE TABLE feedbacks (state TEXT, classification_due_date TEXT, due_date TEXT, unit_due_date TEXT,
+      publication_due_date TEXT)`)
+  );
+  afterAll(() => db.destroy());
 
-  it('say what currentDueDate and answerDueDate say, in every state', () => {
-    const select = db.prepare(
-      `SELECT ${CURRENT_DUE_SQL} AS current_due, ${ANSWER_DUE_SQL} AS answer_due,
-        ${ANSWER_OVERDUE_SQL} AS overdue FROM feedbacks f`
-    );
+  it('say what currentDueDate and answerDueDate say, in every state', async () => {
     for (const row of rows) {
-      db.exec('DELETE FROM feedbacks');
-      insert.run(row.state, row.classificationDueDate, row.dueDate, row.unitDueDate, row.publicationDueDate);
-      const got = select.get('2021-09-22') as {
-        current_due: string | null;
-        answer_due: string;
-        overdue: number;
-      };
+      await db('feedbacks').delete();
+      await db('feedbacks').insert({
+        state: row.state,
+        classification_due_date: row.classificationDueDate,
+        due_date: row.dueDate,
+        unit_due_date: row.unitDueDate,
+        publication_due_date: row.publicationDueDate,
+      });
+      const [got] = (await db('feedbacks as f').select(
+        db.raw(`${CURRENT_DUE_SQL} AS current_due`),
+        db.raw(`${ANSWER_DUE_SQL} AS answer_due`),
+        db.raw(`${ANSWER_OVERDUE_SQL} AS overdue`, ['2021-09-22'])
+      )) as { current_due: string | null; answer_due: string; overdue: number }[];
       expect(got.current_due).toBe(currentDueDate(row));
       expect(got.answer_due).toBe(answerDueDate(row));
       const awaiting = (AWAITING_ANSWER_STATES as readonly string[]).includes(row.state);
