@@ -51,6 +51,16 @@ export interface DatedFeedback {
   publishAnswer: boolean;
 }
 
+/** Feedback whose answer is awaited: from its acceptance until the answer is sent; its answer can be overdue. */
+export const AWAITING_ANSWER_STATES = ['accepted', 'assigned', 'answer_drafted', 'answer_approved'] as const;
+
+/** The answer is due by the unit's own due date while the unit works on it, by the feedback's otherwise. */
+export const answerDueDate = (feedback: {
+  state: string;
+  dueDate: string | null;
+  unitDueDate?: string | null;
+}) => (feedback.state === 'assigned' ? (feedback.unitDueDate ?? feedback.dueDate) : feedback.dueDate);
+
 /**
  * The due date of the step the feedback waits for now: classification, then the answer (the unit's own due date
  * while the unit works on it), then publication when the submitter consented. Null once nothing is pending.
@@ -59,18 +69,34 @@ export function currentDueDate(feedback: DatedFeedback): string | null {
   switch (feedback.state) {
     case 'received':
       return feedback.classificationDueDate;
-    case 'assigned':
-      return feedback.unitDueDate ?? feedback.dueDate;
     case 'accepted':
+    case 'assigned':
     case 'answer_drafted':
     case 'answer_approved':
-      return feedback.dueDate;
+      return answerDueDate(feedback);
     case 'answered':
       return feedback.publishAnswer ? feedback.publicationDueDate : null;
     default:
       return null;
   }
 }
+
+// The same rules in SQL, over the feedback table aliased `f`, for the register's and the dashboard's aggregates.
+const AWAITING_ANSWER_SQL = AWAITING_ANSWER_STATES.map((state) => `'${state}'`).join(', ');
+
+/** answerDueDate in SQL. */
+export const ANSWER_DUE_SQL = `(CASE WHEN f.state = 'assigned' THEN COALESCE(f.unit_due_date, f.due_date) ELSE f.due_date END)`;
+
+/** currentDueDate in SQL: `f.publication_due_date` is only set when the submitter agreed to publication. */
+export const CURRENT_DUE_SQL = `CASE
+  WHEN f.state = 'received' THEN f.classification_due_date
+  WHEN f.state = 'assigned' THEN COALESCE(f.unit_due_date, f.due_date)
+  WHEN f.state IN (${AWAITING_ANSWER_SQL}) THEN f.due_date
+  WHEN f.state = 'answered' THEN f.publication_due_date
+END`;
+
+/** Awaiting its answer and past its due date (`?`: today, YYYY-MM-DD), in SQL. */
+export const ANSWER_OVERDUE_SQL = `(f.state IN (${AWAITING_ANSWER_SQL}) AND ${ANSWER_DUE_SQL} < ?)`;
 
 /** Working days left until `due` (0 on the day itself); negative: working days overdue. */
 export function daysLeft(today: string, due: string, calendar: Calendar): number {

@@ -97,3 +97,38 @@ export async function runExclusively<T>(
   await finish(strapi, job, runKey, token, 'done', result);
   return { ran: true, result };
 }
+
+/** The time zone of the daily jobs' cron rules (the organization is in Vietnam). */
+const CRON_TIME_ZONE = 'Asia/Ho_Chi_Minh';
+
+export interface DailyJob {
+  /** Its name in strapi.cron (registering the same name again replaces it). */
+  name: string;
+  /** What the log calls it when a run fails. */
+  label: string;
+  /** A cron rule in Vietnam time, or 'off': nothing is registered. */
+  rule: string;
+  /**
+   * The day's work. Every node's cron fires, so `run` claims its day with runExclusively (the job_runs row) and
+   * only the node that wins the claim does the work.
+   */
+  run: () => Promise<unknown>;
+}
+
+/** Registers a job that runs daily on one node; a failed run is logged, never thrown into the scheduler. */
+export function scheduleDailyJob(strapi: Core.Strapi, { name, label, rule, run }: DailyJob): void {
+  strapi.cron.remove(name);
+  if (rule === 'off') return;
+  strapi.cron.add({
+    [name]: {
+      task: async () => {
+        try {
+          await run();
+        } catch (error) {
+          strapi.log.error(`${label} failed: ${(error as Error).message}`);
+        }
+      },
+      options: { rule, tz: CRON_TIME_ZONE },
+    },
+  });
+}

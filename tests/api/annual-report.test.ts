@@ -180,7 +180,7 @@ async function procedure(code: string, data: Entry) {
   return res.body.data.documentId as string;
 }
 
-const service = () => app.strapi().plugin('annual-report').service('reports');
+const service = () => app.strapi().plugin('annual-report').service('figures');
 
 beforeAll(async () => {
   for (const email of [QLDD, IT, OFFICE, DIRECTOR]) tokens[email] = await adminLogin(app.server(), email);

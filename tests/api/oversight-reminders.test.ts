@@ -389,7 +389,7 @@ describe('the daily digest', () => {
 
   const jobRuns = (key: string) => strapi().db.connection(JOB_RUNS_TABLE).where({ job: JOB, run_key: key });
 
-  const reminders = () => strapi().plugin('oversight').service('reminders');
+  const reminders = () => strapi().plugin('oversight').service('digest');
 
   it('sends one digest per unit with exactly its due items', async () => {
     const total = [...expected.values()].reduce((n, keys) => n + keys.length, 0);

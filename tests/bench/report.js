@@ -5,7 +5,7 @@
  * Loads 50 units, a plan with 200 tasks, 10,000 published articles (a draft and a published row each), 100,000
  * feedback rows and 5,000 submissions into a fresh database (SQLite, or PostgreSQL when DATABASE_URL is set) with
  * bulk knex inserts, then in this process: times the raw SQL counts (a ceiling of what the figures can cost), the
- * reports service's computeFigures (when it exists), and the DOCX and XLSX exports through the exports service
+ * figures service's computeFigures (when it exists), and the DOCX and XLSX exports through the exports service
  * (the XLSX streams every article and feedback row of the period). Prints wall times and the peak RSS
  * (process.resourceUsage().maxRSS, worker threads included) and the event-loop delay during each export.
  * Targets: figures < 2 s, full export < 10 s, peak RSS < 400 MB.
@@ -248,7 +248,7 @@ async function measure() {
       `period ${period.from} – ${period.to}: ${articles[0].n} articles, ${feedback[0].n} feedback, ${submissions[0].n} submissions`
     );
 
-    const reports = strapi.plugin('annual-report').service('reports');
+    const reports = strapi.plugin('annual-report').service('figures');
     let figures;
     if (reports && typeof reports.computeFigures === 'function') {
       await reports.computeFigures(period); // warm-up
@@ -256,7 +256,7 @@ async function measure() {
       figures = await reports.computeFigures(period);
       results.push({ step: 'computeFigures (warm)', 'wall ms': since(started), 'peak RSS MB': peak() });
     } else {
-      console.log('reports.computeFigures does not exist yet: figures not timed');
+      console.log('figures.computeFigures does not exist yet: figures not timed');
       const none = { published: 0, byKind: [], byChannel: [], byCampaign: [], byUnit: [], byTask: [] };
       figures = {
         period,

@@ -17,7 +17,7 @@ const PREFIX = '@@job ';
 /** The jobs this script can run, by name: each runs once for the instant `now` and returns its outcome. */
 const JOBS = {
   'feedback-retention': (strapi, now) => strapi.plugin('feedback-register').service('retention').run(now),
-  'oversight-reminders': (strapi, now) => strapi.plugin('oversight').service('reminders').runDaily(now),
+  'oversight-reminders': (strapi, now) => strapi.plugin('oversight').service('digest').runDaily(now),
 };
 
 const send = (message) => process.stdout.write(`${PREFIX}${JSON.stringify(message)}\n`);

@@ -11,5 +11,5 @@ const actions = [
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await strapi.service('admin::permission').actionProvider.registerMany(actions);
   // The daily digest of what each unit has due soon or overdue: on weekday mornings, on one node.
-  strapi.plugin(PLUGIN_ID).service('reminders').schedule();
+  strapi.plugin(PLUGIN_ID).service('digest').schedule();
 };

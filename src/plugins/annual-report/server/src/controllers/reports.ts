@@ -17,16 +17,19 @@ import { ACTIONS, PLUGIN_ID } from '../permissions';
 import { ConflictError, IssuedError } from '../services/reports';
 
 type Service = ReturnType<typeof import('../services/reports').default>;
+type DrillDownsService = ReturnType<typeof import('../services/drill-downs').default>;
 
 const bodyOf = (ctx: Context) => (ctx.request as { body?: unknown }).body;
 
 /**
  * GET /reports, POST /reports, GET /reports/:documentId, PUT /reports/:documentId/narrative,
  * POST /reports/:documentId/recompute, POST /reports/:documentId/issue, GET /reports/:documentId/rows.
- * Validation: domain/report-input.ts; figures and storage: services/reports.ts.
+ * Validation: domain/report-input.ts; storage: services/reports.ts; figures: services/figures.ts; rows:
+ * services/drill-downs.ts.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const service = () => strapi.plugin(PLUGIN_ID).service('reports') as Service;
+  const drillDowns = () => strapi.plugin(PLUGIN_ID).service('drillDowns') as DrillDownsService;
   const canManage = (ctx: Context) => ctx.state.userAbility?.can(ACTIONS.manage) === true;
   const userName = (ctx: Context) => displayName(ctx.state.user);
 
@@ -154,7 +157,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!id) return ctx.notFound();
       const parsed = parseRowsQuery(ctx.query as Record<string, unknown>, requestLanguage(ctx));
       if (!parsed.ok) throw validationError(parsed.errors);
-      const found = await service().rows(id, parsed.value);
+      const found = await drillDowns().rows(id, parsed.value);
       if (!found) return ctx.notFound();
       noStore(ctx);
       return found;

@@ -2,9 +2,11 @@
  * Validation of the annual report routes' bodies and query strings: every problem reported at once as bilingual
  * field errors (Strapi's `error.details.errors`). Pure module.
  */
+import { ARTICLE_KINDS } from '../../../../../domain/articles';
 import { fieldError, type FieldError, type Language } from '../../../../../domain/errors';
 import { cleanText, isPlainObject, own } from '../../../../../domain/feedback-intake';
 import { QueryReader, type Parsed } from '../../../../../domain/query-params';
+import { SUBMISSION_STATES } from '../../../../../domain/submission-states';
 import { isIsoDate } from '../../../../../domain/working-days';
 import { REPORT_NUMBER } from './document-format';
 import { daysIncluded } from './figures-rules';
@@ -379,25 +381,7 @@ export const ROW_FIGURES = {
 
 export type RowFigure = keyof typeof ROW_FIGURES;
 
-export const ARTICLE_KINDS = [
-  'news',
-  'article',
-  'reportage',
-  'documentary',
-  'video_clip',
-  'photo_story',
-] as const;
 export const CHANNELS = ['website', 'press', 'television', 'radio', 'social_media'] as const;
-export const SUBMISSION_STATES = [
-  'draft',
-  'submitted',
-  'in_review',
-  'changes_requested',
-  'approved',
-  'published',
-  'rejected',
-  'withdrawn',
-] as const;
 export const FEEDBACK_CHANNELS = ['web', 'email', 'phone', 'paper'] as const;
 export const FEEDBACK_KINDS = [
   'official_conduct',

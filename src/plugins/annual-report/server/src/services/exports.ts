@@ -6,35 +6,21 @@
  * no half file is ever downloadable. A process that dies mid-way leaves a `running` row whose heartbeat stops: the
  * sweep (before listing, reading or starting jobs, and at start-up when the plugin's bootstrap calls it) marks every
  * job whose heartbeat is older than two minutes `failed` and removes its partial file. Failed jobs are retried by
- * starting a new export.
+ * starting a new export. The file is written by services/export-writer.ts, from the lists of
+ * services/export-rows.ts.
  */
 import { randomBytes } from 'crypto';
-import fs from 'fs';
 import fsp from 'fs/promises';
 import os from 'os';
 import path from 'path';
 import type { Core } from '@strapi/strapi';
-import { localDate, startOfLocalDay } from '../../../../../domain/working-days';
-import { organizationSettings } from '../../../../../infra/organization-settings';
 import { privateUploadDir } from '../../../../../infra/private-files';
-import { linkColumns } from '../../../../../infra/relation-queries';
-import { day } from '../../../../../infra/stored-values';
-import { redactPersonalData } from '../../../../feedback-register/server/src/domain/redaction';
-import { profileDay, recipientsOf, type ReportMeta } from '../domain/document-format';
 import { exportFileName, listOfFileName } from '../domain/export-files';
 import type { Figures, Narrative } from '../domain/figures';
-import {
-  ARTICLE_COLUMNS,
-  FEEDBACK_COLUMNS,
-  writeCsv,
-  type ArticleListRow,
-  type FeedbackListRow,
-  type ListName,
-} from '../exports/csv';
-import { writeDocx } from '../exports/docx';
-import { writeXlsxInWorker } from '../exports/xlsx-in-worker';
+import type { ArticleListRow, FeedbackListRow, ListName } from '../exports/csv';
 import { UIDS } from '../permissions';
-import { draftingUnitOf, profileOn } from './organization-profile';
+import { exportRows } from './export-rows';
+import { exportWriter } from './export-writer';
 
 export type ExportFormat = 'docx' | 'xlsx' | 'csv';
 export const FORMATS: ExportFormat[] = ['docx', 'xlsx', 'csv'];
@@ -42,12 +28,9 @@ export const LISTS: ListName[] = ['articles', 'feedback'];
 
 /** A running job whose heartbeat is older than this is taken for dead. */
 export const STALE_MS = 2 * 60_000;
-/** How often a running job refreshes its heartbeat even when its progress does not move. */
-const HEARTBEAT_MS = 15_000;
-const PAGE = 1000;
 const INTERRUPTED = 'Quá trình xuất tệp bị gián đoạn (máy chủ đã dừng). Hãy xuất lại.';
 
-interface JobRow {
+export interface JobRow {
   id: number;
   documentId: string;
   reportDocumentId: string;
@@ -66,7 +49,7 @@ interface JobRow {
   createdAt: string;
 }
 
-interface ReportRow {
+export interface ReportRow {
   documentId: string;
   title: string;
   year: number;
@@ -117,33 +100,18 @@ const view = (job: JobRow): ExportJobView => ({
   createdAt: job.createdAt,
 });
 
-const nextDay = (date: string) => {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
-};
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Test hook (never in production): wait this long at each progress step, so a test can kill the process mid-way. */
-const stepDelay = () =>
-  process.env.NODE_ENV === 'production' ? 0 : Number(process.env.ANNUAL_REPORT_EXPORT_STEP_DELAY_MS || 0);
-
 const MIME: Record<ExportFormat, string> = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   csv: 'text/csv; charset=utf-8',
 };
 
-type Raw = Record<string, unknown>;
-
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const jobs = () => strapi.db.query(UIDS.exportJob);
-  const knex = () => strapi.db.connection;
   const exportDir = () => path.join(privateUploadDir(strapi.dirs.app.root), 'annual-report-exports');
   const node = `${os.hostname()}:${process.pid}`;
-  const table = (uid: string) => strapi.db.metadata.get(uid).tableName;
-  const link = (uid: string, attribute: string) => linkColumns(strapi, uid, attribute);
+  const { articleRows, feedbackRows } = exportRows(strapi);
+  const { run } = exportWriter(strapi, { dir: exportDir, node });
 
   async function loadReport(documentId: string): Promise<ReportRow | null> {
     const row = (await strapi.db.query(UIDS.report).findOne({ where: { documentId } })) as ReportRow | null;
@@ -152,250 +120,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const parsed = <T>(value: T | string | null): T | null =>
       typeof value === 'string' ? (JSON.parse(value) as T) : value;
     return { ...row, snapshot: parsed(row.snapshot), narrative: parsed(row.narrative) };
-  }
-
-  /** The published articles of the period (one row per document, the published row), by id. */
-  async function* articleRows(from: Date, to: Date): AsyncGenerator<ArticleListRow> {
-    const ARTICLE = 'api::article.article';
-    const unit = link(ARTICLE, 'unit');
-    const campaign = link(ARTICLE, 'campaign');
-    const task = link(ARTICLE, 'planTask');
-    let lastId = 0;
-    for (;;) {
-      const batch: Raw[] = await knex()(`${table(ARTICLE)} as a`)
-        .leftJoin(`${unit.name} as lu`, `lu.${unit.from}`, 'a.id')
-        .leftJoin(`${table('api::unit.unit')} as u`, 'u.id', `lu.${unit.to}`)
-        .leftJoin(`${campaign.name} as lc`, `lc.${campaign.from}`, 'a.id')
-        .leftJoin(`${table('api::campaign.campaign')} as c`, 'c.id', `lc.${campaign.to}`)
-        .leftJoin(`${task.name} as lt`, `lt.${task.from}`, 'a.id')
-        .leftJoin(`${table('api::plan-task.plan-task')} as t`, 't.id', `lt.${task.to}`)
-        .where('a.published_at', '>=', from)
-        .where('a.published_at', '<', to)
-        .where('a.locale', 'vi')
-        .where('a.id', '>', lastId)
-        .orderBy('a.id', 'asc')
-        .limit(PAGE)
-        .select(
-          'a.id',
-          'a.document_id',
-          'a.published_at',
-          'a.title',
-          'a.kind',
-          'a.channel',
-          'a.external_url',
-          'u.name as unit_name',
-          'c.title as campaign_title',
-          't.code as task_code'
-        );
-      for (const r of batch) {
-        yield {
-          documentId: String(r.document_id),
-          publishedAt: new Date(r.published_at as string),
-          title: String(r.title ?? ''),
-          kind: (r.kind as string) ?? null,
-          channel: (r.channel as string) ?? null,
-          unit: (r.unit_name as string) ?? null,
-          campaign: (r.campaign_title as string) ?? null,
-          task: (r.task_code as string) ?? null,
-          externalUrl: (r.external_url as string) ?? null,
-        };
-      }
-      if (batch.length < PAGE) return;
-      lastId = Number(batch[batch.length - 1].id);
-    }
-  }
-
-  /** The feedback received in the period, without personal data: the subject redacted with the row's own fields. */
-  async function* feedbackRows(from: Date, to: Date): AsyncGenerator<FeedbackListRow> {
-    let lastId = 0;
-    for (;;) {
-      const batch: Raw[] = await knex()(`${table('api::feedback.feedback')} as f`)
-        .where('f.received_at', '>=', from)
-        .where('f.received_at', '<', to)
-        .where('f.id', '>', lastId)
-        .orderBy('f.id', 'asc')
-        .limit(PAGE)
-        .select(
-          'f.id',
-          'f.document_id',
-          'f.received_at',
-          'f.channel',
-          'f.kind',
-          'f.subject',
-          'f.state',
-          'f.due_date',
-          'f.answered_at',
-          'f.on_time',
-          'f.full_name',
-          'f.address',
-          'f.phone',
-          'f.email'
-        );
-      for (const r of batch) {
-        const submitter = {
-          fullName: r.full_name as string | null,
-          address: r.address as string | null,
-          phone: r.phone as string | null,
-          email: r.email as string | null,
-        };
-        yield {
-          id: Number(r.id),
-          documentId: String(r.document_id),
-          receivedAt: new Date(r.received_at as string),
-          channel: (r.channel as string) ?? null,
-          kind: (r.kind as string) ?? null,
-          subject: redactPersonalData(String(r.subject ?? ''), submitter),
-          state: String(r.state),
-          dueDate: day(r.due_date),
-          answeredAt: r.answered_at ? new Date(r.answered_at as string) : null,
-          onTime: r.on_time === null || r.on_time === undefined ? null : Boolean(r.on_time),
-        };
-      }
-      if (batch.length < PAGE) return;
-      lastId = Number(batch[batch.length - 1].id);
-    }
-  }
-
-  /** Updates a running job; false when it is no longer running (swept meanwhile). */
-  async function touch(id: number, data: Record<string, unknown>) {
-    const { count } = await jobs().updateMany({
-      where: { id, state: 'running' },
-      data: { heartbeatAt: new Date(), ...data },
-    });
-    return count > 0;
-  }
-
-  async function run(job: JobRow, report: ReportRow, list: ListName | null) {
-    const dir = exportDir();
-    const storedName = job.storedName!;
-    const part = path.join(dir, `${storedName}.part`);
-    const final = path.join(dir, storedName);
-    const timer = setInterval(() => {
-      touch(job.id, {}).catch(() => undefined);
-    }, HEARTBEAT_MS);
-    timer.unref();
-    let lastProgress = -1;
-    let lastWrite = 0;
-    const progress = async (value: number) => {
-      const p = Math.max(1, Math.min(99, Math.round(value)));
-      const delay = stepDelay();
-      if (delay) await sleep(delay);
-      if (p === lastProgress && Date.now() - lastWrite < 2000) return;
-      lastProgress = p;
-      lastWrite = Date.now();
-      if (!(await touch(job.id, { progress: p }))) throw new Error('the job was marked failed meanwhile');
-    };
-    try {
-      const started = await jobs().updateMany({
-        where: { id: job.id, state: 'queued' },
-        data: { state: 'running', startedAt: new Date(), heartbeatAt: new Date(), node, progress: 1 },
-      });
-      if (started.count === 0) return;
-      await fsp.mkdir(dir, { recursive: true, mode: 0o700 });
-      const { timeZone } = await organizationSettings(strapi);
-      const figures = report.snapshot;
-      if (!figures) throw new Error('Báo cáo chưa có số liệu: hãy tính số liệu trước khi xuất.');
-      const periodFrom = day(report.periodFrom)!;
-      const periodTo = day(report.periodTo)!;
-      const from = startOfLocalDay(periodFrom, timeZone);
-      const to = startOfLocalDay(nextDay(periodTo), timeZone);
-      await progress(5);
-
-      if (job.format === 'docx') {
-        // Printed date: the day the report was issued (today for a draft). Names, abbreviation, signer and place:
-        // the profile in force at the end of the period, so a 2021 report keeps the 2021 names.
-        const date = localDate(report.issuedAt ? new Date(report.issuedAt) : new Date(), timeZone);
-        const profile = await profileOn(strapi, profileDay({ periodTo }));
-        const draftingUnit = await draftingUnitOf(strapi);
-        await progress(30);
-        const meta: ReportMeta = {
-          title: report.title,
-          year: report.year,
-          periodFrom,
-          periodTo,
-          number: report.number,
-          recipients: recipientsOf(report.recipients, profile),
-          date,
-          state: report.state,
-        };
-        await writeDocx(
-          {
-            figures,
-            narrative: report.narrative,
-            report: meta,
-            profile,
-            draftingUnit: draftingUnit ?? profile.abbreviation,
-          },
-          part
-        );
-        await progress(90);
-      } else if (job.format === 'xlsx') {
-        // Progress: the figures' sheets to 20 %, then the lists by their share of the expected rows.
-        const expected =
-          Math.max(1, figures.articles.published) + Math.max(1, figures.feedback.received) || 1;
-        let done = 0;
-        let lastSheetRows = 0;
-        let lastSheet = '';
-        await writeXlsxInWorker(
-          {
-            figures,
-            report: { title: report.title, year: report.year, periodFrom, periodTo },
-            lists: { articles: articleRows(from, to), feedback: feedbackRows(from, to) },
-            timeZone,
-            onProgress: async ({ sheet, rows }) => {
-              if (sheet !== lastSheet) lastSheetRows = 0;
-              lastSheet = sheet;
-              done += rows - lastSheetRows;
-              lastSheetRows = rows;
-              await progress(rows === 0 ? 10 : 20 + (75 * Math.min(done, expected)) / expected);
-            },
-          },
-          part
-        );
-      } else {
-        const which = list ?? 'articles';
-        const expected = Math.max(
-          1,
-          which === 'articles' ? figures.articles.published : figures.feedback.received
-        );
-        const out = fs.createWriteStream(part, { mode: 0o600 });
-        const closed = new Promise<void>((resolve, reject) => {
-          out.on('close', resolve);
-          out.on('error', reject);
-        });
-        try {
-          const onRow = async (n: number) => {
-            if (n % 500 === 0) await progress(5 + (90 * Math.min(n, expected)) / expected);
-          };
-          if (which === 'articles') await writeCsv(ARTICLE_COLUMNS, articleRows(from, to), out, onRow);
-          else await writeCsv(FEEDBACK_COLUMNS, feedbackRows(from, to), out, onRow);
-        } finally {
-          out.end();
-        }
-        await closed;
-      }
-
-      await progress(95);
-      await fsp.rename(part, final);
-      const { size } = await fsp.stat(final);
-      const { count } = await jobs().updateMany({
-        where: { id: job.id, state: 'running' },
-        data: { state: 'done', progress: 100, size, finishedAt: new Date(), heartbeatAt: new Date() },
-      });
-      if (count === 0) await fsp.rm(final, { force: true });
-    } catch (error) {
-      await fsp.rm(part, { force: true }).catch(() => undefined);
-      const message = error instanceof Error ? error.message : String(error);
-      strapi.log.error(`annual-report export ${job.documentId} failed: ${message}`);
-      await jobs()
-        .updateMany({
-          where: { id: job.id, state: { $in: ['queued', 'running'] } },
-          data: { state: 'failed', error: message.slice(0, 2000), finishedAt: new Date() },
-        })
-        .catch(() => undefined);
-    } finally {
-      clearInterval(timer);
-    }
   }
 
   const running = new Set<Promise<void>>();

@@ -1,4 +1,6 @@
+import drillDowns from './drill-downs';
 import exportsArea from './exports';
+import figures from './figures';
 import reports from './reports';
 
-export default { reports, exports: exportsArea };
+export default { reports, figures, drillDowns, exports: exportsArea };

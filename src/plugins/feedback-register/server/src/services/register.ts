@@ -3,6 +3,7 @@ import { fieldError, type Language } from '../../../../../domain/errors';
 import { cleanFileName } from '../../../../../domain/file-names';
 import {
   closedOnTime,
+  CURRENT_DUE_SQL,
   currentDueDate,
   daysLeft,
   deadlinesOnReceipt,
@@ -118,15 +119,6 @@ const POPULATE = {
   attachments: { select: ['documentId', 'originalName', 'mime', 'size'] },
   consent: { select: ['publishAnswer'] },
 };
-
-// The due date of the step a feedback waits for, in SQL (see currentDueDate); publicationDueDate is only set when
-// the submitter agreed to publication.
-const CURRENT_DUE_SQL = `CASE
-  WHEN f.state = 'received' THEN f.classification_due_date
-  WHEN f.state = 'assigned' THEN COALESCE(f.unit_due_date, f.due_date)
-  WHEN f.state IN ('accepted', 'answer_drafted', 'answer_approved') THEN f.due_date
-  WHEN f.state = 'answered' THEN f.publication_due_date
-END`;
 
 const STATE_ORDER_SQL = `CASE f.state ${FEEDBACK_STATES.map((state, index) => `WHEN '${state}' THEN ${index}`).join(' ')} END`;
 

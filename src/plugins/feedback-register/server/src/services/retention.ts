@@ -6,7 +6,7 @@
  * what those middlewares would do (search index, response cache) is done here once per batch or run.
  */
 import type { Core } from '@strapi/strapi';
-import { runExclusively } from '../../../../../infra/job-lock';
+import { runExclusively, scheduleDailyJob } from '../../../../../infra/job-lock';
 import { organizationSettings } from '../../../../../infra/organization-settings';
 import { privateUploadDir, removePrivateFiles } from '../../../../../infra/private-files';
 import type { ResponseCache } from '../../../../../infra/response-cache';
@@ -28,7 +28,6 @@ export const RETENTION_JOB = 'feedback-retention';
 /** Rows read, rewritten and committed together. */
 export const RETENTION_BATCH = 200;
 export const CRON_JOB = 'feedbackRetention';
-const CRON_TIME_ZONE = 'Asia/Ho_Chi_Minh';
 
 export interface RetentionRun {
   ran: boolean;
@@ -156,21 +155,11 @@ export default ({ strapi }: { strapi: Core.Strapi }): RetentionService => {
     },
 
     schedule() {
-      const rule = process.env.FEEDBACK_RETENTION_CRON || '30 2 * * *';
-      // Idempotent: calling it again replaces the job instead of running it twice a day.
-      strapi.cron.remove(CRON_JOB);
-      if (rule === 'off') return;
-      strapi.cron.add({
-        [CRON_JOB]: {
-          task: async () => {
-            try {
-              await service.run();
-            } catch (error) {
-              strapi.log.error(`feedback retention failed: ${(error as Error).message}`);
-            }
-          },
-          options: { rule, tz: CRON_TIME_ZONE },
-        },
+      scheduleDailyJob(strapi, {
+        name: CRON_JOB,
+        label: 'feedback retention',
+        rule: process.env.FEEDBACK_RETENTION_CRON || '30 2 * * *',
+        run: () => service.run(),
       });
     },
   };

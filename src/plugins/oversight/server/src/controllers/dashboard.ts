@@ -9,16 +9,18 @@ import { PLUGIN_ID } from '../permissions';
 import type { Access } from '../services/access';
 
 type DashboardService = ReturnType<typeof import('../services/dashboard').default>;
+type DrillDownsService = ReturnType<typeof import('../services/drill-downs').default>;
 type AccessService = ReturnType<typeof import('../services/access').default>;
 type RemindersService = ReturnType<typeof import('../services/reminders').default>;
 
 /**
  * GET /options, GET /dashboard?year=, GET /units/:unitId/{tasks,submissions,articles,feedback}?year=&page=&pageSize=
  * and each drill-down's filter, GET /units/:unitId/overdue. Validation: domain/dashboard.ts; figures:
- * services/dashboard.ts; what is overdue: services/reminders.ts.
+ * services/dashboard.ts and services/drill-downs.ts; what is overdue: services/reminders.ts.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const service = () => strapi.plugin(PLUGIN_ID).service('dashboard') as DashboardService;
+  const drillDowns = () => strapi.plugin(PLUGIN_ID).service('drillDowns') as DrillDownsService;
   const accessService = () => strapi.plugin(PLUGIN_ID).service('access') as AccessService;
   const access = (ctx: Context): Promise<Access> => accessService().of(ctx.state.user, ctx.state.userAbility);
 
@@ -44,7 +46,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     );
     if (!parsed.ok) throw validationError(parsed.errors);
     ctx.set('Cache-Control', 'private, no-store');
-    return service()[name](unitId, parsed.value);
+    return drillDowns()[name](unitId, parsed.value);
   };
 
   return {

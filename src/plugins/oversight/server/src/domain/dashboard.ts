@@ -27,34 +27,17 @@
  *
  * Every drill-down with the same year and filter lists exactly the items a figure counts.
  */
+import { ARTICLE_KINDS } from '../../../../../domain/articles';
 import type { Language } from '../../../../../domain/errors';
+import { answerDueDate, AWAITING_ANSWER_STATES } from '../../../../../domain/feedback-deadlines';
 import { QueryReader, type Parsed } from '../../../../../domain/query-params';
+import { SUBMISSION_STATES } from '../../../../../domain/submission-states';
 import { taskStatus, type TaskStatus } from './task-status';
 
-export const SUBMISSION_STATES = [
-  'draft',
-  'submitted',
-  'in_review',
-  'changes_requested',
-  'approved',
-  'published',
-  'rejected',
-  'withdrawn',
-] as const;
-export const ARTICLE_KINDS = [
-  'news',
-  'article',
-  'reportage',
-  'documentary',
-  'video_clip',
-  'photo_story',
-] as const;
 export const CHANNELS = ['website', 'press', 'television', 'radio', 'social_media'] as const;
 export const TASK_STATUSES = ['done', 'in_progress', 'overdue'] as const;
 /** The drill-down filters of the feedback figures: assigned, answered, answeredOnTime, overdue. */
 export const FEEDBACK_FILTERS = ['assigned', 'answered', 'on_time', 'overdue'] as const;
-/** Feedback waiting for an answer: it can be overdue against its current due date. */
-export const FEEDBACK_OPEN_STATES = ['accepted', 'assigned', 'answer_drafted', 'answer_approved'] as const;
 /** Difficulties still waiting for someone. */
 export const OPEN_DIFFICULTY_STATES = ['open', 'escalated'] as const;
 
@@ -261,8 +244,8 @@ export function feedbackCounts(
   today: string
 ): Record<FeedbackFilter, boolean> {
   const answered = feedback.answeredAt !== null && feedback.answeredAt !== undefined;
-  const open = (FEEDBACK_OPEN_STATES as readonly string[]).includes(feedback.state);
-  const due = feedback.state === 'assigned' ? (feedback.unitDueDate ?? feedback.dueDate) : feedback.dueDate;
+  const open = (AWAITING_ANSWER_STATES as readonly string[]).includes(feedback.state);
+  const due = answerDueDate(feedback);
   return {
     assigned: true,
     answered,

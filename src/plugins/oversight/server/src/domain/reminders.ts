@@ -101,8 +101,11 @@ export function reminderDays(value: string | undefined): number {
 export const isDueBy = (dueDate: string | null | undefined, lastDay: string): boolean =>
   typeof dueDate === 'string' && dueDate !== '' && dueDate.slice(0, 10) <= lastDay;
 
-/** The feedback states in which the assigned unit still has to act. */
-export const FEEDBACK_OPEN_STATES = ['assigned', 'answer_drafted'] as const;
+/**
+ * Feedback the digest reminds its unit of: the states in which the assigned unit still has to act (not
+ * AWAITING_ANSWER_STATES, which also counts the Office's steps).
+ */
+export const UNIT_PENDING_STATES = ['assigned', 'answer_drafted'] as const;
 
 /** Soonest first, tasks before feedback on the same day. */
 export function sortItems<T extends ReminderItem>(items: T[]): T[] {

@@ -1,31 +1,19 @@
 /**
- * Reminders (đôn đốc): those the Office sends a unit, and the daily digest of each unit's plan tasks and assigned
- * feedback that are due soon or overdue. Each reminded item is a row of `oversight_reminder_items`, whose unique
- * index (kind, item, day) keeps an item from being reminded twice the same day; the digest runs on one node a day
- * (infra/job-lock.ts). Mail goes through the outbox, in the transaction that records the reminder.
+ * Reminders (đôn đốc) the Office sends a unit, about some of its plan tasks and assigned feedback or in general, and
+ * the reminders a unit has received (the daily digest's included: services/digest.ts). Each reminded item is a row
+ * of `oversight_reminder_items` (services/reminder-items.ts), so an item is not reminded twice the same day. Mail
+ * goes through the outbox, in the transaction that records the reminder.
  */
-import { randomBytes } from 'crypto';
 import type { Core } from '@strapi/strapi';
 import { fieldError, type FieldError, type Language } from '../../../../../domain/errors';
-import type { FeedbackState } from '../../../../../domain/feedback-public';
 import { localDate } from '../../../../../domain/working-days';
-import { runExclusively } from '../../../../../infra/job-lock';
 import { enqueueMail } from '../../../../../infra/outbox';
 import { organizationSettings } from '../../../../../infra/organization-settings';
 import { validationError } from '../../../../../utils/errors';
 import { readableUnits } from '../../../../../domain/unit-access';
-import { unitAccess } from '../../../../../api/unit/services/access';
-import {
-  redactPersonalData,
-  type Submitter,
-} from '../../../../feedback-register/server/src/domain/redaction';
 import type { ListQuery } from '../domain/records-input';
 import { visibleUnitIds } from '../domain/records-input';
 import {
-  digestMessage,
-  FEEDBACK_OPEN_STATES,
-  isDueBy,
-  reminderDays,
   reminderMail,
   sortItems,
   type ItemRef,
@@ -33,21 +21,9 @@ import {
   type ReminderItem,
 } from '../domain/reminders';
 import { overdueItems, UNIT_OWES_STATES } from '../domain/overdue';
-import { taskStatus } from '../domain/task-status';
-import { PLUGIN_ID, UIDS } from '../permissions';
+import { UIDS } from '../permissions';
 import type { Access } from './access';
-import type { LatestReport } from './tasks';
-
-export const REMINDER_JOB = 'oversight-reminders';
-export const CRON_JOB = 'oversightReminders';
-const CRON_TIME_ZONE = 'Asia/Ho_Chi_Minh';
-const DEFAULT_RULE = '0 7 * * 1-5';
-/** Who a digest names as its sender. */
-export const SYSTEM_SENDER = 'Hệ thống';
-
-const UNIT = 'api::unit.unit';
-const TASK = 'api::plan-task.plan-task';
-const FEEDBACK = 'api::feedback.feedback';
+import { feedbackTitle, keyOf, reminderItems, TASK, type ReminderKind } from './reminder-items';
 
 export interface UnitRef {
   id: number;
@@ -60,7 +36,7 @@ export interface UnitRef {
 export interface ReminderView {
   documentId: string;
   unit: { id: number; code: string; name: string } | null;
-  kind: 'manual' | 'scheduled';
+  kind: ReminderKind;
   message: string | null;
   items: ReminderItem[];
   sentByName: string;
@@ -68,18 +44,10 @@ export interface ReminderView {
   recipientCount: number;
 }
 
-export interface DigestRun {
-  ran: boolean;
-  /** Digests sent (one per unit with new items at most). */
-  reminders: number;
-  /** Items reminded. */
-  items: number;
-}
-
 interface StoredReminder {
   documentId: string;
   unit: UnitRef | null;
-  kind: 'manual' | 'scheduled';
+  kind: ReminderKind;
   message: string | null;
   items: ReminderItem[] | null;
   sentByName: string;
@@ -101,62 +69,10 @@ export const isoInstant = (value: unknown): string | null =>
 export const unitView = (unit: UnitRef | null | undefined) =>
   unit ? { id: unit.id, code: unit.code, name: unit.name } : null;
 
-/** A documentId like Strapi's: lower-case letters and digits. */
-const newDocumentId = () => {
-  const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789';
-  return Array.from(randomBytes(24), (b, i) => alphabet[i === 0 ? b % 26 : b % 36]).join('');
-};
-
 class AlreadyReminded extends Error {}
 
-interface FeedbackRow extends Submitter {
-  documentId: string;
-  subject: string;
-  state: FeedbackState;
-  dueDate: string | null;
-  unitDueDate: string | null;
-  handlingUnit: { id: number } | null;
-}
-
-const FEEDBACK_SELECT = [
-  'documentId',
-  'subject',
-  'state',
-  'dueDate',
-  'unitDueDate',
-  'fullName',
-  'address',
-  'phone',
-  'email',
-];
-
-/** A feedback as a reminder names it: its subject without the submitter's personal data. */
-const feedbackTitle = (row: FeedbackRow) => redactPersonalData(row.subject ?? '', row);
-
-interface TaskRow {
-  documentId: string;
-  code: string;
-  content: string;
-  dueDate: string | null;
-  unit: { id: number } | null;
-}
-
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const itemsTable = () => strapi.db.metadata.get(UIDS.reminderItem).tableName;
-
-  const adminLink = () => `${strapi.config.get('admin.absoluteUrl', '')}/plugins/${PLUGIN_ID}/my`;
-
-  const loadUnit = async (id: number) =>
-    (await strapi.db.query(UNIT).findOne({
-      where: { id },
-      select: ['id', 'code', 'name', 'email', 'active'],
-    })) as UnitRef | null;
-
-  /** The unit's editors (active members) and the unit's own address. */
-  async function recipients(unit: UnitRef): Promise<string[]> {
-    const members = await unitAccess(strapi).memberEmails(unit.id);
-    return [...new Set([...members, unit.email].filter(Boolean))] as string[];
-  }
+  const store = reminderItems(strapi);
 
   const view = (row: StoredReminder): ReminderView => ({
     documentId: row.documentId,
@@ -187,7 +103,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           unit: { id: number } | null;
         }[])
       : [];
-    const feedback = feedbackIds.length ? await feedbackRows({ documentId: { $in: feedbackIds } }) : [];
+    const feedback = feedbackIds.length ? await store.feedbackRows({ documentId: { $in: feedbackIds } }) : [];
     const errors: FieldError[] = [];
     const items: ReminderItem[] = [];
     refs.forEach((ref, index) => {
@@ -239,207 +155,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return items;
   }
 
-  /** The items already reminded with this kind on this day, as "type:documentId". */
-  async function remindedOn(kind: 'manual' | 'scheduled', day: string, items: ItemRef[], trx?: unknown) {
-    if (items.length === 0) return new Set<string>();
-    const query = strapi.db
-      .connection(itemsTable())
-      .where({ kind, day })
-      .whereIn(
-        'item_document_id',
-        items.map((i) => i.documentId)
-      )
-      .select('item_type', 'item_document_id');
-    const rows = (await (trx ? query.transacting(trx as never) : query)) as {
-      item_type: string;
-      item_document_id: string;
-    }[];
-    return new Set(rows.map((r) => `${r.item_type}:${r.item_document_id}`));
-  }
-
-  /**
-   * Records the items of a reminder; an item the unique index already holds for (kind, day) is skipped. Returns
-   * the keys recorded for this reminder.
-   */
-  async function recordItems(
-    trx: unknown,
-    reminderId: number,
-    unitId: number,
-    kind: 'manual' | 'scheduled',
-    day: string,
-    items: ItemRef[]
-  ): Promise<Set<string>> {
-    if (items.length === 0) return new Set();
-    const knex = strapi.db.connection;
-    const now = new Date();
-    await knex(itemsTable())
-      .insert(
-        items.map((item) => ({
-          document_id: newDocumentId(),
-          reminder_id: reminderId,
-          unit_id: unitId,
-          kind,
-          item_type: item.type,
-          item_document_id: item.documentId,
-          day,
-          created_at: now,
-          updated_at: now,
-          published_at: now,
-        }))
-      )
-      .onConflict()
-      .ignore()
-      .transacting(trx as never);
-    const rows = (await knex(itemsTable())
-      .where({ reminder_id: reminderId })
-      .select('item_type', 'item_document_id')
-      .transacting(trx as never)) as { item_type: string; item_document_id: string }[];
-    return new Set(rows.map((r) => `${r.item_type}:${r.item_document_id}`));
-  }
-
-  const keyOf = (item: ItemRef) => `${item.type}:${item.documentId}`;
-
-  const feedbackRows = async (where: object) =>
-    (await strapi.db.query(FEEDBACK).findMany({
-      where,
-      select: FEEDBACK_SELECT,
-      populate: { handlingUnit: { select: ['id'] } },
-    })) as FeedbackRow[];
-
-  /**
-   * The tasks of published plans of this year and the last (an overdue task of a plan years old is history, not
-   * a reminder) whose due date matches `due`, one per document, with their latest reports; only the unit's when
-   * given.
-   */
-  async function plannedTasks(today: string, due: object, unitId?: number) {
-    const year = Number(today.slice(0, 4));
-    const rows = (await strapi.db.query(TASK).findMany({
-      where: {
-        locale: 'vi',
-        dueDate: { $notNull: true, ...due },
-        plan: { publishedAt: { $notNull: true }, year: { $gte: year - 1 } },
-        ...(unitId === undefined ? {} : { unit: { id: unitId } }),
-      },
-      select: ['documentId', 'code', 'content', 'dueDate'],
-      populate: { unit: { select: ['id'] } },
-      orderBy: [{ dueDate: 'asc' }, { code: 'asc' }],
-    })) as TaskRow[];
-    const tasks = [...new Map(rows.map((t) => [t.documentId, t])).values()].filter((t) => t.unit);
-    const reports: Map<string, LatestReport> = await strapi
-      .plugin(PLUGIN_ID)
-      .service('tasks')
-      .latestReports(tasks.map((t) => t.documentId));
-    return { tasks: tasks.map((task) => ({ ...task, dueDate: isoDay(task.dueDate) })), reports };
-  }
-
-  /** What is due for each unit by `lastDay`: open tasks of published plans, and open assigned feedback. */
-  async function dueItems(today: string, lastDay: string): Promise<Map<number, ReminderItem[]>> {
-    const byUnit = new Map<number, ReminderItem[]>();
-    const add = (unitId: number, item: ReminderItem) =>
-      byUnit.set(unitId, [...(byUnit.get(unitId) ?? []), item]);
-    const { tasks, reports } = await plannedTasks(today, { $lte: lastDay });
-    for (const task of tasks) {
-      if (taskStatus(task, reports.get(task.documentId), today) === 'done') continue;
-      add(task.unit!.id, {
-        type: 'task',
-        documentId: task.documentId,
-        code: task.code,
-        title: task.content,
-        dueDate: task.dueDate,
-      });
-    }
-    const feedback = await feedbackRows({
-      state: { $in: [...FEEDBACK_OPEN_STATES] },
-      handlingUnit: { id: { $notNull: true } },
-    });
-    for (const row of feedback) {
-      const dueDate = isoDay(row.unitDueDate ?? row.dueDate);
-      if (!row.handlingUnit || !isDueBy(dueDate, lastDay)) continue;
-      add(row.handlingUnit.id, {
-        type: 'feedback',
-        documentId: row.documentId,
-        title: feedbackTitle(row),
-        dueDate,
-      });
-    }
-    return byUnit;
-  }
-
-  async function sendDigests(now: Date, today: string, lastDay: string, days: number) {
-    const byUnit = await dueItems(today, lastDay);
-    const units = byUnit.size
-      ? ((await strapi.db.query(UNIT).findMany({
-          where: { id: { $in: [...byUnit.keys()] }, active: true },
-          select: ['id', 'code', 'name', 'email', 'active'],
-          orderBy: [{ sortOrder: 'asc' }, { code: 'asc' }],
-        })) as UnitRef[])
-      : [];
-    let reminders = 0;
-    let items = 0;
-    for (const unit of units) {
-      const candidates = sortItems(byUnit.get(unit.id)!);
-      const already = await remindedOn('scheduled', today, candidates);
-      const fresh = candidates.filter((item) => !already.has(keyOf(item)));
-      if (fresh.length === 0) continue;
-      const to = await recipients(unit);
-      const sent = await strapi.db.transaction(async ({ trx }) => {
-        const reminder = (await strapi.db.query(UIDS.reminder).create({
-          data: {
-            unit: unit.id,
-            kind: 'scheduled',
-            message: digestMessage(days),
-            items: fresh,
-            sentById: null,
-            sentByName: SYSTEM_SENDER,
-            sentAt: now,
-            recipientCount: to.length,
-          },
-        })) as { id: number; documentId: string };
-        const recorded = await recordItems(trx, reminder.id, unit.id, 'scheduled', today, fresh);
-        const listed = fresh.filter((item) => recorded.has(keyOf(item)));
-        if (listed.length === 0) {
-          await strapi.db.query(UIDS.reminder).delete({ where: { id: reminder.id } });
-          return 0;
-        }
-        if (listed.length < fresh.length) {
-          await strapi.db
-            .query(UIDS.reminder)
-            .update({ where: { id: reminder.id }, data: { items: listed } });
-        }
-        const mail = reminderMail({
-          kind: 'scheduled',
-          unitName: unit.name,
-          message: null,
-          items: listed,
-          senderName: SYSTEM_SENDER,
-          today,
-          days,
-          link: adminLink(),
-        });
-        await enqueueMail(
-          strapi,
-          to.map((address) => ({
-            to: address,
-            subject: mail.subject,
-            text: mail.text,
-            topic: `oversight.digest:${unit.code}:${today}`,
-          })),
-          trx
-        );
-        return listed.length;
-      });
-      if (sent > 0) {
-        reminders += 1;
-        items += sent;
-      }
-    }
-    return { reminders, items };
-  }
-
   const service = {
     /** POST /reminders: the Office reminds a unit, about some of its tasks and feedback or in general. */
     async create(access: Access, input: ReminderInput, language: Language): Promise<ReminderView> {
-      const unit = await loadUnit(input.unit);
+      const unit = await store.loadUnit(input.unit);
       if (!unit) {
         throw validationError([fieldError(['unit'], 'Đơn vị không tồn tại.', 'No such unit.', language)]);
       }
@@ -460,9 +179,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
               ]
             : []
         );
-      const already = duplicateErrors(await remindedOn('manual', today, items));
+      const already = duplicateErrors(await store.remindedOn('manual', today, items));
       if (already.length > 0) throw validationError(already);
-      const to = await recipients(unit);
+      const to = await store.recipients(unit);
       let documentId: string;
       try {
         documentId = await strapi.db.transaction(async ({ trx }) => {
@@ -478,7 +197,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
               recipientCount: to.length,
             },
           })) as { id: number; documentId: string };
-          const recorded = await recordItems(trx, reminder.id, unit.id, 'manual', today, items);
+          const recorded = await store.recordItems(trx, reminder.id, unit.id, 'manual', today, items);
           // Another reminder took some of them meanwhile: the unique index decided, this one is refused whole.
           if (recorded.size < items.length) throw new AlreadyReminded();
           const mail = reminderMail({
@@ -489,7 +208,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             senderName: access.user.name,
             today,
             days: 0,
-            link: adminLink(),
+            link: store.adminLink(),
           });
           await enqueueMail(
             strapi,
@@ -505,7 +224,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         });
       } catch (error) {
         if (!(error instanceof AlreadyReminded)) throw error;
-        const reminded = await remindedOn('manual', today, items);
+        const reminded = await store.remindedOn('manual', today, items);
         throw validationError(
           duplicateErrors(reminded).length
             ? duplicateErrors(reminded)
@@ -520,13 +239,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * reminder of the Office already named it today (a second one that day is refused). Null: no such unit.
      */
     async overdue(unitId: number) {
-      const unit = await loadUnit(unitId);
+      const unit = await store.loadUnit(unitId);
       if (!unit) return null;
       const { calendar, timeZone } = await organizationSettings(strapi);
       const today = localDate(new Date(), timeZone);
       const [{ tasks, reports }, feedback] = await Promise.all([
-        plannedTasks(today, { $lt: today }, unitId),
-        feedbackRows({ state: { $in: [...UNIT_OWES_STATES] }, handlingUnit: { id: unitId } }),
+        store.plannedTasks(today, { $lt: today }, unitId),
+        store.feedbackRows({ state: { $in: [...UNIT_OWES_STATES] }, handlingUnit: { id: unitId } }),
       ]);
       const items = overdueItems({
         tasks: tasks.map((t) => ({
@@ -546,7 +265,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         today,
         calendar,
       });
-      const reminded = await remindedOn('manual', today, items);
+      const reminded = await store.remindedOn('manual', today, items);
       return {
         unit: unitView(unit),
         today,
@@ -586,48 +305,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         limit,
       })) as StoredReminder[];
       return rows.map(view);
-    },
-
-    /**
-     * The daily digest: for each unit, its tasks and feedback due within OVERSIGHT_REMINDER_DAYS working days (or
-     * overdue) that were not reminded yet today; one reminder and one mail per unit with anything new. Runs once
-     * a day across nodes: `{ ran: false }` where another node has it.
-     */
-    async runDaily(now: Date = new Date()): Promise<DigestRun> {
-      const { calendar, timeZone } = await organizationSettings(strapi);
-      const today = localDate(now, timeZone);
-      const days = reminderDays(process.env.OVERSIGHT_REMINDER_DAYS);
-      const lastDay = calendar.addWorkingDays(today, days);
-      const outcome = await runExclusively(strapi, REMINDER_JOB, today, () =>
-        sendDigests(now, today, lastDay, days)
-      );
-      if (!outcome.ran) return { ran: false, reminders: 0, items: 0 };
-      if (outcome.result.reminders > 0) {
-        strapi.log.info(
-          `oversight reminders: ${outcome.result.reminders} digests, ${outcome.result.items} items (${today})`
-        );
-      }
-      return { ran: true, ...outcome.result };
-    },
-
-    /** Registers the daily digest (OVERSIGHT_REMINDER_CRON, default 07:00 on weekdays, Vietnam time; 'off': none). */
-    schedule() {
-      const rule = process.env.OVERSIGHT_REMINDER_CRON || DEFAULT_RULE;
-      // Idempotent: calling it again replaces the job instead of running it twice a day.
-      strapi.cron.remove(CRON_JOB);
-      if (rule === 'off') return;
-      strapi.cron.add({
-        [CRON_JOB]: {
-          task: async () => {
-            try {
-              await service.runDaily();
-            } catch (error) {
-              strapi.log.error(`oversight reminders failed: ${(error as Error).message}`);
-            }
-          },
-          options: { rule, tz: CRON_TIME_ZONE },
-        },
-      });
     },
   };
   return service;

@@ -2,18 +2,9 @@
  * The editorial workflow of a unit's submission (plan §III.1–2): units submit, the IT Center reviews and
  * publishes. Pure module: who may move a submission from which state to which, and what each move requires.
  */
+import { SUBMISSION_STATES, type SubmissionState } from '../../../../../domain/submission-states';
 
-export const SUBMISSION_STATES = [
-  'draft',
-  'submitted',
-  'in_review',
-  'changes_requested',
-  'approved',
-  'published',
-  'rejected',
-  'withdrawn',
-] as const;
-export type SubmissionState = (typeof SUBMISSION_STATES)[number];
+export { SUBMISSION_STATES, type SubmissionState };
 
 /** Who acts: the submitting unit, the IT Center, or the system (an article was published). */
 export type Actor = 'unit' | 'it_center' | 'system';

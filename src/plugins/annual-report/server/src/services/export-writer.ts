@@ -1,0 +1,180 @@
+/**
+ * Writes an export job's file (DOCX, XLSX, or the CSV of a list) under a temporary name (`<storedName>.part`) and
+ * renames it on success, so no half file is ever downloadable; moves the job from `queued` to `running` (with
+ * `progress` and `heartbeatAt` as the writer goes) to `done`, or `failed` with the error. services/exports.ts
+ * starts the jobs and sweeps the dead ones.
+ */
+import fs from 'fs';
+import fsp from 'fs/promises';
+import path from 'path';
+import type { Core } from '@strapi/strapi';
+import { localDate, startOfLocalDay } from '../../../../../domain/working-days';
+import { organizationSettings } from '../../../../../infra/organization-settings';
+import { day } from '../../../../../infra/stored-values';
+import { profileDay, recipientsOf, type ReportMeta } from '../domain/document-format';
+import { nextDay } from '../domain/figures-rules';
+import { ARTICLE_COLUMNS, FEEDBACK_COLUMNS, writeCsv, type ListName } from '../exports/csv';
+import { writeDocx } from '../exports/docx';
+import { writeXlsxInWorker } from '../exports/xlsx-in-worker';
+import { UIDS } from '../permissions';
+import { exportRows } from './export-rows';
+import type { JobRow, ReportRow } from './exports';
+import { draftingUnitOf, profileOn } from './organization-profile';
+
+/** How often a running job refreshes its heartbeat even when its progress does not move. */
+const HEARTBEAT_MS = 15_000;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Test hook (never in production): wait this long at each progress step, so a test can kill the process mid-way. */
+const stepDelay = () =>
+  process.env.NODE_ENV === 'production' ? 0 : Number(process.env.ANNUAL_REPORT_EXPORT_STEP_DELAY_MS || 0);
+
+export function exportWriter(strapi: Core.Strapi, { dir, node }: { dir: () => string; node: string }) {
+  const jobs = () => strapi.db.query(UIDS.exportJob);
+  const { articleRows, feedbackRows } = exportRows(strapi);
+
+  /** Updates a running job; false when it is no longer running (swept meanwhile). */
+  async function touch(id: number, data: Record<string, unknown>) {
+    const { count } = await jobs().updateMany({
+      where: { id, state: 'running' },
+      data: { heartbeatAt: new Date(), ...data },
+    });
+    return count > 0;
+  }
+
+  async function run(job: JobRow, report: ReportRow, list: ListName | null) {
+    const folder = dir();
+    const storedName = job.storedName!;
+    const part = path.join(folder, `${storedName}.part`);
+    const final = path.join(folder, storedName);
+    const timer = setInterval(() => {
+      touch(job.id, {}).catch(() => undefined);
+    }, HEARTBEAT_MS);
+    timer.unref();
+    let lastProgress = -1;
+    let lastWrite = 0;
+    const progress = async (value: number) => {
+      const p = Math.max(1, Math.min(99, Math.round(value)));
+      const delay = stepDelay();
+      if (delay) await sleep(delay);
+      if (p === lastProgress && Date.now() - lastWrite < 2000) return;
+      lastProgress = p;
+      lastWrite = Date.now();
+      if (!(await touch(job.id, { progress: p }))) throw new Error('the job was marked failed meanwhile');
+    };
+    try {
+      const started = await jobs().updateMany({
+        where: { id: job.id, state: 'queued' },
+        data: { state: 'running', startedAt: new Date(), heartbeatAt: new Date(), node, progress: 1 },
+      });
+      if (started.count === 0) return;
+      await fsp.mkdir(folder, { recursive: true, mode: 0o700 });
+      const { timeZone } = await organizationSettings(strapi);
+      const figures = report.snapshot;
+      if (!figures) throw new Error('Báo cáo chưa có số liệu: hãy tính số liệu trước khi xuất.');
+      const periodFrom = day(report.periodFrom)!;
+      const periodTo = day(report.periodTo)!;
+      const from = startOfLocalDay(periodFrom, timeZone);
+      const to = startOfLocalDay(nextDay(periodTo), timeZone);
+      await progress(5);
+
+      if (job.format === 'docx') {
+        // Printed date: the day the report was issued (today for a draft). Names, abbreviation, signer and place:
+        // the profile in force at the end of the period, so a 2021 report keeps the 2021 names.
+        const date = localDate(report.issuedAt ? new Date(report.issuedAt) : new Date(), timeZone);
+        const profile = await profileOn(strapi, profileDay({ periodTo }));
+        const draftingUnit = await draftingUnitOf(strapi);
+        await progress(30);
+        const meta: ReportMeta = {
+          title: report.title,
+          year: report.year,
+          periodFrom,
+          periodTo,
+          number: report.number,
+          recipients: recipientsOf(report.recipients, profile),
+          date,
+          state: report.state,
+        };
+        await writeDocx(
+          {
+            figures,
+            narrative: report.narrative,
+            report: meta,
+            profile,
+            draftingUnit: draftingUnit ?? profile.abbreviation,
+          },
+          part
+        );
+        await progress(90);
+      } else if (job.format === 'xlsx') {
+        // Progress: the figures' sheets to 20 %, then the lists by their share of the expected rows.
+        const expected =
+          Math.max(1, figures.articles.published) + Math.max(1, figures.feedback.received) || 1;
+        let done = 0;
+        let lastSheetRows = 0;
+        let lastSheet = '';
+        await writeXlsxInWorker(
+          {
+            figures,
+            report: { title: report.title, year: report.year, periodFrom, periodTo },
+            lists: { articles: articleRows(from, to), feedback: feedbackRows(from, to) },
+            timeZone,
+            onProgress: async ({ sheet, rows }) => {
+              if (sheet !== lastSheet) lastSheetRows = 0;
+              lastSheet = sheet;
+              done += rows - lastSheetRows;
+              lastSheetRows = rows;
+              await progress(rows === 0 ? 10 : 20 + (75 * Math.min(done, expected)) / expected);
+            },
+          },
+          part
+        );
+      } else {
+        const which = list ?? 'articles';
+        const expected = Math.max(
+          1,
+          which === 'articles' ? figures.articles.published : figures.feedback.received
+        );
+        const out = fs.createWriteStream(part, { mode: 0o600 });
+        const closed = new Promise<void>((resolve, reject) => {
+          out.on('close', resolve);
+          out.on('error', reject);
+        });
+        try {
+          const onRow = async (n: number) => {
+            if (n % 500 === 0) await progress(5 + (90 * Math.min(n, expected)) / expected);
+          };
+          if (which === 'articles') await writeCsv(ARTICLE_COLUMNS, articleRows(from, to), out, onRow);
+          else await writeCsv(FEEDBACK_COLUMNS, feedbackRows(from, to), out, onRow);
+        } finally {
+          out.end();
+        }
+        await closed;
+      }
+
+      await progress(95);
+      await fsp.rename(part, final);
+      const { size } = await fsp.stat(final);
+      const { count } = await jobs().updateMany({
+        where: { id: job.id, state: 'running' },
+        data: { state: 'done', progress: 100, size, finishedAt: new Date(), heartbeatAt: new Date() },
+      });
+      if (count === 0) await fsp.rm(final, { force: true });
+    } catch (error) {
+      await fsp.rm(part, { force: true }).catch(() => undefined);
+      const message = error instanceof Error ? error.message : String(error);
+      strapi.log.error(`annual-report export ${job.documentId} failed: ${message}`);
+      await jobs()
+        .updateMany({
+          where: { id: job.id, state: { $in: ['queued', 'running'] } },
+          data: { state: 'failed', error: message.slice(0, 2000), finishedAt: new Date() },
+        })
+        .catch(() => undefined);
+    } finally {
+      clearInterval(timer);
+    }
+  }
+
+  return { run };
+}

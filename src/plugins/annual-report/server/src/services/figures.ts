@@ -1,0 +1,410 @@
+/**
+ * The figures of an annual report's period, computed with SQL aggregates (domain/figures.ts says what each one
+ * counts), and the difficulties of the period for the narrative. No personal data leaves this service: staff
+ * names of task reports and difficulties are left out.
+ */
+import type { Core } from '@strapi/strapi';
+import { linkTable } from '../../../../../infra/relation-queries';
+import { iso, ms, num } from '../../../../../infra/stored-values';
+import { SURVEY_CRITERIA } from '../../../../../domain/survey-intake';
+import type { Count, Figures } from '../domain/figures';
+import { daysBetween, median, onTimeRate, round } from '../domain/figures-rules';
+import {
+  ARTICLE,
+  byUnitOrder,
+  CAMPAIGN,
+  counts,
+  DIFFICULTY,
+  FEEDBACK,
+  FIELD,
+  INSPECTION,
+  plainUnit,
+  PROCEDURE,
+  REMINDER,
+  reportQueries,
+  SUBMISSION,
+  SURVEY,
+  TASK,
+  TASK_REPORT,
+  type Period,
+  type Raw,
+} from './report-queries';
+
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const {
+    knex,
+    table,
+    link,
+    columnOf,
+    viRows,
+    boundsOf,
+    unitOf,
+    unitRefs,
+    articlesIn,
+    planTaskRows,
+    submissionsIn,
+    feedbackReceived,
+    feedbackClosed,
+    listedAt,
+    proceduresAdded,
+    proceduresEnded,
+  } = reportQueries(strapi);
+
+  async function articleFigures(period: Period, start: Date, end: Date): Promise<Figures['articles']> {
+    const year = Number(period.to.slice(0, 4));
+    const campaignLink = link(ARTICLE, 'campaign');
+    const taskLink = link(ARTICLE, 'planTask');
+    const taskUnit = link(TASK, 'unit');
+    const [total, kinds, channels, campaigns, units, tasks, taskCounts]: Raw[][] = await Promise.all([
+      articlesIn(start, end).countDistinct({ n: 'a.document_id' }),
+      articlesIn(start, end).groupBy('a.kind').select('a.kind as k').countDistinct({ n: 'a.document_id' }),
+      articlesIn(start, end)
+        .groupBy('a.channel')
+        .select('a.channel as k')
+        .countDistinct({ n: 'a.document_id' }),
+      articlesIn(start, end)
+        .leftJoin(`${campaignLink.name} as cl`, `cl.${campaignLink.from}`, 'a.id')
+        .leftJoin(`${table(CAMPAIGN)} as c`, 'c.id', `cl.${campaignLink.to}`)
+        .groupBy('c.document_id')
+        .select('c.document_id as k')
+        .countDistinct({ n: 'a.document_id' }),
+      articlesIn(start, end)
+        .select(unitOf(ARTICLE, 'a'))
+        .countDistinct({ n: 'a.document_id' })
+        .groupByRaw('1'),
+      planTaskRows(year)
+        .leftJoin(`${taskUnit.name} as tu`, `tu.${taskUnit.from}`, 't.id')
+        .select('t.document_id', 't.code', 't.content', 't.target_count', `tu.${taskUnit.to} as unit_id`)
+        .orderBy([
+          { column: 't.code', order: 'asc' },
+          { column: 't.id', order: 'asc' },
+        ]),
+      articlesIn(start, end)
+        .join(`${taskLink.name} as tl`, `tl.${taskLink.from}`, 'a.id')
+        .join(`${table(TASK)} as t`, 't.id', `tl.${taskLink.to}`)
+        .groupBy('t.document_id')
+        .select('t.document_id as k')
+        .countDistinct({ n: 'a.document_id' }),
+    ]);
+    // Campaign titles: the Vietnamese row, published first.
+    const titles = await viRows(
+      CAMPAIGN,
+      campaigns.map((r) => r.k).filter((k): k is string => typeof k === 'string'),
+      ['title']
+    );
+    const byCampaign = campaigns
+      .map((r) =>
+        r.k === null || r.k === undefined
+          ? { campaign: null, count: num(r.n) }
+          : {
+              campaign: {
+                documentId: r.k as string,
+                title: (titles.get(r.k as string)?.title as string | null) ?? (r.k as string),
+              },
+              count: num(r.n),
+            }
+      )
+      .sort(
+        (a, b) => b.count - a.count || (a.campaign?.title ?? '~').localeCompare(b.campaign?.title ?? '~')
+      );
+
+    const targets = new Map<number, number>();
+    for (const t of tasks)
+      if (t.unit_id !== null && t.unit_id !== undefined)
+        targets.set(num(t.unit_id), (targets.get(num(t.unit_id)) ?? 0) + num(t.target_count));
+    const published = new Map<number, number>();
+    for (const r of units)
+      if (r.unit_id !== null && r.unit_id !== undefined) published.set(num(r.unit_id), num(r.n));
+    const unitIds = [...new Set([...targets.keys(), ...published.keys()])];
+    const refs = await unitRefs([...unitIds, ...tasks.map((t) => num(t.unit_id)).filter(Boolean)]);
+    const byUnit = byUnitOrder(
+      unitIds
+        .filter((id) => refs.has(id))
+        .map((id) => ({
+          unit: refs.get(id)!,
+          published: published.get(id) ?? 0,
+          target: targets.get(id) ?? 0,
+        }))
+    ).map((r) => ({ ...r, unit: plainUnit(r.unit) }));
+    const perTask = new Map(taskCounts.map((r) => [r.k as string, num(r.n)]));
+    return {
+      published: num(total[0]?.n),
+      byKind: counts(kinds),
+      byChannel: counts(channels),
+      byCampaign,
+      byUnit,
+      byTask: tasks.map((t) => ({
+        task: {
+          documentId: t.document_id as string,
+          code: t.code as string,
+          content: t.content as string,
+          unitCode:
+            t.unit_id === null || t.unit_id === undefined ? null : (refs.get(num(t.unit_id))?.code ?? null),
+        },
+        target: num(t.target_count),
+        published: perTask.get(t.document_id as string) ?? 0,
+      })),
+    };
+  }
+
+  async function submissionFigures(start: Date, end: Date): Promise<Figures['submissions']> {
+    const articleLink = link(SUBMISSION, 'article');
+    const [rows, published]: Raw[][] = await Promise.all([
+      submissionsIn(start, end)
+        .select(unitOf(SUBMISSION, 's'), 's.state')
+        .count({ n: '*' })
+        .groupByRaw('1, 2'),
+      // Submissions whose article (the document) was first published in the period.
+      knex()(`${table(SUBMISSION)} as s`)
+        .join(`${articleLink.name} as al`, `al.${articleLink.from}`, 's.id')
+        .join(`${table(ARTICLE)} as a`, 'a.id', `al.${articleLink.to}`)
+        .join(`${table(ARTICLE)} as a2`, 'a2.document_id', 'a.document_id')
+        .whereNotNull('a2.published_at')
+        .whereNotNull('s.submitted_at')
+        .where('s.state', 'published')
+        .groupBy('s.id', 's.submitted_at')
+        .select('s.id', 's.submitted_at')
+        .min({ published_at: 'a2.published_at' })
+        .havingRaw('MIN(a2.published_at) >= ? AND MIN(a2.published_at) < ?', [start, end]),
+    ]);
+    const perUnit = new Map<number | null, Count[]>();
+    for (const r of rows) {
+      const unit = r.unit_id === null || r.unit_id === undefined ? null : num(r.unit_id);
+      perUnit.set(unit, [...(perUnit.get(unit) ?? []), { key: r.state as string, count: num(r.n) }]);
+    }
+    const refs = await unitRefs([...perUnit.keys()].filter((k): k is number => k !== null));
+    const byUnit = byUnitOrder(
+      [...perUnit.entries()]
+        .filter(([id]) => id !== null && refs.has(id))
+        .map(([id, states]) => ({
+          unit: refs.get(id!)!,
+          total: states.reduce((s, c) => s + c.count, 0),
+          byState: states.sort((a, b) => b.count - a.count || a.key.localeCompare(b.key)),
+        }))
+    ).map((r) => ({ ...r, unit: plainUnit(r.unit) }));
+    const days = published.map((r) => daysBetween(ms(r.submitted_at), ms(r.published_at)));
+    const m = median(days);
+    return {
+      total: rows.reduce((s, r) => s + num(r.n), 0),
+      byUnit,
+      medianDaysToPublication: m === null ? null : round(m, 1),
+    };
+  }
+
+  async function procedureFigures(period: Period): Promise<Figures['procedures']> {
+    const fieldLink = link(PROCEDURE, 'field');
+    const levels = linkTable(strapi, PROCEDURE, 'levels') as unknown as {
+      name: string;
+      joinColumn: { name: string };
+      inverseJoinColumn: { name: string };
+      on?: Record<string, string>;
+      morphColumn?: { typeColumn?: { name: string } };
+    };
+    const levelTable = table('procedure.level');
+    const levelQuery = listedAt(period)
+      .join(`${levels.name} as pc`, `pc.${levels.joinColumn.name}`, 'p.id')
+      .join(`${levelTable} as lv`, 'lv.id', `pc.${levels.inverseJoinColumn.name}`)
+      .where('pc.component_type', 'procedure.level');
+    if (levels.on?.field) levelQuery.where('pc.field', levels.on.field);
+    const [listed, fields, byLevel, added, amended, abolished]: Raw[][] = await Promise.all([
+      listedAt(period).countDistinct({ n: 'p.document_id' }),
+      listedAt(period)
+        .leftJoin(`${fieldLink.name} as fl`, `fl.${fieldLink.from}`, 'p.id')
+        .leftJoin(`${table(FIELD)} as f`, 'f.id', `fl.${fieldLink.to}`)
+        .groupBy('f.document_id')
+        .select('f.document_id as k')
+        .countDistinct({ n: 'p.document_id' }),
+      levelQuery.groupBy('lv.level').select('lv.level as k').countDistinct({ n: 'p.document_id' }),
+      proceduresAdded(period).countDistinct({ n: 'p.document_id' }),
+      proceduresEnded(period, 'amended').countDistinct({ n: 'p.document_id' }),
+      proceduresEnded(period, 'abolished').countDistinct({ n: 'p.document_id' }),
+    ]);
+    const names = await viRows(
+      FIELD,
+      fields.map((r) => r.k).filter((k): k is string => typeof k === 'string'),
+      ['code', 'name']
+    );
+    return {
+      listed: num(listed[0]?.n),
+      byField: fields
+        .map((r) => ({
+          field:
+            r.k === null || r.k === undefined
+              ? { code: '', name: 'Chưa phân lĩnh vực' }
+              : names.has(r.k as string)
+                ? {
+                    code: (names.get(r.k as string)!.code as string) ?? '',
+                    name: names.get(r.k as string)!.name as string,
+                  }
+                : { code: '', name: r.k as string },
+          count: num(r.n),
+        }))
+        .sort((a, b) => b.count - a.count || a.field.code.localeCompare(b.field.code)),
+      byLevel: counts(byLevel),
+      added: num(added[0]?.n),
+      amended: num(amended[0]?.n),
+      abolished: num(abolished[0]?.n),
+    };
+  }
+
+  async function feedbackFigures(start: Date, end: Date): Promise<Figures['feedback']> {
+    const [received, channels, kinds, closed, published]: Raw[][] = await Promise.all([
+      feedbackReceived(start, end).count({ n: '*' }),
+      feedbackReceived(start, end).groupBy('f.channel').select('f.channel as k').count({ n: '*' }),
+      feedbackReceived(start, end).groupBy('f.kind').select('f.kind as k').count({ n: '*' }),
+      feedbackClosed(start, end).select(
+        knex().raw(`SUM(CASE WHEN f.state = 'not_accepted' THEN 1 ELSE 0 END) as not_accepted`),
+        knex().raw(`SUM(CASE WHEN f.state = 'transferred' THEN 1 ELSE 0 END) as transferred`),
+        knex().raw(`SUM(CASE WHEN f.state IN ('answered', 'published') THEN 1 ELSE 0 END) as answered`),
+        knex().raw('SUM(CASE WHEN f.on_time = TRUE THEN 1 ELSE 0 END) as on_time'),
+        knex().raw('SUM(CASE WHEN f.on_time = FALSE THEN 1 ELSE 0 END) as late')
+      ),
+      knex()(`${table(FEEDBACK)} as f`)
+        .where('f.answer_published_at', '>=', start)
+        .where('f.answer_published_at', '<', end)
+        .count({ n: '*' }),
+    ]);
+    const c = closed[0] ?? {};
+    return {
+      received: num(received[0]?.n),
+      byChannel: counts(channels),
+      byKind: counts(kinds),
+      notAccepted: num(c.not_accepted),
+      transferred: num(c.transferred),
+      answered: num(c.answered),
+      onTime: num(c.on_time),
+      late: num(c.late),
+      onTimeRate: onTimeRate(num(c.on_time), num(c.late)),
+      answersPublished: num(published[0]?.n),
+    };
+  }
+
+  async function satisfactionFigures(start: Date, end: Date): Promise<Figures['satisfaction']> {
+    const columns = SURVEY_CRITERIA.map((c) => ({ key: c.key, column: columnOf(SURVEY, c.key) }));
+    const rows: Raw[] = await knex()(`${table(SURVEY)} as r`)
+      .where('r.submitted_at', '>=', start)
+      .where('r.submitted_at', '<', end)
+      .select(
+        knex().raw('COUNT(*) as n'),
+        ...columns.flatMap((c, i) => [
+          knex().raw(`AVG(r.${c.column}) as m${i}`),
+          knex().raw(`COUNT(r.${c.column}) as c${i}`),
+        ])
+      );
+    const r = rows[0] ?? {};
+    return {
+      responses: num(r.n),
+      criteria: columns.map((c, i) => ({
+        criterion: c.key,
+        mean:
+          r[`m${i}`] === null || r[`m${i}`] === undefined || num(r[`c${i}`]) === 0
+            ? null
+            : round(num(r[`m${i}`]), 2),
+        responses: num(r[`c${i}`]),
+      })),
+    };
+  }
+
+  async function oversightFigures(period: Period, start: Date, end: Date): Promise<Figures['oversight']> {
+    const between = (uid: string, column: string) =>
+      knex()(table(uid)).where(column, '>=', start).where(column, '<', end).count({ n: '*' });
+    const [reminders, checks, raised, resolved, escalated]: Raw[][] = await Promise.all([
+      between(REMINDER, 'sent_at'),
+      knex()(table(INSPECTION))
+        .where('date', '>=', period.from)
+        .where('date', '<=', period.to)
+        .count({ n: '*' }),
+      between(DIFFICULTY, 'reported_at'),
+      between(DIFFICULTY, 'resolved_at'),
+      between(DIFFICULTY, 'escalated_at'),
+    ]);
+    return {
+      remindersSent: num(reminders[0]?.n),
+      checks: num(checks[0]?.n),
+      difficultiesRaised: num(raised[0]?.n),
+      difficultiesResolved: num(resolved[0]?.n),
+      difficultiesEscalated: num(escalated[0]?.n),
+    };
+  }
+
+  /** The latest report of each task among those reported in the period. */
+  async function taskReportFigures(start: Date, end: Date): Promise<Figures['taskReports']> {
+    const t = table(TASK_REPORT);
+    const latest = knex()(t)
+      .where('reported_at', '>=', start)
+      .where('reported_at', '<', end)
+      .groupBy('plan_task_document_id')
+      .select('plan_task_document_id')
+      .max({ last: 'reported_at' });
+    const rows: Raw[] = await knex()(`${t} as r`)
+      .join(latest.as('l'), function () {
+        this.on('l.plan_task_document_id', '=', 'r.plan_task_document_id').andOn(
+          'l.last',
+          '=',
+          'r.reported_at'
+        );
+      })
+      .leftJoin(`${table(TASK)} as t`, function () {
+        this.on('t.document_id', '=', 'r.plan_task_document_id').andOnVal('t.locale', '=', 'vi');
+      })
+      .select(
+        'r.id',
+        'r.plan_task_document_id',
+        'r.status',
+        'r.results',
+        'r.reported_at',
+        't.code',
+        't.content',
+        unitOf(TASK_REPORT, 'r')
+      )
+      .orderBy([
+        { column: 't.code', order: 'asc' },
+        { column: 'r.id', order: 'asc' },
+      ]);
+    const refs = await unitRefs(rows.map((r) => num(r.unit_id)).filter(Boolean));
+    const seen = new Set<string>();
+    const out: Figures['taskReports'] = [];
+    for (const r of rows) {
+      // Two reports of a task at the same instant: the first one (lowest id).
+      const key = String(r.plan_task_document_id);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const unit = r.unit_id === null || r.unit_id === undefined ? null : refs.get(num(r.unit_id));
+      out.push({
+        task: { code: (r.code as string) ?? '', content: (r.content as string) ?? '' },
+        unit: unit ? plainUnit(unit) : null,
+        status: r.status === 'done' ? 'done' : 'in_progress',
+        results: (r.results as string) ?? '',
+        reportedAt: iso(r.reported_at)!,
+      });
+    }
+    return out;
+  }
+
+  async function computeFigures(period: Period): Promise<Figures> {
+    const { start, end } = await boundsOf(period);
+    const [articles, submissions, procedures_, feedback, satisfaction, oversight, taskReports] =
+      await Promise.all([
+        articleFigures(period, start, end),
+        submissionFigures(start, end),
+        procedureFigures(period),
+        feedbackFigures(start, end),
+        satisfactionFigures(start, end),
+        oversightFigures(period, start, end),
+        taskReportFigures(start, end),
+      ]);
+    return {
+      period: { from: period.from, to: period.to },
+      computedAt: new Date().toISOString(),
+      articles,
+      submissions,
+      procedures: procedures_,
+      feedback,
+      satisfaction,
+      oversight,
+      taskReports,
+    };
+  }
+
+  return { computeFigures };
+};
