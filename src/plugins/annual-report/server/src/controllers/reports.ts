@@ -13,10 +13,9 @@ import {
   validateNarrative,
   validateRecompute,
 } from '../domain/report-input';
-import { ACTIONS, PLUGIN_ID } from '../permissions';
+import { ACTIONS } from '../permissions';
 import { ConflictError, IssuedError } from '../services/reports';
-
-type Service = ReturnType<typeof import('../services/reports').default>;
+import { getService } from '../utils';
 
 const bodyOf = (ctx: Context) => (ctx.request as { body?: unknown }).body;
 
@@ -26,7 +25,7 @@ const bodyOf = (ctx: Context) => (ctx.request as { body?: unknown }).body;
  * Validation: domain/report-input.ts; figures and storage: services/reports.ts.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const service = () => strapi.plugin(PLUGIN_ID).service('reports') as Service;
+  const service = () => getService(strapi, 'reports');
   const canManage = (ctx: Context) => ctx.state.userAbility?.can(ACTIONS.manage) === true;
   const userName = (ctx: Context) => displayName(ctx.state.user);
 

@@ -1,9 +1,8 @@
 import type { Core, Modules } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { getService } from '../utils';
 
 const ARTICLE = 'api::article.article';
-
-type AttachmentsService = ReturnType<typeof import('./attachments').default>;
 
 /** Adds library files to the media of every draft locale of the article (the field is not localized). */
 async function linkMedia(strapi: Core.Strapi, documentId: string, fileIds: number[]) {
@@ -69,7 +68,7 @@ export const articlePublicationMiddleware =
       throw new errors.ValidationError(unpublished[0].message, { errors: unpublished });
 
     // The submission's attachments enter the public media library now, linked to the draft that becomes public.
-    const attachments = strapi.plugin('unit-submissions').service('attachments') as AttachmentsService;
+    const attachments = getService(strapi, 'attachments');
     const copied = await attachments.copyToLibrary(documentId);
     let result: Awaited<ReturnType<typeof next>>;
     try {
@@ -84,10 +83,7 @@ export const articlePublicationMiddleware =
       select: ['documentId', 'slug'],
     });
     if (published) {
-      await strapi
-        .plugin('unit-submissions')
-        .service('submissions')
-        .markPublished(documentId, articleUrl(published));
+      await getService(strapi, 'submissions').markPublished(documentId, articleUrl(published));
     }
     return result;
   };

@@ -17,9 +17,8 @@ import {
 } from '../domain/attachment-rules';
 import { EDITABLE_BY_UNIT } from '../domain/workflow';
 import { ATTACHMENT_UID, SUBMISSION_UID } from '../permissions';
+import { getService } from '../utils';
 import type { Access } from './submissions';
-
-type SubmissionsService = ReturnType<typeof import('./submissions').default>;
 
 const FILE = 'plugin::upload.file';
 const DOCUMENT_ID = /^[a-z0-9]{20,32}$/;
@@ -64,8 +63,8 @@ type Refusal = 'not-found' | 'forbidden';
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const dir = () => privateUploadDir(strapi.dirs.app.root);
   const rows = () => strapi.db.query(ATTACHMENT_UID);
-  const submissions = () => strapi.plugin('unit-submissions').service('submissions') as SubmissionsService;
-  const history = () => strapi.plugin('unit-submissions').service('history');
+  const submissions = () => getService(strapi, 'submissions');
+  const history = () => getService(strapi, 'history');
   const upload = () => strapi.plugin('upload').service('upload');
   /** The join table of library files and what uses them (files_related_mph). */
   const morphs = () => {

@@ -1,0 +1,12 @@
+import type { Core } from '@strapi/strapi';
+
+type ServiceFactories = Record<string, (...args: never[]) => unknown>;
+
+/**
+ * A plugin's typed service lookup, in place of `strapi.plugin(id).service(name) as XService` casts: each plugin
+ * exports `getService = serviceGetter<typeof services>(PLUGIN_ID)` from its server/src/utils.ts.
+ */
+export const serviceGetter =
+  <Services extends ServiceFactories>(pluginId: string) =>
+  <Name extends keyof Services & string>(strapi: Core.Strapi, name: Name): ReturnType<Services[Name]> =>
+    strapi.plugin(pluginId).service(name) as ReturnType<Services[Name]>;
