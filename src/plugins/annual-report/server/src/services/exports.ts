@@ -33,6 +33,7 @@ import {
 } from '../exports/csv';
 import { writeDocx } from '../exports/docx';
 import { writeXlsxInWorker } from '../exports/xlsx-in-worker';
+import { settingsOf } from '../config';
 import { UIDS } from '../permissions';
 import { draftingUnitOf, profileOn } from './organization-profile';
 
@@ -124,10 +125,6 @@ const nextDay = (date: string) => {
 };
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Test hook (never in production): wait this long at each progress step, so a test can kill the process mid-way. */
-const stepDelay = () =>
-  process.env.NODE_ENV === 'production' ? 0 : Number(process.env.ANNUAL_REPORT_EXPORT_STEP_DELAY_MS || 0);
 
 const MIME: Record<ExportFormat, string> = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
@@ -278,7 +275,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     let lastWrite = 0;
     const progress = async (value: number) => {
       const p = Math.max(1, Math.min(99, Math.round(value)));
-      const delay = stepDelay();
+      const delay = settingsOf(strapi).exportStepDelayMs;
       if (delay) await sleep(delay);
       if (p === lastProgress && Date.now() - lastWrite < 2000) return;
       lastProgress = p;

@@ -23,7 +23,6 @@ import {
   digestMessage,
   FEEDBACK_OPEN_STATES,
   isDueBy,
-  reminderDays,
   reminderMail,
   sortItems,
   type ItemRef,
@@ -32,6 +31,7 @@ import {
 } from '../domain/reminders';
 import { overdueItems, UNIT_OWES_STATES } from '../domain/overdue';
 import { taskStatus } from '../domain/task-status';
+import { settingsOf } from '../config';
 import { PLUGIN_ID, UIDS } from '../permissions';
 import type { Access } from './access';
 import type { LatestReport } from './tasks';
@@ -602,7 +602,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async runDaily(now: Date = new Date()): Promise<DigestRun> {
       const { calendar, timeZone } = await organizationSettings(strapi);
       const today = localDate(now, timeZone);
-      const days = reminderDays(process.env.OVERSIGHT_REMINDER_DAYS);
+      const days = settingsOf(strapi).reminderDays;
       const lastDay = calendar.addWorkingDays(today, days);
       const outcome = await runExclusively(strapi, REMINDER_JOB, today, () =>
         sendDigests(now, today, lastDay, days)

@@ -1,5 +1,6 @@
 import type { Core, Modules } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { settingsOf } from '../config';
 import { getService } from '../utils';
 
 const ARTICLE = 'api::article.article';
@@ -20,10 +21,8 @@ async function linkMedia(strapi: Core.Strapi, documentId: string, fileIds: numbe
   }
 }
 
-/** The public address of a published article, from ARTICLE_URL_TEMPLATE (placeholders {slug}, {documentId}). */
-export function articleUrl(article: { slug: string; documentId: string }) {
-  const template =
-    process.env.ARTICLE_URL_TEMPLATE || `${process.env.PUBLIC_URL ?? ''}/api/articles/{documentId}`;
+/** The public address of a published article, from the template in the settings (placeholders {slug}, {documentId}). */
+function articleUrl(template: string, article: { slug: string; documentId: string }) {
   return template.replace('{slug}', article.slug).replace('{documentId}', article.documentId);
 }
 
@@ -83,7 +82,10 @@ export const articlePublicationMiddleware =
       select: ['documentId', 'slug'],
     });
     if (published) {
-      await getService(strapi, 'submissions').markPublished(documentId, articleUrl(published));
+      await getService(strapi, 'submissions').markPublished(
+        documentId,
+        articleUrl(settingsOf(strapi).articleUrlTemplate, published)
+      );
     }
     return result;
   };

@@ -10,13 +10,10 @@ import {
   storePrivateFile,
 } from '../../../../../infra/private-files';
 import { validationError } from '../../../../../utils/errors';
-import {
-  judgeSubmissionFiles,
-  submissionAttachmentLimits,
-  type IncomingFile,
-} from '../domain/attachment-rules';
+import { judgeSubmissionFiles, type IncomingFile } from '../domain/attachment-rules';
 import { EDITABLE_BY_UNIT } from '../domain/workflow';
 import { ATTACHMENT_UID, SUBMISSION_UID } from '../permissions';
+import { settingsOf } from '../config';
 import { getService } from '../utils';
 import type { Access } from './submissions';
 
@@ -128,7 +125,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     list,
 
-    limits: () => submissionAttachmentLimits(process.env),
+    limits: () => settingsOf(strapi).attachments,
 
     /**
      * Judges every file, then stores all of them or none: files first, rows in one transaction. `at` dates them, for
