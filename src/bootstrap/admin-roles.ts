@@ -10,8 +10,9 @@ import { PLUGIN_ID as UNIT_SUBMISSIONS } from '../plugins/unit-submissions/serve
 import { actionsOfRole, type PluginActions, type RoleCode } from '../utils/admin-actions';
 
 /**
- * The product's admin roles. Each is created once with the permissions below. When ROLES_VERSION rises (a release
- * adds capabilities), the permissions a role lacks are added; nothing a super admin changed is removed.
+ * The product's admin roles. Each is created once with the permissions below, plus the plugin actions whose `roles`
+ * name it (each plugin's server/src/config/actions.ts). When ROLES_VERSION rises (a release adds capabilities), the
+ * permissions a role lacks are added; nothing a super admin changed is removed.
  */
 const ROLES_VERSION = 5;
 
