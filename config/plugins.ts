@@ -73,6 +73,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
       },
     },
   },
+  // The local plugins' settings come from environment variables: each one's server/src/config names them, with
+  // their defaults and checks. A `config: { ... }` here overrides them.
   'unit-submissions': { enabled: true, resolve: './src/plugins/unit-submissions' },
   oversight: { enabled: true, resolve: './src/plugins/oversight' },
   'annual-report': { enabled: true, resolve: './src/plugins/annual-report' },

@@ -1,8 +1,18 @@
 import type { Core } from '@strapi/strapi';
+import annualReportActions from '../plugins/annual-report/server/src/config/actions';
+import { PLUGIN_ID as ANNUAL_REPORT } from '../plugins/annual-report/server/src/permissions';
+import feedbackRegisterActions from '../plugins/feedback-register/server/src/config/actions';
+import { PLUGIN_ID as FEEDBACK_REGISTER } from '../plugins/feedback-register/server/src/permissions';
+import oversightActions from '../plugins/oversight/server/src/config/actions';
+import { PLUGIN_ID as OVERSIGHT } from '../plugins/oversight/server/src/permissions';
+import unitSubmissionsActions from '../plugins/unit-submissions/server/src/config/actions';
+import { PLUGIN_ID as UNIT_SUBMISSIONS } from '../plugins/unit-submissions/server/src/permissions';
+import { actionsOfRole, type PluginActions, type RoleCode } from '../utils/admin-actions';
 
 /**
- * The product's admin roles. Each is created once with the permissions below. When ROLES_VERSION rises (a release
- * adds capabilities), the permissions a role lacks are added; nothing a super admin changed is removed.
+ * The product's admin roles. Each is created once with the permissions below, plus the plugin actions whose `roles`
+ * name it (each plugin's server/src/config/actions.ts). When ROLES_VERSION rises (a release adds capabilities), the
+ * permissions a role lacks are added; nothing a super admin changed is removed.
  */
 const ROLES_VERSION = 5;
 
@@ -17,11 +27,10 @@ interface ContentTypeAccess {
 }
 
 interface RoleDefinition {
-  code: string;
+  code: RoleCode;
   name: string;
   description: string;
   contentTypes: Record<string, ContentTypeAccess>;
-  plugins: string[];
   upload: 'none' | 'own' | 'read' | 'manage';
 }
 
@@ -30,10 +39,13 @@ const SUBMISSION = 'plugin::unit-submissions.submission';
 const IN_MY_UNITS = 'plugin::unit-submissions.in-my-units';
 const IS_MY_UNIT = 'plugin::unit-submissions.is-my-unit';
 const WORKFLOW_FIELDS = ['state', 'version', 'assignee', 'article', 'publicUrl', 'submittedAt', 'dueDate'];
-const SUBMISSIONS = (action: string) => `plugin::unit-submissions.${action}`;
-const REGISTER = (action: string) => `plugin::feedback-register.${action}`;
-const OVERSIGHT = (action: string) => `plugin::oversight.${action}`;
-const REPORT = (action: string) => `plugin::annual-report.${action}`;
+/** Where each role's plugin actions come from: the `roles` of every action in these lists. */
+const PLUGIN_ACTIONS: PluginActions[] = [
+  { pluginId: UNIT_SUBMISSIONS, actions: unitSubmissionsActions },
+  { pluginId: FEEDBACK_REGISTER, actions: feedbackRegisterActions },
+  { pluginId: OVERSIGHT, actions: oversightActions },
+  { pluginId: ANNUAL_REPORT, actions: annualReportActions },
+];
 
 const REFERENCE: Record<string, ContentTypeAccess> = {
   'api::procedure.procedure': { access: 'read' },
@@ -62,7 +74,6 @@ export const ROLE_DEFINITIONS: RoleDefinition[] = [
       'api::legal-document.legal-document': { access: 'publish' },
       [SUBMISSION]: { access: 'read' },
     },
-    plugins: [SUBMISSIONS('read'), SUBMISSIONS('read-all'), SUBMISSIONS('review'), OVERSIGHT('dashboard')],
     upload: 'manage',
   },
   {
@@ -83,17 +94,6 @@ export const ROLE_DEFINITIONS: RoleDefinition[] = [
       'api::survey-response.survey-response': { access: 'read' },
       [SUBMISSION]: { access: 'read' },
     },
-    plugins: [
-      SUBMISSIONS('read'),
-      SUBMISSIONS('read-all'),
-      REGISTER('read'),
-      REGISTER('read-all'),
-      REGISTER('handle'),
-      OVERSIGHT('dashboard'),
-      OVERSIGHT('manage'),
-      REPORT('read'),
-      REPORT('manage'),
-    ],
     upload: 'read',
   },
   {
@@ -107,15 +107,6 @@ export const ROLE_DEFINITIONS: RoleDefinition[] = [
       'api::survey-response.survey-response': { access: 'read' },
       [SUBMISSION]: { access: 'read' },
     },
-    plugins: [
-      SUBMISSIONS('read'),
-      SUBMISSIONS('read-all'),
-      REGISTER('read'),
-      REGISTER('read-all'),
-      OVERSIGHT('dashboard'),
-      OVERSIGHT('escalations'),
-      REPORT('read'),
-    ],
     upload: 'read',
   },
   {
@@ -140,13 +131,6 @@ export const ROLE_DEFINITIONS: RoleDefinition[] = [
         exceptFields: WORKFLOW_FIELDS,
       },
     },
-    plugins: [
-      SUBMISSIONS('read'),
-      SUBMISSIONS('submit'),
-      REGISTER('read'),
-      REGISTER('answer'),
-      OVERSIGHT('unit'),
-    ],
     upload: 'own',
   },
 ];
@@ -219,7 +203,7 @@ function permissionsOf(strapi: Core.Strapi, definition: RoleDefinition, localeCo
       (a) => a.actionId
     )
   );
-  const plugins = definition.plugins
+  const plugins = actionsOfRole(definition.code, PLUGIN_ACTIONS)
     .filter((action) => registered.has(action))
     .map((action) => ({ action, properties: {}, conditions: [] }));
   const upload = UPLOAD[definition.upload].map(({ action, conditions = [] }) => ({

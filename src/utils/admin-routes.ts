@@ -1,19 +1,17 @@
 /**
- * Route guards of the local plugins' admin routes. Strapi's `admin::hasPermissions` requires every action it is
- * given; most plugin routes serve several roles (the Office, the Director, units) and the services scope the rows,
- * so each plugin registers this policy as `has-any-permission`: at least one of `config.actions`.
+ * Route guards of the local plugins' admin routes: an admin session plus RBAC actions. Each route of a plugin's
+ * route table says which of the two it uses. Which rows a user then sees is the services' business.
  */
-export const hasAnyPermission = (
-  policyContext: { state: { userAbility?: { can(action: string): boolean } } },
-  config: { actions: string[] }
-) => config.actions.some((action) => policyContext.state.userAbility?.can(action) === true);
 
-/** A route's policies: an admin session and at least one of the plugin's RBAC actions. */
-export const allowedAny =
-  (pluginId: string) =>
-  (...actions: string[]) => ({
-    policies: [
-      'admin::isAuthenticatedAdmin',
-      { name: `plugin::${pluginId}.has-any-permission`, config: { actions } },
-    ],
-  });
+/** Every one of the actions (Strapi's `admin::hasPermissions`). */
+export const allOf = (...actions: string[]) => ({
+  policies: ['admin::isAuthenticatedAdmin', { name: 'admin::hasPermissions', config: { actions } }],
+});
+
+/**
+ * At least one of the actions (src/policies/has-any-permission.ts): the routes that serve several roles (the
+ * Office, the Director, the units), each seeing its own rows.
+ */
+export const anyOf = (...actions: string[]) => ({
+  policies: ['admin::isAuthenticatedAdmin', { name: 'global::has-any-permission', config: { actions } }],
+});

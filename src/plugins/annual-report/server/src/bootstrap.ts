@@ -1,13 +1,11 @@
 import type { Core } from '@strapi/strapi';
+import { registerActions } from '../../../../utils/admin-actions';
+import actions from './config/actions';
 import { PLUGIN_ID } from './permissions';
-
-const actions = [
-  { uid: 'read', displayName: 'Xem báo cáo năm' },
-  { uid: 'manage', displayName: 'Lập, chỉnh sửa, ban hành và xuất báo cáo năm' },
-].map((action) => ({ ...action, section: 'plugins', pluginName: PLUGIN_ID }));
+import { getService } from './utils';
 
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
-  await strapi.service('admin::permission').actionProvider.registerMany(actions);
+  await registerActions(strapi, { pluginId: PLUGIN_ID, actions });
   // Exports left running by a process that died show as failed (and their partial files go) at once.
-  await strapi.plugin(PLUGIN_ID).service('exports').sweep();
+  await getService(strapi, 'exports').sweep();
 };

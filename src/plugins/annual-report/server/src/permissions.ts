@@ -1,12 +1,11 @@
+import { actionIds } from '../../../../utils/admin-actions';
+import actions from './config/actions';
+
 /** RBAC of the annual report plugin, shared by the server and the admin panel. */
 export const PLUGIN_ID = 'annual-report';
 
-export const ACTIONS = {
-  /** Read reports, their figures and exports (Office, Director). */
-  read: `plugin::${PLUGIN_ID}.read`,
-  /** Create drafts, edit the narrative, recompute, issue, export (Office). */
-  manage: `plugin::${PLUGIN_ID}.manage`,
-} as const;
+/** The ids of the plugin's RBAC actions (server/src/config/actions.ts), by key. */
+export const ACTIONS = actionIds(PLUGIN_ID, actions);
 
 export const UIDS = {
   report: `plugin::${PLUGIN_ID}.report`,

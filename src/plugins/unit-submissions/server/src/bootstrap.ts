@@ -1,17 +1,12 @@
 import type { Core } from '@strapi/strapi';
 import { unitAccess } from '../../../../api/unit/services/access';
+import { registerActions } from '../../../../utils/admin-actions';
+import actions from './config/actions';
 import { PLUGIN_ID } from './permissions';
-
-const actions = [
-  { uid: 'read', displayName: 'Xem tin bài của đơn vị mình' },
-  { uid: 'read-all', displayName: 'Xem tin bài của mọi đơn vị' },
-  { uid: 'submit', displayName: 'Soạn, gửi, rút tin bài của đơn vị mình' },
-  { uid: 'review', displayName: 'Biên tập, yêu cầu chỉnh sửa, duyệt, từ chối' },
-  { uid: 'memberships', displayName: 'Phân công thành viên đơn vị' },
-].map((action) => ({ ...action, section: 'plugins', pluginName: PLUGIN_ID }));
+import { getService } from './utils';
 
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
-  await strapi.service('admin::permission').actionProvider.registerMany(actions);
+  await registerActions(strapi, { pluginId: PLUGIN_ID, actions });
 
   // Both conditions match nothing for a user who belongs to no unit.
   const unitCondition = (name: string, displayName: string, filter: (units: number[]) => object) =>
@@ -29,6 +24,6 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   // The units themselves: it scopes every unit picker of a unit editor.
   await unitCondition('is-my-unit', "Is one of the user's units", (units) => ({ id: { $in: units } }));
 
-  await strapi.plugin(PLUGIN_ID).service('history').protectOnPostgres();
-  await strapi.plugin(PLUGIN_ID).service('attachments').migrateLegacy();
+  await getService(strapi, 'history').protectOnPostgres();
+  await getService(strapi, 'attachments').migrateLegacy();
 };

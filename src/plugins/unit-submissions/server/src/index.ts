@@ -1,4 +1,5 @@
 import bootstrap from './bootstrap';
+import config from './config';
 import contentTypes from './content-types';
 import controllers from './controllers';
 import policies from './policies';
@@ -6,4 +7,4 @@ import register from './register';
 import routes from './routes';
 import services from './services';
 
-export default { register, bootstrap, contentTypes, controllers, policies, routes, services };
+export default { config, register, bootstrap, contentTypes, controllers, policies, routes, services };

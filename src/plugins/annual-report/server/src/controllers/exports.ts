@@ -3,9 +3,7 @@ import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { FORMATS, LISTS, type ExportFormat } from '../services/exports';
 import type { ListName } from '../exports/csv';
-import { PLUGIN_ID } from '../permissions';
-
-type ExportsService = ReturnType<typeof import('../services/exports').default>;
+import { getService } from '../utils';
 
 /** RFC 6266 / 5987: an ASCII fallback and the UTF-8 original, so Vietnamese file names survive. */
 const contentDisposition = (name: string) => {
@@ -21,7 +19,7 @@ const nameOf = (user: { firstname?: string | null; lastname?: string | null } | 
   [user?.firstname, user?.lastname].filter(Boolean).join(' ') || null;
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const service = () => strapi.plugin(PLUGIN_ID).service('exports') as ExportsService;
+  const service = () => getService(strapi, 'exports');
   return {
     /** POST /annual-report/reports/:documentId/exports { format, list? } → 202 { data: job }. */
     async create(ctx: Context) {

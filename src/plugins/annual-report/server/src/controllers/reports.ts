@@ -13,11 +13,9 @@ import {
   validateNarrative,
   validateRecompute,
 } from '../domain/report-input';
-import { ACTIONS, PLUGIN_ID } from '../permissions';
+import { ACTIONS } from '../permissions';
 import { ConflictError, IssuedError } from '../services/reports';
-
-type Service = ReturnType<typeof import('../services/reports').default>;
-type DrillDownsService = ReturnType<typeof import('../services/drill-downs').default>;
+import { getService } from '../utils';
 
 const bodyOf = (ctx: Context) => (ctx.request as { body?: unknown }).body;
 
@@ -28,8 +26,8 @@ const bodyOf = (ctx: Context) => (ctx.request as { body?: unknown }).body;
  * services/drill-downs.ts.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const service = () => strapi.plugin(PLUGIN_ID).service('reports') as Service;
-  const drillDowns = () => strapi.plugin(PLUGIN_ID).service('drillDowns') as DrillDownsService;
+  const service = () => getService(strapi, 'reports');
+  const drillDowns = () => getService(strapi, 'drillDowns');
   const canManage = (ctx: Context) => ctx.state.userAbility?.can(ACTIONS.manage) === true;
   const userName = (ctx: Context) => displayName(ctx.state.user);
 

@@ -1,8 +1,5 @@
+import { anyOf } from '../../../../../utils/admin-routes';
 import { ACTIONS } from '../permissions';
-import { allowed } from './allowed';
-
-const read = allowed(ACTIONS.read, ACTIONS.manage);
-const manage = allowed(ACTIONS.manage);
 
 /** Admin routes of the report exports; see routes/index.ts. */
 export default [
@@ -10,24 +7,24 @@ export default [
     method: 'POST',
     path: '/reports/:documentId/exports',
     handler: 'exports.create',
-    config: manage,
+    config: anyOf(ACTIONS.manage),
   },
   {
     method: 'GET',
     path: '/reports/:documentId/exports',
     handler: 'exports.list',
-    config: read,
+    config: anyOf(ACTIONS.read, ACTIONS.manage),
   },
   {
     method: 'GET',
     path: '/exports/:id',
     handler: 'exports.findOne',
-    config: read,
+    config: anyOf(ACTIONS.read, ACTIONS.manage),
   },
   {
     method: 'GET',
     path: '/exports/:id/download',
     handler: 'exports.download',
-    config: read,
+    config: anyOf(ACTIONS.read, ACTIONS.manage),
   },
 ] as object[];

@@ -16,6 +16,7 @@ import { nextDay } from '../domain/figures-rules';
 import { ARTICLE_COLUMNS, FEEDBACK_COLUMNS, writeCsv, type ListName } from '../exports/csv';
 import { writeDocx } from '../exports/docx';
 import { writeXlsxInWorker } from '../exports/xlsx-in-worker';
+import { settingsOf } from '../config';
 import { UIDS } from '../permissions';
 import { exportRows } from './export-rows';
 import type { JobRow, ReportRow } from './exports';
@@ -25,10 +26,6 @@ import { draftingUnitOf, profileOn } from './organization-profile';
 const HEARTBEAT_MS = 15_000;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Test hook (never in production): wait this long at each progress step, so a test can kill the process mid-way. */
-const stepDelay = () =>
-  process.env.NODE_ENV === 'production' ? 0 : Number(process.env.ANNUAL_REPORT_EXPORT_STEP_DELAY_MS || 0);
 
 export function exportWriter(strapi: Core.Strapi, { dir, node }: { dir: () => string; node: string }) {
   const jobs = () => strapi.db.query(UIDS.exportJob);
@@ -56,7 +53,7 @@ export function exportWriter(strapi: Core.Strapi, { dir, node }: { dir: () => st
     let lastWrite = 0;
     const progress = async (value: number) => {
       const p = Math.max(1, Math.min(99, Math.round(value)));
-      const delay = stepDelay();
+      const delay = settingsOf(strapi).exportStepDelayMs;
       if (delay) await sleep(delay);
       if (p === lastProgress && Date.now() - lastWrite < 2000) return;
       lastProgress = p;

@@ -2,15 +2,13 @@ import fs from 'fs';
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { contentDisposition } from '../../../../../domain/file-names';
-import type { AttachmentAccess } from '../services/attachment';
-
-type RegisterService = ReturnType<typeof import('../services/register').default>;
+import { getService } from '../utils';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /** GET /feedback-register/attachments/:documentId/download: the file, for staff allowed to see it. */
   async download(ctx: Context) {
-    const service = strapi.plugin('feedback-register').service('attachment') as AttachmentAccess;
-    const register = strapi.plugin('feedback-register').service('register') as RegisterService;
+    const service = getService(strapi, 'attachment');
+    const register = getService(strapi, 'register');
     const access = await register.accessOf(ctx.state.user, ctx.state.userAbility);
     const file = await service.findReadable(ctx.params.documentId, access);
     if (file === 'not-found') return ctx.notFound();

@@ -15,10 +15,8 @@ import {
   validateTransitionBody,
 } from '../domain/register-input';
 import { FEEDBACK_STATES } from '../domain/workflow';
-import { PLUGIN_ID } from '../permissions';
 import { ConflictError, type Access } from '../services/register';
-
-type Service = ReturnType<typeof import('../services/register').default>;
+import { getService } from '../utils';
 
 const conflict = (ctx: Context, error: ConflictError) => {
   ctx.status = 409;
@@ -31,7 +29,7 @@ const conflict = (ctx: Context, error: ConflictError) => {
 const bodyOf = (ctx: Context) => (ctx.request as { body?: unknown }).body;
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const service = () => strapi.plugin(PLUGIN_ID).service('register') as Service;
+  const service = () => getService(strapi, 'register');
   const access = (ctx: Context): Promise<Access> => service().accessOf(ctx.state.user, ctx.state.userAbility);
   const withConflicts = async (ctx: Context, work: () => Promise<unknown>) => {
     try {

@@ -1,12 +1,10 @@
 import fs from 'fs/promises';
 import type { Core } from '@strapi/strapi';
-import { PLUGIN_ID } from '../permissions';
 import type { Access } from './register';
+import { getService } from '../utils';
 import { privateFilePath, privateUploadDir } from '../../../../../infra/private-files';
 
 const ATTACHMENT = 'api::feedback.feedback-attachment';
-
-type RegisterService = ReturnType<typeof import('./register').default>;
 
 export interface ReadableAttachment {
   path: string;
@@ -29,7 +27,7 @@ export default ({ strapi }: { strapi: Core.Strapi }): AttachmentAccess => ({
       populate: { feedback: { select: ['documentId'] } },
     });
     if (!attachment?.feedback) return 'not-found';
-    const register = strapi.plugin(PLUGIN_ID).service('register') as RegisterService;
+    const register = getService(strapi, 'register');
     const feedback = await register.findOne(access, attachment.feedback.documentId);
     if (!feedback) return 'not-found';
     if (!feedback.submitter) return 'forbidden';

@@ -20,6 +20,7 @@ import {
   retentionRunKey,
   type RetainedFeedback,
 } from '../domain/retention';
+import { getService } from '../utils';
 
 const FEEDBACK = 'api::feedback.feedback';
 const ATTACHMENT = 'api::feedback.feedback-attachment';
@@ -54,7 +55,7 @@ async function anonymiseDue(
   retentionMonths: number,
   now: Date
 ): Promise<number> {
-  const history = strapi.plugin('feedback-register').service('history');
+  const history = getService(strapi, 'history');
   const dir = privateUploadDir(strapi.dirs.app.root);
   let anonymised = 0;
   let afterId = 0;

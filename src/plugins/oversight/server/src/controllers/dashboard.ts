@@ -5,13 +5,8 @@ import { readableUnits } from '../../../../../domain/unit-access';
 import { requestLanguage } from '../../../../../utils/http';
 import { validationError } from '../../../../../utils/errors';
 import { parseDashboardQuery, parseDrillDownQuery, type DrillDown } from '../domain/dashboard';
-import { PLUGIN_ID } from '../permissions';
 import type { Access } from '../services/access';
-
-type DashboardService = ReturnType<typeof import('../services/dashboard').default>;
-type DrillDownsService = ReturnType<typeof import('../services/drill-downs').default>;
-type AccessService = ReturnType<typeof import('../services/access').default>;
-type RemindersService = ReturnType<typeof import('../services/reminders').default>;
+import { getService } from '../utils';
 
 /**
  * GET /options, GET /dashboard?year=, GET /units/:unitId/{tasks,submissions,articles,feedback}?year=&page=&pageSize=
@@ -19,9 +14,9 @@ type RemindersService = ReturnType<typeof import('../services/reminders').defaul
  * services/dashboard.ts and services/drill-downs.ts; what is overdue: services/reminders.ts.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const service = () => strapi.plugin(PLUGIN_ID).service('dashboard') as DashboardService;
-  const drillDowns = () => strapi.plugin(PLUGIN_ID).service('drillDowns') as DrillDownsService;
-  const accessService = () => strapi.plugin(PLUGIN_ID).service('access') as AccessService;
+  const service = () => getService(strapi, 'dashboard');
+  const drillDowns = () => getService(strapi, 'drillDowns');
+  const accessService = () => getService(strapi, 'access');
   const access = (ctx: Context): Promise<Access> => accessService().of(ctx.state.user, ctx.state.userAbility);
 
   /** The unit of the path when the user may read it; null (→ 404) otherwise, or when there is no such unit. */
@@ -93,7 +88,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       );
       if (!parsed.ok) throw validationError(parsed.errors);
       ctx.set('Cache-Control', 'private, no-store');
-      const reminders = strapi.plugin(PLUGIN_ID).service('reminders') as RemindersService;
+      const reminders = getService(strapi, 'reminders');
       return { data: await reminders.overdue(unitId) };
     },
 

@@ -12,11 +12,9 @@ import {
 import { QueryReader } from '../../../../../domain/query-params';
 import { localDate } from '../../../../../domain/working-days';
 import { organizationSettings } from '../../../../../infra/organization-settings';
-import { PLUGIN_ID } from '../permissions';
 import type { Access } from '../services/access';
 import { ConflictError } from '../services/records';
-
-type Service = ReturnType<typeof import('../services/records').default>;
+import { getService } from '../utils';
 
 const bodyOf = (ctx: Context) => (ctx.request as { body?: unknown }).body;
 
@@ -29,9 +27,9 @@ const conflict = (ctx: Context, error: ConflictError) => {
 };
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const service = () => strapi.plugin(PLUGIN_ID).service('records') as Service;
+  const service = () => getService(strapi, 'records');
   const access = (ctx: Context): Promise<Access> =>
-    strapi.plugin(PLUGIN_ID).service('access').of(ctx.state.user, ctx.state.userAbility);
+    getService(strapi, 'access').of(ctx.state.user, ctx.state.userAbility);
   const list = (ctx: Context, extra: readonly ('state' | 'task')[]) => {
     const parsed = parseListQuery(ctx.query as Record<string, unknown>, extra, requestLanguage(ctx));
     if (!parsed.ok) throw validationError(parsed.errors);

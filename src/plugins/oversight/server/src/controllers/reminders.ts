@@ -4,17 +4,15 @@ import { requestLanguage } from '../../../../../utils/http';
 import { validationError } from '../../../../../utils/errors';
 import { parseListQuery } from '../domain/records-input';
 import { validateReminder } from '../domain/reminders';
-import { PLUGIN_ID } from '../permissions';
 import type { Access } from '../services/access';
-
-type Service = ReturnType<typeof import('../services/reminders').default>;
+import { getService } from '../utils';
 
 const bodyOf = (ctx: Context) => (ctx.request as { body?: unknown }).body;
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const service = () => strapi.plugin(PLUGIN_ID).service('reminders') as Service;
+  const service = () => getService(strapi, 'reminders');
   const access = (ctx: Context): Promise<Access> =>
-    strapi.plugin(PLUGIN_ID).service('access').of(ctx.state.user, ctx.state.userAbility);
+    getService(strapi, 'access').of(ctx.state.user, ctx.state.userAbility);
 
   return {
     /** POST /reminders { data: { unit, message, items: [{ type, documentId }] } } */

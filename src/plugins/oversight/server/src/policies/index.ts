@@ -1,3 +1,1 @@
-import { hasAnyPermission } from '../../../../../utils/admin-routes';
-
-export default { 'has-any-permission': hasAnyPermission };
+export default {};

@@ -1,5 +1,5 @@
+import { anyOf } from '../../../../../utils/admin-routes';
 import { ACTIONS } from '../permissions';
-import { allowed } from './allowed';
 
 /**
  * The dashboard of every unit against the year's plan, and the drill-down behind each of its figures (a unit
@@ -10,20 +10,20 @@ export default [
     method: 'GET',
     path: '/options',
     handler: 'dashboard.options',
-    config: allowed(ACTIONS.dashboard, ACTIONS.manage, ACTIONS.unit, ACTIONS.escalations),
+    config: anyOf(ACTIONS.dashboard, ACTIONS.manage, ACTIONS.unit, ACTIONS.escalations),
   },
-  { method: 'GET', path: '/dashboard', handler: 'dashboard.dashboard', config: allowed(ACTIONS.dashboard) },
+  { method: 'GET', path: '/dashboard', handler: 'dashboard.dashboard', config: anyOf(ACTIONS.dashboard) },
   ...(['tasks', 'submissions', 'articles', 'feedback'] as const).map((drillDown) => ({
     method: 'GET',
     path: `/units/:unitId/${drillDown}`,
     handler: `dashboard.${drillDown}`,
-    config: allowed(ACTIONS.dashboard, ACTIONS.unit),
+    config: anyOf(ACTIONS.dashboard, ACTIONS.unit),
   })),
   // What a unit has overdue today: the Office's reminder preselects it (a unit editor reads their own units').
   {
     method: 'GET',
     path: '/units/:unitId/overdue',
     handler: 'dashboard.overdue',
-    config: allowed(ACTIONS.dashboard, ACTIONS.manage, ACTIONS.unit),
+    config: anyOf(ACTIONS.dashboard, ACTIONS.manage, ACTIONS.unit),
   },
 ] as object[];

@@ -1,5 +1,5 @@
+import { anyOf } from '../../../../../utils/admin-routes';
 import { ACTIONS } from '../permissions';
-import { allowed } from './allowed';
 
 /** Reminders (đôn đốc): the Office sends them; everyone who follows a unit reads them (scoped in the service). */
 export default [
@@ -7,12 +7,12 @@ export default [
     method: 'POST',
     path: '/reminders',
     handler: 'reminders.create',
-    config: allowed(ACTIONS.manage),
+    config: anyOf(ACTIONS.manage),
   },
   {
     method: 'GET',
     path: '/reminders',
     handler: 'reminders.find',
-    config: allowed(ACTIONS.dashboard, ACTIONS.manage, ACTIONS.unit),
+    config: anyOf(ACTIONS.dashboard, ACTIONS.manage, ACTIONS.unit),
   },
 ] as object[];

@@ -13,13 +13,13 @@ import { day } from '../../../../../infra/stored-values';
 import {
   digestMessage,
   isDueBy,
-  reminderDays,
   reminderMail,
   sortItems,
   type ReminderItem,
   UNIT_PENDING_STATES,
 } from '../domain/reminders';
 import { taskStatus } from '../domain/task-status';
+import { settingsOf } from '../config';
 import { UIDS } from '../permissions';
 import { feedbackTitle, keyOf, reminderItems, UNIT } from './reminder-items';
 import type { UnitRef } from './reminders';
@@ -154,7 +154,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async runDaily(now: Date = new Date()): Promise<DigestRun> {
       const { calendar, timeZone } = await organizationSettings(strapi);
       const today = localDate(now, timeZone);
-      const days = reminderDays(process.env.OVERSIGHT_REMINDER_DAYS);
+      const days = settingsOf(strapi).reminderDays;
       const lastDay = calendar.addWorkingDays(today, days);
       const outcome = await runExclusively(strapi, REMINDER_JOB, today, () =>
         sendDigests(now, today, lastDay, days)

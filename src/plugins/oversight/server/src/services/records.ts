@@ -36,6 +36,7 @@ import { taskStatus } from '../domain/task-status';
 import { PLUGIN_ID, UIDS } from '../permissions';
 import type { Access } from './access';
 import { isoDay, isoInstant, unitView, type UnitRef } from './reminders';
+import { getService } from '../utils';
 type TasksService = ReturnType<typeof import('./tasks').default>;
 
 const UNIT = 'api::unit.unit';
@@ -538,7 +539,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             linked: links.get(task.documentId)!,
           };
         }),
-        reminders: await strapi.plugin(PLUGIN_ID).service('reminders').recent(unitIds, 20),
+        reminders: await getService(strapi, 'reminders').recent(unitIds, 20),
         difficulties: await difficultyViews(difficulties),
       };
     },

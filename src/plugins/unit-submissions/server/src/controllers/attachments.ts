@@ -6,8 +6,8 @@ import { fieldError } from '../../../../../domain/errors';
 import { validationError } from '../../../../../utils/errors';
 import { requestLanguage } from '../../../../../utils/http';
 import type { UploadedFile } from '../../../../../utils/public-intake';
+import { getService } from '../utils';
 
-type SubmissionsService = ReturnType<typeof import('../services/submissions').default>;
 type AttachmentsService = ReturnType<typeof import('../services/attachments').default>;
 
 /** Every multipart temp file of the request, whatever its field, so that all of them are removed. */
@@ -17,10 +17,9 @@ const uploadedFiles = (ctx: Context) =>
   ).flat();
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const plugin = () => strapi.plugin('unit-submissions');
-  const service = () => plugin().service('attachments') as AttachmentsService;
+  const service = () => getService(strapi, 'attachments');
   const access = (ctx: Context) =>
-    (plugin().service('submissions') as SubmissionsService).accessOf(ctx.state.user, ctx.state.userAbility);
+    getService(strapi, 'submissions').accessOf(ctx.state.user, ctx.state.userAbility);
 
   const reply = (ctx: Context, result: Awaited<ReturnType<AttachmentsService['add']>>, status = 200) => {
     if (result === 'not-found') return ctx.notFound();

@@ -10,8 +10,7 @@ import { parseBulkRequest } from '../domain/bulk';
 import { parseListQuery } from '../domain/list-query';
 import { SUBMISSION_UID } from '../permissions';
 import { CONFLICT_MESSAGES, ConflictError, type Access } from '../services/submissions';
-
-type Service = ReturnType<typeof import('../services/submissions').default>;
+import { getService } from '../utils';
 
 const conflict = (ctx: Context) => {
   ctx.status = 409;
@@ -27,7 +26,7 @@ const conflict = (ctx: Context) => {
 };
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const service = () => strapi.plugin('unit-submissions').service('submissions') as Service;
+  const service = () => getService(strapi, 'submissions');
   const access = (ctx: Context): Promise<Access> => service().accessOf(ctx.state.user, ctx.state.userAbility);
   const version = (ctx: Context, value: unknown) => {
     if (Number.isInteger(value) && (value as number) >= 0) return value as number;
@@ -173,7 +172,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async history(ctx: Context) {
       const found = await service().findOne(await access(ctx), ctx.params.documentId);
       if (!found) return ctx.notFound();
-      return { data: await strapi.plugin('unit-submissions').service('history').of(ctx.params.documentId) };
+      return { data: await getService(strapi, 'history').of(ctx.params.documentId) };
     },
 
     /** What the forms offer this user: their units (or all), plan tasks, and the IT Center editors to assign. */
@@ -190,7 +189,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         populate: { plan: { select: ['year'] }, unit: { select: ['id'] } },
         orderBy: { code: 'asc' },
       });
-      const limits = strapi.plugin('unit-submissions').service('attachments').limits();
+      const limits = getService(strapi, 'attachments').limits();
       const reviewers = who.canReview
         ? await strapi.db.query('admin::user').findMany({
             where: { isActive: true, roles: { code: { $in: ['it-center-editor'] } } },

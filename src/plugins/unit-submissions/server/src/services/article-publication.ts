@@ -1,9 +1,9 @@
 import type { Core, Modules } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { settingsOf } from '../config';
+import { getService } from '../utils';
 
 const ARTICLE = 'api::article.article';
-
-type AttachmentsService = ReturnType<typeof import('./attachments').default>;
 
 /** Adds library files to the media of every draft locale of the article (the field is not localized). */
 async function linkMedia(strapi: Core.Strapi, documentId: string, fileIds: number[]) {
@@ -21,10 +21,8 @@ async function linkMedia(strapi: Core.Strapi, documentId: string, fileIds: numbe
   }
 }
 
-/** The public address of a published article, from ARTICLE_URL_TEMPLATE (placeholders {slug}, {documentId}). */
-export function articleUrl(article: { slug: string; documentId: string }) {
-  const template =
-    process.env.ARTICLE_URL_TEMPLATE || `${process.env.PUBLIC_URL ?? ''}/api/articles/{documentId}`;
+/** The public address of a published article, from the template in the settings (placeholders {slug}, {documentId}). */
+function articleUrl(template: string, article: { slug: string; documentId: string }) {
   return template.replace('{slug}', article.slug).replace('{documentId}', article.documentId);
 }
 
@@ -69,7 +67,7 @@ export const articlePublicationMiddleware =
       throw new errors.ValidationError(unpublished[0].message, { errors: unpublished });
 
     // The submission's attachments enter the public media library now, linked to the draft that becomes public.
-    const attachments = strapi.plugin('unit-submissions').service('attachments') as AttachmentsService;
+    const attachments = getService(strapi, 'attachments');
     const copied = await attachments.copyToLibrary(documentId);
     let result: Awaited<ReturnType<typeof next>>;
     try {
@@ -84,10 +82,10 @@ export const articlePublicationMiddleware =
       select: ['documentId', 'slug'],
     });
     if (published) {
-      await strapi
-        .plugin('unit-submissions')
-        .service('submissions')
-        .markPublished(documentId, articleUrl(published));
+      await getService(strapi, 'submissions').markPublished(
+        documentId,
+        articleUrl(settingsOf(strapi).articleUrlTemplate, published)
+      );
     }
     return result;
   };

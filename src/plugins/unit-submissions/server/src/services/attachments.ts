@@ -10,16 +10,12 @@ import {
   storePrivateFile,
 } from '../../../../../infra/private-files';
 import { validationError } from '../../../../../utils/errors';
-import {
-  judgeSubmissionFiles,
-  submissionAttachmentLimits,
-  type IncomingFile,
-} from '../domain/attachment-rules';
+import { judgeSubmissionFiles, type IncomingFile } from '../domain/attachment-rules';
 import { EDITABLE_BY_UNIT } from '../domain/workflow';
 import { ATTACHMENT_UID, SUBMISSION_UID } from '../permissions';
+import { settingsOf } from '../config';
+import { getService } from '../utils';
 import type { Access } from './submissions';
-
-type SubmissionsService = ReturnType<typeof import('./submissions').default>;
 
 const FILE = 'plugin::upload.file';
 const DOCUMENT_ID = /^[a-z0-9]{20,32}$/;
@@ -64,8 +60,8 @@ type Refusal = 'not-found' | 'forbidden';
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const dir = () => privateUploadDir(strapi.dirs.app.root);
   const rows = () => strapi.db.query(ATTACHMENT_UID);
-  const submissions = () => strapi.plugin('unit-submissions').service('submissions') as SubmissionsService;
-  const history = () => strapi.plugin('unit-submissions').service('history');
+  const submissions = () => getService(strapi, 'submissions');
+  const history = () => getService(strapi, 'history');
   const upload = () => strapi.plugin('upload').service('upload');
   /** The join table of library files and what uses them (files_related_mph). */
   const morphs = () => {
@@ -129,7 +125,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     list,
 
-    limits: () => submissionAttachmentLimits(process.env),
+    limits: () => settingsOf(strapi).attachments,
 
     /**
      * Judges every file, then stores all of them or none: files first, rows in one transaction. `at` dates them, for

@@ -34,6 +34,7 @@ import {
   type Actor,
   type SubmissionState,
 } from '../domain/workflow';
+import { settingsOf } from '../config';
 import { ACTIONS, SUBMISSION_UID } from '../permissions';
 import { ATTACHMENT_FIELDS } from './attachments';
 
@@ -435,7 +436,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
 
       const { calendar, timeZone } = await organizationSettings(strapi);
-      const reviewDays = Number(process.env.SUBMISSION_REVIEW_DAYS ?? 3);
+      const { reviewDays } = settingsOf(strapi);
       const now = at ?? new Date();
       const changes: Record<string, unknown> = { state: to, version: request.version + 1, updatedAt: now };
       if (isSending(submission.state, to)) {
