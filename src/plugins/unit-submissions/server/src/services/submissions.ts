@@ -321,8 +321,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           access.canPublishArticles && submission.state === 'approved' && submission.article !== null,
         allowedTransitions: allowedTransitions(submission.state, actors).map((t) => ({
           to: t.to,
-          needsComment: Boolean(t.needsComment),
-          needsAssignee: Boolean(t.needsAssignee),
+          needsComment: t.needs?.includes('comment') ?? false,
+          needsAssignee: t.needs?.includes('assignee') ?? false,
         })),
         canEdit: actors.includes('unit') && EDITABLE_BY_UNIT.includes(submission.state),
         canComment: actors.length > 0,
@@ -429,7 +429,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         throw validationError([fieldError([decision.problem.field], message.vi, message.en, language)]);
       }
       const to = decision.transition.to;
-      const assigneeId = decision.transition.needsAssignee ? request.assigneeId! : null;
+      const assigneeId = decision.transition.needs?.includes('assignee') ? request.assigneeId! : null;
       let assignee: AdminUser | null = null;
       if (assigneeId) {
         assignee = await strapi.db.query('admin::user').findOne({
