@@ -6,7 +6,7 @@ import { QueryReader } from '../../../../../domain/query-params';
 import { FEEDBACK_KINDS } from '../../../../../domain/feedback-intake';
 import { feedbackConfig, publishedProcedure } from '../../../../../utils/public-intake';
 import { requestLanguage } from '../../../../../utils/http';
-import { validationError } from '../../../../../utils/errors';
+import { validationError, withConflicts } from '../../../../../utils/errors';
 import {
   parseRegisterFilters,
   FEEDBACK_CHANNELS,
@@ -16,31 +16,15 @@ import {
 } from '../domain/register-input';
 import { FEEDBACK_STATES } from '../domain/workflow';
 import { PLUGIN_ID } from '../permissions';
-import { ConflictError, type Access } from '../services/register';
+import type { Access } from '../services/register';
 
 type Service = ReturnType<typeof import('../services/register').default>;
-
-const conflict = (ctx: Context, error: ConflictError) => {
-  ctx.status = 409;
-  ctx.body = {
-    data: null,
-    error: { status: 409, name: 'ConflictError', message: error.message, details: {} },
-  };
-};
 
 const bodyOf = (ctx: Context) => (ctx.request as { body?: unknown }).body;
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const service = () => strapi.plugin(PLUGIN_ID).service('register') as Service;
   const access = (ctx: Context): Promise<Access> => service().accessOf(ctx.state.user, ctx.state.userAbility);
-  const withConflicts = async (ctx: Context, work: () => Promise<unknown>) => {
-    try {
-      return await work();
-    } catch (error) {
-      if (error instanceof ConflictError) return conflict(ctx, error);
-      throw error;
-    }
-  };
   const detail = async (ctx: Context, documentId: string) => ({
     data: await service().findOne(await access(ctx), documentId),
   });

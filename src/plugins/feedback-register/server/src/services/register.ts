@@ -20,6 +20,7 @@ import {
 import { localDate, startOfLocalDay } from '../../../../../domain/working-days';
 import { enqueueMail } from '../../../../../infra/outbox';
 import { organizationSettings } from '../../../../../infra/organization-settings';
+import { assertVersion, versionedUpdate } from '../../../../../infra/versioned-update';
 import { idsLinkedTo, linkTable } from '../../../../../infra/relation-queries';
 import { validationError } from '../../../../../utils/errors';
 import { publishedProcedure } from '../../../../../utils/public-intake';
@@ -40,7 +41,6 @@ import {
   problemMessage,
   unitDueDateMessage,
   type Actor,
-  type FeedbackState,
 } from '../domain/workflow';
 import { ACTIONS, FEEDBACK_UID, PLUGIN_ID } from '../permissions';
 
@@ -103,13 +103,6 @@ export interface StoredFeedback extends Omit<DatedFeedback, 'publishAnswer'>, Su
   handlingUnit: UnitRef | null;
   procedure: { documentId: string; nationalCode: string; name: string } | null;
   attachments: { documentId: string; originalName: string | null; mime: string; size: number }[];
-}
-
-export class ConflictError extends Error {
-  constructor() {
-    super('The feedback was changed by someone else: reload it and try again.');
-    this.name = 'ConflictError';
-  }
 }
 
 const displayName = (user: Pick<AdminUser, 'firstname' | 'lastname' | 'email'>) =>
@@ -571,7 +564,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     ) {
       const feedback = await load(documentId);
       if (!feedback || !visible(access, feedback)) return null;
-      if (feedback.version !== body.version) throw new ConflictError();
+      assertVersion(feedback.version, body.version, 'feedback');
       if (!actorsFor(access, feedback).includes('unit') || !ANSWER_EDITABLE.includes(feedback.state)) {
         throw validationError([
           fieldError(
@@ -583,7 +576,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         ]);
       }
       await strapi.db.transaction(async () => {
-        await lockVersion(documentId, body.version, feedback.state);
+        await versionedUpdate(strapi, FEEDBACK_UID, {
+          where: { documentId, state: feedback.state },
+          version: body.version,
+          subject: 'feedback',
+        });
         await docs().update({ documentId, data: { answer: body.answer } });
         await history().append({
           feedbackDocumentId: documentId,
@@ -601,7 +598,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async transition(access: Access, documentId: string, body: TransitionBody, language: Language) {
       const feedback = await load(documentId);
       if (!feedback || !visible(access, feedback)) return null;
-      if (feedback.version !== body.version) throw new ConflictError();
+      assertVersion(feedback.version, body.version, 'feedback');
       const consented = Boolean(feedback.consent?.publishAnswer);
       const decision = decideTransition({
         from: feedback.state,
@@ -665,7 +662,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
       const reason = body.reason ?? body.comment ?? null;
       await strapi.db.transaction(async ({ trx }) => {
-        await lockVersion(documentId, body.version, feedback.state, to);
+        // Claims the move: of two concurrent writers only one finds the version it read.
+        await versionedUpdate(strapi, FEEDBACK_UID, {
+          where: { documentId, state: feedback.state },
+          version: body.version,
+          data: { state: to },
+          subject: 'feedback',
+        });
         await docs().update({ documentId, data: changes });
         await history().append({
           feedbackDocumentId: documentId,
@@ -735,20 +738,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       };
     }
     return { changes, details: Object.keys(details).length ? details : null };
-  }
-
-  /** Claims the move: of two concurrent writers only one finds the version it read. */
-  async function lockVersion(
-    documentId: string,
-    version: number,
-    from: FeedbackState,
-    to: FeedbackState = from
-  ) {
-    const { count } = await rows().updateMany({
-      where: { documentId, version, state: from },
-      data: { version: version + 1, state: to },
-    });
-    if (count === 0) throw new ConflictError();
   }
 };
 

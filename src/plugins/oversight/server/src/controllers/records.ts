@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { requestLanguage } from '../../../../../utils/http';
-import { validationError } from '../../../../../utils/errors';
+import { validationError, withConflicts } from '../../../../../utils/errors';
 import {
   parseListQuery,
   validateDifficulty,
@@ -14,19 +14,10 @@ import { localDate } from '../../../../../domain/working-days';
 import { organizationSettings } from '../../../../../infra/organization-settings';
 import { PLUGIN_ID } from '../permissions';
 import type { Access } from '../services/access';
-import { ConflictError } from '../services/records';
 
 type Service = ReturnType<typeof import('../services/records').default>;
 
 const bodyOf = (ctx: Context) => (ctx.request as { body?: unknown }).body;
-
-const conflict = (ctx: Context, error: ConflictError) => {
-  ctx.status = 409;
-  ctx.body = {
-    data: null,
-    error: { status: 409, name: 'ConflictError', message: error.message, details: {} },
-  };
-};
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const service = () => strapi.plugin(PLUGIN_ID).service('records') as Service;
@@ -90,7 +81,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const language = requestLanguage(ctx);
       const checked = validateDifficultyTransition(bodyOf(ctx), language);
       if (!checked.ok) throw validationError(checked.errors);
-      try {
+      return withConflicts(ctx, async () => {
         const moved = await service().transitionDifficulty(
           await access(ctx),
           ctx.params.documentId,
@@ -99,10 +90,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         );
         if (!moved) return ctx.notFound();
         return { data: moved };
-      } catch (error) {
-        if (error instanceof ConflictError) return conflict(ctx, error);
-        throw error;
-      }
+      });
     },
 
     /** POST /task-reports { data: { planTask, status, results, outputCount? } } */

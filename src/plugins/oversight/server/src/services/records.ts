@@ -9,6 +9,7 @@ import { type WaitingItem } from '../../../../../domain/waiting';
 import { localDate } from '../../../../../domain/working-days';
 import { enqueueMail } from '../../../../../infra/outbox';
 import { organizationSettings } from '../../../../../infra/organization-settings';
+import { assertVersion, versionedUpdate } from '../../../../../infra/versioned-update';
 import { validationError } from '../../../../../utils/errors';
 import {
   allowedDifficultyTransitions,
@@ -39,13 +40,6 @@ type TasksService = ReturnType<typeof import('./tasks').default>;
 const UNIT = 'api::unit.unit';
 const TASK = 'api::plan-task.plan-task';
 const UNIT_POPULATE = { unit: { select: ['id', 'code', 'name', 'email'] } };
-
-export class ConflictError extends Error {
-  constructor() {
-    super('The difficulty was changed by someone else: reload it and try again.');
-    this.name = 'ConflictError';
-  }
-}
 
 interface TaskRow {
   documentId: string;
@@ -371,7 +365,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     ) {
       const row = await loadDifficulty(documentId);
       if (!row || !difficultyVisible(access, row)) return null;
-      if (row.version !== body.version) throw new ConflictError();
+      assertVersion(row.version, body.version, 'difficulty');
       const decision = decideDifficultyTransition({
         from: row.state,
         to: body.to,
@@ -397,11 +391,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             ? await unitRecipients(row.unit)
             : [];
       await strapi.db.transaction(async ({ trx }) => {
-        const { count } = await strapi.db.query(UIDS.difficulty).updateMany({
-          where: { documentId, version: body.version, state: row.state },
-          data: { ...changes, state: to, version: body.version + 1 },
+        await versionedUpdate(strapi, UIDS.difficulty, {
+          where: { documentId, state: row.state },
+          version: body.version,
+          data: { ...changes, state: to },
+          subject: 'difficulty',
         });
-        if (count === 0) throw new ConflictError();
         if (audience) {
           const mail = difficultyMail({
             event: to as 'escalated' | 'answered' | 'resolved',
