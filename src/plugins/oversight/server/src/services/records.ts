@@ -159,7 +159,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return and.length ? { $and: and } : {};
   }
 
-  async function difficultyViews(rows: StoredDifficulty[]) {
+  /** Difficulties as the admin shows them, each with the moves this user may make now (the buttons). */
+  async function difficultyViews(access: Access, rows: StoredDifficulty[]) {
     const tasks = byTask(
       await taskRows([...new Set(rows.map((r) => r.planTaskDocumentId).filter(Boolean))] as string[])
     );
@@ -180,6 +181,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       answeredAt: isoInstant(row.answeredAt),
       resolvedAt: isoInstant(row.resolvedAt),
       version: row.version,
+      allowedTransitions: allowedDifficultyTransitions(row.state, actorsFor(access)).map((t) => ({
+        to: t.to,
+        needs: t.needs,
+      })),
     }));
   }
 
@@ -337,20 +342,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         page: query.page,
         pageSize: query.pageSize,
       })) as Page<StoredDifficulty>;
-      return { results: await difficultyViews(page.results), pagination: page.pagination };
+      return { results: await difficultyViews(access, page.results), pagination: page.pagination };
     },
 
     async findDifficulty(access: Access, documentId: string) {
       const row = await loadDifficulty(documentId);
       if (!row || !difficultyVisible(access, row)) return null;
-      const [detail] = await difficultyViews([row]);
-      return {
-        ...detail,
-        allowedTransitions: allowedDifficultyTransitions(row.state, actorsFor(access)).map((t) => ({
-          to: t.to,
-          needs: t.needs,
-        })),
-      };
+      const [detail] = await difficultyViews(access, [row]);
+      return detail;
     },
 
     /**
@@ -540,7 +539,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           };
         }),
         reminders: await strapi.plugin(PLUGIN_ID).service('reminders').recent(unitIds, 20),
-        difficulties: await difficultyViews(difficulties),
+        difficulties: await difficultyViews(access, difficulties),
       };
     },
 
