@@ -18,3 +18,43 @@ export const fieldError = (
   message: language === 'en' ? en : vi,
   messages: { vi, en },
 });
+
+/** What a conflict (409) is about, with its message in both languages. */
+export const CONFLICT_MESSAGES = {
+  submission: {
+    vi: 'Tin bài vừa được người khác thay đổi: tải lại rồi thử lại.',
+    en: 'The submission was changed by someone else: reload it and try again.',
+  },
+  feedback: {
+    vi: 'Phản ánh vừa được người khác thay đổi: tải lại rồi thử lại.',
+    en: 'The feedback was changed by someone else: reload it and try again.',
+  },
+  difficulty: {
+    vi: 'Khó khăn, vướng mắc vừa được người khác thay đổi: tải lại rồi thử lại.',
+    en: 'The difficulty was changed by someone else: reload it and try again.',
+  },
+  report: {
+    vi: 'Báo cáo vừa được người khác thay đổi: tải lại rồi thử lại.',
+    en: 'The report was changed by someone else: reload it and try again.',
+  },
+  idempotencyKey: {
+    vi: 'Một yêu cầu với khóa Idempotency-Key này đang được xử lý.',
+    en: 'A request with this Idempotency-Key is being processed.',
+  },
+} satisfies Record<string, { vi: string; en: string }>;
+export type ConflictSubject = keyof typeof CONFLICT_MESSAGES;
+
+/**
+ * A write refused because the record changed since the client read it (its version moved on), or because the same
+ * request is already running: answered 409 (utils/errors.ts `sendConflict`), the client reloads.
+ */
+export class ConflictError extends Error {
+  constructor(readonly subject: ConflictSubject) {
+    super(CONFLICT_MESSAGES[subject].en);
+    this.name = 'ConflictError';
+  }
+
+  messageIn(language: Language) {
+    return CONFLICT_MESSAGES[this.subject][language];
+  }
+}

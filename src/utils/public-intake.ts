@@ -111,7 +111,7 @@ export function checkFormToken(
   return { ok: false, error: fieldError(['formToken'], vi, en, language) };
 }
 
-/** An error in Strapi's shape for statuses its error classes do not cover (409, 422). */
+/** An error in Strapi's shape for a status its error classes do not cover (422; a 409 is `sendConflict`). */
 export function sendError(
   ctx: { status: number; body: unknown; set(h: string, v: string): void },
   status: number,

@@ -6,7 +6,7 @@ import {
   ATTACHMENT_TYPES,
   validateAttachment,
 } from '../../../domain/attachments';
-import { fieldError, type FieldError } from '../../../domain/errors';
+import { ConflictError, fieldError, type FieldError } from '../../../domain/errors';
 import {
   answeredView,
   statusView,
@@ -19,7 +19,7 @@ import { issueFormToken } from '../../../domain/form-token';
 import { hashTrackingCode, normalizeTrackingCode } from '../../../domain/tracking-code';
 import { TokenAlreadyUsedError } from '../../../infra/form-tokens';
 import { fingerprintOf, idempotency, isValidIdempotencyKey } from '../../../infra/idempotency';
-import { validationError } from '../../../utils/errors';
+import { sendConflict, validationError } from '../../../utils/errors';
 import { requestLanguage } from '../../../utils/http';
 import { parseAnsweredParams, type AnsweredParams } from '../../../domain/feedback-public';
 import {
@@ -103,12 +103,7 @@ export default factories.createCoreController(UID, ({ strapi }) => {
             return claim.body;
           }
           if (claim.kind === 'conflict') {
-            return sendError(
-              ctx,
-              409,
-              'ConflictError',
-              'A request with this Idempotency-Key is being processed.'
-            );
+            return sendConflict(ctx, new ConflictError('idempotencyKey'), language);
           }
           if (claim.kind === 'mismatch') {
             return sendError(

@@ -226,7 +226,8 @@ export interface Difficulty {
   escalatedAt: string | null;
   answeredAt: string | null;
   version: number;
-  allowedTransitions?: DifficultyTransition[];
+  /** The moves this user may make now, from the server (domain/difficulty-workflow.ts). */
+  allowedTransitions: DifficultyTransition[];
   note?: string | null;
   escalationNote?: string | null;
 }

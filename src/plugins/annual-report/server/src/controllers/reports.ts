@@ -1,8 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
-import { fieldError } from '../../../../../domain/errors';
+import { ConflictError, fieldError } from '../../../../../domain/errors';
 import { requestLanguage } from '../../../../../utils/http';
-import { validationError } from '../../../../../utils/errors';
+import { sendConflict, validationError } from '../../../../../utils/errors';
 import { displayName } from '../../../../../domain/unit-access';
 import {
   DOCUMENT_ID,
@@ -14,7 +14,7 @@ import {
   validateRecompute,
 } from '../domain/report-input';
 import { ACTIONS } from '../permissions';
-import { ConflictError, IssuedError } from '../services/reports';
+import { IssuedError } from '../services/reports';
 import { getService } from '../utils';
 
 const bodyOf = (ctx: Context) => (ctx.request as { body?: unknown }).body;
@@ -47,14 +47,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     try {
       return await work();
     } catch (error) {
-      if (error instanceof ConflictError) {
-        ctx.status = 409;
-        ctx.body = {
-          data: null,
-          error: { status: 409, name: 'ConflictError', message: error.message, details: {} },
-        };
-        return undefined;
-      }
+      if (error instanceof ConflictError) return sendConflict(ctx, error, requestLanguage(ctx));
       if (error instanceof IssuedError) {
         throw validationError([
           fieldError(

@@ -5,7 +5,9 @@
  */
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
+import { ConflictError } from '../../../../../domain/errors';
 import { day, iso, num } from '../../../../../infra/stored-values';
+import { assertVersion, versionedUpdate } from '../../../../../infra/versioned-update';
 import { reportPeriod } from '../../../../../domain/organization';
 import type { Figures, Narrative } from '../domain/figures';
 import { diffFigures, type Change } from '../domain/figures-rules';
@@ -16,14 +18,6 @@ import { PLUGIN_ID, UIDS } from '../permissions';
 import { DIFFICULTY, reportQueries, type Period, type Raw } from './report-queries';
 
 type FiguresService = ReturnType<typeof import('./figures').default>;
-
-/** A write refused because the report changed since it was read (→ 409). */
-export class ConflictError extends Error {
-  constructor() {
-    super('The report was changed by someone else: reload it and try again.');
-    this.name = 'ConflictError';
-  }
-}
 
 /** A write refused because the report is issued (→ 400 on `state`). */
 export class IssuedError extends Error {
@@ -202,7 +196,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   /**
-   * One conditional UPDATE on (documentId, version, state draft): 0 rows → the report is gone, issued or stale.
+   * One versioned UPDATE of a draft: 0 rows → the report was issued or changed meanwhile (ConflictError, 409).
    * Returns false when there is no such report.
    */
   async function update(documentId: string, version: number | undefined, changes: Raw): Promise<boolean> {
@@ -210,20 +204,26 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     if (!current) return false;
     if (current.state === 'issued') throw new IssuedError();
     const expected = version ?? num(current.version);
-    if (num(current.version) !== expected) throw new ConflictError();
-    const updated = await knex()(table(UIDS.report))
-      .where({ document_id: documentId, version: expected, state: 'draft' })
-      .update({ ...changes, version: expected + 1, updated_at: new Date() });
-    if (updated === 0) {
-      const again = await row(documentId);
-      if (again?.state === 'issued') throw new IssuedError();
-      throw new ConflictError();
+    assertVersion(num(current.version), expected, 'report');
+    try {
+      await versionedUpdate(strapi, UIDS.report, {
+        where: { documentId, state: 'draft' },
+        version: expected,
+        data: { ...changes, updatedAt: new Date() },
+        subject: 'report',
+      });
+    } catch (error) {
+      // Issued meanwhile: say so rather than "reload".
+      if (error instanceof ConflictError && (await row(documentId))?.state === 'issued') {
+        throw new IssuedError();
+      }
+      throw error;
     }
     return true;
   }
 
   async function saveNarrative(documentId: string, input: NarrativeInput): Promise<ReportDetail | null> {
-    const changes: Raw = { narrative: JSON.stringify(input.narrative) };
+    const changes: Raw = { narrative: input.narrative };
     if (input.number !== undefined) changes.number = input.number;
     if (input.recipients !== undefined) changes.recipients = input.recipients;
     if (!(await update(documentId, input.version, changes))) return null;
@@ -240,8 +240,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const computed = await figures().computeFigures({ from: current.periodFrom, to: current.periodTo });
     const changes = current.snapshot ? diffFigures(current.snapshot, computed) : [];
     await update(documentId, version ?? current.version, {
-      snapshot: JSON.stringify(computed),
-      computed_at: new Date(computed.computedAt),
+      snapshot: computed,
+      computedAt: new Date(computed.computedAt),
     });
     return { report: (await findOne(documentId))!, changes };
   }
@@ -250,8 +250,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const ok = await update(documentId, input.version, {
       state: 'issued',
       number: input.number,
-      issued_at: new Date(),
-      issued_by_name: userName,
+      issuedAt: new Date(),
+      issuedByName: userName,
     });
     return ok ? findOne(documentId) : null;
   }

@@ -6,7 +6,7 @@ import { QueryReader } from '../../../../../domain/query-params';
 import { FEEDBACK_KINDS } from '../../../../../domain/feedback-intake';
 import { feedbackConfig, publishedProcedure } from '../../../../../utils/public-intake';
 import { requestLanguage } from '../../../../../utils/http';
-import { validationError } from '../../../../../utils/errors';
+import { validationError, withConflicts } from '../../../../../utils/errors';
 import {
   parseRegisterFilters,
   FEEDBACK_CHANNELS,
@@ -15,30 +15,14 @@ import {
   validateTransitionBody,
 } from '../domain/register-input';
 import { FEEDBACK_STATES } from '../domain/workflow';
-import { ConflictError, type Access } from '../services/register';
+import type { Access } from '../services/register';
 import { getService } from '../utils';
-
-const conflict = (ctx: Context, error: ConflictError) => {
-  ctx.status = 409;
-  ctx.body = {
-    data: null,
-    error: { status: 409, name: 'ConflictError', message: error.message, details: {} },
-  };
-};
 
 const bodyOf = (ctx: Context) => (ctx.request as { body?: unknown }).body;
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const service = () => getService(strapi, 'register');
   const access = (ctx: Context): Promise<Access> => service().accessOf(ctx.state.user, ctx.state.userAbility);
-  const withConflicts = async (ctx: Context, work: () => Promise<unknown>) => {
-    try {
-      return await work();
-    } catch (error) {
-      if (error instanceof ConflictError) return conflict(ctx, error);
-      throw error;
-    }
-  };
   const detail = async (ctx: Context, documentId: string) => ({
     data: await service().findOne(await access(ctx), documentId),
   });

@@ -5,6 +5,7 @@
  */
 import type { UnitDueDateProblem } from '../../../../../domain/feedback-deadlines';
 import type { FeedbackState } from '../../../../../domain/feedback-public';
+import { allowedMoves, decide, refusalMessage, type Graph } from '../../../../../domain/state-machine';
 import { displayDay } from '../../../../../domain/working-days';
 
 export type { FeedbackState };
@@ -109,39 +110,6 @@ export type TransitionDecision =
   | { ok: true; transition: Transition }
   | { ok: false; problem: TransitionProblem };
 
-const isState = (value: string): value is FeedbackState =>
-  (FEEDBACK_STATES as readonly string[]).includes(value);
-
-const present = (value: string | number | null | undefined) =>
-  typeof value === 'number' ? Number.isInteger(value) && value > 0 : Boolean(value?.trim());
-
-export function decideTransition(request: TransitionRequest): TransitionDecision {
-  if (!isState(request.to)) return { ok: false, problem: { code: 'unknown_state', field: 'to' } };
-  const candidates = TRANSITIONS.filter((t) => t.from === request.from && t.to === request.to);
-  if (candidates.length === 0) return { ok: false, problem: { code: 'not_allowed', field: 'to' } };
-  const transition = candidates.find((t) => request.actors.includes(t.by));
-  if (!transition) return { ok: false, problem: { code: 'not_your_role', field: 'to' } };
-  const refused = CORRECTIONS.find(
-    (key) => request.input[key] !== undefined && !transition.corrects?.includes(key)
-  );
-  if (refused) return { ok: false, problem: { code: 'not_correctable', field: refused } };
-  for (const need of transition.needs) {
-    if (need === 'consent') {
-      if (!request.consented) return { ok: false, problem: { code: 'no_consent', field: 'to' } };
-    } else if (!present(request.input[need])) {
-      return { ok: false, problem: { code: 'missing', field: need } };
-    }
-  }
-  return { ok: true, transition };
-}
-
-/** The moves these actors may make from a state: the buttons to show. */
-export function allowedTransitions(from: FeedbackState, actors: Actor[], consented: boolean): Transition[] {
-  return TRANSITIONS.filter(
-    (t) => t.from === from && actors.includes(t.by) && (!t.needs.includes('consent') || consented)
-  );
-}
-
 const MISSING: Record<Exclude<Requirement, 'consent'>, { vi: string; en: string }> = {
   reason: {
     vi: 'Vui lòng ghi rõ lý do không tiếp nhận.',
@@ -163,33 +131,57 @@ const MISSING: Record<Exclude<Requirement, 'consent'>, { vi: string; en: string 
   },
 };
 
-export function problemMessage(problem: TransitionProblem): { vi: string; en: string } {
-  switch (problem.code) {
-    case 'unknown_state':
-      return { vi: 'Trạng thái không tồn tại.', en: 'Unknown state.' };
-    case 'not_allowed':
-      return {
-        vi: 'Không thể chuyển phản ánh từ trạng thái hiện tại sang trạng thái này.',
-        en: 'The feedback cannot move from its current state to this one.',
-      };
-    case 'not_your_role':
-      return {
-        vi: 'Vai trò của bạn không được thực hiện bước chuyển này.',
-        en: 'Your role may not make this move.',
-      };
-    case 'no_consent':
-      return {
+export const FEEDBACK_WORKFLOW: Graph<Transition> = {
+  states: FEEDBACK_STATES,
+  moves: TRANSITIONS,
+  // Consent is the submitter's, given at intake: a fact of the feedback, not something the move writes.
+  facts: ['consent'],
+  corrections: CORRECTIONS,
+  messages: {
+    notAllowed: {
+      vi: 'Không thể chuyển phản ánh từ trạng thái hiện tại sang trạng thái này.',
+      en: 'The feedback cannot move from its current state to this one.',
+    },
+    needs: {
+      ...MISSING,
+      consent: {
         vi: 'Người phản ánh không đồng ý công khai nội dung trả lời.',
         en: 'The submitter did not agree to the publication of the answer.',
-      };
-    case 'missing':
-      return MISSING[problem.field];
-    case 'not_correctable':
-      return {
-        vi: 'Chỉ sửa được loại, thủ tục hành chính và kênh tiếp nhận khi tiếp nhận xử lý.',
-        en: 'The kind, procedure and channel can only be corrected when the feedback is accepted.',
-      };
+      },
+    },
+    notCorrectable: {
+      vi: 'Chỉ sửa được loại, thủ tục hành chính và kênh tiếp nhận khi tiếp nhận xử lý.',
+      en: 'The kind, procedure and channel can only be corrected when the feedback is accepted.',
+    },
+  },
+};
+
+export function decideTransition(request: TransitionRequest): TransitionDecision {
+  const decision = decide(FEEDBACK_WORKFLOW, request.from, request.to, request.actors, request.input, {
+    consent: request.consented,
+  });
+  if (decision.ok) return { ok: true, transition: decision.move };
+  const { refusal } = decision;
+  if (refusal.code === 'unmet') return { ok: false, problem: { code: 'no_consent', field: 'to' } };
+  if (refusal.code === 'missing') {
+    return {
+      ok: false,
+      problem: { code: 'missing', field: refusal.field as Exclude<Requirement, 'consent'> },
+    };
   }
+  return { ok: false, problem: refusal };
+}
+
+/** The moves these actors may make from a state: the buttons to show. */
+export function allowedTransitions(from: FeedbackState, actors: Actor[], consented: boolean): Transition[] {
+  return allowedMoves(FEEDBACK_WORKFLOW, from, actors, { consent: consented });
+}
+
+export function problemMessage(problem: TransitionProblem): { vi: string; en: string } {
+  return refusalMessage(
+    FEEDBACK_WORKFLOW,
+    problem.code === 'no_consent' ? { code: 'unmet', field: 'to', fact: 'consent' } : problem
+  );
 }
 
 /** Why the unit's due date of an assignment is refused; `dueDate` is the answer deadline. */

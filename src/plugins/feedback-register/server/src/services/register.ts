@@ -30,6 +30,7 @@ import {
 } from '../../../../../domain/unit-access';
 import { enqueueMail } from '../../../../../infra/outbox';
 import { organizationSettings } from '../../../../../infra/organization-settings';
+import { assertVersion, versionedUpdate } from '../../../../../infra/versioned-update';
 import { idsLinkedTo, linkTable } from '../../../../../infra/relation-queries';
 import { validationError } from '../../../../../utils/errors';
 import { publishedProcedure } from '../../../../../utils/public-intake';
@@ -51,7 +52,6 @@ import {
   problemMessage,
   unitDueDateMessage,
   type Actor,
-  type FeedbackState,
 } from '../domain/workflow';
 import { ACTIONS, FEEDBACK_UID, PLUGIN_ID } from '../permissions';
 
@@ -105,12 +105,6 @@ export interface StoredFeedback extends Omit<DatedFeedback, 'publishAnswer'>, Su
   attachments: { documentId: string; originalName: string | null; mime: string; size: number }[];
 }
 
-export class ConflictError extends Error {
-  constructor() {
-    super('The feedback was changed by someone else: reload it and try again.');
-    this.name = 'ConflictError';
-  }
-}
 
 const UNIT_FIELDS = ['id', 'documentId', 'code', 'name', 'email'];
 const POPULATE = {
@@ -543,7 +537,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     ) {
       const feedback = await load(documentId);
       if (!feedback || !visible(access, feedback)) return null;
-      if (feedback.version !== body.version) throw new ConflictError();
+      assertVersion(feedback.version, body.version, 'feedback');
       if (!actorsFor(access, feedback).includes('unit') || !ANSWER_EDITABLE.includes(feedback.state)) {
         throw validationError([
           fieldError(
@@ -555,7 +549,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         ]);
       }
       await strapi.db.transaction(async () => {
-        await lockVersion(documentId, body.version, feedback.state);
+        await versionedUpdate(strapi, FEEDBACK_UID, {
+          where: { documentId, state: feedback.state },
+          version: body.version,
+          subject: 'feedback',
+        });
         await docs().update({ documentId, data: { answer: body.answer } });
         await history().append({
           feedbackDocumentId: documentId,
@@ -573,7 +571,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async transition(access: Access, documentId: string, body: TransitionBody, language: Language) {
       const feedback = await load(documentId);
       if (!feedback || !visible(access, feedback)) return null;
-      if (feedback.version !== body.version) throw new ConflictError();
+      assertVersion(feedback.version, body.version, 'feedback');
       const consented = Boolean(feedback.consent?.publishAnswer);
       const decision = decideTransition({
         from: feedback.state,
@@ -637,7 +635,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
       const reason = body.reason ?? body.comment ?? null;
       await strapi.db.transaction(async ({ trx }) => {
-        await lockVersion(documentId, body.version, feedback.state, to);
+        // Claims the move: of two concurrent writers only one finds the version it read.
+        await versionedUpdate(strapi, FEEDBACK_UID, {
+          where: { documentId, state: feedback.state },
+          version: body.version,
+          data: { state: to },
+          subject: 'feedback',
+        });
         await docs().update({ documentId, data: changes });
         await history().append({
           feedbackDocumentId: documentId,
@@ -707,20 +711,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       };
     }
     return { changes, details: Object.keys(details).length ? details : null };
-  }
-
-  /** Claims the move: of two concurrent writers only one finds the version it read. */
-  async function lockVersion(
-    documentId: string,
-    version: number,
-    from: FeedbackState,
-    to: FeedbackState = from
-  ) {
-    const { count } = await rows().updateMany({
-      where: { documentId, version, state: from },
-      data: { version: version + 1, state: to },
-    });
-    if (count === 0) throw new ConflictError();
   }
 };
 

@@ -15,15 +15,10 @@ import {
   isConflict,
   taskRefOf,
   useApi,
-  type Access,
   type Difficulty,
   type DifficultyTransition,
   type DifficultyTransitionRequest,
 } from '../api';
-import {
-  allowedDifficultyTransitions,
-  type DifficultyActor,
-} from '../../../server/src/domain/difficulty-workflow';
 import { tm, useT } from '../i18n';
 import {
   DIFFICULTY_STATE_VARIANTS,
@@ -34,21 +29,6 @@ import {
   type DifficultyState,
 } from '../labels';
 import { Fact, PRE, shorten, useDates } from './common';
-import { useOptions } from './OptionsContext';
-
-/** The moves of a difficulty: the server's list when it gives one (its detail), else the workflow's for the user. */
-const transitionsOf = (difficulty: Difficulty, access: Access): DifficultyTransition[] => {
-  if (difficulty.allowedTransitions) return difficulty.allowedTransitions;
-  if (!isDifficultyState(difficulty.state)) return [];
-  const actors: DifficultyActor[] = [
-    ...(access.canManage ? (['office'] as const) : []),
-    ...(access.canEscalations ? (['director'] as const) : []),
-  ];
-  return allowedDifficultyTransitions(difficulty.state, actors).map((transition) => ({
-    to: transition.to,
-    needs: [...transition.needs],
-  }));
-};
 
 const BUTTON_VARIANTS: Partial<Record<DifficultyState, ButtonProps['variant']>> = {
   resolved: 'success-light',
@@ -185,7 +165,6 @@ export const DifficultyList = ({
   emptyText,
 }: DifficultyListProps) => {
   const t = useT();
-  const { access } = useOptions();
   const { instant } = useDates();
   const { toggleNotification } = useNotification();
   const [dialog, setDialog] = React.useState<DialogState | null>(null);
@@ -296,7 +275,8 @@ export const DifficultyList = ({
         actions={
           actions
             ? (row) =>
-                transitionsOf(row, access).map((transition) => (
+                // The server sends the moves this user may make on every difficulty it returns.
+                row.allowedTransitions.map((transition) => (
                   <Button
                     key={transition.to}
                     size="S"

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { requestLanguage } from '../../../../../utils/http';
-import { validationError } from '../../../../../utils/errors';
+import { validationError, withConflicts } from '../../../../../utils/errors';
 import {
   parseListQuery,
   validateDifficulty,
@@ -13,18 +13,9 @@ import { QueryReader } from '../../../../../domain/query-params';
 import { localDate } from '../../../../../domain/working-days';
 import { organizationSettings } from '../../../../../infra/organization-settings';
 import type { Access } from '../services/access';
-import { ConflictError } from '../services/records';
 import { getService } from '../utils';
 
 const bodyOf = (ctx: Context) => (ctx.request as { body?: unknown }).body;
-
-const conflict = (ctx: Context, error: ConflictError) => {
-  ctx.status = 409;
-  ctx.body = {
-    data: null,
-    error: { status: 409, name: 'ConflictError', message: error.message, details: {} },
-  };
-};
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const service = () => getService(strapi, 'records');
@@ -88,7 +79,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const language = requestLanguage(ctx);
       const checked = validateDifficultyTransition(bodyOf(ctx), language);
       if (!checked.ok) throw validationError(checked.errors);
-      try {
+      return withConflicts(ctx, async () => {
         const moved = await service().transitionDifficulty(
           await access(ctx),
           ctx.params.documentId,
@@ -97,10 +88,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         );
         if (!moved) return ctx.notFound();
         return { data: moved };
-      } catch (error) {
-        if (error instanceof ConflictError) return conflict(ctx, error);
-        throw error;
-      }
+      });
     },
 
     /** POST /task-reports { data: { planTask, status, results, outputCount? } } */

@@ -3,6 +3,14 @@
  * Director, whose answer the Office then acts on and closes. Pure module: who may make which move, and what each
  * move needs.
  */
+import {
+  allowedMoves,
+  decide,
+  isStateOf,
+  refusalMessage,
+  type Graph,
+} from '../../../../../domain/state-machine';
+
 export const DIFFICULTY_STATES = ['open', 'resolved', 'escalated', 'answered'] as const;
 export type DifficultyState = (typeof DIFFICULTY_STATES)[number];
 
@@ -45,8 +53,23 @@ export type DifficultyDecision =
   | { ok: true; transition: DifficultyTransition }
   | { ok: false; problem: DifficultyProblem };
 
+export const DIFFICULTY_WORKFLOW: Graph<DifficultyTransition> = {
+  states: DIFFICULTY_STATES,
+  moves: DIFFICULTY_TRANSITIONS,
+  messages: {
+    notAllowed: {
+      vi: 'Không thể chuyển khó khăn, vướng mắc từ trạng thái hiện tại sang trạng thái này.',
+      en: 'The difficulty cannot move from its current state to this one.',
+    },
+    needs: {
+      resolution: { vi: 'Vui lòng ghi rõ kết quả xử lý.', en: 'Please write how it was resolved.' },
+      answer: { vi: 'Vui lòng nhập ý kiến chỉ đạo của Giám đốc.', en: "Please write the Director's answer." },
+    },
+  },
+};
+
 export const isDifficultyState = (value: unknown): value is DifficultyState =>
-  (DIFFICULTY_STATES as readonly unknown[]).includes(value);
+  isStateOf(DIFFICULTY_WORKFLOW, value);
 
 export function decideDifficultyTransition(request: {
   from: DifficultyState;
@@ -54,15 +77,11 @@ export function decideDifficultyTransition(request: {
   actors: DifficultyActor[];
   input: DifficultyTransitionInput;
 }): DifficultyDecision {
-  if (!isDifficultyState(request.to)) return { ok: false, problem: { code: 'unknown_state', field: 'to' } };
-  const candidates = DIFFICULTY_TRANSITIONS.filter((t) => t.from === request.from && t.to === request.to);
-  if (candidates.length === 0) return { ok: false, problem: { code: 'not_allowed', field: 'to' } };
-  const transition = candidates.find((t) => request.actors.includes(t.by));
-  if (!transition) return { ok: false, problem: { code: 'not_your_role', field: 'to' } };
-  for (const need of transition.needs) {
-    if (!request.input[need]?.trim()) return { ok: false, problem: { code: 'missing', field: need } };
-  }
-  return { ok: true, transition };
+  const decision = decide(DIFFICULTY_WORKFLOW, request.from, request.to, request.actors, request.input);
+  if (decision.ok) return { ok: true, transition: decision.move };
+  const { refusal } = decision;
+  if (refusal.code === 'unmet') throw new Error('The difficulty workflow has no facts.');
+  return { ok: false, problem: refusal };
 }
 
 /** The moves these actors may make from a state: the buttons to show. */
@@ -70,7 +89,7 @@ export function allowedDifficultyTransitions(
   from: DifficultyState,
   actors: DifficultyActor[]
 ): DifficultyTransition[] {
-  return DIFFICULTY_TRANSITIONS.filter((t) => t.from === from && actors.includes(t.by));
+  return allowedMoves(DIFFICULTY_WORKFLOW, from, actors);
 }
 
 /** Who is told about a move: the Director of an escalation, the unit of an answer or a resolution. */
@@ -81,22 +100,5 @@ export function difficultyAudience(to: DifficultyState): 'director' | 'unit' | n
 }
 
 export function difficultyProblemMessage(problem: DifficultyProblem): { vi: string; en: string } {
-  switch (problem.code) {
-    case 'unknown_state':
-      return { vi: 'Trạng thái không tồn tại.', en: 'Unknown state.' };
-    case 'not_allowed':
-      return {
-        vi: 'Không thể chuyển khó khăn, vướng mắc từ trạng thái hiện tại sang trạng thái này.',
-        en: 'The difficulty cannot move from its current state to this one.',
-      };
-    case 'not_your_role':
-      return {
-        vi: 'Vai trò của bạn không được thực hiện bước chuyển này.',
-        en: 'Your role may not make this move.',
-      };
-    case 'missing':
-      return problem.field === 'resolution'
-        ? { vi: 'Vui lòng ghi rõ kết quả xử lý.', en: 'Please write how it was resolved.' }
-        : { vi: 'Vui lòng nhập ý kiến chỉ đạo của Giám đốc.', en: "Please write the Director's answer." };
-  }
+  return refusalMessage(DIFFICULTY_WORKFLOW, problem);
 }

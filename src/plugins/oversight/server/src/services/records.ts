@@ -9,6 +9,7 @@ import { type WaitingItem } from '../../../../../domain/waiting';
 import { localDate } from '../../../../../domain/working-days';
 import { enqueueMail } from '../../../../../infra/outbox';
 import { organizationSettings } from '../../../../../infra/organization-settings';
+import { assertVersion, versionedUpdate } from '../../../../../infra/versioned-update';
 import { validationError } from '../../../../../utils/errors';
 import { readableUnits } from '../../../../../domain/unit-access';
 import { unitAccess } from '../../../../../api/unit/services/access';
@@ -42,13 +43,6 @@ type TasksService = ReturnType<typeof import('./tasks').default>;
 const UNIT = 'api::unit.unit';
 const TASK = 'api::plan-task.plan-task';
 const UNIT_POPULATE = { unit: { select: ['id', 'code', 'name', 'email'] } };
-
-export class ConflictError extends Error {
-  constructor() {
-    super('The difficulty was changed by someone else: reload it and try again.');
-    this.name = 'ConflictError';
-  }
-}
 
 interface TaskRow {
   documentId: string;
@@ -160,7 +154,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return and.length ? { $and: and } : {};
   }
 
-  async function difficultyViews(rows: StoredDifficulty[]) {
+  /** Difficulties as the admin shows them, each with the moves this user may make now (the buttons). */
+  async function difficultyViews(access: Access, rows: StoredDifficulty[]) {
     const tasks = byTask(
       await taskRows([...new Set(rows.map((r) => r.planTaskDocumentId).filter(Boolean))] as string[])
     );
@@ -181,6 +176,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       answeredAt: isoInstant(row.answeredAt),
       resolvedAt: isoInstant(row.resolvedAt),
       version: row.version,
+      allowedTransitions: allowedDifficultyTransitions(row.state, actorsFor(access)).map((t) => ({
+        to: t.to,
+        needs: t.needs,
+      })),
     }));
   }
 
@@ -338,20 +337,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         page: query.page,
         pageSize: query.pageSize,
       })) as Page<StoredDifficulty>;
-      return { results: await difficultyViews(page.results), pagination: page.pagination };
+      return { results: await difficultyViews(access, page.results), pagination: page.pagination };
     },
 
     async findDifficulty(access: Access, documentId: string) {
       const row = await loadDifficulty(documentId);
       if (!row || !difficultyVisible(access, row)) return null;
-      const [detail] = await difficultyViews([row]);
-      return {
-        ...detail,
-        allowedTransitions: allowedDifficultyTransitions(row.state, actorsFor(access)).map((t) => ({
-          to: t.to,
-          needs: t.needs,
-        })),
-      };
+      const [detail] = await difficultyViews(access, [row]);
+      return detail;
     },
 
     /**
@@ -366,7 +359,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     ) {
       const row = await loadDifficulty(documentId);
       if (!row || !difficultyVisible(access, row)) return null;
-      if (row.version !== body.version) throw new ConflictError();
+      assertVersion(row.version, body.version, 'difficulty');
       const decision = decideDifficultyTransition({
         from: row.state,
         to: body.to,
@@ -392,11 +385,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             ? await unitRecipients(row.unit)
             : [];
       await strapi.db.transaction(async ({ trx }) => {
-        const { count } = await strapi.db.query(UIDS.difficulty).updateMany({
-          where: { documentId, version: body.version, state: row.state },
-          data: { ...changes, state: to, version: body.version + 1 },
+        await versionedUpdate(strapi, UIDS.difficulty, {
+          where: { documentId, state: row.state },
+          version: body.version,
+          data: { ...changes, state: to },
+          subject: 'difficulty',
         });
-        if (count === 0) throw new ConflictError();
         if (audience) {
           const mail = difficultyMail({
             event: to as 'escalated' | 'answered' | 'resolved',
@@ -540,7 +534,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           };
         }),
         reminders: await getService(strapi, 'reminders').recent(unitIds, 20),
-        difficulties: await difficultyViews(difficulties),
+        difficulties: await difficultyViews(access, difficulties),
       };
     },
   };

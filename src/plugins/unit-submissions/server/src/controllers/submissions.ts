@@ -3,27 +3,14 @@ import type { Context } from 'koa';
 import { ATTACHMENT_TYPES } from '../../../../../domain/attachments';
 import { fieldError } from '../../../../../domain/errors';
 import { QueryReader } from '../../../../../domain/query-params';
-import { validationError } from '../../../../../utils/errors';
+import { validationError, withConflicts } from '../../../../../utils/errors';
 import { requestLanguage } from '../../../../../utils/http';
 import { validateSubmissionInput } from '../domain/submission-input';
 import { parseBulkRequest } from '../domain/bulk';
 import { parseListQuery } from '../domain/list-query';
 import { SUBMISSION_UID } from '../permissions';
-import { CONFLICT_MESSAGES, ConflictError, type Access } from '../services/submissions';
+import type { Access } from '../services/submissions';
 import { getService } from '../utils';
-
-const conflict = (ctx: Context) => {
-  ctx.status = 409;
-  ctx.body = {
-    data: null,
-    error: {
-      status: 409,
-      name: 'ConflictError',
-      message: CONFLICT_MESSAGES[requestLanguage(ctx)],
-      details: {},
-    },
-  };
-};
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const service = () => getService(strapi, 'submissions');
@@ -34,14 +21,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     throw validationError([
       fieldError(['version'], 'Thiếu số phiên bản của tin bài.', 'The version is required.', language),
     ]);
-  };
-  const withConflicts = async (ctx: Context, work: () => Promise<unknown>) => {
-    try {
-      return await work();
-    } catch (error) {
-      if (error instanceof ConflictError) return conflict(ctx);
-      throw error;
-    }
   };
 
   return {

@@ -1,9 +1,10 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { fieldError, type Language } from '../../../../../domain/errors';
+import { CONFLICT_MESSAGES, ConflictError, fieldError, type Language } from '../../../../../domain/errors';
 import { localDate } from '../../../../../domain/working-days';
 import { enqueueMail } from '../../../../../infra/outbox';
 import { organizationSettings } from '../../../../../infra/organization-settings';
+import { assertVersion, versionedUpdate } from '../../../../../infra/versioned-update';
 import { validationError } from '../../../../../utils/errors';
 import { dueWindow, type WaitingItem } from '../../../../../domain/waiting';
 import { prefixRange } from '../../../../../domain/search-text';
@@ -73,18 +74,6 @@ export interface StoredSubmission {
   }[];
   createdAt: string;
   updatedAt: string;
-}
-
-export const CONFLICT_MESSAGES = {
-  vi: 'Tin bài vừa được người khác thay đổi: tải lại rồi thử lại.',
-  en: 'The submission was changed by someone else: reload it and try again.',
-};
-
-export class ConflictError extends Error {
-  constructor() {
-    super(CONFLICT_MESSAGES.en);
-    this.name = 'ConflictError';
-  }
 }
 
 const ARTICLE_UID = 'api::article.article';
@@ -305,8 +294,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           access.canPublishArticles && submission.state === 'approved' && submission.article !== null,
         allowedTransitions: allowedTransitions(submission.state, actors).map((t) => ({
           to: t.to,
-          needsComment: Boolean(t.needsComment),
-          needsAssignee: Boolean(t.needsAssignee),
+          needsComment: t.needs?.includes('comment') ?? false,
+          needsAssignee: t.needs?.includes('assignee') ?? false,
         })),
         canEdit: actors.includes('unit') && EDITABLE_BY_UNIT.includes(submission.state),
         canComment: actors.length > 0,
@@ -354,7 +343,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const submission = await load(documentId);
       if (!submission || !visible(access, submission)) return null;
       // The client acted on an older version: whatever it meant, someone changed it first.
-      if (submission.version !== version) throw new ConflictError();
+      assertVersion(submission.version, version, 'submission');
       if (!actorsFor(access, submission).includes('unit') || !EDITABLE_BY_UNIT.includes(submission.state)) {
         throw validationError([
           fieldError(
@@ -369,11 +358,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         throw notYourUnit(language);
       }
       await strapi.db.transaction(async () => {
-        const { count } = await rows().updateMany({
-          where: { documentId, version },
-          data: { version: version + 1, updatedAt: new Date() },
+        await versionedUpdate(strapi, SUBMISSION_UID, {
+          where: { documentId },
+          version,
+          data: { updatedAt: new Date() },
+          subject: 'submission',
         });
-        if (count === 0) throw new ConflictError();
         await docs().update({ documentId, data: input });
         await history().append({
           submissionDocumentId: documentId,
@@ -400,7 +390,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const submission = await load(documentId);
       if (!submission || !visible(access, submission)) return null;
       // The client acted on an older version: whatever it meant, someone changed it first.
-      if (submission.version !== request.version) throw new ConflictError();
+      assertVersion(submission.version, request.version, 'submission');
       const decision = decideTransition({
         from: submission.state,
         to: request.to,
@@ -413,7 +403,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         throw validationError([fieldError([decision.problem.field], message.vi, message.en, language)]);
       }
       const to = decision.transition.to;
-      const assigneeId = decision.transition.needsAssignee ? request.assigneeId! : null;
+      const assigneeId = decision.transition.needs?.includes('assignee') ? request.assigneeId! : null;
       let assignee: AdminUser | null = null;
       if (assigneeId) {
         assignee = await strapi.db.query('admin::user').findOne({
@@ -438,18 +428,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const { calendar, timeZone } = await organizationSettings(strapi);
       const { reviewDays } = settingsOf(strapi);
       const now = at ?? new Date();
-      const changes: Record<string, unknown> = { state: to, version: request.version + 1, updatedAt: now };
+      const changes: Record<string, unknown> = { state: to, updatedAt: now };
       if (isSending(submission.state, to)) {
         changes.submittedAt = now;
         changes.dueDate = calendar.addWorkingDays(localDate(now, timeZone), reviewDays);
       }
 
       await strapi.db.transaction(async ({ trx }) => {
-        const { count } = await rows().updateMany({
-          where: { documentId, version: request.version, state: submission.state },
+        await versionedUpdate(strapi, SUBMISSION_UID, {
+          where: { documentId, state: submission.state },
+          version: request.version,
           data: changes,
+          subject: 'submission',
         });
-        if (count === 0) throw new ConflictError();
         if (assigneeId) await docs().update({ documentId, data: { assignee: assigneeId } });
         const actor = { id: access.user.id, name: access.user.name };
         await history().append({
@@ -531,7 +522,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             results.push({
               documentId,
               ok: false,
-              error: itemError(409, 'ConflictError', CONFLICT_MESSAGES, language),
+              error: itemError(409, 'ConflictError', CONFLICT_MESSAGES[error.subject], language),
             });
           } else if (error instanceof errors.ValidationError) {
             results.push({
