@@ -43,6 +43,7 @@ function useDayText({ t, value, onChange, onInvalid, min, max }: DayTextOptions)
   const committed = React.useRef<string | null>(value || null);
   const invalid = React.useRef(false);
   const onInvalidRef = React.useRef(onInvalid);
+  // eslint-disable-next-line react-hooks/refs -- latest-value ref (React 18 has no useEffectEvent)
   onInvalidRef.current = onInvalid;
 
   const flag = React.useCallback((next: boolean) => {
@@ -97,9 +98,11 @@ function useDayText({ t, value, onChange, onInvalid, min, max }: DayTextOptions)
     onChange(next);
   };
 
+  // eslint-disable-next-line react-hooks/refs -- latest-value ref (React 18 has no useEffectEvent)
   return {
     text,
     problem,
+    // eslint-disable-next-line react-hooks/refs -- latest-value ref (React 18 has no useEffectEvent)
     committed: committed.current,
     /** The user typed: a complete day is sent at once; anything else waits for `settle`. */
     type(raw: string) {

@@ -65,10 +65,12 @@ export function useLoader<T>(load: () => Promise<T>, deps: React.DependencyList)
   const [problem, setProblem] = React.useState<ApiProblem | null>(null);
   const [tick, setTick] = React.useState(0);
   const loadRef = React.useRef(load);
+  // eslint-disable-next-line react-hooks/refs -- latest-value ref (React 18 has no useEffectEvent)
   loadRef.current = load;
 
   React.useEffect(() => {
     let active = true;
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- syncs state from its input; moving it changes render timing
     setLoading(true);
     loadRef
       .current()
@@ -93,6 +95,7 @@ export function useLoader<T>(load: () => Promise<T>, deps: React.DependencyList)
       active = false;
     };
     // `load` is read through a ref: it changes on every render, `deps` say when it means something new.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- deliberate: another dependency changes when it runs
   }, [...deps, tick, locale, toggleNotification]);
 
   const reload = React.useCallback(() => setTick((n) => n + 1), []);

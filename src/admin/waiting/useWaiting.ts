@@ -83,6 +83,7 @@ export function useWaiting({ maxAge = FRESH_MS } = {}): WaitingState {
   React.useEffect(() => {
     readers.add(setState);
     refresh(get, user, maxAge);
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- syncs state from its input; moving it changes render timing
     setState(current.state);
     const onFocus = () => refresh(get, user, FRESH_MS);
     window.addEventListener('focus', onFocus);

@@ -3,12 +3,18 @@
  * dependencies), so the kit's tests mock it with this, `jest.mock('@strapi/strapi/admin', () => jest.requireActual('./strapi-admin'))`.
  * FetchError and isFetchError are Strapi's own; the page frame is plain markup with the same props.
  */
+import path from 'path';
 import * as React from 'react';
 import { Link } from 'react-router-dom';
 
 // Strapi's fetch client, from its file: the package's exports do not list it.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const fetchClient = require('../../../../node_modules/@strapi/admin/dist/admin/admin/src/utils/getFetchClient.js');
+const fetchClient = require(
+  path.join(
+    path.dirname(require.resolve('@strapi/admin/package.json')),
+    'dist/admin/admin/src/utils/getFetchClient.js'
+  )
+);
 
 export const FetchError: new (message: string, response?: unknown) => Error = fetchClient.FetchError;
 export const isFetchError: (error: unknown) => boolean = fetchClient.isFetchError;

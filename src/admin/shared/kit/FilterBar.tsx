@@ -205,9 +205,11 @@ function SearchInput({
   const timer = React.useRef<ReturnType<typeof setTimeout>>();
   // The timer reads the latest props, not the ones of the render that started it.
   const latest = React.useRef({ value, onChange });
+  // eslint-disable-next-line react-hooks/refs -- latest-value ref (React 18 has no useEffectEvent)
   latest.current = { value, onChange };
 
   // A value set from outside (cleared, or the URL changed) replaces the text.
+  // eslint-disable-next-line react-hooks/set-state-in-effect -- syncs state from its input; moving it changes render timing
   React.useEffect(() => setText(value ?? ''), [value]);
   React.useEffect(() => () => clearTimeout(timer.current), []);
 

@@ -84,6 +84,7 @@ export function FormDialog({
 
   React.useEffect(() => {
     if (!open) return;
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- syncs state from its input; moving it changes render timing
     setErrors({});
     setConfirming(false);
   }, [open]);

@@ -25,9 +25,11 @@ export function useUrlFilters<N extends string>(
   // `names` is usually a new array each render; its content is what counts.
   const key = names.join(',');
   const namesRef = React.useRef(names);
+  // eslint-disable-next-line react-hooks/refs -- latest-value ref (React 18 has no useEffectEvent)
   namesRef.current = names;
   const values = React.useMemo(
     () => Object.fromEntries(names.map((name) => [name, params.get(name) || undefined])) as FilterValues<N>,
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- deliberate: another dependency changes when it runs
     [params, key]
   );
 

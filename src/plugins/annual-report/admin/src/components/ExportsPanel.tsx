@@ -154,6 +154,7 @@ export const ExportsPanel = ({ documentId, canExport, narrative }: ExportsPanelP
 
   // A job started here downloads as soon as the poll finds it done: no second click.
   const downloadRef = React.useRef(download);
+  // eslint-disable-next-line react-hooks/refs -- latest-value ref (React 18 has no useEffectEvent)
   downloadRef.current = download;
   React.useEffect(() => {
     for (const job of jobs ?? []) {

@@ -70,6 +70,7 @@ export const NarrativeEditor = ({
 
   // A new version of the report (saved, recomputed, reloaded) resets the form.
   React.useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- syncs state from its input; moving it changes render timing
     setValues(valuesOf(report));
     setErrors({});
     setConflict(false);

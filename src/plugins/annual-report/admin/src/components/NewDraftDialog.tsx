@@ -29,6 +29,7 @@ export const NewDraftDialog = ({ open, defaultYear, onClose, onCreated }: NewDra
 
   React.useEffect(() => {
     if (!open) return;
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- syncs state from its input; moving it changes render timing
     setMode('year');
     setYear(String(defaultYear));
     setFrom('');

@@ -92,6 +92,7 @@ export const IssueDialog = ({
 
   React.useEffect(() => {
     // A number stored with its symbol ("125/BC-STNMT") is offered as the number only.
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- syncs state from its input; moving it changes render timing
     if (open) setNumber(numberOnly(report.number) ?? '');
   }, [open, report.number]);
 

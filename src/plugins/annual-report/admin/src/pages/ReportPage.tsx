@@ -35,6 +35,7 @@ export const ReportPage = () => {
   const [dirty, setDirty] = React.useState(false);
 
   React.useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- syncs state from its input; moving it changes render timing
     if (loaded.data) setReport(loaded.data);
   }, [loaded.data]);
 

@@ -27,6 +27,7 @@ export const ProcedurePicker = ({ value, onChange, label, hint, error, testId }:
   const words = value && text === procedureLabel(value) ? '' : text.trim();
   React.useEffect(() => {
     const controller = new AbortController();
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- syncs state from its input; moving it changes render timing
     setLoading(true);
     const timer = setTimeout(() => {
       api

@@ -139,6 +139,7 @@ export const TransitionDialog = ({
 
   React.useEffect(() => {
     if (!transition) return;
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- syncs state from its input; moving it changes render timing
     setValues(startValues(feedback));
     setPreviewError(null);
     if (transition.to !== 'published') {
@@ -169,6 +170,7 @@ export const TransitionDialog = ({
       active = false;
     };
     // Not on `feedback`: the dialog starts from the item as it was when it opened.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- deliberate: another dependency changes when it runs
   }, [transition, api, locale]);
 
   const required = t('dialog.required', 'Vui lòng nhập nội dung.');

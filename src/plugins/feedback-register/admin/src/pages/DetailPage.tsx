@@ -102,11 +102,13 @@ export const DetailPage = () => {
 
   React.useEffect(() => {
     if (!loaded.data) return;
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- syncs state from its input; moving it changes render timing
     setShown(loaded.data);
     setAnswer(loaded.data.feedback.answer ?? '');
     setAnswerError(undefined);
   }, [loaded.data]);
 
+  // eslint-disable-next-line react-hooks/set-state-in-effect -- syncs state from its input; moving it changes render timing
   React.useEffect(() => setDialog(null), [documentId]);
 
   const reloadAfterConflict = () => {

@@ -59,6 +59,7 @@ export const DifficultyDialog = ({
 
   React.useEffect(() => {
     if (!open) return;
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- syncs state from its input; moving it changes render timing
     setValues({
       unit: String(task?.unit?.id ?? units[0]?.id ?? ''),
       planTask: task?.documentId ?? '',
@@ -74,6 +75,7 @@ export const DifficultyDialog = ({
   React.useEffect(() => {
     if (!open || tasks || !values.unit) return;
     let active = true;
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- syncs state from its input; moving it changes render timing
     setLoadedTasks([]);
     api
       .listTasks(values.unit, { year, pageSize: MAX_TASKS })

@@ -68,6 +68,7 @@ const TransitionDialog = ({ state, onClose, onDone }: TransitionDialogProps) => 
   const api = useApi();
   const [texts, setTexts] = React.useState<Texts>(EMPTY);
 
+  // eslint-disable-next-line react-hooks/set-state-in-effect -- syncs state from its input; moving it changes render timing
   React.useEffect(() => setTexts(EMPTY), [state]);
 
   const fields = state ? fieldsOf(state.transition) : [];

@@ -33,6 +33,7 @@ export const InspectionDialog = ({ open, unit, units, onClose, onDone }: Inspect
 
   React.useEffect(() => {
     if (!open) return;
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- syncs state from its input; moving it changes render timing
     setUnitId(unit ? String(unit.id) : '');
     setDate(dayOf(new Date()));
     setFindings('');

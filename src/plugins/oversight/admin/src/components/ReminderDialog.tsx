@@ -74,6 +74,7 @@ export const ReminderDialog = ({ unit, focus, onClose, onSent }: ReminderDialogP
 
   React.useEffect(() => {
     if (!unit) return;
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- syncs state from its input; moving it changes render timing
     setEdited(false);
   }, [unit]);
 
@@ -81,6 +82,7 @@ export const ReminderDialog = ({ unit, focus, onClose, onSent }: ReminderDialogP
   React.useEffect(() => {
     if (!unit) return;
     const focused = new Set((focus ?? []).map(keyOf));
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- syncs state from its input; moving it changes render timing
     setChosen(
       new Set(
         lines
@@ -96,6 +98,7 @@ export const ReminderDialog = ({ unit, focus, onClose, onSent }: ReminderDialogP
 
   React.useEffect(() => {
     if (!unit || edited) return;
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- syncs state from its input; moving it changes render timing
     setMessage(
       listed
         ? t(

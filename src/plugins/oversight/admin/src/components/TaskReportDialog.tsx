@@ -54,6 +54,7 @@ export const TaskReportDialog = ({ task, onClose, onDone }: TaskReportDialogProp
 
   React.useEffect(() => {
     if (!task) return;
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- syncs state from its input; moving it changes render timing
     setStatus(task.lastReport?.status ?? 'in_progress');
     setResults('');
     setArticles(new Set());

@@ -88,6 +88,7 @@ export const TransitionDialog = ({
 
   React.useEffect(() => {
     if (!transition) return;
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- syncs state from its input; moving it changes render timing
     setComment('');
     setAssignee(
       defaultAssignee && reviewers.some((reviewer) => reviewer.id === defaultAssignee)

@@ -82,11 +82,13 @@ export const DetailPage = () => {
   const [publishing, setPublishing] = React.useState(false);
 
   React.useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- syncs state from its input; moving it changes render timing
     setDetail(null);
     setEditing(false);
     setDialog(null);
   }, [documentId]);
   React.useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- syncs state from its input; moving it changes render timing
     if (loaded.data) setDetail(loaded.data);
   }, [loaded.data]);
 

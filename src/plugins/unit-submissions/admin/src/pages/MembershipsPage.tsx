@@ -37,6 +37,7 @@ const UnitsDialog = ({
   const name = user ? personName(user) : '';
 
   React.useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- syncs state from its input; moving it changes render timing
     if (user) setChosen(user.unitIds.map(String));
   }, [user]);
 
@@ -90,6 +91,7 @@ const MembershipsTable = () => {
   const [sort, setSort] = React.useState<Sort | null>({ key: 'name', direction: 'asc' });
 
   React.useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- syncs state from its input; moving it changes render timing
     if (loaded.data) setData(loaded.data);
   }, [loaded.data]);
 
