@@ -26,10 +26,12 @@ const noPlugin = (names) => ({
 const domainLayers = [
   {
     files: ['src/domain/**/*.ts'],
+    ignores: ['**/__tests__/**'],
     rules: { 'no-restricted-imports': ['error', { patterns: [noStrapi, noInfraUtils, noPlugin(plugins)] }] },
   },
   ...plugins.map((plugin) => ({
     files: [`src/plugins/${plugin}/server/src/domain/**/*.ts`],
+    ignores: ['**/__tests__/**'],
     rules: {
       'no-restricted-imports': [
         'error',
