@@ -1,13 +1,13 @@
 import type { Core } from '@strapi/strapi';
-import annualReportActions from '../plugins/annual-report/server/src/config/actions';
-import { PLUGIN_ID as ANNUAL_REPORT } from '../plugins/annual-report/server/src/permissions';
-import feedbackRegisterActions from '../plugins/feedback-register/server/src/config/actions';
-import { PLUGIN_ID as FEEDBACK_REGISTER } from '../plugins/feedback-register/server/src/permissions';
-import oversightActions from '../plugins/oversight/server/src/config/actions';
-import { PLUGIN_ID as OVERSIGHT } from '../plugins/oversight/server/src/permissions';
-import unitSubmissionsActions from '../plugins/unit-submissions/server/src/config/actions';
-import { PLUGIN_ID as UNIT_SUBMISSIONS } from '../plugins/unit-submissions/server/src/permissions';
-import { actionsOfRole, type PluginActions, type RoleCode } from '../utils/admin-actions';
+import annualReportActions from '#annual-report/config/actions';
+import { PLUGIN_ID as ANNUAL_REPORT } from '#annual-report/permissions';
+import feedbackRegisterActions from '#feedback-register/config/actions';
+import { PLUGIN_ID as FEEDBACK_REGISTER } from '#feedback-register/permissions';
+import oversightActions from '#oversight/config/actions';
+import { PLUGIN_ID as OVERSIGHT } from '#oversight/permissions';
+import unitSubmissionsActions from '#unit-submissions/config/actions';
+import { PLUGIN_ID as UNIT_SUBMISSIONS } from '#unit-submissions/permissions';
+import { actionsOfRole, type PluginActions, type RoleCode } from '#utils/admin-actions';
 
 /**
  * The product's admin roles. Each is created once with the permissions below, plus the plugin actions whose `roles`

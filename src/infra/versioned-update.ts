@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { ConflictError, type ConflictSubject } from '../domain/errors';
+import { ConflictError, type ConflictSubject } from '#domain/errors';
 
 /** The client acted on an older version than the one just read: whatever it meant, someone changed it first. */
 export function assertVersion(read: number, expected: number, subject: ConflictSubject) {

@@ -6,17 +6,17 @@
 import fs from 'fs';
 import path from 'path';
 import type { Core, UID } from '@strapi/strapi';
-import { closedOnTime, deadlinesOnReceipt, publicationDueDate } from '../domain/feedback-deadlines';
-import { localDate } from '../domain/working-days';
-import { SUPER_ADMIN_ROLE } from '../domain/unit-access';
-import { unitAccess } from '../api/unit/services/access';
+import { closedOnTime, deadlinesOnReceipt, publicationDueDate } from '#domain/feedback-deadlines';
+import { localDate } from '#domain/working-days';
+import { SUPER_ADMIN_ROLE } from '#domain/unit-access';
+import { unitAccess } from '#api/unit/services/access';
 import {
   clearOrganizationSettings,
   organizationSettings,
   type OrganizationSettings,
-} from '../infra/organization-settings';
-import { redactPersonalData } from '../plugins/feedback-register/server/src/domain/redaction';
-import { deterministicTrackingCode, hashTrackingCode, normalizeTrackingCode } from '../domain/tracking-code';
+} from '#infra/organization-settings';
+import { redactPersonalData } from '#feedback-register/domain/redaction';
+import { deterministicTrackingCode, hashTrackingCode, normalizeTrackingCode } from '#domain/tracking-code';
 import { currentYearStory, fillYear, type SeedDay } from './current-year';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any

@@ -1,5 +1,5 @@
 import { errors } from '@strapi/utils';
-import { ConflictError, type FieldError, type Language } from '../domain/errors';
+import { ConflictError, type FieldError, type Language } from '#domain/errors';
 import { requestLanguage } from './http';
 
 /** Strapi's own 400 shape: `error.details.errors[]` with one entry per field. */

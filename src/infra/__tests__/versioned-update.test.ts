@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { ConflictError } from '../../domain/errors';
+import { ConflictError } from '#domain/errors';
 import { assertVersion, versionedUpdate } from '../versioned-update';
 
 /** A Strapi whose query engine records each updateMany and answers the count it is given. */

@@ -2,14 +2,14 @@ import fs from 'fs';
 import path from 'path';
 import type { Core } from '@strapi/strapi';
 import { ROLE_DEFINITIONS } from '../../bootstrap/admin-roles';
-import annualReportActions from '../../plugins/annual-report/server/src/config/actions';
-import annualReportRoutes from '../../plugins/annual-report/server/src/routes';
-import feedbackRegisterActions from '../../plugins/feedback-register/server/src/config/actions';
-import feedbackRegisterRoutes from '../../plugins/feedback-register/server/src/routes';
-import oversightActions from '../../plugins/oversight/server/src/config/actions';
-import oversightRoutes from '../../plugins/oversight/server/src/routes';
-import unitSubmissionsActions from '../../plugins/unit-submissions/server/src/config/actions';
-import unitSubmissionsRoutes from '../../plugins/unit-submissions/server/src/routes';
+import annualReportActions from '#annual-report/config/actions';
+import annualReportRoutes from '#annual-report/routes/index';
+import feedbackRegisterActions from '#feedback-register/config/actions';
+import feedbackRegisterRoutes from '#feedback-register/routes/index';
+import oversightActions from '#oversight/config/actions';
+import oversightRoutes from '#oversight/routes/index';
+import unitSubmissionsActions from '#unit-submissions/config/actions';
+import unitSubmissionsRoutes from '#unit-submissions/routes/index';
 import hasAnyPermission from '../../policies/has-any-permission';
 import {
   actionId,

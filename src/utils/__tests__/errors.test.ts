@@ -1,4 +1,4 @@
-import { CONFLICT_MESSAGES, ConflictError } from '../../domain/errors';
+import { CONFLICT_MESSAGES, ConflictError } from '#domain/errors';
 import { sendConflict, withConflicts } from '../errors';
 
 const context = (acceptLanguage = '') => {

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
-import annualReport from '../../plugins/annual-report/server/src/config';
-import oversight from '../../plugins/oversight/server/src/config';
-import unitSubmissions from '../../plugins/unit-submissions/server/src/config';
+import annualReport from '#annual-report/config/index';
+import oversight from '#oversight/config/index';
+import unitSubmissions from '#unit-submissions/config/index';
 import { settingsGetter } from '../plugin-lookups';
 
 const MB = 1024 * 1024;

@@ -5,7 +5,7 @@ import {
   type AccessOf,
   type AccessSpec,
   type AdminUser,
-} from '../../../domain/unit-access';
+} from '#domain/unit-access';
 
 /** Which admin user belongs to which unit (table unit_memberships, plain integer ids). */
 export const MEMBERSHIP_UID = 'api::unit.membership';

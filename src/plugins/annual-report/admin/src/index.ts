@@ -1,6 +1,6 @@
 import { File } from '@strapi/icons';
 import type { StrapiApp } from '@strapi/strapi/admin';
-import { ACTIONS, PLUGIN_ID } from '../../server/src/permissions';
+import { ACTIONS, PLUGIN_ID } from '#annual-report/permissions';
 import { prefixed, registerTrads } from './i18n';
 
 export default {

@@ -1,8 +1,8 @@
 import { Discuss } from '@strapi/icons';
 import type { StrapiApp } from '@strapi/strapi/admin';
-import { ACTIONS, PLUGIN_ID } from '../../server/src/permissions';
+import { ACTIONS, PLUGIN_ID } from '#feedback-register/permissions';
 import { prefixed, registerTrads } from './i18n';
-import { withWaitingBadge } from '../../../../admin/waiting/WaitingBadgeIcon';
+import { withWaitingBadge } from '#admin/waiting/WaitingBadgeIcon';
 
 export default {
   register(app: StrapiApp) {

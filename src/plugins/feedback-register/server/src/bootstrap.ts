@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { registerActions } from '../../../../utils/admin-actions';
+import { registerActions } from '#utils/admin-actions';
 import actions from './config/actions';
 import { PLUGIN_ID } from './permissions';
 import { getService } from './utils';

@@ -1,9 +1,9 @@
 import { Eye } from '@strapi/icons';
 import type { StrapiApp } from '@strapi/strapi/admin';
-import { PLUGIN_ID } from '../../server/src/permissions';
+import { PLUGIN_ID } from '#oversight/permissions';
 import { ANY_ACTION } from './access';
 import { prefixed, registerTrads } from './i18n';
-import { withWaitingBadge } from '../../../../admin/waiting/WaitingBadgeIcon';
+import { withWaitingBadge } from '#admin/waiting/WaitingBadgeIcon';
 
 export default {
   register(app: StrapiApp) {

@@ -1,4 +1,4 @@
-import type { TaskStatus } from '../../server/src/domain/task-status';
+import type { TaskStatus } from '#oversight/domain/task-status';
 import { msg, tm, type Message, type Translate } from './i18n';
 
 export type { TaskStatus };

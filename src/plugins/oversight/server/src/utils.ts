@@ -1,4 +1,4 @@
-import { serviceGetter } from '../../../../utils/plugin-lookups';
+import { serviceGetter } from '#utils/plugin-lookups';
 import { PLUGIN_ID } from './permissions';
 import type services from './services';
 

@@ -1,5 +1,5 @@
-import { CHANNELS, SUBMISSION_KINDS } from '../../server/src/domain/submission-input';
-import { SUBMISSION_STATES, type SubmissionState } from '../../server/src/domain/workflow';
+import { CHANNELS, SUBMISSION_KINDS } from '#unit-submissions/domain/submission-input';
+import { SUBMISSION_STATES, type SubmissionState } from '#unit-submissions/domain/workflow';
 import { msg, type Message } from './i18n';
 
 export { CHANNELS, SUBMISSION_KINDS, SUBMISSION_STATES };

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { unitAccess } from '../../../../api/unit/services/access';
-import { registerActions } from '../../../../utils/admin-actions';
+import { unitAccess } from '#api/unit/services/access';
+import { registerActions } from '#utils/admin-actions';
 import actions from './config/actions';
 import { PLUGIN_ID } from './permissions';
 import { getService } from './utils';

@@ -1,4 +1,4 @@
-import { actionIds } from '../../../../utils/admin-actions';
+import { actionIds } from '#utils/admin-actions';
 import actions from './config/actions';
 
 /** RBAC of the plugin, shared by the server and the admin panel. */

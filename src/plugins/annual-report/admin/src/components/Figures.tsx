@@ -16,7 +16,7 @@ import { useIntl } from 'react-intl';
 import type { Figures } from '../api';
 import { useT, type Translate } from '../i18n';
 import { keyLabel, type KeyKind } from '../labels';
-import { Section } from '../../../../../admin/shared/Section';
+import { Section } from '#admin/shared/Section';
 import { Empty, useDates, WRAP } from './common';
 
 /** What a clicked number stands for: the rows behind it (GET rows?figure=&key=). */

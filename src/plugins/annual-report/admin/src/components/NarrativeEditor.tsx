@@ -1,12 +1,12 @@
 import * as React from 'react';
-import { numberOnly } from '../../../server/src/domain/document-format';
+import { numberOnly } from '#annual-report/domain/document-format';
 import { Box, Button, Field, Flex, Grid, TextInput, Textarea, Typography } from '@strapi/design-system';
 import { Check } from '@strapi/icons';
 import { useNotification } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { isConflict, problemOf, useApi, type Narrative, type Report } from '../api';
 import { useT, type Translate } from '../i18n';
-import { Section } from '../../../../../admin/shared/Section';
+import { Section } from '#admin/shared/Section';
 import { Fact, OtherErrors } from './common';
 
 export const SECTIONS = [

@@ -1,4 +1,4 @@
-import { settingsGetter, type ConfigEnv } from '../../../../../utils/plugin-lookups';
+import { settingsGetter, type ConfigEnv } from '#utils/plugin-lookups';
 import { PLUGIN_ID } from '../permissions';
 
 /** The plugin's settings, from the environment; config/plugins.ts may override them under `config`. */

@@ -1,9 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
-import { ConflictError, fieldError } from '../../../../../domain/errors';
-import { requestLanguage } from '../../../../../utils/http';
-import { sendConflict, validationError } from '../../../../../utils/errors';
-import { displayName } from '../../../../../domain/unit-access';
+import { ConflictError, fieldError } from '#domain/errors';
+import { requestLanguage } from '#utils/http';
+import { sendConflict, validationError } from '#utils/errors';
+import { displayName } from '#domain/unit-access';
 import {
   DOCUMENT_ID,
   parseListQuery,

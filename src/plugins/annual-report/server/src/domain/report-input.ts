@@ -2,12 +2,12 @@
  * Validation of the annual report routes' bodies and query strings: every problem reported at once as bilingual
  * field errors (Strapi's `error.details.errors`). Pure module.
  */
-import { ARTICLE_KINDS } from '../../../../../domain/articles';
-import { fieldError, type FieldError, type Language } from '../../../../../domain/errors';
-import { cleanText, isPlainObject, own } from '../../../../../domain/feedback-intake';
-import { QueryReader, type Parsed } from '../../../../../domain/query-params';
-import { SUBMISSION_STATES } from '../../../../../domain/submission-states';
-import { isIsoDate } from '../../../../../domain/working-days';
+import { ARTICLE_KINDS } from '#domain/articles';
+import { fieldError, type FieldError, type Language } from '#domain/errors';
+import { cleanText, isPlainObject, own } from '#domain/feedback-intake';
+import { QueryReader, type Parsed } from '#domain/query-params';
+import { SUBMISSION_STATES } from '#domain/submission-states';
+import { isIsoDate } from '#domain/working-days';
 import { REPORT_NUMBER } from './document-format';
 import { daysIncluded } from './figures-rules';
 import type { Narrative } from './figures';

@@ -1,4 +1,4 @@
-import { anyOf } from '../../../../../utils/admin-routes';
+import { anyOf } from '#utils/admin-routes';
 import { ACTIONS } from '../permissions';
 
 /** Admin routes of the report exports; see routes/index.ts. */

@@ -4,8 +4,8 @@
  */
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import { day, iso, num } from '../../../../../infra/stored-values';
-import { redactPersonalData } from '../../../../feedback-register/server/src/domain/redaction';
+import { day, iso, num } from '#infra/stored-values';
+import { redactPersonalData } from '#feedback-register/domain/redaction';
 import type { RowsQuery } from '../domain/report-input';
 import { UIDS } from '../permissions';
 import {

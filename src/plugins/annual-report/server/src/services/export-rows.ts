@@ -4,9 +4,9 @@
  * redacted with its own submitter's fields, which are never written.
  */
 import type { Core } from '@strapi/strapi';
-import { linkColumns } from '../../../../../infra/relation-queries';
-import { day } from '../../../../../infra/stored-values';
-import { redactPersonalData } from '../../../../feedback-register/server/src/domain/redaction';
+import { linkColumns } from '#infra/relation-queries';
+import { day } from '#infra/stored-values';
+import { redactPersonalData } from '#feedback-register/domain/redaction';
 import type { ArticleListRow, FeedbackListRow } from '../exports/csv';
 
 const PAGE = 1000;

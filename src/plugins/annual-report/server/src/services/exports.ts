@@ -14,7 +14,7 @@ import fsp from 'fs/promises';
 import os from 'os';
 import path from 'path';
 import type { Core } from '@strapi/strapi';
-import { privateUploadDir } from '../../../../../infra/private-files';
+import { privateUploadDir } from '#infra/private-files';
 import { exportFileName, listOfFileName } from '../domain/export-files';
 import type { Figures, Narrative } from '../domain/figures';
 import type { ArticleListRow, FeedbackListRow, ListName } from '../exports/csv';

@@ -4,9 +4,9 @@
  * names of task reports and difficulties are left out.
  */
 import type { Core } from '@strapi/strapi';
-import { linkTable } from '../../../../../infra/relation-queries';
-import { iso, ms, num } from '../../../../../infra/stored-values';
-import { SURVEY_CRITERIA } from '../../../../../domain/survey-intake';
+import { linkTable } from '#infra/relation-queries';
+import { iso, ms, num } from '#infra/stored-values';
+import { SURVEY_CRITERIA } from '#domain/survey-intake';
 import type { Count, Figures } from '../domain/figures';
 import { daysBetween, median, onTimeRate, round } from '../domain/figures-rules';
 import {

@@ -9,10 +9,10 @@
  */
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import { startOfLocalDay } from '../../../../../domain/working-days';
-import { organizationSettings } from '../../../../../infra/organization-settings';
-import { linkColumns } from '../../../../../infra/relation-queries';
-import { num } from '../../../../../infra/stored-values';
+import { startOfLocalDay } from '#domain/working-days';
+import { organizationSettings } from '#infra/organization-settings';
+import { linkColumns } from '#infra/relation-queries';
+import { num } from '#infra/stored-values';
 import type { Count, UnitRef } from '../domain/figures';
 import { nextDay } from '../domain/figures-rules';
 

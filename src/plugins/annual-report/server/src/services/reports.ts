@@ -5,10 +5,10 @@
  */
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import { ConflictError } from '../../../../../domain/errors';
-import { day, iso, num } from '../../../../../infra/stored-values';
-import { assertVersion, versionedUpdate } from '../../../../../infra/versioned-update';
-import { reportPeriod } from '../../../../../domain/organization';
+import { ConflictError } from '#domain/errors';
+import { day, iso, num } from '#infra/stored-values';
+import { assertVersion, versionedUpdate } from '#infra/versioned-update';
+import { reportPeriod } from '#domain/organization';
 import type { Figures, Narrative } from '../domain/figures';
 import { diffFigures, type Change } from '../domain/figures-rules';
 import { prefillNarrative, type DifficultyFact } from '../domain/narrative';

@@ -12,10 +12,10 @@ import {
   type ButtonProps,
 } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
-import { PRE, useDates } from '../../../../../admin/shared/common';
-import { DateField, useInvalidDates } from '../../../../../admin/shared/DateField';
-import { FormDialog, type FieldErrors, type FormState } from '../../../../../admin/shared/kit';
-import type { ApiProblem } from '../../../../../admin/shared/api-problem';
+import { PRE, useDates } from '#admin/shared/common';
+import { DateField, useInvalidDates } from '#admin/shared/DateField';
+import { FormDialog, type FieldErrors, type FormState } from '#admin/shared/kit';
+import type { ApiProblem } from '#admin/shared/api-problem';
 import {
   problemOf,
   useApi,

@@ -1,6 +1,6 @@
 import { Page } from '@strapi/strapi/admin';
 import { Route, Routes } from 'react-router-dom';
-import { ACTIONS } from '../../../server/src/permissions';
+import { ACTIONS } from '#feedback-register/permissions';
 import { OptionsProvider } from '../components/OptionsContext';
 import { DetailPage } from './DetailPage';
 import { ListPage } from './ListPage';

@@ -1,4 +1,4 @@
-import { allOf } from '../../../../../utils/admin-routes';
+import { allOf } from '#utils/admin-routes';
 import { ACTIONS } from '../permissions';
 
 /** Admin routes of the register (admin JWT). Which rows a user sees and which moves they make: services/register. */

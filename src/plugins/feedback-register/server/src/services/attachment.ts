@@ -2,7 +2,7 @@ import fs from 'fs/promises';
 import type { Core } from '@strapi/strapi';
 import type { Access } from './register';
 import { getService } from '../utils';
-import { privateFilePath, privateUploadDir } from '../../../../../infra/private-files';
+import { privateFilePath, privateUploadDir } from '#infra/private-files';
 
 const ATTACHMENT = 'api::feedback.feedback-attachment';
 

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { fieldError, type Language } from '../../../../../domain/errors';
-import { cleanFileName } from '../../../../../domain/file-names';
+import { fieldError, type Language } from '#domain/errors';
+import { cleanFileName } from '#domain/file-names';
 import {
   closedOnTime,
   CURRENT_DUE_SQL,
@@ -10,15 +10,11 @@ import {
   publicationDueDate,
   type DatedFeedback,
   unitDueDateOf,
-} from '../../../../../domain/feedback-deadlines';
-import { effectiveProfile } from '../../../../../domain/organization';
-import { dueWindow, type WaitingItem } from '../../../../../domain/waiting';
-import {
-  generateTrackingCode,
-  hashTrackingCode,
-  normalizeTrackingCode,
-} from '../../../../../domain/tracking-code';
-import { localDate, startOfLocalDay } from '../../../../../domain/working-days';
+} from '#domain/feedback-deadlines';
+import { effectiveProfile } from '#domain/organization';
+import { dueWindow, type WaitingItem } from '#domain/waiting';
+import { generateTrackingCode, hashTrackingCode, normalizeTrackingCode } from '#domain/tracking-code';
+import { localDate, startOfLocalDay } from '#domain/working-days';
 import {
   mayActOnUnit,
   readableUnits,
@@ -27,14 +23,14 @@ import {
   type AccessSpec,
   type AdminUser,
   type UnitAccess,
-} from '../../../../../domain/unit-access';
-import { enqueueMail } from '../../../../../infra/outbox';
-import { organizationSettings } from '../../../../../infra/organization-settings';
-import { assertVersion, versionedUpdate } from '../../../../../infra/versioned-update';
-import { idsLinkedTo, linkTable } from '../../../../../infra/relation-queries';
-import { validationError } from '../../../../../utils/errors';
-import { publishedProcedure } from '../../../../../utils/public-intake';
-import { unitAccess } from '../../../../../api/unit/services/access';
+} from '#domain/unit-access';
+import { enqueueMail } from '#infra/outbox';
+import { organizationSettings } from '#infra/organization-settings';
+import { assertVersion, versionedUpdate } from '#infra/versioned-update';
+import { idsLinkedTo, linkTable } from '#infra/relation-queries';
+import { validationError } from '#utils/errors';
+import { publishedProcedure } from '#utils/public-intake';
+import { unitAccess } from '#api/unit/services/access';
 import { mailsForTransition, type Audience } from '../domain/notifications';
 import { redactPersonalData, type Submitter } from '../domain/redaction';
 import { feedbackWaitingLines } from '../domain/waiting';
@@ -104,7 +100,6 @@ export interface StoredFeedback extends Omit<DatedFeedback, 'publishAnswer'>, Su
   procedure: { documentId: string; nationalCode: string; name: string } | null;
   attachments: { documentId: string; originalName: string | null; mime: string; size: number }[];
 }
-
 
 const UNIT_FIELDS = ['id', 'documentId', 'code', 'name', 'email'];
 const POPULATE = {

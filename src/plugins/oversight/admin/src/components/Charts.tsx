@@ -15,7 +15,7 @@ import {
 } from 'recharts';
 import { unitPath, type Dashboard } from '../api';
 import { useT } from '../i18n';
-import { Section } from '../../../../../admin/shared/Section';
+import { Section } from '#admin/shared/Section';
 import { Empty } from './common';
 
 /** Strapi's palette: primary600, success500, danger600, neutral300. */

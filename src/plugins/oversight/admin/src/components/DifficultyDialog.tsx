@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { Field, SingleSelect, SingleSelectOption, Textarea, Typography } from '@strapi/design-system';
 import { useNotification } from '@strapi/strapi/admin';
-import { FormDialog, type FieldErrors, type FormState } from '../../../../../admin/shared/kit';
+import { FormDialog, type FieldErrors, type FormState } from '#admin/shared/kit';
 import { useApi, type DifficultyInput, type TaskRow, type UnitRef } from '../api';
 import { useT } from '../i18n';
 import { shorten } from './common';

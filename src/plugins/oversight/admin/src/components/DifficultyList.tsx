@@ -10,7 +10,7 @@ import {
   type ButtonProps,
 } from '@strapi/design-system';
 import { useNotification } from '@strapi/strapi/admin';
-import { DataTable, FormDialog, type Column, type FieldErrors } from '../../../../../admin/shared/kit';
+import { DataTable, FormDialog, type Column, type FieldErrors } from '#admin/shared/kit';
 import {
   isConflict,
   taskRefOf,

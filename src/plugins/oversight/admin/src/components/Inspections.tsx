@@ -1,8 +1,8 @@
 import * as React from 'react';
 import { Field, SingleSelect, SingleSelectOption, Textarea, Typography } from '@strapi/design-system';
 import { useNotification } from '@strapi/strapi/admin';
-import { DateField, useInvalidDates } from '../../../../../admin/shared/DateField';
-import { DataTable, FormDialog, type Column, type FieldErrors } from '../../../../../admin/shared/kit';
+import { DateField, useInvalidDates } from '#admin/shared/DateField';
+import { DataTable, FormDialog, type Column, type FieldErrors } from '#admin/shared/kit';
 import { dayOf, useApi, type Inspection, type InspectionInput, type UnitRef } from '../api';
 import { useT } from '../i18n';
 import { PRE, useDates } from './common';

@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { Box, Checkbox, Field, Flex, Loader, Textarea, Typography } from '@strapi/design-system';
 import { useNotification } from '@strapi/strapi/admin';
-import { FormDialog, type FieldErrors } from '../../../../../admin/shared/kit';
+import { FormDialog, type FieldErrors } from '#admin/shared/kit';
 import { useApi, type OverdueItem, type Reminder, type ReminderInput } from '../api';
 import { useT } from '../i18n';
 import { useDates, useLoader } from './common';

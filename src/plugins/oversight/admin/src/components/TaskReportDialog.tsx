@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { Box, Checkbox, Field, Flex, NumberInput, Radio, Textarea, Typography } from '@strapi/design-system';
 import { useNotification } from '@strapi/strapi/admin';
-import { FormDialog, type FieldErrors } from '../../../../../admin/shared/kit';
+import { FormDialog, type FieldErrors } from '#admin/shared/kit';
 import { useApi, type TaskReportInput, type TaskRow } from '../api';
 import { useT } from '../i18n';
 import { submissionStateLabel } from '../labels';

@@ -1,4 +1,4 @@
-import { pagerWith } from '../../../../../admin/shared/common';
+import { pagerWith } from '#admin/shared/common';
 import { useT } from '../i18n';
 
 export {
@@ -11,6 +11,6 @@ export {
   useLoader,
   WRAP,
   type Loaded,
-} from '../../../../../admin/shared/common';
+} from '#admin/shared/common';
 
 export const Pager = pagerWith(useT);

@@ -3,7 +3,7 @@ import { Box, Button, Flex, IconButton, Link, Tooltip, Typography } from '@strap
 import { Bell, ChevronDown, ChevronUp } from '@strapi/icons';
 import { Layouts, Page } from '@strapi/strapi/admin';
 import { NavLink } from 'react-router-dom';
-import { DataTable, sortRows, useUrlFilters, type Column } from '../../../../../admin/shared/kit';
+import { DataTable, sortRows, useUrlFilters, type Column } from '#admin/shared/kit';
 import {
   PLUGIN_PATH,
   unitPath,

@@ -2,7 +2,7 @@ import * as React from 'react';
 import { Button, Flex } from '@strapi/design-system';
 import { Plus } from '@strapi/icons';
 import { Layouts, Page } from '@strapi/strapi/admin';
-import { FilterBar, ListPagination, useUrlFilters } from '../../../../../admin/shared/kit';
+import { FilterBar, ListPagination, useUrlFilters } from '#admin/shared/kit';
 import { useApi } from '../api';
 import { useLoader } from '../components/common';
 import { DifficultyDialog } from '../components/DifficultyDialog';

@@ -6,7 +6,7 @@ import { Pager, useLoader } from '../components/common';
 import { DifficultyList } from '../components/DifficultyList';
 import { Nav } from '../components/Nav';
 import { useT } from '../i18n';
-import { Section } from '../../../../../admin/shared/Section';
+import { Section } from '#admin/shared/Section';
 
 /** The Director's page: difficulties the Office escalated, waiting for an answer, and those answered. */
 export const EscalationsPage = () => {

@@ -1,4 +1,4 @@
-import { settingsGetter, type ConfigEnv } from '../../../../../utils/plugin-lookups';
+import { settingsGetter, type ConfigEnv } from '#utils/plugin-lookups';
 import { reminderDays } from '../domain/reminders';
 import { PLUGIN_ID } from '../permissions';
 

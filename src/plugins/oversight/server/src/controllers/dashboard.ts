@@ -1,9 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
-import { QueryReader } from '../../../../../domain/query-params';
-import { readableUnits } from '../../../../../domain/unit-access';
-import { requestLanguage } from '../../../../../utils/http';
-import { validationError } from '../../../../../utils/errors';
+import { QueryReader } from '#domain/query-params';
+import { readableUnits } from '#domain/unit-access';
+import { requestLanguage } from '#utils/http';
+import { validationError } from '#utils/errors';
 import { parseDashboardQuery, parseDrillDownQuery, type DrillDown } from '../domain/dashboard';
 import type { Access } from '../services/access';
 import { getService } from '../utils';

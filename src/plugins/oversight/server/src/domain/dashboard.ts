@@ -27,11 +27,11 @@
  *
  * Every drill-down with the same year and filter lists exactly the items a figure counts.
  */
-import { ARTICLE_KINDS } from '../../../../../domain/articles';
-import type { Language } from '../../../../../domain/errors';
-import { answerDueDate, AWAITING_ANSWER_STATES } from '../../../../../domain/feedback-deadlines';
-import { QueryReader, type Parsed } from '../../../../../domain/query-params';
-import { SUBMISSION_STATES } from '../../../../../domain/submission-states';
+import { ARTICLE_KINDS } from '#domain/articles';
+import type { Language } from '#domain/errors';
+import { answerDueDate, AWAITING_ANSWER_STATES } from '#domain/feedback-deadlines';
+import { QueryReader, type Parsed } from '#domain/query-params';
+import { SUBMISSION_STATES } from '#domain/submission-states';
 import { taskStatus, type TaskStatus } from './task-status';
 
 export const CHANNELS = ['website', 'press', 'television', 'radio', 'social_media'] as const;

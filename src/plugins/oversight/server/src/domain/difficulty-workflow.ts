@@ -3,13 +3,7 @@
  * Director, whose answer the Office then acts on and closes. Pure module: who may make which move, and what each
  * move needs.
  */
-import {
-  allowedMoves,
-  decide,
-  isStateOf,
-  refusalMessage,
-  type Graph,
-} from '../../../../../domain/state-machine';
+import { allowedMoves, decide, isStateOf, refusalMessage, type Graph } from '#domain/state-machine';
 
 export const DIFFICULTY_STATES = ['open', 'resolved', 'escalated', 'answered'] as const;
 export type DifficultyState = (typeof DIFFICULTY_STATES)[number];

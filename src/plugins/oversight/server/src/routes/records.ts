@@ -1,4 +1,4 @@
-import { anyOf } from '../../../../../utils/admin-routes';
+import { anyOf } from '#utils/admin-routes';
 import { ACTIONS } from '../permissions';
 
 const { dashboard, manage, unit, escalations } = ACTIONS;

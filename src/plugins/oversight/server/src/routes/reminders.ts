@@ -1,4 +1,4 @@
-import { anyOf } from '../../../../../utils/admin-routes';
+import { anyOf } from '#utils/admin-routes';
 import { ACTIONS } from '../permissions';
 
 /** Reminders (đôn đốc): the Office sends them; everyone who follows a unit reads them (scoped in the service). */

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { unitAccess } from '../../../../../api/unit/services/access';
-import type { Ability, AccessSpec, AdminUser, UnitAccess } from '../../../../../domain/unit-access';
+import { unitAccess } from '#api/unit/services/access';
+import type { Ability, AccessSpec, AdminUser, UnitAccess } from '#domain/unit-access';
 import { ACTIONS } from '../permissions';
 
 /** Who is asking and what they may do here: their unit access and the plugin's rights, once per request. */

@@ -10,11 +10,11 @@
  */
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import { ANSWER_OVERDUE_SQL } from '../../../../../domain/feedback-deadlines';
-import { localDate, startOfLocalDay } from '../../../../../domain/working-days';
-import { organizationSettings } from '../../../../../infra/organization-settings';
-import { linkColumns } from '../../../../../infra/relation-queries';
-import { day, iso, num } from '../../../../../infra/stored-values';
+import { ANSWER_OVERDUE_SQL } from '#domain/feedback-deadlines';
+import { localDate, startOfLocalDay } from '#domain/working-days';
+import { organizationSettings } from '#infra/organization-settings';
+import { linkColumns } from '#infra/relation-queries';
+import { day, iso, num } from '#infra/stored-values';
 import {
   chartsOf,
   emptyFigures,

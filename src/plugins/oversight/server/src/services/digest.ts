@@ -5,11 +5,11 @@
  * that records the reminder.
  */
 import type { Core } from '@strapi/strapi';
-import { localDate } from '../../../../../domain/working-days';
-import { runExclusively, scheduleDailyJob } from '../../../../../infra/job-lock';
-import { enqueueMail } from '../../../../../infra/outbox';
-import { organizationSettings } from '../../../../../infra/organization-settings';
-import { day } from '../../../../../infra/stored-values';
+import { localDate } from '#domain/working-days';
+import { runExclusively, scheduleDailyJob } from '#infra/job-lock';
+import { enqueueMail } from '#infra/outbox';
+import { organizationSettings } from '#infra/organization-settings';
+import { day } from '#infra/stored-values';
 import {
   digestMessage,
   isDueBy,

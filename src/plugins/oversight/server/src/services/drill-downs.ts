@@ -6,10 +6,10 @@
  */
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import { ANSWER_DUE_SQL } from '../../../../../domain/feedback-deadlines';
-import { idsLinkedTo, linkColumns } from '../../../../../infra/relation-queries';
-import { day, iso, num } from '../../../../../infra/stored-values';
-import { redactPersonalData } from '../../../../feedback-register/server/src/domain/redaction';
+import { ANSWER_DUE_SQL } from '#domain/feedback-deadlines';
+import { idsLinkedTo, linkColumns } from '#infra/relation-queries';
+import { day, iso, num } from '#infra/stored-values';
+import { redactPersonalData } from '#feedback-register/domain/redaction';
 import {
   OPEN_DIFFICULTY_STATES,
   pageOf,

@@ -4,15 +4,15 @@
  * of another unit answers as if it did not exist.
  */
 import type { Core } from '@strapi/strapi';
-import { fieldError, type Language } from '../../../../../domain/errors';
-import { type WaitingItem } from '../../../../../domain/waiting';
-import { localDate } from '../../../../../domain/working-days';
-import { enqueueMail } from '../../../../../infra/outbox';
-import { organizationSettings } from '../../../../../infra/organization-settings';
-import { assertVersion, versionedUpdate } from '../../../../../infra/versioned-update';
-import { validationError } from '../../../../../utils/errors';
-import { readableUnits } from '../../../../../domain/unit-access';
-import { unitAccess } from '../../../../../api/unit/services/access';
+import { fieldError, type Language } from '#domain/errors';
+import { type WaitingItem } from '#domain/waiting';
+import { localDate } from '#domain/working-days';
+import { enqueueMail } from '#infra/outbox';
+import { organizationSettings } from '#infra/organization-settings';
+import { assertVersion, versionedUpdate } from '#infra/versioned-update';
+import { validationError } from '#utils/errors';
+import { readableUnits } from '#domain/unit-access';
+import { unitAccess } from '#api/unit/services/access';
 import {
   allowedDifficultyTransitions,
   decideDifficultyTransition,

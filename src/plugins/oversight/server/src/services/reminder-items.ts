@@ -5,13 +5,10 @@
  */
 import { randomBytes } from 'crypto';
 import type { Core } from '@strapi/strapi';
-import type { FeedbackState } from '../../../../../domain/feedback-public';
-import { day } from '../../../../../infra/stored-values';
-import { unitAccess } from '../../../../../api/unit/services/access';
-import {
-  redactPersonalData,
-  type Submitter,
-} from '../../../../feedback-register/server/src/domain/redaction';
+import type { FeedbackState } from '#domain/feedback-public';
+import { day } from '#infra/stored-values';
+import { unitAccess } from '#api/unit/services/access';
+import { redactPersonalData, type Submitter } from '#feedback-register/domain/redaction';
 import type { ItemRef } from '../domain/reminders';
 import { PLUGIN_ID, UIDS } from '../permissions';
 import type { UnitRef } from './reminders';

@@ -5,12 +5,12 @@
  * goes through the outbox, in the transaction that records the reminder.
  */
 import type { Core } from '@strapi/strapi';
-import { fieldError, type FieldError, type Language } from '../../../../../domain/errors';
-import { localDate } from '../../../../../domain/working-days';
-import { enqueueMail } from '../../../../../infra/outbox';
-import { organizationSettings } from '../../../../../infra/organization-settings';
-import { validationError } from '../../../../../utils/errors';
-import { readableUnits } from '../../../../../domain/unit-access';
+import { fieldError, type FieldError, type Language } from '#domain/errors';
+import { localDate } from '#domain/working-days';
+import { enqueueMail } from '#infra/outbox';
+import { organizationSettings } from '#infra/organization-settings';
+import { validationError } from '#utils/errors';
+import { readableUnits } from '#domain/unit-access';
 import type { ListQuery } from '../domain/records-input';
 import { visibleUnitIds } from '../domain/records-input';
 import {

@@ -1,6 +1,6 @@
 import * as React from 'react';
 import { Box, Button, Field, Flex, Textarea, Typography } from '@strapi/design-system';
-import { useDates } from '../../../../../admin/shared/common';
+import { useDates } from '#admin/shared/common';
 import type { Comment } from '../api';
 import { useT } from '../i18n';
 

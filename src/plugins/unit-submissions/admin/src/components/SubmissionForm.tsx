@@ -11,7 +11,7 @@ import {
   TextInput,
   Typography,
 } from '@strapi/design-system';
-import { DateField, useInvalidDates } from '../../../../../admin/shared/DateField';
+import { DateField, useInvalidDates } from '#admin/shared/DateField';
 import { useNotification } from '@strapi/strapi/admin';
 import { problemOf, type ApiProblem, type Options, type Submission, type SubmissionData } from '../api';
 import { tm, useT } from '../i18n';

@@ -1,6 +1,6 @@
 import * as React from 'react';
 import { Field, SingleSelect, SingleSelectOption, Textarea, Typography } from '@strapi/design-system';
-import { FormDialog, type FormDialogProps } from '../../../../../admin/shared/kit';
+import { FormDialog, type FormDialogProps } from '#admin/shared/kit';
 import type { AllowedTransition, Person } from '../api';
 import { msg, tm, useT, type Message } from '../i18n';
 import { moveOf, personName, TRANSITION_LABELS, type Move } from '../labels';

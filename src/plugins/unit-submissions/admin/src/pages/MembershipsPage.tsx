@@ -10,9 +10,9 @@ import {
 } from '@strapi/design-system';
 import { Pencil } from '@strapi/icons';
 import { Layouts, Page, useNotification } from '@strapi/strapi/admin';
-import { useLoader } from '../../../../../admin/shared/common';
-import { DataTable, FormDialog, sortRows, type Column, type Sort } from '../../../../../admin/shared/kit';
-import { ACTIONS } from '../../../server/src/permissions';
+import { useLoader } from '#admin/shared/common';
+import { DataTable, FormDialog, sortRows, type Column, type Sort } from '#admin/shared/kit';
+import { ACTIONS } from '#unit-submissions/permissions';
 import { useApi, type MemberUser, type Memberships } from '../api';
 import { useT } from '../i18n';
 import { personName } from '../labels';

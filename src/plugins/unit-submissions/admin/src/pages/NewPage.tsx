@@ -2,7 +2,7 @@ import * as React from 'react';
 import { Box } from '@strapi/design-system';
 import { BackButton, Layouts, Page, useNotification } from '@strapi/strapi/admin';
 import { useNavigate } from 'react-router-dom';
-import { PLUGIN_ID } from '../../../server/src/permissions';
+import { PLUGIN_ID } from '#unit-submissions/permissions';
 import { useApi, type SubmissionData } from '../api';
 import { useOptions } from '../components/OptionsContext';
 import { emptyValues, SubmissionForm, useSaveFailure, type SaveResult } from '../components/SubmissionForm';

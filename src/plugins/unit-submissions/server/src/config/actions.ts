@@ -1,4 +1,4 @@
-import type { ActionTable } from '../../../../../utils/admin-actions';
+import type { ActionTable } from '#utils/admin-actions';
 
 /** The plugin's RBAC actions, and the product roles given each; docs/ARCHITECTURE.md says how to add one. */
 export default {

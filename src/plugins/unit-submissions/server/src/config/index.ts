@@ -1,4 +1,4 @@
-import { settingsGetter, type ConfigEnv } from '../../../../../utils/plugin-lookups';
+import { settingsGetter, type ConfigEnv } from '#utils/plugin-lookups';
 import { submissionAttachmentLimits, type SubmissionAttachmentLimits } from '../domain/attachment-rules';
 import { PLUGIN_ID } from '../permissions';
 

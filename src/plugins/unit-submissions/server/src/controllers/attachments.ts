@@ -1,11 +1,11 @@
 import fs from 'fs';
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
-import { contentDisposition } from '../../../../../domain/file-names';
-import { fieldError } from '../../../../../domain/errors';
-import { validationError } from '../../../../../utils/errors';
-import { requestLanguage } from '../../../../../utils/http';
-import type { UploadedFile } from '../../../../../utils/public-intake';
+import { contentDisposition } from '#domain/file-names';
+import { fieldError } from '#domain/errors';
+import { validationError } from '#utils/errors';
+import { requestLanguage } from '#utils/http';
+import type { UploadedFile } from '#utils/public-intake';
 import { getService } from '../utils';
 
 type AttachmentsService = ReturnType<typeof import('../services/attachments').default>;

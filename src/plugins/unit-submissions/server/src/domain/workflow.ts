@@ -2,8 +2,8 @@
  * The editorial workflow of a unit's submission (plan §III.1–2): units submit, the IT Center reviews and
  * publishes. Pure module: who may move a submission from which state to which, and what each move requires.
  */
-import { allowedMoves, decide, refusalMessage, type Graph } from '../../../../../domain/state-machine';
-import { SUBMISSION_STATES, type SubmissionState } from '../../../../../domain/submission-states';
+import { allowedMoves, decide, refusalMessage, type Graph } from '#domain/state-machine';
+import { SUBMISSION_STATES, type SubmissionState } from '#domain/submission-states';
 
 export { SUBMISSION_STATES, type SubmissionState };
 

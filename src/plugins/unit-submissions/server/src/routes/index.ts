@@ -1,4 +1,4 @@
-import { allOf } from '../../../../../utils/admin-routes';
+import { allOf } from '#utils/admin-routes';
 import { ACTIONS } from '../permissions';
 
 export default {

@@ -1,15 +1,15 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { CONFLICT_MESSAGES, ConflictError, fieldError, type Language } from '../../../../../domain/errors';
-import { localDate } from '../../../../../domain/working-days';
-import { enqueueMail } from '../../../../../infra/outbox';
-import { organizationSettings } from '../../../../../infra/organization-settings';
-import { assertVersion, versionedUpdate } from '../../../../../infra/versioned-update';
-import { validationError } from '../../../../../utils/errors';
-import { dueWindow, type WaitingItem } from '../../../../../domain/waiting';
-import { prefixRange } from '../../../../../domain/search-text';
-import { documentsWithWord } from '../../../../../infra/search-index';
-import { unitAccess } from '../../../../../api/unit/services/access';
+import { CONFLICT_MESSAGES, ConflictError, fieldError, type Language } from '#domain/errors';
+import { localDate } from '#domain/working-days';
+import { enqueueMail } from '#infra/outbox';
+import { organizationSettings } from '#infra/organization-settings';
+import { assertVersion, versionedUpdate } from '#infra/versioned-update';
+import { validationError } from '#utils/errors';
+import { dueWindow, type WaitingItem } from '#domain/waiting';
+import { prefixRange } from '#domain/search-text';
+import { documentsWithWord } from '#infra/search-index';
+import { unitAccess } from '#api/unit/services/access';
 import {
   displayName,
   inUnit,
@@ -20,7 +20,7 @@ import {
   type Ability,
   type AdminUser,
   type UnitAccess,
-} from '../../../../../domain/unit-access';
+} from '#domain/unit-access';
 import { BULK_MOVES, type BulkRequest } from '../domain/bulk';
 import type { ListQuery, SortKey } from '../domain/list-query';
 import { mailsForTransition, type Audience } from '../domain/notifications';

@@ -6,12 +6,12 @@ import {
   unitAccessRefusal,
   type AdminUser,
   type UnitAccessInput,
-} from '../../../../../domain/unit-access';
-import { unitAccess } from '../../../../../api/unit/services/access';
-import { toOneRelationTarget } from '../../../../../utils/relations';
-import { fieldError } from '../../../../../domain/errors';
-import { validationError } from '../../../../../utils/errors';
-import { requestLanguage } from '../../../../../utils/http';
+} from '#domain/unit-access';
+import { unitAccess } from '#api/unit/services/access';
+import { toOneRelationTarget } from '#utils/relations';
+import { fieldError } from '#domain/errors';
+import { validationError } from '#utils/errors';
+import { requestLanguage } from '#utils/http';
 import { ACTIONS, SUBMISSION_UID } from '../permissions';
 
 const ARTICLE = 'api::article.article';

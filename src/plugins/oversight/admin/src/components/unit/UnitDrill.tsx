@@ -10,7 +10,7 @@ import {
   ListPagination,
   sortRows,
   useUrlFilters,
-} from '../../../../../../admin/shared/kit';
+} from '#admin/shared/kit';
 import {
   dayOf,
   useApi,

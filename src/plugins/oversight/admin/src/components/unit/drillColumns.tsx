@@ -1,6 +1,6 @@
 import { Badge, Flex, Link, Typography } from '@strapi/design-system';
 import { NavLink } from 'react-router-dom';
-import type { Column } from '../../../../../../admin/shared/kit';
+import type { Column } from '#admin/shared/kit';
 import {
   articlePath,
   feedbackPath,
