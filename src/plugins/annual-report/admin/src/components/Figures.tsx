@@ -17,7 +17,7 @@ import type { Figures } from '../api';
 import { useT, type Translate } from '../i18n';
 import { keyLabel, type KeyKind } from '../labels';
 import { Section } from '../../../../../admin/shared/Section';
-import { Empty, useDates, WRAP } from './common';
+import { Empty, useDates, WRAP } from '../../../../../admin/shared/common';
 
 /** What a clicked number stands for: the rows behind it (GET rows?figure=&key=). */
 export interface Drill {

@@ -7,7 +7,7 @@ import { useIntl } from 'react-intl';
 import { isConflict, problemOf, useApi, type Narrative, type Report } from '../api';
 import { useT, type Translate } from '../i18n';
 import { Section } from '../../../../../admin/shared/Section';
-import { Fact, OtherErrors } from './common';
+import { Fact, OtherErrors } from '../../../../../admin/shared/common';
 
 export const SECTIONS = [
   'results',

@@ -15,7 +15,8 @@ import {
 import { useApi, type FigureRow } from '../api';
 import { tm, useT } from '../i18n';
 import { COLUMN_LABELS, keyLabel, valueKind } from '../labels';
-import { Empty, Pager, useDates, useLoader, WRAP } from './common';
+import { Empty, useDates, useLoader, WRAP } from '../../../../../admin/shared/common';
+import { Pager } from '../../../../../admin/shared/kit';
 import type { Drill } from './Figures';
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;

@@ -7,7 +7,7 @@ import { PLUGIN_ID } from '../../../server/src/permissions';
 import { useAccess } from '../access';
 import { type Column, DataTable, ListPagination, useUrlFilters } from '../../../../../admin/shared/kit';
 import { useApi, type ReportRow } from '../api';
-import { useDates, useLoader } from '../components/common';
+import { useDates, useLoader } from '../../../../../admin/shared/common';
 import { NewDraftDialog } from '../components/NewDraftDialog';
 import { StateBadge } from '../components/StateBadge';
 import { useT } from '../i18n';

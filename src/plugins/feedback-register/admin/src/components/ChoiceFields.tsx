@@ -4,7 +4,7 @@ import { kindLabel } from '../api';
 import { useT } from '../i18n';
 import { channelLabel, type Channel } from '../labels';
 import { useOptions } from './OptionsContext';
-import { useTestIdRef } from './testId';
+import { useTestIdRef } from '../../../../../admin/shared/testId';
 
 interface ChoiceFieldProps<V extends string> {
   value: V;

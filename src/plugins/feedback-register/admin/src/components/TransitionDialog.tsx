@@ -37,7 +37,7 @@ import {
 } from '../labels';
 import { ChannelField, KindField } from './ChoiceFields';
 import { ProcedurePicker } from './ProcedurePicker';
-import { useTestIdRef } from './testId';
+import { useTestIdRef } from '../../../../../admin/shared/testId';
 
 interface TransitionDialogProps {
   transition: AllowedTransition | null;

@@ -4,8 +4,8 @@ import { useNotification } from '@strapi/strapi/admin';
 import { FormDialog, type FieldErrors, type FormState } from '../../../../../admin/shared/kit';
 import { useApi, type DifficultyInput, type TaskRow, type UnitRef } from '../api';
 import { useT } from '../i18n';
-import { shorten } from './common';
-import { useTestIdRef } from './testId';
+import { shorten } from '../../../../../admin/shared/common';
+import { useTestIdRef } from '../../../../../admin/shared/testId';
 
 interface DifficultyDialogProps {
   open: boolean;

@@ -33,7 +33,7 @@ import {
   isDifficultyState,
   type DifficultyState,
 } from '../labels';
-import { Fact, PRE, shorten, useDates } from './common';
+import { Fact, PRE, shorten, useDates } from '../../../../../admin/shared/common';
 import { useOptions } from './OptionsContext';
 
 /** The moves of a difficulty: the server's list when it gives one (its detail), else the workflow's for the user. */

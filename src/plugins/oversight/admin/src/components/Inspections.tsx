@@ -5,8 +5,8 @@ import { DateField, useInvalidDates } from '../../../../../admin/shared/DateFiel
 import { DataTable, FormDialog, type Column, type FieldErrors } from '../../../../../admin/shared/kit';
 import { dayOf, useApi, type Inspection, type InspectionInput, type UnitRef } from '../api';
 import { useT } from '../i18n';
-import { PRE, useDates } from './common';
-import { useTestIdRef } from './testId';
+import { PRE, useDates } from '../../../../../admin/shared/common';
+import { useTestIdRef } from '../../../../../admin/shared/testId';
 
 interface InspectionDialogProps {
   open: boolean;

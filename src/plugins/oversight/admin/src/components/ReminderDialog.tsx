@@ -4,7 +4,7 @@ import { useNotification } from '@strapi/strapi/admin';
 import { FormDialog, type FieldErrors } from '../../../../../admin/shared/kit';
 import { useApi, type OverdueItem, type Reminder, type ReminderInput } from '../api';
 import { useT } from '../i18n';
-import { useDates, useLoader } from './common';
+import { useDates, useLoader } from '../../../../../admin/shared/common';
 
 /** What a reminder is about: a task or a feedback, with its label for the dialog. */
 export interface ReminderTarget {

@@ -5,7 +5,7 @@ import { FormDialog, type FieldErrors } from '../../../../../admin/shared/kit';
 import { useApi, type TaskReportInput, type TaskRow } from '../api';
 import { useT } from '../i18n';
 import { submissionStateLabel } from '../labels';
-import { shorten } from './common';
+import { shorten } from '../../../../../admin/shared/common';
 
 interface TaskReportDialogProps {
   task: TaskRow | null;

@@ -13,7 +13,7 @@ import {
   type UnitRef,
 } from '../api';
 import { Charts } from '../components/Charts';
-import { useDates, useLoader } from '../components/common';
+import { useDates, useLoader } from '../../../../../admin/shared/common';
 import { Nav } from '../components/Nav';
 import { YearFilter } from '../components/filters';
 import { useOptions } from '../components/OptionsContext';

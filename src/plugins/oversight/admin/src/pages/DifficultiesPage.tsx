@@ -4,7 +4,7 @@ import { Plus } from '@strapi/icons';
 import { Layouts, Page } from '@strapi/strapi/admin';
 import { FilterBar, ListPagination, useUrlFilters } from '../../../../../admin/shared/kit';
 import { useApi } from '../api';
-import { useLoader } from '../components/common';
+import { useLoader } from '../../../../../admin/shared/common';
 import { DifficultyDialog } from '../components/DifficultyDialog';
 import { DifficultyList } from '../components/DifficultyList';
 import { Nav } from '../components/Nav';

@@ -4,7 +4,7 @@ import { Pencil, Plus, WarningCircle } from '@strapi/icons';
 import { Layouts, Page } from '@strapi/strapi/admin';
 import { DataTable, sortRows, useUrlFilters, type Column } from '../../../../../admin/shared/kit';
 import { useApi, type TaskRow, type UnitRef } from '../api';
-import { useDates, useLoader } from '../components/common';
+import { useDates, useLoader } from '../../../../../admin/shared/common';
 import { DifficultyDialog } from '../components/DifficultyDialog';
 import { DifficultyList } from '../components/DifficultyList';
 import { Nav } from '../components/Nav';

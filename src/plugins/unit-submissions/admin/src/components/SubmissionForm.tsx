@@ -26,7 +26,7 @@ import {
   type Channel,
   type SubmissionKind,
 } from '../labels';
-import { useTestIdRef } from './testId';
+import { useTestIdRef } from '../../../../../admin/shared/testId';
 
 export interface FormValues {
   title: string;

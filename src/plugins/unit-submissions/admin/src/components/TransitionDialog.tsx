@@ -4,7 +4,7 @@ import { FormDialog, type FormDialogProps } from '../../../../../admin/shared/ki
 import type { AllowedTransition, Person } from '../api';
 import { msg, tm, useT, type Message } from '../i18n';
 import { moveOf, personName, TRANSITION_LABELS, type Move } from '../labels';
-import { useTestIdRef } from './testId';
+import { useTestIdRef } from '../../../../../admin/shared/testId';
 
 export interface TransitionInput {
   comment?: string;
