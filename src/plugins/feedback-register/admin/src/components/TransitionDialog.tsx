@@ -4,8 +4,6 @@ import {
   Field,
   Flex,
   Loader,
-  SingleSelect,
-  SingleSelectOption,
   Textarea,
   TextInput,
   Typography,
@@ -37,7 +35,7 @@ import {
 } from '../labels';
 import { ChannelField, KindField } from './ChoiceFields';
 import { ProcedurePicker } from './ProcedurePicker';
-import { useTestIdRef } from '../../../../../admin/shared/testId';
+import { UnitSelect } from '../../../../../admin/shared/UnitSelect';
 
 interface TransitionDialogProps {
   transition: AllowedTransition | null;
@@ -124,7 +122,6 @@ export const TransitionDialog = ({
   const t = useT();
   const api = useApi();
   const { locale } = useIntl();
-  const unitRef = useTestIdRef('transition-unit');
   const [values, setValues] = React.useState<Values>(() => startValues(feedback));
   const [preview, setPreview] = React.useState<'idle' | 'loading' | 'ready' | 'failed'>('idle');
   const [previewError, setPreviewError] = React.useState<string | null>(null);
@@ -297,22 +294,15 @@ export const TransitionDialog = ({
           textInput('letterNumber', t('field.letterNumber', 'Số, ký hiệu văn bản chuyển'), 50)}
         {needs.has('unit') && (
           <>
-            <Field.Root name="unit" error={errors.unit} required>
-              <Field.Label>{t('field.handlingUnit', 'Đơn vị xử lý')}</Field.Label>
-              <SingleSelect
-                ref={unitRef}
-                value={values.unit === null ? null : String(values.unit)}
-                placeholder={t('dialog.unit.placeholder', 'Chọn đơn vị')}
-                onChange={(value) => set('unit', Number(value) || null)}
-              >
-                {units.map((unit) => (
-                  <SingleSelectOption key={unit.id} value={String(unit.id)}>
-                    {unit.name}
-                  </SingleSelectOption>
-                ))}
-              </SingleSelect>
-              <Field.Error />
-            </Field.Root>
+            <UnitSelect
+              units={units}
+              value={values.unit}
+              onChange={(value) => set('unit', Number(value) || null)}
+              label={t('field.handlingUnit', 'Đơn vị xử lý')}
+              error={errors.unit}
+              placeholder={t('dialog.unit.placeholder', 'Chọn đơn vị')}
+              testId="transition-unit"
+            />
             {lateSince && (
               <Typography textColor="danger600" data-testid="transition-late">
                 {t(

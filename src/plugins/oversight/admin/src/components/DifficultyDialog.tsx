@@ -6,6 +6,7 @@ import { useApi, type DifficultyInput, type TaskRow, type UnitRef } from '../api
 import { useT } from '../i18n';
 import { shorten } from '../../../../../admin/shared/common';
 import { useTestIdRef } from '../../../../../admin/shared/testId';
+import { UnitSelect } from '../../../../../admin/shared/UnitSelect';
 
 interface DifficultyDialogProps {
   open: boolean;
@@ -47,7 +48,6 @@ export const DifficultyDialog = ({
   const t = useT();
   const api = useApi();
   const { toggleNotification } = useNotification();
-  const unitRef = useTestIdRef('difficulty-unit');
   const taskRef = useTestIdRef('difficulty-task');
   const [values, setValues] = React.useState<Values>({
     unit: '',
@@ -157,24 +157,17 @@ export const DifficultyDialog = ({
             )}
           </Typography>
           {units.length > 1 && (
-            <Field.Root name="unit" error={form.errors.unit} required>
-              <Field.Label>{t('field.unit', 'Đơn vị')}</Field.Label>
-              <SingleSelect
-                ref={unitRef}
-                value={values.unit || null}
-                onChange={(value) => {
-                  set('unit', String(value));
-                  set('planTask', '');
-                }}
-              >
-                {units.map((unit) => (
-                  <SingleSelectOption key={unit.id} value={String(unit.id)}>
-                    {unit.name}
-                  </SingleSelectOption>
-                ))}
-              </SingleSelect>
-              <Field.Error />
-            </Field.Root>
+            <UnitSelect
+              units={units}
+              value={values.unit}
+              onChange={(value) => {
+                set('unit', value);
+                set('planTask', '');
+              }}
+              label={t('field.unit', 'Đơn vị')}
+              error={form.errors.unit}
+              testId="difficulty-unit"
+            />
           )}
           <Field.Root
             name="planTask"

@@ -27,6 +27,7 @@ import {
   type SubmissionKind,
 } from '../labels';
 import { useTestIdRef } from '../../../../../admin/shared/testId';
+import { UnitSelect } from '../../../../../admin/shared/UnitSelect';
 
 export interface FormValues {
   title: string;
@@ -121,7 +122,6 @@ export const SubmissionForm = ({
   const t = useT();
   const formId = React.useId();
   const kindRef = useTestIdRef('field-kind');
-  const unitRef = useTestIdRef('field-unit');
 
   const [values, setValues] = React.useState<FormValues>(initialValues);
   const [errors, setErrors] = React.useState<Record<string, string>>({});
@@ -211,29 +211,17 @@ export const SubmissionForm = ({
           </Grid.Item>
 
           <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
-            <Field.Root
-              name="unit"
+            <UnitSelect
               id={`${formId}-unit`}
+              units={units}
+              value={values.unit}
+              onChange={(value) => set('unit', Number(value) || null)}
+              label={label('unit')}
               error={errors.unit}
-              required
               hint={units.length === 0 ? t('form.unit.none', 'Bạn chưa thuộc đơn vị nào.') : undefined}
-            >
-              <Field.Label>{label('unit')}</Field.Label>
-              <SingleSelect
-                ref={unitRef}
-                value={values.unit === null ? null : String(values.unit)}
-                placeholder={t('form.unit.placeholder', 'Chọn đơn vị')}
-                onChange={(value) => set('unit', Number(value) || null)}
-              >
-                {units.map((unit) => (
-                  <SingleSelectOption key={unit.id} value={String(unit.id)}>
-                    {unit.name}
-                  </SingleSelectOption>
-                ))}
-              </SingleSelect>
-              <Field.Hint />
-              <Field.Error />
-            </Field.Root>
+              placeholder={t('form.unit.placeholder', 'Chọn đơn vị')}
+              testId="field-unit"
+            />
           </Grid.Item>
 
           <Grid.Item col={12} direction="column" alignItems="stretch">
