@@ -10,6 +10,7 @@ export {
 } from './DataTable';
 export { DetailShell, type DetailShellProps, type DetailState } from './DetailShell';
 export { FilterBar, type FilterBarProps, type FilterDef } from './FilterBar';
+export { FormCell, FormField, RadioField, type FormFieldProps, type RadioFieldProps } from './FormField';
 export {
   ConfirmDialog,
   FormDialog,

@@ -1,6 +1,6 @@
 import * as React from 'react';
 import { numberOnly } from '../../../server/src/domain/document-format';
-import { Box, Button, Field, Flex, Grid, TextInput, Textarea, Typography } from '@strapi/design-system';
+import { Box, Button, Flex, Grid, TextInput, Textarea, Typography } from '@strapi/design-system';
 import { Check } from '@strapi/icons';
 import { useNotification } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
@@ -8,6 +8,7 @@ import { isConflict, problemOf, useApi, type Narrative, type Report } from '../a
 import { useT, type Translate } from '../i18n';
 import { Section } from '../../../../../admin/shared/Section';
 import { Fact, OtherErrors } from '../../../../../admin/shared/common';
+import { FormField } from '../../../../../admin/shared/kit';
 
 export const SECTIONS = [
   'results',
@@ -183,15 +184,15 @@ export const NarrativeEditor = ({
           )}
           <Grid.Root gap={4}>
             <Grid.Item col={4} s={12} direction="column" alignItems="stretch">
-              <Field.Root
+              <FormField
                 name="number"
                 error={errors.number}
                 hint={t(
                   'field.numberHint',
                   'Chỉ nhập số, ví dụ: 125. Ký hiệu "/BC-…" được ghi tự động theo thông tin cơ quan của kỳ báo cáo.'
                 )}
+                label={t('field.number', 'Số báo cáo')}
               >
-                <Field.Label>{t('field.number', 'Số báo cáo')}</Field.Label>
                 <TextInput
                   data-testid="narrative-number"
                   value={values.number}
@@ -199,17 +200,15 @@ export const NarrativeEditor = ({
                   maxLength={20}
                   onChange={(event: React.ChangeEvent<HTMLInputElement>) => set('number', event.target.value)}
                 />
-                <Field.Hint />
-                <Field.Error />
-              </Field.Root>
+              </FormField>
             </Grid.Item>
             <Grid.Item col={8} s={12} direction="column" alignItems="stretch">
-              <Field.Root
+              <FormField
                 name="recipients"
                 error={errors.recipients}
                 hint={t('field.recipientsHint', 'Mỗi dòng một nơi nhận.')}
+                label={t('field.recipients', 'Nơi nhận')}
               >
-                <Field.Label>{t('field.recipients', 'Nơi nhận')}</Field.Label>
                 <Textarea
                   data-testid="narrative-recipients"
                   rows={4}
@@ -218,22 +217,23 @@ export const NarrativeEditor = ({
                     set('recipients', event.target.value)
                   }
                 />
-                <Field.Hint />
-                <Field.Error />
-              </Field.Root>
+              </FormField>
             </Grid.Item>
           </Grid.Root>
           {SECTIONS.map((section) => (
-            <Field.Root key={section} name={section} error={errors[`narrative.${section}`]}>
-              <Field.Label>{sectionLabel(t, section)}</Field.Label>
+            <FormField
+              key={section}
+              name={section}
+              error={errors[`narrative.${section}`]}
+              label={sectionLabel(t, section)}
+            >
               <Textarea
                 data-testid={`narrative-${section}`}
                 rows={section === 'results' ? 10 : 5}
                 value={values[section]}
                 onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) => set(section, event.target.value)}
               />
-              <Field.Error />
-            </Field.Root>
+            </FormField>
           ))}
           <OtherErrors errors={errors} fields={fieldPaths.filter((path) => path !== 'narrative')} />
         </Flex>

@@ -1,8 +1,8 @@
 import * as React from 'react';
 import { numberOnly } from '../../../server/src/domain/document-format';
-import { Box, Button, Field, Flex, Modal, TextInput, Typography } from '@strapi/design-system';
+import { Box, Button, Flex, Modal, TextInput, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
-import { DataTable, FormDialog, type Column } from '../../../../../admin/shared/kit';
+import { DataTable, FormDialog, type Column, FormField } from '../../../../../admin/shared/kit';
 import { isConflict, useApi, type Change, type Report } from '../api';
 import { useT } from '../i18n';
 
@@ -127,7 +127,7 @@ export const IssueDialog = ({
               )}
             </Typography>
           </Box>
-          <Field.Root
+          <FormField
             name="number"
             error={errors.number}
             required
@@ -135,8 +135,8 @@ export const IssueDialog = ({
               'field.numberHint',
               'Chỉ nhập số, ví dụ: 125. Ký hiệu "/BC-…" được ghi tự động theo thông tin cơ quan của kỳ báo cáo.'
             )}
+            label={t('field.number', 'Số báo cáo')}
           >
-            <Field.Label>{t('field.number', 'Số báo cáo')}</Field.Label>
             <TextInput
               data-testid="issue-number"
               value={number}
@@ -147,9 +147,7 @@ export const IssueDialog = ({
                 clearError('number');
               }}
             />
-            <Field.Hint />
-            <Field.Error />
-          </Field.Root>
+          </FormField>
         </>
       )}
     </FormDialog>

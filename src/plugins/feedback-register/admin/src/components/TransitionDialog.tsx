@@ -12,7 +12,7 @@ import {
 import { useIntl } from 'react-intl';
 import { PRE, useDates } from '../../../../../admin/shared/common';
 import { DateField, useInvalidDates } from '../../../../../admin/shared/DateField';
-import { FormDialog, type FieldErrors, type FormState } from '../../../../../admin/shared/kit';
+import { FormDialog, type FieldErrors, type FormState, FormField } from '../../../../../admin/shared/kit';
 import type { ApiProblem } from '../../../../../admin/shared/api-problem';
 import {
   problemOf,
@@ -231,16 +231,14 @@ export const TransitionDialog = ({
       </Field.Root>
     );
     const textInput = (key: TextKey, label: string, maxLength: number) => (
-      <Field.Root name={key} error={errors[key]} required>
-        <Field.Label>{label}</Field.Label>
+      <FormField name={key} error={errors[key]} required label={label}>
         <TextInput
           data-testid={`transition-${key}`}
           value={values[key]}
           maxLength={maxLength}
           onChange={(event: React.ChangeEvent<HTMLInputElement>) => set(key, event.target.value)}
         />
-        <Field.Error />
-      </Field.Root>
+      </FormField>
     );
 
     return (
@@ -335,12 +333,12 @@ export const TransitionDialog = ({
         )}
         {needs.has('answer') && (
           // The answer is edited on the page only: this is the text that is sent, shown once more to be read.
-          <Field.Root
+          <FormField
             name="answer"
             error={errors.answer}
             hint={t('dialog.answer.hint', 'Để sửa, đóng hộp thoại và sửa ở khung Trả lời trên trang.')}
+            label={t('dialog.answer.label', 'Nội dung trả lời sẽ gửi')}
           >
-            <Field.Label>{t('dialog.answer.label', 'Nội dung trả lời sẽ gửi')}</Field.Label>
             <Box
               padding={4}
               background="neutral100"
@@ -353,9 +351,7 @@ export const TransitionDialog = ({
                 {answer}
               </Typography>
             </Box>
-            <Field.Hint />
-            <Field.Error />
-          </Field.Root>
+          </FormField>
         )}
         {needs.has('comment') &&
           textArea('comment', t('dialog.comment.returned', 'Nội dung cần đơn vị chỉnh sửa'))}

@@ -3,7 +3,6 @@ import {
   Badge,
   Box,
   Button,
-  Field,
   Flex,
   Grid,
   TextButton,
@@ -16,7 +15,7 @@ import { useNotification } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { useParams } from 'react-router-dom';
 import { PRE, useDates, useLoader } from '../../../../../admin/shared/common';
-import { DetailShell } from '../../../../../admin/shared/kit';
+import { DetailShell, FormField } from '../../../../../admin/shared/kit';
 import type { ApiProblem } from '../../../../../admin/shared/api-problem';
 import { PLUGIN_ID } from '../../../server/src/permissions';
 import {
@@ -368,15 +367,15 @@ export const DetailPage = () => {
                 <Section title={t('answer.title', 'Trả lời')} testId="feedback-answer">
                   {feedback.canEditAnswer ? (
                     <Flex direction="column" alignItems="stretch" gap={3}>
-                      <Field.Root
+                      <FormField
                         name="answer"
                         error={answerError}
                         hint={t(
                           'answer.hint',
                           'Dự thảo được lưu lại để tiếp tục soạn; khi hoàn chỉnh, gửi Văn phòng Sở bằng nút “Gửi dự thảo trả lời”.'
                         )}
+                        label={t('field.answer', 'Nội dung trả lời')}
                       >
-                        <Field.Label>{t('field.answer', 'Nội dung trả lời')}</Field.Label>
                         <Textarea
                           data-testid="answer-text"
                           value={answer}
@@ -387,9 +386,7 @@ export const DetailPage = () => {
                             setAnswerError(undefined);
                           }}
                         />
-                        <Field.Hint />
-                        <Field.Error />
-                      </Field.Root>
+                      </FormField>
                       <Flex justifyContent="flex-end">
                         <Button
                           variant="secondary"

@@ -23,6 +23,7 @@ import { DateTimeField, useInvalidDates } from '../../../../../admin/shared/Date
 import { Section } from '../../../../../admin/shared/Section';
 import { useT } from '../i18n';
 import { REGISTERED_CHANNELS, type RegisteredChannel } from '../labels';
+import { FormField } from '../../../../../admin/shared/kit';
 
 interface Values {
   channel: RegisteredChannel;
@@ -151,8 +152,7 @@ export const NewPage = () => {
     label: string,
     { required = false, maxLength = 255, type = 'text' } = {}
   ) => (
-    <Field.Root name={key} id={`${formId}-${key}`} error={errors[key]} required={required}>
-      <Field.Label>{label}</Field.Label>
+    <FormField name={key} id={`${formId}-${key}`} error={errors[key]} required={required} label={label}>
       <TextInput
         data-testid={`field-${key}`}
         type={type}
@@ -160,8 +160,7 @@ export const NewPage = () => {
         maxLength={maxLength}
         onChange={(event: React.ChangeEvent<HTMLInputElement>) => set(key, event.target.value)}
       />
-      <Field.Error />
-    </Field.Root>
+    </FormField>
   );
 
   const title = t('new.title', 'Ghi nhận phản ánh, kiến nghị');
@@ -283,8 +282,13 @@ export const NewPage = () => {
                     {text('subject', t('field.subject', 'Tiêu đề'), { required: true })}
                   </Grid.Item>
                   <Grid.Item col={12} direction="column" alignItems="stretch">
-                    <Field.Root name="content" id={`${formId}-content`} error={errors.content} required>
-                      <Field.Label>{t('field.content', 'Nội dung')}</Field.Label>
+                    <FormField
+                      name="content"
+                      id={`${formId}-content`}
+                      error={errors.content}
+                      required
+                      label={t('field.content', 'Nội dung')}
+                    >
                       <Textarea
                         data-testid="field-content"
                         value={values.content}
@@ -294,8 +298,7 @@ export const NewPage = () => {
                           set('content', event.target.value)
                         }
                       />
-                      <Field.Error />
-                    </Field.Root>
+                    </FormField>
                   </Grid.Item>
                   <Grid.Item col={12} direction="column" alignItems="stretch">
                     <Field.Root

@@ -1,7 +1,7 @@
 import * as React from 'react';
-import { Field, SingleSelect, SingleSelectOption, Textarea, Typography } from '@strapi/design-system';
+import { SingleSelect, SingleSelectOption, Textarea, Typography } from '@strapi/design-system';
 import { useNotification } from '@strapi/strapi/admin';
-import { FormDialog, type FieldErrors, type FormState } from '../../../../../admin/shared/kit';
+import { FormDialog, type FieldErrors, type FormState, FormField } from '../../../../../admin/shared/kit';
 import { useApi, type DifficultyInput, type TaskRow, type UnitRef } from '../api';
 import { useT } from '../i18n';
 import { shorten } from '../../../../../admin/shared/common';
@@ -116,8 +116,7 @@ export const DifficultyDialog = ({
     label: string,
     required = false
   ) => (
-    <Field.Root name={key} error={errors[key]} required={required}>
-      <Field.Label>{label}</Field.Label>
+    <FormField name={key} error={errors[key]} required={required} label={label}>
       <Textarea
         data-testid={`difficulty-${key}`}
         rows={4}
@@ -127,8 +126,7 @@ export const DifficultyDialog = ({
           clearError(key);
         }}
       />
-      <Field.Error />
-    </Field.Root>
+    </FormField>
   );
 
   return (
@@ -169,12 +167,12 @@ export const DifficultyDialog = ({
               testId="difficulty-unit"
             />
           )}
-          <Field.Root
+          <FormField
             name="planTask"
             error={form.errors.planTask}
             hint={t('difficulty.task.hint', 'Không bắt buộc: để trống nếu không gắn với nhiệm vụ cụ thể.')}
+            label={t('field.planTask', 'Nhiệm vụ trong kế hoạch')}
           >
-            <Field.Label>{t('field.planTask', 'Nhiệm vụ trong kế hoạch')}</Field.Label>
             <SingleSelect
               ref={taskRef}
               value={values.planTask || null}
@@ -189,9 +187,7 @@ export const DifficultyDialog = ({
                 </SingleSelectOption>
               ))}
             </SingleSelect>
-            <Field.Hint />
-            <Field.Error />
-          </Field.Root>
+          </FormField>
           {textArea(form, 'what', t('difficulty.what', 'Khó khăn, vướng mắc'), true)}
           {textArea(form, 'impact', t('difficulty.impact', 'Ảnh hưởng'))}
           {textArea(form, 'proposal', t('difficulty.proposal', 'Đề xuất, kiến nghị'))}

@@ -1,16 +1,13 @@
 import * as React from 'react';
-import {
-  Badge,
-  Box,
-  Button,
-  Field,
-  Flex,
-  Textarea,
-  Typography,
-  type ButtonProps,
-} from '@strapi/design-system';
+import { Badge, Box, Button, Flex, Textarea, Typography, type ButtonProps } from '@strapi/design-system';
 import { useNotification } from '@strapi/strapi/admin';
-import { DataTable, FormDialog, type Column, type FieldErrors } from '../../../../../admin/shared/kit';
+import {
+  DataTable,
+  FormDialog,
+  type Column,
+  type FieldErrors,
+  FormField,
+} from '../../../../../admin/shared/kit';
 import {
   isConflict,
   taskRefOf,
@@ -145,8 +142,13 @@ const TransitionDialog = ({ state, onClose, onDone }: TransitionDialogProps) => 
             </Box>
           )}
           {fields.map((field) => (
-            <Field.Root key={field.key} name={field.key} error={errors[field.key]} required={field.required}>
-              <Field.Label>{labels[field.key]}</Field.Label>
+            <FormField
+              key={field.key}
+              name={field.key}
+              error={errors[field.key]}
+              required={field.required}
+              label={labels[field.key]}
+            >
               <Textarea
                 data-testid={`difficulty-transition-${field.key}`}
                 rows={6}
@@ -157,8 +159,7 @@ const TransitionDialog = ({ state, onClose, onDone }: TransitionDialogProps) => 
                   clearError(field.key);
                 }}
               />
-              <Field.Error />
-            </Field.Root>
+            </FormField>
           ))}
         </>
       )}

@@ -1,8 +1,14 @@
 import * as React from 'react';
-import { Field, Textarea, Typography } from '@strapi/design-system';
+import { Textarea, Typography } from '@strapi/design-system';
 import { useNotification } from '@strapi/strapi/admin';
 import { DateField, useInvalidDates } from '../../../../../admin/shared/DateField';
-import { DataTable, FormDialog, type Column, type FieldErrors } from '../../../../../admin/shared/kit';
+import {
+  DataTable,
+  FormDialog,
+  type Column,
+  type FieldErrors,
+  FormField,
+} from '../../../../../admin/shared/kit';
 import { dayOf, useApi, type Inspection, type InspectionInput, type UnitRef } from '../api';
 import { useT } from '../i18n';
 import { PRE, useDates } from '../../../../../admin/shared/common';
@@ -113,8 +119,7 @@ export const InspectionDialog = ({ open, unit, units, onClose, onDone }: Inspect
               ],
             ] as const
           ).map(([name, label, value, set, rows, required]) => (
-            <Field.Root key={name} name={name} error={errors[name]} required={required}>
-              <Field.Label>{label}</Field.Label>
+            <FormField key={name} name={name} error={errors[name]} required={required} label={label}>
               <Textarea
                 data-testid={`inspection-${name}`}
                 rows={rows}
@@ -124,8 +129,7 @@ export const InspectionDialog = ({ open, unit, units, onClose, onDone }: Inspect
                   clearError(name);
                 }}
               />
-              <Field.Error />
-            </Field.Root>
+            </FormField>
           ))}
         </>
       )}

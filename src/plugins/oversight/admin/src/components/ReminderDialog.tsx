@@ -1,7 +1,7 @@
 import * as React from 'react';
-import { Box, Checkbox, Field, Flex, Loader, Textarea, Typography } from '@strapi/design-system';
+import { Box, Checkbox, Flex, Loader, Textarea, Typography } from '@strapi/design-system';
 import { useNotification } from '@strapi/strapi/admin';
-import { FormDialog, type FieldErrors } from '../../../../../admin/shared/kit';
+import { FormDialog, type FieldErrors, FormField } from '../../../../../admin/shared/kit';
 import { useApi, type OverdueItem, type Reminder, type ReminderInput } from '../api';
 import { useT } from '../i18n';
 import { useDates, useLoader } from '../../../../../admin/shared/common';
@@ -225,8 +225,12 @@ export const ReminderDialog = ({ unit, focus, onClose, onSent }: ReminderDialogP
               })
             )}
           </Flex>
-          <Field.Root name="message" error={errors.message} required>
-            <Field.Label>{t('reminder.message', 'Nội dung đôn đốc')}</Field.Label>
+          <FormField
+            name="message"
+            error={errors.message}
+            required
+            label={t('reminder.message', 'Nội dung đôn đốc')}
+          >
             <Textarea
               data-testid="reminder-message"
               rows={5}
@@ -237,8 +241,7 @@ export const ReminderDialog = ({ unit, focus, onClose, onSent }: ReminderDialogP
                 clearError('message');
               }}
             />
-            <Field.Error />
-          </Field.Root>
+          </FormField>
         </>
       )}
     </FormDialog>

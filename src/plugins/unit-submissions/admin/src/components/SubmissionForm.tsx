@@ -2,7 +2,6 @@ import * as React from 'react';
 import {
   Box,
   Button,
-  Field,
   Flex,
   Grid,
   SingleSelect,
@@ -28,6 +27,7 @@ import {
 } from '../labels';
 import { useTestIdRef } from '../../../../../admin/shared/testId';
 import { UnitSelect } from '../../../../../admin/shared/UnitSelect';
+import { FormField } from '../../../../../admin/shared/kit';
 
 export interface FormValues {
   title: string;
@@ -179,21 +179,24 @@ export const SubmissionForm = ({
         )}
         <Grid.Root gap={5}>
           <Grid.Item col={12} direction="column" alignItems="stretch">
-            <Field.Root name="title" id={`${formId}-title`} error={errors.title} required>
-              <Field.Label>{label('title')}</Field.Label>
+            <FormField
+              name="title"
+              id={`${formId}-title`}
+              error={errors.title}
+              required
+              label={label('title')}
+            >
               <TextInput
                 data-testid="field-title"
                 value={values.title}
                 maxLength={255}
                 onChange={(event: React.ChangeEvent<HTMLInputElement>) => set('title', event.target.value)}
               />
-              <Field.Error />
-            </Field.Root>
+            </FormField>
           </Grid.Item>
 
           <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
-            <Field.Root name="kind" id={`${formId}-kind`} error={errors.kind} required>
-              <Field.Label>{label('kind')}</Field.Label>
+            <FormField name="kind" id={`${formId}-kind`} error={errors.kind} required label={label('kind')}>
               <SingleSelect
                 ref={kindRef}
                 value={values.kind || null}
@@ -206,8 +209,7 @@ export const SubmissionForm = ({
                   </SingleSelectOption>
                 ))}
               </SingleSelect>
-              <Field.Error />
-            </Field.Root>
+            </FormField>
           </Grid.Item>
 
           <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
@@ -225,7 +227,7 @@ export const SubmissionForm = ({
           </Grid.Item>
 
           <Grid.Item col={12} direction="column" alignItems="stretch">
-            <Field.Root
+            <FormField
               name="planTask"
               id={`${formId}-planTask`}
               error={errors.planTask}
@@ -233,8 +235,8 @@ export const SubmissionForm = ({
                 'form.planTask.hint',
                 'Không bắt buộc: nhiệm vụ của kế hoạch truyền thông mà tin bài thực hiện.'
               )}
+              label={label('planTask')}
             >
-              <Field.Label>{label('planTask')}</Field.Label>
               <SingleSelect
                 value={values.planTask || null}
                 placeholder={t('form.planTask.placeholder', 'Không gắn với nhiệm vụ')}
@@ -248,14 +250,16 @@ export const SubmissionForm = ({
                   </SingleSelectOption>
                 ))}
               </SingleSelect>
-              <Field.Hint />
-              <Field.Error />
-            </Field.Root>
+            </FormField>
           </Grid.Item>
 
           <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
-            <Field.Root name="proposedChannel" id={`${formId}-channel`} error={errors.proposedChannel}>
-              <Field.Label>{label('proposedChannel')}</Field.Label>
+            <FormField
+              name="proposedChannel"
+              id={`${formId}-channel`}
+              error={errors.proposedChannel}
+              label={label('proposedChannel')}
+            >
               <SingleSelect
                 value={values.proposedChannel}
                 onChange={(value) => isChannel(value) && set('proposedChannel', value)}
@@ -266,8 +270,7 @@ export const SubmissionForm = ({
                   </SingleSelectOption>
                 ))}
               </SingleSelect>
-              <Field.Error />
-            </Field.Root>
+            </FormField>
           </Grid.Item>
 
           <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
@@ -285,22 +288,20 @@ export const SubmissionForm = ({
           </Grid.Item>
 
           <Grid.Item col={12} direction="column" alignItems="stretch">
-            <Field.Root
+            <FormField
               name="body"
               id={`${formId}-body`}
               error={errors.body}
               hint={t('form.body.hint', 'Văn bản thuần; các đoạn cách nhau bởi một dòng trống.')}
+              label={label('body')}
             >
-              <Field.Label>{label('body')}</Field.Label>
               <Textarea
                 data-testid="field-body"
                 value={values.body}
                 rows={12}
                 onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) => set('body', event.target.value)}
               />
-              <Field.Hint />
-              <Field.Error />
-            </Field.Root>
+            </FormField>
           </Grid.Item>
         </Grid.Root>
 

@@ -1,6 +1,6 @@
 import * as React from 'react';
-import { Field, SingleSelect, SingleSelectOption, Textarea, Typography } from '@strapi/design-system';
-import { FormDialog, type FormDialogProps } from '../../../../../admin/shared/kit';
+import { SingleSelect, SingleSelectOption, Textarea, Typography } from '@strapi/design-system';
+import { FormDialog, type FormDialogProps, FormField } from '../../../../../admin/shared/kit';
 import type { AllowedTransition, Person } from '../api';
 import { msg, tm, useT, type Message } from '../i18n';
 import { moveOf, personName, TRANSITION_LABELS, type Move } from '../labels';
@@ -138,8 +138,12 @@ export const TransitionDialog = ({
         <>
           {description && <Typography textColor="neutral700">{tm(t, description)}</Typography>}
           {transition?.needsAssignee && (
-            <Field.Root name="assignee" error={errors.assignee} required>
-              <Field.Label>{t('dialog.assignee', 'Người phụ trách biên tập')}</Field.Label>
+            <FormField
+              name="assignee"
+              error={errors.assignee}
+              required
+              label={t('dialog.assignee', 'Người phụ trách biên tập')}
+            >
               <SingleSelect
                 ref={assigneeRef}
                 value={assignee === null ? null : String(assignee)}
@@ -155,14 +159,15 @@ export const TransitionDialog = ({
                   </SingleSelectOption>
                 ))}
               </SingleSelect>
-              <Field.Error />
-            </Field.Root>
+            </FormField>
           )}
           {transition && (
-            <Field.Root name="comment" error={errors.comment} required={transition.needsComment}>
-              <Field.Label>
-                {tm(t, (move && COMMENT_LABELS[move]) ?? msg('dialog.comment', 'Ghi chú'))}
-              </Field.Label>
+            <FormField
+              name="comment"
+              error={errors.comment}
+              required={transition.needsComment}
+              label={tm(t, (move && COMMENT_LABELS[move]) ?? msg('dialog.comment', 'Ghi chú'))}
+            >
               <Textarea
                 data-testid="transition-comment"
                 value={comment}
@@ -172,8 +177,7 @@ export const TransitionDialog = ({
                   clearError('comment');
                 }}
               />
-              <Field.Error />
-            </Field.Root>
+            </FormField>
           )}
         </>
       )}

@@ -1,17 +1,16 @@
 import * as React from 'react';
-import {
-  Badge,
-  Button,
-  Field,
-  Flex,
-  MultiSelect,
-  MultiSelectOption,
-  Typography,
-} from '@strapi/design-system';
+import { Badge, Button, Flex, MultiSelect, MultiSelectOption, Typography } from '@strapi/design-system';
 import { Pencil } from '@strapi/icons';
 import { Layouts, Page, useNotification } from '@strapi/strapi/admin';
 import { useLoader } from '../../../../../admin/shared/common';
-import { DataTable, FormDialog, sortRows, type Column, type Sort } from '../../../../../admin/shared/kit';
+import {
+  DataTable,
+  FormDialog,
+  sortRows,
+  type Column,
+  type Sort,
+  FormField,
+} from '../../../../../admin/shared/kit';
 import { ACTIONS } from '../../../server/src/permissions';
 import { useApi, type MemberUser, type Memberships } from '../api';
 import { useT } from '../i18n';
@@ -55,8 +54,7 @@ const UnitsDialog = ({
       testId="membership-dialog"
     >
       {({ errors, clearError }) => (
-        <Field.Root name="unitIds" error={errors.unitIds}>
-          <Field.Label>{t('memberships.units', 'Đơn vị')}</Field.Label>
+        <FormField name="unitIds" error={errors.unitIds} label={t('memberships.units', 'Đơn vị')}>
           <MultiSelect
             value={chosen}
             placeholder={t('memberships.noUnit', 'Không thuộc đơn vị nào')}
@@ -73,8 +71,7 @@ const UnitsDialog = ({
               </MultiSelectOption>
             ))}
           </MultiSelect>
-          <Field.Error />
-        </Field.Root>
+        </FormField>
       )}
     </FormDialog>
   );

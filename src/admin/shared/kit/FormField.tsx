@@ -1,0 +1,73 @@
+import * as React from 'react';
+import { Field, Grid, Radio } from '@strapi/design-system';
+
+export interface FormFieldProps {
+  name: string;
+  label: string;
+  error?: string;
+  /** Shown under the input, unless there is an error. */
+  hint?: React.ReactNode;
+  required?: boolean;
+  /** The field's id, when the form names its fields. */
+  id?: string;
+  /** The input: the design system's TextInput, Textarea, NumberInput, a select… */
+  children: React.ReactNode;
+}
+
+/** A form's field: its label, the input, then its hint or its error, as the design system lays them out. */
+export function FormField({ name, label, error, hint, required, id, children }: FormFieldProps) {
+  return (
+    <Field.Root name={name} id={id} error={error} hint={hint} required={required}>
+      <Field.Label>{label}</Field.Label>
+      {children}
+      <Field.Hint />
+      <Field.Error />
+    </Field.Root>
+  );
+}
+
+export interface RadioFieldProps<V extends string> extends Omit<FormFieldProps, 'children' | 'hint' | 'id'> {
+  value: V;
+  onChange: (value: V) => void;
+  /** In their order; `testId` goes on the radio. */
+  options: { value: V; label: string; testId?: string }[];
+}
+
+/** One of a few choices, as radios under the field's label (which also names the group). */
+export function RadioField<V extends string>({ value, onChange, options, ...field }: RadioFieldProps<V>) {
+  return (
+    <FormField {...field}>
+      <Radio.Group
+        value={value}
+        onValueChange={(chosen: string) => {
+          const option = options.find((candidate) => candidate.value === chosen);
+          if (option) onChange(option.value);
+        }}
+        aria-label={field.label}
+      >
+        {options.map((option) => (
+          <Radio.Item key={option.value} value={option.value} data-testid={option.testId}>
+            {option.label}
+          </Radio.Item>
+        ))}
+      </Radio.Group>
+    </FormField>
+  );
+}
+
+/** A cell of a form's grid: `col` of 12 columns wide, `s` and `xs` on smaller screens; its field fills it. */
+export const FormCell = ({
+  col,
+  s,
+  xs,
+  children,
+}: {
+  col: number;
+  s?: number;
+  xs?: number;
+  children: React.ReactNode;
+}) => (
+  <Grid.Item col={col} s={s} xs={xs} direction="column" alignItems="stretch">
+    {children}
+  </Grid.Item>
+);
