@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { Field, Grid, Radio } from '@strapi/design-system';
+import { Field, Grid, Radio, Textarea, TextInput } from '@strapi/design-system';
 
 export interface FormFieldProps {
   name: string;
@@ -23,6 +23,58 @@ export function FormField({ name, label, error, hint, required, id, children }: 
       <Field.Hint />
       <Field.Error />
     </Field.Root>
+  );
+}
+
+export interface TextFieldProps extends Omit<FormFieldProps, 'children'> {
+  value: string;
+  onChange: (value: string) => void;
+  /** Several lines (the design system's Textarea), `rows` high, rather than one (TextInput). */
+  multiline?: boolean;
+  rows?: number;
+  maxLength?: number;
+  inputMode?: React.HTMLAttributes<HTMLInputElement>['inputMode'];
+  type?: 'text' | 'email' | 'tel';
+  placeholder?: string;
+  testId?: string;
+}
+
+/** A field of text, one line or several. */
+export function TextField({
+  value,
+  onChange,
+  multiline,
+  rows,
+  maxLength,
+  inputMode,
+  type,
+  placeholder,
+  testId,
+  ...field
+}: TextFieldProps) {
+  return (
+    <FormField {...field}>
+      {multiline ? (
+        <Textarea
+          data-testid={testId}
+          value={value}
+          rows={rows}
+          maxLength={maxLength}
+          placeholder={placeholder}
+          onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) => onChange(event.target.value)}
+        />
+      ) : (
+        <TextInput
+          data-testid={testId}
+          type={type}
+          value={value}
+          inputMode={inputMode}
+          maxLength={maxLength}
+          placeholder={placeholder}
+          onChange={(event: React.ChangeEvent<HTMLInputElement>) => onChange(event.target.value)}
+        />
+      )}
+    </FormField>
   );
 }
 

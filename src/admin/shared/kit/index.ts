@@ -10,7 +10,15 @@ export {
 } from './DataTable';
 export { DetailShell, type DetailShellProps, type DetailState } from './DetailShell';
 export { FilterBar, type FilterBarProps, type FilterDef } from './FilterBar';
-export { FormCell, FormField, RadioField, type FormFieldProps, type RadioFieldProps } from './FormField';
+export {
+  FormCell,
+  FormField,
+  RadioField,
+  TextField,
+  type FormFieldProps,
+  type RadioFieldProps,
+  type TextFieldProps,
+} from './FormField';
 export {
   ConfirmDialog,
   FormDialog,

@@ -1,7 +1,7 @@
 import * as React from 'react';
-import { Flex, TextInput, Typography } from '@strapi/design-system';
+import { Flex, Typography } from '@strapi/design-system';
 import { DateField, useInvalidDates } from '../../../../../admin/shared/DateField';
-import { FormDialog, type FieldErrors, FormField, RadioField } from '../../../../../admin/shared/kit';
+import { FormDialog, type FieldErrors, RadioField, TextField } from '../../../../../admin/shared/kit';
 import { useApi, type NewDraft, type Report } from '../api';
 import { useT } from '../i18n';
 
@@ -109,37 +109,36 @@ export const NewDraftDialog = ({ open, defaultYear, onClose, onCreated }: NewDra
               ]}
             />
             {mode === 'year' ? (
-              <FormField name="year" error={errors.year} required label={t('field.year', 'Năm')}>
-                <TextInput
-                  data-testid="draft-year"
-                  inputMode="numeric"
-                  maxLength={4}
-                  value={year}
-                  onChange={(event: React.ChangeEvent<HTMLInputElement>) => {
-                    setYear(event.target.value);
-                    clearError('year');
-                  }}
-                />
-              </FormField>
+              <TextField
+                name="year"
+                error={errors.year}
+                required
+                label={t('field.year', 'Năm')}
+                testId="draft-year"
+                inputMode="numeric"
+                maxLength={4}
+                value={year}
+                onChange={(value) => {
+                  setYear(value);
+                  clearError('year');
+                }}
+              />
             ) : (
               <Flex gap={4} alignItems="flex-start" wrap="wrap">
                 {dateField('from', t('field.from', 'Từ ngày'), from, setFrom)}
                 {dateField('to', t('field.to', 'Đến ngày'), to, setTo)}
               </Flex>
             )}
-            <FormField
+            <TextField
               name="title"
               error={errors.title}
               hint={t('draft.titleHint', 'Để trống để dùng tiêu đề mặc định theo kỳ báo cáo.')}
               label={t('field.title', 'Tiêu đề')}
-            >
-              <TextInput
-                data-testid="draft-title"
-                value={title}
-                maxLength={255}
-                onChange={(event: React.ChangeEvent<HTMLInputElement>) => setTitle(event.target.value)}
-              />
-            </FormField>
+              testId="draft-title"
+              value={title}
+              maxLength={255}
+              onChange={(value) => setTitle(value)}
+            />
           </>
         );
       }}

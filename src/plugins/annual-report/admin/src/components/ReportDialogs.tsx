@@ -1,8 +1,8 @@
 import * as React from 'react';
 import { numberOnly } from '../../../server/src/domain/document-format';
-import { Box, Button, Flex, Modal, TextInput, Typography } from '@strapi/design-system';
+import { Box, Button, Flex, Modal, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
-import { DataTable, FormDialog, type Column, FormField } from '../../../../../admin/shared/kit';
+import { DataTable, FormDialog, type Column, TextField } from '../../../../../admin/shared/kit';
 import { isConflict, useApi, type Change, type Report } from '../api';
 import { useT } from '../i18n';
 
@@ -127,7 +127,7 @@ export const IssueDialog = ({
               )}
             </Typography>
           </Box>
-          <FormField
+          <TextField
             name="number"
             error={errors.number}
             required
@@ -136,18 +136,15 @@ export const IssueDialog = ({
               'Chỉ nhập số, ví dụ: 125. Ký hiệu "/BC-…" được ghi tự động theo thông tin cơ quan của kỳ báo cáo.'
             )}
             label={t('field.number', 'Số báo cáo')}
-          >
-            <TextInput
-              data-testid="issue-number"
-              value={number}
-              inputMode="numeric"
-              maxLength={20}
-              onChange={(event: React.ChangeEvent<HTMLInputElement>) => {
-                setNumber(event.target.value);
-                clearError('number');
-              }}
-            />
-          </FormField>
+            testId="issue-number"
+            value={number}
+            inputMode="numeric"
+            maxLength={20}
+            onChange={(value) => {
+              setNumber(value);
+              clearError('number');
+            }}
+          />
         </>
       )}
     </FormDialog>

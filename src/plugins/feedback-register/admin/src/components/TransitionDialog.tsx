@@ -1,18 +1,15 @@
 import * as React from 'react';
-import {
-  Box,
-  Field,
-  Flex,
-  Loader,
-  Textarea,
-  TextInput,
-  Typography,
-  type ButtonProps,
-} from '@strapi/design-system';
+import { Box, Flex, Loader, Typography, type ButtonProps } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 import { PRE, useDates } from '../../../../../admin/shared/common';
 import { DateField, useInvalidDates } from '../../../../../admin/shared/DateField';
-import { FormDialog, type FieldErrors, type FormState, FormField } from '../../../../../admin/shared/kit';
+import {
+  FormDialog,
+  type FieldErrors,
+  type FormState,
+  FormField,
+  TextField,
+} from '../../../../../admin/shared/kit';
 import type { ApiProblem } from '../../../../../admin/shared/api-problem';
 import {
   problemOf,
@@ -218,27 +215,30 @@ export const TransitionDialog = ({
       clearError(key);
     };
     const textArea = (key: TextKey, label: string, rows = 5, hint?: string) => (
-      <Field.Root name={key} error={errors[key]} required hint={hint}>
-        <Field.Label>{label}</Field.Label>
-        <Textarea
-          data-testid={`transition-${key}`}
-          value={values[key]}
-          rows={rows}
-          onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) => set(key, event.target.value)}
-        />
-        {hint && <Field.Hint />}
-        <Field.Error />
-      </Field.Root>
+      <TextField
+        name={key}
+        error={errors[key]}
+        required
+        hint={hint}
+        label={label}
+        testId={`transition-${key}`}
+        value={values[key]}
+        rows={rows}
+        multiline
+        onChange={(value) => set(key, value)}
+      />
     );
     const textInput = (key: TextKey, label: string, maxLength: number) => (
-      <FormField name={key} error={errors[key]} required label={label}>
-        <TextInput
-          data-testid={`transition-${key}`}
-          value={values[key]}
-          maxLength={maxLength}
-          onChange={(event: React.ChangeEvent<HTMLInputElement>) => set(key, event.target.value)}
-        />
-      </FormField>
+      <TextField
+        name={key}
+        error={errors[key]}
+        required
+        label={label}
+        testId={`transition-${key}`}
+        value={values[key]}
+        maxLength={maxLength}
+        onChange={(value) => set(key, value)}
+      />
     );
 
     return (

@@ -6,7 +6,6 @@ import {
   Flex,
   Grid,
   TextButton,
-  Textarea,
   Typography,
   type ButtonProps,
 } from '@strapi/design-system';
@@ -15,7 +14,7 @@ import { useNotification } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { useParams } from 'react-router-dom';
 import { PRE, useDates, useLoader } from '../../../../../admin/shared/common';
-import { DetailShell, FormField } from '../../../../../admin/shared/kit';
+import { DetailShell, TextField } from '../../../../../admin/shared/kit';
 import type { ApiProblem } from '../../../../../admin/shared/api-problem';
 import { PLUGIN_ID } from '../../../server/src/permissions';
 import {
@@ -367,7 +366,7 @@ export const DetailPage = () => {
                 <Section title={t('answer.title', 'Trả lời')} testId="feedback-answer">
                   {feedback.canEditAnswer ? (
                     <Flex direction="column" alignItems="stretch" gap={3}>
-                      <FormField
+                      <TextField
                         name="answer"
                         error={answerError}
                         hint={t(
@@ -375,18 +374,16 @@ export const DetailPage = () => {
                           'Dự thảo được lưu lại để tiếp tục soạn; khi hoàn chỉnh, gửi Văn phòng Sở bằng nút “Gửi dự thảo trả lời”.'
                         )}
                         label={t('field.answer', 'Nội dung trả lời')}
-                      >
-                        <Textarea
-                          data-testid="answer-text"
-                          value={answer}
-                          rows={12}
-                          maxLength={20000}
-                          onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) => {
-                            setAnswer(event.target.value);
-                            setAnswerError(undefined);
-                          }}
-                        />
-                      </FormField>
+                        testId="answer-text"
+                        value={answer}
+                        rows={12}
+                        maxLength={20000}
+                        onChange={(value) => {
+                          setAnswer(value);
+                          setAnswerError(undefined);
+                        }}
+                        multiline
+                      />
                       <Flex justifyContent="flex-end">
                         <Button
                           variant="secondary"

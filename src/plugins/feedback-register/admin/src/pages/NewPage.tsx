@@ -1,16 +1,5 @@
 import * as React from 'react';
-import {
-  Box,
-  Button,
-  Checkbox,
-  Field,
-  Flex,
-  Grid,
-  LinkButton,
-  Textarea,
-  TextInput,
-  Typography,
-} from '@strapi/design-system';
+import { Box, Button, Checkbox, Field, Flex, Grid, LinkButton, Typography } from '@strapi/design-system';
 import { BackButton, Layouts, Page, useNotification } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { NavLink, useNavigate } from 'react-router-dom';
@@ -23,7 +12,7 @@ import { DateTimeField, useInvalidDates } from '../../../../../admin/shared/Date
 import { Section } from '../../../../../admin/shared/Section';
 import { useT } from '../i18n';
 import { REGISTERED_CHANNELS, type RegisteredChannel } from '../labels';
-import { FormField } from '../../../../../admin/shared/kit';
+import { TextField } from '../../../../../admin/shared/kit';
 
 interface Values {
   channel: RegisteredChannel;
@@ -150,17 +139,20 @@ export const NewPage = () => {
   const text = (
     key: 'fullName' | 'address' | 'phone' | 'email' | 'subject',
     label: string,
-    { required = false, maxLength = 255, type = 'text' } = {}
+    { required = false, maxLength = 255, type = 'text' as 'text' | 'email' | 'tel' } = {}
   ) => (
-    <FormField name={key} id={`${formId}-${key}`} error={errors[key]} required={required} label={label}>
-      <TextInput
-        data-testid={`field-${key}`}
-        type={type}
-        value={values[key]}
-        maxLength={maxLength}
-        onChange={(event: React.ChangeEvent<HTMLInputElement>) => set(key, event.target.value)}
-      />
-    </FormField>
+    <TextField
+      name={key}
+      id={`${formId}-${key}`}
+      error={errors[key]}
+      required={required}
+      label={label}
+      testId={`field-${key}`}
+      type={type}
+      value={values[key]}
+      maxLength={maxLength}
+      onChange={(value) => set(key, value)}
+    />
   );
 
   const title = t('new.title', 'Ghi nhận phản ánh, kiến nghị');
@@ -282,23 +274,19 @@ export const NewPage = () => {
                     {text('subject', t('field.subject', 'Tiêu đề'), { required: true })}
                   </Grid.Item>
                   <Grid.Item col={12} direction="column" alignItems="stretch">
-                    <FormField
+                    <TextField
                       name="content"
                       id={`${formId}-content`}
                       error={errors.content}
                       required
                       label={t('field.content', 'Nội dung')}
-                    >
-                      <Textarea
-                        data-testid="field-content"
-                        value={values.content}
-                        rows={10}
-                        maxLength={10000}
-                        onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) =>
-                          set('content', event.target.value)
-                        }
-                      />
-                    </FormField>
+                      testId="field-content"
+                      value={values.content}
+                      rows={10}
+                      maxLength={10000}
+                      onChange={(value) => set('content', value)}
+                      multiline
+                    />
                   </Grid.Item>
                   <Grid.Item col={12} direction="column" alignItems="stretch">
                     <Field.Root

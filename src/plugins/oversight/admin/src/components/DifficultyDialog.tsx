@@ -1,7 +1,13 @@
 import * as React from 'react';
-import { SingleSelect, SingleSelectOption, Textarea, Typography } from '@strapi/design-system';
+import { SingleSelect, SingleSelectOption, Typography } from '@strapi/design-system';
 import { useNotification } from '@strapi/strapi/admin';
-import { FormDialog, type FieldErrors, type FormState, FormField } from '../../../../../admin/shared/kit';
+import {
+  FormDialog,
+  type FieldErrors,
+  type FormState,
+  FormField,
+  TextField,
+} from '../../../../../admin/shared/kit';
 import { useApi, type DifficultyInput, type TaskRow, type UnitRef } from '../api';
 import { useT } from '../i18n';
 import { shorten } from '../../../../../admin/shared/common';
@@ -116,17 +122,20 @@ export const DifficultyDialog = ({
     label: string,
     required = false
   ) => (
-    <FormField name={key} error={errors[key]} required={required} label={label}>
-      <Textarea
-        data-testid={`difficulty-${key}`}
-        rows={4}
-        value={values[key]}
-        onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) => {
-          set(key, event.target.value);
-          clearError(key);
-        }}
-      />
-    </FormField>
+    <TextField
+      name={key}
+      error={errors[key]}
+      required={required}
+      label={label}
+      testId={`difficulty-${key}`}
+      rows={4}
+      value={values[key]}
+      onChange={(value) => {
+        set(key, value);
+        clearError(key);
+      }}
+      multiline
+    />
   );
 
   return (

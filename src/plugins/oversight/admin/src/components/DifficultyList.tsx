@@ -1,12 +1,12 @@
 import * as React from 'react';
-import { Badge, Box, Button, Flex, Textarea, Typography, type ButtonProps } from '@strapi/design-system';
+import { Badge, Box, Button, Flex, Typography, type ButtonProps } from '@strapi/design-system';
 import { useNotification } from '@strapi/strapi/admin';
 import {
   DataTable,
   FormDialog,
   type Column,
   type FieldErrors,
-  FormField,
+  TextField,
 } from '../../../../../admin/shared/kit';
 import {
   isConflict,
@@ -142,24 +142,21 @@ const TransitionDialog = ({ state, onClose, onDone }: TransitionDialogProps) => 
             </Box>
           )}
           {fields.map((field) => (
-            <FormField
+            <TextField
               key={field.key}
               name={field.key}
               error={errors[field.key]}
               required={field.required}
               label={labels[field.key]}
-            >
-              <Textarea
-                data-testid={`difficulty-transition-${field.key}`}
-                rows={6}
-                value={texts[field.key]}
-                onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) => {
-                  const value = event.target.value;
-                  setTexts((previous) => ({ ...previous, [field.key]: value }));
-                  clearError(field.key);
-                }}
-              />
-            </FormField>
+              testId={`difficulty-transition-${field.key}`}
+              rows={6}
+              value={texts[field.key]}
+              onChange={(value) => {
+                setTexts((previous) => ({ ...previous, [field.key]: value }));
+                clearError(field.key);
+              }}
+              multiline
+            />
           ))}
         </>
       )}

@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { Textarea, Typography } from '@strapi/design-system';
+import { Typography } from '@strapi/design-system';
 import { useNotification } from '@strapi/strapi/admin';
 import { DateField, useInvalidDates } from '../../../../../admin/shared/DateField';
 import {
@@ -7,7 +7,7 @@ import {
   FormDialog,
   type Column,
   type FieldErrors,
-  FormField,
+  TextField,
 } from '../../../../../admin/shared/kit';
 import { dayOf, useApi, type Inspection, type InspectionInput, type UnitRef } from '../api';
 import { useT } from '../i18n';
@@ -119,17 +119,21 @@ export const InspectionDialog = ({ open, unit, units, onClose, onDone }: Inspect
               ],
             ] as const
           ).map(([name, label, value, set, rows, required]) => (
-            <FormField key={name} name={name} error={errors[name]} required={required} label={label}>
-              <Textarea
-                data-testid={`inspection-${name}`}
-                rows={rows}
-                value={value}
-                onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) => {
-                  set(event.target.value);
-                  clearError(name);
-                }}
-              />
-            </FormField>
+            <TextField
+              key={name}
+              name={name}
+              error={errors[name]}
+              required={required}
+              label={label}
+              testId={`inspection-${name}`}
+              rows={rows}
+              value={value}
+              onChange={(value) => {
+                set(value);
+                clearError(name);
+              }}
+              multiline
+            />
           ))}
         </>
       )}

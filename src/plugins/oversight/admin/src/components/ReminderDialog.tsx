@@ -1,7 +1,7 @@
 import * as React from 'react';
-import { Box, Checkbox, Flex, Loader, Textarea, Typography } from '@strapi/design-system';
+import { Box, Checkbox, Flex, Loader, Typography } from '@strapi/design-system';
 import { useNotification } from '@strapi/strapi/admin';
-import { FormDialog, type FieldErrors, FormField } from '../../../../../admin/shared/kit';
+import { FormDialog, type FieldErrors, TextField } from '../../../../../admin/shared/kit';
 import { useApi, type OverdueItem, type Reminder, type ReminderInput } from '../api';
 import { useT } from '../i18n';
 import { useDates, useLoader } from '../../../../../admin/shared/common';
@@ -225,23 +225,21 @@ export const ReminderDialog = ({ unit, focus, onClose, onSent }: ReminderDialogP
               })
             )}
           </Flex>
-          <FormField
+          <TextField
             name="message"
             error={errors.message}
             required
             label={t('reminder.message', 'Nội dung đôn đốc')}
-          >
-            <Textarea
-              data-testid="reminder-message"
-              rows={5}
-              value={message}
-              onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) => {
-                setMessage(event.target.value);
-                setEdited(true);
-                clearError('message');
-              }}
-            />
-          </FormField>
+            testId="reminder-message"
+            rows={5}
+            value={message}
+            onChange={(value) => {
+              setMessage(value);
+              setEdited(true);
+              clearError('message');
+            }}
+            multiline
+          />
         </>
       )}
     </FormDialog>

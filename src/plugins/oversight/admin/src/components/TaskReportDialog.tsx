@@ -1,7 +1,13 @@
 import * as React from 'react';
-import { Box, Checkbox, Flex, NumberInput, Textarea, Typography } from '@strapi/design-system';
+import { Box, Checkbox, Flex, NumberInput, Typography } from '@strapi/design-system';
 import { useNotification } from '@strapi/strapi/admin';
-import { FormDialog, type FieldErrors, FormField, RadioField } from '../../../../../admin/shared/kit';
+import {
+  FormDialog,
+  type FieldErrors,
+  FormField,
+  RadioField,
+  TextField,
+} from '../../../../../admin/shared/kit';
 import { useApi, type TaskReportInput, type TaskRow } from '../api';
 import { useT } from '../i18n';
 import { submissionStateLabel } from '../labels';
@@ -130,22 +136,20 @@ export const TaskReportDialog = ({ task, onClose, onDone }: TaskReportDialogProp
                 { value: 'done', label: t('taskStatus.done', 'Đã hoàn thành'), testId: 'task-report-done' },
               ]}
             />
-            <FormField
+            <TextField
               name="results"
               error={errors.results}
               required
               label={t('taskReport.results', 'Kết quả thực hiện')}
-            >
-              <Textarea
-                data-testid="task-report-results"
-                rows={5}
-                value={results}
-                onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) => {
-                  setResults(event.target.value);
-                  clearError('results');
-                }}
-              />
-            </FormField>
+              testId="task-report-results"
+              rows={5}
+              value={results}
+              onChange={(value) => {
+                setResults(value);
+                clearError('results');
+              }}
+              multiline
+            />
             <Flex
               direction="column"
               alignItems="stretch"

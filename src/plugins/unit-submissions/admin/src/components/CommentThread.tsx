@@ -1,9 +1,9 @@
 import * as React from 'react';
-import { Box, Button, Flex, Textarea, Typography } from '@strapi/design-system';
+import { Box, Button, Flex, Typography } from '@strapi/design-system';
 import { useDates } from '../../../../../admin/shared/common';
 import type { Comment } from '../api';
 import { useT } from '../i18n';
-import { FormField } from '../../../../../admin/shared/kit';
+import { TextField } from '../../../../../admin/shared/kit';
 
 interface CommentThreadProps {
   comments: Comment[];
@@ -63,17 +63,19 @@ export const CommentThread = ({ comments, canComment, onSend }: CommentThreadPro
       {canComment && (
         <form onSubmit={send} noValidate>
           <Flex direction="column" alignItems="stretch" gap={2}>
-            <FormField name="comment" error={error} label={t('comments.label', 'Nội dung trao đổi')}>
-              <Textarea
-                data-testid="comment-input"
-                value={body}
-                maxLength={5000}
-                onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) => {
-                  setBody(event.target.value);
-                  setError(undefined);
-                }}
-              />
-            </FormField>
+            <TextField
+              name="comment"
+              error={error}
+              label={t('comments.label', 'Nội dung trao đổi')}
+              testId="comment-input"
+              value={body}
+              maxLength={5000}
+              onChange={(value) => {
+                setBody(value);
+                setError(undefined);
+              }}
+              multiline
+            />
             <Flex justifyContent="flex-end">
               <Button type="submit" variant="secondary" loading={sending} data-testid="comment-send">
                 {t('comments.send', 'Gửi trao đổi')}

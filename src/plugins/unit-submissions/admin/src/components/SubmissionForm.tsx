@@ -1,15 +1,5 @@
 import * as React from 'react';
-import {
-  Box,
-  Button,
-  Flex,
-  Grid,
-  SingleSelect,
-  SingleSelectOption,
-  Textarea,
-  TextInput,
-  Typography,
-} from '@strapi/design-system';
+import { Box, Button, Flex, Grid, SingleSelect, SingleSelectOption, Typography } from '@strapi/design-system';
 import { DateField, useInvalidDates } from '../../../../../admin/shared/DateField';
 import { useNotification } from '@strapi/strapi/admin';
 import { problemOf, type ApiProblem, type Options, type Submission, type SubmissionData } from '../api';
@@ -27,7 +17,7 @@ import {
 } from '../labels';
 import { useTestIdRef } from '../../../../../admin/shared/testId';
 import { UnitSelect } from '../../../../../admin/shared/UnitSelect';
-import { FormField } from '../../../../../admin/shared/kit';
+import { FormField, TextField } from '../../../../../admin/shared/kit';
 
 export interface FormValues {
   title: string;
@@ -179,20 +169,17 @@ export const SubmissionForm = ({
         )}
         <Grid.Root gap={5}>
           <Grid.Item col={12} direction="column" alignItems="stretch">
-            <FormField
+            <TextField
               name="title"
               id={`${formId}-title`}
               error={errors.title}
               required
               label={label('title')}
-            >
-              <TextInput
-                data-testid="field-title"
-                value={values.title}
-                maxLength={255}
-                onChange={(event: React.ChangeEvent<HTMLInputElement>) => set('title', event.target.value)}
-              />
-            </FormField>
+              testId="field-title"
+              value={values.title}
+              maxLength={255}
+              onChange={(value) => set('title', value)}
+            />
           </Grid.Item>
 
           <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
@@ -288,20 +275,18 @@ export const SubmissionForm = ({
           </Grid.Item>
 
           <Grid.Item col={12} direction="column" alignItems="stretch">
-            <FormField
+            <TextField
               name="body"
               id={`${formId}-body`}
               error={errors.body}
               hint={t('form.body.hint', 'Văn bản thuần; các đoạn cách nhau bởi một dòng trống.')}
               label={label('body')}
-            >
-              <Textarea
-                data-testid="field-body"
-                value={values.body}
-                rows={12}
-                onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) => set('body', event.target.value)}
-              />
-            </FormField>
+              testId="field-body"
+              value={values.body}
+              rows={12}
+              onChange={(value) => set('body', value)}
+              multiline
+            />
           </Grid.Item>
         </Grid.Root>
 

@@ -1,6 +1,6 @@
 import * as React from 'react';
-import { SingleSelect, SingleSelectOption, Textarea, Typography } from '@strapi/design-system';
-import { FormDialog, type FormDialogProps, FormField } from '../../../../../admin/shared/kit';
+import { SingleSelect, SingleSelectOption, Typography } from '@strapi/design-system';
+import { FormDialog, type FormDialogProps, FormField, TextField } from '../../../../../admin/shared/kit';
 import type { AllowedTransition, Person } from '../api';
 import { msg, tm, useT, type Message } from '../i18n';
 import { moveOf, personName, TRANSITION_LABELS, type Move } from '../labels';
@@ -162,22 +162,20 @@ export const TransitionDialog = ({
             </FormField>
           )}
           {transition && (
-            <FormField
+            <TextField
               name="comment"
               error={errors.comment}
               required={transition.needsComment}
               label={tm(t, (move && COMMENT_LABELS[move]) ?? msg('dialog.comment', 'Ghi chú'))}
-            >
-              <Textarea
-                data-testid="transition-comment"
-                value={comment}
-                maxLength={5000}
-                onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) => {
-                  setComment(event.target.value);
-                  clearError('comment');
-                }}
-              />
-            </FormField>
+              testId="transition-comment"
+              value={comment}
+              maxLength={5000}
+              onChange={(value) => {
+                setComment(value);
+                clearError('comment');
+              }}
+              multiline
+            />
           )}
         </>
       )}
