@@ -29,6 +29,7 @@ export {
 } from './FormDialog';
 export { useKitT, useKitTranslate } from './i18n';
 export { ListPagination, type ListPaginationProps } from './ListPagination';
+export { PageShell, type PageShellProps } from './PageShell';
 export { Pager, type PagerProps } from './Pager';
 export { NARROW, useMediaQuery, useNarrow } from './useMediaQuery';
 export { parseSort, sortParam, useUrlFilters, type FilterValues } from './useUrlFilters';

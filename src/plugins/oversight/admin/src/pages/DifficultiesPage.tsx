@@ -1,8 +1,8 @@
 import * as React from 'react';
 import { Button, Flex } from '@strapi/design-system';
 import { Plus } from '@strapi/icons';
-import { Layouts, Page } from '@strapi/strapi/admin';
-import { FilterBar, ListPagination, useUrlFilters } from '../../../../../admin/shared/kit';
+import { Page } from '@strapi/strapi/admin';
+import { FilterBar, ListPagination, useUrlFilters, PageShell } from '../../../../../admin/shared/kit';
 import { useApi } from '../api';
 import { useLoader } from '../../../../../admin/shared/common';
 import { DifficultyDialog } from '../components/DifficultyDialog';
@@ -37,42 +37,38 @@ export const DifficultiesPage = () => {
   }
 
   return (
-    <Page.Main>
-      <Page.Title>{title}</Page.Title>
-      <Layouts.Header
-        title={title}
-        subtitle={t('difficulties.count', '{total} khó khăn, vướng mắc', {
-          total: list.data.pagination.total,
-        })}
-        primaryAction={
-          options.access.canManage ? (
-            <Button startIcon={<Plus />} onClick={() => setRecording(true)} data-testid="difficulty-record">
-              {t('difficulty.record', 'Ghi nhận khó khăn, vướng mắc của đơn vị')}
-            </Button>
-          ) : undefined
-        }
-      />
-      <Layouts.Action startActions={<Nav />} />
-      <Layouts.Content>
-        <Flex direction="column" alignItems="stretch" gap={4}>
-          <FilterBar
-            filters={[
-              {
-                kind: 'select',
-                name: 'state',
-                label: t('field.state', 'Trạng thái'),
-                options: DIFFICULTY_STATES.map((value) => ({ value, label: difficultyStateLabel(t, value) })),
-              },
-              unitFilter(t, options.units),
-            ]}
-            values={filters.values}
-            onChange={filters.setFilter}
-            onClear={filters.clearFilters}
-          />
-          <DifficultyList difficulties={list.data.results} actions onChanged={list.reload} />
-          <ListPagination pagination={list.data.pagination} />
-        </Flex>
-      </Layouts.Content>
+    <PageShell
+      title={title}
+      subtitle={t('difficulties.count', '{total} khó khăn, vướng mắc', {
+        total: list.data.pagination.total,
+      })}
+      primaryAction={
+        options.access.canManage ? (
+          <Button startIcon={<Plus />} onClick={() => setRecording(true)} data-testid="difficulty-record">
+            {t('difficulty.record', 'Ghi nhận khó khăn, vướng mắc của đơn vị')}
+          </Button>
+        ) : undefined
+      }
+      nav={<Nav />}
+    >
+      <Flex direction="column" alignItems="stretch" gap={4}>
+        <FilterBar
+          filters={[
+            {
+              kind: 'select',
+              name: 'state',
+              label: t('field.state', 'Trạng thái'),
+              options: DIFFICULTY_STATES.map((value) => ({ value, label: difficultyStateLabel(t, value) })),
+            },
+            unitFilter(t, options.units),
+          ]}
+          values={filters.values}
+          onChange={filters.setFilter}
+          onClear={filters.clearFilters}
+        />
+        <DifficultyList difficulties={list.data.results} actions onChanged={list.reload} />
+        <ListPagination pagination={list.data.pagination} />
+      </Flex>
       <DifficultyDialog
         open={recording}
         units={options.units}
@@ -84,6 +80,6 @@ export const DifficultiesPage = () => {
           list.reload();
         }}
       />
-    </Page.Main>
+    </PageShell>
   );
 };

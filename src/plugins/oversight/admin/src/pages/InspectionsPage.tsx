@@ -1,8 +1,8 @@
 import * as React from 'react';
 import { Button, Flex } from '@strapi/design-system';
 import { Plus } from '@strapi/icons';
-import { Layouts, Page } from '@strapi/strapi/admin';
-import { FilterBar, ListPagination, useUrlFilters } from '../../../../../admin/shared/kit';
+import { Page } from '@strapi/strapi/admin';
+import { FilterBar, ListPagination, useUrlFilters, PageShell } from '../../../../../admin/shared/kit';
 import { useApi } from '../api';
 import { useLoader } from '../../../../../admin/shared/common';
 import { InspectionDialog, InspectionList } from '../components/Inspections';
@@ -29,32 +29,28 @@ export const InspectionsPage = () => {
   }
 
   return (
-    <Page.Main>
-      <Page.Title>{title}</Page.Title>
-      <Layouts.Header
-        title={title}
-        subtitle={t('inspections.count', '{total} lần kiểm tra', { total: list.data.pagination.total })}
-        primaryAction={
-          options.access.canManage ? (
-            <Button startIcon={<Plus />} onClick={() => setRecording(true)} data-testid="inspection-new">
-              {t('inspection.record', 'Ghi nhận kiểm tra')}
-            </Button>
-          ) : undefined
-        }
-      />
-      <Layouts.Action startActions={<Nav />} />
-      <Layouts.Content>
-        <Flex direction="column" alignItems="stretch" gap={4}>
-          <FilterBar
-            filters={[unitFilter(t, options.units)]}
-            values={filters.values}
-            onChange={filters.setFilter}
-            onClear={filters.clearFilters}
-          />
-          <InspectionList inspections={list.data.results} showUnit />
-          <ListPagination pagination={list.data.pagination} />
-        </Flex>
-      </Layouts.Content>
+    <PageShell
+      title={title}
+      subtitle={t('inspections.count', '{total} lần kiểm tra', { total: list.data.pagination.total })}
+      primaryAction={
+        options.access.canManage ? (
+          <Button startIcon={<Plus />} onClick={() => setRecording(true)} data-testid="inspection-new">
+            {t('inspection.record', 'Ghi nhận kiểm tra')}
+          </Button>
+        ) : undefined
+      }
+      nav={<Nav />}
+    >
+      <Flex direction="column" alignItems="stretch" gap={4}>
+        <FilterBar
+          filters={[unitFilter(t, options.units)]}
+          values={filters.values}
+          onChange={filters.setFilter}
+          onClear={filters.clearFilters}
+        />
+        <InspectionList inspections={list.data.results} showUnit />
+        <ListPagination pagination={list.data.pagination} />
+      </Flex>
       <InspectionDialog
         open={recording}
         units={options.units}
@@ -64,6 +60,6 @@ export const InspectionsPage = () => {
           list.reload();
         }}
       />
-    </Page.Main>
+    </PageShell>
   );
 };
