@@ -52,25 +52,20 @@ export function TextField({
   testId,
   ...field
 }: TextFieldProps) {
+  const input = { 'data-testid': testId, value, maxLength, placeholder };
   return (
     <FormField {...field}>
       {multiline ? (
         <Textarea
-          data-testid={testId}
-          value={value}
+          {...input}
           rows={rows}
-          maxLength={maxLength}
-          placeholder={placeholder}
           onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) => onChange(event.target.value)}
         />
       ) : (
         <TextInput
-          data-testid={testId}
+          {...input}
           type={type}
-          value={value}
           inputMode={inputMode}
-          maxLength={maxLength}
-          placeholder={placeholder}
           onChange={(event: React.ChangeEvent<HTMLInputElement>) => onChange(event.target.value)}
         />
       )}

@@ -122,9 +122,6 @@ export const isChannel = isOneOf(CHANNELS);
 
 export const isRegisteredChannel = isOneOf(REGISTERED_CHANNELS);
 
-export const isHistoryAction = (value: unknown): value is HistoryAction =>
-  typeof value === 'string' && value in ACTION_LABELS;
-
 export const stateLabel = (t: Translate, state: string | null | undefined) =>
   isState(state) ? tm(t, STATE_LABELS[state]) : (state ?? '');
 

@@ -100,9 +100,6 @@ export const isKind = isOneOf(SUBMISSION_KINDS);
 
 export const isChannel = isOneOf(CHANNELS);
 
-export const isHistoryAction = (value: unknown): value is HistoryAction =>
-  typeof value === 'string' && value in ACTION_LABELS;
-
 /** A person as the Vietnamese write it: family name first. */
 export const personName = (
   person: { firstname?: string | null; lastname?: string | null; email?: string | null } | null | undefined
