@@ -1,23 +1,12 @@
 import * as React from 'react';
-import {
-  Badge,
-  Box,
-  Flex,
-  Table,
-  Tbody,
-  Td,
-  TextButton,
-  Th,
-  Thead,
-  Tr,
-  Typography,
-} from '@strapi/design-system';
+import { Badge, Box, Flex, TextButton, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 import type { Figures } from '../api';
 import { useT, type Translate } from '../i18n';
 import { keyLabel, type KeyKind } from '../labels';
+import { SmallTable, type SmallColumn } from './SmallTable';
 import { Section } from '../../../../../admin/shared/Section';
-import { Empty, useDates, WRAP } from '../../../../../admin/shared/common';
+import { Empty, useDates } from '../../../../../admin/shared/common';
 
 /** What a clicked number stands for: the rows behind it (GET rows?figure=&key=). */
 export interface Drill {
@@ -99,12 +88,6 @@ const Facts = ({ facts, onDrill }: { facts: Fact[]; onDrill: OpenDrill }) => (
   </Flex>
 );
 
-interface Column<R> {
-  label: string;
-  render: (row: R) => React.ReactNode;
-  wrap?: boolean;
-}
-
 /** A small table of a breakdown. */
 function FigureTable<R>({
   title,
@@ -113,7 +96,7 @@ function FigureTable<R>({
   testId,
 }: {
   title: string;
-  columns: Column<R>[];
+  columns: SmallColumn<R>[];
   rows: R[];
   testId?: string;
 }) {
@@ -126,32 +109,7 @@ function FigureTable<R>({
       {rows.length === 0 ? (
         <Empty>{t('figures.none', 'Không có số liệu.')}</Empty>
       ) : (
-        <Table colCount={columns.length} rowCount={rows.length + 1}>
-          <Thead>
-            <Tr>
-              {columns.map((column) => (
-                <Th key={column.label}>
-                  <Typography variant="sigma">{column.label}</Typography>
-                </Th>
-              ))}
-            </Tr>
-          </Thead>
-          <Tbody>
-            {rows.map((row, index) => (
-              <Tr key={index}>
-                {columns.map((column) => (
-                  <Td
-                    key={column.label}
-                    style={column.wrap ? WRAP : undefined}
-                    maxWidth={column.wrap ? '420px' : undefined}
-                  >
-                    {column.render(row)}
-                  </Td>
-                ))}
-              </Tr>
-            ))}
-          </Tbody>
-        </Table>
+        <SmallTable columns={columns} rows={rows} />
       )}
     </Flex>
   );
@@ -169,7 +127,7 @@ const countColumns = (
   /** The drill-down figure; null when the server lists no rows for it. */
   figure: string | null,
   onDrill: OpenDrill
-): Column<{ key: string; count: number }>[] => [
+): SmallColumn<{ key: string; count: number }>[] => [
   { label, render: (row) => <Text>{keyLabel(t, kind, row.key)}</Text>, wrap: true },
   {
     label: t('figures.count', 'Số lượng'),
