@@ -3,10 +3,18 @@ import userEvent from '@testing-library/user-event';
 import { UnitSelect } from '../UnitSelect';
 import { renderInAdmin } from './render';
 
-// jsdom has no pointer capture and no scrolling, which the design system's select uses when it opens.
+// jsdom has no pointer capture, no scrolling and no IntersectionObserver, which the design system's select uses when it opens.
 Element.prototype.hasPointerCapture ??= () => false;
 Element.prototype.releasePointerCapture ??= () => undefined;
 Element.prototype.scrollIntoView ??= () => undefined;
+window.IntersectionObserver ??= class {
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+  takeRecords() {
+    return [];
+  }
+} as unknown as typeof IntersectionObserver;
 
 const UNITS = [
   { id: 3, name: 'Phòng Hành chính' },
