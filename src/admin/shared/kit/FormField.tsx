@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { Field, Grid, Radio, Textarea, TextInput } from '@strapi/design-system';
+import { Field, Radio, Textarea, TextInput } from '@strapi/design-system';
 
 export interface FormFieldProps {
   name: string;
@@ -101,20 +101,3 @@ export function RadioField<V extends string>({ value, onChange, options, ...fiel
     </FormField>
   );
 }
-
-/** A cell of a form's grid: `col` of 12 columns wide, `s` and `xs` on smaller screens; its field fills it. */
-export const FormCell = ({
-  col,
-  s,
-  xs,
-  children,
-}: {
-  col: number;
-  s?: number;
-  xs?: number;
-  children: React.ReactNode;
-}) => (
-  <Grid.Item col={col} s={s} xs={xs} direction="column" alignItems="stretch">
-    {children}
-  </Grid.Item>
-);

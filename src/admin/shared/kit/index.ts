@@ -11,7 +11,6 @@ export {
 export { DetailShell, type DetailShellProps, type DetailState } from './DetailShell';
 export { FilterBar, type FilterBarProps, type FilterDef } from './FilterBar';
 export {
-  FormCell,
   FormField,
   RadioField,
   TextField,
