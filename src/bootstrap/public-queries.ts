@@ -4,7 +4,7 @@
  * `global::published-only`. Private things are never listed: `localizations` (it joins drafts), `createdBy`,
  * `updatedBy`, `unit`, `submission`, media folders and `related`, admin and users-permissions types.
  */
-import type { AllowList, QueryEntry, ValueType } from '../domain/public-query';
+import type { AllowList, QueryEntry, ValueType } from '#domain/public-query';
 
 /** The public content types and their read actions: the public role's permissions come from this list. */
 export const PUBLIC_READS = {

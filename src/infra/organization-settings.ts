@@ -3,9 +3,9 @@
  * organization single type) and kept for a minute: intake needs them on every submission. Writes to either clear it.
  */
 import type { Core } from '@strapi/strapi';
-import { effectiveProfile } from '../domain/organization';
-import { defaultPrivacyNotice, type PrivacyNotice, type PrivacyNoticeText } from '../domain/privacy-notice';
-import { WorkingCalendar, type CalendarEntry } from '../domain/working-days';
+import { effectiveProfile } from '#domain/organization';
+import { defaultPrivacyNotice, type PrivacyNotice, type PrivacyNoticeText } from '#domain/privacy-notice';
+import { WorkingCalendar, type CalendarEntry } from '#domain/working-days';
 
 export interface FeedbackDeadlines {
   classificationDays: number;

@@ -6,7 +6,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import { terms } from '../domain/search-text';
+import { terms } from '#domain/search-text';
 import { SEARCH_TERMS_TABLE } from './models';
 
 /** Where a word came from: the title-like text ranks above the rest. */

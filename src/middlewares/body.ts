@@ -15,11 +15,11 @@ import { Transform } from 'stream';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { koaBody } from 'koa-body';
-import { fieldError } from '../domain/errors';
-import { bodyRoutes, bodyRuleFor, type BodyRule } from '../domain/request-bodies';
-import { uploadsInFlight, uploadTempDir } from '../infra/private-files';
-import { validationError } from '../utils/errors';
-import { requestLanguage } from '../utils/http';
+import { fieldError } from '#domain/errors';
+import { bodyRoutes, bodyRuleFor, type BodyRule } from '#domain/request-bodies';
+import { uploadsInFlight, uploadTempDir } from '#infra/private-files';
+import { validationError } from '#utils/errors';
+import { requestLanguage } from '#utils/http';
 
 interface Context {
   method: string;

@@ -1,6 +1,6 @@
 import { errors } from '@strapi/utils';
-import { findRoute } from '../domain/request-path';
-import { consume, type LimitName } from '../infra/rate-limit';
+import { findRoute } from '#domain/request-path';
+import { consume, type LimitName } from '#infra/rate-limit';
 
 interface Context {
   method: string;

@@ -1,9 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import { PUBLIC_QUERIES } from '../bootstrap/public-queries';
-import { judgePublicQuery } from '../domain/public-query';
-import { validationError } from '../utils/errors';
-import { requestLanguage } from '../utils/http';
-import { localeCodes } from '../utils/locales';
+import { judgePublicQuery } from '#domain/public-query';
+import { validationError } from '#utils/errors';
+import { requestLanguage } from '#utils/http';
+import { localeCodes } from '#utils/locales';
 
 interface Context {
   query: Record<string, unknown>;

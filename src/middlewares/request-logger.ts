@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { redactUrl } from '../domain/request-path';
+import { redactUrl } from '#domain/request-path';
 
 /** Strapi's request log line, without secrets in the URL (tracking codes are citizens' bearer secrets). */
 export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>

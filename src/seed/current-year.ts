@@ -4,7 +4,7 @@
  * history's (plan.json, oversight.json, feedbacks.json, submissions.json), which the seed then loads alike. Pure
  * module: the caller gives the seed day, the organization's time zone and its working-day calendar.
  */
-import { startOfLocalDay, type WorkingCalendar } from '../domain/working-days';
+import { startOfLocalDay, type WorkingCalendar } from '#domain/working-days';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 

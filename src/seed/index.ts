@@ -6,15 +6,15 @@
 import fs from 'fs';
 import path from 'path';
 import type { Core, UID } from '@strapi/strapi';
-import { closedOnTime, deadlinesOnReceipt, publicationDueDate } from '../domain/feedback-deadlines';
-import { localDate } from '../domain/working-days';
+import { closedOnTime, deadlinesOnReceipt, publicationDueDate } from '#domain/feedback-deadlines';
+import { localDate } from '#domain/working-days';
 import {
   clearOrganizationSettings,
   organizationSettings,
   type OrganizationSettings,
-} from '../infra/organization-settings';
-import { redactPersonalData } from '../plugins/feedback-register/server/src/domain/redaction';
-import { deterministicTrackingCode, hashTrackingCode, normalizeTrackingCode } from '../domain/tracking-code';
+} from '#infra/organization-settings';
+import { redactPersonalData } from '#feedback-register/domain/redaction';
+import { deterministicTrackingCode, hashTrackingCode, normalizeTrackingCode } from '#domain/tracking-code';
 import { currentYearStory, fillYear, type SeedDay } from './current-year';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any

@@ -1,5 +1,5 @@
 import { errors } from '@strapi/utils';
-import type { FieldError } from '../domain/errors';
+import type { FieldError } from '#domain/errors';
 
 /** Strapi's own 400 shape: `error.details.errors[]` with one entry per field. */
 export function validationError(fieldErrors: FieldError[], message?: string) {

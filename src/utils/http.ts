@@ -1,4 +1,4 @@
-import type { Language } from '../domain/errors';
+import type { Language } from '#domain/errors';
 
 interface RequestLike {
   get(header: string): string;

@@ -1,8 +1,8 @@
 /** Glue shared by the public intake controllers (feedback and survey): body reading, tokens, error replies. */
 import type { Core } from '@strapi/strapi';
-import { fieldError, type FieldError, type Language } from '../domain/errors';
-import { verifyFormToken, type FormTokenProblem } from '../domain/form-token';
-import { validateHoneypot, type FeedbackLimits } from '../domain/feedback-intake';
+import { fieldError, type FieldError, type Language } from '#domain/errors';
+import { verifyFormToken, type FormTokenProblem } from '#domain/form-token';
+import { validateHoneypot, type FeedbackLimits } from '#domain/feedback-intake';
 
 export interface FeedbackConfig {
   formTokenSecret: string;

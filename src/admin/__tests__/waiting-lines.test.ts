@@ -1,6 +1,6 @@
-import { feedbackWaitingLines } from '../../plugins/feedback-register/server/src/domain/waiting';
-import { difficultyWaitingLines } from '../../plugins/oversight/server/src/domain/waiting';
-import { submissionWaitingLines } from '../../plugins/unit-submissions/server/src/domain/waiting';
+import { feedbackWaitingLines } from '#feedback-register/domain/waiting';
+import { difficultyWaitingLines } from '#oversight/domain/waiting';
+import { submissionWaitingLines } from '#unit-submissions/domain/waiting';
 import en from '../translations/en.json';
 import vi from '../translations/vi.json';
 import { labelId, TARGETS, WAITING_PLUGINS, waitingLines, type WaitingPlugin } from '../waiting/lines';

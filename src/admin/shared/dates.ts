@@ -7,7 +7,7 @@
  * date never changes meaning with the interface language. Two-digit years are refused: "18/12/26" could be 1926 or
  * 2026, and a wrong year is worse than a question.
  */
-import { displayDay } from '../../domain/working-days';
+import { displayDay } from '#domain/working-days';
 
 /** What a typed day says: nothing, a calendar day, or text that is not a date. */
 export type TypedDay = { kind: 'empty' } | { kind: 'day'; value: string } | { kind: 'invalid' };

@@ -3,14 +3,11 @@
  * their badges. Each plugin keeps its own message ids (its translation files): `messages('state', …)` gives the
  * plugin's messages `state.draft`, `state.submitted`… with these names as their defaults.
  */
-import type { FeedbackState } from '../../plugins/feedback-register/server/src/domain/workflow';
-import type { SubmissionState } from '../../plugins/unit-submissions/server/src/domain/workflow';
+import type { FeedbackState } from '#feedback-register/domain/workflow';
+import type { SubmissionState } from '#unit-submissions/domain/workflow';
 import { msg, type Message } from './i18n';
 
-export {
-  SUBMISSION_STATES,
-  type SubmissionState,
-} from '../../plugins/unit-submissions/server/src/domain/workflow';
+export { SUBMISSION_STATES, type SubmissionState } from '#unit-submissions/domain/workflow';
 
 export type BadgeVariant =
   | 'success'

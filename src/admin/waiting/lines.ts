@@ -3,7 +3,7 @@
  * module turns a key into its message id and the link to the plugin's list, filtered by the query parameters that
  * list already reads. Pure module.
  */
-import type { WaitingItem } from '../../domain/waiting';
+import type { WaitingItem } from '#domain/waiting';
 
 export type { WaitingItem };
 

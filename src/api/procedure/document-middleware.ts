@@ -1,14 +1,14 @@
 import type { Core, Modules } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { validationError } from '../../utils/errors';
+import { validationError } from '#utils/errors';
 import {
   decideCreate,
   decideDelete,
   decideUpdate,
   type FieldError,
   type StoredVersion,
-} from '../../domain/procedure-versioning';
-import { toOneRelationTarget, type RelationTarget } from '../../utils/relations';
+} from '#domain/procedure-versioning';
+import { toOneRelationTarget, type RelationTarget } from '#utils/relations';
 
 const UID = 'api::procedure.procedure';
 

@@ -1,6 +1,6 @@
 import fs from 'fs';
 import path from 'path';
-import { WorkingCalendar } from '../../domain/working-days';
+import { WorkingCalendar } from '#domain/working-days';
 import {
   currentYearStory,
   dayFromSeed,

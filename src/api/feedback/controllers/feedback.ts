@@ -1,27 +1,23 @@
 import fs from 'fs/promises';
 import { createHash } from 'crypto';
 import { factories } from '@strapi/strapi';
-import {
-  ATTACHMENT_PROBLEM_MESSAGES,
-  ATTACHMENT_TYPES,
-  validateAttachment,
-} from '../../../domain/attachments';
-import { fieldError, type FieldError } from '../../../domain/errors';
+import { ATTACHMENT_PROBLEM_MESSAGES, ATTACHMENT_TYPES, validateAttachment } from '#domain/attachments';
+import { fieldError, type FieldError } from '#domain/errors';
 import {
   answeredView,
   statusView,
   type PublishedFeedback,
   type StoredFeedback,
-} from '../../../domain/feedback-public';
-import { FEEDBACK_KINDS, validateFeedback } from '../../../domain/feedback-intake';
-import { cleanFileName } from '../../../domain/file-names';
-import { issueFormToken } from '../../../domain/form-token';
-import { hashTrackingCode, normalizeTrackingCode } from '../../../domain/tracking-code';
-import { TokenAlreadyUsedError } from '../../../infra/form-tokens';
-import { fingerprintOf, idempotency, isValidIdempotencyKey } from '../../../infra/idempotency';
-import { validationError } from '../../../utils/errors';
-import { requestLanguage } from '../../../utils/http';
-import { parseAnsweredParams, type AnsweredParams } from '../../../domain/feedback-public';
+} from '#domain/feedback-public';
+import { FEEDBACK_KINDS, validateFeedback } from '#domain/feedback-intake';
+import { cleanFileName } from '#domain/file-names';
+import { issueFormToken } from '#domain/form-token';
+import { hashTrackingCode, normalizeTrackingCode } from '#domain/tracking-code';
+import { TokenAlreadyUsedError } from '#infra/form-tokens';
+import { fingerprintOf, idempotency, isValidIdempotencyKey } from '#infra/idempotency';
+import { validationError } from '#utils/errors';
+import { requestLanguage } from '#utils/http';
+import { parseAnsweredParams, type AnsweredParams } from '#domain/feedback-public';
 import {
   checkFormBasics,
   feedbackConfig,
@@ -30,7 +26,7 @@ import {
   sendError,
   tokenAlreadyUsed,
   type UploadedFile,
-} from '../../../utils/public-intake';
+} from '#utils/public-intake';
 import type { Core } from '@strapi/strapi';
 import type { Intake, Receipt } from '../services/feedback';
 

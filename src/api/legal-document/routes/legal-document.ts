@@ -1,4 +1,4 @@
 import { factories } from '@strapi/strapi';
-import { publicReadRoutes } from '../../../utils/public-routes';
+import { publicReadRoutes } from '#utils/public-routes';
 
 export default factories.createCoreRouter('api::legal-document.legal-document', publicReadRoutes);

@@ -1,8 +1,8 @@
 import { factories } from '@strapi/strapi';
-import { parseSearchParams, type SearchParams } from '../../../domain/procedure-search';
-import { validationError } from '../../../utils/errors';
-import { requestLanguage } from '../../../utils/http';
-import { localeCodes } from '../../../utils/locales';
+import { parseSearchParams, type SearchParams } from '#domain/procedure-search';
+import { validationError } from '#utils/errors';
+import { requestLanguage } from '#utils/http';
+import { localeCodes } from '#utils/locales';
 
 const UID = 'api::procedure.procedure';
 

@@ -1,5 +1,5 @@
 import { factories, type Core } from '@strapi/strapi';
-import { publicReadRoutes } from '../../../utils/public-routes';
+import { publicReadRoutes } from '#utils/public-routes';
 
 const core = factories.createCoreRouter('api::procedure.procedure', publicReadRoutes);
 

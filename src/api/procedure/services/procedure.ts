@@ -1,7 +1,7 @@
 import { factories, type Core } from '@strapi/strapi';
-import type { SearchParams } from '../../../domain/procedure-search';
-import { prefixRange } from '../../../domain/search-text';
-import { documentsWithWord } from '../../../infra/search-index';
+import type { SearchParams } from '#domain/procedure-search';
+import { prefixRange } from '#domain/search-text';
+import { documentsWithWord } from '#infra/search-index';
 
 const UID = 'api::procedure.procedure';
 

@@ -1,19 +1,19 @@
 import fs from 'fs/promises';
 import { factories } from '@strapi/strapi';
-import { fieldError, type FieldError } from '../../../domain/errors';
-import { issueFormToken } from '../../../domain/form-token';
-import { SURVEY_CRITERIA, validateSurvey } from '../../../domain/survey-intake';
-import { parseSummaryParams, type SummaryParams } from '../../../domain/survey-summary';
-import { spendFormToken, TokenAlreadyUsedError } from '../../../infra/form-tokens';
-import { validationError } from '../../../utils/errors';
-import { requestLanguage } from '../../../utils/http';
+import { fieldError, type FieldError } from '#domain/errors';
+import { issueFormToken } from '#domain/form-token';
+import { SURVEY_CRITERIA, validateSurvey } from '#domain/survey-intake';
+import { parseSummaryParams, type SummaryParams } from '#domain/survey-summary';
+import { spendFormToken, TokenAlreadyUsedError } from '#infra/form-tokens';
+import { validationError } from '#utils/errors';
+import { requestLanguage } from '#utils/http';
 import {
   checkFormBasics,
   feedbackConfig,
   publishedProcedure,
   readSubmission,
   tokenAlreadyUsed,
-} from '../../../utils/public-intake';
+} from '#utils/public-intake';
 
 const UID = 'api::survey-response.survey-response';
 

@@ -1,5 +1,5 @@
 import { useRBAC } from '@strapi/strapi/admin';
-import { ACTIONS } from '../../server/src/permissions';
+import { ACTIONS } from '#annual-report/permissions';
 
 export const READ = [{ action: ACTIONS.read, subject: null }];
 const ALL = [

@@ -1,9 +1,9 @@
 import { useMemo } from 'react';
 import { useFetchClient } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
-import type { Figures, Narrative } from '../../server/src/domain/figures';
-import { PLUGIN_ID } from '../../server/src/permissions';
-import { fileNameOf, type Download } from '../../../../admin/shared/files';
+import type { Figures, Narrative } from '#annual-report/domain/figures';
+import { PLUGIN_ID } from '#annual-report/permissions';
+import { fileNameOf, type Download } from '#admin/shared/files';
 
 export type { Figures, Narrative };
 
@@ -107,7 +107,7 @@ export interface ExportRequest {
  * Errors
  * -----------------------------------------------------------------------------------------------*/
 
-export { isConflict, problemOf, type ApiProblem } from '../../../../admin/shared/api-problem';
+export { isConflict, problemOf, type ApiProblem } from '#admin/shared/api-problem';
 
 /* -------------------------------------------------------------------------------------------------
  * Calls
@@ -115,7 +115,7 @@ export { isConflict, problemOf, type ApiProblem } from '../../../../admin/shared
 
 const BASE = `/${PLUGIN_ID}`;
 
-export { saveFile, type Download } from '../../../../admin/shared/files';
+export { saveFile, type Download } from '#admin/shared/files';
 
 /** The plugin's admin API, with the admin session and the UI language (for the server's messages). */
 export function useApi() {

@@ -1,8 +1,8 @@
 import { File } from '@strapi/icons';
 import type { StrapiApp } from '@strapi/strapi/admin';
-import { ACTIONS, PLUGIN_ID } from '../../server/src/permissions';
+import { ACTIONS, PLUGIN_ID } from '#annual-report/permissions';
 import { registerTrads } from './i18n';
-import { addPlugin } from '../../../../admin/shared/plugin';
+import { addPlugin } from '#admin/shared/plugin';
 
 export default {
   register(app: StrapiApp) {

@@ -8,7 +8,7 @@ import {
   SUBMISSION_STATE_NAMES,
   TASK_STATUS_NAMES,
   type BadgeVariant,
-} from '../../../../admin/shared/vocabulary';
+} from '#admin/shared/vocabulary';
 import type { ExportFormat, ExportList, JobState, ReportState } from './api';
 
 export const REPORT_STATE_LABELS: Record<ReportState, Message> = {

@@ -1,9 +1,9 @@
 import { useMemo } from 'react';
 import { useFetchClient } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
-import { PLUGIN_ID } from '../../server/src/permissions';
+import { PLUGIN_ID } from '#feedback-register/permissions';
 import type { FeedbackState, HistoryAction, RegisteredChannel, Requirement } from './labels';
-import { fileNameOf, type Download } from '../../../../admin/shared/files';
+import { fileNameOf, type Download } from '#admin/shared/files';
 
 /* -------------------------------------------------------------------------------------------------
  * What the plugin's admin API returns
@@ -190,7 +190,7 @@ export interface TransitionRequest extends TransitionInput {
  * Errors
  * -----------------------------------------------------------------------------------------------*/
 
-export { isConflict, problemOf, type ApiProblem } from '../../../../admin/shared/api-problem';
+export { isConflict, problemOf, type ApiProblem } from '#admin/shared/api-problem';
 
 /* -------------------------------------------------------------------------------------------------
  * Calls
@@ -206,7 +206,7 @@ export const filterParams = (filters: ListQuery) =>
       .map(([key, value]) => [key, String(value)])
   );
 
-export { saveFile, type Download } from '../../../../admin/shared/files';
+export { saveFile, type Download } from '#admin/shared/files';
 
 /** The plugin's admin API, with the admin session and the UI language (for the server's messages). */
 export function useApi() {

@@ -1,9 +1,9 @@
 import { Discuss } from '@strapi/icons';
 import type { StrapiApp } from '@strapi/strapi/admin';
-import { ACTIONS, PLUGIN_ID } from '../../server/src/permissions';
+import { ACTIONS, PLUGIN_ID } from '#feedback-register/permissions';
 import { registerTrads } from './i18n';
-import { withWaitingBadge } from '../../../../admin/waiting/WaitingBadgeIcon';
-import { addPlugin } from '../../../../admin/shared/plugin';
+import { withWaitingBadge } from '#admin/waiting/WaitingBadgeIcon';
+import { addPlugin } from '#admin/shared/plugin';
 
 export default {
   register(app: StrapiApp) {

@@ -1,4 +1,4 @@
-import { FEEDBACK_STATES, type FeedbackState, type Requirement } from '../../server/src/domain/workflow';
+import { FEEDBACK_STATES, type FeedbackState, type Requirement } from '#feedback-register/domain/workflow';
 import { msg, tm, type Message, type Translate } from './i18n';
 import {
   isOneOf,
@@ -6,7 +6,7 @@ import {
   FEEDBACK_STATE_NAMES,
   messages,
   type BadgeVariant,
-} from '../../../../admin/shared/vocabulary';
+} from '#admin/shared/vocabulary';
 
 export { FEEDBACK_STATES, type FeedbackState, type Requirement };
 

@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
 import { useFetchClient } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
-import { PLUGIN_ID } from '../../server/src/permissions';
-import type { TaskLinks } from '../../server/src/services/tasks';
+import { PLUGIN_ID } from '#oversight/permissions';
+import type { TaskLinks } from '#oversight/services/tasks';
 import type { ArticleChannel, ArticleKind, DifficultyState, SubmissionState, TaskStatus } from './labels';
 
 /* -------------------------------------------------------------------------------------------------
@@ -101,7 +101,7 @@ export interface LastReport {
 }
 
 /** What is linked to a task (the total, and the latest few of each), as the server lists it. */
-export type { LinkedArticle, LinkedSubmission, TaskLinks } from '../../server/src/services/tasks';
+export type { LinkedArticle, LinkedSubmission, TaskLinks } from '#oversight/services/tasks';
 
 export interface TaskRow {
   documentId: string;
@@ -298,7 +298,7 @@ export type DrillTab = 'tasks' | 'submissions' | 'articles' | 'feedback';
  * Errors
  * -----------------------------------------------------------------------------------------------*/
 
-export { isConflict, problemOf, type ApiProblem } from '../../../../admin/shared/api-problem';
+export { isConflict, problemOf, type ApiProblem } from '#admin/shared/api-problem';
 
 /* -------------------------------------------------------------------------------------------------
  * Calls
@@ -372,7 +372,7 @@ export type Api = ReturnType<typeof useApi>;
  * Dates and links
  * -----------------------------------------------------------------------------------------------*/
 
-export { dayOf } from '../../../../admin/shared/common';
+export { dayOf } from '#admin/shared/common';
 
 export const PLUGIN_PATH = `/plugins/${PLUGIN_ID}`;
 

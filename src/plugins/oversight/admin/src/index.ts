@@ -1,10 +1,10 @@
 import { Eye } from '@strapi/icons';
 import type { StrapiApp } from '@strapi/strapi/admin';
-import { PLUGIN_ID } from '../../server/src/permissions';
+import { PLUGIN_ID } from '#oversight/permissions';
 import { ANY_ACTION } from './access';
 import { registerTrads } from './i18n';
-import { withWaitingBadge } from '../../../../admin/waiting/WaitingBadgeIcon';
-import { addPlugin } from '../../../../admin/shared/plugin';
+import { withWaitingBadge } from '#admin/waiting/WaitingBadgeIcon';
+import { addPlugin } from '#admin/shared/plugin';
 
 export default {
   register(app: StrapiApp) {

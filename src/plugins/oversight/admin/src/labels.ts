@@ -1,4 +1,4 @@
-import type { TaskStatus } from '../../server/src/domain/task-status';
+import type { TaskStatus } from '#oversight/domain/task-status';
 import { msg, tm, type Message, type Translate } from './i18n';
 import {
   isOneOf,
@@ -12,11 +12,11 @@ import {
   TASK_STATUS_NAMES,
   type BadgeVariant,
   type SubmissionState,
-} from '../../../../admin/shared/vocabulary';
+} from '#admin/shared/vocabulary';
 
 export type { SubmissionState, TaskStatus };
 export { SUBMISSION_STATES };
-export { SUBMISSION_STATE_VARIANTS } from '../../../../admin/shared/vocabulary';
+export { SUBMISSION_STATE_VARIANTS } from '#admin/shared/vocabulary';
 
 export const TASK_STATUSES = ['done', 'in_progress', 'overdue'] as const satisfies readonly TaskStatus[];
 

@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
 import { FetchError, useAuth, useFetchClient } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
-import { PLUGIN_ID } from '../../server/src/permissions';
-import { fileNameOf, type Download } from '../../../../admin/shared/files';
+import { PLUGIN_ID } from '#unit-submissions/permissions';
+import { fileNameOf, type Download } from '#admin/shared/files';
 import type { Channel, HistoryAction, SubmissionKind, SubmissionState } from './labels';
 
 /* -------------------------------------------------------------------------------------------------
@@ -169,8 +169,8 @@ export interface TransitionRequest {
  * Errors
  * -----------------------------------------------------------------------------------------------*/
 
-export { isConflict, problemOf, type ApiProblem } from '../../../../admin/shared/api-problem';
-export { saveFile, type Download } from '../../../../admin/shared/files';
+export { isConflict, problemOf, type ApiProblem } from '#admin/shared/api-problem';
+export { saveFile, type Download } from '#admin/shared/files';
 
 /* -------------------------------------------------------------------------------------------------
  * Calls

@@ -1,10 +1,10 @@
 import { Feather } from '@strapi/icons';
 import type { StrapiApp } from '@strapi/strapi/admin';
-import { ACTIONS, PLUGIN_ID } from '../../server/src/permissions';
+import { ACTIONS, PLUGIN_ID } from '#unit-submissions/permissions';
 import { ArticleSubmissionPanel } from './components/ArticleSubmissionPanel';
 import { prefixed, registerTrads } from './i18n';
-import { withWaitingBadge } from '../../../../admin/waiting/WaitingBadgeIcon';
-import { addPlugin } from '../../../../admin/shared/plugin';
+import { withWaitingBadge } from '#admin/waiting/WaitingBadgeIcon';
+import { addPlugin } from '#admin/shared/plugin';
 
 export default {
   register(app: StrapiApp) {

@@ -1,5 +1,5 @@
-import { CHANNELS, SUBMISSION_KINDS } from '../../server/src/domain/submission-input';
-import { SUBMISSION_STATES, type SubmissionState } from '../../server/src/domain/workflow';
+import { CHANNELS, SUBMISSION_KINDS } from '#unit-submissions/domain/submission-input';
+import { SUBMISSION_STATES, type SubmissionState } from '#unit-submissions/domain/workflow';
 import { msg, type Message } from './i18n';
 import {
   isOneOf,
@@ -8,7 +8,7 @@ import {
   SUBMISSION_KIND_NAMES,
   SUBMISSION_STATE_NAMES,
   SUBMISSION_STATE_VARIANTS,
-} from '../../../../admin/shared/vocabulary';
+} from '#admin/shared/vocabulary';
 
 export { CHANNELS, SUBMISSION_KINDS, SUBMISSION_STATES };
 export type { SubmissionState };

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { registerPrivateFileOwner } from '../../../../infra/private-files';
+import { registerPrivateFileOwner } from '#infra/private-files';
 import { ATTACHMENT_UID } from './permissions';
 import { GUARDED_ROUTES, routeGuard, unitGuardMiddleware } from './services/unit-guard';
 import { articlePublicationMiddleware } from './services/article-publication';

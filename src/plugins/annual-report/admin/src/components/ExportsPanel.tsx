@@ -16,13 +16,13 @@ import {
 import { ArrowClockwise, Download, File, FileCsv, FileXls } from '@strapi/icons';
 import { useNotification } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
-import type { Narrative } from '../../../server/src/domain/figures';
-import { narrativeWarnings } from '../../../server/src/domain/narrative';
+import type { Narrative } from '#annual-report/domain/figures';
+import { narrativeWarnings } from '#annual-report/domain/narrative';
 import { jobId, problemOf, saveFile, useApi, type ExportRequest, type Job } from '../api';
 import { msg, tm, useT } from '../i18n';
 import { exportLabel, JOB_STATE_LABELS, JOB_STATE_VARIANTS } from '../labels';
-import { Section } from '../../../../../admin/shared/Section';
-import { Empty, useDates, WRAP } from '../../../../../admin/shared/common';
+import { Section } from '#admin/shared/Section';
+import { Empty, useDates, WRAP } from '#admin/shared/common';
 
 /** How often a running job is polled. */
 const POLL_MS = 1000;

@@ -5,8 +5,8 @@ import type { Figures } from '../api';
 import { useT, type Translate } from '../i18n';
 import { keyLabel, type KeyKind } from '../labels';
 import { SmallTable, type SmallColumn } from './SmallTable';
-import { Section } from '../../../../../admin/shared/Section';
-import { Empty, useDates } from '../../../../../admin/shared/common';
+import { Section } from '#admin/shared/Section';
+import { Empty, useDates } from '#admin/shared/common';
 
 /** What a clicked number stands for: the rows behind it (GET rows?figure=&key=). */
 export interface Drill {

@@ -1,14 +1,14 @@
 import * as React from 'react';
-import { numberOnly } from '../../../server/src/domain/document-format';
+import { numberOnly } from '#annual-report/domain/document-format';
 import { Box, Button, Flex, Grid, Typography } from '@strapi/design-system';
 import { Check } from '@strapi/icons';
 import { useNotification } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { isConflict, problemOf, useApi, type Narrative, type Report } from '../api';
 import { useT, type Translate } from '../i18n';
-import { Section } from '../../../../../admin/shared/Section';
-import { Fact, OtherErrors } from '../../../../../admin/shared/common';
-import { TextField } from '../../../../../admin/shared/kit';
+import { Section } from '#admin/shared/Section';
+import { Fact, OtherErrors } from '#admin/shared/common';
+import { TextField } from '#admin/shared/kit';
 
 export const SECTIONS = [
   'results',

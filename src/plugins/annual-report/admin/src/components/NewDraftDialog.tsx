@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { Flex, Typography } from '@strapi/design-system';
-import { DateField, useInvalidDates } from '../../../../../admin/shared/DateField';
-import { FormDialog, type FieldErrors, RadioField, TextField } from '../../../../../admin/shared/kit';
+import { DateField, useInvalidDates } from '#admin/shared/DateField';
+import { FormDialog, type FieldErrors, RadioField, TextField } from '#admin/shared/kit';
 import { useApi, type NewDraft, type Report } from '../api';
 import { useT } from '../i18n';
 

@@ -1,8 +1,8 @@
 import * as React from 'react';
-import { numberOnly } from '../../../server/src/domain/document-format';
+import { numberOnly } from '#annual-report/domain/document-format';
 import { Box, Button, Flex, Modal, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
-import { DataTable, FormDialog, type Column, TextField } from '../../../../../admin/shared/kit';
+import { DataTable, FormDialog, type Column, TextField } from '#admin/shared/kit';
 import { isConflict, useApi, type Change, type Report } from '../api';
 import { useT } from '../i18n';
 

@@ -3,8 +3,8 @@ import { Button, Flex, Loader, Modal, Typography } from '@strapi/design-system';
 import { useApi, type FigureRow } from '../api';
 import { tm, useT } from '../i18n';
 import { COLUMN_LABELS, keyLabel, valueKind } from '../labels';
-import { Empty, useDates, useLoader } from '../../../../../admin/shared/common';
-import { Pager } from '../../../../../admin/shared/kit';
+import { Empty, useDates, useLoader } from '#admin/shared/common';
+import { Pager } from '#admin/shared/kit';
 import type { Drill } from './Figures';
 import { SmallTable } from './SmallTable';
 

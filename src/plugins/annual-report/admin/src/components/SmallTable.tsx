@@ -1,6 +1,6 @@
 import * as React from 'react';
 import { Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
-import { WRAP } from '../../../../../admin/shared/common';
+import { WRAP } from '#admin/shared/common';
 
 export interface SmallColumn<R> {
   /** Unique among the columns; by default the label. */

@@ -1,7 +1,7 @@
 import { READ } from '../access';
 import { ListPage } from './ListPage';
 import { ReportPage } from './ReportPage';
-import { PluginPages } from '../../../../../admin/shared/plugin';
+import { PluginPages } from '#admin/shared/plugin';
 
 /** The plugin's pages under /admin/plugins/annual-report. */
 const App = () => (

@@ -3,17 +3,11 @@ import { Button, Flex, Link, Typography } from '@strapi/design-system';
 import { Plus } from '@strapi/icons';
 import { Page } from '@strapi/strapi/admin';
 import { NavLink, useNavigate } from 'react-router-dom';
-import { PLUGIN_ID } from '../../../server/src/permissions';
+import { PLUGIN_ID } from '#annual-report/permissions';
 import { useAccess } from '../access';
-import {
-  type Column,
-  DataTable,
-  ListPagination,
-  useUrlFilters,
-  PageShell,
-} from '../../../../../admin/shared/kit';
+import { type Column, DataTable, ListPagination, useUrlFilters, PageShell } from '#admin/shared/kit';
 import { useApi, type ReportRow } from '../api';
-import { useDates, useLoader } from '../../../../../admin/shared/common';
+import { useDates, useLoader } from '#admin/shared/common';
 import { NewDraftDialog } from '../components/NewDraftDialog';
 import { StateBadge } from '../components/StateBadge';
 import { useT } from '../i18n';

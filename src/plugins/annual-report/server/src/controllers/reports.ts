@@ -1,9 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
-import { fieldError } from '../../../../../domain/errors';
-import { requestLanguage } from '../../../../../utils/http';
-import { validationError } from '../../../../../utils/errors';
-import { displayName } from '../../../../oversight/server/src/services/access';
+import { fieldError } from '#domain/errors';
+import { requestLanguage } from '#utils/http';
+import { validationError } from '#utils/errors';
+import { displayName } from '#oversight/services/access';
 import {
   DOCUMENT_ID,
   parseListQuery,

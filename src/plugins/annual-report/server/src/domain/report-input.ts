@@ -2,10 +2,10 @@
  * Validation of the annual report routes' bodies and query strings: every problem reported at once as bilingual
  * field errors (Strapi's `error.details.errors`). Pure module.
  */
-import { fieldError, type FieldError, type Language } from '../../../../../domain/errors';
-import { cleanText, isPlainObject, own } from '../../../../../domain/feedback-intake';
-import { QueryReader, type Parsed } from '../../../../../domain/query-params';
-import { isIsoDate } from '../../../../../domain/working-days';
+import { fieldError, type FieldError, type Language } from '#domain/errors';
+import { cleanText, isPlainObject, own } from '#domain/feedback-intake';
+import { QueryReader, type Parsed } from '#domain/query-params';
+import { isIsoDate } from '#domain/working-days';
 import { REPORT_NUMBER } from './document-format';
 import { daysIncluded } from './figures-rules';
 import type { Narrative } from './figures';

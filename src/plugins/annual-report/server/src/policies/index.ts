@@ -1,3 +1,3 @@
-import { hasAnyPermission } from '../../../../../utils/admin-routes';
+import { hasAnyPermission } from '#utils/admin-routes';
 
 export default { 'has-any-permission': hasAnyPermission };

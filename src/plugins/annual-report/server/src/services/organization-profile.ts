@@ -4,7 +4,7 @@
  * are in `domain/document-format`.
  */
 import type { Core } from '@strapi/strapi';
-import { effectiveProfile } from '../../../../../domain/organization';
+import { effectiveProfile } from '#domain/organization';
 import {
   draftingUnitCode,
   type DraftingUnitCandidate,

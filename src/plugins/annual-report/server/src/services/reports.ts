@@ -12,13 +12,13 @@
  */
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import { startOfLocalDay } from '../../../../../domain/working-days';
-import { organizationSettings } from '../../../../../infra/organization-settings';
-import { linkColumns, linkTable } from '../../../../../infra/relation-queries';
-import { day, iso, ms, num } from '../../../../../infra/stored-values';
-import { reportPeriod } from '../../../../../domain/organization';
-import { redactPersonalData } from '../../../../feedback-register/server/src/domain/redaction';
-import { SURVEY_CRITERIA } from '../../../../../domain/survey-intake';
+import { startOfLocalDay } from '#domain/working-days';
+import { organizationSettings } from '#infra/organization-settings';
+import { linkColumns, linkTable } from '#infra/relation-queries';
+import { day, iso, ms, num } from '#infra/stored-values';
+import { reportPeriod } from '#domain/organization';
+import { redactPersonalData } from '#feedback-register/domain/redaction';
+import { SURVEY_CRITERIA } from '#domain/survey-intake';
 import type { Count, Figures, Narrative, UnitRef } from '../domain/figures';
 import {
   daysBetween,

@@ -4,8 +4,8 @@ import { kindLabel } from '../api';
 import { useT } from '../i18n';
 import { channelLabel, type Channel } from '../labels';
 import { useOptions } from './OptionsContext';
-import { useTestIdRef } from '../../../../../admin/shared/testId';
-import { FormField } from '../../../../../admin/shared/kit';
+import { useTestIdRef } from '#admin/shared/testId';
+import { FormField } from '#admin/shared/kit';
 
 interface ChoiceFieldProps<V extends string> {
   value: V;

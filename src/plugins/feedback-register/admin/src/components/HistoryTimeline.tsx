@@ -1,7 +1,7 @@
 import { useIntl } from 'react-intl';
-import { HistoryList } from '../../../../../admin/shared/HistoryList';
+import { HistoryList } from '#admin/shared/HistoryList';
 import { kindLabel, type HistoryEvent, type ProcedureRef } from '../api';
-import { useDates } from '../../../../../admin/shared/common';
+import { useDates } from '#admin/shared/common';
 import { msg, tm, useT, type Message } from '../i18n';
 import { ACTION_LABELS, channelLabel, stateLabel } from '../labels';
 import { useOptions } from './OptionsContext';

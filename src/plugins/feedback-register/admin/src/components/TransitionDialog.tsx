@@ -1,16 +1,10 @@
 import * as React from 'react';
 import { Box, Flex, Loader, Typography, type ButtonProps } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
-import { PRE, useDates } from '../../../../../admin/shared/common';
-import { DateField, useInvalidDates } from '../../../../../admin/shared/DateField';
-import {
-  FormDialog,
-  type FieldErrors,
-  type FormState,
-  FormField,
-  TextField,
-} from '../../../../../admin/shared/kit';
-import type { ApiProblem } from '../../../../../admin/shared/api-problem';
+import { PRE, useDates } from '#admin/shared/common';
+import { DateField, useInvalidDates } from '#admin/shared/DateField';
+import { FormDialog, type FieldErrors, type FormState, FormField, TextField } from '#admin/shared/kit';
+import type { ApiProblem } from '#admin/shared/api-problem';
 import {
   problemOf,
   useApi,
@@ -32,7 +26,7 @@ import {
 } from '../labels';
 import { ChannelField, KindField } from './ChoiceFields';
 import { ProcedurePicker } from './ProcedurePicker';
-import { UnitSelect } from '../../../../../admin/shared/UnitSelect';
+import { UnitSelect } from '#admin/shared/UnitSelect';
 
 interface TransitionDialogProps {
   transition: AllowedTransition | null;

@@ -13,10 +13,10 @@ import { Paperclip } from '@strapi/icons';
 import { useNotification } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { useParams } from 'react-router-dom';
-import { PRE, useDates, useLoader } from '../../../../../admin/shared/common';
-import { DetailShell, TextField } from '../../../../../admin/shared/kit';
-import type { ApiProblem } from '../../../../../admin/shared/api-problem';
-import { PLUGIN_ID } from '../../../server/src/permissions';
+import { PRE, useDates, useLoader } from '#admin/shared/common';
+import { DetailShell, TextField } from '#admin/shared/kit';
+import type { ApiProblem } from '#admin/shared/api-problem';
+import { PLUGIN_ID } from '#feedback-register/permissions';
 import {
   isConflict,
   kindLabel,
@@ -31,7 +31,7 @@ import {
 } from '../api';
 import { HistoryTimeline } from '../components/HistoryTimeline';
 import { useOptions } from '../components/OptionsContext';
-import { Section } from '../../../../../admin/shared/Section';
+import { Section } from '#admin/shared/Section';
 import { StateBadge } from '../components/StateBadge';
 import { TransitionDialog } from '../components/TransitionDialog';
 import { useT } from '../i18n';

@@ -4,7 +4,7 @@ import { Download, Eye, Plus } from '@strapi/icons';
 import { Page, useNotification } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { NavLink } from 'react-router-dom';
-import { dayOf, shorten, useDates, useLoader } from '../../../../../admin/shared/common';
+import { dayOf, shorten, useDates, useLoader } from '#admin/shared/common';
 import {
   type Column,
   DataTable,
@@ -14,8 +14,8 @@ import {
   sortParam,
   useUrlFilters,
   PageShell,
-} from '../../../../../admin/shared/kit';
-import { PLUGIN_ID } from '../../../server/src/permissions';
+} from '#admin/shared/kit';
+import { PLUGIN_ID } from '#feedback-register/permissions';
 import { kindLabel, problemOf, saveFile, useApi, type FeedbackRow, type ListFilters } from '../api';
 import { useOptions } from '../components/OptionsContext';
 import { StateBadge } from '../components/StateBadge';

@@ -3,16 +3,16 @@ import { Box, Button, Checkbox, Field, Flex, Grid, LinkButton, Typography } from
 import { Page, useNotification } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { NavLink, useNavigate } from 'react-router-dom';
-import { PLUGIN_ID } from '../../../server/src/permissions';
+import { PLUGIN_ID } from '#feedback-register/permissions';
 import { problemOf, useApi, type Registration } from '../api';
 import { ChannelField, KindField } from '../components/ChoiceFields';
 import { useOptions } from '../components/OptionsContext';
-import { OtherErrors } from '../../../../../admin/shared/common';
-import { DateTimeField, useInvalidDates } from '../../../../../admin/shared/DateField';
-import { Section } from '../../../../../admin/shared/Section';
+import { OtherErrors } from '#admin/shared/common';
+import { DateTimeField, useInvalidDates } from '#admin/shared/DateField';
+import { Section } from '#admin/shared/Section';
 import { useT } from '../i18n';
 import { REGISTERED_CHANNELS, type RegisteredChannel } from '../labels';
-import { TextField, PageShell } from '../../../../../admin/shared/kit';
+import { TextField, PageShell } from '#admin/shared/kit';
 
 interface Values {
   channel: RegisteredChannel;

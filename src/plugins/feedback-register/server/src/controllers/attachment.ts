@@ -1,7 +1,7 @@
 import fs from 'fs';
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
-import { contentDisposition } from '../../../../../domain/file-names';
+import { contentDisposition } from '#domain/file-names';
 import type { AttachmentAccess } from '../services/attachment';
 
 type RegisterService = ReturnType<typeof import('../services/register').default>;

@@ -1,12 +1,12 @@
 import { Readable } from 'stream';
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
-import { validateProcedureRef } from '../../../../../domain/feedback-intake';
-import { QueryReader } from '../../../../../domain/query-params';
-import { FEEDBACK_KINDS } from '../../../../../domain/feedback-intake';
-import { feedbackConfig, publishedProcedure } from '../../../../../utils/public-intake';
-import { requestLanguage } from '../../../../../utils/http';
-import { validationError } from '../../../../../utils/errors';
+import { validateProcedureRef } from '#domain/feedback-intake';
+import { QueryReader } from '#domain/query-params';
+import { FEEDBACK_KINDS } from '#domain/feedback-intake';
+import { feedbackConfig, publishedProcedure } from '#utils/public-intake';
+import { requestLanguage } from '#utils/http';
+import { validationError } from '#utils/errors';
 import {
   parseRegisterFilters,
   FEEDBACK_CHANNELS,

@@ -4,7 +4,7 @@
  * Pure module: the caller supplies the recipients and sends through the outbox.
  */
 import type { FeedbackState } from './workflow';
-import { displayDay } from '../../../../../domain/working-days';
+import { displayDay } from '#domain/working-days';
 
 export interface MailContext {
   documentId: string;

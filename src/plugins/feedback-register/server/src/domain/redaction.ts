@@ -3,7 +3,7 @@
  * (Decree 13/2023): their name (also "ông Bình", the given name after a form of address), address, phone, e-mail,
  * identity-card numbers, and any other phone or e-mail in the text. Pure module.
  */
-import { maskContacts } from '../../../../../domain/search-text';
+import { maskContacts } from '#domain/search-text';
 
 export interface Submitter {
   fullName?: string | null;

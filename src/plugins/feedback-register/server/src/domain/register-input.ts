@@ -3,7 +3,7 @@
  * e-mail; the body of a workflow move; and the filters of the register list. Every problem is reported at once.
  * Pure module.
  */
-import { fieldError, type FieldError, type Language } from '../../../../../domain/errors';
+import { fieldError, type FieldError, type Language } from '#domain/errors';
 import {
   cleanText,
   DOCUMENT_ID_PATTERN,
@@ -16,9 +16,9 @@ import {
   validateProcedureRef,
   type FeedbackInput,
   type FeedbackLimits,
-} from '../../../../../domain/feedback-intake';
-import { QueryReader, type Parsed } from '../../../../../domain/query-params';
-import { isIsoDate } from '../../../../../domain/working-days';
+} from '#domain/feedback-intake';
+import { QueryReader, type Parsed } from '#domain/query-params';
+import { isIsoDate } from '#domain/working-days';
 import { CORRECTIONS, FEEDBACK_STATES, type Correction, type TransitionInput } from './workflow';
 
 export const STAFF_CHANNELS = ['phone', 'paper', 'email'] as const;

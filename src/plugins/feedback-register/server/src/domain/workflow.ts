@@ -3,9 +3,9 @@
  * the Office classifies, transfers or accepts it, assigns it to a unit, approves the unit's answer, sends it and
  * publishes it. Pure module: who may make which move, and what each move needs.
  */
-import type { UnitDueDateProblem } from '../../../../../domain/feedback-deadlines';
-import type { FeedbackState } from '../../../../../domain/feedback-public';
-import { displayDay } from '../../../../../domain/working-days';
+import type { UnitDueDateProblem } from '#domain/feedback-deadlines';
+import type { FeedbackState } from '#domain/feedback-public';
+import { displayDay } from '#domain/working-days';
 
 export type { FeedbackState };
 

@@ -2,7 +2,7 @@ import fs from 'fs/promises';
 import type { Core } from '@strapi/strapi';
 import { PLUGIN_ID } from '../permissions';
 import type { Access } from './register';
-import { privateFilePath, privateUploadDir } from '../../../../../infra/private-files';
+import { privateFilePath, privateUploadDir } from '#infra/private-files';
 
 const ATTACHMENT = 'api::feedback.feedback-attachment';
 

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { appendOnlyHistory, type HistoryEvent } from '../../../../../infra/append-only';
+import { appendOnlyHistory, type HistoryEvent } from '#infra/append-only';
 import { EVENT_UID } from '../permissions';
 
 type Action = 'received' | 'registered' | 'transitioned' | 'answer_saved' | 'anonymised';

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { fieldError, type Language } from '../../../../../domain/errors';
-import { cleanFileName } from '../../../../../domain/file-names';
+import { fieldError, type Language } from '#domain/errors';
+import { cleanFileName } from '#domain/file-names';
 import {
   closedOnTime,
   currentDueDate,
@@ -9,20 +9,16 @@ import {
   publicationDueDate,
   type DatedFeedback,
   unitDueDateOf,
-} from '../../../../../domain/feedback-deadlines';
-import { effectiveProfile } from '../../../../../domain/organization';
-import { dueWindow, type WaitingItem } from '../../../../../domain/waiting';
-import {
-  generateTrackingCode,
-  hashTrackingCode,
-  normalizeTrackingCode,
-} from '../../../../../domain/tracking-code';
-import { localDate, startOfLocalDay } from '../../../../../domain/working-days';
-import { enqueueMail } from '../../../../../infra/outbox';
-import { organizationSettings } from '../../../../../infra/organization-settings';
-import { idsLinkedTo, linkTable } from '../../../../../infra/relation-queries';
-import { validationError } from '../../../../../utils/errors';
-import { publishedProcedure } from '../../../../../utils/public-intake';
+} from '#domain/feedback-deadlines';
+import { effectiveProfile } from '#domain/organization';
+import { dueWindow, type WaitingItem } from '#domain/waiting';
+import { generateTrackingCode, hashTrackingCode, normalizeTrackingCode } from '#domain/tracking-code';
+import { localDate, startOfLocalDay } from '#domain/working-days';
+import { enqueueMail } from '#infra/outbox';
+import { organizationSettings } from '#infra/organization-settings';
+import { idsLinkedTo, linkTable } from '#infra/relation-queries';
+import { validationError } from '#utils/errors';
+import { publishedProcedure } from '#utils/public-intake';
 import { mailsForTransition, type Audience } from '../domain/notifications';
 import { redactPersonalData, type Submitter } from '../domain/redaction';
 import { feedbackWaitingLines } from '../domain/waiting';

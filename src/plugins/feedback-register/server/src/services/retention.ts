@@ -6,11 +6,11 @@
  * what those middlewares would do (search index, response cache) is done here once per batch or run.
  */
 import type { Core } from '@strapi/strapi';
-import { runExclusively } from '../../../../../infra/job-lock';
-import { organizationSettings } from '../../../../../infra/organization-settings';
-import { privateUploadDir, removePrivateFiles } from '../../../../../infra/private-files';
-import type { ResponseCache } from '../../../../../infra/response-cache';
-import { reindexFeedback } from '../../../../../infra/search-index';
+import { runExclusively } from '#infra/job-lock';
+import { organizationSettings } from '#infra/organization-settings';
+import { privateUploadDir, removePrivateFiles } from '#infra/private-files';
+import type { ResponseCache } from '#infra/response-cache';
+import { reindexFeedback } from '#infra/search-index';
 import {
   anonymisedValues,
   PERSONAL_FIELDS,

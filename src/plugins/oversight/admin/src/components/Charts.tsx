@@ -16,8 +16,8 @@ import {
 } from 'recharts';
 import { unitPath, type Dashboard } from '../api';
 import { useT } from '../i18n';
-import { Section } from '../../../../../admin/shared/Section';
-import { Empty } from '../../../../../admin/shared/common';
+import { Section } from '#admin/shared/Section';
+import { Empty } from '#admin/shared/common';
 
 /** Strapi's palette: primary600, success500, danger600, neutral300. */
 const COLORS = { primary: '#4945ff', success: '#5cb176', danger: '#d02b20', neutral: '#c0c0cf' };

@@ -1,18 +1,12 @@
 import * as React from 'react';
 import { SingleSelect, SingleSelectOption, Typography } from '@strapi/design-system';
 import { useNotification } from '@strapi/strapi/admin';
-import {
-  FormDialog,
-  type FieldErrors,
-  type FormState,
-  FormField,
-  TextField,
-} from '../../../../../admin/shared/kit';
+import { FormDialog, type FieldErrors, type FormState, FormField, TextField } from '#admin/shared/kit';
 import { useApi, type DifficultyInput, type TaskRow, type UnitRef } from '../api';
 import { useT } from '../i18n';
-import { shorten } from '../../../../../admin/shared/common';
-import { useTestIdRef } from '../../../../../admin/shared/testId';
-import { UnitSelect } from '../../../../../admin/shared/UnitSelect';
+import { shorten } from '#admin/shared/common';
+import { useTestIdRef } from '#admin/shared/testId';
+import { UnitSelect } from '#admin/shared/UnitSelect';
 
 interface DifficultyDialogProps {
   open: boolean;

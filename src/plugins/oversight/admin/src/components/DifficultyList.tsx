@@ -1,13 +1,7 @@
 import * as React from 'react';
 import { Badge, Box, Button, Flex, Typography, type ButtonProps } from '@strapi/design-system';
 import { useNotification } from '@strapi/strapi/admin';
-import {
-  DataTable,
-  FormDialog,
-  type Column,
-  type FieldErrors,
-  TextField,
-} from '../../../../../admin/shared/kit';
+import { DataTable, FormDialog, type Column, type FieldErrors, TextField } from '#admin/shared/kit';
 import {
   isConflict,
   taskRefOf,
@@ -17,10 +11,7 @@ import {
   type DifficultyTransition,
   type DifficultyTransitionRequest,
 } from '../api';
-import {
-  allowedDifficultyTransitions,
-  type DifficultyActor,
-} from '../../../server/src/domain/difficulty-workflow';
+import { allowedDifficultyTransitions, type DifficultyActor } from '#oversight/domain/difficulty-workflow';
 import { tm, useT } from '../i18n';
 import {
   DIFFICULTY_STATE_VARIANTS,
@@ -30,7 +21,7 @@ import {
   isDifficultyState,
   type DifficultyState,
 } from '../labels';
-import { Fact, PRE, shorten, useDates } from '../../../../../admin/shared/common';
+import { Fact, PRE, shorten, useDates } from '#admin/shared/common';
 import { useOptions } from './OptionsContext';
 
 /** The moves of a difficulty: the server's list when it gives one (its detail), else the workflow's for the user. */

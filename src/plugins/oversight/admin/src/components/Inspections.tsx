@@ -1,18 +1,12 @@
 import * as React from 'react';
 import { Typography } from '@strapi/design-system';
 import { useNotification } from '@strapi/strapi/admin';
-import { DateField, useInvalidDates } from '../../../../../admin/shared/DateField';
-import {
-  DataTable,
-  FormDialog,
-  type Column,
-  type FieldErrors,
-  TextField,
-} from '../../../../../admin/shared/kit';
+import { DateField, useInvalidDates } from '#admin/shared/DateField';
+import { DataTable, FormDialog, type Column, type FieldErrors, TextField } from '#admin/shared/kit';
 import { dayOf, useApi, type Inspection, type InspectionInput, type UnitRef } from '../api';
 import { useT } from '../i18n';
-import { PRE, useDates } from '../../../../../admin/shared/common';
-import { UnitSelect } from '../../../../../admin/shared/UnitSelect';
+import { PRE, useDates } from '#admin/shared/common';
+import { UnitSelect } from '#admin/shared/UnitSelect';
 
 interface InspectionDialogProps {
   open: boolean;

@@ -2,14 +2,8 @@ import * as React from 'react';
 import { Button, Flex } from '@strapi/design-system';
 import { Plus } from '@strapi/icons';
 import { Page } from '@strapi/strapi/admin';
-import {
-  FilterBar,
-  ListPagination,
-  PageShell,
-  useUrlFilters,
-  type FilterDef,
-} from '../../../../../admin/shared/kit';
-import { useLoader, type Pagination } from '../../../../../admin/shared/common';
+import { FilterBar, ListPagination, PageShell, useUrlFilters, type FilterDef } from '#admin/shared/kit';
+import { useLoader, type Pagination } from '#admin/shared/common';
 import { useT } from '../i18n';
 import { Nav } from './Nav';
 import { useOptions } from './OptionsContext';

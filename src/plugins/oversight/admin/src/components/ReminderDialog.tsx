@@ -1,10 +1,10 @@
 import * as React from 'react';
 import { Box, Checkbox, Flex, Loader, Typography } from '@strapi/design-system';
 import { useNotification } from '@strapi/strapi/admin';
-import { FormDialog, type FieldErrors, TextField } from '../../../../../admin/shared/kit';
+import { FormDialog, type FieldErrors, TextField } from '#admin/shared/kit';
 import { useApi, type OverdueItem, type Reminder, type ReminderInput } from '../api';
 import { useT } from '../i18n';
-import { useDates, useLoader } from '../../../../../admin/shared/common';
+import { useDates, useLoader } from '#admin/shared/common';
 
 /** What a reminder is about: a task or a feedback, with its label for the dialog. */
 export interface ReminderTarget {

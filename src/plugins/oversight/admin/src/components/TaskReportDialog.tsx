@@ -1,17 +1,11 @@
 import * as React from 'react';
 import { Box, Checkbox, Flex, NumberInput, Typography } from '@strapi/design-system';
 import { useNotification } from '@strapi/strapi/admin';
-import {
-  FormDialog,
-  type FieldErrors,
-  FormField,
-  RadioField,
-  TextField,
-} from '../../../../../admin/shared/kit';
+import { FormDialog, type FieldErrors, FormField, RadioField, TextField } from '#admin/shared/kit';
 import { useApi, type TaskReportInput, type TaskRow } from '../api';
 import { useT } from '../i18n';
 import { submissionStateLabel } from '../labels';
-import { shorten } from '../../../../../admin/shared/common';
+import { shorten } from '#admin/shared/common';
 
 interface TaskReportDialogProps {
   task: TaskRow | null;

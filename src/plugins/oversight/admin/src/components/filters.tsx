@@ -1,4 +1,4 @@
-import { FilterBar, type FilterDef } from '../../../../../admin/shared/kit';
+import { FilterBar, type FilterDef } from '#admin/shared/kit';
 import type { UnitRef } from '../api';
 import type { Translate } from '../i18n';
 import { useT } from '../i18n';

@@ -1,6 +1,6 @@
 import { Badge, Flex, Link, Typography } from '@strapi/design-system';
 import { NavLink } from 'react-router-dom';
-import type { Column } from '../../../../../admin/shared/kit';
+import type { Column } from '#admin/shared/kit';
 import { articlePath, submissionPath, type TaskRow } from '../api';
 import type { Translate } from '../i18n';
 import {
@@ -12,7 +12,7 @@ import {
   TASK_STATUSES,
   taskStatusLabel,
 } from '../labels';
-import { shorten, useDates } from '../../../../../admin/shared/common';
+import { shorten, useDates } from '#admin/shared/common';
 
 type Dates = ReturnType<typeof useDates>;
 

@@ -8,7 +8,7 @@ import { EscalationsPage } from './EscalationsPage';
 import { InspectionsPage } from './InspectionsPage';
 import { MyPage } from './MyPage';
 import { UnitPage } from './UnitPage';
-import { PluginPages } from '../../../../../admin/shared/plugin';
+import { PluginPages } from '#admin/shared/plugin';
 
 /** The plugin's first page: the dashboard for those who oversee, else the units' own page, else the Director's. */
 const Home = () => {

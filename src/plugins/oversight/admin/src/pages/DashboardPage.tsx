@@ -3,7 +3,7 @@ import { Box, Button, Flex, IconButton, Link, Tooltip, Typography } from '@strap
 import { Bell, ChevronDown, ChevronUp } from '@strapi/icons';
 import { Page } from '@strapi/strapi/admin';
 import { NavLink } from 'react-router-dom';
-import { DataTable, sortRows, useUrlFilters, type Column, PageShell } from '../../../../../admin/shared/kit';
+import { DataTable, sortRows, useUrlFilters, type Column, PageShell } from '#admin/shared/kit';
 import {
   PLUGIN_PATH,
   unitPath,
@@ -13,7 +13,7 @@ import {
   type UnitRef,
 } from '../api';
 import { Charts } from '../components/Charts';
-import { useDates, useLoader } from '../../../../../admin/shared/common';
+import { useDates, useLoader } from '#admin/shared/common';
 import { Nav } from '../components/Nav';
 import { YearFilter } from '../components/filters';
 import { useOptions } from '../components/OptionsContext';

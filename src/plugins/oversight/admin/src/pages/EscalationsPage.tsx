@@ -2,12 +2,12 @@ import * as React from 'react';
 import { Flex, Loader } from '@strapi/design-system';
 import { Page } from '@strapi/strapi/admin';
 import { useApi } from '../api';
-import { useLoader } from '../../../../../admin/shared/common';
-import { Pager, PageShell } from '../../../../../admin/shared/kit';
+import { useLoader } from '#admin/shared/common';
+import { Pager, PageShell } from '#admin/shared/kit';
 import { DifficultyList } from '../components/DifficultyList';
 import { Nav } from '../components/Nav';
 import { useT } from '../i18n';
-import { Section } from '../../../../../admin/shared/Section';
+import { Section } from '#admin/shared/Section';
 
 /** The Director's page: difficulties the Office escalated, waiting for an answer, and those answered. */
 export const EscalationsPage = () => {

@@ -2,9 +2,9 @@ import * as React from 'react';
 import { Button, Flex, Typography } from '@strapi/design-system';
 import { Pencil, Plus, WarningCircle } from '@strapi/icons';
 import { Page } from '@strapi/strapi/admin';
-import { DataTable, sortRows, useUrlFilters, type Column, PageShell } from '../../../../../admin/shared/kit';
+import { DataTable, sortRows, useUrlFilters, type Column, PageShell } from '#admin/shared/kit';
 import { useApi, type TaskRow, type UnitRef } from '../api';
-import { useDates, useLoader } from '../../../../../admin/shared/common';
+import { useDates, useLoader } from '#admin/shared/common';
 import { DifficultyDialog } from '../components/DifficultyDialog';
 import { DifficultyList } from '../components/DifficultyList';
 import { Nav } from '../components/Nav';
@@ -14,7 +14,7 @@ import { ReminderList } from '../components/ReminderList';
 import { TaskReportDialog } from '../components/TaskReportDialog';
 import { taskColumns } from '../components/taskColumns';
 import { useT } from '../i18n';
-import { Section } from '../../../../../admin/shared/Section';
+import { Section } from '#admin/shared/Section';
 
 /** A unit editor's page: their units' tasks and reports, the reminders they received, their difficulties. */
 export const MyPage = () => {

@@ -2,10 +2,10 @@ import * as React from 'react';
 import { Button, Flex, Link } from '@strapi/design-system';
 import { Bell, Plus } from '@strapi/icons';
 import { NavLink, useParams, useSearchParams } from 'react-router-dom';
-import { DetailShell, type DetailState } from '../../../../../admin/shared/kit';
+import { DetailShell, type DetailState } from '#admin/shared/kit';
 import { PLUGIN_PATH, useApi, type UnitRef } from '../api';
-import { useLoader } from '../../../../../admin/shared/common';
-import { Pager } from '../../../../../admin/shared/kit';
+import { useLoader } from '#admin/shared/common';
+import { Pager } from '#admin/shared/kit';
 import { DifficultyList } from '../components/DifficultyList';
 import { InspectionDialog, InspectionList } from '../components/Inspections';
 import { useOptions } from '../components/OptionsContext';
@@ -13,7 +13,7 @@ import { ReminderDialog, type ReminderTarget } from '../components/ReminderDialo
 import { ReminderList } from '../components/ReminderList';
 import { UnitDrill } from '../components/unit/UnitDrill';
 import { useT } from '../i18n';
-import { Section } from '../../../../../admin/shared/Section';
+import { Section } from '#admin/shared/Section';
 
 /** A list of the unit's page, five at a time, in a section of its own. */
 function usePaged<T>(load: (page: number) => Promise<T>, unitId: string) {

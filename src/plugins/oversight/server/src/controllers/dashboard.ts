@@ -1,8 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
-import { QueryReader } from '../../../../../domain/query-params';
-import { requestLanguage } from '../../../../../utils/http';
-import { validationError } from '../../../../../utils/errors';
+import { QueryReader } from '#domain/query-params';
+import { requestLanguage } from '#utils/http';
+import { validationError } from '#utils/errors';
 import { parseDashboardQuery, parseDrillDownQuery, type DrillDown } from '../domain/dashboard';
 import { PLUGIN_ID } from '../permissions';
 import type { Access } from '../services/access';

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
-import { requestLanguage } from '../../../../../utils/http';
-import { validationError } from '../../../../../utils/errors';
+import { requestLanguage } from '#utils/http';
+import { validationError } from '#utils/errors';
 import {
   parseListQuery,
   validateDifficulty,
@@ -9,9 +9,9 @@ import {
   validateInspection,
   validateTaskReport,
 } from '../domain/records-input';
-import { QueryReader } from '../../../../../domain/query-params';
-import { localDate } from '../../../../../domain/working-days';
-import { organizationSettings } from '../../../../../infra/organization-settings';
+import { QueryReader } from '#domain/query-params';
+import { localDate } from '#domain/working-days';
+import { organizationSettings } from '#infra/organization-settings';
 import { PLUGIN_ID } from '../permissions';
 import type { Access } from '../services/access';
 import { ConflictError } from '../services/records';

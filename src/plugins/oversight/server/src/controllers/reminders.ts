@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
-import { requestLanguage } from '../../../../../utils/http';
-import { validationError } from '../../../../../utils/errors';
+import { requestLanguage } from '#utils/http';
+import { validationError } from '#utils/errors';
 import { parseListQuery } from '../domain/records-input';
 import { validateReminder } from '../domain/reminders';
 import { PLUGIN_ID } from '../permissions';

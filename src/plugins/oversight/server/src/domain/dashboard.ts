@@ -27,8 +27,8 @@
  *
  * Every drill-down with the same year and filter lists exactly the items a figure counts.
  */
-import type { Language } from '../../../../../domain/errors';
-import { QueryReader, type Parsed } from '../../../../../domain/query-params';
+import type { Language } from '#domain/errors';
+import { QueryReader, type Parsed } from '#domain/query-params';
 import { taskStatus, type TaskStatus } from './task-status';
 
 export const SUBMISSION_STATES = [

@@ -4,8 +4,8 @@
  * calendar days (plan due dates are calendar dates); a feedback by working days, as its deadlines are counted
  * (Decree 20/2008, src/domain/feedback-deadlines.ts). Pure module.
  */
-import { currentDueDate, daysLeft, type Calendar } from '../../../../../domain/feedback-deadlines';
-import type { FeedbackState } from '../../../../../domain/feedback-public';
+import { currentDueDate, daysLeft, type Calendar } from '#domain/feedback-deadlines';
+import type { FeedbackState } from '#domain/feedback-public';
 import { sortItems, type ReminderItem } from './reminders';
 import { taskStatus } from './task-status';
 

@@ -3,16 +3,10 @@
  * moves, task reports, and the filters of the lists. Every problem is reported at once, as bilingual field errors.
  * Pure module.
  */
-import { fieldError, type FieldError, type Language } from '../../../../../domain/errors';
-import {
-  cleanText,
-  DOCUMENT_ID_PATTERN,
-  isPlainObject,
-  notText,
-  own,
-} from '../../../../../domain/feedback-intake';
-import { QueryReader, type Parsed } from '../../../../../domain/query-params';
-import { isIsoDate } from '../../../../../domain/working-days';
+import { fieldError, type FieldError, type Language } from '#domain/errors';
+import { cleanText, DOCUMENT_ID_PATTERN, isPlainObject, notText, own } from '#domain/feedback-intake';
+import { QueryReader, type Parsed } from '#domain/query-params';
+import { isIsoDate } from '#domain/working-days';
 import { DIFFICULTY_STATES, type DifficultyState } from './difficulty-workflow';
 import { MAX_LINKED_OUTPUTS, type OutputLinks } from './task-outputs';
 

@@ -2,9 +2,9 @@
  * Reminders (đôn đốc): what the Office sends a unit about its plan tasks and assigned feedback, and the daily digest
  * of what is due soon or overdue. Pure module: input checks, which items are due, the mail.
  */
-import { fieldError, type FieldError, type Language } from '../../../../../domain/errors';
-import { DOCUMENT_ID_PATTERN, isPlainObject, own } from '../../../../../domain/feedback-intake';
-import { displayDay } from '../../../../../domain/working-days';
+import { fieldError, type FieldError, type Language } from '#domain/errors';
+import { DOCUMENT_ID_PATTERN, isPlainObject, own } from '#domain/feedback-intake';
+import { displayDay } from '#domain/working-days';
 import { BodyReader, dataOf, type Checked } from './records-input';
 
 export const ITEM_TYPES = ['task', 'feedback'] as const;

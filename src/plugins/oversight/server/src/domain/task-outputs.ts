@@ -3,7 +3,7 @@
  * count of outputs that are not in the CMS (a training, a briefing). A linked item must be the unit's and linked
  * to the task itself; the output count is derived, never typed next to links. Pure module.
  */
-import { fieldError, type FieldError, type Language } from '../../../../../domain/errors';
+import { fieldError, type FieldError, type Language } from '#domain/errors';
 
 export const OUTPUT_TYPES = ['article', 'submission'] as const;
 export type OutputType = (typeof OUTPUT_TYPES)[number];

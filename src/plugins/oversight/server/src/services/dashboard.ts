@@ -10,11 +10,11 @@
  */
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import { localDate, startOfLocalDay } from '../../../../../domain/working-days';
-import { organizationSettings } from '../../../../../infra/organization-settings';
-import { idsLinkedTo, linkColumns } from '../../../../../infra/relation-queries';
-import { day, iso, num } from '../../../../../infra/stored-values';
-import { redactPersonalData } from '../../../../feedback-register/server/src/domain/redaction';
+import { localDate, startOfLocalDay } from '#domain/working-days';
+import { organizationSettings } from '#infra/organization-settings';
+import { idsLinkedTo, linkColumns } from '#infra/relation-queries';
+import { day, iso, num } from '#infra/stored-values';
+import { redactPersonalData } from '#feedback-register/domain/redaction';
 import {
   chartsOf,
   emptyFigures,

@@ -4,12 +4,12 @@
  * of another unit answers as if it did not exist.
  */
 import type { Core } from '@strapi/strapi';
-import { fieldError, type Language } from '../../../../../domain/errors';
-import { type WaitingItem } from '../../../../../domain/waiting';
-import { localDate } from '../../../../../domain/working-days';
-import { enqueueMail } from '../../../../../infra/outbox';
-import { organizationSettings } from '../../../../../infra/organization-settings';
-import { validationError } from '../../../../../utils/errors';
+import { fieldError, type Language } from '#domain/errors';
+import { type WaitingItem } from '#domain/waiting';
+import { localDate } from '#domain/working-days';
+import { enqueueMail } from '#infra/outbox';
+import { organizationSettings } from '#infra/organization-settings';
+import { validationError } from '#utils/errors';
 import {
   allowedDifficultyTransitions,
   decideDifficultyTransition,

@@ -6,17 +6,14 @@
  */
 import { randomBytes } from 'crypto';
 import type { Core } from '@strapi/strapi';
-import { fieldError, type FieldError, type Language } from '../../../../../domain/errors';
-import type { FeedbackState } from '../../../../../domain/feedback-public';
-import { localDate } from '../../../../../domain/working-days';
-import { runExclusively } from '../../../../../infra/job-lock';
-import { enqueueMail } from '../../../../../infra/outbox';
-import { organizationSettings } from '../../../../../infra/organization-settings';
-import { validationError } from '../../../../../utils/errors';
-import {
-  redactPersonalData,
-  type Submitter,
-} from '../../../../feedback-register/server/src/domain/redaction';
+import { fieldError, type FieldError, type Language } from '#domain/errors';
+import type { FeedbackState } from '#domain/feedback-public';
+import { localDate } from '#domain/working-days';
+import { runExclusively } from '#infra/job-lock';
+import { enqueueMail } from '#infra/outbox';
+import { organizationSettings } from '#infra/organization-settings';
+import { validationError } from '#utils/errors';
+import { redactPersonalData, type Submitter } from '#feedback-register/domain/redaction';
 import type { ListQuery } from '../domain/records-input';
 import { visibleUnitIds } from '../domain/records-input';
 import {

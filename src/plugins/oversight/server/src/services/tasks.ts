@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import { linkColumns } from '../../../../../infra/relation-queries';
-import { iso, num } from '../../../../../infra/stored-values';
+import { linkColumns } from '#infra/relation-queries';
+import { iso, num } from '#infra/stored-values';
 import { LINKED_PREVIEW, type OutputFacts } from '../domain/task-outputs';
 import { UIDS } from '../permissions';
 

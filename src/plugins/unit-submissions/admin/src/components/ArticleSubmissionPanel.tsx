@@ -2,7 +2,7 @@ import * as React from 'react';
 import { Flex, Link, Typography } from '@strapi/design-system';
 import { ArrowRight } from '@strapi/icons';
 import { NavLink } from 'react-router-dom';
-import { PLUGIN_ID } from '../../../server/src/permissions';
+import { PLUGIN_ID } from '#unit-submissions/permissions';
 import { problemOf, useApi, type ArticleSubmission } from '../api';
 import { useT } from '../i18n';
 import { StateBadge } from './StateBadge';

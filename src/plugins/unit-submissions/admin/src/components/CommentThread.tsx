@@ -1,9 +1,9 @@
 import * as React from 'react';
 import { Box, Button, Flex, Typography } from '@strapi/design-system';
-import { useDates } from '../../../../../admin/shared/common';
+import { useDates } from '#admin/shared/common';
 import type { Comment } from '../api';
 import { useT } from '../i18n';
-import { TextField } from '../../../../../admin/shared/kit';
+import { TextField } from '#admin/shared/kit';
 
 interface CommentThreadProps {
   comments: Comment[];

@@ -1,4 +1,4 @@
-import { HistoryList } from '../../../../../admin/shared/HistoryList';
+import { HistoryList } from '#admin/shared/HistoryList';
 import type { HistoryEvent, Person } from '../api';
 import { tm, useT, type Translate } from '../i18n';
 import { ACTION_LABELS, FIELD_LABELS, isState, personName, STATE_LABELS } from '../labels';

@@ -1,4 +1,4 @@
-import { optionsContext } from '../../../../../admin/shared/common';
+import { optionsContext } from '#admin/shared/common';
 import { useApi, type Options } from '../api';
 import { useT } from '../i18n';
 

@@ -1,6 +1,6 @@
 import * as React from 'react';
 import { Box, Button, Flex, Grid, SingleSelect, SingleSelectOption, Typography } from '@strapi/design-system';
-import { DateField, useInvalidDates } from '../../../../../admin/shared/DateField';
+import { DateField, useInvalidDates } from '#admin/shared/DateField';
 import { useNotification } from '@strapi/strapi/admin';
 import { problemOf, type ApiProblem, type Options, type Submission, type SubmissionData } from '../api';
 import { tm, useT } from '../i18n';
@@ -15,9 +15,9 @@ import {
   type Channel,
   type SubmissionKind,
 } from '../labels';
-import { useTestIdRef } from '../../../../../admin/shared/testId';
-import { UnitSelect } from '../../../../../admin/shared/UnitSelect';
-import { FormField, TextField } from '../../../../../admin/shared/kit';
+import { useTestIdRef } from '#admin/shared/testId';
+import { UnitSelect } from '#admin/shared/UnitSelect';
+import { FormField, TextField } from '#admin/shared/kit';
 
 export interface FormValues {
   title: string;

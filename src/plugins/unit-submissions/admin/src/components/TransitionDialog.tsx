@@ -1,10 +1,10 @@
 import * as React from 'react';
 import { SingleSelect, SingleSelectOption, Typography } from '@strapi/design-system';
-import { FormDialog, type FormDialogProps, FormField, TextField } from '../../../../../admin/shared/kit';
+import { FormDialog, type FormDialogProps, FormField, TextField } from '#admin/shared/kit';
 import type { AllowedTransition, Person } from '../api';
 import { msg, tm, useT, type Message } from '../i18n';
 import { moveOf, personName, TRANSITION_LABELS, type Move } from '../labels';
-import { useTestIdRef } from '../../../../../admin/shared/testId';
+import { useTestIdRef } from '#admin/shared/testId';
 
 export interface TransitionInput {
   comment?: string;

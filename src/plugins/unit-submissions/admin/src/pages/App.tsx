@@ -1,9 +1,9 @@
-import { ACTIONS } from '../../../server/src/permissions';
+import { ACTIONS } from '#unit-submissions/permissions';
 import { OptionsProvider } from '../components/OptionsContext';
 import { DetailPage } from './DetailPage';
 import { ListPage } from './ListPage';
 import { NewPage } from './NewPage';
-import { PluginPages } from '../../../../../admin/shared/plugin';
+import { PluginPages } from '#admin/shared/plugin';
 
 const PERMISSIONS = [{ action: ACTIONS.read, subject: null }];
 

@@ -3,10 +3,10 @@ import { Button, Flex, Grid, Link, LinkButton, Typography, type ButtonProps } fr
 import { ExternalLink, Pencil } from '@strapi/icons';
 import { useAuth, useNotification } from '@strapi/strapi/admin';
 import { NavLink, useParams } from 'react-router-dom';
-import { Fact, useDates, useLoader } from '../../../../../admin/shared/common';
-import { ConfirmDialog, DetailShell } from '../../../../../admin/shared/kit';
-import { Section } from '../../../../../admin/shared/Section';
-import { PLUGIN_ID } from '../../../server/src/permissions';
+import { Fact, useDates, useLoader } from '#admin/shared/common';
+import { ConfirmDialog, DetailShell } from '#admin/shared/kit';
+import { Section } from '#admin/shared/Section';
+import { PLUGIN_ID } from '#unit-submissions/permissions';
 import {
   fileUrl,
   isConflict,

@@ -3,7 +3,7 @@ import { Button, Flex, Link, LinkButton, Typography } from '@strapi/design-syste
 import { ArrowRight, Check, Plus } from '@strapi/icons';
 import { Page } from '@strapi/strapi/admin';
 import { NavLink } from 'react-router-dom';
-import { dayOf, shorten, useDates, useLoader } from '../../../../../admin/shared/common';
+import { dayOf, shorten, useDates, useLoader } from '#admin/shared/common';
 import {
   type Column,
   ConfirmDialog,
@@ -13,8 +13,8 @@ import {
   sortParam,
   useUrlFilters,
   PageShell,
-} from '../../../../../admin/shared/kit';
-import { PLUGIN_ID } from '../../../server/src/permissions';
+} from '#admin/shared/kit';
+import { PLUGIN_ID } from '#unit-submissions/permissions';
 import { useApi, type BulkMove, type BulkResult, type SubmissionSummary } from '../api';
 import { BulkResultAlert } from '../components/BulkResultAlert';
 import { useOptions } from '../components/OptionsContext';

@@ -2,7 +2,7 @@ import * as React from 'react';
 import { Badge, Button, Flex, MultiSelect, MultiSelectOption, Typography } from '@strapi/design-system';
 import { Pencil } from '@strapi/icons';
 import { Page, useNotification } from '@strapi/strapi/admin';
-import { useLoader } from '../../../../../admin/shared/common';
+import { useLoader } from '#admin/shared/common';
 import {
   DataTable,
   FormDialog,
@@ -11,8 +11,8 @@ import {
   type Sort,
   FormField,
   PageShell,
-} from '../../../../../admin/shared/kit';
-import { ACTIONS } from '../../../server/src/permissions';
+} from '#admin/shared/kit';
+import { ACTIONS } from '#unit-submissions/permissions';
 import { useApi, type MemberUser, type Memberships } from '../api';
 import { useT } from '../i18n';
 import { personName } from '../labels';

@@ -2,12 +2,12 @@ import * as React from 'react';
 import { Box } from '@strapi/design-system';
 import { Page, useNotification } from '@strapi/strapi/admin';
 import { useNavigate } from 'react-router-dom';
-import { PLUGIN_ID } from '../../../server/src/permissions';
+import { PLUGIN_ID } from '#unit-submissions/permissions';
 import { useApi, type SubmissionData } from '../api';
 import { useOptions } from '../components/OptionsContext';
 import { emptyValues, SubmissionForm, useSaveFailure, type SaveResult } from '../components/SubmissionForm';
 import { useT } from '../i18n';
-import { PageShell } from '../../../../../admin/shared/kit';
+import { PageShell } from '#admin/shared/kit';
 
 /** A new submission, saved as a draft of one of the user's units. */
 export const NewPage = () => {

@@ -1,11 +1,11 @@
 import fs from 'fs';
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
-import { contentDisposition } from '../../../../../domain/file-names';
-import { fieldError } from '../../../../../domain/errors';
-import { validationError } from '../../../../../utils/errors';
-import { requestLanguage } from '../../../../../utils/http';
-import type { UploadedFile } from '../../../../../utils/public-intake';
+import { contentDisposition } from '#domain/file-names';
+import { fieldError } from '#domain/errors';
+import { validationError } from '#utils/errors';
+import { requestLanguage } from '#utils/http';
+import type { UploadedFile } from '#utils/public-intake';
 
 type SubmissionsService = ReturnType<typeof import('../services/submissions').default>;
 type AttachmentsService = ReturnType<typeof import('../services/attachments').default>;

@@ -1,8 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
-import { fieldError } from '../../../../../domain/errors';
-import { validationError } from '../../../../../utils/errors';
-import { requestLanguage } from '../../../../../utils/http';
+import { fieldError } from '#domain/errors';
+import { validationError } from '#utils/errors';
+import { requestLanguage } from '#utils/http';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /** GET /memberships: every active admin user with their units, and the units. */

@@ -1,10 +1,10 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
-import { ATTACHMENT_TYPES } from '../../../../../domain/attachments';
-import { fieldError } from '../../../../../domain/errors';
-import { QueryReader } from '../../../../../domain/query-params';
-import { validationError } from '../../../../../utils/errors';
-import { requestLanguage } from '../../../../../utils/http';
+import { ATTACHMENT_TYPES } from '#domain/attachments';
+import { fieldError } from '#domain/errors';
+import { QueryReader } from '#domain/query-params';
+import { validationError } from '#utils/errors';
+import { requestLanguage } from '#utils/http';
 import { validateSubmissionInput } from '../domain/submission-input';
 import { parseBulkRequest } from '../domain/bulk';
 import { parseListQuery } from '../domain/list-query';

@@ -7,9 +7,9 @@ import {
   DEFAULT_ATTACHMENT_LIMITS,
   validateAttachment,
   type AcceptedAttachment,
-} from '../../../../../domain/attachments';
-import { fieldError, type FieldError, type Language } from '../../../../../domain/errors';
-import { cleanFileName } from '../../../../../domain/file-names';
+} from '#domain/attachments';
+import { fieldError, type FieldError, type Language } from '#domain/errors';
+import { cleanFileName } from '#domain/file-names';
 
 export interface SubmissionAttachmentLimits {
   /** Files one submission may hold (UNIT_SUBMISSION_MAX_FILES, default 10). */

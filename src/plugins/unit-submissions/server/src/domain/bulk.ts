@@ -3,7 +3,7 @@
  * request is checked whole before any submission is touched; each item is then judged by the single move's
  * rules (workflow.ts) and reported on its own.
  */
-import { fieldError, type FieldError, type Language } from '../../../../../domain/errors';
+import { fieldError, type FieldError, type Language } from '#domain/errors';
 import { DOCUMENT_ID } from './submission-input';
 import type { SubmissionState } from './workflow';
 

@@ -2,9 +2,9 @@
  * The submissions list and review queue: their query string read and checked before any query runs (filters, text
  * search, sort, page), so that a hostile query gets a ValidationError instead of reaching the database.
  */
-import type { Language } from '../../../../../domain/errors';
-import { QueryReader, type Parsed } from '../../../../../domain/query-params';
-import { queryWords } from '../../../../../domain/search-text';
+import type { Language } from '#domain/errors';
+import { QueryReader, type Parsed } from '#domain/query-params';
+import { queryWords } from '#domain/search-text';
 import { DOCUMENT_ID } from './submission-input';
 import { SUBMISSION_STATES, type SubmissionState } from './workflow';
 

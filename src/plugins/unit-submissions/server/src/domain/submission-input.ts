@@ -1,5 +1,5 @@
 /** What a unit may write in a submission: checked before anything is stored, every problem at once. */
-import { fieldError, type FieldError, type Language } from '../../../../../domain/errors';
+import { fieldError, type FieldError, type Language } from '#domain/errors';
 
 export const SUBMISSION_KINDS = ['news', 'article', 'reportage', 'video_clip', 'photos', 'document'] as const;
 export const CHANNELS = ['website', 'press', 'television', 'radio', 'social_media'] as const;

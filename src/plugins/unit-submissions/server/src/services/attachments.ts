@@ -2,14 +2,14 @@ import { createHash } from 'crypto';
 import fs from 'fs/promises';
 import path from 'path';
 import type { Core } from '@strapi/strapi';
-import { fieldError, type Language } from '../../../../../domain/errors';
+import { fieldError, type Language } from '#domain/errors';
 import {
   privateFilePath,
   privateUploadDir,
   removePrivateFiles,
   storePrivateFile,
-} from '../../../../../infra/private-files';
-import { validationError } from '../../../../../utils/errors';
+} from '#infra/private-files';
+import { validationError } from '#utils/errors';
 import {
   judgeSubmissionFiles,
   submissionAttachmentLimits,

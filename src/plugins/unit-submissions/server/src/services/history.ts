@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { appendOnlyHistory, type HistoryEvent } from '../../../../../infra/append-only';
+import { appendOnlyHistory, type HistoryEvent } from '#infra/append-only';
 
 type Action = 'created' | 'edited' | 'transitioned' | 'assigned' | 'commented' | 'article_created';
 

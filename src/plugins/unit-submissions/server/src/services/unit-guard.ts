@@ -1,14 +1,10 @@
 import type { Core, Modules } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import {
-  unitAccessMessage,
-  unitAccessRefusal,
-  type UnitAccessInput,
-} from '../../../../../domain/unit-access';
-import { toOneRelationTarget } from '../../../../../utils/relations';
-import { fieldError } from '../../../../../domain/errors';
-import { validationError } from '../../../../../utils/errors';
-import { requestLanguage } from '../../../../../utils/http';
+import { unitAccessMessage, unitAccessRefusal, type UnitAccessInput } from '#domain/unit-access';
+import { toOneRelationTarget } from '#utils/relations';
+import { fieldError } from '#domain/errors';
+import { validationError } from '#utils/errors';
+import { requestLanguage } from '#utils/http';
 import { ACTIONS, SUBMISSION_UID } from '../permissions';
 
 const ARTICLE = 'api::article.article';

@@ -1,4 +1,4 @@
-import { effectiveProfile } from '../../../../../../domain/organization';
+import { effectiveProfile } from '#domain/organization';
 import {
   count,
   dateLine,

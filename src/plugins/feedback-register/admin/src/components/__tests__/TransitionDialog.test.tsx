@@ -1,12 +1,10 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { renderInAdmin } from '../../../../../../admin/shared/__tests__/render';
+import { renderInAdmin } from '#admin/shared/__tests__/render';
 import type { AllowedTransition, Feedback } from '../../api';
 import { TransitionDialog } from '../TransitionDialog';
 
-jest.mock('@strapi/strapi/admin', () =>
-  jest.requireActual('../../../../../../admin/shared/__tests__/strapi-admin')
-);
+jest.mock('@strapi/strapi/admin', () => jest.requireActual('#admin/shared/__tests__/strapi-admin'));
 jest.mock('../OptionsContext', () => ({
   useOptions: () => ({
     kinds: [

@@ -1,4 +1,4 @@
-import { DEFAULT_FEEDBACK_LIMITS } from '../../../../../../domain/feedback-intake';
+import { DEFAULT_FEEDBACK_LIMITS } from '#domain/feedback-intake';
 import {
   parseRegisterFilters,
   validateAnswerBody,

@@ -3,13 +3,11 @@
  * the prefilled message says "listed below" only when something is, and what is ticked is what is sent.
  */
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { renderInAdmin } from '../../../../../../admin/shared/__tests__/render';
+import { renderInAdmin } from '#admin/shared/__tests__/render';
 import type { OverdueItem } from '../../api';
 import { ReminderDialog } from '../ReminderDialog';
 
-jest.mock('@strapi/strapi/admin', () =>
-  jest.requireActual('../../../../../../admin/shared/__tests__/strapi-admin')
-);
+jest.mock('@strapi/strapi/admin', () => jest.requireActual('#admin/shared/__tests__/strapi-admin'));
 
 const getOverdue = jest.fn();
 const sendReminder = jest.fn();

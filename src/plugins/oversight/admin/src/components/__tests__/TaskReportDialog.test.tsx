@@ -2,9 +2,7 @@
 import type { TaskRow } from '../../api';
 import { outputCountOf } from '../TaskReportDialog';
 
-jest.mock('@strapi/strapi/admin', () =>
-  jest.requireActual('../../../../../../admin/shared/__tests__/strapi-admin')
-);
+jest.mock('@strapi/strapi/admin', () => jest.requireActual('#admin/shared/__tests__/strapi-admin'));
 
 const task = {
   documentId: 't',

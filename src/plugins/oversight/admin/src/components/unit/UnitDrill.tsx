@@ -10,7 +10,7 @@ import {
   ListPagination,
   sortRows,
   useUrlFilters,
-} from '../../../../../../admin/shared/kit';
+} from '#admin/shared/kit';
 import {
   dayOf,
   useApi,
@@ -35,7 +35,7 @@ import {
   submissionStateLabel,
   taskStatusLabel,
 } from '../../labels';
-import { shorten, useDates, useLoader } from '../../../../../../admin/shared/common';
+import { shorten, useDates, useLoader } from '#admin/shared/common';
 import type { ReminderTarget } from '../ReminderDialog';
 import { articleColumns, feedbackColumns, submissionColumns, unitTaskColumns } from './drillColumns';
 

@@ -1,6 +1,6 @@
 import { Badge, Flex, Link, Typography } from '@strapi/design-system';
 import { NavLink } from 'react-router-dom';
-import type { Column } from '../../../../../../admin/shared/kit';
+import type { Column } from '#admin/shared/kit';
 import {
   articlePath,
   feedbackPath,
@@ -22,7 +22,7 @@ import {
   submissionStateLabel,
   taskFormLabel,
 } from '../../labels';
-import { shorten, useDates } from '../../../../../../admin/shared/common';
+import { shorten, useDates } from '#admin/shared/common';
 import { taskColumns } from '../taskColumns';
 
 type Dates = ReturnType<typeof useDates>;

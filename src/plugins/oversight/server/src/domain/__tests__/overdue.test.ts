@@ -1,4 +1,4 @@
-import { WorkingCalendar } from '../../../../../../domain/working-days';
+import { WorkingCalendar } from '#domain/working-days';
 import { overdueItems, type FeedbackFact, type TaskFact } from '../overdue';
 
 // Monday 2026-01-12; Friday 2026-01-09 was a holiday.

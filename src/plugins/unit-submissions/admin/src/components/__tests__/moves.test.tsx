@@ -1,14 +1,12 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { renderInAdmin } from '../../../../../../admin/shared/__tests__/render';
+import { renderInAdmin } from '#admin/shared/__tests__/render';
 import { BulkResultAlert } from '../BulkResultAlert';
 import type { AllowedTransition } from '../../api';
 import type { SubmissionState } from '../../labels';
 import { TransitionDialog, type TransitionInput } from '../TransitionDialog';
 
-jest.mock('@strapi/strapi/admin', () =>
-  jest.requireActual('../../../../../../admin/shared/__tests__/strapi-admin')
-);
+jest.mock('@strapi/strapi/admin', () => jest.requireActual('#admin/shared/__tests__/strapi-admin'));
 
 const reviewers = [{ id: 7, firstname: 'Biên Tập', lastname: 'Trần', email: 'bt@example.com' }];
 
