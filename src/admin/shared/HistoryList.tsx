@@ -1,6 +1,6 @@
 import { Flex, Typography } from '@strapi/design-system';
 import { useDates } from './common';
-import type { Translate } from './i18n';
+import { tm, type Message, type Translate } from './i18n';
 
 /** One event of an append-only history (src/infra/append-only.ts), as the plugins' admin APIs return it. */
 export interface HistoryEntry {
@@ -18,7 +18,8 @@ interface HistoryListProps<E extends HistoryEntry> {
   events: E[];
   /** The plugin's translate function (`history.empty`, `history.system`). */
   t: Translate;
-  actionLabel: (action: E['action']) => string;
+  /** The actions' labels, by action; an unknown action shows as it is. */
+  actionLabels: Record<string, Message>;
   stateLabel: (state: E['toState']) => string | null;
   /** The lines worth showing from the event's details (who was assigned, which fields changed…). */
   details: (event: E) => string[];
@@ -28,11 +29,13 @@ interface HistoryListProps<E extends HistoryEntry> {
 export function HistoryList<E extends HistoryEntry>({
   events,
   t,
-  actionLabel,
+  actionLabels,
   stateLabel,
   details,
 }: HistoryListProps<E>) {
   const dates = useDates();
+  const actionLabel = (action: string) =>
+    Object.hasOwn(actionLabels, action) ? tm(t, actionLabels[action]) : action;
 
   if (events.length === 0) {
     return <Typography textColor="neutral600">{t('history.empty', 'Chưa có sự kiện nào.')}</Typography>;

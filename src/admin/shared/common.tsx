@@ -1,6 +1,5 @@
 import * as React from 'react';
-import { Box, Button, Flex, Typography } from '@strapi/design-system';
-import { ChevronLeft, ChevronRight } from '@strapi/icons';
+import { Box, Flex, Typography } from '@strapi/design-system';
 import { Page, useNotification } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { problemOf, type ApiProblem } from './api-problem';
@@ -126,50 +125,6 @@ export function optionsContext<O>(useApi: () => { getOptions: () => Promise<O> }
 
   return { OptionsProvider, useOptions };
 }
-
-/**
- * Previous / next pages of a list that is not the page's main one (its page lives in the component's state), with
- * the plugin's own messages `pager.previous`, `pager.position`, `pager.next`.
- */
-export const pagerWith = (useT: () => Translate) =>
-  function Pager({
-    pagination,
-    onPage,
-    testId,
-  }: {
-    pagination: Pagination | null | undefined;
-    onPage: (page: number) => void;
-    testId?: string;
-  }) {
-    const t = useT();
-    if (!pagination || pagination.pageCount <= 1) return null;
-    const { page, pageCount } = pagination;
-    return (
-      <Flex gap={2} justifyContent="flex-end" data-testid={testId}>
-        <Button
-          variant="tertiary"
-          size="S"
-          startIcon={<ChevronLeft />}
-          disabled={page <= 1}
-          onClick={() => onPage(page - 1)}
-        >
-          {t('pager.previous', 'Trang trước')}
-        </Button>
-        <Typography variant="pi" textColor="neutral600">
-          {t('pager.position', 'Trang {page}/{pageCount}', { page, pageCount })}
-        </Typography>
-        <Button
-          variant="tertiary"
-          size="S"
-          endIcon={<ChevronRight />}
-          disabled={page >= pageCount}
-          onClick={() => onPage(page + 1)}
-        >
-          {t('pager.next', 'Trang sau')}
-        </Button>
-      </Flex>
-    );
-  };
 
 /** Server messages that belong to no field of a form. */
 export const OtherErrors = ({ errors, fields }: { errors: Record<string, string>; fields: string[] }) => {

@@ -7,6 +7,7 @@
  * date never changes meaning with the interface language. Two-digit years are refused: "18/12/26" could be 1926 or
  * 2026, and a wrong year is worse than a question.
  */
+import { displayDay } from '#domain/working-days';
 
 /** What a typed day says: nothing, a calendar day, or text that is not a date. */
 export type TypedDay = { kind: 'empty' } | { kind: 'day'; value: string } | { kind: 'invalid' };
@@ -61,8 +62,7 @@ export function parseDay(text: string): TypedDay {
 
 /** A calendar day (or the date part of an ISO value) as dd/mm/yyyy; '' for none or for something else. */
 export function formatDay(value: string | null | undefined): string {
-  const match = value ? /^(\d{4})-(\d{2})-(\d{2})/.exec(value) : null;
-  return match ? `${match[3]}/${match[2]}/${match[1]}` : '';
+  return value && /^\d{4}-\d{2}-\d{2}/.test(value) ? displayDay(value) : '';
 }
 
 /** Reads a typed time of day: H:MM or HH:MM (also 14h30 or 14.30), 00:00 to 23:59. */

@@ -1,11 +1,12 @@
 import * as React from 'react';
 import { Box, Button, EmptyStateLayout, Flex, LinkButton } from '@strapi/design-system';
 import { ArrowClockwise, ArrowLeft } from '@strapi/icons';
-import { BackButton, Layouts, Page } from '@strapi/strapi/admin';
+import { Layouts, Page } from '@strapi/strapi/admin';
 import { NavLink } from 'react-router-dom';
 import type { ApiProblem } from '../api-problem';
 import type { Loaded } from '../common';
 import { useKitT } from './i18n';
+import { PageShell } from './PageShell';
 
 /** What a detail page loaded: a `Loaded<T>` of useLoader, or the same from the page's own state. */
 export type DetailState<T> = Pick<Loaded<T>, 'data' | 'loading' | 'reload'> & { problem: ApiProblem | null };
@@ -73,18 +74,14 @@ export function DetailShell<T>({
   }
 
   return (
-    <Page.Main>
-      <Page.Title>{title(data)}</Page.Title>
-      <Layouts.Header
-        navigationAction={<BackButton fallback={backTo} />}
-        title={title(data)}
-        subtitle={subtitle?.(data)}
-        secondaryAction={status?.(data)}
-        primaryAction={actions?.(data)}
-      />
-      <Layouts.Content>
-        <Box data-testid={testId}>{children(data)}</Box>
-      </Layouts.Content>
-    </Page.Main>
+    <PageShell
+      backTo={backTo}
+      title={title(data)}
+      subtitle={subtitle?.(data)}
+      secondaryAction={status?.(data)}
+      primaryAction={actions?.(data)}
+    >
+      <Box data-testid={testId}>{children(data)}</Box>
+    </PageShell>
   );
 }

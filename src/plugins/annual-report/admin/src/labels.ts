@@ -1,14 +1,15 @@
 import { msg, tm, type Message, type Translate } from './i18n';
+import {
+  ARTICLE_CHANNEL_NAMES,
+  ARTICLE_KIND_NAMES,
+  FEEDBACK_CHANNEL_NAMES,
+  FEEDBACK_STATE_NAMES,
+  messages,
+  SUBMISSION_STATE_NAMES,
+  TASK_STATUS_NAMES,
+  type BadgeVariant,
+} from '#admin/shared/vocabulary';
 import type { ExportFormat, ExportList, JobState, ReportState } from './api';
-
-export type BadgeVariant =
-  | 'success'
-  | 'primary'
-  | 'danger'
-  | 'warning'
-  | 'neutral'
-  | 'secondary'
-  | 'alternative';
 
 export const REPORT_STATE_LABELS: Record<ReportState, Message> = {
   draft: msg('state.draft', 'Dự thảo'),
@@ -20,12 +21,12 @@ export const REPORT_STATE_VARIANTS: Record<ReportState, BadgeVariant> = {
   issued: 'success',
 };
 
-export const JOB_STATE_LABELS: Record<JobState, Message> = {
-  queued: msg('job.state.queued', 'Đang chờ'),
-  running: msg('job.state.running', 'Đang tạo'),
-  done: msg('job.state.done', 'Hoàn thành'),
-  failed: msg('job.state.failed', 'Lỗi'),
-};
+export const JOB_STATE_LABELS: Record<JobState, Message> = messages('job.state', {
+  queued: 'Đang chờ',
+  running: 'Đang tạo',
+  done: 'Hoàn thành',
+  failed: 'Lỗi',
+});
 
 export const JOB_STATE_VARIANTS: Record<JobState, BadgeVariant> = {
   queued: 'neutral',
@@ -44,42 +45,15 @@ export const exportLabel = (t: Translate, format: ExportFormat, list?: ExportLis
 
 /** Labels of the keys the figures count by; an unknown key shows as it is. */
 const KEY_LABELS: Record<string, Record<string, Message>> = {
-  articleKind: {
-    news: msg('articleKind.news', 'Tin'),
-    article: msg('articleKind.article', 'Bài viết'),
-    reportage: msg('articleKind.reportage', 'Phóng sự'),
-    documentary: msg('articleKind.documentary', 'Phim tài liệu'),
-    video_clip: msg('articleKind.video_clip', 'Video clip'),
-    photo_story: msg('articleKind.photo_story', 'Phóng sự ảnh'),
-  },
-  articleChannel: {
-    website: msg('articleChannel.website', 'Trang thông tin điện tử'),
-    press: msg('articleChannel.press', 'Báo chí'),
-    television: msg('articleChannel.television', 'Truyền hình'),
-    radio: msg('articleChannel.radio', 'Phát thanh'),
-    social_media: msg('articleChannel.social_media', 'Mạng xã hội'),
-  },
-  submissionState: {
-    draft: msg('submissionState.draft', 'Đang soạn'),
-    submitted: msg('submissionState.submitted', 'Đã gửi'),
-    in_review: msg('submissionState.in_review', 'Đang biên tập'),
-    changes_requested: msg('submissionState.changes_requested', 'Cần chỉnh sửa'),
-    approved: msg('submissionState.approved', 'Đã duyệt'),
-    published: msg('submissionState.published', 'Đã đăng'),
-    rejected: msg('submissionState.rejected', 'Bị từ chối'),
-    withdrawn: msg('submissionState.withdrawn', 'Đã rút lại'),
-  },
+  articleKind: messages('articleKind', ARTICLE_KIND_NAMES),
+  articleChannel: messages('articleChannel', ARTICLE_CHANNEL_NAMES),
+  submissionState: messages('submissionState', SUBMISSION_STATE_NAMES),
   procedureLevel: {
     fully_online: msg('procedureLevel.fully_online', 'Dịch vụ công trực tuyến toàn trình'),
     partly_online: msg('procedureLevel.partly_online', 'Dịch vụ công trực tuyến một phần'),
     not_online: msg('procedureLevel.not_online', 'Chưa cung cấp trực tuyến'),
   },
-  feedbackChannel: {
-    web: msg('feedbackChannel.web', 'Cổng thông tin'),
-    email: msg('feedbackChannel.email', 'Thư điện tử'),
-    phone: msg('feedbackChannel.phone', 'Điện thoại'),
-    paper: msg('feedbackChannel.paper', 'Văn bản giấy'),
-  },
+  feedbackChannel: messages('feedbackChannel', FEEDBACK_CHANNEL_NAMES),
   feedbackKind: {
     official_conduct: msg('feedbackKind.official_conduct', 'Hành vi chậm trễ, gây phiền hà của cán bộ'),
     impractical_rule: msg('feedbackKind.impractical_rule', 'Quy định không phù hợp thực tế'),
@@ -103,26 +77,13 @@ const KEY_LABELS: Record<string, Record<string, Message>> = {
     feedbackHandling: msg('criterion.feedbackHandling', 'Giải trình phản ánh, kiến nghị'),
     onlineService: msg('criterion.onlineService', 'Dịch vụ công trực tuyến'),
   },
-  feedbackState: {
-    received: msg('feedbackState.received', 'Chờ phân loại'),
-    not_accepted: msg('feedbackState.not_accepted', 'Không tiếp nhận'),
-    transferred: msg('feedbackState.transferred', 'Đã chuyển cơ quan có thẩm quyền'),
-    accepted: msg('feedbackState.accepted', 'Chờ giao đơn vị'),
-    assigned: msg('feedbackState.assigned', 'Đã giao đơn vị'),
-    answer_drafted: msg('feedbackState.answer_drafted', 'Đã có dự thảo trả lời'),
-    answer_approved: msg('feedbackState.answer_approved', 'Văn phòng đã duyệt'),
-    answered: msg('feedbackState.answered', 'Đã trả lời'),
-    published: msg('feedbackState.published', 'Đã công khai'),
-  },
+  feedbackState: messages('feedbackState', FEEDBACK_STATE_NAMES),
   legalStatus: {
     in_force: msg('legalStatus.in_force', 'Còn hiệu lực'),
     amended: msg('legalStatus.amended', 'Được sửa đổi'),
     abolished: msg('legalStatus.abolished', 'Bãi bỏ'),
   },
-  taskStatus: {
-    in_progress: msg('taskStatus.in_progress', 'Đang thực hiện'),
-    done: msg('taskStatus.done', 'Đã hoàn thành'),
-  },
+  taskStatus: messages('taskStatus', TASK_STATUS_NAMES),
 };
 
 export type KeyKind = keyof typeof KEY_LABELS;
@@ -133,27 +94,27 @@ export const keyLabel = (t: Translate, kind: KeyKind, key: string) => {
 };
 
 /** The columns of the rows behind a figure (they vary by figure); an unknown field shows its name. */
-export const COLUMN_LABELS: Record<string, Message> = {
-  title: msg('column.title', 'Tiêu đề'),
-  subject: msg('column.subject', 'Tiêu đề'),
-  name: msg('column.name', 'Tên'),
-  nationalCode: msg('column.nationalCode', 'Mã thủ tục'),
-  kind: msg('column.kind', 'Loại'),
-  channel: msg('column.channel', 'Kênh'),
-  state: msg('column.state', 'Trạng thái'),
-  unit: msg('column.unit', 'Đơn vị'),
-  publishedAt: msg('column.publishedAt', 'Ngày đăng'),
-  createdAt: msg('column.createdAt', 'Ngày tạo'),
-  submittedAt: msg('column.submittedAt', 'Ngày gửi'),
-  receivedAt: msg('column.receivedAt', 'Ngày tiếp nhận'),
-  dueDate: msg('column.dueDate', 'Hạn giải quyết'),
-  closedAt: msg('column.closedAt', 'Ngày kết thúc'),
-  onTime: msg('column.onTime', 'Đúng hạn'),
-  answerPublishedAt: msg('column.answerPublishedAt', 'Ngày công khai trả lời'),
-  legalStatus: msg('column.legalStatus', 'Hiệu lực'),
-  effectiveFrom: msg('column.effectiveFrom', 'Hiệu lực từ'),
-  effectiveTo: msg('column.effectiveTo', 'Hết hiệu lực'),
-};
+export const COLUMN_LABELS: Record<string, Message> = messages('column', {
+  title: 'Tiêu đề',
+  subject: 'Tiêu đề',
+  name: 'Tên',
+  nationalCode: 'Mã thủ tục',
+  kind: 'Loại',
+  channel: 'Kênh',
+  state: 'Trạng thái',
+  unit: 'Đơn vị',
+  publishedAt: 'Ngày đăng',
+  createdAt: 'Ngày tạo',
+  submittedAt: 'Ngày gửi',
+  receivedAt: 'Ngày tiếp nhận',
+  dueDate: 'Hạn giải quyết',
+  closedAt: 'Ngày kết thúc',
+  onTime: 'Đúng hạn',
+  answerPublishedAt: 'Ngày công khai trả lời',
+  legalStatus: 'Hiệu lực',
+  effectiveFrom: 'Hiệu lực từ',
+  effectiveTo: 'Hết hiệu lực',
+});
 
 /** Which labels the coded values of a column take, by the figure's area (articles, submissions, feedback). */
 export const valueKind = (area: string, column: string): KeyKind | null => {

@@ -1,20 +1,19 @@
 import { Discuss } from '@strapi/icons';
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { ACTIONS, PLUGIN_ID } from '#feedback-register/permissions';
-import { prefixed, registerTrads } from './i18n';
+import { registerTrads } from './i18n';
 import { withWaitingBadge } from '#admin/waiting/WaitingBadgeIcon';
+import { addPlugin } from '#admin/shared/plugin';
 
 export default {
   register(app: StrapiApp) {
-    app.addMenuLink({
-      to: `plugins/${PLUGIN_ID}`,
+    addPlugin(app, {
+      id: PLUGIN_ID,
+      name: 'Sổ tiếp nhận PAKN',
       icon: withWaitingBadge(Discuss, PLUGIN_ID),
-      intlLabel: { id: prefixed('plugin.name'), defaultMessage: 'Sổ tiếp nhận PAKN' },
       permissions: [{ action: ACTIONS.read, subject: null }],
       Component: () => import('./pages/App'),
     });
-
-    app.registerPlugin({ id: PLUGIN_ID, name: 'Sổ tiếp nhận PAKN' });
   },
 
   registerTrads: registerTrads((locale) => import(`./translations/${locale}.json`)),

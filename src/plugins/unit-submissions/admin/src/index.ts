@@ -4,13 +4,14 @@ import { ACTIONS, PLUGIN_ID } from '#unit-submissions/permissions';
 import { ArticleSubmissionPanel } from './components/ArticleSubmissionPanel';
 import { prefixed, registerTrads } from './i18n';
 import { withWaitingBadge } from '#admin/waiting/WaitingBadgeIcon';
+import { addPlugin } from '#admin/shared/plugin';
 
 export default {
   register(app: StrapiApp) {
-    app.addMenuLink({
-      to: `plugins/${PLUGIN_ID}`,
+    addPlugin(app, {
+      id: PLUGIN_ID,
+      name: 'Tin bài đơn vị gửi',
       icon: withWaitingBadge(Feather, PLUGIN_ID),
-      intlLabel: { id: prefixed('plugin.name'), defaultMessage: 'Tin bài đơn vị gửi' },
       permissions: [{ action: ACTIONS.read, subject: null }],
       Component: () => import('./pages/App'),
     });
@@ -22,8 +23,6 @@ export default {
       permissions: [{ action: ACTIONS.memberships, subject: null }],
       Component: () => import('./pages/MembershipsPage'),
     });
-
-    app.registerPlugin({ id: PLUGIN_ID, name: 'Tin bài đơn vị gửi' });
   },
 
   bootstrap(app: Pick<StrapiApp, 'getPlugin'>) {

@@ -1,59 +1,27 @@
 import { CHANNELS, SUBMISSION_KINDS } from '#unit-submissions/domain/submission-input';
 import { SUBMISSION_STATES, type SubmissionState } from '#unit-submissions/domain/workflow';
 import { msg, type Message } from './i18n';
+import {
+  isOneOf,
+  ARTICLE_CHANNEL_NAMES,
+  messages,
+  SUBMISSION_KIND_NAMES,
+  SUBMISSION_STATE_NAMES,
+  SUBMISSION_STATE_VARIANTS,
+} from '#admin/shared/vocabulary';
 
 export { CHANNELS, SUBMISSION_KINDS, SUBMISSION_STATES };
 export type { SubmissionState };
 export type SubmissionKind = (typeof SUBMISSION_KINDS)[number];
 export type Channel = (typeof CHANNELS)[number];
 
-export const STATE_LABELS: Record<SubmissionState, Message> = {
-  draft: msg('state.draft', 'Đang soạn'),
-  submitted: msg('state.submitted', 'Đã gửi'),
-  in_review: msg('state.in_review', 'Đang biên tập'),
-  changes_requested: msg('state.changes_requested', 'Cần chỉnh sửa'),
-  approved: msg('state.approved', 'Đã duyệt'),
-  published: msg('state.published', 'Đã đăng'),
-  rejected: msg('state.rejected', 'Bị từ chối'),
-  withdrawn: msg('state.withdrawn', 'Đã rút lại'),
-};
+export const STATE_LABELS: Record<SubmissionState, Message> = messages('state', SUBMISSION_STATE_NAMES);
 
-export type BadgeVariant =
-  | 'success'
-  | 'primary'
-  | 'danger'
-  | 'warning'
-  | 'neutral'
-  | 'secondary'
-  | 'alternative';
+export const STATE_VARIANTS = SUBMISSION_STATE_VARIANTS;
 
-export const STATE_VARIANTS: Record<SubmissionState, BadgeVariant> = {
-  draft: 'neutral',
-  submitted: 'secondary',
-  in_review: 'primary',
-  changes_requested: 'warning',
-  approved: 'alternative',
-  published: 'success',
-  rejected: 'danger',
-  withdrawn: 'neutral',
-};
+export const KIND_LABELS: Record<SubmissionKind, Message> = messages('kind', SUBMISSION_KIND_NAMES);
 
-export const KIND_LABELS: Record<SubmissionKind, Message> = {
-  news: msg('kind.news', 'Tin'),
-  article: msg('kind.article', 'Bài viết'),
-  reportage: msg('kind.reportage', 'Phóng sự'),
-  video_clip: msg('kind.video_clip', 'Video clip'),
-  photos: msg('kind.photos', 'Ảnh'),
-  document: msg('kind.document', 'Văn bản, tài liệu'),
-};
-
-export const CHANNEL_LABELS: Record<Channel, Message> = {
-  website: msg('channel.website', 'Trang thông tin điện tử'),
-  press: msg('channel.press', 'Báo chí'),
-  television: msg('channel.television', 'Truyền hình'),
-  radio: msg('channel.radio', 'Phát thanh'),
-  social_media: msg('channel.social_media', 'Mạng xã hội'),
-};
+export const CHANNEL_LABELS: Record<Channel, Message> = messages('channel', ARTICLE_CHANNEL_NAMES);
 
 /**
  * A move as the user sees it: the state it leads to, except resubmitting (changes requested → back in review, with
@@ -69,32 +37,32 @@ export const moveOf = (from: SubmissionState, to: SubmissionState): Move =>
       : to;
 
 /** The button of a move. */
-export const TRANSITION_LABELS: Record<Move, Message> = {
-  draft: msg('transition.draft', 'Chuyển về đang soạn'),
-  submitted: msg('transition.submitted', 'Gửi Trung tâm CNTT'),
-  resubmit: msg('transition.resubmit', 'Gửi lại Trung tâm CNTT'),
-  in_review: msg('transition.in_review', 'Nhận biên tập'),
-  changes_requested: msg('transition.changes_requested', 'Yêu cầu chỉnh sửa'),
-  approved: msg('transition.approved', 'Duyệt'),
-  published: msg('transition.published', 'Đăng'),
-  rejected: msg('transition.rejected', 'Từ chối'),
-  withdrawn: msg('transition.withdrawn', 'Rút lại'),
-  discard: msg('transition.discard', 'Hủy bản nháp'),
-};
+export const TRANSITION_LABELS: Record<Move, Message> = messages('transition', {
+  draft: 'Chuyển về đang soạn',
+  submitted: 'Gửi Trung tâm CNTT',
+  resubmit: 'Gửi lại Trung tâm CNTT',
+  in_review: 'Nhận biên tập',
+  changes_requested: 'Yêu cầu chỉnh sửa',
+  approved: 'Duyệt',
+  published: 'Đăng',
+  rejected: 'Từ chối',
+  withdrawn: 'Rút lại',
+  discard: 'Hủy bản nháp',
+});
 
 /** What the page says once a move is made. */
-export const TRANSITION_DONE: Record<Move, Message> = {
-  draft: msg('transition.done.draft', 'Đã chuyển tin bài về trạng thái đang soạn.'),
-  submitted: msg('transition.done.submitted', 'Đã gửi tin bài tới Trung tâm CNTT.'),
-  resubmit: msg('transition.done.resubmit', 'Đã gửi lại tin bài; biên tập viên phụ trách đã được báo.'),
-  in_review: msg('transition.done.in_review', 'Đã nhận biên tập tin bài.'),
-  changes_requested: msg('transition.done.changes_requested', 'Đã gửi yêu cầu chỉnh sửa cho đơn vị.'),
-  approved: msg('transition.done.approved', 'Đã duyệt tin bài; bài viết nháp đã được tạo.'),
-  published: msg('transition.done.published', 'Tin bài đã được đăng.'),
-  rejected: msg('transition.done.rejected', 'Đã từ chối tin bài.'),
-  withdrawn: msg('transition.done.withdrawn', 'Đã rút lại tin bài.'),
-  discard: msg('transition.done.discard', 'Đã hủy bản nháp.'),
-};
+export const TRANSITION_DONE: Record<Move, Message> = messages('transition.done', {
+  draft: 'Đã chuyển tin bài về trạng thái đang soạn.',
+  submitted: 'Đã gửi tin bài tới Trung tâm CNTT.',
+  resubmit: 'Đã gửi lại tin bài; biên tập viên phụ trách đã được báo.',
+  in_review: 'Đã nhận biên tập tin bài.',
+  changes_requested: 'Đã gửi yêu cầu chỉnh sửa cho đơn vị.',
+  approved: 'Đã duyệt tin bài; bài viết nháp đã được tạo.',
+  published: 'Tin bài đã được đăng.',
+  rejected: 'Đã từ chối tin bài.',
+  withdrawn: 'Đã rút lại tin bài.',
+  discard: 'Đã hủy bản nháp.',
+});
 
 export type HistoryAction =
   | 'created'
@@ -104,14 +72,14 @@ export type HistoryAction =
   | 'commented'
   | 'article_created';
 
-export const ACTION_LABELS: Record<HistoryAction, Message> = {
-  created: msg('history.action.created', 'Tạo tin bài'),
-  edited: msg('history.action.edited', 'Chỉnh sửa nội dung'),
-  transitioned: msg('history.action.transitioned', 'Chuyển trạng thái'),
-  assigned: msg('history.action.assigned', 'Phân công biên tập'),
-  commented: msg('history.action.commented', 'Trao đổi'),
-  article_created: msg('history.action.article_created', 'Tạo bài viết nháp'),
-};
+export const ACTION_LABELS: Record<HistoryAction, Message> = messages('history.action', {
+  created: 'Tạo tin bài',
+  edited: 'Chỉnh sửa nội dung',
+  transitioned: 'Chuyển trạng thái',
+  assigned: 'Phân công biên tập',
+  commented: 'Trao đổi',
+  article_created: 'Tạo bài viết nháp',
+});
 
 export const FIELD_LABELS = {
   title: msg('field.title', 'Tiêu đề'),
@@ -126,17 +94,11 @@ export const FIELD_LABELS = {
 
 export type FormField = keyof typeof FIELD_LABELS;
 
-export const isState = (value: unknown): value is SubmissionState =>
-  typeof value === 'string' && (SUBMISSION_STATES as readonly string[]).includes(value);
+export const isState = isOneOf(SUBMISSION_STATES);
 
-export const isKind = (value: unknown): value is SubmissionKind =>
-  typeof value === 'string' && (SUBMISSION_KINDS as readonly string[]).includes(value);
+export const isKind = isOneOf(SUBMISSION_KINDS);
 
-export const isChannel = (value: unknown): value is Channel =>
-  typeof value === 'string' && (CHANNELS as readonly string[]).includes(value);
-
-export const isHistoryAction = (value: unknown): value is HistoryAction =>
-  typeof value === 'string' && value in ACTION_LABELS;
+export const isChannel = isOneOf(CHANNELS);
 
 /** A person as the Vietnamese write it: family name first. */
 export const personName = (

@@ -22,7 +22,7 @@ import { jobId, problemOf, saveFile, useApi, type ExportRequest, type Job } from
 import { msg, tm, useT } from '../i18n';
 import { exportLabel, JOB_STATE_LABELS, JOB_STATE_VARIANTS } from '../labels';
 import { Section } from '#admin/shared/Section';
-import { Empty, useDates, WRAP } from './common';
+import { Empty, useDates, WRAP } from '#admin/shared/common';
 
 /** How often a running job is polled. */
 const POLL_MS = 1000;

@@ -1,23 +1,12 @@
 import * as React from 'react';
-import {
-  Badge,
-  Box,
-  Flex,
-  Table,
-  Tbody,
-  Td,
-  TextButton,
-  Th,
-  Thead,
-  Tr,
-  Typography,
-} from '@strapi/design-system';
+import { Badge, Box, Flex, TextButton, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 import type { Figures } from '../api';
 import { useT, type Translate } from '../i18n';
 import { keyLabel, type KeyKind } from '../labels';
+import { SmallTable, type SmallColumn } from './SmallTable';
 import { Section } from '#admin/shared/Section';
-import { Empty, useDates, WRAP } from './common';
+import { Empty, useDates } from '#admin/shared/common';
 
 /** What a clicked number stands for: the rows behind it (GET rows?figure=&key=). */
 export interface Drill {
@@ -99,12 +88,6 @@ const Facts = ({ facts, onDrill }: { facts: Fact[]; onDrill: OpenDrill }) => (
   </Flex>
 );
 
-interface Column<R> {
-  label: string;
-  render: (row: R) => React.ReactNode;
-  wrap?: boolean;
-}
-
 /** A small table of a breakdown. */
 function FigureTable<R>({
   title,
@@ -113,7 +96,7 @@ function FigureTable<R>({
   testId,
 }: {
   title: string;
-  columns: Column<R>[];
+  columns: SmallColumn<R>[];
   rows: R[];
   testId?: string;
 }) {
@@ -126,32 +109,7 @@ function FigureTable<R>({
       {rows.length === 0 ? (
         <Empty>{t('figures.none', 'Không có số liệu.')}</Empty>
       ) : (
-        <Table colCount={columns.length} rowCount={rows.length + 1}>
-          <Thead>
-            <Tr>
-              {columns.map((column) => (
-                <Th key={column.label}>
-                  <Typography variant="sigma">{column.label}</Typography>
-                </Th>
-              ))}
-            </Tr>
-          </Thead>
-          <Tbody>
-            {rows.map((row, index) => (
-              <Tr key={index}>
-                {columns.map((column) => (
-                  <Td
-                    key={column.label}
-                    style={column.wrap ? WRAP : undefined}
-                    maxWidth={column.wrap ? '420px' : undefined}
-                  >
-                    {column.render(row)}
-                  </Td>
-                ))}
-              </Tr>
-            ))}
-          </Tbody>
-        </Table>
+        <SmallTable columns={columns} rows={rows} />
       )}
     </Flex>
   );
@@ -169,7 +127,7 @@ const countColumns = (
   /** The drill-down figure; null when the server lists no rows for it. */
   figure: string | null,
   onDrill: OpenDrill
-): Column<{ key: string; count: number }>[] => [
+): SmallColumn<{ key: string; count: number }>[] => [
   { label, render: (row) => <Text>{keyLabel(t, kind, row.key)}</Text>, wrap: true },
   {
     label: t('figures.count', 'Số lượng'),
@@ -184,6 +142,44 @@ const countColumns = (
     ),
   },
 ];
+
+/** A breakdown by key in its own table: `label` heads the keys, `figure` drills into a count's rows. */
+const CountTable = ({
+  title,
+  label,
+  kind,
+  figure,
+  rows,
+  onDrill,
+}: {
+  title: string;
+  label: string;
+  kind: KeyKind;
+  figure: string | null;
+  rows: { key: string; count: number }[];
+  onDrill: OpenDrill;
+}) => {
+  const t = useT();
+  return <FigureTable title={title} rows={rows} columns={countColumns(t, label, kind, figure, onDrill)} />;
+};
+
+/** Tables side by side while there is room, one under the other otherwise. */
+const SideBySide = ({ children }: { children: React.ReactNode[] }) => (
+  <Flex gap={6} alignItems="flex-start" wrap="wrap">
+    {children.map((child, index) => (
+      <Box key={index} style={{ flex: '1 1 320px' }}>
+        {child}
+      </Box>
+    ))}
+  </Flex>
+);
+
+/** A key number whose label also heads the rows behind it (`figure`), if it has any. */
+const fact = (label: string, value: number | null | undefined, figure?: string): Fact => ({
+  label,
+  value,
+  drill: figure ? { figure, label } : undefined,
+});
 
 /* -------------------------------------------------------------------------------------------------
  * The sections
@@ -215,44 +211,35 @@ export const FiguresView = ({ figures, onDrill }: { figures: Figures; onDrill: O
         <Facts
           onDrill={onDrill}
           facts={[
-            {
-              label: t('figures.articles.published', 'Tin, bài đã đăng'),
-              value: articles.published,
-              drill: {
-                figure: 'articles.published',
-                label: t('figures.articles.published', 'Tin, bài đã đăng'),
-              },
-            },
+            fact(
+              t('figures.articles.published', 'Tin, bài đã đăng'),
+              articles.published,
+              'articles.published'
+            ),
           ]}
         />
-        <Flex gap={6} alignItems="flex-start" wrap="wrap">
-          <Box style={{ flex: '1 1 320px' }}>
-            <FigureTable
+        <SideBySide>
+          {[
+            <CountTable
+              key="kind"
               title={t('figures.byKind', 'Theo loại hình')}
+              label={t('figures.kind', 'Loại hình')}
+              kind="articleKind"
+              figure="articles.byKind"
               rows={articles.byKind}
-              columns={countColumns(
-                t,
-                t('figures.kind', 'Loại hình'),
-                'articleKind',
-                'articles.byKind',
-                onDrill
-              )}
-            />
-          </Box>
-          <Box style={{ flex: '1 1 320px' }}>
-            <FigureTable
+              onDrill={onDrill}
+            />,
+            <CountTable
+              key="channel"
               title={t('figures.byChannel', 'Theo kênh')}
+              label={t('figures.channel', 'Kênh')}
+              kind="articleChannel"
+              figure="articles.byChannel"
               rows={articles.byChannel}
-              columns={countColumns(
-                t,
-                t('figures.channel', 'Kênh'),
-                'articleChannel',
-                'articles.byChannel',
-                onDrill
-              )}
-            />
-          </Box>
-        </Flex>
+              onDrill={onDrill}
+            />,
+          ]}
+        </SideBySide>
         <FigureTable
           title={t('figures.byCampaign', 'Theo chiến dịch')}
           rows={articles.byCampaign}
@@ -339,18 +326,11 @@ export const FiguresView = ({ figures, onDrill }: { figures: Figures; onDrill: O
         <Facts
           onDrill={onDrill}
           facts={[
-            {
-              label: t('figures.submissions.total', 'Tin, bài đã gửi'),
-              value: submissions.total,
-              drill: {
-                figure: 'submissions.total',
-                label: t('figures.submissions.total', 'Tin, bài đã gửi'),
-              },
-            },
-            {
-              label: t('figures.submissions.median', 'Trung vị số ngày từ khi gửi đến khi đăng'),
-              value: submissions.medianDaysToPublication,
-            },
+            fact(t('figures.submissions.total', 'Tin, bài đã gửi'), submissions.total, 'submissions.total'),
+            fact(
+              t('figures.submissions.median', 'Trung vị số ngày từ khi gửi đến khi đăng'),
+              submissions.medianDaysToPublication
+            ),
           ]}
         />
         <FigureTable
@@ -400,16 +380,13 @@ export const FiguresView = ({ figures, onDrill }: { figures: Figures; onDrill: O
               abolished: t('figures.procedures.abolished', 'Bãi bỏ'),
             }[key];
             // The procedures listed at the end of the period have no list of rows; the changes do.
-            return {
-              label,
-              value: procedures[key],
-              drill: key === 'listed' ? undefined : { figure: `procedures.${key}`, label },
-            };
+            return fact(label, procedures[key], key === 'listed' ? undefined : `procedures.${key}`);
           })}
         />
-        <Flex gap={6} alignItems="flex-start" wrap="wrap">
-          <Box style={{ flex: '1 1 320px' }}>
+        <SideBySide>
+          {[
             <FigureTable
+              key="field"
               title={t('figures.byField', 'Theo lĩnh vực')}
               rows={procedures.byField}
               columns={[
@@ -423,16 +400,18 @@ export const FiguresView = ({ figures, onDrill }: { figures: Figures; onDrill: O
                   render: (row) => <Text>{fmt(row.count)}</Text>,
                 },
               ]}
-            />
-          </Box>
-          <Box style={{ flex: '1 1 320px' }}>
-            <FigureTable
+            />,
+            <CountTable
+              key="level"
               title={t('figures.byLevel', 'Theo mức độ cung cấp trực tuyến')}
+              label={t('figures.level', 'Mức độ')}
+              kind="procedureLevel"
+              figure={null}
               rows={procedures.byLevel}
-              columns={countColumns(t, t('figures.level', 'Mức độ'), 'procedureLevel', null, onDrill)}
-            />
-          </Box>
-        </Flex>
+              onDrill={onDrill}
+            />,
+          ]}
+        </SideBySide>
       </Section>
 
       <Section
@@ -451,65 +430,47 @@ export const FiguresView = ({ figures, onDrill }: { figures: Figures; onDrill: O
                 ['onTime', t('figures.feedback.onTime', 'Đúng hạn')],
                 ['late', t('figures.feedback.late', 'Quá hạn')],
               ] as const
-            ).map(([key, label]) => ({
-              label,
-              value: feedback[key],
-              drill: { figure: `feedback.${key}`, label },
-            })),
+            ).map(([key, label]) => fact(label, feedback[key], `feedback.${key}`)),
             {
               label: t('figures.feedback.onTimeRate', 'Tỷ lệ đúng hạn'),
               value: feedback.onTimeRate,
               suffix: '%',
             },
-            {
-              label: t('figures.feedback.answersPublished', 'Kết quả trả lời đã công khai'),
-              value: feedback.answersPublished,
-              drill: {
-                figure: 'feedback.answersPublished',
-                label: t('figures.feedback.answersPublished', 'Kết quả trả lời đã công khai'),
-              },
-            },
+            fact(
+              t('figures.feedback.answersPublished', 'Kết quả trả lời đã công khai'),
+              feedback.answersPublished,
+              'feedback.answersPublished'
+            ),
           ]}
         />
-        <Flex gap={6} alignItems="flex-start" wrap="wrap">
-          <Box style={{ flex: '1 1 320px' }}>
-            <FigureTable
+        <SideBySide>
+          {[
+            <CountTable
+              key="channel"
               title={t('figures.byChannel', 'Theo kênh')}
+              label={t('figures.channel', 'Kênh')}
+              kind="feedbackChannel"
+              figure="feedback.byChannel"
               rows={feedback.byChannel}
-              columns={countColumns(
-                t,
-                t('figures.channel', 'Kênh'),
-                'feedbackChannel',
-                'feedback.byChannel',
-                onDrill
-              )}
-            />
-          </Box>
-          <Box style={{ flex: '1 1 320px' }}>
-            <FigureTable
+              onDrill={onDrill}
+            />,
+            <CountTable
+              key="kind"
               title={t('figures.feedbackByKind', 'Theo nội dung phản ánh, kiến nghị')}
+              label={t('figures.feedbackKind', 'Nội dung')}
+              kind="feedbackKind"
+              figure="feedback.byKind"
               rows={feedback.byKind}
-              columns={countColumns(
-                t,
-                t('figures.feedbackKind', 'Nội dung'),
-                'feedbackKind',
-                'feedback.byKind',
-                onDrill
-              )}
-            />
-          </Box>
-        </Flex>
+              onDrill={onDrill}
+            />,
+          ]}
+        </SideBySide>
       </Section>
 
       <Section title={t('figures.satisfaction', 'V. Mức độ hài lòng')} testId="figures-satisfaction">
         <Facts
           onDrill={onDrill}
-          facts={[
-            {
-              label: t('figures.satisfaction.responses', 'Phiếu đánh giá'),
-              value: satisfaction.responses,
-            },
-          ]}
+          facts={[fact(t('figures.satisfaction.responses', 'Phiếu đánh giá'), satisfaction.responses)]}
         />
         <FigureTable
           title={t('figures.criteria', 'Điểm trung bình theo tiêu chí (1–5)')}
@@ -543,7 +504,7 @@ export const FiguresView = ({ figures, onDrill }: { figures: Figures; onDrill: O
                 t('figures.oversight.difficultiesEscalated', 'Khó khăn trình Giám đốc'),
               ],
             ] as const
-          ).map(([key, label]) => ({ label, value: oversight[key] }))}
+          ).map(([key, label]) => fact(label, oversight[key]))}
         />
       </Section>
 

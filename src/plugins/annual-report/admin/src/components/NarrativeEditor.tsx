@@ -1,13 +1,14 @@
 import * as React from 'react';
 import { numberOnly } from '#annual-report/domain/document-format';
-import { Box, Button, Field, Flex, Grid, TextInput, Textarea, Typography } from '@strapi/design-system';
+import { Box, Button, Flex, Grid, Typography } from '@strapi/design-system';
 import { Check } from '@strapi/icons';
 import { useNotification } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { isConflict, problemOf, useApi, type Narrative, type Report } from '../api';
 import { useT, type Translate } from '../i18n';
 import { Section } from '#admin/shared/Section';
-import { Fact, OtherErrors } from './common';
+import { Fact, OtherErrors } from '#admin/shared/common';
+import { TextField } from '#admin/shared/kit';
 
 export const SECTIONS = [
   'results',
@@ -184,57 +185,47 @@ export const NarrativeEditor = ({
           )}
           <Grid.Root gap={4}>
             <Grid.Item col={4} s={12} direction="column" alignItems="stretch">
-              <Field.Root
+              <TextField
                 name="number"
                 error={errors.number}
                 hint={t(
                   'field.numberHint',
                   'Chỉ nhập số, ví dụ: 125. Ký hiệu "/BC-…" được ghi tự động theo thông tin cơ quan của kỳ báo cáo.'
                 )}
-              >
-                <Field.Label>{t('field.number', 'Số báo cáo')}</Field.Label>
-                <TextInput
-                  data-testid="narrative-number"
-                  value={values.number}
-                  inputMode="numeric"
-                  maxLength={20}
-                  onChange={(event: React.ChangeEvent<HTMLInputElement>) => set('number', event.target.value)}
-                />
-                <Field.Hint />
-                <Field.Error />
-              </Field.Root>
+                label={t('field.number', 'Số báo cáo')}
+                testId="narrative-number"
+                value={values.number}
+                inputMode="numeric"
+                maxLength={20}
+                onChange={(value) => set('number', value)}
+              />
             </Grid.Item>
             <Grid.Item col={8} s={12} direction="column" alignItems="stretch">
-              <Field.Root
+              <TextField
                 name="recipients"
                 error={errors.recipients}
                 hint={t('field.recipientsHint', 'Mỗi dòng một nơi nhận.')}
-              >
-                <Field.Label>{t('field.recipients', 'Nơi nhận')}</Field.Label>
-                <Textarea
-                  data-testid="narrative-recipients"
-                  rows={4}
-                  value={values.recipients}
-                  onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) =>
-                    set('recipients', event.target.value)
-                  }
-                />
-                <Field.Hint />
-                <Field.Error />
-              </Field.Root>
+                label={t('field.recipients', 'Nơi nhận')}
+                testId="narrative-recipients"
+                rows={4}
+                value={values.recipients}
+                onChange={(value) => set('recipients', value)}
+                multiline
+              />
             </Grid.Item>
           </Grid.Root>
           {SECTIONS.map((section) => (
-            <Field.Root key={section} name={section} error={errors[`narrative.${section}`]}>
-              <Field.Label>{sectionLabel(t, section)}</Field.Label>
-              <Textarea
-                data-testid={`narrative-${section}`}
-                rows={section === 'results' ? 10 : 5}
-                value={values[section]}
-                onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) => set(section, event.target.value)}
-              />
-              <Field.Error />
-            </Field.Root>
+            <TextField
+              key={section}
+              name={section}
+              error={errors[`narrative.${section}`]}
+              label={sectionLabel(t, section)}
+              testId={`narrative-${section}`}
+              rows={section === 'results' ? 10 : 5}
+              value={values[section]}
+              onChange={(value) => set(section, value)}
+              multiline
+            />
           ))}
           <OtherErrors errors={errors} fields={fieldPaths.filter((path) => path !== 'narrative')} />
         </Flex>

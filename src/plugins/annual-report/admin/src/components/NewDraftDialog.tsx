@@ -1,7 +1,7 @@
 import * as React from 'react';
-import { Field, Flex, Radio, TextInput, Typography } from '@strapi/design-system';
+import { Flex, Typography } from '@strapi/design-system';
 import { DateField, useInvalidDates } from '#admin/shared/DateField';
-import { FormDialog, type FieldErrors } from '#admin/shared/kit';
+import { FormDialog, type FieldErrors, RadioField, TextField } from '#admin/shared/kit';
 import { useApi, type NewDraft, type Report } from '../api';
 import { useT } from '../i18n';
 
@@ -95,57 +95,51 @@ export const NewDraftDialog = ({ open, defaultYear, onClose, onCreated }: NewDra
                 'Số liệu của kỳ báo cáo được tính và lưu vào dự thảo; có thể tính lại cho đến khi ban hành.'
               )}
             </Typography>
-            <Field.Root name="mode">
-              <Field.Label>{t('draft.period', 'Kỳ báo cáo')}</Field.Label>
-              <Radio.Group
-                value={mode}
-                onValueChange={(value: string) => setMode(value === 'period' ? 'period' : 'year')}
-                aria-label={t('draft.period', 'Kỳ báo cáo')}
-              >
-                <Radio.Item value="year" data-testid="draft-mode-year">
-                  {t('draft.mode.year', 'Cả năm')}
-                </Radio.Item>
-                <Radio.Item value="period" data-testid="draft-mode-period">
-                  {t('draft.mode.period', 'Từ ngày đến ngày')}
-                </Radio.Item>
-              </Radio.Group>
-            </Field.Root>
+            <RadioField
+              name="mode"
+              label={t('draft.period', 'Kỳ báo cáo')}
+              value={mode}
+              onChange={setMode}
+              options={[
+                { value: 'year', label: t('draft.mode.year', 'Cả năm'), testId: 'draft-mode-year' },
+                {
+                  value: 'period',
+                  label: t('draft.mode.period', 'Từ ngày đến ngày'),
+                  testId: 'draft-mode-period',
+                },
+              ]}
+            />
             {mode === 'year' ? (
-              <Field.Root name="year" error={errors.year} required>
-                <Field.Label>{t('field.year', 'Năm')}</Field.Label>
-                <TextInput
-                  data-testid="draft-year"
-                  inputMode="numeric"
-                  maxLength={4}
-                  value={year}
-                  onChange={(event: React.ChangeEvent<HTMLInputElement>) => {
-                    setYear(event.target.value);
-                    clearError('year');
-                  }}
-                />
-                <Field.Error />
-              </Field.Root>
+              <TextField
+                name="year"
+                error={errors.year}
+                required
+                label={t('field.year', 'Năm')}
+                testId="draft-year"
+                inputMode="numeric"
+                maxLength={4}
+                value={year}
+                onChange={(value) => {
+                  setYear(value);
+                  clearError('year');
+                }}
+              />
             ) : (
               <Flex gap={4} alignItems="flex-start" wrap="wrap">
                 {dateField('from', t('field.from', 'Từ ngày'), from, setFrom)}
                 {dateField('to', t('field.to', 'Đến ngày'), to, setTo)}
               </Flex>
             )}
-            <Field.Root
+            <TextField
               name="title"
               error={errors.title}
               hint={t('draft.titleHint', 'Để trống để dùng tiêu đề mặc định theo kỳ báo cáo.')}
-            >
-              <Field.Label>{t('field.title', 'Tiêu đề')}</Field.Label>
-              <TextInput
-                data-testid="draft-title"
-                value={title}
-                maxLength={255}
-                onChange={(event: React.ChangeEvent<HTMLInputElement>) => setTitle(event.target.value)}
-              />
-              <Field.Hint />
-              <Field.Error />
-            </Field.Root>
+              label={t('field.title', 'Tiêu đề')}
+              testId="draft-title"
+              value={title}
+              maxLength={255}
+              onChange={(value) => setTitle(value)}
+            />
           </>
         );
       }}

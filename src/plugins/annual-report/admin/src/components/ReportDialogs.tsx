@@ -1,8 +1,8 @@
 import * as React from 'react';
 import { numberOnly } from '#annual-report/domain/document-format';
-import { Box, Button, Field, Flex, Modal, TextInput, Typography } from '@strapi/design-system';
+import { Box, Button, Flex, Modal, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
-import { DataTable, FormDialog, type Column } from '#admin/shared/kit';
+import { DataTable, FormDialog, type Column, TextField } from '#admin/shared/kit';
 import { isConflict, useApi, type Change, type Report } from '../api';
 import { useT } from '../i18n';
 
@@ -128,7 +128,7 @@ export const IssueDialog = ({
               )}
             </Typography>
           </Box>
-          <Field.Root
+          <TextField
             name="number"
             error={errors.number}
             required
@@ -136,21 +136,16 @@ export const IssueDialog = ({
               'field.numberHint',
               'Chỉ nhập số, ví dụ: 125. Ký hiệu "/BC-…" được ghi tự động theo thông tin cơ quan của kỳ báo cáo.'
             )}
-          >
-            <Field.Label>{t('field.number', 'Số báo cáo')}</Field.Label>
-            <TextInput
-              data-testid="issue-number"
-              value={number}
-              inputMode="numeric"
-              maxLength={20}
-              onChange={(event: React.ChangeEvent<HTMLInputElement>) => {
-                setNumber(event.target.value);
-                clearError('number');
-              }}
-            />
-            <Field.Hint />
-            <Field.Error />
-          </Field.Root>
+            label={t('field.number', 'Số báo cáo')}
+            testId="issue-number"
+            value={number}
+            inputMode="numeric"
+            maxLength={20}
+            onChange={(value) => {
+              setNumber(value);
+              clearError('number');
+            }}
+          />
         </>
       )}
     </FormDialog>

@@ -1,22 +1,12 @@
 import * as React from 'react';
-import {
-  Button,
-  Flex,
-  Loader,
-  Modal,
-  Table,
-  Tbody,
-  Td,
-  Th,
-  Thead,
-  Tr,
-  Typography,
-} from '@strapi/design-system';
+import { Button, Flex, Loader, Modal, Typography } from '@strapi/design-system';
 import { useApi, type FigureRow } from '../api';
 import { tm, useT } from '../i18n';
 import { COLUMN_LABELS, keyLabel, valueKind } from '../labels';
-import { Empty, Pager, useDates, useLoader, WRAP } from './common';
+import { Empty, useDates, useLoader } from '#admin/shared/common';
+import { Pager } from '#admin/shared/kit';
 import type { Drill } from './Figures';
+import { SmallTable } from './SmallTable';
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -111,28 +101,20 @@ const RowsContent = ({
               <Typography variant="pi" textColor="neutral600">
                 {t('rows.total', '{total} dòng', { total: rows.data.pagination?.total ?? results.length })}
               </Typography>
-              <Table colCount={columns.length} rowCount={results.length + 1} data-testid="rows-table">
-                <Thead>
-                  <Tr>
-                    {columns.map((column) => (
-                      <Th key={column}>
-                        <Typography variant="sigma">{header(column)}</Typography>
-                      </Th>
-                    ))}
-                  </Tr>
-                </Thead>
-                <Tbody>
-                  {results.map((row, index) => (
-                    <Tr key={index} data-testid="rows-row">
-                      {columns.map((column) => (
-                        <Td key={column} style={WRAP} maxWidth="360px">
-                          <Typography textColor="neutral800">{cell(column, row[column])}</Typography>
-                        </Td>
-                      ))}
-                    </Tr>
-                  ))}
-                </Tbody>
-              </Table>
+              <SmallTable
+                columns={columns.map((column) => ({
+                  key: column,
+                  label: header(column),
+                  render: (row: FigureRow) => (
+                    <Typography textColor="neutral800">{cell(column, row[column])}</Typography>
+                  ),
+                  wrap: true,
+                }))}
+                rows={results}
+                wrapWidth="360px"
+                testId="rows-table"
+                rowTestId="rows-row"
+              />
               <Pager pagination={rows.data.pagination} onPage={setPage} testId="rows-pager" />
             </>
           )}

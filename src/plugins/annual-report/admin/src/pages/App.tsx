@@ -1,18 +1,14 @@
-import { Page } from '@strapi/strapi/admin';
-import { Route, Routes } from 'react-router-dom';
 import { READ } from '../access';
 import { ListPage } from './ListPage';
 import { ReportPage } from './ReportPage';
+import { PluginPages } from '#admin/shared/plugin';
 
 /** The plugin's pages under /admin/plugins/annual-report. */
 const App = () => (
-  <Page.Protect permissions={READ}>
-    <Routes>
-      <Route index element={<ListPage />} />
-      <Route path="reports/:documentId" element={<ReportPage />} />
-      <Route path="*" element={<Page.Error />} />
-    </Routes>
-  </Page.Protect>
+  <PluginPages
+    permissions={READ}
+    routes={[{ element: <ListPage /> }, { path: 'reports/:documentId', element: <ReportPage /> }]}
+  />
 );
 
 export default App;

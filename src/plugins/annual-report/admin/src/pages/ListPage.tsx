@@ -1,13 +1,13 @@
 import * as React from 'react';
 import { Button, Flex, Link, Typography } from '@strapi/design-system';
 import { Plus } from '@strapi/icons';
-import { Layouts, Page } from '@strapi/strapi/admin';
+import { Page } from '@strapi/strapi/admin';
 import { NavLink, useNavigate } from 'react-router-dom';
 import { PLUGIN_ID } from '#annual-report/permissions';
 import { useAccess } from '../access';
-import { type Column, DataTable, ListPagination, useUrlFilters } from '#admin/shared/kit';
+import { type Column, DataTable, ListPagination, useUrlFilters, PageShell } from '#admin/shared/kit';
 import { useApi, type ReportRow } from '../api';
-import { useDates, useLoader } from '../components/common';
+import { useDates, useLoader } from '#admin/shared/common';
 import { NewDraftDialog } from '../components/NewDraftDialog';
 import { StateBadge } from '../components/StateBadge';
 import { useT } from '../i18n';
@@ -85,34 +85,30 @@ export const ListPage = () => {
   ];
 
   return (
-    <Page.Main>
-      <Page.Title>{title}</Page.Title>
-      <Layouts.Header
-        title={title}
-        subtitle={t(
-          'list.subtitle',
-          'Báo cáo kết quả công tác truyền thông hỗ trợ kiểm soát thủ tục hành chính ({total} báo cáo)',
-          { total: pagination.total }
-        )}
-        primaryAction={newDraft}
-      />
-      <Layouts.Content>
-        <Flex direction="column" alignItems="stretch" gap={4}>
-          <DataTable
-            rows={results}
-            columns={columns}
-            rowKey={(row) => row.documentId}
-            label={title}
-            loading={list.loading}
-            empty={t('list.empty', 'Chưa có báo cáo nào.')}
-            emptyAction={newDraft}
-            rowData={(row) => ({ state: row.state, year: row.year })}
-            testId="report-table"
-            rowTestId="report-row"
-          />
-          <ListPagination pagination={pagination} />
-        </Flex>
-      </Layouts.Content>
+    <PageShell
+      title={title}
+      subtitle={t(
+        'list.subtitle',
+        'Báo cáo kết quả công tác truyền thông hỗ trợ kiểm soát thủ tục hành chính ({total} báo cáo)',
+        { total: pagination.total }
+      )}
+      primaryAction={newDraft}
+    >
+      <Flex direction="column" alignItems="stretch" gap={4}>
+        <DataTable
+          rows={results}
+          columns={columns}
+          rowKey={(row) => row.documentId}
+          label={title}
+          loading={list.loading}
+          empty={t('list.empty', 'Chưa có báo cáo nào.')}
+          emptyAction={newDraft}
+          rowData={(row) => ({ state: row.state, year: row.year })}
+          testId="report-table"
+          rowTestId="report-row"
+        />
+        <ListPagination pagination={pagination} />
+      </Flex>
       <NewDraftDialog
         open={creating}
         defaultYear={defaultYear}
@@ -122,6 +118,6 @@ export const ListPage = () => {
           navigate(`/plugins/${PLUGIN_ID}/reports/${report.documentId}`);
         }}
       />
-    </Page.Main>
+    </PageShell>
   );
 };

@@ -8,7 +8,7 @@ import { DetailShell } from '#admin/shared/kit';
 import { PLUGIN_ID } from '#annual-report/permissions';
 import { useAccess } from '../access';
 import { isConflict, problemOf, useApi, type Change, type Report } from '../api';
-import { useDates, useLoader } from '../components/common';
+import { useDates, useLoader } from '#admin/shared/common';
 import { ExportsPanel } from '../components/ExportsPanel';
 import { FiguresView, type Drill } from '../components/Figures';
 import { NarrativeEditor } from '../components/NarrativeEditor';

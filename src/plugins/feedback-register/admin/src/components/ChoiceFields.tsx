@@ -1,10 +1,11 @@
-import { Field, SingleSelect, SingleSelectOption } from '@strapi/design-system';
+import { SingleSelect, SingleSelectOption } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 import { kindLabel } from '../api';
 import { useT } from '../i18n';
 import { channelLabel, type Channel } from '../labels';
 import { useOptions } from './OptionsContext';
-import { useTestIdRef } from './testId';
+import { useTestIdRef } from '#admin/shared/testId';
+import { FormField } from '#admin/shared/kit';
 
 interface ChoiceFieldProps<V extends string> {
   value: V;
@@ -21,8 +22,7 @@ export const KindField = ({ value, onChange, error, id, testId }: ChoiceFieldPro
   const { locale } = useIntl();
   const ref = useTestIdRef(testId);
   return (
-    <Field.Root name="kind" id={id} error={error} required>
-      <Field.Label>{t('field.kind', 'Loại phản ánh, kiến nghị')}</Field.Label>
+    <FormField name="kind" id={id} error={error} required label={t('field.kind', 'Loại phản ánh, kiến nghị')}>
       <SingleSelect
         ref={ref}
         value={value || null}
@@ -35,8 +35,7 @@ export const KindField = ({ value, onChange, error, id, testId }: ChoiceFieldPro
           </SingleSelectOption>
         ))}
       </SingleSelect>
-      <Field.Error />
-    </Field.Root>
+    </FormField>
   );
 };
 
@@ -52,8 +51,7 @@ export function ChannelField<C extends Channel>({
   const t = useT();
   const ref = useTestIdRef(testId);
   return (
-    <Field.Root name="channel" id={id} error={error} required>
-      <Field.Label>{t('field.channel', 'Kênh tiếp nhận')}</Field.Label>
+    <FormField name="channel" id={id} error={error} required label={t('field.channel', 'Kênh tiếp nhận')}>
       <SingleSelect
         ref={ref}
         value={value}
@@ -68,7 +66,6 @@ export function ChannelField<C extends Channel>({
           </SingleSelectOption>
         ))}
       </SingleSelect>
-      <Field.Error />
-    </Field.Root>
+    </FormField>
   );
 }

@@ -3,7 +3,7 @@ import { HistoryList } from '#admin/shared/HistoryList';
 import { kindLabel, type HistoryEvent, type ProcedureRef } from '../api';
 import { useDates } from '#admin/shared/common';
 import { msg, tm, useT, type Message } from '../i18n';
-import { ACTION_LABELS, channelLabel, isHistoryAction, stateLabel } from '../labels';
+import { ACTION_LABELS, channelLabel, stateLabel } from '../labels';
 import { useOptions } from './OptionsContext';
 import { procedureLabel } from './ProcedurePicker';
 
@@ -72,7 +72,7 @@ export const HistoryTimeline = ({ events }: HistoryTimelineProps) => {
     <HistoryList
       events={events}
       t={t}
-      actionLabel={(action) => (isHistoryAction(action) ? tm(t, ACTION_LABELS[action]) : action)}
+      actionLabels={ACTION_LABELS}
       stateLabel={(state) => stateLabel(t, state)}
       details={details}
     />

@@ -1,20 +1,9 @@
 import * as React from 'react';
-import {
-  Box,
-  Field,
-  Flex,
-  Loader,
-  SingleSelect,
-  SingleSelectOption,
-  Textarea,
-  TextInput,
-  Typography,
-  type ButtonProps,
-} from '@strapi/design-system';
+import { Box, Flex, Loader, Typography, type ButtonProps } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 import { PRE, useDates } from '#admin/shared/common';
 import { DateField, useInvalidDates } from '#admin/shared/DateField';
-import { FormDialog, type FieldErrors, type FormState } from '#admin/shared/kit';
+import { FormDialog, type FieldErrors, type FormState, FormField, TextField } from '#admin/shared/kit';
 import type { ApiProblem } from '#admin/shared/api-problem';
 import {
   problemOf,
@@ -37,7 +26,7 @@ import {
 } from '../labels';
 import { ChannelField, KindField } from './ChoiceFields';
 import { ProcedurePicker } from './ProcedurePicker';
-import { useTestIdRef } from './testId';
+import { UnitSelect } from '#admin/shared/UnitSelect';
 
 interface TransitionDialogProps {
   transition: AllowedTransition | null;
@@ -124,7 +113,6 @@ export const TransitionDialog = ({
   const t = useT();
   const api = useApi();
   const { locale } = useIntl();
-  const unitRef = useTestIdRef('transition-unit');
   const [values, setValues] = React.useState<Values>(() => startValues(feedback));
   const [preview, setPreview] = React.useState<'idle' | 'loading' | 'ready' | 'failed'>('idle');
   const [previewError, setPreviewError] = React.useState<string | null>(null);
@@ -223,29 +211,30 @@ export const TransitionDialog = ({
       clearError(key);
     };
     const textArea = (key: TextKey, label: string, rows = 5, hint?: string) => (
-      <Field.Root name={key} error={errors[key]} required hint={hint}>
-        <Field.Label>{label}</Field.Label>
-        <Textarea
-          data-testid={`transition-${key}`}
-          value={values[key]}
-          rows={rows}
-          onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) => set(key, event.target.value)}
-        />
-        {hint && <Field.Hint />}
-        <Field.Error />
-      </Field.Root>
+      <TextField
+        name={key}
+        error={errors[key]}
+        required
+        hint={hint}
+        label={label}
+        testId={`transition-${key}`}
+        value={values[key]}
+        rows={rows}
+        multiline
+        onChange={(value) => set(key, value)}
+      />
     );
     const textInput = (key: TextKey, label: string, maxLength: number) => (
-      <Field.Root name={key} error={errors[key]} required>
-        <Field.Label>{label}</Field.Label>
-        <TextInput
-          data-testid={`transition-${key}`}
-          value={values[key]}
-          maxLength={maxLength}
-          onChange={(event: React.ChangeEvent<HTMLInputElement>) => set(key, event.target.value)}
-        />
-        <Field.Error />
-      </Field.Root>
+      <TextField
+        name={key}
+        error={errors[key]}
+        required
+        label={label}
+        testId={`transition-${key}`}
+        value={values[key]}
+        maxLength={maxLength}
+        onChange={(value) => set(key, value)}
+      />
     );
 
     return (
@@ -299,22 +288,15 @@ export const TransitionDialog = ({
           textInput('letterNumber', t('field.letterNumber', 'Số, ký hiệu văn bản chuyển'), 50)}
         {needs.has('unit') && (
           <>
-            <Field.Root name="unit" error={errors.unit} required>
-              <Field.Label>{t('field.handlingUnit', 'Đơn vị xử lý')}</Field.Label>
-              <SingleSelect
-                ref={unitRef}
-                value={values.unit === null ? null : String(values.unit)}
-                placeholder={t('dialog.unit.placeholder', 'Chọn đơn vị')}
-                onChange={(value) => set('unit', Number(value) || null)}
-              >
-                {units.map((unit) => (
-                  <SingleSelectOption key={unit.id} value={String(unit.id)}>
-                    {unit.name}
-                  </SingleSelectOption>
-                ))}
-              </SingleSelect>
-              <Field.Error />
-            </Field.Root>
+            <UnitSelect
+              units={units}
+              value={values.unit}
+              onChange={(value) => set('unit', Number(value) || null)}
+              label={t('field.handlingUnit', 'Đơn vị xử lý')}
+              error={errors.unit}
+              placeholder={t('dialog.unit.placeholder', 'Chọn đơn vị')}
+              testId="transition-unit"
+            />
             {lateSince && (
               <Typography textColor="danger600" data-testid="transition-late">
                 {t(
@@ -347,12 +329,12 @@ export const TransitionDialog = ({
         )}
         {needs.has('answer') && (
           // The answer is edited on the page only: this is the text that is sent, shown once more to be read.
-          <Field.Root
+          <FormField
             name="answer"
             error={errors.answer}
             hint={t('dialog.answer.hint', 'Để sửa, đóng hộp thoại và sửa ở khung Trả lời trên trang.')}
+            label={t('dialog.answer.label', 'Nội dung trả lời sẽ gửi')}
           >
-            <Field.Label>{t('dialog.answer.label', 'Nội dung trả lời sẽ gửi')}</Field.Label>
             <Box
               padding={4}
               background="neutral100"
@@ -365,9 +347,7 @@ export const TransitionDialog = ({
                 {answer}
               </Typography>
             </Box>
-            <Field.Hint />
-            <Field.Error />
-          </Field.Root>
+          </FormField>
         )}
         {needs.has('comment') &&
           textArea('comment', t('dialog.comment.returned', 'Nội dung cần đơn vị chỉnh sửa'))}

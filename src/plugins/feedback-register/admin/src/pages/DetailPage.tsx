@@ -3,11 +3,9 @@ import {
   Badge,
   Box,
   Button,
-  Field,
   Flex,
   Grid,
   TextButton,
-  Textarea,
   Typography,
   type ButtonProps,
 } from '@strapi/design-system';
@@ -16,7 +14,7 @@ import { useNotification } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { useParams } from 'react-router-dom';
 import { PRE, useDates, useLoader } from '#admin/shared/common';
-import { DetailShell } from '#admin/shared/kit';
+import { DetailShell, TextField } from '#admin/shared/kit';
 import type { ApiProblem } from '#admin/shared/api-problem';
 import { PLUGIN_ID } from '#feedback-register/permissions';
 import {
@@ -370,28 +368,24 @@ export const DetailPage = () => {
                 <Section title={t('answer.title', 'Trả lời')} testId="feedback-answer">
                   {feedback.canEditAnswer ? (
                     <Flex direction="column" alignItems="stretch" gap={3}>
-                      <Field.Root
+                      <TextField
                         name="answer"
                         error={answerError}
                         hint={t(
                           'answer.hint',
                           'Dự thảo được lưu lại để tiếp tục soạn; khi hoàn chỉnh, gửi Văn phòng Sở bằng nút “Gửi dự thảo trả lời”.'
                         )}
-                      >
-                        <Field.Label>{t('field.answer', 'Nội dung trả lời')}</Field.Label>
-                        <Textarea
-                          data-testid="answer-text"
-                          value={answer}
-                          rows={12}
-                          maxLength={20000}
-                          onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) => {
-                            setAnswer(event.target.value);
-                            setAnswerError(undefined);
-                          }}
-                        />
-                        <Field.Hint />
-                        <Field.Error />
-                      </Field.Root>
+                        label={t('field.answer', 'Nội dung trả lời')}
+                        testId="answer-text"
+                        value={answer}
+                        rows={12}
+                        maxLength={20000}
+                        onChange={(value) => {
+                          setAnswer(value);
+                          setAnswerError(undefined);
+                        }}
+                        multiline
+                      />
                       <Flex justifyContent="flex-end">
                         <Button
                           variant="secondary"

@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { Badge, Button, Flex, Link, LinkButton, Typography } from '@strapi/design-system';
 import { Download, Eye, Plus } from '@strapi/icons';
-import { Layouts, Page, useNotification } from '@strapi/strapi/admin';
+import { Page, useNotification } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { NavLink } from 'react-router-dom';
 import { dayOf, shorten, useDates, useLoader } from '#admin/shared/common';
@@ -13,6 +13,7 @@ import {
   ListPagination,
   sortParam,
   useUrlFilters,
+  PageShell,
 } from '#admin/shared/kit';
 import { PLUGIN_ID } from '#feedback-register/permissions';
 import { kindLabel, problemOf, saveFile, useApi, type FeedbackRow, type ListFilters } from '../api';
@@ -223,65 +224,61 @@ export const ListPage = () => {
   ];
 
   return (
-    <Page.Main>
-      <Page.Title>{title}</Page.Title>
-      <Layouts.Header
-        title={title}
-        subtitle={t('list.count', '{total} phản ánh, kiến nghị', { total: pagination.total })}
-        primaryAction={
-          <Flex gap={2} wrap="wrap">
-            <Button
-              variant="secondary"
-              startIcon={<Download />}
-              loading={exporting}
-              onClick={exportCsv}
-              data-testid="feedback-export"
-            >
-              {t('list.export', 'Xuất CSV')}
-            </Button>
-            {newFeedback}
-          </Flex>
-        }
-      />
-      <Layouts.Content>
-        <Flex direction="column" alignItems="stretch" gap={4}>
-          <FilterBar
-            filters={filterBar}
-            values={values}
-            onChange={url.setFilter}
-            onClear={url.clearFilters}
-            testId="feedback-filters"
-          />
-          <DataTable
-            rows={results}
-            columns={columns}
-            rowKey={(row) => row.documentId}
-            label={title}
-            sort={url.sort}
-            onSort={url.setSort}
-            loading={list.loading}
-            empty={t('list.empty', 'Không có phản ánh, kiến nghị nào phù hợp.')}
-            emptyAction={newFeedback}
-            actions={(row) => (
-              <LinkButton
-                tag={NavLink}
-                to={detailPath(row)}
-                size="S"
-                variant="secondary"
-                startIcon={<Eye />}
-                aria-label={t('list.open.label', 'Mở {subject}', { subject: shorten(row.subject, 60) })}
-                data-testid="feedback-open"
-              >
-                {t('list.open', 'Mở')}
-              </LinkButton>
-            )}
-            rowData={(row) => ({ state: row.state, overdue: row.overdue })}
-            testId="feedback-table"
-            rowTestId="feedback-row"
-          />
-          <ListPagination pagination={pagination} />
+    <PageShell
+      title={title}
+      subtitle={t('list.count', '{total} phản ánh, kiến nghị', { total: pagination.total })}
+      primaryAction={
+        <Flex gap={2} wrap="wrap">
+          <Button
+            variant="secondary"
+            startIcon={<Download />}
+            loading={exporting}
+            onClick={exportCsv}
+            data-testid="feedback-export"
+          >
+            {t('list.export', 'Xuất CSV')}
+          </Button>
+          {newFeedback}
         </Flex>
-      </Layouts.Content>
-    </Page.Main>
+      }
+    >
+      <Flex direction="column" alignItems="stretch" gap={4}>
+        <FilterBar
+          filters={filterBar}
+          values={values}
+          onChange={url.setFilter}
+          onClear={url.clearFilters}
+          testId="feedback-filters"
+        />
+        <DataTable
+          rows={results}
+          columns={columns}
+          rowKey={(row) => row.documentId}
+          label={title}
+          sort={url.sort}
+          onSort={url.setSort}
+          loading={list.loading}
+          empty={t('list.empty', 'Không có phản ánh, kiến nghị nào phù hợp.')}
+          emptyAction={newFeedback}
+          actions={(row) => (
+            <LinkButton
+              tag={NavLink}
+              to={detailPath(row)}
+              size="S"
+              variant="secondary"
+              startIcon={<Eye />}
+              aria-label={t('list.open.label', 'Mở {subject}', { subject: shorten(row.subject, 60) })}
+              data-testid="feedback-open"
+            >
+              {t('list.open', 'Mở')}
+            </LinkButton>
+          )}
+          rowData={(row) => ({ state: row.state, overdue: row.overdue })}
+          testId="feedback-table"
+          rowTestId="feedback-row"
+        />
+        <ListPagination pagination={pagination} />
+      </Flex>
+    </PageShell>
   );
 };

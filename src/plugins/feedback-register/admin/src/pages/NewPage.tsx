@@ -1,17 +1,6 @@
 import * as React from 'react';
-import {
-  Box,
-  Button,
-  Checkbox,
-  Field,
-  Flex,
-  Grid,
-  LinkButton,
-  Textarea,
-  TextInput,
-  Typography,
-} from '@strapi/design-system';
-import { BackButton, Layouts, Page, useNotification } from '@strapi/strapi/admin';
+import { Box, Button, Checkbox, Field, Flex, Grid, LinkButton, Typography } from '@strapi/design-system';
+import { Page, useNotification } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { NavLink, useNavigate } from 'react-router-dom';
 import { PLUGIN_ID } from '#feedback-register/permissions';
@@ -23,6 +12,7 @@ import { DateTimeField, useInvalidDates } from '#admin/shared/DateField';
 import { Section } from '#admin/shared/Section';
 import { useT } from '../i18n';
 import { REGISTERED_CHANNELS, type RegisteredChannel } from '../labels';
+import { TextField, PageShell } from '#admin/shared/kit';
 
 interface Values {
   channel: RegisteredChannel;
@@ -149,196 +139,188 @@ export const NewPage = () => {
   const text = (
     key: 'fullName' | 'address' | 'phone' | 'email' | 'subject',
     label: string,
-    { required = false, maxLength = 255, type = 'text' } = {}
+    { required = false, maxLength = 255, type = 'text' as 'text' | 'email' | 'tel' } = {}
   ) => (
-    <Field.Root name={key} id={`${formId}-${key}`} error={errors[key]} required={required}>
-      <Field.Label>{label}</Field.Label>
-      <TextInput
-        data-testid={`field-${key}`}
-        type={type}
-        value={values[key]}
-        maxLength={maxLength}
-        onChange={(event: React.ChangeEvent<HTMLInputElement>) => set(key, event.target.value)}
-      />
-      <Field.Error />
-    </Field.Root>
+    <TextField
+      name={key}
+      id={`${formId}-${key}`}
+      error={errors[key]}
+      required={required}
+      label={label}
+      testId={`field-${key}`}
+      type={type}
+      value={values[key]}
+      maxLength={maxLength}
+      onChange={(value) => set(key, value)}
+    />
   );
 
   const title = t('new.title', 'Ghi nhận phản ánh, kiến nghị');
   const listPath = `/plugins/${PLUGIN_ID}`;
 
   return (
-    <Page.Main>
-      <Page.Title>{title}</Page.Title>
-      <Layouts.Header
-        navigationAction={<BackButton fallback={listPath} />}
-        title={title}
-        subtitle={t(
-          'new.subtitle',
-          'Phản ánh, kiến nghị nhận qua điện thoại, văn bản giấy hoặc thư điện tử được ghi vào sổ như phản ánh gửi qua Cổng thông tin.'
-        )}
-      />
-      <Layouts.Content>
-        {created ? (
-          <Section title={t('new.created.title', 'Đã ghi nhận vào sổ')} testId="registration-result">
-            <Typography textColor="neutral700">
-              {t(
-                'new.created.note',
-                'Thông báo mã tra cứu này cho người phản ánh để tra cứu tình trạng xử lý trên Cổng thông tin.'
-              )}
-            </Typography>
-            <Box padding={6} background="success100" hasRadius borderColor="success200">
-              <Flex direction="column" alignItems="flex-start" gap={2}>
-                <Typography variant="sigma" textColor="success700">
-                  {t('field.trackingCode', 'Mã tra cứu')}
-                </Typography>
-                <Typography
-                  variant="alpha"
-                  tag="p"
-                  data-testid="registration-tracking-code"
-                  style={{ fontFamily: 'monospace', letterSpacing: '0.05em', userSelect: 'all' }}
-                >
-                  {created.trackingCode}
-                </Typography>
-              </Flex>
-            </Box>
-            <Flex gap={2}>
-              <LinkButton
-                tag={NavLink}
-                to={`${listPath}/feedbacks/${created.documentId}`}
-                data-testid="registration-open"
+    <PageShell
+      backTo={listPath}
+      title={title}
+      subtitle={t(
+        'new.subtitle',
+        'Phản ánh, kiến nghị nhận qua điện thoại, văn bản giấy hoặc thư điện tử được ghi vào sổ như phản ánh gửi qua Cổng thông tin.'
+      )}
+    >
+      {created ? (
+        <Section title={t('new.created.title', 'Đã ghi nhận vào sổ')} testId="registration-result">
+          <Typography textColor="neutral700">
+            {t(
+              'new.created.note',
+              'Thông báo mã tra cứu này cho người phản ánh để tra cứu tình trạng xử lý trên Cổng thông tin.'
+            )}
+          </Typography>
+          <Box padding={6} background="success100" hasRadius borderColor="success200">
+            <Flex direction="column" alignItems="flex-start" gap={2}>
+              <Typography variant="sigma" textColor="success700">
+                {t('field.trackingCode', 'Mã tra cứu')}
+              </Typography>
+              <Typography
+                variant="alpha"
+                tag="p"
+                data-testid="registration-tracking-code"
+                style={{ fontFamily: 'monospace', letterSpacing: '0.05em', userSelect: 'all' }}
               >
-                {t('new.created.open', 'Mở phản ánh, kiến nghị')}
-              </LinkButton>
-              <Button variant="secondary" onClick={again}>
-                {t('new.created.again', 'Ghi nhận phản ánh khác')}
-              </Button>
+                {created.trackingCode}
+              </Typography>
             </Flex>
-          </Section>
-        ) : (
-          <Box background="neutral0" hasRadius shadow="tableShadow" padding={7}>
-            <form onSubmit={submit} noValidate aria-label={title}>
-              <Flex direction="column" alignItems="stretch" gap={6}>
-                <OtherErrors errors={errors} fields={[...FIELDS]} />
-                <Grid.Root gap={5}>
-                  <Grid.Item col={6} s={12} xs={12} direction="column" alignItems="stretch">
-                    <ChannelField
-                      value={values.channel}
-                      onChange={(channel) => set('channel', channel)}
-                      channels={REGISTERED_CHANNELS}
-                      error={errors.channel}
-                      id={`${formId}-channel`}
-                      testId="field-channel"
-                    />
-                  </Grid.Item>
-                  <Grid.Item col={6} s={12} xs={12} direction="column" alignItems="stretch">
-                    <DateTimeField
-                      t={t}
-                      name="receivedAt"
-                      id={`${formId}-receivedAt`}
-                      label={t('field.receivedAt', 'Ngày tiếp nhận')}
-                      required
-                      error={errors.receivedAt}
-                      testId="field-receivedAt"
-                      value={values.receivedAt}
-                      max={now}
-                      onChange={(date) => set('receivedAt', date)}
-                      onInvalid={invalidDates.track('receivedAt')}
-                    />
-                  </Grid.Item>
-
-                  <Grid.Item col={12} direction="column" alignItems="stretch">
-                    <Typography variant="delta" tag="h2">
-                      {t('detail.submitter', 'Người phản ánh, kiến nghị')}
-                    </Typography>
-                  </Grid.Item>
-                  <Grid.Item col={6} s={12} xs={12} direction="column" alignItems="stretch">
-                    {text('fullName', t('field.fullName', 'Họ và tên'), { required: true, maxLength: 100 })}
-                  </Grid.Item>
-                  <Grid.Item col={6} s={12} xs={12} direction="column" alignItems="stretch">
-                    {text('address', t('field.address', 'Địa chỉ'), { required: true })}
-                  </Grid.Item>
-                  <Grid.Item col={6} s={12} xs={12} direction="column" alignItems="stretch">
-                    {text('phone', t('field.phone', 'Số điện thoại'), { maxLength: 20, type: 'tel' })}
-                  </Grid.Item>
-                  <Grid.Item col={6} s={12} xs={12} direction="column" alignItems="stretch">
-                    {text('email', t('field.email', 'Thư điện tử'), { maxLength: 254, type: 'email' })}
-                  </Grid.Item>
-
-                  <Grid.Item col={12} direction="column" alignItems="stretch">
-                    <Typography variant="delta" tag="h2">
-                      {t('detail.content', 'Nội dung phản ánh, kiến nghị')}
-                    </Typography>
-                  </Grid.Item>
-                  <Grid.Item col={12} direction="column" alignItems="stretch">
-                    <KindField
-                      value={values.kind}
-                      onChange={(kind) => set('kind', kind)}
-                      error={errors.kind}
-                      id={`${formId}-kind`}
-                      testId="field-kind"
-                    />
-                  </Grid.Item>
-                  <Grid.Item col={12} direction="column" alignItems="stretch">
-                    {text('subject', t('field.subject', 'Tiêu đề'), { required: true })}
-                  </Grid.Item>
-                  <Grid.Item col={12} direction="column" alignItems="stretch">
-                    <Field.Root name="content" id={`${formId}-content`} error={errors.content} required>
-                      <Field.Label>{t('field.content', 'Nội dung')}</Field.Label>
-                      <Textarea
-                        data-testid="field-content"
-                        value={values.content}
-                        rows={10}
-                        maxLength={10000}
-                        onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) =>
-                          set('content', event.target.value)
-                        }
-                      />
-                      <Field.Error />
-                    </Field.Root>
-                  </Grid.Item>
-                  <Grid.Item col={12} direction="column" alignItems="stretch">
-                    <Field.Root
-                      name="consent.publishAnswer"
-                      id={`${formId}-publishAnswer`}
-                      error={errors['consent.publishAnswer']}
-                      hint={t(
-                        'form.publishAnswer.hint',
-                        'Nội dung trả lời chỉ được công khai trên Cổng thông tin khi người phản ánh đồng ý; thông tin cá nhân không được công khai.'
-                      )}
-                    >
-                      <Checkbox
-                        checked={values.publishAnswer}
-                        onCheckedChange={(checked) =>
-                          set('publishAnswer', checked === true, 'consent.publishAnswer')
-                        }
-                        data-testid="field-publishAnswer"
-                      >
-                        {t('field.publishAnswer', 'Người phản ánh đồng ý công khai nội dung trả lời')}
-                      </Checkbox>
-                      <Field.Hint />
-                      <Field.Error />
-                    </Field.Root>
-                  </Grid.Item>
-                </Grid.Root>
-                <Flex gap={2} justifyContent="flex-end">
-                  <Button
-                    type="button"
-                    variant="tertiary"
-                    onClick={() => navigate(listPath)}
-                    disabled={saving}
-                  >
-                    {t('form.cancel', 'Hủy')}
-                  </Button>
-                  <Button type="submit" loading={saving} data-testid="registration-save">
-                    {t('new.save', 'Ghi vào sổ')}
-                  </Button>
-                </Flex>
-              </Flex>
-            </form>
           </Box>
-        )}
-      </Layouts.Content>
-    </Page.Main>
+          <Flex gap={2}>
+            <LinkButton
+              tag={NavLink}
+              to={`${listPath}/feedbacks/${created.documentId}`}
+              data-testid="registration-open"
+            >
+              {t('new.created.open', 'Mở phản ánh, kiến nghị')}
+            </LinkButton>
+            <Button variant="secondary" onClick={again}>
+              {t('new.created.again', 'Ghi nhận phản ánh khác')}
+            </Button>
+          </Flex>
+        </Section>
+      ) : (
+        <Box background="neutral0" hasRadius shadow="tableShadow" padding={7}>
+          <form onSubmit={submit} noValidate aria-label={title}>
+            <Flex direction="column" alignItems="stretch" gap={6}>
+              <OtherErrors errors={errors} fields={[...FIELDS]} />
+              <Grid.Root gap={5}>
+                <Grid.Item col={6} s={12} xs={12} direction="column" alignItems="stretch">
+                  <ChannelField
+                    value={values.channel}
+                    onChange={(channel) => set('channel', channel)}
+                    channels={REGISTERED_CHANNELS}
+                    error={errors.channel}
+                    id={`${formId}-channel`}
+                    testId="field-channel"
+                  />
+                </Grid.Item>
+                <Grid.Item col={6} s={12} xs={12} direction="column" alignItems="stretch">
+                  <DateTimeField
+                    t={t}
+                    name="receivedAt"
+                    id={`${formId}-receivedAt`}
+                    label={t('field.receivedAt', 'Ngày tiếp nhận')}
+                    required
+                    error={errors.receivedAt}
+                    testId="field-receivedAt"
+                    value={values.receivedAt}
+                    max={now}
+                    onChange={(date) => set('receivedAt', date)}
+                    onInvalid={invalidDates.track('receivedAt')}
+                  />
+                </Grid.Item>
+
+                <Grid.Item col={12} direction="column" alignItems="stretch">
+                  <Typography variant="delta" tag="h2">
+                    {t('detail.submitter', 'Người phản ánh, kiến nghị')}
+                  </Typography>
+                </Grid.Item>
+                <Grid.Item col={6} s={12} xs={12} direction="column" alignItems="stretch">
+                  {text('fullName', t('field.fullName', 'Họ và tên'), { required: true, maxLength: 100 })}
+                </Grid.Item>
+                <Grid.Item col={6} s={12} xs={12} direction="column" alignItems="stretch">
+                  {text('address', t('field.address', 'Địa chỉ'), { required: true })}
+                </Grid.Item>
+                <Grid.Item col={6} s={12} xs={12} direction="column" alignItems="stretch">
+                  {text('phone', t('field.phone', 'Số điện thoại'), { maxLength: 20, type: 'tel' })}
+                </Grid.Item>
+                <Grid.Item col={6} s={12} xs={12} direction="column" alignItems="stretch">
+                  {text('email', t('field.email', 'Thư điện tử'), { maxLength: 254, type: 'email' })}
+                </Grid.Item>
+
+                <Grid.Item col={12} direction="column" alignItems="stretch">
+                  <Typography variant="delta" tag="h2">
+                    {t('detail.content', 'Nội dung phản ánh, kiến nghị')}
+                  </Typography>
+                </Grid.Item>
+                <Grid.Item col={12} direction="column" alignItems="stretch">
+                  <KindField
+                    value={values.kind}
+                    onChange={(kind) => set('kind', kind)}
+                    error={errors.kind}
+                    id={`${formId}-kind`}
+                    testId="field-kind"
+                  />
+                </Grid.Item>
+                <Grid.Item col={12} direction="column" alignItems="stretch">
+                  {text('subject', t('field.subject', 'Tiêu đề'), { required: true })}
+                </Grid.Item>
+                <Grid.Item col={12} direction="column" alignItems="stretch">
+                  <TextField
+                    name="content"
+                    id={`${formId}-content`}
+                    error={errors.content}
+                    required
+                    label={t('field.content', 'Nội dung')}
+                    testId="field-content"
+                    value={values.content}
+                    rows={10}
+                    maxLength={10000}
+                    onChange={(value) => set('content', value)}
+                    multiline
+                  />
+                </Grid.Item>
+                <Grid.Item col={12} direction="column" alignItems="stretch">
+                  <Field.Root
+                    name="consent.publishAnswer"
+                    id={`${formId}-publishAnswer`}
+                    error={errors['consent.publishAnswer']}
+                    hint={t(
+                      'form.publishAnswer.hint',
+                      'Nội dung trả lời chỉ được công khai trên Cổng thông tin khi người phản ánh đồng ý; thông tin cá nhân không được công khai.'
+                    )}
+                  >
+                    <Checkbox
+                      checked={values.publishAnswer}
+                      onCheckedChange={(checked) =>
+                        set('publishAnswer', checked === true, 'consent.publishAnswer')
+                      }
+                      data-testid="field-publishAnswer"
+                    >
+                      {t('field.publishAnswer', 'Người phản ánh đồng ý công khai nội dung trả lời')}
+                    </Checkbox>
+                    <Field.Hint />
+                    <Field.Error />
+                  </Field.Root>
+                </Grid.Item>
+              </Grid.Root>
+              <Flex gap={2} justifyContent="flex-end">
+                <Button type="button" variant="tertiary" onClick={() => navigate(listPath)} disabled={saving}>
+                  {t('form.cancel', 'Hủy')}
+                </Button>
+                <Button type="submit" loading={saving} data-testid="registration-save">
+                  {t('new.save', 'Ghi vào sổ')}
+                </Button>
+              </Flex>
+            </Flex>
+          </form>
+        </Box>
+      )}
+    </PageShell>
   );
 };

@@ -1,3 +1,4 @@
+import * as React from 'react';
 import { Box, Flex, Grid, Typography } from '@strapi/design-system';
 import { useNavigate } from 'react-router-dom';
 import {
@@ -16,7 +17,7 @@ import {
 import { unitPath, type Dashboard } from '../api';
 import { useT } from '../i18n';
 import { Section } from '#admin/shared/Section';
-import { Empty } from './common';
+import { Empty } from '#admin/shared/common';
 
 /** Strapi's palette: primary600, success500, danger600, neutral300. */
 const COLORS = { primary: '#4945ff', success: '#5cb176', danger: '#d02b20', neutral: '#c0c0cf' };
@@ -31,6 +32,81 @@ const rateRows = <R extends { code: string; name: string }>(rows: R[], rateOf: (
     const rate = rateOf(row);
     return { ...row, value: rate ?? 0, noData: rate === null, label: rate === null ? '—' : `${rate}%` };
   });
+
+type RateRow = ReturnType<typeof rateRows<{ code: string; name: string }>>[number];
+
+/** A chart in its card, or "Chưa có số liệu." when it has nothing to show. */
+const ChartCard = ({
+  title,
+  testId,
+  empty,
+  children,
+}: {
+  title: string;
+  testId: string;
+  empty: boolean;
+  children: React.ReactNode;
+}) => {
+  const t = useT();
+  return (
+    <Section title={title} testId={testId}>
+      {empty ? (
+        <Empty>{t('chart.empty', 'Chưa có số liệu.')}</Empty>
+      ) : (
+        <Box height={`${HEIGHT}px`}>
+          <ResponsiveContainer width="100%" height={HEIGHT}>
+            {children}
+          </ResponsiveContainer>
+        </Box>
+      )}
+    </Section>
+  );
+};
+
+/** Bars of a rate per unit (rateRows), by unit code; the tooltip names the unit and says `describe(row)`. */
+function unitBars<R extends RateRow>({
+  rows,
+  name,
+  color,
+  maxRate,
+  describe,
+  onClick,
+}: {
+  rows: R[];
+  name: string;
+  color: string;
+  maxRate: number | ((max: number) => number);
+  describe: (row: R) => string;
+  onClick: (data: unknown) => void;
+}) {
+  return (
+    <BarChart data={rows} margin={{ top: 20, right: 8, left: 0, bottom: 8 }}>
+      <CartesianGrid strokeDasharray="3 3" vertical={false} />
+      <XAxis dataKey="code" interval={0} angle={-35} textAnchor="end" height={56} tick={{ fontSize: 11 }} />
+      <YAxis unit="%" domain={[0, maxRate]} />
+      <ChartTooltip
+        labelFormatter={(_label, payload) =>
+          (payload?.[0]?.payload as { name?: string } | undefined)?.name ?? String(_label)
+        }
+        formatter={(_value, _name, item) => [describe(item.payload as R), name]}
+      />
+      <Bar
+        isAnimationActive={false}
+        dataKey="value"
+        name={name}
+        fill={color}
+        cursor="pointer"
+        onClick={onClick}
+        minPointSize={3}
+      >
+        {rows.map((row) => (
+          <Cell key={row.code} fill={row.noData ? COLORS.neutral : color} />
+        ))}
+        <LabelList dataKey="label" position="top" fontSize={11} />
+      </Bar>
+    </BarChart>
+  );
+}
 
 /** The dashboard's charts: progress against target per unit, publications per month, on-time feedback rate. */
 export const Charts = ({ dashboard }: { dashboard: Dashboard }) => {
@@ -52,7 +128,6 @@ export const Charts = ({ dashboard }: { dashboard: Dashboard }) => {
   const noData = t('chart.noData', '— : chưa có số liệu (không có chỉ tiêu, hoặc chưa trả lời phản ánh nào)');
   const publications = t('chart.publications', 'Tin bài đã đăng');
   const rate = t('chart.onTimeRate', 'Tỷ lệ trả lời đúng hạn (%)');
-  const none = t('chart.empty', 'Chưa có số liệu.');
 
   /** A click on a unit's bar opens its drill-down. */
   const openUnit =
@@ -66,111 +141,42 @@ export const Charts = ({ dashboard }: { dashboard: Dashboard }) => {
   return (
     <Grid.Root gap={4}>
       <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
-        <Section title={t('chart.progress', 'Tiến độ so với chỉ tiêu theo đơn vị')} testId="chart-progress">
-          {progress.length === 0 ? (
-            <Empty>{none}</Empty>
-          ) : (
-            <Box height={`${HEIGHT}px`}>
-              <ResponsiveContainer width="100%" height={HEIGHT}>
-                <BarChart data={progress} margin={{ top: 20, right: 8, left: 0, bottom: 8 }}>
-                  <CartesianGrid strokeDasharray="3 3" vertical={false} />
-                  <XAxis
-                    dataKey="code"
-                    interval={0}
-                    angle={-35}
-                    textAnchor="end"
-                    height={56}
-                    tick={{ fontSize: 11 }}
-                  />
-                  <YAxis unit="%" domain={[0, (max: number) => Math.max(100, Math.ceil(max / 10) * 10)]} />
-                  <ChartTooltip
-                    labelFormatter={(_label, payload) =>
-                      (payload?.[0]?.payload as { name?: string } | undefined)?.name ?? String(_label)
-                    }
-                    formatter={(_value, _name, item) => {
-                      const row = item.payload as (typeof progress)[number];
-                      return [
-                        row.noData
-                          ? t('chart.noTarget', '{published} tin bài, chưa có chỉ tiêu', row)
-                          : t('chart.progressValue', '{published}/{target} tin bài ({percent}%)', row),
-                        progressRate,
-                      ];
-                    }}
-                  />
-                  <Bar
-                    isAnimationActive={false}
-                    dataKey="value"
-                    name={progressRate}
-                    fill={COLORS.primary}
-                    cursor="pointer"
-                    onClick={openUnit({ tab: 'articles' })}
-                    minPointSize={3}
-                  >
-                    {progress.map((row) => (
-                      <Cell key={row.code} fill={row.noData ? COLORS.neutral : COLORS.primary} />
-                    ))}
-                    <LabelList dataKey="label" position="top" fontSize={11} />
-                  </Bar>
-                </BarChart>
-              </ResponsiveContainer>
-            </Box>
-          )}
-        </Section>
+        <ChartCard
+          title={t('chart.progress', 'Tiến độ so với chỉ tiêu theo đơn vị')}
+          testId="chart-progress"
+          empty={progress.length === 0}
+        >
+          {unitBars({
+            rows: progress,
+            name: progressRate,
+            color: COLORS.primary,
+            maxRate: (max: number) => Math.max(100, Math.ceil(max / 10) * 10),
+            describe: (row) =>
+              row.noData
+                ? t('chart.noTarget', '{published} tin bài, chưa có chỉ tiêu', row)
+                : t('chart.progressValue', '{published}/{target} tin bài ({percent}%)', row),
+            onClick: openUnit({ tab: 'articles' }),
+          })}
+        </ChartCard>
       </Grid.Item>
       <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
-        <Section
+        <ChartCard
           title={t('chart.onTime', 'Tỷ lệ trả lời phản ánh, kiến nghị đúng hạn theo đơn vị')}
           testId="chart-feedback"
+          empty={onTime.length === 0}
         >
-          {onTime.length === 0 ? (
-            <Empty>{none}</Empty>
-          ) : (
-            <Box height={`${HEIGHT}px`}>
-              <ResponsiveContainer width="100%" height={HEIGHT}>
-                <BarChart data={onTime} margin={{ top: 20, right: 8, left: 0, bottom: 8 }}>
-                  <CartesianGrid strokeDasharray="3 3" vertical={false} />
-                  <XAxis
-                    dataKey="code"
-                    interval={0}
-                    angle={-35}
-                    textAnchor="end"
-                    height={56}
-                    tick={{ fontSize: 11 }}
-                  />
-                  <YAxis domain={[0, 100]} unit="%" />
-                  <ChartTooltip
-                    labelFormatter={(_label, payload) =>
-                      (payload?.[0]?.payload as { name?: string } | undefined)?.name ?? String(_label)
-                    }
-                    formatter={(_value, _name, item) => {
-                      const row = item.payload as (typeof onTime)[number];
-                      return [
-                        row.noData
-                          ? t('chart.noAnswers', 'Chưa trả lời phản ánh nào')
-                          : t('chart.onTimeValue', '{onTime}/{answered} đúng hạn ({rate}%)', row),
-                        rate,
-                      ];
-                    }}
-                  />
-                  <Bar
-                    isAnimationActive={false}
-                    dataKey="value"
-                    name={rate}
-                    fill={COLORS.success}
-                    cursor="pointer"
-                    onClick={openUnit({ tab: 'feedback', filter: 'on_time' })}
-                    minPointSize={3}
-                  >
-                    {onTime.map((row) => (
-                      <Cell key={row.code} fill={row.noData ? COLORS.neutral : COLORS.success} />
-                    ))}
-                    <LabelList dataKey="label" position="top" fontSize={11} />
-                  </Bar>
-                </BarChart>
-              </ResponsiveContainer>
-            </Box>
-          )}
-        </Section>
+          {unitBars({
+            rows: onTime,
+            name: rate,
+            color: COLORS.success,
+            maxRate: 100,
+            describe: (row) =>
+              row.noData
+                ? t('chart.noAnswers', 'Chưa trả lời phản ánh nào')
+                : t('chart.onTimeValue', '{onTime}/{answered} đúng hạn ({rate}%)', row),
+            onClick: openUnit({ tab: 'feedback', filter: 'on_time' }),
+          })}
+        </ChartCard>
       </Grid.Item>
       {units.length > 0 && (
         <Grid.Item col={12} direction="column" alignItems="stretch">
@@ -194,30 +200,26 @@ export const Charts = ({ dashboard }: { dashboard: Dashboard }) => {
         </Grid.Item>
       )}
       <Grid.Item col={12} direction="column" alignItems="stretch">
-        <Section title={t('chart.byMonth', 'Tin bài đã đăng theo tháng')} testId="chart-months">
-          {months.length === 0 ? (
-            <Empty>{none}</Empty>
-          ) : (
-            <Box height={`${HEIGHT}px`}>
-              <ResponsiveContainer width="100%" height={HEIGHT}>
-                <LineChart data={months} margin={{ top: 8, right: 16, left: 0, bottom: 8 }}>
-                  <CartesianGrid strokeDasharray="3 3" vertical={false} />
-                  <XAxis dataKey="label" />
-                  <YAxis allowDecimals={false} />
-                  <ChartTooltip />
-                  <Line
-                    isAnimationActive={false}
-                    type="monotone"
-                    dataKey="count"
-                    name={publications}
-                    stroke={COLORS.primary}
-                    strokeWidth={2}
-                  />
-                </LineChart>
-              </ResponsiveContainer>
-            </Box>
-          )}
-        </Section>
+        <ChartCard
+          title={t('chart.byMonth', 'Tin bài đã đăng theo tháng')}
+          testId="chart-months"
+          empty={months.length === 0}
+        >
+          <LineChart data={months} margin={{ top: 8, right: 16, left: 0, bottom: 8 }}>
+            <CartesianGrid strokeDasharray="3 3" vertical={false} />
+            <XAxis dataKey="label" />
+            <YAxis allowDecimals={false} />
+            <ChartTooltip />
+            <Line
+              isAnimationActive={false}
+              type="monotone"
+              dataKey="count"
+              name={publications}
+              stroke={COLORS.primary}
+              strokeWidth={2}
+            />
+          </LineChart>
+        </ChartCard>
       </Grid.Item>
     </Grid.Root>
   );

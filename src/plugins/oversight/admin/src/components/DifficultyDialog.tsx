@@ -1,11 +1,12 @@
 import * as React from 'react';
-import { Field, SingleSelect, SingleSelectOption, Textarea, Typography } from '@strapi/design-system';
+import { SingleSelect, SingleSelectOption, Typography } from '@strapi/design-system';
 import { useNotification } from '@strapi/strapi/admin';
-import { FormDialog, type FieldErrors, type FormState } from '#admin/shared/kit';
+import { FormDialog, type FieldErrors, type FormState, FormField, TextField } from '#admin/shared/kit';
 import { useApi, type DifficultyInput, type TaskRow, type UnitRef } from '../api';
 import { useT } from '../i18n';
-import { shorten } from './common';
-import { useTestIdRef } from './testId';
+import { shorten } from '#admin/shared/common';
+import { useTestIdRef } from '#admin/shared/testId';
+import { UnitSelect } from '#admin/shared/UnitSelect';
 
 interface DifficultyDialogProps {
   open: boolean;
@@ -47,7 +48,6 @@ export const DifficultyDialog = ({
   const t = useT();
   const api = useApi();
   const { toggleNotification } = useNotification();
-  const unitRef = useTestIdRef('difficulty-unit');
   const taskRef = useTestIdRef('difficulty-task');
   const [values, setValues] = React.useState<Values>({
     unit: '',
@@ -118,19 +118,20 @@ export const DifficultyDialog = ({
     label: string,
     required = false
   ) => (
-    <Field.Root name={key} error={errors[key]} required={required}>
-      <Field.Label>{label}</Field.Label>
-      <Textarea
-        data-testid={`difficulty-${key}`}
-        rows={4}
-        value={values[key]}
-        onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) => {
-          set(key, event.target.value);
-          clearError(key);
-        }}
-      />
-      <Field.Error />
-    </Field.Root>
+    <TextField
+      name={key}
+      error={errors[key]}
+      required={required}
+      label={label}
+      testId={`difficulty-${key}`}
+      rows={4}
+      value={values[key]}
+      onChange={(value) => {
+        set(key, value);
+        clearError(key);
+      }}
+      multiline
+    />
   );
 
   return (
@@ -159,31 +160,24 @@ export const DifficultyDialog = ({
             )}
           </Typography>
           {units.length > 1 && (
-            <Field.Root name="unit" error={form.errors.unit} required>
-              <Field.Label>{t('field.unit', 'Đơn vị')}</Field.Label>
-              <SingleSelect
-                ref={unitRef}
-                value={values.unit || null}
-                onChange={(value) => {
-                  set('unit', String(value));
-                  set('planTask', '');
-                }}
-              >
-                {units.map((unit) => (
-                  <SingleSelectOption key={unit.id} value={String(unit.id)}>
-                    {unit.name}
-                  </SingleSelectOption>
-                ))}
-              </SingleSelect>
-              <Field.Error />
-            </Field.Root>
+            <UnitSelect
+              units={units}
+              value={values.unit}
+              onChange={(value) => {
+                set('unit', value);
+                set('planTask', '');
+              }}
+              label={t('field.unit', 'Đơn vị')}
+              error={form.errors.unit}
+              testId="difficulty-unit"
+            />
           )}
-          <Field.Root
+          <FormField
             name="planTask"
             error={form.errors.planTask}
             hint={t('difficulty.task.hint', 'Không bắt buộc: để trống nếu không gắn với nhiệm vụ cụ thể.')}
+            label={t('field.planTask', 'Nhiệm vụ trong kế hoạch')}
           >
-            <Field.Label>{t('field.planTask', 'Nhiệm vụ trong kế hoạch')}</Field.Label>
             <SingleSelect
               ref={taskRef}
               value={values.planTask || null}
@@ -198,9 +192,7 @@ export const DifficultyDialog = ({
                 </SingleSelectOption>
               ))}
             </SingleSelect>
-            <Field.Hint />
-            <Field.Error />
-          </Field.Root>
+          </FormField>
           {textArea(form, 'what', t('difficulty.what', 'Khó khăn, vướng mắc'), true)}
           {textArea(form, 'impact', t('difficulty.impact', 'Ảnh hưởng'))}
           {textArea(form, 'proposal', t('difficulty.proposal', 'Đề xuất, kiến nghị'))}

@@ -1,16 +1,7 @@
 import * as React from 'react';
-import {
-  Badge,
-  Box,
-  Button,
-  Field,
-  Flex,
-  Textarea,
-  Typography,
-  type ButtonProps,
-} from '@strapi/design-system';
+import { Badge, Box, Button, Flex, Typography, type ButtonProps } from '@strapi/design-system';
 import { useNotification } from '@strapi/strapi/admin';
-import { DataTable, FormDialog, type Column, type FieldErrors } from '#admin/shared/kit';
+import { DataTable, FormDialog, type Column, type FieldErrors, TextField } from '#admin/shared/kit';
 import {
   isConflict,
   taskRefOf,
@@ -28,7 +19,7 @@ import {
   isDifficultyState,
   type DifficultyState,
 } from '../labels';
-import { Fact, PRE, shorten, useDates } from './common';
+import { Fact, PRE, shorten, useDates } from '#admin/shared/common';
 
 const BUTTON_VARIANTS: Partial<Record<DifficultyState, ButtonProps['variant']>> = {
   resolved: 'success-light',
@@ -126,20 +117,21 @@ const TransitionDialog = ({ state, onClose, onDone }: TransitionDialogProps) => 
             </Box>
           )}
           {fields.map((field) => (
-            <Field.Root key={field.key} name={field.key} error={errors[field.key]} required={field.required}>
-              <Field.Label>{labels[field.key]}</Field.Label>
-              <Textarea
-                data-testid={`difficulty-transition-${field.key}`}
-                rows={6}
-                value={texts[field.key]}
-                onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) => {
-                  const value = event.target.value;
-                  setTexts((previous) => ({ ...previous, [field.key]: value }));
-                  clearError(field.key);
-                }}
-              />
-              <Field.Error />
-            </Field.Root>
+            <TextField
+              key={field.key}
+              name={field.key}
+              error={errors[field.key]}
+              required={field.required}
+              label={labels[field.key]}
+              testId={`difficulty-transition-${field.key}`}
+              rows={6}
+              value={texts[field.key]}
+              onChange={(value) => {
+                setTexts((previous) => ({ ...previous, [field.key]: value }));
+                clearError(field.key);
+              }}
+              multiline
+            />
           ))}
         </>
       )}

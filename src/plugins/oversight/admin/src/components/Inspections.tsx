@@ -1,12 +1,12 @@
 import * as React from 'react';
-import { Field, SingleSelect, SingleSelectOption, Textarea, Typography } from '@strapi/design-system';
+import { Typography } from '@strapi/design-system';
 import { useNotification } from '@strapi/strapi/admin';
 import { DateField, useInvalidDates } from '#admin/shared/DateField';
-import { DataTable, FormDialog, type Column, type FieldErrors } from '#admin/shared/kit';
+import { DataTable, FormDialog, type Column, type FieldErrors, TextField } from '#admin/shared/kit';
 import { dayOf, useApi, type Inspection, type InspectionInput, type UnitRef } from '../api';
 import { useT } from '../i18n';
-import { PRE, useDates } from './common';
-import { useTestIdRef } from './testId';
+import { PRE, useDates } from '#admin/shared/common';
+import { UnitSelect } from '#admin/shared/UnitSelect';
 
 interface InspectionDialogProps {
   open: boolean;
@@ -24,7 +24,6 @@ export const InspectionDialog = ({ open, unit, units, onClose, onDone }: Inspect
   const t = useT();
   const api = useApi();
   const { toggleNotification } = useNotification();
-  const unitRef = useTestIdRef('inspection-unit');
   const [unitId, setUnitId] = React.useState('');
   const [date, setDate] = React.useState('');
   const [findings, setFindings] = React.useState('');
@@ -75,25 +74,18 @@ export const InspectionDialog = ({ open, unit, units, onClose, onDone }: Inspect
       {({ errors, clearError }) => (
         <>
           {!unit && (
-            <Field.Root name="unit" error={errors.unit} required>
-              <Field.Label>{t('field.unit', 'Đơn vị')}</Field.Label>
-              <SingleSelect
-                ref={unitRef}
-                value={unitId || null}
-                placeholder={t('inspection.unit.placeholder', 'Chọn đơn vị')}
-                onChange={(value) => {
-                  setUnitId(String(value));
-                  clearError('unit');
-                }}
-              >
-                {units.map((candidate) => (
-                  <SingleSelectOption key={candidate.id} value={String(candidate.id)}>
-                    {candidate.name}
-                  </SingleSelectOption>
-                ))}
-              </SingleSelect>
-              <Field.Error />
-            </Field.Root>
+            <UnitSelect
+              units={units}
+              value={unitId}
+              onChange={(value) => {
+                setUnitId(value);
+                clearError('unit');
+              }}
+              label={t('field.unit', 'Đơn vị')}
+              error={errors.unit}
+              placeholder={t('inspection.unit.placeholder', 'Chọn đơn vị')}
+              testId="inspection-unit"
+            />
           )}
           <DateField
             t={t}
@@ -122,19 +114,21 @@ export const InspectionDialog = ({ open, unit, units, onClose, onDone }: Inspect
               ],
             ] as const
           ).map(([name, label, value, set, rows, required]) => (
-            <Field.Root key={name} name={name} error={errors[name]} required={required}>
-              <Field.Label>{label}</Field.Label>
-              <Textarea
-                data-testid={`inspection-${name}`}
-                rows={rows}
-                value={value}
-                onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) => {
-                  set(event.target.value);
-                  clearError(name);
-                }}
-              />
-              <Field.Error />
-            </Field.Root>
+            <TextField
+              key={name}
+              name={name}
+              error={errors[name]}
+              required={required}
+              label={label}
+              testId={`inspection-${name}`}
+              rows={rows}
+              value={value}
+              onChange={(value) => {
+                set(value);
+                clearError(name);
+              }}
+              multiline
+            />
           ))}
         </>
       )}

@@ -1,10 +1,10 @@
 import * as React from 'react';
-import { Box, Checkbox, Field, Flex, Loader, Textarea, Typography } from '@strapi/design-system';
+import { Box, Checkbox, Flex, Loader, Typography } from '@strapi/design-system';
 import { useNotification } from '@strapi/strapi/admin';
-import { FormDialog, type FieldErrors } from '#admin/shared/kit';
+import { FormDialog, type FieldErrors, TextField } from '#admin/shared/kit';
 import { useApi, type OverdueItem, type Reminder, type ReminderInput } from '../api';
 import { useT } from '../i18n';
-import { useDates, useLoader } from './common';
+import { useDates, useLoader } from '#admin/shared/common';
 
 /** What a reminder is about: a task or a feedback, with its label for the dialog. */
 export interface ReminderTarget {
@@ -228,20 +228,21 @@ export const ReminderDialog = ({ unit, focus, onClose, onSent }: ReminderDialogP
               })
             )}
           </Flex>
-          <Field.Root name="message" error={errors.message} required>
-            <Field.Label>{t('reminder.message', 'Nội dung đôn đốc')}</Field.Label>
-            <Textarea
-              data-testid="reminder-message"
-              rows={5}
-              value={message}
-              onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) => {
-                setMessage(event.target.value);
-                setEdited(true);
-                clearError('message');
-              }}
-            />
-            <Field.Error />
-          </Field.Root>
+          <TextField
+            name="message"
+            error={errors.message}
+            required
+            label={t('reminder.message', 'Nội dung đôn đốc')}
+            testId="reminder-message"
+            rows={5}
+            value={message}
+            onChange={(value) => {
+              setMessage(value);
+              setEdited(true);
+              clearError('message');
+            }}
+            multiline
+          />
         </>
       )}
     </FormDialog>

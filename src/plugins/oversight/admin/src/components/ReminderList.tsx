@@ -2,7 +2,7 @@ import { Badge, Box, Flex, Typography } from '@strapi/design-system';
 import type { Reminder } from '../api';
 import { tm, useT } from '../i18n';
 import { REMINDER_KIND_LABELS } from '../labels';
-import { Empty, PRE, useDates } from './common';
+import { Empty, PRE, useDates } from '#admin/shared/common';
 
 /** Reminders, latest first, with what each was about. */
 export const ReminderList = ({ reminders, showUnit }: { reminders: Reminder[]; showUnit?: boolean }) => {

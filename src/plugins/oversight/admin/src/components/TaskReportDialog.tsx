@@ -1,11 +1,11 @@
 import * as React from 'react';
-import { Box, Checkbox, Field, Flex, NumberInput, Radio, Textarea, Typography } from '@strapi/design-system';
+import { Box, Checkbox, Flex, NumberInput, Typography } from '@strapi/design-system';
 import { useNotification } from '@strapi/strapi/admin';
-import { FormDialog, type FieldErrors } from '#admin/shared/kit';
+import { FormDialog, type FieldErrors, FormField, RadioField, TextField } from '#admin/shared/kit';
 import { useApi, type TaskReportInput, type TaskRow } from '../api';
 import { useT } from '../i18n';
 import { submissionStateLabel } from '../labels';
-import { shorten } from './common';
+import { shorten } from '#admin/shared/common';
 
 interface TaskReportDialogProps {
   task: TaskRow | null;
@@ -115,35 +115,36 @@ export const TaskReportDialog = ({ task, onClose, onDone }: TaskReportDialogProp
                 <Typography textColor="neutral800">{task.content}</Typography>
               </Box>
             )}
-            <Field.Root name="status" error={errors.status} required>
-              <Field.Label>{t('taskReport.status', 'Tình hình thực hiện')}</Field.Label>
-              <Radio.Group
-                value={status}
-                onValueChange={(value: string) => setStatus(value === 'done' ? 'done' : 'in_progress')}
-                aria-label={t('taskReport.status', 'Tình hình thực hiện')}
-              >
-                <Radio.Item value="in_progress" data-testid="task-report-in_progress">
-                  {t('taskStatus.in_progress', 'Đang thực hiện')}
-                </Radio.Item>
-                <Radio.Item value="done" data-testid="task-report-done">
-                  {t('taskStatus.done', 'Đã hoàn thành')}
-                </Radio.Item>
-              </Radio.Group>
-              <Field.Error />
-            </Field.Root>
-            <Field.Root name="results" error={errors.results} required>
-              <Field.Label>{t('taskReport.results', 'Kết quả thực hiện')}</Field.Label>
-              <Textarea
-                data-testid="task-report-results"
-                rows={5}
-                value={results}
-                onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) => {
-                  setResults(event.target.value);
-                  clearError('results');
-                }}
-              />
-              <Field.Error />
-            </Field.Root>
+            <RadioField
+              name="status"
+              label={t('taskReport.status', 'Tình hình thực hiện')}
+              error={errors.status}
+              required
+              value={status}
+              onChange={setStatus}
+              options={[
+                {
+                  value: 'in_progress',
+                  label: t('taskStatus.in_progress', 'Đang thực hiện'),
+                  testId: 'task-report-in_progress',
+                },
+                { value: 'done', label: t('taskStatus.done', 'Đã hoàn thành'), testId: 'task-report-done' },
+              ]}
+            />
+            <TextField
+              name="results"
+              error={errors.results}
+              required
+              label={t('taskReport.results', 'Kết quả thực hiện')}
+              testId="task-report-results"
+              rows={5}
+              value={results}
+              onChange={(value) => {
+                setResults(value);
+                clearError('results');
+              }}
+              multiline
+            />
             <Flex
               direction="column"
               alignItems="stretch"
@@ -202,12 +203,12 @@ export const TaskReportDialog = ({ task, onClose, onDone }: TaskReportDialogProp
                 </>
               )}
             </Flex>
-            <Field.Root
+            <FormField
               name="extraOutputCount"
               error={errors.extraOutputCount}
               hint={t('taskReport.extra.hint', 'Hội nghị, tập huấn, tài liệu in… không có trong hệ thống.')}
+              label={t('taskReport.extra', 'Số sản phẩm khác ngoài hệ thống')}
             >
-              <Field.Label>{t('taskReport.extra', 'Số sản phẩm khác ngoài hệ thống')}</Field.Label>
               <NumberInput
                 data-testid="task-report-extra"
                 value={extra}
@@ -216,9 +217,7 @@ export const TaskReportDialog = ({ task, onClose, onDone }: TaskReportDialogProp
                   clearError('extraOutputCount');
                 }}
               />
-              <Field.Hint />
-              <Field.Error />
-            </Field.Root>
+            </FormField>
             <Box
               padding={3}
               background="primary100"

@@ -12,7 +12,7 @@ import {
   TASK_STATUSES,
   taskStatusLabel,
 } from '../labels';
-import { shorten, useDates } from './common';
+import { shorten, useDates } from '#admin/shared/common';
 
 type Dates = ReturnType<typeof useDates>;
 

@@ -1,5 +1,5 @@
 import { Page } from '@strapi/strapi/admin';
-import { Navigate, Route, Routes } from 'react-router-dom';
+import { Navigate } from 'react-router-dom';
 import { ANY_ACTION } from '../access';
 import { OptionsProvider, useOptions } from '../components/OptionsContext';
 import { DashboardPage } from './DashboardPage';
@@ -8,6 +8,7 @@ import { EscalationsPage } from './EscalationsPage';
 import { InspectionsPage } from './InspectionsPage';
 import { MyPage } from './MyPage';
 import { UnitPage } from './UnitPage';
+import { PluginPages } from '#admin/shared/plugin';
 
 /** The plugin's first page: the dashboard for those who oversee, else the units' own page, else the Director's. */
 const Home = () => {
@@ -21,19 +22,18 @@ const Home = () => {
 
 /** The plugin's pages under /admin/plugins/oversight. */
 const App = () => (
-  <Page.Protect permissions={ANY_ACTION}>
-    <OptionsProvider>
-      <Routes>
-        <Route index element={<Home />} />
-        <Route path="units/:unitId" element={<UnitPage />} />
-        <Route path="my" element={<MyPage />} />
-        <Route path="difficulties" element={<DifficultiesPage />} />
-        <Route path="escalations" element={<EscalationsPage />} />
-        <Route path="inspections" element={<InspectionsPage />} />
-        <Route path="*" element={<Page.Error />} />
-      </Routes>
-    </OptionsProvider>
-  </Page.Protect>
+  <PluginPages
+    permissions={ANY_ACTION}
+    provider={OptionsProvider}
+    routes={[
+      { element: <Home /> },
+      { path: 'units/:unitId', element: <UnitPage /> },
+      { path: 'my', element: <MyPage /> },
+      { path: 'difficulties', element: <DifficultiesPage /> },
+      { path: 'escalations', element: <EscalationsPage /> },
+      { path: 'inspections', element: <InspectionsPage /> },
+    ]}
+  />
 );
 
 export default App;

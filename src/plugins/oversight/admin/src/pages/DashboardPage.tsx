@@ -1,9 +1,9 @@
 import * as React from 'react';
 import { Box, Button, Flex, IconButton, Link, Tooltip, Typography } from '@strapi/design-system';
 import { Bell, ChevronDown, ChevronUp } from '@strapi/icons';
-import { Layouts, Page } from '@strapi/strapi/admin';
+import { Page } from '@strapi/strapi/admin';
 import { NavLink } from 'react-router-dom';
-import { DataTable, sortRows, useUrlFilters, type Column } from '#admin/shared/kit';
+import { DataTable, sortRows, useUrlFilters, type Column, PageShell } from '#admin/shared/kit';
 import {
   PLUGIN_PATH,
   unitPath,
@@ -13,7 +13,7 @@ import {
   type UnitRef,
 } from '../api';
 import { Charts } from '../components/Charts';
-import { useDates, useLoader } from '../components/common';
+import { useDates, useLoader } from '#admin/shared/common';
 import { Nav } from '../components/Nav';
 import { YearFilter } from '../components/filters';
 import { useOptions } from '../components/OptionsContext';
@@ -364,68 +364,64 @@ export const DashboardPage = () => {
   const totals = data.totals;
 
   return (
-    <Page.Main>
-      <Page.Title>{title}</Page.Title>
-      <Layouts.Header
-        title={title}
-        subtitle={
-          data.plan
-            ? t('dashboard.plan', 'Kế hoạch {symbol}: {title}', {
-                symbol: [data.plan.number, data.plan.symbol].filter(Boolean).join('/') || '—',
-                title: data.plan.title,
-              })
-            : t('dashboard.noPlan', 'Năm {year} chưa có kế hoạch truyền thông.', { year })
-        }
-      />
-      <Layouts.Action startActions={<Nav />} />
-      <Layouts.Content>
-        <Flex direction="column" alignItems="stretch" gap={6}>
-          <Flex direction="column" alignItems="stretch" gap={4}>
-            <Flex gap={4} wrap="wrap" alignItems="flex-end" justifyContent="space-between">
-              <YearFilter
-                value={values.year}
-                years={years}
-                year={year}
-                onChange={setFilter}
-                onClear={clearFilters}
-                testId="dashboard-filters"
-              />
-              <Typography variant="pi" textColor="neutral600" data-testid="dashboard-today">
-                {t('dashboard.today', 'Số liệu đến ngày {date}', { date: day(data.today) })}
-              </Typography>
-            </Flex>
-            {totals && <Totals totals={totals} />}
-            <DataTable
-              rows={sortRows(data.units, columns, sort)}
-              columns={columns}
-              rowKey={(row) => String(row.unit.id)}
-              label={title}
-              sort={sort}
-              onSort={setSort}
-              loading={loading}
-              rowData={(row) => ({ unit: row.unit.code, 'unit-id': row.unit.id })}
-              testId="dashboard-table"
-              rowTestId="dashboard-row"
-              actions={
-                options.access.canManage
-                  ? (row) => (
-                      <Button
-                        size="S"
-                        variant={row.tasks.overdue || row.feedback.overdue ? 'danger-light' : 'tertiary'}
-                        startIcon={<Bell />}
-                        onClick={() => setReminding(row.unit)}
-                        data-testid="dashboard-remind"
-                      >
-                        {t('reminder.one', 'Đôn đốc')}
-                      </Button>
-                    )
-                  : undefined
-              }
+    <PageShell
+      title={title}
+      subtitle={
+        data.plan
+          ? t('dashboard.plan', 'Kế hoạch {symbol}: {title}', {
+              symbol: [data.plan.number, data.plan.symbol].filter(Boolean).join('/') || '—',
+              title: data.plan.title,
+            })
+          : t('dashboard.noPlan', 'Năm {year} chưa có kế hoạch truyền thông.', { year })
+      }
+      nav={<Nav />}
+    >
+      <Flex direction="column" alignItems="stretch" gap={6}>
+        <Flex direction="column" alignItems="stretch" gap={4}>
+          <Flex gap={4} wrap="wrap" alignItems="flex-end" justifyContent="space-between">
+            <YearFilter
+              value={values.year}
+              years={years}
+              year={year}
+              onChange={setFilter}
+              onClear={clearFilters}
+              testId="dashboard-filters"
             />
+            <Typography variant="pi" textColor="neutral600" data-testid="dashboard-today">
+              {t('dashboard.today', 'Số liệu đến ngày {date}', { date: day(data.today) })}
+            </Typography>
           </Flex>
-          <Charts dashboard={data} />
+          {totals && <Totals totals={totals} />}
+          <DataTable
+            rows={sortRows(data.units, columns, sort)}
+            columns={columns}
+            rowKey={(row) => String(row.unit.id)}
+            label={title}
+            sort={sort}
+            onSort={setSort}
+            loading={loading}
+            rowData={(row) => ({ unit: row.unit.code, 'unit-id': row.unit.id })}
+            testId="dashboard-table"
+            rowTestId="dashboard-row"
+            actions={
+              options.access.canManage
+                ? (row) => (
+                    <Button
+                      size="S"
+                      variant={row.tasks.overdue || row.feedback.overdue ? 'danger-light' : 'tertiary'}
+                      startIcon={<Bell />}
+                      onClick={() => setReminding(row.unit)}
+                      data-testid="dashboard-remind"
+                    >
+                      {t('reminder.one', 'Đôn đốc')}
+                    </Button>
+                  )
+                : undefined
+            }
+          />
         </Flex>
-      </Layouts.Content>
+        <Charts dashboard={data} />
+      </Flex>
       <ReminderDialog
         unit={reminding}
         onClose={() => setReminding(null)}
@@ -434,7 +430,7 @@ export const DashboardPage = () => {
           reload();
         }}
       />
-    </Page.Main>
+    </PageShell>
   );
 };
 

@@ -1,15 +1,9 @@
-import * as React from 'react';
-import { Button, Flex } from '@strapi/design-system';
-import { Plus } from '@strapi/icons';
-import { Layouts, Page } from '@strapi/strapi/admin';
-import { FilterBar, ListPagination, useUrlFilters } from '#admin/shared/kit';
 import { useApi } from '../api';
-import { useLoader } from '../components/common';
 import { DifficultyDialog } from '../components/DifficultyDialog';
 import { DifficultyList } from '../components/DifficultyList';
-import { Nav } from '../components/Nav';
 import { unitFilter } from '../components/filters';
 import { useOptions } from '../components/OptionsContext';
+import { RecordsPage } from '../components/RecordsPage';
 import { useT } from '../i18n';
 import { DIFFICULTY_STATES, difficultyStateLabel } from '../labels';
 
@@ -21,69 +15,31 @@ export const DifficultiesPage = () => {
   const t = useT();
   const api = useApi();
   const options = useOptions();
-  const filters = useUrlFilters(['state', 'unit'] as const, { pageSize: 10 });
-  const { page, pageSize } = filters;
-  const { state, unit } = filters.values;
-  const [recording, setRecording] = React.useState(false);
-  const list = useLoader(
-    () => api.listDifficulties({ state, unit, page, pageSize }),
-    [api, state, unit, page, pageSize]
-  );
-
-  const title = t('difficulties.title', 'Khó khăn, vướng mắc của các đơn vị');
-  if (!list.data) {
-    if (list.failed) return <Page.Error />;
-    return <Page.Loading>{t('loading', 'Đang tải…')}</Page.Loading>;
-  }
-
   return (
-    <Page.Main>
-      <Page.Title>{title}</Page.Title>
-      <Layouts.Header
-        title={title}
-        subtitle={t('difficulties.count', '{total} khó khăn, vướng mắc', {
-          total: list.data.pagination.total,
-        })}
-        primaryAction={
-          options.access.canManage ? (
-            <Button startIcon={<Plus />} onClick={() => setRecording(true)} data-testid="difficulty-record">
-              {t('difficulty.record', 'Ghi nhận khó khăn, vướng mắc của đơn vị')}
-            </Button>
-          ) : undefined
-        }
-      />
-      <Layouts.Action startActions={<Nav />} />
-      <Layouts.Content>
-        <Flex direction="column" alignItems="stretch" gap={4}>
-          <FilterBar
-            filters={[
-              {
-                kind: 'select',
-                name: 'state',
-                label: t('field.state', 'Trạng thái'),
-                options: DIFFICULTY_STATES.map((value) => ({ value, label: difficultyStateLabel(t, value) })),
-              },
-              unitFilter(t, options.units),
-            ]}
-            values={filters.values}
-            onChange={filters.setFilter}
-            onClear={filters.clearFilters}
-          />
-          <DifficultyList difficulties={list.data.results} actions onChanged={list.reload} />
-          <ListPagination pagination={list.data.pagination} />
-        </Flex>
-      </Layouts.Content>
-      <DifficultyDialog
-        open={recording}
-        units={options.units}
-        year={options.years[0]}
-        recordedByOffice
-        onClose={() => setRecording(false)}
-        onDone={() => {
-          setRecording(false);
-          list.reload();
-        }}
-      />
-    </Page.Main>
+    <RecordsPage
+      title={t('difficulties.title', 'Khó khăn, vướng mắc của các đơn vị')}
+      count={(total) => t('difficulties.count', '{total} khó khăn, vướng mắc', { total })}
+      filterNames={['state', 'unit'] as const}
+      filters={[
+        {
+          kind: 'select',
+          name: 'state',
+          label: t('field.state', 'Trạng thái'),
+          options: DIFFICULTY_STATES.map((value) => ({ value, label: difficultyStateLabel(t, value) })),
+        },
+        unitFilter(t, options.units),
+      ]}
+      load={(query) => api.listDifficulties(query)}
+      list={(difficulties, reload) => (
+        <DifficultyList difficulties={difficulties} actions onChanged={reload} />
+      )}
+      record={{
+        label: t('difficulty.record', 'Ghi nhận khó khăn, vướng mắc của đơn vị'),
+        testId: 'difficulty-record',
+      }}
+      dialog={(dialog) => (
+        <DifficultyDialog units={options.units} year={options.years[0]} recordedByOffice {...dialog} />
+      )}
+    />
   );
 };

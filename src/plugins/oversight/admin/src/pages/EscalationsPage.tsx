@@ -1,8 +1,9 @@
 import * as React from 'react';
 import { Flex, Loader } from '@strapi/design-system';
-import { Layouts, Page } from '@strapi/strapi/admin';
+import { Page } from '@strapi/strapi/admin';
 import { useApi } from '../api';
-import { Pager, useLoader } from '../components/common';
+import { useLoader } from '#admin/shared/common';
+import { Pager, PageShell } from '#admin/shared/kit';
 import { DifficultyList } from '../components/DifficultyList';
 import { Nav } from '../components/Nav';
 import { useT } from '../i18n';
@@ -32,50 +33,46 @@ export const EscalationsPage = () => {
   };
 
   return (
-    <Page.Main>
-      <Page.Title>{title}</Page.Title>
-      <Layouts.Header
-        title={title}
-        subtitle={t(
-          'escalations.subtitle',
-          'Văn phòng Sở báo cáo những khó khăn, vướng mắc vượt thẩm quyền; Giám đốc Sở cho ý kiến chỉ đạo.'
-        )}
-      />
-      <Layouts.Action startActions={<Nav />} />
-      <Layouts.Content>
-        <Flex direction="column" alignItems="stretch" gap={6}>
-          <Section
-            title={t('escalations.waiting', 'Chờ ý kiến chỉ đạo ({total})', {
-              total: waiting.data?.pagination.total ?? 0,
-            })}
-            testId="escalations-waiting"
-          >
-            {waiting.data ? (
-              <>
-                <DifficultyList
-                  difficulties={waiting.data.results}
-                  actions
-                  onChanged={reload}
-                  emptyText={t('escalations.none', 'Không có khó khăn, vướng mắc nào chờ ý kiến chỉ đạo.')}
-                />
-                <Pager pagination={waiting.data.pagination} onPage={setWaitingPage} />
-              </>
-            ) : (
-              <Loader small>{t('loading', 'Đang tải…')}</Loader>
-            )}
-          </Section>
-          <Section title={t('escalations.answered', 'Đã có ý kiến chỉ đạo')} testId="escalations-answered">
-            {answered.data ? (
-              <>
-                <DifficultyList difficulties={answered.data.results} />
-                <Pager pagination={answered.data.pagination} onPage={setAnsweredPage} />
-              </>
-            ) : (
-              <Loader small>{t('loading', 'Đang tải…')}</Loader>
-            )}
-          </Section>
-        </Flex>
-      </Layouts.Content>
-    </Page.Main>
+    <PageShell
+      title={title}
+      subtitle={t(
+        'escalations.subtitle',
+        'Văn phòng Sở báo cáo những khó khăn, vướng mắc vượt thẩm quyền; Giám đốc Sở cho ý kiến chỉ đạo.'
+      )}
+      nav={<Nav />}
+    >
+      <Flex direction="column" alignItems="stretch" gap={6}>
+        <Section
+          title={t('escalations.waiting', 'Chờ ý kiến chỉ đạo ({total})', {
+            total: waiting.data?.pagination.total ?? 0,
+          })}
+          testId="escalations-waiting"
+        >
+          {waiting.data ? (
+            <>
+              <DifficultyList
+                difficulties={waiting.data.results}
+                actions
+                onChanged={reload}
+                emptyText={t('escalations.none', 'Không có khó khăn, vướng mắc nào chờ ý kiến chỉ đạo.')}
+              />
+              <Pager pagination={waiting.data.pagination} onPage={setWaitingPage} />
+            </>
+          ) : (
+            <Loader small>{t('loading', 'Đang tải…')}</Loader>
+          )}
+        </Section>
+        <Section title={t('escalations.answered', 'Đã có ý kiến chỉ đạo')} testId="escalations-answered">
+          {answered.data ? (
+            <>
+              <DifficultyList difficulties={answered.data.results} />
+              <Pager pagination={answered.data.pagination} onPage={setAnsweredPage} />
+            </>
+          ) : (
+            <Loader small>{t('loading', 'Đang tải…')}</Loader>
+          )}
+        </Section>
+      </Flex>
+    </PageShell>
   );
 };

@@ -1,14 +1,8 @@
-import * as React from 'react';
-import { Button, Flex } from '@strapi/design-system';
-import { Plus } from '@strapi/icons';
-import { Layouts, Page } from '@strapi/strapi/admin';
-import { FilterBar, ListPagination, useUrlFilters } from '#admin/shared/kit';
 import { useApi } from '../api';
-import { useLoader } from '../components/common';
 import { InspectionDialog, InspectionList } from '../components/Inspections';
-import { Nav } from '../components/Nav';
 import { unitFilter } from '../components/filters';
 import { useOptions } from '../components/OptionsContext';
+import { RecordsPage } from '../components/RecordsPage';
 import { useT } from '../i18n';
 
 /** Checks of the units (kiểm tra): the Office records them; the Director and the IT Center read them. */
@@ -16,54 +10,16 @@ export const InspectionsPage = () => {
   const t = useT();
   const api = useApi();
   const options = useOptions();
-  const filters = useUrlFilters(['unit'] as const, { pageSize: 10 });
-  const [recording, setRecording] = React.useState(false);
-  const { page, pageSize } = filters;
-  const { unit } = filters.values;
-  const list = useLoader(() => api.listInspections({ unit, page, pageSize }), [api, unit, page, pageSize]);
-
-  const title = t('inspections.title', 'Kiểm tra việc thực hiện kế hoạch');
-  if (!list.data) {
-    if (list.failed) return <Page.Error />;
-    return <Page.Loading>{t('loading', 'Đang tải…')}</Page.Loading>;
-  }
-
   return (
-    <Page.Main>
-      <Page.Title>{title}</Page.Title>
-      <Layouts.Header
-        title={title}
-        subtitle={t('inspections.count', '{total} lần kiểm tra', { total: list.data.pagination.total })}
-        primaryAction={
-          options.access.canManage ? (
-            <Button startIcon={<Plus />} onClick={() => setRecording(true)} data-testid="inspection-new">
-              {t('inspection.record', 'Ghi nhận kiểm tra')}
-            </Button>
-          ) : undefined
-        }
-      />
-      <Layouts.Action startActions={<Nav />} />
-      <Layouts.Content>
-        <Flex direction="column" alignItems="stretch" gap={4}>
-          <FilterBar
-            filters={[unitFilter(t, options.units)]}
-            values={filters.values}
-            onChange={filters.setFilter}
-            onClear={filters.clearFilters}
-          />
-          <InspectionList inspections={list.data.results} showUnit />
-          <ListPagination pagination={list.data.pagination} />
-        </Flex>
-      </Layouts.Content>
-      <InspectionDialog
-        open={recording}
-        units={options.units}
-        onClose={() => setRecording(false)}
-        onDone={() => {
-          setRecording(false);
-          list.reload();
-        }}
-      />
-    </Page.Main>
+    <RecordsPage
+      title={t('inspections.title', 'Kiểm tra việc thực hiện kế hoạch')}
+      count={(total) => t('inspections.count', '{total} lần kiểm tra', { total })}
+      filterNames={['unit'] as const}
+      filters={[unitFilter(t, options.units)]}
+      load={(query) => api.listInspections(query)}
+      list={(inspections) => <InspectionList inspections={inspections} showUnit />}
+      record={{ label: t('inspection.record', 'Ghi nhận kiểm tra'), testId: 'inspection-new' }}
+      dialog={(dialog) => <InspectionDialog units={options.units} {...dialog} />}
+    />
   );
 };

@@ -1,10 +1,10 @@
 import * as React from 'react';
 import { Button, Flex, Typography } from '@strapi/design-system';
 import { Pencil, Plus, WarningCircle } from '@strapi/icons';
-import { Layouts, Page } from '@strapi/strapi/admin';
-import { DataTable, sortRows, useUrlFilters, type Column } from '#admin/shared/kit';
+import { Page } from '@strapi/strapi/admin';
+import { DataTable, sortRows, useUrlFilters, type Column, PageShell } from '#admin/shared/kit';
 import { useApi, type TaskRow, type UnitRef } from '../api';
-import { useDates, useLoader } from '../components/common';
+import { useDates, useLoader } from '#admin/shared/common';
 import { DifficultyDialog } from '../components/DifficultyDialog';
 import { DifficultyList } from '../components/DifficultyList';
 import { Nav } from '../components/Nav';
@@ -71,81 +71,77 @@ export const MyPage = () => {
     });
 
   return (
-    <Page.Main>
-      <Page.Title>{title}</Page.Title>
-      <Layouts.Header
-        title={title}
-        subtitle={units.map((unit) => unit.name).join(', ')}
-        primaryAction={
-          <Button
-            startIcon={<Plus />}
-            onClick={() => setDifficulty({ task: null })}
-            disabled={units.length === 0}
-            data-testid="difficulty-new"
-          >
-            {t('difficulty.report', 'Báo cáo khó khăn, vướng mắc')}
-          </Button>
-        }
-      />
-      <Layouts.Action startActions={<Nav />} />
-      <Layouts.Content>
-        <Flex direction="column" alignItems="stretch" gap={6}>
-          <Section title={t('my.tasks', 'Nhiệm vụ được giao năm {year}', { year })} testId="my-tasks">
-            <Flex direction="column" alignItems="stretch" gap={4}>
-              <YearFilter
-                value={values.year}
-                years={years}
-                year={year}
-                onChange={setFilter}
-                onClear={clearFilters}
-                testId="my-filters"
-              />
-              <DataTable
-                rows={sortRows(tasks, columns, sort)}
-                columns={columns}
-                rowKey={(row) => row.documentId}
-                label={t('my.tasks', 'Nhiệm vụ được giao năm {year}', { year })}
-                sort={sort}
-                onSort={setSort}
-                loading={yearTasks.loading || my.loading}
-                empty={t('my.noTasks', 'Đơn vị chưa được giao nhiệm vụ nào.')}
-                highlight={(row) => row.status === 'overdue'}
-                rowData={(row) => ({ code: row.code, status: row.status })}
-                testId="my-tasks-table"
-                rowTestId="my-task-row"
-                actions={(task) => (
-                  <>
-                    <Button
-                      size="S"
-                      variant="secondary"
-                      startIcon={<Pencil />}
-                      onClick={() => setReporting(task)}
-                      data-testid="task-report"
-                    >
-                      {t('taskReport.title', 'Báo cáo kết quả')}
-                    </Button>
-                    <Button
-                      size="S"
-                      variant="tertiary"
-                      startIcon={<WarningCircle />}
-                      onClick={() => setDifficulty({ task })}
-                      data-testid="task-difficulty"
-                    >
-                      {t('my.taskDifficulty', 'Khó khăn')}
-                    </Button>
-                  </>
-                )}
-              />
-            </Flex>
-          </Section>
-          <Section title={t('my.reminders', 'Đôn đốc đã nhận')} testId="my-reminders">
-            <ReminderList reminders={reminders} showUnit={multipleUnits} />
-          </Section>
-          <Section title={t('my.difficulties', 'Khó khăn, vướng mắc đã báo cáo')} testId="my-difficulties">
-            <DifficultyList difficulties={difficulties} showUnit={multipleUnits} />
-          </Section>
-        </Flex>
-      </Layouts.Content>
+    <PageShell
+      title={title}
+      subtitle={units.map((unit) => unit.name).join(', ')}
+      primaryAction={
+        <Button
+          startIcon={<Plus />}
+          onClick={() => setDifficulty({ task: null })}
+          disabled={units.length === 0}
+          data-testid="difficulty-new"
+        >
+          {t('difficulty.report', 'Báo cáo khó khăn, vướng mắc')}
+        </Button>
+      }
+      nav={<Nav />}
+    >
+      <Flex direction="column" alignItems="stretch" gap={6}>
+        <Section title={t('my.tasks', 'Nhiệm vụ được giao năm {year}', { year })} testId="my-tasks">
+          <Flex direction="column" alignItems="stretch" gap={4}>
+            <YearFilter
+              value={values.year}
+              years={years}
+              year={year}
+              onChange={setFilter}
+              onClear={clearFilters}
+              testId="my-filters"
+            />
+            <DataTable
+              rows={sortRows(tasks, columns, sort)}
+              columns={columns}
+              rowKey={(row) => row.documentId}
+              label={t('my.tasks', 'Nhiệm vụ được giao năm {year}', { year })}
+              sort={sort}
+              onSort={setSort}
+              loading={yearTasks.loading || my.loading}
+              empty={t('my.noTasks', 'Đơn vị chưa được giao nhiệm vụ nào.')}
+              highlight={(row) => row.status === 'overdue'}
+              rowData={(row) => ({ code: row.code, status: row.status })}
+              testId="my-tasks-table"
+              rowTestId="my-task-row"
+              actions={(task) => (
+                <>
+                  <Button
+                    size="S"
+                    variant="secondary"
+                    startIcon={<Pencil />}
+                    onClick={() => setReporting(task)}
+                    data-testid="task-report"
+                  >
+                    {t('taskReport.title', 'Báo cáo kết quả')}
+                  </Button>
+                  <Button
+                    size="S"
+                    variant="tertiary"
+                    startIcon={<WarningCircle />}
+                    onClick={() => setDifficulty({ task })}
+                    data-testid="task-difficulty"
+                  >
+                    {t('my.taskDifficulty', 'Khó khăn')}
+                  </Button>
+                </>
+              )}
+            />
+          </Flex>
+        </Section>
+        <Section title={t('my.reminders', 'Đôn đốc đã nhận')} testId="my-reminders">
+          <ReminderList reminders={reminders} showUnit={multipleUnits} />
+        </Section>
+        <Section title={t('my.difficulties', 'Khó khăn, vướng mắc đã báo cáo')} testId="my-difficulties">
+          <DifficultyList difficulties={difficulties} showUnit={multipleUnits} />
+        </Section>
+      </Flex>
       <TaskReportDialog
         task={reporting}
         onClose={() => setReporting(null)}
@@ -166,6 +162,6 @@ export const MyPage = () => {
           yearTasks.reload();
         }}
       />
-    </Page.Main>
+    </PageShell>
   );
 };

@@ -1,8 +1,9 @@
 import * as React from 'react';
-import { Box, Button, Field, Flex, Textarea, Typography } from '@strapi/design-system';
+import { Box, Button, Flex, Typography } from '@strapi/design-system';
 import { useDates } from '#admin/shared/common';
 import type { Comment } from '../api';
 import { useT } from '../i18n';
+import { TextField } from '#admin/shared/kit';
 
 interface CommentThreadProps {
   comments: Comment[];
@@ -62,19 +63,19 @@ export const CommentThread = ({ comments, canComment, onSend }: CommentThreadPro
       {canComment && (
         <form onSubmit={send} noValidate>
           <Flex direction="column" alignItems="stretch" gap={2}>
-            <Field.Root name="comment" error={error}>
-              <Field.Label>{t('comments.label', 'Nội dung trao đổi')}</Field.Label>
-              <Textarea
-                data-testid="comment-input"
-                value={body}
-                maxLength={5000}
-                onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) => {
-                  setBody(event.target.value);
-                  setError(undefined);
-                }}
-              />
-              <Field.Error />
-            </Field.Root>
+            <TextField
+              name="comment"
+              error={error}
+              label={t('comments.label', 'Nội dung trao đổi')}
+              testId="comment-input"
+              value={body}
+              maxLength={5000}
+              onChange={(value) => {
+                setBody(value);
+                setError(undefined);
+              }}
+              multiline
+            />
             <Flex justifyContent="flex-end">
               <Button type="submit" variant="secondary" loading={sending} data-testid="comment-send">
                 {t('comments.send', 'Gửi trao đổi')}

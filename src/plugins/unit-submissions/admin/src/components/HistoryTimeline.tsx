@@ -1,7 +1,7 @@
 import { HistoryList } from '#admin/shared/HistoryList';
 import type { HistoryEvent, Person } from '../api';
 import { tm, useT, type Translate } from '../i18n';
-import { ACTION_LABELS, FIELD_LABELS, isHistoryAction, isState, personName, STATE_LABELS } from '../labels';
+import { ACTION_LABELS, FIELD_LABELS, isState, personName, STATE_LABELS } from '../labels';
 
 interface HistoryTimelineProps {
   events: HistoryEvent[];
@@ -47,7 +47,7 @@ export const HistoryTimeline = ({ events, people }: HistoryTimelineProps) => {
     <HistoryList
       events={events}
       t={t}
-      actionLabel={(action) => (isHistoryAction(action) ? tm(t, ACTION_LABELS[action]) : action)}
+      actionLabels={ACTION_LABELS}
       stateLabel={(state) => stateLabel(t, state)}
       details={details}
     />

@@ -1,16 +1,5 @@
 import * as React from 'react';
-import {
-  Box,
-  Button,
-  Field,
-  Flex,
-  Grid,
-  SingleSelect,
-  SingleSelectOption,
-  Textarea,
-  TextInput,
-  Typography,
-} from '@strapi/design-system';
+import { Box, Button, Flex, Grid, SingleSelect, SingleSelectOption, Typography } from '@strapi/design-system';
 import { DateField, useInvalidDates } from '#admin/shared/DateField';
 import { useNotification } from '@strapi/strapi/admin';
 import { problemOf, type ApiProblem, type Options, type Submission, type SubmissionData } from '../api';
@@ -26,7 +15,9 @@ import {
   type Channel,
   type SubmissionKind,
 } from '../labels';
-import { useTestIdRef } from './testId';
+import { useTestIdRef } from '#admin/shared/testId';
+import { UnitSelect } from '#admin/shared/UnitSelect';
+import { FormField, TextField } from '#admin/shared/kit';
 
 export interface FormValues {
   title: string;
@@ -121,7 +112,6 @@ export const SubmissionForm = ({
   const t = useT();
   const formId = React.useId();
   const kindRef = useTestIdRef('field-kind');
-  const unitRef = useTestIdRef('field-unit');
 
   const [values, setValues] = React.useState<FormValues>(initialValues);
   const [errors, setErrors] = React.useState<Record<string, string>>({});
@@ -179,21 +169,21 @@ export const SubmissionForm = ({
         )}
         <Grid.Root gap={5}>
           <Grid.Item col={12} direction="column" alignItems="stretch">
-            <Field.Root name="title" id={`${formId}-title`} error={errors.title} required>
-              <Field.Label>{label('title')}</Field.Label>
-              <TextInput
-                data-testid="field-title"
-                value={values.title}
-                maxLength={255}
-                onChange={(event: React.ChangeEvent<HTMLInputElement>) => set('title', event.target.value)}
-              />
-              <Field.Error />
-            </Field.Root>
+            <TextField
+              name="title"
+              id={`${formId}-title`}
+              error={errors.title}
+              required
+              label={label('title')}
+              testId="field-title"
+              value={values.title}
+              maxLength={255}
+              onChange={(value) => set('title', value)}
+            />
           </Grid.Item>
 
           <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
-            <Field.Root name="kind" id={`${formId}-kind`} error={errors.kind} required>
-              <Field.Label>{label('kind')}</Field.Label>
+            <FormField name="kind" id={`${formId}-kind`} error={errors.kind} required label={label('kind')}>
               <SingleSelect
                 ref={kindRef}
                 value={values.kind || null}
@@ -206,38 +196,25 @@ export const SubmissionForm = ({
                   </SingleSelectOption>
                 ))}
               </SingleSelect>
-              <Field.Error />
-            </Field.Root>
+            </FormField>
           </Grid.Item>
 
           <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
-            <Field.Root
-              name="unit"
+            <UnitSelect
               id={`${formId}-unit`}
+              units={units}
+              value={values.unit}
+              onChange={(value) => set('unit', Number(value) || null)}
+              label={label('unit')}
               error={errors.unit}
-              required
               hint={units.length === 0 ? t('form.unit.none', 'Bạn chưa thuộc đơn vị nào.') : undefined}
-            >
-              <Field.Label>{label('unit')}</Field.Label>
-              <SingleSelect
-                ref={unitRef}
-                value={values.unit === null ? null : String(values.unit)}
-                placeholder={t('form.unit.placeholder', 'Chọn đơn vị')}
-                onChange={(value) => set('unit', Number(value) || null)}
-              >
-                {units.map((unit) => (
-                  <SingleSelectOption key={unit.id} value={String(unit.id)}>
-                    {unit.name}
-                  </SingleSelectOption>
-                ))}
-              </SingleSelect>
-              <Field.Hint />
-              <Field.Error />
-            </Field.Root>
+              placeholder={t('form.unit.placeholder', 'Chọn đơn vị')}
+              testId="field-unit"
+            />
           </Grid.Item>
 
           <Grid.Item col={12} direction="column" alignItems="stretch">
-            <Field.Root
+            <FormField
               name="planTask"
               id={`${formId}-planTask`}
               error={errors.planTask}
@@ -245,8 +222,8 @@ export const SubmissionForm = ({
                 'form.planTask.hint',
                 'Không bắt buộc: nhiệm vụ của kế hoạch truyền thông mà tin bài thực hiện.'
               )}
+              label={label('planTask')}
             >
-              <Field.Label>{label('planTask')}</Field.Label>
               <SingleSelect
                 value={values.planTask || null}
                 placeholder={t('form.planTask.placeholder', 'Không gắn với nhiệm vụ')}
@@ -260,14 +237,16 @@ export const SubmissionForm = ({
                   </SingleSelectOption>
                 ))}
               </SingleSelect>
-              <Field.Hint />
-              <Field.Error />
-            </Field.Root>
+            </FormField>
           </Grid.Item>
 
           <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
-            <Field.Root name="proposedChannel" id={`${formId}-channel`} error={errors.proposedChannel}>
-              <Field.Label>{label('proposedChannel')}</Field.Label>
+            <FormField
+              name="proposedChannel"
+              id={`${formId}-channel`}
+              error={errors.proposedChannel}
+              label={label('proposedChannel')}
+            >
               <SingleSelect
                 value={values.proposedChannel}
                 onChange={(value) => isChannel(value) && set('proposedChannel', value)}
@@ -278,8 +257,7 @@ export const SubmissionForm = ({
                   </SingleSelectOption>
                 ))}
               </SingleSelect>
-              <Field.Error />
-            </Field.Root>
+            </FormField>
           </Grid.Item>
 
           <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
@@ -297,22 +275,18 @@ export const SubmissionForm = ({
           </Grid.Item>
 
           <Grid.Item col={12} direction="column" alignItems="stretch">
-            <Field.Root
+            <TextField
               name="body"
               id={`${formId}-body`}
               error={errors.body}
               hint={t('form.body.hint', 'Văn bản thuần; các đoạn cách nhau bởi một dòng trống.')}
-            >
-              <Field.Label>{label('body')}</Field.Label>
-              <Textarea
-                data-testid="field-body"
-                value={values.body}
-                rows={12}
-                onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) => set('body', event.target.value)}
-              />
-              <Field.Hint />
-              <Field.Error />
-            </Field.Root>
+              label={label('body')}
+              testId="field-body"
+              value={values.body}
+              rows={12}
+              onChange={(value) => set('body', value)}
+              multiline
+            />
           </Grid.Item>
         </Grid.Root>
 

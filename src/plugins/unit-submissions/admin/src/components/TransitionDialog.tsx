@@ -1,10 +1,10 @@
 import * as React from 'react';
-import { Field, SingleSelect, SingleSelectOption, Textarea, Typography } from '@strapi/design-system';
-import { FormDialog, type FormDialogProps } from '#admin/shared/kit';
+import { SingleSelect, SingleSelectOption, Typography } from '@strapi/design-system';
+import { FormDialog, type FormDialogProps, FormField, TextField } from '#admin/shared/kit';
 import type { AllowedTransition, Person } from '../api';
 import { msg, tm, useT, type Message } from '../i18n';
 import { moveOf, personName, TRANSITION_LABELS, type Move } from '../labels';
-import { useTestIdRef } from './testId';
+import { useTestIdRef } from '#admin/shared/testId';
 
 export interface TransitionInput {
   comment?: string;
@@ -139,8 +139,12 @@ export const TransitionDialog = ({
         <>
           {description && <Typography textColor="neutral700">{tm(t, description)}</Typography>}
           {transition?.needsAssignee && (
-            <Field.Root name="assignee" error={errors.assignee} required>
-              <Field.Label>{t('dialog.assignee', 'Người phụ trách biên tập')}</Field.Label>
+            <FormField
+              name="assignee"
+              error={errors.assignee}
+              required
+              label={t('dialog.assignee', 'Người phụ trách biên tập')}
+            >
               <SingleSelect
                 ref={assigneeRef}
                 value={assignee === null ? null : String(assignee)}
@@ -156,25 +160,23 @@ export const TransitionDialog = ({
                   </SingleSelectOption>
                 ))}
               </SingleSelect>
-              <Field.Error />
-            </Field.Root>
+            </FormField>
           )}
           {transition && (
-            <Field.Root name="comment" error={errors.comment} required={transition.needsComment}>
-              <Field.Label>
-                {tm(t, (move && COMMENT_LABELS[move]) ?? msg('dialog.comment', 'Ghi chú'))}
-              </Field.Label>
-              <Textarea
-                data-testid="transition-comment"
-                value={comment}
-                maxLength={5000}
-                onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) => {
-                  setComment(event.target.value);
-                  clearError('comment');
-                }}
-              />
-              <Field.Error />
-            </Field.Root>
+            <TextField
+              name="comment"
+              error={errors.comment}
+              required={transition.needsComment}
+              label={tm(t, (move && COMMENT_LABELS[move]) ?? msg('dialog.comment', 'Ghi chú'))}
+              testId="transition-comment"
+              value={comment}
+              maxLength={5000}
+              onChange={(value) => {
+                setComment(value);
+                clearError('comment');
+              }}
+              multiline
+            />
           )}
         </>
       )}

@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { Button, Flex, Link, LinkButton, Typography } from '@strapi/design-system';
 import { ArrowRight, Check, Plus } from '@strapi/icons';
-import { Layouts, Page } from '@strapi/strapi/admin';
+import { Page } from '@strapi/strapi/admin';
 import { NavLink } from 'react-router-dom';
 import { dayOf, shorten, useDates, useLoader } from '#admin/shared/common';
 import {
@@ -12,6 +12,7 @@ import {
   ListPagination,
   sortParam,
   useUrlFilters,
+  PageShell,
 } from '#admin/shared/kit';
 import { PLUGIN_ID } from '#unit-submissions/permissions';
 import { useApi, type BulkMove, type BulkResult, type SubmissionSummary } from '../api';
@@ -180,135 +181,131 @@ export const ListPage = () => {
   const titleOf = (documentId: string) => seen.current.get(documentId)?.title ?? documentId;
 
   return (
-    <Page.Main>
-      <Page.Title>{title}</Page.Title>
-      <Layouts.Header
-        title={title}
-        subtitle={t('list.count', '{total} tin bài', { total: pagination.total })}
-        primaryAction={newButton()}
-      />
-      <Layouts.Content>
-        <Flex direction="column" alignItems="stretch" gap={4}>
-          <FilterBar
-            filters={[
-              {
-                kind: 'search',
-                name: 'q',
-                label: t('list.search', 'Tìm kiếm'),
-                hint: t('list.search.hint', 'Các từ trong tiêu đề hoặc nội dung'),
-              },
-              options.units.length > 1 && {
-                kind: 'select',
-                name: 'unit',
-                label: t('field.unit', 'Đơn vị'),
-                placeholder: t('list.filter.allUnits', 'Tất cả đơn vị'),
-                options: options.units.map((u) => ({ value: String(u.id), label: u.name })),
-              },
-              {
-                kind: 'select',
-                name: 'state',
-                label: t('list.filter.state', 'Trạng thái'),
-                placeholder: t('list.filter.allStates', 'Mọi trạng thái'),
-                options: SUBMISSION_STATES.map((s) => ({ value: s, label: tm(t, STATE_LABELS[s]) })),
-              },
-              options.planTasks.length > 0 && {
-                kind: 'select',
-                name: 'planTask',
-                label: t('list.filter.planTask', 'Nhiệm vụ'),
-                placeholder: t('list.filter.allTasks', 'Mọi nhiệm vụ'),
-                options: options.planTasks.map((task) => ({
-                  value: task.documentId,
-                  label: shorten(`${task.code} — ${task.content}`, 70),
-                })),
-              },
-              options.reviewers.length > 0 && {
-                kind: 'select',
-                name: 'assignee',
-                label: t('list.filter.assignee', 'Người phụ trách'),
-                placeholder: t('list.filter.anyone', 'Bất kỳ ai'),
-                options: options.reviewers.map((r) => ({ value: String(r.id), label: personName(r) })),
-              },
-              canReview && {
-                kind: 'check',
-                name: 'queue',
-                label: t('list.queue', 'Hàng chờ biên tập (theo hạn xử lý)'),
-              },
-            ]}
-            values={values}
-            onChange={setFilter}
-            onClear={clearFilters}
-            testId="submissions-filters"
+    <PageShell
+      title={title}
+      subtitle={t('list.count', '{total} tin bài', { total: pagination.total })}
+      primaryAction={newButton()}
+    >
+      <Flex direction="column" alignItems="stretch" gap={4}>
+        <FilterBar
+          filters={[
+            {
+              kind: 'search',
+              name: 'q',
+              label: t('list.search', 'Tìm kiếm'),
+              hint: t('list.search.hint', 'Các từ trong tiêu đề hoặc nội dung'),
+            },
+            options.units.length > 1 && {
+              kind: 'select',
+              name: 'unit',
+              label: t('field.unit', 'Đơn vị'),
+              placeholder: t('list.filter.allUnits', 'Tất cả đơn vị'),
+              options: options.units.map((u) => ({ value: String(u.id), label: u.name })),
+            },
+            {
+              kind: 'select',
+              name: 'state',
+              label: t('list.filter.state', 'Trạng thái'),
+              placeholder: t('list.filter.allStates', 'Mọi trạng thái'),
+              options: SUBMISSION_STATES.map((s) => ({ value: s, label: tm(t, STATE_LABELS[s]) })),
+            },
+            options.planTasks.length > 0 && {
+              kind: 'select',
+              name: 'planTask',
+              label: t('list.filter.planTask', 'Nhiệm vụ'),
+              placeholder: t('list.filter.allTasks', 'Mọi nhiệm vụ'),
+              options: options.planTasks.map((task) => ({
+                value: task.documentId,
+                label: shorten(`${task.code} — ${task.content}`, 70),
+              })),
+            },
+            options.reviewers.length > 0 && {
+              kind: 'select',
+              name: 'assignee',
+              label: t('list.filter.assignee', 'Người phụ trách'),
+              placeholder: t('list.filter.anyone', 'Bất kỳ ai'),
+              options: options.reviewers.map((r) => ({ value: String(r.id), label: personName(r) })),
+            },
+            canReview && {
+              kind: 'check',
+              name: 'queue',
+              label: t('list.queue', 'Hàng chờ biên tập (theo hạn xử lý)'),
+            },
+          ]}
+          values={values}
+          onChange={setFilter}
+          onClear={clearFilters}
+          testId="submissions-filters"
+        />
+        {outcome && (
+          <BulkResultAlert
+            move={outcome.move}
+            results={outcome.results}
+            titleOf={titleOf}
+            onClose={() => setOutcome(null)}
           />
-          {outcome && (
-            <BulkResultAlert
-              move={outcome.move}
-              results={outcome.results}
-              titleOf={titleOf}
-              onClose={() => setOutcome(null)}
-            />
+        )}
+        {canReview && selected.length > 0 && (
+          <Flex gap={2} wrap="wrap" data-testid="bulk-actions">
+            <Button
+              variant="secondary"
+              startIcon={<ArrowRight />}
+              loading={claiming}
+              onClick={claim}
+              data-testid="bulk-claim"
+            >
+              {t('bulk.claim', 'Nhận biên tập ({count})', { count: selected.length })}
+            </Button>
+            <Button
+              variant="success"
+              startIcon={<Check />}
+              disabled={claiming}
+              onClick={() => setConfirming(true)}
+              data-testid="bulk-approve"
+            >
+              {t('bulk.approve', 'Duyệt ({count})', { count: selected.length })}
+            </Button>
+            <Button variant="tertiary" onClick={() => setSelected([])} data-testid="bulk-clear">
+              {t('bulk.clear', 'Bỏ chọn')}
+            </Button>
+          </Flex>
+        )}
+        <DataTable
+          rows={results}
+          columns={columns}
+          rowKey={(row) => row.documentId}
+          label={queue ? t('list.queue', 'Hàng chờ biên tập (theo hạn xử lý)') : title}
+          sort={sort}
+          onSort={setSort}
+          selection={
+            canReview ? { selected, onChange: setSelected, rowLabel: (row) => row.title } : undefined
+          }
+          actions={(row) => (
+            <LinkButton
+              size="S"
+              variant="tertiary"
+              tag={NavLink}
+              to={detailPath(row.documentId)}
+              endIcon={<ArrowRight />}
+              aria-label={t('list.openOne', 'Mở tin bài {title}', { title: row.title })}
+              data-testid="submission-open"
+            >
+              {t('list.open', 'Mở')}
+            </LinkButton>
           )}
-          {canReview && selected.length > 0 && (
-            <Flex gap={2} wrap="wrap" data-testid="bulk-actions">
-              <Button
-                variant="secondary"
-                startIcon={<ArrowRight />}
-                loading={claiming}
-                onClick={claim}
-                data-testid="bulk-claim"
-              >
-                {t('bulk.claim', 'Nhận biên tập ({count})', { count: selected.length })}
-              </Button>
-              <Button
-                variant="success"
-                startIcon={<Check />}
-                disabled={claiming}
-                onClick={() => setConfirming(true)}
-                data-testid="bulk-approve"
-              >
-                {t('bulk.approve', 'Duyệt ({count})', { count: selected.length })}
-              </Button>
-              <Button variant="tertiary" onClick={() => setSelected([])} data-testid="bulk-clear">
-                {t('bulk.clear', 'Bỏ chọn')}
-              </Button>
-            </Flex>
-          )}
-          <DataTable
-            rows={results}
-            columns={columns}
-            rowKey={(row) => row.documentId}
-            label={queue ? t('list.queue', 'Hàng chờ biên tập (theo hạn xử lý)') : title}
-            sort={sort}
-            onSort={setSort}
-            selection={
-              canReview ? { selected, onChange: setSelected, rowLabel: (row) => row.title } : undefined
-            }
-            actions={(row) => (
-              <LinkButton
-                size="S"
-                variant="tertiary"
-                tag={NavLink}
-                to={detailPath(row.documentId)}
-                endIcon={<ArrowRight />}
-                aria-label={t('list.openOne', 'Mở tin bài {title}', { title: row.title })}
-                data-testid="submission-open"
-              >
-                {t('list.open', 'Mở')}
-              </LinkButton>
-            )}
-            loading={list.loading}
-            empty={
-              queue
-                ? t('list.emptyQueue', 'Không có tin bài nào đang chờ biên tập.')
-                : t('list.empty', 'Chưa có tin bài nào phù hợp.')
-            }
-            emptyAction={queue ? undefined : newButton('secondary')}
-            rowData={(row) => ({ state: row.state, id: row.documentId })}
-            testId="submissions-table"
-            rowTestId="submission-row"
-          />
-          <ListPagination pagination={pagination} />
-        </Flex>
-      </Layouts.Content>
+          loading={list.loading}
+          empty={
+            queue
+              ? t('list.emptyQueue', 'Không có tin bài nào đang chờ biên tập.')
+              : t('list.empty', 'Chưa có tin bài nào phù hợp.')
+          }
+          emptyAction={queue ? undefined : newButton('secondary')}
+          rowData={(row) => ({ state: row.state, id: row.documentId })}
+          testId="submissions-table"
+          rowTestId="submission-row"
+        />
+        <ListPagination pagination={pagination} />
+      </Flex>
       <ConfirmDialog
         open={confirming}
         title={t('bulk.approve.title', 'Duyệt {count} tin bài', { count: selected.length })}
@@ -325,6 +322,6 @@ export const ListPage = () => {
         onClose={() => setConfirming(false)}
         testId="bulk-approve-dialog"
       />
-    </Page.Main>
+    </PageShell>
   );
 };

@@ -1,17 +1,17 @@
 import * as React from 'react';
-import {
-  Badge,
-  Button,
-  Field,
-  Flex,
-  MultiSelect,
-  MultiSelectOption,
-  Typography,
-} from '@strapi/design-system';
+import { Badge, Button, Flex, MultiSelect, MultiSelectOption, Typography } from '@strapi/design-system';
 import { Pencil } from '@strapi/icons';
-import { Layouts, Page, useNotification } from '@strapi/strapi/admin';
+import { Page, useNotification } from '@strapi/strapi/admin';
 import { useLoader } from '#admin/shared/common';
-import { DataTable, FormDialog, sortRows, type Column, type Sort } from '#admin/shared/kit';
+import {
+  DataTable,
+  FormDialog,
+  sortRows,
+  type Column,
+  type Sort,
+  FormField,
+  PageShell,
+} from '#admin/shared/kit';
 import { ACTIONS } from '#unit-submissions/permissions';
 import { useApi, type MemberUser, type Memberships } from '../api';
 import { useT } from '../i18n';
@@ -56,8 +56,7 @@ const UnitsDialog = ({
       testId="membership-dialog"
     >
       {({ errors, clearError }) => (
-        <Field.Root name="unitIds" error={errors.unitIds}>
-          <Field.Label>{t('memberships.units', 'Đơn vị')}</Field.Label>
+        <FormField name="unitIds" error={errors.unitIds} label={t('memberships.units', 'Đơn vị')}>
           <MultiSelect
             value={chosen}
             placeholder={t('memberships.noUnit', 'Không thuộc đơn vị nào')}
@@ -74,8 +73,7 @@ const UnitsDialog = ({
               </MultiSelectOption>
             ))}
           </MultiSelect>
-          <Field.Error />
-        </Field.Root>
+        </FormField>
       )}
     </FormDialog>
   );
@@ -146,41 +144,37 @@ const MembershipsTable = () => {
   ];
 
   return (
-    <Page.Main>
-      <Page.Title>{title}</Page.Title>
-      <Layouts.Header
-        title={title}
-        subtitle={t(
-          'memberships.subtitle',
-          'Người dùng thuộc đơn vị nào thì xem và gửi được tin bài của đơn vị đó.'
+    <PageShell
+      title={title}
+      subtitle={t(
+        'memberships.subtitle',
+        'Người dùng thuộc đơn vị nào thì xem và gửi được tin bài của đơn vị đó.'
+      )}
+    >
+      <DataTable
+        rows={sortRows(data.users, columns, sort)}
+        columns={columns}
+        rowKey={(user) => String(user.id)}
+        label={title}
+        sort={sort}
+        onSort={setSort}
+        actions={(user) => (
+          <Button
+            size="S"
+            variant="secondary"
+            startIcon={<Pencil />}
+            onClick={() => setEditing(user)}
+            aria-label={t('memberships.editFor', 'Sửa đơn vị của {name}', { name: personName(user) })}
+            data-testid={`membership-edit-${user.id}`}
+          >
+            {t('memberships.edit', 'Sửa đơn vị')}
+          </Button>
         )}
+        empty={t('memberships.empty', 'Chưa có người dùng quản trị nào.')}
+        rowData={(user) => ({ user: user.id })}
+        testId="memberships-table"
+        rowTestId="membership-row"
       />
-      <Layouts.Content>
-        <DataTable
-          rows={sortRows(data.users, columns, sort)}
-          columns={columns}
-          rowKey={(user) => String(user.id)}
-          label={title}
-          sort={sort}
-          onSort={setSort}
-          actions={(user) => (
-            <Button
-              size="S"
-              variant="secondary"
-              startIcon={<Pencil />}
-              onClick={() => setEditing(user)}
-              aria-label={t('memberships.editFor', 'Sửa đơn vị của {name}', { name: personName(user) })}
-              data-testid={`membership-edit-${user.id}`}
-            >
-              {t('memberships.edit', 'Sửa đơn vị')}
-            </Button>
-          )}
-          empty={t('memberships.empty', 'Chưa có người dùng quản trị nào.')}
-          rowData={(user) => ({ user: user.id })}
-          testId="memberships-table"
-          rowTestId="membership-row"
-        />
-      </Layouts.Content>
       <UnitsDialog
         user={editing}
         units={data.units}
@@ -197,7 +191,7 @@ const MembershipsTable = () => {
           });
         }}
       />
-    </Page.Main>
+    </PageShell>
   );
 };
 

@@ -1,12 +1,13 @@
 import * as React from 'react';
 import { Box } from '@strapi/design-system';
-import { BackButton, Layouts, Page, useNotification } from '@strapi/strapi/admin';
+import { Page, useNotification } from '@strapi/strapi/admin';
 import { useNavigate } from 'react-router-dom';
 import { PLUGIN_ID } from '#unit-submissions/permissions';
 import { useApi, type SubmissionData } from '../api';
 import { useOptions } from '../components/OptionsContext';
 import { emptyValues, SubmissionForm, useSaveFailure, type SaveResult } from '../components/SubmissionForm';
 import { useT } from '../i18n';
+import { PageShell } from '#admin/shared/kit';
 
 /** A new submission, saved as a draft of one of the user's units. */
 export const NewPage = () => {
@@ -34,28 +35,24 @@ export const NewPage = () => {
   const title = t('new.title', 'Tạo tin bài');
 
   return (
-    <Page.Main>
-      <Page.Title>{title}</Page.Title>
-      <Layouts.Header
-        navigationAction={<BackButton fallback={`/plugins/${PLUGIN_ID}`} />}
-        title={title}
-        subtitle={t(
-          'new.subtitle',
-          'Tin bài được lưu ở trạng thái đang soạn; sau khi lưu, đính kèm tệp và gửi Trung tâm CNTT từ trang chi tiết.'
-        )}
-      />
-      <Layouts.Content>
-        <Box background="neutral0" hasRadius shadow="tableShadow" padding={7}>
-          <SubmissionForm
-            initialValues={initialValues}
-            units={options.units}
-            planTasks={options.planTasks}
-            submitLabel={t('new.save', 'Lưu nháp')}
-            onSubmit={create}
-            onCancel={() => navigate(`/plugins/${PLUGIN_ID}`)}
-          />
-        </Box>
-      </Layouts.Content>
-    </Page.Main>
+    <PageShell
+      backTo={`/plugins/${PLUGIN_ID}`}
+      title={title}
+      subtitle={t(
+        'new.subtitle',
+        'Tin bài được lưu ở trạng thái đang soạn; sau khi lưu, đính kèm tệp và gửi Trung tâm CNTT từ trang chi tiết.'
+      )}
+    >
+      <Box background="neutral0" hasRadius shadow="tableShadow" padding={7}>
+        <SubmissionForm
+          initialValues={initialValues}
+          units={options.units}
+          planTasks={options.planTasks}
+          submitLabel={t('new.save', 'Lưu nháp')}
+          onSubmit={create}
+          onCancel={() => navigate(`/plugins/${PLUGIN_ID}`)}
+        />
+      </Box>
+    </PageShell>
   );
 };

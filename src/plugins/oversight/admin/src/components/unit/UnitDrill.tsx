@@ -35,7 +35,7 @@ import {
   submissionStateLabel,
   taskStatusLabel,
 } from '../../labels';
-import { shorten, useDates, useLoader } from '../common';
+import { shorten, useDates, useLoader } from '#admin/shared/common';
 import type { ReminderTarget } from '../ReminderDialog';
 import { articleColumns, feedbackColumns, submissionColumns, unitTaskColumns } from './drillColumns';
 

@@ -22,7 +22,7 @@ import {
   submissionStateLabel,
   taskFormLabel,
 } from '../../labels';
-import { shorten, useDates } from '../common';
+import { shorten, useDates } from '#admin/shared/common';
 import { taskColumns } from '../taskColumns';
 
 type Dates = ReturnType<typeof useDates>;
