@@ -2,7 +2,7 @@ import { factories } from '@strapi/strapi';
 import { parseSearchParams, type SearchParams } from '#domain/procedure-search';
 import { validationError } from '#utils/errors';
 import { requestLanguage } from '#utils/http';
-import { localeCodes } from '#utils/locales';
+import { localeCodes } from '#infra/locales';
 
 const UID = 'api::procedure.procedure';
 
