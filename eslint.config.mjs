@@ -41,6 +41,21 @@ const domainLayers = [
   })),
 ];
 
+// infra (database, files, jobs) and utils (HTTP and Strapi glue, no database) sit side by side: neither imports
+// the other, so each can be read alone.
+const besideLayer = (other) => ({
+  regex: `^#${other}(/|$)|^\\.\\./(.*/)?${other}(/|$)`,
+  message: `infra and utils import neither each other: move what both need to the layer it belongs to (${other} is the other one).`,
+});
+const sideLayers = [
+  ['infra', 'utils'],
+  ['utils', 'infra'],
+].map(([layer, other]) => ({
+  files: [`src/${layer}/**/*.ts`],
+  ignores: ['**/__tests__/**'],
+  rules: { 'no-restricted-imports': ['error', { patterns: [besideLayer(other)] }] },
+}));
+
 // React's hook rules (the recommended set, all as errors) for the admin.
 const hookRules = Object.fromEntries(
   Object.keys(reactHooks.configs.flat.recommended.rules).map((rule) => [rule, 'error'])
@@ -78,6 +93,7 @@ export default tseslint.config(
     rules: hookRules,
   },
   ...domainLayers,
+  ...sideLayers,
   {
     files: ['**/__tests__/**', 'tests/**'],
     languageOptions: { globals: { ...globals.jest } },

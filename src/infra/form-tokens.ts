@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { isUniqueViolation } from '#utils/db';
+import { isUniqueViolation } from './db-errors';
 import { FORM_TOKEN_USES_TABLE } from './models';
 
 export class TokenAlreadyUsedError extends Error {}

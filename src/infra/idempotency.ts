@@ -6,7 +6,7 @@
  */
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'crypto';
 import type { Core } from '@strapi/strapi';
-import { isUniqueViolation } from '#utils/db';
+import { isUniqueViolation } from './db-errors';
 import { IDEMPOTENCY_TABLE } from './models';
 
 const RETENTION_MS = 24 * 60 * 60 * 1000;

@@ -7,7 +7,7 @@
 import { randomBytes } from 'crypto';
 import os from 'os';
 import type { Core } from '@strapi/strapi';
-import { isUniqueViolation } from '#utils/db';
+import { isUniqueViolation } from './db-errors';
 import { JOB_RUNS_TABLE } from './models';
 
 export type JobRunStatus = 'running' | 'done' | 'failed';

@@ -3,7 +3,7 @@ import { PUBLIC_QUERIES } from '../bootstrap/public-queries';
 import { judgePublicQuery } from '#domain/public-query';
 import { validationError } from '#utils/errors';
 import { requestLanguage } from '#utils/http';
-import { localeCodes } from '#utils/locales';
+import { localeCodes } from '#infra/locales';
 
 interface Context {
   query: Record<string, unknown>;

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { ResponseCache } from '#infra/response-cache';
 import { normalizePath } from '#domain/request-path';
-import { cacheScopeOf, matchesIfNoneMatch, strongEtag } from '#utils/http-cache';
+import { cacheScopeOf, matchesIfNoneMatch, strongEtag } from '#infra/http-cache';
 
 interface Context {
   method: string;

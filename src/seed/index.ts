@@ -491,6 +491,7 @@ export async function seedDemo(
   // Submissions of units, through the plugin's own services and file rules, as their authors and the IT Center would
   // make them: the history's drafts, and the current year's moved through the workflow on the days the story says.
   const submissions = strapi.plugin('unit-submissions')?.service('submissions');
+  const transitions = strapi.plugin('unit-submissions')?.service('transitions');
   const attachments = strapi.plugin('unit-submissions')?.service('attachments');
   /** What a demo user may do, from their roles and units, as a request of theirs would find it. */
   const accessOf = async (email: string) => {
@@ -541,7 +542,7 @@ export async function seedDemo(
         Math.min(Math.max(Date.parse(move.at), updatedAt.getTime() + 3_600_000), now.getTime())
       );
       const assigneeId = move.assignee ? (await accessOf(move.assignee)).user.id : null;
-      const moved = await submissions.transition(
+      const moved = await transitions.transition(
         await accessOf(move.by ?? demo.author),
         documentId,
         { to: move.to, version, comment: move.comment ?? null, assigneeId },

@@ -1,4 +1,4 @@
-/** Glue shared by the public intake controllers (feedback and survey): body reading, tokens, error replies. */
+/** Glue shared by the public forms (feedback and survey): body reading, tokens, error replies. No database. */
 import type { Core } from '@strapi/strapi';
 import { fieldError, type FieldError, type Language } from '#domain/errors';
 import { verifyFormToken, type FormTokenProblem } from '#domain/form-token';
@@ -29,10 +29,11 @@ interface RequestContext {
 }
 
 /**
- * The submitted JSON and files: a JSON body, or Strapi's multipart convention (`data` holding the JSON, files
- * under `files`). Files are always returned, even when the body is refused, so that the caller removes them.
+ * A public form as posted: its JSON and files, from a JSON body or Strapi's multipart convention (`data` holding
+ * the JSON, files under `files`). Files are always returned, even when the body is refused, so that the caller
+ * removes them.
  */
-export function readSubmission(
+export function readPublicForm(
   ctx: RequestContext,
   language: Language
 ):
@@ -146,27 +147,3 @@ export const tokenAlreadyUsed = (language: Language) =>
     'This form token was already used. Please reload the form.',
     language
   );
-
-/** The documentId of a published procedure, or the field error to report. */
-export async function publishedProcedure(
-  strapi: Core.Strapi,
-  documentId: string,
-  language: Language
-): Promise<{ documentId: string; nationalCode: string; name: string } | { error: FieldError }> {
-  // One published row per locale: the Vietnamese one names it, as the register is kept in Vietnamese.
-  const rows = await strapi.db.query('api::procedure.procedure').findMany({
-    where: { documentId, publishedAt: { $notNull: true } },
-    select: ['documentId', 'nationalCode', 'name', 'locale'],
-  });
-  const found = rows.find((row: { locale: string }) => row.locale === 'vi') ?? rows[0];
-  return found
-    ? { documentId: found.documentId, nationalCode: found.nationalCode, name: found.name }
-    : {
-        error: fieldError(
-          ['procedure'],
-          'Không tìm thấy thủ tục hành chính này.',
-          'No such procedure.',
-          language
-        ),
-      };
-}

@@ -1,7 +1,7 @@
-import { factories } from '@strapi/strapi';
+import { factories, type Core } from '@strapi/strapi';
 import type { AcceptedAttachment } from '#domain/attachments';
 import type { FeedbackInput } from '#domain/feedback-intake';
-import type { AnsweredParams, PublishedFeedback } from '#domain/feedback-public';
+import type { AnsweredParams, PublishedFeedback, StoredFeedback } from '#domain/feedback-public';
 import type { PrivacyNotice } from '#domain/privacy-notice';
 import { prefixRange } from '#domain/search-text';
 import { generateTrackingCode, hashTrackingCode, normalizeTrackingCode } from '#domain/tracking-code';
@@ -34,7 +34,8 @@ export interface Intake {
   onStored?: (receipt: Receipt, trx: unknown) => Promise<void>;
 }
 
-export default factories.createCoreService(UID, ({ strapi }) => ({
+/** The public side of feedback (`api::feedback.feedback`); the intake's checks are services/intake.ts. */
+const feedbackService = ({ strapi }: { strapi: Core.Strapi }) => ({
   /**
    * Stores a feedback with its attachments, all or nothing: the files are written first under new names, and
    * removed again if the transaction that records the feedback, its files and the used form token fails.
@@ -116,6 +117,16 @@ export default factories.createCoreService(UID, ({ strapi }) => ({
     }
   },
 
+  /** The feedback a tracking code names, as its status shows it; null for an unknown or malformed code. */
+  async byTrackingCode(trackingCode: string): Promise<StoredFeedback | null> {
+    const normalized = normalizeTrackingCode(trackingCode);
+    if (!normalized) return null;
+    return (await strapi.db.query(UID).findOne({
+      where: { trackingCodeHash: hashTrackingCode(normalized) },
+      select: ['documentId', 'state', 'receivedAt', 'dueDate', 'answeredAt', 'answer'],
+    })) as StoredFeedback | null;
+  },
+
   /** The organization's processing notice (published, both languages), or the default until it writes one. */
   async privacyNotice(): Promise<PrivacyNotice> {
     return (await organizationSettings(strapi)).privacyNotice;
@@ -173,4 +184,11 @@ export default factories.createCoreService(UID, ({ strapi }) => ({
     rows.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
     return { rows, total: Number(total) };
   },
-}));
+});
+
+export default factories.createCoreService(UID, feedbackService);
+
+export type FeedbackService = ReturnType<typeof feedbackService>;
+
+/** The feedback service, typed: `feedbacks(strapi).receive(intake)`. */
+export const feedbacks = (strapi: Core.Strapi) => strapi.service(UID) as unknown as FeedbackService;

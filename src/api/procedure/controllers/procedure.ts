@@ -1,12 +1,11 @@
 import { factories } from '@strapi/strapi';
-import { parseSearchParams, type SearchParams } from '#domain/procedure-search';
+import { parseSearchParams } from '#domain/procedure-search';
 import { validationError } from '#utils/errors';
 import { requestLanguage } from '#utils/http';
-import { localeCodes } from '#utils/locales';
+import { localeCodes } from '#infra/locales';
+import { procedures } from '../services/procedure';
 
 const UID = 'api::procedure.procedure';
-
-type SearchService = { search(params: SearchParams): Promise<{ documentIds: string[]; total: number }> };
 
 export default factories.createCoreController(UID, ({ strapi }) => ({
   /** GET /api/procedures/search: Strapi's list shape, ranked, published entries only. */
@@ -15,7 +14,7 @@ export default factories.createCoreController(UID, ({ strapi }) => ({
     if (!parsed.ok) throw validationError(parsed.errors);
     const params = parsed.value;
 
-    const { documentIds, total } = await (strapi.service(UID) as unknown as SearchService).search(params);
+    const { documentIds, total } = await procedures(strapi).search(params);
     const found = documentIds.length
       ? await strapi.documents(UID).findMany({
           filters: { documentId: { $in: documentIds } },

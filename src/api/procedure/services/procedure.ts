@@ -1,4 +1,5 @@
 import { factories, type Core } from '@strapi/strapi';
+import { fieldError, type FieldError, type Language } from '#domain/errors';
 import type { SearchParams } from '#domain/procedure-search';
 import { prefixRange } from '#domain/search-text';
 import { documentsWithWord } from '#infra/search-index';
@@ -29,7 +30,14 @@ function tables(strapi: Core.Strapi) {
   };
 }
 
-export default factories.createCoreService(UID, ({ strapi }) => ({
+/** A published procedure as the register and the public forms name it. */
+export interface ProcedureRef {
+  documentId: string;
+  nationalCode: string;
+  name: string;
+}
+
+const procedureService = ({ strapi }: { strapi: Core.Strapi }) => ({
   /**
    * The public search: every word must start a word of the name, keywords or field (diacritics and case
    * ignored); national codes match exactly and rank first, then procedures whose name holds every word.
@@ -107,4 +115,34 @@ export default factories.createCoreService(UID, ({ strapi }) => ({
 
     return { documentIds: rows.map((r: { document_id: string }) => r.document_id), total };
   },
-}));
+
+  /** The published procedure of this documentId, or the field error to report (`procedure`). */
+  async publishedProcedure(
+    documentId: string,
+    language: Language
+  ): Promise<ProcedureRef | { error: FieldError }> {
+    // One published row per locale: the Vietnamese one names it, as the register is kept in Vietnamese.
+    const rows = await strapi.db.query(UID).findMany({
+      where: { documentId, publishedAt: { $notNull: true } },
+      select: ['documentId', 'nationalCode', 'name', 'locale'],
+    });
+    const found = rows.find((row: { locale: string }) => row.locale === 'vi') ?? rows[0];
+    return found
+      ? { documentId: found.documentId, nationalCode: found.nationalCode, name: found.name }
+      : {
+          error: fieldError(
+            ['procedure'],
+            'Không tìm thấy thủ tục hành chính này.',
+            'No such procedure.',
+            language
+          ),
+        };
+  },
+});
+
+export default factories.createCoreService(UID, procedureService);
+
+export type ProcedureService = ReturnType<typeof procedureService>;
+
+/** The procedure service, typed: `procedures(strapi).publishedProcedure(documentId, language)`. */
+export const procedures = (strapi: Core.Strapi) => strapi.service(UID) as unknown as ProcedureService;

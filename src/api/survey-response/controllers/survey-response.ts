@@ -7,13 +7,8 @@ import { parseSummaryParams, type SummaryParams } from '#domain/survey-summary';
 import { spendFormToken, TokenAlreadyUsedError } from '#infra/form-tokens';
 import { validationError } from '#utils/errors';
 import { requestLanguage } from '#utils/http';
-import {
-  checkFormBasics,
-  feedbackConfig,
-  publishedProcedure,
-  readSubmission,
-  tokenAlreadyUsed,
-} from '#utils/public-intake';
+import { checkFormBasics, feedbackConfig, readPublicForm, tokenAlreadyUsed } from '#utils/public-intake';
+import { procedures } from '#api/procedure/services/procedure';
 
 const UID = 'api::survey-response.survey-response';
 
@@ -37,12 +32,12 @@ export default factories.createCoreController(UID, ({ strapi }) => ({
   async submit(ctx) {
     const language = requestLanguage(ctx);
     const config = feedbackConfig(strapi);
-    const submission = readSubmission(ctx, language);
+    const form = readPublicForm(ctx, language);
     try {
-      if (!submission.ok) throw validationError(submission.errors);
-      const { data } = submission;
+      if (!form.ok) throw validationError(form.errors);
+      const { data } = form;
       const errors: FieldError[] = [];
-      if (submission.files.length) {
+      if (form.files.length) {
         errors.push(
           fieldError(['files'], 'Phiếu đánh giá không kèm tệp.', 'A survey takes no files.', language)
         );
@@ -53,7 +48,7 @@ export default factories.createCoreController(UID, ({ strapi }) => ({
       if (!checked.ok) errors.push(...checked.errors);
       let procedure: string | null = null;
       if (checked.ok && checked.value.procedure) {
-        const found = await publishedProcedure(strapi, checked.value.procedure, language);
+        const found = await procedures(strapi).publishedProcedure(checked.value.procedure, language);
         if ('error' in found) errors.push(found.error);
         else procedure = found.documentId;
       }
@@ -82,7 +77,7 @@ export default factories.createCoreController(UID, ({ strapi }) => ({
       ctx.set('Cache-Control', 'no-store');
       return { data: { submittedAt: submittedAt.toISOString() } };
     } finally {
-      await Promise.all(submission.files.map((f) => fs.rm(f.filepath, { force: true })));
+      await Promise.all(form.files.map((f) => fs.rm(f.filepath, { force: true })));
     }
   },
 

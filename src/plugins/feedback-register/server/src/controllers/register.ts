@@ -4,7 +4,7 @@ import type { Context } from 'koa';
 import { validateProcedureRef } from '#domain/feedback-intake';
 import { QueryReader } from '#domain/query-params';
 import { FEEDBACK_KINDS } from '#domain/feedback-intake';
-import { feedbackConfig, publishedProcedure } from '#utils/public-intake';
+import { feedbackConfig } from '#utils/public-intake';
 import { requestLanguage } from '#utils/http';
 import { validationError, withConflicts } from '#utils/errors';
 import {
@@ -15,7 +15,7 @@ import {
   validateTransitionBody,
 } from '../domain/register-input';
 import { FEEDBACK_STATES } from '../domain/workflow';
-import type { Access } from '../services/register';
+import type { Access } from '../services/feedback-records';
 import { getService } from '../utils';
 
 const bodyOf = (ctx: Context) => (ctx.request as { body?: unknown }).body;
@@ -72,7 +72,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.set('Content-Disposition', `attachment; filename="so-tiep-nhan-pakn-${day}.csv"`);
       ctx.set('Cache-Control', 'private, no-store');
       ctx.type = 'text/csv; charset=utf-8';
-      ctx.body = Readable.from(service().exportCsv(await access(ctx), parsed.value));
+      ctx.body = Readable.from(getService(strapi, 'csvExport').exportCsv(await access(ctx), parsed.value));
     },
 
     async findOne(ctx: Context) {
@@ -103,14 +103,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         now: new Date(),
       });
       if (!checked.ok) throw validationError(checked.errors);
-      let procedureId: string | null = null;
       const ref = validateProcedureRef(checked.value.feedback.procedure, ['procedure'], language);
-      if (ref.ok && ref.value) {
-        const found = await publishedProcedure(strapi, ref.value, language);
-        if ('error' in found) throw validationError([found.error]);
-        procedureId = found.documentId;
-      }
-      const created = await service().register(await access(ctx), checked.value, procedureId);
+      const created = await getService(strapi, 'registration').register(
+        await access(ctx),
+        checked.value,
+        ref.ok ? ref.value : null,
+        language
+      );
       ctx.status = 201;
       ctx.set('Cache-Control', 'no-store');
       return { data: created };
@@ -122,7 +121,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const checked = validateAnswerBody(bodyOf(ctx), language);
       if (!checked.ok) throw validationError(checked.errors);
       return withConflicts(ctx, async () => {
-        const done = await service().saveAnswer(
+        const done = await getService(strapi, 'transitions').saveAnswer(
           await access(ctx),
           ctx.params.documentId,
           checked.value,
@@ -139,7 +138,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const checked = validateTransitionBody(bodyOf(ctx), language);
       if (!checked.ok) throw validationError(checked.errors);
       return withConflicts(ctx, async () => {
-        const done = await service().transition(
+        const done = await getService(strapi, 'transitions').transition(
           await access(ctx),
           ctx.params.documentId,
           checked.value,

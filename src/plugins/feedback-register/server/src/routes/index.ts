@@ -1,7 +1,7 @@
 import { allOf } from '#utils/admin-routes';
 import { ACTIONS } from '../permissions';
 
-/** Admin routes of the register (admin JWT). Which rows a user sees and which moves they make: services/register. */
+/** Admin routes of the register (admin JWT). Which rows a user sees and which moves they make: services/feedback-records. */
 export default {
   admin: {
     type: 'admin',

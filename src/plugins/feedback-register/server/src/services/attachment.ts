@@ -1,6 +1,6 @@
 import fs from 'fs/promises';
 import type { Core } from '@strapi/strapi';
-import type { Access } from './register';
+import type { Access } from './feedback-records';
 import { getService } from '../utils';
 import { privateFilePath, privateUploadDir } from '#infra/private-files';
 

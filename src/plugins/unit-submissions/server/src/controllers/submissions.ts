@@ -9,7 +9,7 @@ import { validateSubmissionInput } from '../domain/submission-input';
 import { parseBulkRequest } from '../domain/bulk';
 import { parseListQuery } from '../domain/list-query';
 import { SUBMISSION_UID } from '../permissions';
-import type { Access } from '../services/submissions';
+import type { Access } from '../services/submission-records';
 import { getService } from '../utils';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
@@ -40,13 +40,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const language = requestLanguage(ctx);
       const checked = parseBulkRequest((ctx.request as { body?: unknown }).body, language);
       if (!checked.ok) throw validationError(checked.errors);
-      return { data: await service().bulk(await access(ctx), checked.value, language) };
+      return {
+        data: await getService(strapi, 'transitions').bulk(await access(ctx), checked.value, language),
+      };
     },
 
     /** POST /submissions/:documentId/publish-article: the submission, with its article now published. */
     async publishArticle(ctx: Context) {
       const who = await access(ctx);
-      const done = await service().publishArticle(who, ctx.params.documentId, requestLanguage(ctx));
+      const done = await getService(strapi, 'articles').publishArticle(
+        who,
+        ctx.params.documentId,
+        requestLanguage(ctx)
+      );
       if (!done) return ctx.notFound();
       return { data: await service().findOne(who, ctx.params.documentId) };
     },
@@ -108,7 +114,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const comment = typeof body.comment === 'string' ? body.comment.slice(0, 5000) : null;
       const assigneeId = Number.isInteger(body.assignee) ? (body.assignee as number) : null;
       return withConflicts(ctx, async () => {
-        const done = await service().transition(
+        const done = await getService(strapi, 'transitions').transition(
           await access(ctx),
           ctx.params.documentId,
           { to, version: version(ctx, body.version), comment, assigneeId },

@@ -82,7 +82,7 @@ export const articlePublicationMiddleware =
       select: ['documentId', 'slug'],
     });
     if (published) {
-      await getService(strapi, 'submissions').markPublished(
+      await getService(strapi, 'articles').markPublished(
         documentId,
         articleUrl(settingsOf(strapi).articleUrlTemplate, published)
       );

@@ -15,7 +15,7 @@ import { EDITABLE_BY_UNIT } from '../domain/workflow';
 import { ATTACHMENT_UID, SUBMISSION_UID } from '../permissions';
 import { settingsOf } from '../config';
 import { getService } from '../utils';
-import type { Access } from './submissions';
+import { actorsFor, loadSubmission, visible, type Access } from './submission-records';
 
 const FILE = 'plugin::upload.file';
 const DOCUMENT_ID = /^[a-z0-9]{20,32}$/;
@@ -60,7 +60,6 @@ type Refusal = 'not-found' | 'forbidden';
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const dir = () => privateUploadDir(strapi.dirs.app.root);
   const rows = () => strapi.db.query(ATTACHMENT_UID);
-  const submissions = () => getService(strapi, 'submissions');
   const history = () => getService(strapi, 'history');
   const upload = () => strapi.plugin('upload').service('upload');
   /** The join table of library files and what uses them (files_related_mph). */
@@ -78,9 +77,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** The submission if this user may change its attachments now; a refusal otherwise. */
   async function editable(access: Access, documentId: string, language: Language) {
-    const submission = await submissions().load(documentId);
-    if (!submission || !submissions().visible(access, submission)) return 'not-found' as const;
-    if (!submissions().actorsFor(access, submission).includes('unit')) return 'forbidden' as const;
+    const submission = await loadSubmission(strapi, documentId);
+    if (!submission || !visible(access, submission)) return 'not-found' as const;
+    if (!actorsFor(access, submission).includes('unit')) return 'forbidden' as const;
     if (!EDITABLE_BY_UNIT.includes(submission.state)) {
       throw validationError([
         fieldError(
@@ -207,8 +206,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** The file, for whoever may read the submission (a submission of another unit is not found). */
     async readable(access: Access, documentId: string, attachmentId: string) {
-      const submission = await submissions().load(documentId);
-      if (!submission || !submissions().visible(access, submission)) return null;
+      const submission = await loadSubmission(strapi, documentId);
+      if (!submission || !visible(access, submission)) return null;
       const attachment = await findIn(submission.id, attachmentId);
       if (!attachment) return null;
       const file = privateFilePath(dir(), attachment.storedName);

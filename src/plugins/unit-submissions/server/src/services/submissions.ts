@@ -1,114 +1,39 @@
+/**
+ * Submissions, read and written by their unit (service `submissions`): who is asking (`accessOf`), the list and
+ * review queue, the "waiting for me" counts, one submission with the moves this user may make, a unit's draft and
+ * its edits, and comments. The moves are services/transitions.ts, the article made from a submission
+ * services/articles.ts.
+ */
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
-import { CONFLICT_MESSAGES, ConflictError, fieldError, type Language } from '#domain/errors';
+import { fieldError, type Language } from '#domain/errors';
 import { localDate } from '#domain/working-days';
-import { enqueueMail } from '#infra/outbox';
-import { organizationSettings } from '#infra/organization-settings';
-import { assertVersion, versionedUpdate } from '#infra/versioned-update';
-import { validationError } from '#utils/errors';
 import { dueWindow, type WaitingItem } from '#domain/waiting';
 import { prefixRange } from '#domain/search-text';
+import { inUnit, mayActOnUnit, type Ability, type AdminUser } from '#domain/unit-access';
+import { organizationSettings } from '#infra/organization-settings';
 import { documentsWithWord } from '#infra/search-index';
+import { assertVersion, versionedUpdate } from '#infra/versioned-update';
+import { validationError } from '#utils/errors';
 import { unitAccess } from '#api/unit/services/access';
-import {
-  displayName,
-  inUnit,
-  mayActOnUnit,
-  readableUnits,
-  seesUnit,
-  type AccessSpec,
-  type Ability,
-  type AdminUser,
-  type UnitAccess,
-} from '#domain/unit-access';
-import { BULK_MOVES, type BulkRequest } from '../domain/bulk';
 import type { ListQuery, SortKey } from '../domain/list-query';
-import { mailsForTransition, type Audience } from '../domain/notifications';
 import type { SubmissionInput } from '../domain/submission-input';
 import { submissionWaitingLines } from '../domain/waiting';
+import { allowedTransitions, EDITABLE_BY_UNIT } from '../domain/workflow';
+import { SUBMISSION_UID } from '../permissions';
+import { getService } from '../utils';
 import {
-  allowedTransitions,
-  decideTransition,
-  EDITABLE_BY_UNIT,
-  isSending,
-  PROBLEM_MESSAGES,
-  type Actor,
-  type SubmissionState,
-} from '../domain/workflow';
-import { settingsOf } from '../config';
-import { ACTIONS, SUBMISSION_UID } from '../permissions';
-import { ATTACHMENT_FIELDS } from './attachments';
+  ACCESS,
+  actorsFor,
+  ARTICLE_UID,
+  loadSubmission,
+  POPULATE,
+  submissionDocuments,
+  visible,
+  visibleWhere,
+  type Access,
+} from './submission-records';
 
-/** Who is asking, and what they may do: their unit access and the plugin's rights, computed once per request. */
-export interface Access extends UnitAccess {
-  canSubmit: boolean;
-  canReview: boolean;
-  /** May publish articles (the Content Manager's permission), so publish one from its submission. */
-  canPublishArticles: boolean;
-}
-
-export interface StoredSubmission {
-  id: number;
-  documentId: string;
-  title: string;
-  kind: string;
-  body: string | null;
-  state: SubmissionState;
-  version: number;
-  proposedChannel: string | null;
-  desiredPublicationDate: string | null;
-  dueDate: string | null;
-  submittedAt: string | null;
-  publicUrl: string | null;
-  unit: { id: number; documentId: string; name: string; email: string | null } | null;
-  planTask: { id: number; documentId: string; code: string; content: string } | null;
-  assignee: { id: number; firstname: string | null; lastname: string | null; email: string } | null;
-  article: { id: number; documentId: string; title: string; publishedAt: string | null } | null;
-  attachments: {
-    id: number;
-    documentId: string;
-    originalName: string | null;
-    mime: string;
-    size: number;
-    mediaFileId: number | null;
-  }[];
-  createdAt: string;
-  updatedAt: string;
-}
-
-const ARTICLE_UID = 'api::article.article';
-
-const NOT_FOUND = { vi: 'Không tìm thấy tin bài.', en: 'Submission not found.' };
-const UNEXPECTED = { vi: 'Lỗi không mong đợi, hãy thử lại.', en: 'Unexpected error: try again.' };
-
-interface ItemError {
-  status: number;
-  name: string;
-  message: string;
-  details?: unknown;
-}
-
-/** One item of a bulk move: its new state, or why it did not move. */
-export type BulkResult =
-  | { documentId: string; ok: true; state: SubmissionState }
-  | { documentId: string; ok: false; error: ItemError };
-
-const itemError = (
-  status: number,
-  name: string,
-  messages: { vi: string; en: string },
-  language: Language
-): ItemError => ({ status, name, message: messages[language], details: {} });
-const CM_PUBLISH = 'plugin::content-manager.explorer.publish';
-
-const ACCESS: AccessSpec<'canSubmit' | 'canReview' | 'canPublishArticles'> = {
-  readAll: [ACTIONS.readAll],
-  can: {
-    canSubmit: ACTIONS.submit,
-    canReview: ACTIONS.review,
-    canPublishArticles: [CM_PUBLISH, ARTICLE_UID],
-  },
-};
+const COMMENT_UID = 'plugin::unit-submissions.comment';
 
 /** How each sortable column orders the query, ties broken by id so that pages never overlap. */
 const SORT_COLUMNS: Record<SortKey, (direction: 'asc' | 'desc') => object[]> = {
@@ -131,85 +56,18 @@ const notYourUnit = (language: Language) =>
     ),
   ]);
 
-const POPULATE = {
-  unit: { select: ['id', 'documentId', 'name', 'email'] },
-  planTask: { select: ['id', 'documentId', 'code', 'content'] },
-  assignee: { select: ['id', 'firstname', 'lastname', 'email'] },
-  article: { select: ['id', 'documentId', 'title', 'publishedAt'] },
-  attachments: { select: ATTACHMENT_FIELDS, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] },
-};
-
-const KIND_TO_ARTICLE: Record<string, string> = {
-  news: 'news',
-  article: 'article',
-  reportage: 'reportage',
-  video_clip: 'video_clip',
-  photos: 'photo_story',
-  document: 'article',
-};
-
-/** Paragraphs of plain text (blank-line separated) as Strapi blocks. */
-const toBlocks = (text: string | null) =>
-  (text ?? '')
-    .split(/\n\s*\n/)
-    .map((p) => p.trim())
-    .filter(Boolean)
-    .map((p) => ({ type: 'paragraph', children: [{ type: 'text', text: p }] }));
-
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const history = () => strapi.plugin('unit-submissions').service('history');
+  const history = () => getService(strapi, 'history');
   const rows = () => strapi.db.query(SUBMISSION_UID);
-  const docs = () =>
-    strapi.documents(SUBMISSION_UID as never) as unknown as {
-      create(params: object): Promise<{ documentId: string }>;
-      update(params: object): Promise<unknown>;
-    };
-
-  const adminLink = (documentId: string) =>
-    `${strapi.config.get('admin.absoluteUrl', '')}/plugins/unit-submissions/submissions/${documentId}`;
-
-  const load = async (documentId: string): Promise<StoredSubmission | null> =>
-    (await rows().findOne({ where: { documentId }, populate: POPULATE })) as StoredSubmission | null;
-
-  /** The submissions this user may see, as a where-clause: every unit's, or their own units'. */
-  const visibleWhere = (access: Access): Record<string, unknown>[] => {
-    const units = readableUnits(access);
-    return units === 'all' ? [] : [{ unit: { id: { $in: units } } }];
-  };
-
-  const visible = (access: Access, submission: StoredSubmission) => seesUnit(access, submission.unit?.id);
-
-  /** The roles this user plays on this submission. */
-  const actorsFor = (access: Access, submission: Pick<StoredSubmission, 'unit'>): Actor[] => [
-    ...(mayActOnUnit(access, access.canSubmit, submission.unit?.id) ? (['unit'] as const) : []),
-    ...(access.canReview ? (['it_center'] as const) : []),
-  ];
-
-  /** Recipients of a planned mail; the assignee is the one just named, else the one stored (a resubmission). */
-  async function recipients(audience: Audience, submission: StoredSubmission, assigneeId: number | null) {
-    if (audience === 'assignee') {
-      const id = assigneeId ?? submission.assignee?.id;
-      const assignee = id
-        ? await strapi.db.query('admin::user').findOne({ where: { id, isActive: true } })
-        : null;
-      return assignee?.email ? [assignee.email] : [];
-    }
-    if (audience === 'it_center') {
-      const users = await strapi.db.query('admin::user').findMany({
-        where: { isActive: true, roles: { code: 'it-center-editor' } },
-        select: ['email'],
-      });
-      return users.map((u: { email: string }) => u.email);
-    }
-    if (!submission.unit) return [];
-    const members = await unitAccess(strapi).memberEmails(submission.unit.id);
-    return [...new Set([submission.unit.email, ...members].filter(Boolean))] as string[];
-  }
+  const docs = () => submissionDocuments(strapi);
+  const load = (documentId: string) => loadSubmission(strapi, documentId);
 
   return {
     accessOf(user: AdminUser, ability: Ability): Promise<Access> {
       return unitAccess(strapi).of(user, ability, ACCESS);
     },
+
+    load,
 
     /** One page of the list (or the review queue), filtered, searched and sorted, within what the user may see. */
     async list(access: Access, query: Omit<ListQuery, 'page' | 'pageSize'>, page: number, pageSize: number) {
@@ -375,288 +233,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return documentId;
     },
 
-    /**
-     * One move of the workflow. The state and version change in one conditional UPDATE, so of two reviewers acting
-     * at once exactly one succeeds and the other gets a ConflictError (409). A move recorded after the fact (`at`,
-     * the demo seed's story) is dated then and notifies nobody: it is no news.
-     */
-    async transition(
-      access: Access,
-      documentId: string,
-      request: { to: string; version: number; comment?: string | null; assigneeId?: number | null },
-      language: Language,
-      { at }: { at?: Date } = {}
-    ) {
-      const submission = await load(documentId);
-      if (!submission || !visible(access, submission)) return null;
-      // The client acted on an older version: whatever it meant, someone changed it first.
-      assertVersion(submission.version, request.version, 'submission');
-      const decision = decideTransition({
-        from: submission.state,
-        to: request.to,
-        actors: actorsFor(access, submission),
-        comment: request.comment,
-        assigneeId: request.assigneeId,
-      });
-      if (!decision.ok) {
-        const message = PROBLEM_MESSAGES[decision.problem.code];
-        throw validationError([fieldError([decision.problem.field], message.vi, message.en, language)]);
-      }
-      const to = decision.transition.to;
-      const assigneeId = decision.transition.needs?.includes('assignee') ? request.assigneeId! : null;
-      let assignee: AdminUser | null = null;
-      if (assigneeId) {
-        assignee = await strapi.db.query('admin::user').findOne({
-          where: {
-            id: assigneeId,
-            isActive: true,
-            roles: { code: { $in: ['it-center-editor', 'strapi-super-admin'] } },
-          },
-        });
-        if (!assignee) {
-          throw validationError([
-            fieldError(
-              ['assignee'],
-              'Người phụ trách phải là biên tập viên Trung tâm CNTT.',
-              'The assignee must be an IT Center editor.',
-              language
-            ),
-          ]);
-        }
-      }
-
-      const { calendar, timeZone } = await organizationSettings(strapi);
-      const { reviewDays } = settingsOf(strapi);
-      const now = at ?? new Date();
-      const changes: Record<string, unknown> = { state: to, updatedAt: now };
-      if (isSending(submission.state, to)) {
-        changes.submittedAt = now;
-        changes.dueDate = calendar.addWorkingDays(localDate(now, timeZone), reviewDays);
-      }
-
-      await strapi.db.transaction(async ({ trx }) => {
-        await versionedUpdate(strapi, SUBMISSION_UID, {
-          where: { documentId, state: submission.state },
-          version: request.version,
-          data: changes,
-          subject: 'submission',
-        });
-        if (assigneeId) await docs().update({ documentId, data: { assignee: assigneeId } });
-        const actor = { id: access.user.id, name: access.user.name };
-        await history().append({
-          submissionDocumentId: documentId,
-          action: 'transitioned',
-          fromState: submission.state,
-          toState: to,
-          actor,
-          reason: request.comment?.trim() || null,
-          at,
-        });
-        if (assignee) {
-          await history().append({
-            submissionDocumentId: documentId,
-            action: 'assigned',
-            actor,
-            details: { assigneeId: assignee.id, assigneeName: displayName(assignee) },
-            at,
-          });
-        }
-        if (request.comment?.trim())
-          await this.addComment(access, documentId, request.comment.trim(), { silent: true, at });
-        if (to === 'approved') await this.createArticle(submission, actor, at);
-        if (at) return;
-
-        const mails = mailsForTransition(
-          { from: submission.state, to },
-          {
-            documentId,
-            title: submission.title,
-            unitName: submission.unit?.name ?? '',
-            actorName: access.user.name,
-            comment: request.comment,
-            link: adminLink(documentId),
-          },
-          Boolean(assigneeId)
-        );
-        const outgoing = [];
-        for (const mail of mails) {
-          for (const to of await recipients(mail.audience, submission, assigneeId)) {
-            outgoing.push({ to, subject: mail.subject, text: mail.text, topic: mail.topic });
-          }
-        }
-        await enqueueMail(strapi, outgoing, trx);
-      });
-      return documentId;
-    },
-
-    /**
-     * The IT Center's bulk claim (to itself) or approval: each item is the single move, with its rules, version
-     * check, transaction, history and mail; one item's failure is reported and the others go on.
-     */
-    async bulk(access: Access, request: BulkRequest, language: Language) {
-      const to = BULK_MOVES[request.move];
-      const results: BulkResult[] = [];
-      for (const documentId of request.ids) {
-        try {
-          const stored = await rows().findOne({ where: { documentId }, select: ['version'] });
-          const done =
-            stored &&
-            (await this.transition(
-              access,
-              documentId,
-              {
-                to,
-                version: request.versions[documentId] ?? stored.version,
-                comment: request.comment,
-                assigneeId: request.move === 'claim' ? access.user.id : null,
-              },
-              language
-            ));
-          results.push(
-            done
-              ? { documentId, ok: true, state: to }
-              : { documentId, ok: false, error: itemError(404, 'NotFoundError', NOT_FOUND, language) }
-          );
-        } catch (error) {
-          if (error instanceof ConflictError) {
-            results.push({
-              documentId,
-              ok: false,
-              error: itemError(409, 'ConflictError', CONFLICT_MESSAGES[error.subject], language),
-            });
-          } else if (error instanceof errors.ValidationError) {
-            results.push({
-              documentId,
-              ok: false,
-              error: { status: 400, name: 'ValidationError', message: error.message, details: error.details },
-            });
-          } else {
-            strapi.log.error(`Bulk ${request.move} of submission ${documentId} failed: ${error}`);
-            results.push({
-              documentId,
-              ok: false,
-              error: itemError(500, 'InternalServerError', UNEXPECTED, language),
-            });
-          }
-        }
-      }
-      return results;
-    },
-
-    /**
-     * Publishes the article made from an approved submission through the Document Service, so that everything a
-     * publication does happens (attachments into the library, the submission marked published, the website
-     * webhook, the cache). Null when the submission is not the user's to see.
-     */
-    async publishArticle(access: Access, documentId: string, language: Language) {
-      const submission = await load(documentId);
-      if (!submission || !visible(access, submission)) return null;
-      if (!access.canPublishArticles) {
-        throw new errors.ForbiddenError(
-          language === 'en' ? 'You may not publish articles.' : 'Bạn không có quyền xuất bản bài viết.'
-        );
-      }
-      if (submission.state !== 'approved' || !submission.article) {
-        throw validationError([
-          submission.state !== 'approved'
-            ? fieldError(
-                ['state'],
-                'Chỉ xuất bản được bài viết của tin bài đã duyệt và chưa xuất bản.',
-                'Only the article of an approved, not yet published submission can be published here.',
-                language
-              )
-            : fieldError(
-                ['article'],
-                'Tin bài chưa có bài viết để xuất bản.',
-                'The submission has no article to publish.',
-                language
-              ),
-        ]);
-      }
-      await strapi
-        .documents(ARTICLE_UID)
-        .publish({ documentId: submission.article.documentId, locale: 'vi' });
-      return documentId;
-    },
-
-    /**
-     * Approval: a draft article in Vietnamese, carrying the unit, task and campaign, linked both ways. The
-     * attachments join its media when it is published, not before (copyToLibrary). `at` dates the history entry
-     * (the demo seed's approvals happened before it ran).
-     */
-    async createArticle(submission: StoredSubmission, actor: { id: number; name: string }, at?: Date) {
-      const task = submission.planTask
-        ? await strapi.db.query('api::plan-task.plan-task').findOne({
-            where: { id: submission.planTask.id },
-            populate: { campaign: { select: ['documentId'] } },
-          })
-        : null;
-      const slug = await strapi
-        .plugin('content-manager')
-        .service('uid')
-        .generateUIDField({
-          contentTypeUID: 'api::article.article',
-          field: 'slug',
-          data: { title: submission.title },
-          locale: 'vi',
-        });
-      const body = submission.body ?? '';
-      const article = await strapi.documents('api::article.article').create({
-        locale: 'vi',
-        data: {
-          title: submission.title,
-          slug,
-          summary: body.split(/\n\s*\n/)[0]?.slice(0, 1000) || null,
-          body: toBlocks(body),
-          kind: KIND_TO_ARTICLE[submission.kind] ?? 'news',
-          channel: submission.proposedChannel ?? 'website',
-          unit: submission.unit?.documentId ?? null,
-          planTask: submission.planTask?.documentId ?? null,
-          campaign: task?.campaign?.documentId ?? null,
-        } as never,
-      });
-      await docs().update({ documentId: submission.documentId, data: { article: article.documentId } });
-      await history().append({
-        submissionDocumentId: submission.documentId,
-        action: 'article_created',
-        actor,
-        details: { articleDocumentId: article.documentId },
-        at,
-      });
-      return article.documentId;
-    },
-
-    /** The automatic last move: the linked article was published. */
-    async markPublished(articleDocumentId: string, publicUrl: string) {
-      const submission = (await rows().findOne({
-        where: { article: { documentId: articleDocumentId }, state: 'approved' },
-        select: ['documentId', 'version', 'state'],
-      })) as Pick<StoredSubmission, 'documentId' | 'version' | 'state'> | null;
-      if (!submission) return;
-      const decision = decideTransition({ from: submission.state, to: 'published', actors: ['system'] });
-      if (!decision.ok) return;
-      const { count } = await rows().updateMany({
-        where: { documentId: submission.documentId, state: 'approved' },
-        data: { state: 'published', version: submission.version + 1, publicUrl, updatedAt: new Date() },
-      });
-      if (count === 0) return;
-      await history().append({
-        submissionDocumentId: submission.documentId,
-        action: 'transitioned',
-        fromState: 'approved',
-        toState: 'published',
-        actor: { id: null, name: 'Hệ thống' },
-        details: { articleDocumentId, publicUrl },
-      });
-    },
-
     async addComment(
       access: Access,
       documentId: string,
       body: string,
       { silent = false, at }: { silent?: boolean; at?: Date } = {}
     ) {
-      await strapi.db.query('plugin::unit-submissions.comment').create({
+      await strapi.db.query(COMMENT_UID).create({
         data: {
           submissionDocumentId: documentId,
           authorId: access.user.id,
@@ -678,14 +261,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async comments(documentId: string) {
-      return strapi.db.query('plugin::unit-submissions.comment').findMany({
+      return strapi.db.query(COMMENT_UID).findMany({
         where: { submissionDocumentId: documentId },
         orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
       });
     },
-
-    actorsFor,
-    visible,
-    load,
   };
 };

@@ -1,6 +1,6 @@
 /** HTTP validators for cached public responses (RFC 9110 §8.8.3 and §13.1.2). */
 import { createHash } from 'crypto';
-import type { CacheScope } from '#infra/response-cache';
+import type { CacheScope } from './response-cache';
 
 /** A strong entity tag: the same bytes always give the same tag. */
 export const strongEtag = (body: string) => `"${createHash('sha1').update(body).digest('base64url')}"`;
