@@ -70,6 +70,9 @@ export const FEEDBACK_KINDS: readonly { value: FeedbackKind; label: { vi: string
   },
 ];
 
+/** The kinds' stored values, in the law's order. */
+export const FEEDBACK_KIND_VALUES: readonly FeedbackKind[] = FEEDBACK_KINDS.map((kind) => kind.value);
+
 export interface FeedbackLimits {
   fullName: number;
   address: number;
@@ -258,7 +261,7 @@ const LABELS = {
   content: { vi: 'Nội dung phản ánh, kiến nghị', en: 'Feedback content' },
 } as const;
 
-const KIND_VALUES: ReadonlySet<string> = new Set(FEEDBACK_KINDS.map((kind) => kind.value));
+const KIND_VALUES: ReadonlySet<string> = new Set(FEEDBACK_KIND_VALUES);
 
 /** The kind of a feedback, as intake and a correction at classification check it: the problem, or null. */
 export function validateKind(value: unknown, language: Language): FieldError | null {
