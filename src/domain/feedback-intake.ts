@@ -4,7 +4,7 @@
  * name, address and a phone number or mail address to reach the submitter). The input comes from a public API,
  * so every field is checked for type, length and stray control characters, and all problems are reported at once.
  */
-import { fieldError, type FieldError, type Language } from './errors';
+import { fieldError, notAnObject, type FieldError, type Language, type Validated } from './errors';
 
 export type FeedbackKind =
   | 'official_conduct'
@@ -293,14 +293,11 @@ export function validateHoneypot(value: unknown, language: Language = 'vi'): Fie
 export function validateFeedback(
   raw: unknown,
   options: { limits?: FeedbackLimits; language?: Language } = {}
-): { ok: true; value: FeedbackInput } | { ok: false; errors: FieldError[] } {
+): Validated<FeedbackInput> {
   const limits = options.limits ?? DEFAULT_FEEDBACK_LIMITS;
   const language = options.language ?? 'vi';
   if (!isPlainObject(raw)) {
-    return {
-      ok: false,
-      errors: [fieldError([], 'Dữ liệu gửi lên không hợp lệ.', 'The submitted data is invalid.', language)],
-    };
+    return notAnObject(language);
   }
   const errors: FieldError[] = [];
 
