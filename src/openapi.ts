@@ -4,6 +4,10 @@
  */
 import type { Core } from '@strapi/strapi';
 import { errors as strapiErrors } from '@strapi/utils';
+import { FEEDBACK_KIND_VALUES } from '#domain/feedback-intake';
+import { PUBLIC_STATUSES } from '#domain/feedback-public';
+import { SEARCH_LEVELS, SEARCH_ONLINE_LEVELS, SEARCH_STATUSES } from '#domain/procedure-search';
+import { SURVEY_CHANNELS, SURVEY_CRITERIA } from '#domain/survey-intake';
 
 const error = (description: string) => ({
   description,
@@ -22,29 +26,24 @@ const query = (name: string, schema: object, description: string) => ({
   schema,
   description,
 });
-const pagination = {
-  type: 'object',
-  properties: {
-    page: { type: 'integer' },
-    pageSize: { type: 'integer' },
-    pageCount: { type: 'integer' },
-    total: { type: 'integer' },
+const object = (properties: object) => ({ type: 'object', properties });
+const pagination = object({
+  page: { type: 'integer' },
+  pageSize: { type: 'integer' },
+  pageCount: { type: 'integer' },
+  total: { type: 'integer' },
+});
+/** A JSON response whose body is `{ data }`, or `{ data, meta: { pagination } }` for a page of a list. */
+const dataResponse = (description: string, data: object, paged = false) => ({
+  description,
+  content: {
+    'application/json': {
+      schema: object(paged ? { data, meta: object({ pagination }) } : { data }),
+    },
   },
-};
+});
 const label = { type: 'object', properties: { vi: { type: 'string' }, en: { type: 'string' } } };
-const feedbackKind = {
-  type: 'string',
-  enum: [
-    'official_conduct',
-    'impractical_rule',
-    'inconsistent_rules',
-    'unlawful_rule',
-    'treaty_conflict',
-    'other_issue',
-    'proposed_solution',
-    'new_rule_initiative',
-  ],
-};
+const feedbackKind = { type: 'string', enum: FEEDBACK_KIND_VALUES };
 /** docs/API.md "Plain text": what the intake accepts and what public copies carry. */
 const singleLine =
   'Plain text on one line: no markup is interpreted; control, bidi and line/paragraph separator characters are refused; invisible characters are dropped and do not count';
@@ -72,16 +71,6 @@ const feedbackInput = {
     website: { type: 'string', maxLength: 0, description: 'Honeypot: must stay empty' },
   },
 };
-const criteria = [
-  'timeliness',
-  'agencyCount',
-  'visitCount',
-  'informationAccuracy',
-  'staffAttitude',
-  'lawfulness',
-  'feedbackHandling',
-  'onlineService',
-];
 
 export const openApiOverride = {
   paths: {
@@ -96,28 +85,19 @@ export const openApiOverride = {
             'Words (each must match); a national code d.dddddd ranks first'
           ),
           query('field', { type: 'string' }, 'Field code, e.g. dat-dai'),
-          query('level', { type: 'string', enum: ['ministry', 'province', 'commune', 'district'] }, 'Level'),
-          query('onlineLevel', { type: 'string', enum: ['fully_online', 'partly_online', 'not_online'] }, ''),
-          query('status', { type: 'string', enum: ['in_force', 'amended', 'abolished'] }, 'Legal status'),
+          query('level', { type: 'string', enum: SEARCH_LEVELS }, 'Level'),
+          query('onlineLevel', { type: 'string', enum: SEARCH_ONLINE_LEVELS }, ''),
+          query('status', { type: 'string', enum: SEARCH_STATUSES }, 'Legal status'),
           query('page', { type: 'integer', minimum: 1, maximum: 1000 }, ''),
           query('pageSize', { type: 'integer', minimum: 1, maximum: 100 }, ''),
           query('locale', { type: 'string', enum: ['vi', 'en'] }, 'Default vi'),
         ],
         responses: {
-          200: {
-            description: 'Ranked published procedures',
-            content: {
-              'application/json': {
-                schema: {
-                  type: 'object',
-                  properties: {
-                    data: { type: 'array', items: { $ref: '#/components/schemas/Procedure' } },
-                    meta: { type: 'object', properties: { pagination } },
-                  },
-                },
-              },
-            },
-          },
+          200: dataResponse(
+            'Ranked published procedures',
+            { type: 'array', items: { $ref: '#/components/schemas/Procedure' } },
+            true
+          ),
           400: errors[400],
         },
       },
@@ -128,33 +108,15 @@ export const openApiOverride = {
         summary:
           'What the feedback form needs: a single-use token, the eight kinds, the processing notice, limits',
         responses: {
-          200: {
-            description: 'Never cached (Cache-Control: no-store)',
-            content: {
-              'application/json': {
-                schema: {
-                  type: 'object',
-                  properties: {
-                    data: {
-                      type: 'object',
-                      properties: {
-                        formToken: { type: 'string' },
-                        kinds: {
-                          type: 'array',
-                          items: { type: 'object', properties: { value: feedbackKind, label } },
-                        },
-                        notice: {
-                          type: 'object',
-                          properties: { version: { type: 'string' }, text: { type: 'object' } },
-                        },
-                        limits: { type: 'object' },
-                      },
-                    },
-                  },
-                },
-              },
-            },
-          },
+          200: dataResponse(
+            'Never cached (Cache-Control: no-store)',
+            object({
+              formToken: { type: 'string' },
+              kinds: { type: 'array', items: object({ value: feedbackKind, label }) },
+              notice: object({ version: { type: 'string' }, text: { type: 'object' } }),
+              limits: { type: 'object' },
+            })
+          ),
         },
       },
     },
@@ -175,44 +137,29 @@ export const openApiOverride = {
           content: {
             'application/json': { schema: feedbackInput },
             'multipart/form-data': {
-              schema: {
-                type: 'object',
-                properties: {
-                  data: { type: 'string', description: 'The JSON above' },
-                  files: {
-                    type: 'array',
-                    maxItems: 5,
-                    items: { type: 'string', format: 'binary' },
-                    description:
-                      'PDF, JPEG, PNG, DOCX or XLSX, judged by their bytes; 10 MB each. Refused: PDFs with scripts, actions, embedded files, XFA or HTML; DOCX/XLSX with macros, OLE objects, ActiveX or external relationships other than web/mail hyperlinks. The original name is kept cleaned (no path, controls or bidi; 120 characters)',
-                  },
+              schema: object({
+                data: { type: 'string', description: 'The JSON above' },
+                files: {
+                  type: 'array',
+                  maxItems: 5,
+                  items: { type: 'string', format: 'binary' },
+                  description:
+                    'PDF, JPEG, PNG, DOCX or XLSX, judged by their bytes; 10 MB each. Refused: PDFs with scripts, actions, embedded files, XFA or HTML; DOCX/XLSX with macros, OLE objects, ActiveX or external relationships other than web/mail hyperlinks. The original name is kept cleaned (no path, controls or bidi; 120 characters)',
                 },
-              },
+              }),
             },
           },
         },
         responses: {
-          201: {
-            description: 'Received',
-            content: {
-              'application/json': {
-                schema: {
-                  type: 'object',
-                  properties: {
-                    data: {
-                      type: 'object',
-                      properties: {
-                        trackingCode: { type: 'string', example: 'ABCD-EFGH-JKMN-PQRS-TVWX-YZ01-23' },
-                        status: { type: 'string', enum: ['received'] },
-                        receivedAt: { type: 'string', format: 'date-time' },
-                        dueDate: { type: 'string', format: 'date' },
-                      },
-                    },
-                  },
-                },
-              },
-            },
-          },
+          201: dataResponse(
+            'Received',
+            object({
+              trackingCode: { type: 'string', example: 'ABCD-EFGH-JKMN-PQRS-TVWX-YZ01-23' },
+              status: { type: 'string', enum: ['received'] },
+              receivedAt: { type: 'string', format: 'date-time' },
+              dueDate: { type: 'string', format: 'date' },
+            })
+          ),
           400: errors[400],
           409: error('ConflictError: a request with this Idempotency-Key is in progress'),
           413: error('PayloadTooLargeError'),
@@ -227,38 +174,16 @@ export const openApiOverride = {
         summary: "The sender's view of a feedback: status, dates and, once published, the answer",
         parameters: [{ name: 'trackingCode', in: 'path', required: true, schema: { type: 'string' } }],
         responses: {
-          200: {
-            description: 'Never cached',
-            content: {
-              'application/json': {
-                schema: {
-                  type: 'object',
-                  properties: {
-                    data: {
-                      type: 'object',
-                      properties: {
-                        status: {
-                          type: 'string',
-                          enum: [
-                            'received',
-                            'not_accepted',
-                            'transferred',
-                            'in_progress',
-                            'answered',
-                            'published',
-                          ],
-                        },
-                        receivedAt: { type: 'string', format: 'date-time' },
-                        dueDate: { type: 'string', format: 'date' },
-                        answeredAt: { type: 'string', format: 'date-time', nullable: true },
-                        answer: { type: 'string', nullable: true, description: publicText },
-                      },
-                    },
-                  },
-                },
-              },
-            },
-          },
+          200: dataResponse(
+            'Never cached',
+            object({
+              status: { type: 'string', enum: PUBLIC_STATUSES },
+              receivedAt: { type: 'string', format: 'date-time' },
+              dueDate: { type: 'string', format: 'date' },
+              answeredAt: { type: 'string', format: 'date-time', nullable: true },
+              answer: { type: 'string', nullable: true, description: publicText },
+            })
+          ),
           404: error('The same answer for an unknown or a malformed code'),
           429: errors[429],
         },
@@ -276,34 +201,22 @@ export const openApiOverride = {
           query('pageSize', { type: 'integer', maximum: 50 }, ''),
         ],
         responses: {
-          200: {
-            description: 'Answered feedback, newest first',
-            content: {
-              'application/json': {
-                schema: {
-                  type: 'object',
-                  properties: {
-                    data: {
-                      type: 'array',
-                      items: {
-                        type: 'object',
-                        properties: {
-                          documentId: { type: 'string' },
-                          kind: feedbackKind,
-                          subject: { type: 'string', description: publicText },
-                          content: { type: 'string', description: publicText },
-                          answer: { type: 'string', nullable: true, description: publicText },
-                          receivedAt: { type: 'string', format: 'date-time' },
-                          answeredAt: { type: 'string', format: 'date-time', nullable: true },
-                        },
-                      },
-                    },
-                    meta: { type: 'object', properties: { pagination } },
-                  },
-                },
-              },
+          200: dataResponse(
+            'Answered feedback, newest first',
+            {
+              type: 'array',
+              items: object({
+                documentId: { type: 'string' },
+                kind: feedbackKind,
+                subject: { type: 'string', description: publicText },
+                content: { type: 'string', description: publicText },
+                answer: { type: 'string', nullable: true, description: publicText },
+                receivedAt: { type: 'string', format: 'date-time' },
+                answeredAt: { type: 'string', format: 'date-time', nullable: true },
+              }),
             },
-          },
+            true
+          ),
           400: errors[400],
         },
       },
@@ -327,15 +240,14 @@ export const openApiOverride = {
                 type: 'object',
                 required: ['ratings', 'formToken'],
                 properties: {
-                  ratings: {
-                    type: 'object',
-                    properties: Object.fromEntries(
-                      criteria.map((c) => [c, { type: 'integer', minimum: 1, maximum: 5 }])
-                    ),
-                  },
+                  ratings: object(
+                    Object.fromEntries(
+                      SURVEY_CRITERIA.map((c) => [c.key, { type: 'integer', minimum: 1, maximum: 5 }])
+                    )
+                  ),
                   procedure: { type: 'string' },
                   comment: { type: 'string', maxLength: 2000, description: multiLine },
-                  channel: { type: 'string', enum: ['web', 'kiosk', 'paper'] },
+                  channel: { type: 'string', enum: SURVEY_CHANNELS },
                   formToken: { type: 'string' },
                   website: { type: 'string', maxLength: 0 },
                 },

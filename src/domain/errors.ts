@@ -58,3 +58,12 @@ export class ConflictError extends Error {
     return CONFLICT_MESSAGES[this.subject][language];
   }
 }
+
+/** A checked input: its clean value, or every problem found in it. */
+export type Validated<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
+
+/** The answer to a body that is not a plain object: nothing in it can be checked field by field. */
+export const notAnObject = (language: Language): Validated<never> => ({
+  ok: false,
+  errors: [fieldError([], 'Dữ liệu gửi lên không hợp lệ.', 'The submitted data is invalid.', language)],
+});

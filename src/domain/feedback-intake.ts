@@ -4,7 +4,7 @@
  * name, address and a phone number or mail address to reach the submitter). The input comes from a public API,
  * so every field is checked for type, length and stray control characters, and all problems are reported at once.
  */
-import { fieldError, type FieldError, type Language } from './errors';
+import { fieldError, notAnObject, type FieldError, type Language, type Validated } from './errors';
 
 export type FeedbackKind =
   | 'official_conduct'
@@ -69,6 +69,9 @@ export const FEEDBACK_KINDS: readonly { value: FeedbackKind; label: { vi: string
     },
   },
 ];
+
+/** The kinds' stored values, in the law's order. */
+export const FEEDBACK_KIND_VALUES: readonly FeedbackKind[] = FEEDBACK_KINDS.map((kind) => kind.value);
 
 export interface FeedbackLimits {
   fullName: number;
@@ -258,7 +261,7 @@ const LABELS = {
   content: { vi: 'Nội dung phản ánh, kiến nghị', en: 'Feedback content' },
 } as const;
 
-const KIND_VALUES: ReadonlySet<string> = new Set(FEEDBACK_KINDS.map((kind) => kind.value));
+const KIND_VALUES: ReadonlySet<string> = new Set(FEEDBACK_KIND_VALUES);
 
 /** The kind of a feedback, as intake and a correction at classification check it: the problem, or null. */
 export function validateKind(value: unknown, language: Language): FieldError | null {
@@ -290,14 +293,11 @@ export function validateHoneypot(value: unknown, language: Language = 'vi'): Fie
 export function validateFeedback(
   raw: unknown,
   options: { limits?: FeedbackLimits; language?: Language } = {}
-): { ok: true; value: FeedbackInput } | { ok: false; errors: FieldError[] } {
+): Validated<FeedbackInput> {
   const limits = options.limits ?? DEFAULT_FEEDBACK_LIMITS;
   const language = options.language ?? 'vi';
   if (!isPlainObject(raw)) {
-    return {
-      ok: false,
-      errors: [fieldError([], 'Dữ liệu gửi lên không hợp lệ.', 'The submitted data is invalid.', language)],
-    };
+    return notAnObject(language);
   }
   const errors: FieldError[] = [];
 

@@ -3,7 +3,7 @@
  * once its answer is published, the subject, content and answer with contact details masked. Never the sender.
  */
 import type { Language } from './errors';
-import { DOCUMENT_ID_PATTERN, FEEDBACK_KINDS } from './feedback-intake';
+import { DOCUMENT_ID_PATTERN, FEEDBACK_KIND_VALUES } from './feedback-intake';
 import { QueryReader, type Parsed } from './query-params';
 import { maskContacts, queryWords } from './search-text';
 
@@ -18,13 +18,16 @@ export type FeedbackState =
   | 'answered'
   | 'published';
 
-export type PublicStatus =
-  | 'received'
-  | 'not_accepted'
-  | 'transferred'
-  | 'in_progress'
-  | 'answered'
-  | 'published';
+/** What the sender is told: the register's states, with the internal review steps as one "in progress". */
+export const PUBLIC_STATUSES = [
+  'received',
+  'not_accepted',
+  'transferred',
+  'in_progress',
+  'answered',
+  'published',
+] as const;
+export type PublicStatus = (typeof PUBLIC_STATUSES)[number];
 
 /** Internal review steps are one public "in progress". */
 export function publicStatus(state: FeedbackState): PublicStatus {
@@ -138,10 +141,7 @@ export function parseAnsweredParams(
   const read = new QueryReader(query, ANSWERED_PARAMS, language);
   return read.result({
     words: queryWords(read.text('q') ?? ''),
-    kind: read.oneOf(
-      'kind',
-      FEEDBACK_KINDS.map((k) => k.value)
-    ),
+    kind: read.oneOf('kind', FEEDBACK_KIND_VALUES),
     procedure: read.matching(
       'procedure',
       DOCUMENT_ID_PATTERN,

@@ -3,7 +3,7 @@
  * on a 1–5 scale (1 = very dissatisfied, 5 = very satisfied). Clause (i), "other", is the free comment.
  * Criteria that did not apply to the citizen (e.g. no online service used) are simply left out.
  */
-import { fieldError, type FieldError, type Language } from './errors';
+import { fieldError, notAnObject, type FieldError, type Language, type Validated } from './errors';
 import { cleanText, isPlainObject, notText, own, validateProcedureRef } from './feedback-intake';
 
 export type SurveyCriterion =
@@ -100,14 +100,11 @@ const COMMENT_LABEL = { vi: 'Ý kiến khác', en: 'Comment' };
 export function validateSurvey(
   raw: unknown,
   options: { commentMax?: number; language?: Language } = {}
-): { ok: true; value: SurveyInput } | { ok: false; errors: FieldError[] } {
+): Validated<SurveyInput> {
   const commentMax = options.commentMax ?? DEFAULT_SURVEY_COMMENT_MAX;
   const language = options.language ?? 'vi';
   if (!isPlainObject(raw)) {
-    return {
-      ok: false,
-      errors: [fieldError([], 'Dữ liệu gửi lên không hợp lệ.', 'The submitted data is invalid.', language)],
-    };
+    return notAnObject(language);
   }
   const errors: FieldError[] = [];
 

@@ -48,23 +48,3 @@ export function parseSummaryParams(
     Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as SummaryParams
   );
 }
-
-/** The UTC instant at which a calendar day starts in a time zone. */
-export function startOfLocalDay(date: string, timeZone: string): Date {
-  const utcMidnight = new Date(`${date}T00:00:00Z`);
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-    })
-      .formatToParts(utcMidnight)
-      .map((p) => [p.type, p.value])
-  );
-  const asLocal = Date.UTC(+parts.year, +parts.month - 1, +parts.day, +parts.hour, +parts.minute);
-  return new Date(utcMidnight.getTime() - (asLocal - utcMidnight.getTime()));
-}

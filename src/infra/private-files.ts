@@ -3,9 +3,12 @@
  * by the static file middleware. PRIVATE_UPLOAD_DIR (default .tmp/private-uploads, relative to the project).
  */
 import { randomBytes } from 'crypto';
+import { createReadStream } from 'fs';
 import fs from 'fs/promises';
 import path from 'path';
 import type { Core } from '@strapi/strapi';
+import type { Context } from 'koa';
+import { contentDisposition } from '#domain/file-names';
 import { runExclusively } from './job-lock';
 import { JOB_RUNS_TABLE } from './models';
 
@@ -35,6 +38,47 @@ export async function removePrivateFiles(dir: string, names: string[]) {
 
 export function privateFilePath(dir: string, name: string): string {
   return path.join(dir, path.basename(name));
+}
+
+/** A private file found on disk, ready to be sent. */
+export interface ReadablePrivateFile {
+  path: string;
+  mime: string;
+  size: number;
+  /** The stored name's extension, e.g. ".pdf": the download's name when the original one is unknown. */
+  extension: string;
+  originalName: string | null;
+}
+
+/** The file a row refers to (by its stored name), or null when the file is missing. */
+export async function readablePrivateFile(
+  dir: string,
+  row: { storedName: string; mime: string; originalName: string | null }
+): Promise<ReadablePrivateFile | null> {
+  const file = privateFilePath(dir, row.storedName);
+  const stat = await fs.stat(file).catch(() => null);
+  if (!stat?.isFile()) return null;
+  return {
+    path: file,
+    mime: row.mime,
+    size: stat.size,
+    extension: path.extname(row.storedName),
+    originalName: row.originalName,
+  };
+}
+
+/**
+ * Sends a private file as a download: never rendered or sniffed by the browser (a sandbox without sources if it
+ * were), and never kept by a cache, since it is personal data.
+ */
+export function sendPrivateFile(ctx: Context, file: ReadablePrivateFile) {
+  ctx.set('Content-Disposition', contentDisposition(file.originalName, `attachment${file.extension}`));
+  ctx.set('X-Content-Type-Options', 'nosniff');
+  ctx.set('Content-Security-Policy', "default-src 'none'; sandbox");
+  ctx.set('Cache-Control', 'private, no-store');
+  ctx.type = file.mime;
+  ctx.length = file.size;
+  ctx.body = createReadStream(file.path);
 }
 
 /** A content type whose rows refer to private files by name, in one of its attributes. */

@@ -1,7 +1,8 @@
 import { parseAnsweredParams } from '../feedback-public';
 import { parseSearchParams } from '../procedure-search';
 import { QueryReader } from '../query-params';
-import { parseSummaryParams, startOfLocalDay } from '../survey-summary';
+import { parseSummaryParams } from '../survey-summary';
+import { startOfLocalDay } from '../working-days';
 
 describe('query string reading', () => {
   it('refuses unknown keys, repeated values and over-long values, all at once', () => {

@@ -1,6 +1,7 @@
 import { factories } from '@strapi/strapi';
 import { SURVEY_CRITERIA } from '#domain/survey-intake';
-import { startOfLocalDay, type SummaryParams } from '#domain/survey-summary';
+import type { SummaryParams } from '#domain/survey-summary';
+import { startOfLocalDay } from '#domain/working-days';
 import { organizationSettings } from '#infra/organization-settings';
 
 const UID = 'api::survey-response.survey-response';

@@ -4,7 +4,7 @@
  */
 import { ARTICLE_KINDS } from '#domain/articles';
 import { fieldError, type FieldError, type Language } from '#domain/errors';
-import { cleanText, isPlainObject, own } from '#domain/feedback-intake';
+import { cleanText, FEEDBACK_KIND_VALUES, isPlainObject, own } from '#domain/feedback-intake';
 import { QueryReader, type Parsed } from '#domain/query-params';
 import { SUBMISSION_STATES } from '#domain/submission-states';
 import { isIsoDate } from '#domain/working-days';
@@ -383,16 +383,6 @@ export type RowFigure = keyof typeof ROW_FIGURES;
 
 export const CHANNELS = ['website', 'press', 'television', 'radio', 'social_media'] as const;
 export const FEEDBACK_CHANNELS = ['web', 'email', 'phone', 'paper'] as const;
-export const FEEDBACK_KINDS = [
-  'official_conduct',
-  'impractical_rule',
-  'inconsistent_rules',
-  'unlawful_rule',
-  'treaty_conflict',
-  'other_issue',
-  'proposed_solution',
-  'new_rule_initiative',
-] as const;
 
 export interface RowsQuery {
   figure: RowFigure;
@@ -434,7 +424,7 @@ export function parseRowsQuery(query: Record<string, unknown>, language: Languag
       if ((FEEDBACK_CHANNELS as readonly string[]).includes(key)) value.key = key;
       else bad();
     } else if (kind === 'feedback-kind') {
-      if ((FEEDBACK_KINDS as readonly string[]).includes(key)) value.key = key;
+      if ((FEEDBACK_KIND_VALUES as readonly string[]).includes(key)) value.key = key;
       else bad();
     } else if (kind === 'unit') {
       if (/^\d{1,9}$/.test(key)) value.unitId = Number(key);

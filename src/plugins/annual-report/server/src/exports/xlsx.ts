@@ -112,18 +112,6 @@ async function relieve(sheet: ExcelJS.Worksheet) {
   }
 }
 
-async function tableSheet(workbook: Workbook, name: string, columns: SheetColumn[], rows: Cell[][]) {
-  const sheet = addSheet(workbook, name, columns);
-  for (const row of rows) sheet.add(row);
-  await sheet.commit();
-}
-
-const countColumns = (what: string): SheetColumn[] => [
-  { header: 'Mã', width: 20 },
-  { header: what, width: 36 },
-  { header: 'Số lượng', width: 12 },
-];
-
 async function listSheet<R>(
   workbook: Workbook,
   name: string,
@@ -186,138 +174,129 @@ export const SHEETS = {
   feedbackList: 'Danh sách PAKN',
 } as const;
 
-/** Writes the workbook to `file` and returns the rows of the two lists. */
-export async function writeXlsx(input: WorkbookInput, file: string) {
-  const { figures: f, report, timeZone, onProgress } = input;
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
-    filename: file,
-    useStyles: true,
-    useSharedStrings: false,
-  });
-  workbook.creator = '';
-  const step = async (sheet: string) => onProgress?.({ sheet, rows: 0 });
+/** A sheet of figures: its columns as [header, width, number format?] and its rows. */
+interface FigureSheet {
+  name: string;
+  columns: [header: string, width: number, numFmt?: string][];
+  rows: Cell[][];
+}
 
-  await tableSheet(
-    workbook,
-    SHEETS.summary,
-    [
-      { header: 'Chỉ tiêu', width: 50 },
-      { header: 'Giá trị', width: 24, numFmt: DATE_FORMAT },
-    ],
-    [
-      ['Báo cáo', report.title],
-      ['Năm', report.year],
-      ['Từ ngày', dayDate(report.periodFrom)],
-      ['Đến ngày', dayDate(report.periodTo)],
-      ['Tin, bài đã đăng', f.articles.published],
-      ['Tin, bài đơn vị gửi', f.submissions.total],
-      ['TTHC công khai', f.procedures.listed],
-      ['PAKN tiếp nhận', f.feedback.received],
-      ['Tỷ lệ trả lời PAKN đúng hạn (%)', f.feedback.onTimeRate],
-      ['Phiếu khảo sát hài lòng', f.satisfaction.responses],
-    ]
-  );
-  await step(SHEETS.summary);
+/** Code, label and count: the columns of every "by …" sheet. */
+const countSheet = (name: string, what: string, rows: Cell[][]): FigureSheet => ({
+  name,
+  columns: [
+    ['Mã', 20],
+    [what, 36],
+    ['Số lượng', 12],
+  ],
+  rows,
+});
 
-  const counts = (group: string, list: { key: string; count: number }[]): Cell[][] =>
-    list.map((c) => [c.key, label(group, c.key), c.count]);
-  await tableSheet(
-    workbook,
-    SHEETS.articlesByKind,
-    countColumns('Thể loại'),
-    counts('articleKind', f.articles.byKind)
+/** A count per stored value, labelled from the `LABELS` group of document-format. */
+const labelledCounts = (name: string, what: string, group: string, list: { key: string; count: number }[]) =>
+  countSheet(
+    name,
+    what,
+    list.map((c) => [c.key, label(group, c.key), c.count])
   );
-  await tableSheet(
-    workbook,
-    SHEETS.articlesByChannel,
-    countColumns('Kênh'),
-    counts('articleChannel', f.articles.byChannel)
-  );
-  await tableSheet(
-    workbook,
-    SHEETS.articlesByCampaign,
-    countColumns('Chiến dịch'),
-    f.articles.byCampaign.map((c) => [
-      c.campaign?.documentId ?? '',
-      c.campaign?.title ?? 'Ngoài chiến dịch',
-      c.count,
-    ])
-  );
-  await tableSheet(
-    workbook,
-    SHEETS.articlesByUnit,
-    [
-      { header: 'Mã đơn vị', width: 12 },
-      { header: 'Đơn vị', width: 40 },
-      { header: 'Chỉ tiêu', width: 12 },
-      { header: 'Đã đăng', width: 12 },
-    ],
-    f.articles.byUnit.map((u) => [u.unit.code, u.unit.name, u.target, u.published])
-  );
-  await tableSheet(
-    workbook,
-    SHEETS.articlesByTask,
-    [
-      { header: 'Mã nhiệm vụ', width: 12 },
-      { header: 'Nhiệm vụ', width: 60 },
-      { header: 'Đơn vị', width: 12 },
-      { header: 'Chỉ tiêu', width: 12 },
-      { header: 'Đã đăng', width: 12 },
-    ],
-    f.articles.byTask.map((t) => [t.task.code, t.task.content, t.task.unitCode, t.target, t.published])
-  );
-  await step(SHEETS.articlesByTask);
 
-  const states = [...new Set(f.submissions.byUnit.flatMap((u) => u.byState.map((s) => s.key)))];
-  await tableSheet(
-    workbook,
-    SHEETS.submissions,
-    [
-      { header: 'Mã đơn vị', width: 12 },
-      { header: 'Đơn vị', width: 40 },
-      { header: 'Tổng số', width: 10 },
-      ...states.map((s) => ({ header: label('submissionState', s), width: 14 })),
-    ],
-    f.submissions.byUnit.map((u) => [
-      u.unit.code,
-      u.unit.name,
-      u.total,
-      ...states.map((s) => u.byState.find((b) => b.key === s)?.count ?? 0),
-    ])
-  );
-  await tableSheet(
-    workbook,
-    SHEETS.proceduresByField,
-    countColumns('Lĩnh vực'),
-    f.procedures.byField.map((x) => [x.field.code, x.field.name, x.count])
-  );
-  await tableSheet(
-    workbook,
-    SHEETS.proceduresByLevel,
-    countColumns('Mức độ'),
-    counts('procedureLevel', f.procedures.byLevel)
-  );
-  await tableSheet(
-    workbook,
-    SHEETS.feedbackByChannel,
-    countColumns('Kênh tiếp nhận'),
-    counts('feedbackChannel', f.feedback.byChannel)
-  );
-  await tableSheet(
-    workbook,
-    SHEETS.feedbackByKind,
-    countColumns('Loại'),
-    counts('feedbackKind', f.feedback.byKind)
-  );
+/** Named totals: what each row counts, and the count. */
+const totalsSheet = (name: string, what: string, rows: Cell[][]): FigureSheet => ({
+  name,
+  columns: [
+    [what, 40],
+    ['Số lượng', 12],
+  ],
+  rows,
+});
+
+/** The sheets of figures, in order. */
+function figureSheets({ figures: f, report, timeZone }: WorkbookInput): FigureSheet[] {
   const fb = f.feedback;
-  await tableSheet(
-    workbook,
-    SHEETS.feedbackOutcome,
-    [
-      { header: 'Kết quả', width: 40 },
-      { header: 'Số lượng', width: 12 },
-    ],
-    [
+  const o = f.oversight;
+  const states = [...new Set(f.submissions.byUnit.flatMap((u) => u.byState.map((s) => s.key)))];
+  return [
+    {
+      name: SHEETS.summary,
+      columns: [
+        ['Chỉ tiêu', 50],
+        ['Giá trị', 24, DATE_FORMAT],
+      ],
+      rows: [
+        ['Báo cáo', report.title],
+        ['Năm', report.year],
+        ['Từ ngày', dayDate(report.periodFrom)],
+        ['Đến ngày', dayDate(report.periodTo)],
+        ['Tin, bài đã đăng', f.articles.published],
+        ['Tin, bài đơn vị gửi', f.submissions.total],
+        ['TTHC công khai', f.procedures.listed],
+        ['PAKN tiếp nhận', f.feedback.received],
+        ['Tỷ lệ trả lời PAKN đúng hạn (%)', f.feedback.onTimeRate],
+        ['Phiếu khảo sát hài lòng', f.satisfaction.responses],
+      ],
+    },
+    labelledCounts(SHEETS.articlesByKind, 'Thể loại', 'articleKind', f.articles.byKind),
+    labelledCounts(SHEETS.articlesByChannel, 'Kênh', 'articleChannel', f.articles.byChannel),
+    countSheet(
+      SHEETS.articlesByCampaign,
+      'Chiến dịch',
+      f.articles.byCampaign.map((c) => [
+        c.campaign?.documentId ?? '',
+        c.campaign?.title ?? 'Ngoài chiến dịch',
+        c.count,
+      ])
+    ),
+    {
+      name: SHEETS.articlesByUnit,
+      columns: [
+        ['Mã đơn vị', 12],
+        ['Đơn vị', 40],
+        ['Chỉ tiêu', 12],
+        ['Đã đăng', 12],
+      ],
+      rows: f.articles.byUnit.map((u) => [u.unit.code, u.unit.name, u.target, u.published]),
+    },
+    {
+      name: SHEETS.articlesByTask,
+      columns: [
+        ['Mã nhiệm vụ', 12],
+        ['Nhiệm vụ', 60],
+        ['Đơn vị', 12],
+        ['Chỉ tiêu', 12],
+        ['Đã đăng', 12],
+      ],
+      rows: f.articles.byTask.map((t) => [
+        t.task.code,
+        t.task.content,
+        t.task.unitCode,
+        t.target,
+        t.published,
+      ]),
+    },
+    {
+      name: SHEETS.submissions,
+      columns: [
+        ['Mã đơn vị', 12],
+        ['Đơn vị', 40],
+        ['Tổng số', 10],
+        ...states.map((s): [string, number] => [label('submissionState', s), 14]),
+      ],
+      rows: f.submissions.byUnit.map((u) => [
+        u.unit.code,
+        u.unit.name,
+        u.total,
+        ...states.map((s) => u.byState.find((b) => b.key === s)?.count ?? 0),
+      ]),
+    },
+    countSheet(
+      SHEETS.proceduresByField,
+      'Lĩnh vực',
+      f.procedures.byField.map((x) => [x.field.code, x.field.name, x.count])
+    ),
+    labelledCounts(SHEETS.proceduresByLevel, 'Mức độ', 'procedureLevel', f.procedures.byLevel),
+    labelledCounts(SHEETS.feedbackByChannel, 'Kênh tiếp nhận', 'feedbackChannel', fb.byChannel),
+    labelledCounts(SHEETS.feedbackByKind, 'Loại', 'feedbackKind', fb.byKind),
+    totalsSheet(SHEETS.feedbackOutcome, 'Kết quả', [
       ['Tiếp nhận', fb.received],
       ['Không thụ lý', fb.notAccepted],
       ['Chuyển cơ quan có thẩm quyền', fb.transferred],
@@ -326,55 +305,72 @@ export async function writeXlsx(input: WorkbookInput, file: string) {
       ['Quá hạn', fb.late],
       [`Tỷ lệ đúng hạn (%) ${percent(fb.onTimeRate)}`, fb.onTimeRate],
       ['Công khai kết quả trả lời', fb.answersPublished],
-    ]
-  );
-  await tableSheet(
-    workbook,
-    SHEETS.satisfaction,
-    [
-      { header: 'Tiêu chí', width: 50 },
-      { header: 'Số phiếu', width: 12 },
-      { header: 'Điểm trung bình', width: 16 },
-    ],
-    f.satisfaction.criteria.map((c) => [c.criterion, c.responses, c.mean])
-  );
-  const o = f.oversight;
-  await tableSheet(
-    workbook,
-    SHEETS.oversight,
-    [
-      { header: 'Nội dung', width: 40 },
-      { header: 'Số lượng', width: 12 },
-    ],
-    [
+    ]),
+    {
+      name: SHEETS.satisfaction,
+      columns: [
+        ['Tiêu chí', 50],
+        ['Số phiếu', 12],
+        ['Điểm trung bình', 16],
+      ],
+      rows: f.satisfaction.criteria.map((c) => [c.criterion, c.responses, c.mean]),
+    },
+    totalsSheet(SHEETS.oversight, 'Nội dung', [
       ['Lượt đôn đốc', o.remindersSent],
       ['Cuộc kiểm tra', o.checks],
       ['Khó khăn, vướng mắc được báo cáo', o.difficultiesRaised],
       ['Đã giải quyết', o.difficultiesResolved],
       ['Báo cáo Giám đốc Sở', o.difficultiesEscalated],
-    ]
-  );
-  await tableSheet(
-    workbook,
-    SHEETS.taskReports,
-    [
-      { header: 'Mã nhiệm vụ', width: 12 },
-      { header: 'Nhiệm vụ', width: 50 },
-      { header: 'Đơn vị', width: 30 },
-      { header: 'Tình hình', width: 16 },
-      { header: 'Kết quả', width: 60 },
-      { header: 'Ngày báo cáo', width: 18, numFmt: DATETIME_FORMAT },
-    ],
-    f.taskReports.map((t) => [
-      t.task.code,
-      t.task.content,
-      t.unit?.name ?? null,
-      label('taskStatus', t.status),
-      t.results,
-      t.reportedAt ? wallClock(new Date(t.reportedAt), timeZone) : null,
-    ])
-  );
-  await step(SHEETS.taskReports);
+    ]),
+    {
+      name: SHEETS.taskReports,
+      columns: [
+        ['Mã nhiệm vụ', 12],
+        ['Nhiệm vụ', 50],
+        ['Đơn vị', 30],
+        ['Tình hình', 16],
+        ['Kết quả', 60],
+        ['Ngày báo cáo', 18, DATETIME_FORMAT],
+      ],
+      rows: f.taskReports.map((t) => [
+        t.task.code,
+        t.task.content,
+        t.unit?.name ?? null,
+        label('taskStatus', t.status),
+        t.results,
+        t.reportedAt ? wallClock(new Date(t.reportedAt), timeZone) : null,
+      ]),
+    },
+  ];
+}
+
+/** The figure sheets after which progress is reported (the lists report their own). */
+const PROGRESS_AFTER: ReadonlySet<string> = new Set([
+  SHEETS.summary,
+  SHEETS.articlesByTask,
+  SHEETS.taskReports,
+]);
+
+/** Writes the workbook to `file` and returns the rows of the two lists. */
+export async function writeXlsx(input: WorkbookInput, file: string) {
+  const { timeZone, onProgress } = input;
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    filename: file,
+    useStyles: true,
+    useSharedStrings: false,
+  });
+  workbook.creator = '';
+
+  for (const { name, columns, rows } of figureSheets(input)) {
+    const sheet = addSheet(
+      workbook,
+      name,
+      columns.map(([header, width, numFmt]) => ({ header, width, numFmt }))
+    );
+    for (const row of rows) sheet.add(row);
+    await sheet.commit();
+    if (PROGRESS_AFTER.has(name)) await onProgress?.({ sheet: name, rows: 0 });
+  }
 
   const articles = await listSheet(
     workbook,

@@ -1,7 +1,6 @@
-import fs from 'fs';
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
-import { contentDisposition } from '#domain/file-names';
+import { sendPrivateFile } from '#infra/private-files';
 import { getService } from '../utils';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
@@ -13,13 +12,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const file = await service.findReadable(ctx.params.documentId, access);
     if (file === 'not-found') return ctx.notFound();
     if (file === 'forbidden') return ctx.forbidden();
-
-    ctx.set('Content-Disposition', contentDisposition(file.originalName, `attachment${file.extension}`));
-    ctx.set('X-Content-Type-Options', 'nosniff');
-    ctx.set('Content-Security-Policy', "default-src 'none'; sandbox");
-    ctx.set('Cache-Control', 'private, no-store');
-    ctx.type = file.mime;
-    ctx.length = file.size;
-    ctx.body = fs.createReadStream(file.path);
+    sendPrivateFile(ctx, file);
   },
 });

@@ -4,6 +4,7 @@
  * Pure module: the caller supplies the recipients and sends through the outbox.
  */
 import type { FeedbackState } from './workflow';
+import { mailLines as lines, topicsOf, viewLink, type PlannedMail } from '#domain/mail';
 import { displayDay } from '#domain/working-days';
 
 export interface MailContext {
@@ -25,18 +26,13 @@ export interface MailContext {
 
 export type Audience = 'unit' | 'office' | 'submitter';
 
-export interface PlannedMail {
-  audience: Audience;
-  subject: string;
-  text: string;
-  topic: string;
-}
-
-const lines = (...parts: (string | null | undefined | false)[]) => parts.filter(Boolean).join('\n');
-
-export function mailsForTransition(from: FeedbackState, to: FeedbackState, c: MailContext): PlannedMail[] {
-  const topic = (event: string) => `feedback.${event}:${c.documentId}`;
-  const staffFooter = lines('', `Xem / View: ${c.link}`);
+export function mailsForTransition(
+  from: FeedbackState,
+  to: FeedbackState,
+  c: MailContext
+): PlannedMail<Audience>[] {
+  const topic = topicsOf('feedback', c.documentId);
+  const staffFooter = viewLink(c.link);
   const toSubmitter = (vi: { subject: string; text: string }, en: { subject: string; text: string }) =>
     c.language === 'en' ? en : vi;
 

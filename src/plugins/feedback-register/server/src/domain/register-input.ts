@@ -3,7 +3,7 @@
  * e-mail; the body of a workflow move; and the filters of the register list. Every problem is reported at once.
  * Pure module.
  */
-import { fieldError, type FieldError, type Language } from '#domain/errors';
+import { fieldError, notAnObject, type FieldError, type Language, type Validated } from '#domain/errors';
 import {
   cleanText,
   DOCUMENT_ID_PATTERN,
@@ -39,13 +39,10 @@ const CLOCK_SKEW_MS = 5 * 60 * 1000;
 export function validateRegistration(
   raw: unknown,
   options: { limits: FeedbackLimits; language: Language; now: Date }
-): { ok: true; value: Registration } | { ok: false; errors: FieldError[] } {
+): Validated<Registration> {
   const { language, now } = options;
   if (!isPlainObject(raw)) {
-    return {
-      ok: false,
-      errors: [fieldError([], 'Dữ liệu gửi lên không hợp lệ.', 'The submitted data is invalid.', language)],
-    };
+    return notAnObject(language);
   }
   const errors: FieldError[] = [];
   const { channel, receivedAt, consent, ...rest } = raw;

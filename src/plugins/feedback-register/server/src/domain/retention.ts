@@ -5,8 +5,7 @@
  * statistics count (state, kind, channel, dates, deadlines, timeliness, unit, procedure) stays. Pure module: the
  * caller supplies the clock, the period and the organization's time zone.
  */
-import { startOfLocalDay } from '#domain/survey-summary';
-import { localDate } from '#domain/working-days';
+import { localDate, startOfLocalDay } from '#domain/working-days';
 import { redactPersonalData, type Submitter } from './redaction';
 import { CLOSED_STATES, type FeedbackState } from './workflow';
 

@@ -1,21 +1,12 @@
-import fs from 'fs/promises';
 import type { Core } from '@strapi/strapi';
 import type { Access } from './feedback-records';
 import { getService } from '../utils';
-import { privateFilePath, privateUploadDir } from '#infra/private-files';
+import { privateUploadDir, readablePrivateFile, type ReadablePrivateFile } from '#infra/private-files';
 
 const ATTACHMENT = 'api::feedback.feedback-attachment';
 
-export interface ReadableAttachment {
-  path: string;
-  mime: string;
-  size: number;
-  extension: string;
-  originalName: string | null;
-}
-
 export interface AttachmentAccess {
-  findReadable(documentId: string, access: Access): Promise<ReadableAttachment | 'not-found' | 'forbidden'>;
+  findReadable(documentId: string, access: Access): Promise<ReadablePrivateFile | 'not-found' | 'forbidden'>;
 }
 
 export default ({ strapi }: { strapi: Core.Strapi }): AttachmentAccess => ({
@@ -31,16 +22,6 @@ export default ({ strapi }: { strapi: Core.Strapi }): AttachmentAccess => ({
     const feedback = await register.findOne(access, attachment.feedback.documentId);
     if (!feedback) return 'not-found';
     if (!feedback.submitter) return 'forbidden';
-
-    const path = privateFilePath(privateUploadDir(strapi.dirs.app.root), attachment.storedName);
-    const stat = await fs.stat(path).catch(() => null);
-    if (!stat) return 'not-found';
-    return {
-      path,
-      mime: attachment.mime,
-      size: stat.size,
-      extension: path.slice(path.lastIndexOf('.')),
-      originalName: attachment.originalName,
-    };
+    return (await readablePrivateFile(privateUploadDir(strapi.dirs.app.root), attachment)) ?? 'not-found';
   },
 });

@@ -1,8 +1,8 @@
 import fs from 'fs';
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
-import { contentDisposition } from '#domain/file-names';
 import { fieldError } from '#domain/errors';
+import { sendPrivateFile } from '#infra/private-files';
 import { validationError } from '#utils/errors';
 import { requestLanguage } from '#utils/http';
 import type { UploadedFile } from '#utils/public-intake';
@@ -69,13 +69,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         ctx.params.attachmentId
       );
       if (!file) return ctx.notFound();
-      ctx.set('Content-Disposition', contentDisposition(file.originalName, `attachment${file.extension}`));
-      ctx.set('X-Content-Type-Options', 'nosniff');
-      ctx.set('Content-Security-Policy', "default-src 'none'; sandbox");
-      ctx.set('Cache-Control', 'private, no-store');
-      ctx.type = file.mime;
-      ctx.length = file.size;
-      ctx.body = fs.createReadStream(file.path);
+      sendPrivateFile(ctx, file);
     },
 
     /** DELETE /submissions/:documentId/attachments/:attachmentId */

@@ -2,6 +2,7 @@
  * The mails of the submission workflow: who is told about which move, in Vietnamese with an English line.
  * Pure module: the caller supplies the recipients and sends (through the outbox).
  */
+import { mailLines as lines, topicsOf, viewLink, type PlannedMail } from '#domain/mail';
 import type { SubmissionState } from './workflow';
 
 export interface MailContext {
@@ -15,15 +16,6 @@ export interface MailContext {
 
 export type Audience = 'it_center' | 'unit' | 'assignee';
 
-export interface PlannedMail {
-  audience: Audience;
-  subject: string;
-  text: string;
-  topic: string;
-}
-
-const lines = (...parts: (string | null | undefined | false)[]) => parts.filter(Boolean).join('\n');
-
 /**
  * The mails a move causes: on submit to the IT Center; on resubmission to the assignee who asked for the changes; on
  * changes requested, approval, rejection to the unit; to whoever is newly assigned.
@@ -32,11 +24,11 @@ export function mailsForTransition(
   move: { from: SubmissionState; to: SubmissionState },
   context: MailContext,
   assigned: boolean
-): PlannedMail[] {
+): PlannedMail<Audience>[] {
   const { from, to } = move;
-  const topic = (event: string) => `submission.${event}:${context.documentId}`;
-  const footer = lines('', `Xem / View: ${context.link}`);
-  const mails: PlannedMail[] = [];
+  const topic = topicsOf('submission', context.documentId);
+  const footer = viewLink(context.link);
+  const mails: PlannedMail<Audience>[] = [];
   if (to === 'submitted') {
     mails.push({
       audience: 'it_center',

@@ -6,6 +6,7 @@ import { fieldError, type Language } from '#domain/errors';
 import {
   privateFilePath,
   privateUploadDir,
+  readablePrivateFile,
   removePrivateFiles,
   storePrivateFile,
 } from '#infra/private-files';
@@ -40,14 +41,6 @@ interface StoredAttachment {
   mime: string;
   size: number;
   mediaFileId: number | null;
-}
-
-export interface ReadableAttachment {
-  path: string;
-  mime: string;
-  size: number;
-  extension: string;
-  originalName: string | null;
 }
 
 type Refusal = 'not-found' | 'forbidden';
@@ -210,16 +203,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!submission || !visible(access, submission)) return null;
       const attachment = await findIn(submission.id, attachmentId);
       if (!attachment) return null;
-      const file = privateFilePath(dir(), attachment.storedName);
-      const stat = await fs.stat(file).catch(() => null);
-      if (!stat?.isFile()) return null;
-      return {
-        path: file,
-        mime: attachment.mime,
-        size: stat.size,
-        extension: path.extname(attachment.storedName),
-        originalName: attachment.originalName,
-      } satisfies ReadableAttachment;
+      return readablePrivateFile(dir(), attachment);
     },
 
     /**
