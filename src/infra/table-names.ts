@@ -20,6 +20,8 @@ export interface TableNames<C extends string, L extends string> {
   column: Readonly<Record<C, string>>;
   /** The columns qualified with a table alias: `at('f').receivedAt` is `f.received_at`. */
   at(alias: string): Readonly<Record<C, string>>;
+  /** Select expressions that return these attributes under their own names: `f.received_at as receivedAt`. */
+  select(alias: string, ...attributes: C[]): string[];
   /** The link table of each declared relation. */
   link: Readonly<Record<L, Link>>;
 }
@@ -59,11 +61,16 @@ export function resolveTableNames<C extends string, L extends string>(
   for (const name of links) {
     const joinTable = attributes[name]?.joinTable;
     if (!joinTable) throw new Error(`${uid} has no relation "${name}" with a link table`);
-    link[name] = { name: joinTable.name, from: joinTable.joinColumn.name, to: joinTable.inverseJoinColumn.name };
+    link[name] = {
+      name: joinTable.name,
+      from: joinTable.joinColumn.name,
+      to: joinTable.inverseJoinColumn.name,
+    };
   }
   const at = (alias: string) =>
     Object.fromEntries(Object.entries(column).map(([k, v]) => [k, `${alias}.${v}`])) as Record<C, string>;
-  return { uid, table: meta.tableName, column, at, link };
+  const select = (alias: string, ...names: C[]) => names.map((name) => `${alias}.${column[name]} as ${name}`);
+  return { uid, table: meta.tableName, column, at, select, link };
 }
 
 /**

@@ -12,7 +12,16 @@ export const reminderTable = tableNames('plugin::oversight.reminder', {
 export const inspectionTable = tableNames('plugin::oversight.inspection', { columns: ['id', 'date'] });
 
 export const difficultyTable = tableNames('plugin::oversight.difficulty', {
-  columns: ['id', 'state', 'planTaskDocumentId', 'reportedAt', 'resolvedAt', 'escalatedAt'],
+  columns: [
+    'id',
+    'state',
+    'planTaskDocumentId',
+    'what',
+    'proposal',
+    'reportedAt',
+    'resolvedAt',
+    'escalatedAt',
+  ],
   links: ['unit'],
 });
 
