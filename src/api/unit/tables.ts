@@ -2,5 +2,5 @@
 import { tableNames } from '#infra/table-names';
 
 export const unitTable = tableNames('api::unit.unit', {
-  columns: ['id', 'documentId', 'code', 'name', 'sortOrder', 'active'],
+  columns: ['id', 'name'],
 });

@@ -14,7 +14,6 @@ import { feedbackTable } from '#api/feedback/tables';
 import { planTable } from '#api/plan/tables';
 import { planTaskTable } from '#api/plan-task/tables';
 import { procedureTable } from '#api/procedure/tables';
-import { unitTable } from '#api/unit/tables';
 import { startOfLocalDay } from '#domain/working-days';
 import { organizationSettings } from '#infra/organization-settings';
 import type { Link, TableNames } from '#infra/table-names';
@@ -64,14 +63,14 @@ export function reportQueries(strapi: Core.Strapi) {
 
   async function unitRefs(ids: number[]): Promise<Map<number, UnitRef & { sortOrder: number }>> {
     if (ids.length === 0) return new Map();
-    const u = unitTable(strapi).column;
-    const rows: Raw[] = await knex()(unitTable(strapi).table)
-      .select(u.id, `${u.code} as code`, `${u.name} as name`, `${u.sortOrder} as sort_order`)
-      .whereIn(u.id, ids);
+    const rows: Raw[] = await strapi.db.query('api::unit.unit').findMany({
+      select: ['id', 'code', 'name', 'sortOrder'],
+      where: { id: { $in: ids } },
+    });
     return new Map(
       rows.map((r) => [
         num(r.id),
-        { id: num(r.id), code: r.code as string, name: r.name as string, sortOrder: num(r.sort_order) },
+        { id: num(r.id), code: r.code as string, name: r.name as string, sortOrder: num(r.sortOrder) },
       ])
     );
   }

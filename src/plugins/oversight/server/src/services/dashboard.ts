@@ -14,7 +14,6 @@ import { articleTable } from '#api/article/tables';
 import { feedbackTable } from '#api/feedback/tables';
 import { planTable } from '#api/plan/tables';
 import { planTaskTable } from '#api/plan-task/tables';
-import { unitTable } from '#api/unit/tables';
 import { answerOverdueSql } from '#domain/feedback-deadlines';
 import { localDate, startOfLocalDay } from '#domain/working-days';
 import { organizationSettings } from '#infra/organization-settings';
@@ -36,6 +35,9 @@ import {
 } from '../domain/dashboard';
 import { difficultyTable, reminderTable } from '../tables';
 import type { LatestReport } from './tasks';
+
+const UNIT = 'api::unit.unit';
+const PLAN = 'api::plan.plan';
 
 type Raw = Record<string, unknown>;
 
@@ -91,13 +93,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** The year's published plan, in Vietnamese (the default locale) when it has that language. */
   async function planOf(year: number): Promise<Plan | null> {
-    const plan = planTable(strapi);
-    const c = plan.column;
-    const rows: Raw[] = await knex()(`${plan.table} as p`)
-      .select(...plan.select('p', 'documentId', 'title', 'number', 'symbol', 'locale'))
-      .where(c.year, year)
-      .whereNotNull(c.publishedAt)
-      .orderBy(c.id, 'asc');
+    const rows: Raw[] = await strapi.db.query(PLAN).findMany({
+      select: ['documentId', 'title', 'number', 'symbol', 'locale'],
+      where: { year, publishedAt: { $notNull: true } },
+      orderBy: { id: 'asc' },
+    });
     const row = rows.find((r) => r.locale === 'vi') ?? rows[0];
     if (!row) return null;
     return {
@@ -144,17 +144,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   async function activeUnits(ids?: number[]) {
-    const unit = unitTable(strapi);
-    const c = unit.column;
-    const query = knex()(`${unit.table} as u`)
-      .select(...unit.select('u', 'id', 'documentId', 'code', 'name'))
-      .where(c.active, true)
-      .orderBy([
-        { column: c.sortOrder, order: 'asc' },
-        { column: c.id, order: 'asc' },
-      ]);
-    if (ids) query.whereIn(c.id, ids.length ? ids : [-1]);
-    const rows: Raw[] = await query;
+    const rows: Raw[] = await strapi.db.query(UNIT).findMany({
+      select: ['id', 'documentId', 'code', 'name'],
+      where: { active: true, ...(ids ? { id: { $in: ids.length ? ids : [-1] } } : {}) },
+      orderBy: [{ sortOrder: 'asc' }, { id: 'asc' }],
+    });
     return rows.map((r) => ({
       id: num(r.id),
       documentId: r.documentId as string,
@@ -291,8 +285,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async unitExists(unitId: number) {
-      const { table, column } = unitTable(strapi);
-      const [row] = await knex()(table).where(column.id, unitId).select(column.id).limit(1);
+      const row = await strapi.db.query(UNIT).findOne({ select: ['id'], where: { id: unitId } });
       return Boolean(row);
     },
 
