@@ -81,22 +81,46 @@ export function currentDueDate(feedback: DatedFeedback): string | null {
   }
 }
 
-// The same rules in SQL, over the feedback table aliased `f`, for the register's and the dashboard's aggregates.
+// The same rules in SQL, for the register's and the dashboard's aggregates, over the feedback columns as the
+// query names them (`f.state`…: the feedback table's names, src/api/feedback/tables.ts).
 const AWAITING_ANSWER_SQL = AWAITING_ANSWER_STATES.map((state) => `'${state}'`).join(', ');
 
-/** answerDueDate in SQL. */
-export const ANSWER_DUE_SQL = `(CASE WHEN f.state = 'assigned' THEN COALESCE(f.unit_due_date, f.due_date) ELSE f.due_date END)`;
+export interface FeedbackDueColumns {
+  state: string;
+  dueDate: string;
+  unitDueDate: string;
+  classificationDueDate: string;
+  publicationDueDate: string;
+}
+type AnswerDueColumns = Pick<FeedbackDueColumns, 'state' | 'dueDate' | 'unitDueDate'>;
 
-/** currentDueDate in SQL: `f.publication_due_date` is only set when the submitter agreed to publication. */
-export const CURRENT_DUE_SQL = `CASE
-  WHEN f.state = 'received' THEN f.classification_due_date
-  WHEN f.state = 'assigned' THEN COALESCE(f.unit_due_date, f.due_date)
-  WHEN f.state IN (${AWAITING_ANSWER_SQL}) THEN f.due_date
-  WHEN f.state = 'answered' THEN f.publication_due_date
+/** answerDueDate in SQL. */
+export const answerDueSql = (f: AnswerDueColumns) =>
+  `(CASE WHEN ${f.state} = 'assigned' THEN COALESCE(${f.unitDueDate}, ${f.dueDate}) ELSE ${f.dueDate} END)`;
+
+/** currentDueDate in SQL: the publication due date is only set when the submitter agreed to publication. */
+export const currentDueSql = (f: FeedbackDueColumns) => `CASE
+  WHEN ${f.state} = 'received' THEN ${f.classificationDueDate}
+  WHEN ${f.state} = 'assigned' THEN COALESCE(${f.unitDueDate}, ${f.dueDate})
+  WHEN ${f.state} IN (${AWAITING_ANSWER_SQL}) THEN ${f.dueDate}
+  WHEN ${f.state} = 'answered' THEN ${f.publicationDueDate}
 END`;
 
 /** Awaiting its answer and past its due date (`?`: today, YYYY-MM-DD), in SQL. */
-export const ANSWER_OVERDUE_SQL = `(f.state IN (${AWAITING_ANSWER_SQL}) AND ${ANSWER_DUE_SQL} < ?)`;
+export const answerOverdueSql = (f: AnswerDueColumns) =>
+  `(${f.state} IN (${AWAITING_ANSWER_SQL}) AND ${answerDueSql(f)} < ?)`;
+
+// The same over the stored column names, for the register's queries on the feedback table aliased `f`.
+const STORED: FeedbackDueColumns = {
+  state: 'f.state',
+  dueDate: 'f.due_date',
+  unitDueDate: 'f.unit_due_date',
+  classificationDueDate: 'f.classification_due_date',
+  publicationDueDate: 'f.publication_due_date',
+};
+export const ANSWER_DUE_SQL = answerDueSql(STORED);
+export const CURRENT_DUE_SQL = currentDueSql(STORED);
+export const ANSWER_OVERDUE_SQL = answerOverdueSql(STORED);
 
 /** Working days left until `due` (0 on the day itself); negative: working days overdue. */
 export function daysLeft(today: string, due: string, calendar: Calendar): number {

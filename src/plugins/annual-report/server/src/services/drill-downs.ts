@@ -4,27 +4,21 @@
  */
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
+import { articleTable } from '#api/article/tables';
+import { campaignTable } from '#api/campaign/tables';
+import { feedbackTable } from '#api/feedback/tables';
+import { planTaskTable } from '#api/plan-task/tables';
+import { procedureTable } from '#api/procedure/tables';
 import { day, iso, num } from '#infra/stored-values';
+import { submissionTable } from '#unit-submissions/tables';
 import { redactPersonalData } from '#feedback-register/domain/redaction';
 import type { RowsQuery } from '../domain/report-input';
 import { UIDS } from '../permissions';
-import {
-  ARTICLE,
-  CAMPAIGN,
-  FEEDBACK,
-  plainUnit,
-  reportQueries,
-  SUBMISSION,
-  TASK,
-  type Period,
-  type Raw,
-} from './report-queries';
+import { plainUnit, reportQueries, type Period, type Raw } from './report-queries';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const {
     knex,
-    table,
-    link,
     boundsOf,
     unitOf,
     unitRefs,
@@ -54,48 +48,47 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   async function articleRows(q: RowsQuery, start: Date, end: Date) {
+    const article = articleTable(strapi);
+    const a = article.at('a');
     const base = articlesIn(start, end);
-    if (q.figure === 'articles.byKind') base.where('a.kind', q.key!);
-    if (q.figure === 'articles.byChannel') base.where('a.channel', q.key!);
+    if (q.figure === 'articles.byKind') base.where(a.kind, q.key!);
+    if (q.figure === 'articles.byChannel') base.where(a.channel, q.key!);
     if (q.figure === 'articles.byUnit') {
-      const l = link(ARTICLE, 'unit');
-      base.whereIn('a.id', knex()(l.name).select(l.from).where(l.to, q.unitId!));
+      const l = article.link.unit;
+      base.whereIn(a.id, knex()(l.name).select(l.from).where(l.to, q.unitId!));
     }
     if (q.figure === 'articles.byCampaign') {
-      const l = link(ARTICLE, 'campaign');
+      const l = article.link.campaign;
+      const campaign = campaignTable(strapi);
       const linked = knex()(`${l.name} as cl`)
-        .join(`${table(CAMPAIGN)} as c`, 'c.id', `cl.${l.to}`)
+        .join(`${campaign.table} as c`, campaign.at('c').id, `cl.${l.to}`)
         .select(`cl.${l.from}`);
-      if (q.key === 'none') base.whereNotIn('a.id', knex()(l.name).select(l.from));
-      else base.whereIn('a.id', linked.where('c.document_id', q.key!));
+      if (q.key === 'none') base.whereNotIn(a.id, knex()(l.name).select(l.from));
+      else base.whereIn(a.id, linked.where(campaign.at('c').documentId, q.key!));
     }
     if (q.figure === 'articles.byTask') {
-      const l = link(ARTICLE, 'planTask');
+      const l = article.link.planTask;
+      const task = planTaskTable(strapi);
       base.whereIn(
-        'a.id',
+        a.id,
         knex()(`${l.name} as tl`)
-          .join(`${table(TASK)} as t`, 't.id', `tl.${l.to}`)
-          .where('t.document_id', q.key!)
+          .join(`${task.table} as t`, task.at('t').id, `tl.${l.to}`)
+          .where(task.at('t').documentId, q.key!)
           .select(`tl.${l.from}`)
       );
     }
-    const { ids, pagination } = await page(base, q, 'a.document_id');
+    const { ids, pagination } = await page(base, q, a.documentId);
     const rows: Raw[] = ids.length
       ? await articlesIn(start, end)
-          .whereIn('a.document_id', ids)
+          .whereIn(a.documentId, ids)
           .select(
-            'a.document_id',
-            'a.locale',
-            'a.title',
-            'a.kind',
-            'a.channel',
-            'a.published_at',
-            unitOf(ARTICLE, 'a')
+            ...article.select('a', 'documentId', 'locale', 'title', 'kind', 'channel', 'publishedAt'),
+            unitOf(article, 'a')
           )
       : [];
     const refs = await unitRefs(rows.map((r) => num(r.unit_id)).filter(Boolean));
     const results = ids.map((id) => {
-      const mine = rows.filter((r) => r.document_id === id);
+      const mine = rows.filter((r) => r.documentId === id);
       const r = mine.find((x) => x.locale === 'vi') ?? mine[0];
       const unit = refs.get(num(r.unit_id));
       return {
@@ -103,7 +96,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         title: r.title as string,
         kind: r.kind as string,
         channel: (r.channel as string | null) ?? null,
-        publishedAt: iso(r.published_at),
+        publishedAt: iso(r.publishedAt),
         unit: unit ? plainUnit(unit) : null,
       };
     });
@@ -111,25 +104,30 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   async function submissionRows(q: RowsQuery, start: Date, end: Date) {
+    const submission = submissionTable(strapi);
+    const s = submission.at('s');
     const base = submissionsIn(start, end);
     if (q.figure === 'submissions.byUnit') {
-      const l = link(SUBMISSION, 'unit');
-      base.whereIn('s.id', knex()(l.name).select(l.from).where(l.to, q.unitId!));
-      if (q.state) base.where('s.state', q.state);
+      const l = submission.link.unit;
+      base.whereIn(s.id, knex()(l.name).select(l.from).where(l.to, q.unitId!));
+      if (q.state) base.where(s.state, q.state);
     }
-    const { ids, pagination } = await page(base, q, 's.id');
+    const { ids, pagination } = await page(base, q, s.id);
     const rows: Raw[] = ids.length
-      ? await knex()(`${table(SUBMISSION)} as s`)
-          .whereIn('s.id', ids)
+      ? await knex()(`${submission.table} as s`)
+          .whereIn(s.id, ids)
           .select(
-            's.id',
-            's.document_id',
-            's.title',
-            's.kind',
-            's.state',
-            's.created_at',
-            's.submitted_at',
-            unitOf(SUBMISSION, 's')
+            ...submission.select(
+              's',
+              'id',
+              'documentId',
+              'title',
+              'kind',
+              'state',
+              'createdAt',
+              'submittedAt'
+            ),
+            unitOf(submission, 's')
           )
       : [];
     const refs = await unitRefs(rows.map((r) => num(r.unit_id)).filter(Boolean));
@@ -139,12 +137,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const r = byId.get(num(id))!;
         const unit = refs.get(num(r.unit_id));
         return {
-          documentId: r.document_id as string,
+          documentId: r.documentId as string,
           title: r.title as string,
           kind: r.kind as string,
           state: r.state as string,
-          createdAt: iso(r.created_at),
-          submittedAt: iso(r.submitted_at),
+          createdAt: iso(r.createdAt),
+          submittedAt: iso(r.submittedAt),
           unit: unit ? plainUnit(unit) : null,
         };
       }),
@@ -153,58 +151,63 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   async function feedbackRows(q: RowsQuery, start: Date, end: Date) {
+    const feedback = feedbackTable(strapi);
+    const f = feedback.at('f');
     let base: Knex.QueryBuilder;
     switch (q.figure) {
       case 'feedback.byChannel':
-        base = feedbackReceived(start, end).where('f.channel', q.key!);
+        base = feedbackReceived(start, end).where(f.channel, q.key!);
         break;
       case 'feedback.byKind':
-        base = feedbackReceived(start, end).where('f.kind', q.key!);
+        base = feedbackReceived(start, end).where(f.kind, q.key!);
         break;
       case 'feedback.notAccepted':
-        base = feedbackClosed(start, end).where('f.state', 'not_accepted');
+        base = feedbackClosed(start, end).where(f.state, 'not_accepted');
         break;
       case 'feedback.transferred':
-        base = feedbackClosed(start, end).where('f.state', 'transferred');
+        base = feedbackClosed(start, end).where(f.state, 'transferred');
         break;
       case 'feedback.answered':
-        base = feedbackClosed(start, end).whereIn('f.state', ['answered', 'published']);
+        base = feedbackClosed(start, end).whereIn(f.state, ['answered', 'published']);
         break;
       case 'feedback.onTime':
-        base = feedbackClosed(start, end).where('f.on_time', true);
+        base = feedbackClosed(start, end).where(f.onTime, true);
         break;
       case 'feedback.late':
-        base = feedbackClosed(start, end).where('f.on_time', false);
+        base = feedbackClosed(start, end).where(f.onTime, false);
         break;
       case 'feedback.answersPublished':
-        base = knex()(`${table(FEEDBACK)} as f`)
-          .where('f.answer_published_at', '>=', start)
-          .where('f.answer_published_at', '<', end);
+        base = knex()(`${feedback.table} as f`)
+          .where(f.answerPublishedAt, '>=', start)
+          .where(f.answerPublishedAt, '<', end);
         break;
       default:
         base = feedbackReceived(start, end);
     }
-    const { ids, pagination } = await page(base, q, 'f.id');
+    const { ids, pagination } = await page(base, q, f.id);
     const rows: Raw[] = ids.length
-      ? await knex()(`${table(FEEDBACK)} as f`)
-          .whereIn('f.id', ids)
+      ? await knex()(`${feedback.table} as f`)
+          .whereIn(f.id, ids)
           .select(
-            'f.id',
-            'f.document_id',
-            'f.subject',
-            'f.kind',
-            'f.channel',
-            'f.state',
-            'f.received_at',
-            'f.due_date',
-            'f.closed_at',
-            'f.on_time',
-            'f.answer_published_at',
-            // Only to redact the subject; never returned.
-            'f.full_name',
-            'f.address',
-            'f.phone',
-            'f.email'
+            ...feedback.select(
+              'f',
+              'id',
+              'documentId',
+              'subject',
+              'kind',
+              'channel',
+              'state',
+              'receivedAt',
+              'dueDate',
+              'closedAt',
+              'onTime',
+              'answerPublishedAt',
+              // Only to redact the subject; never returned.
+              'fullName',
+              'address',
+              'phone',
+              'email'
+            )
           )
       : [];
     const byId = new Map(rows.map((r) => [num(r.id), r]));
@@ -212,9 +215,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       results: ids.map((id) => {
         const r = byId.get(num(id))!;
         return {
-          documentId: r.document_id as string,
+          documentId: r.documentId as string,
           subject: redactPersonalData((r.subject as string) ?? '', {
-            fullName: r.full_name as string | null,
+            fullName: r.fullName as string | null,
             address: r.address as string | null,
             phone: r.phone as string | null,
             email: r.email as string | null,
@@ -222,11 +225,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           kind: r.kind as string,
           channel: r.channel as string,
           state: r.state as string,
-          receivedAt: iso(r.received_at),
-          dueDate: day(r.due_date),
-          closedAt: iso(r.closed_at),
-          onTime: r.on_time === null || r.on_time === undefined ? null : Boolean(r.on_time),
-          answerPublishedAt: iso(r.answer_published_at),
+          receivedAt: iso(r.receivedAt),
+          dueDate: day(r.dueDate),
+          closedAt: iso(r.closedAt),
+          onTime: r.onTime === null || r.onTime === undefined ? null : Boolean(r.onTime),
+          answerPublishedAt: iso(r.answerPublishedAt),
         };
       }),
       pagination,
@@ -240,30 +243,35 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         : q.figure === 'procedures.added'
           ? proceduresAdded(period)
           : proceduresEnded(period, q.figure === 'procedures.amended' ? 'amended' : 'abolished');
-    const { ids, pagination } = await page(base, q, 'p.document_id');
+    const procedure = procedureTable(strapi);
+    const { documentId } = procedure.at('p');
+    const { ids, pagination } = await page(base, q, documentId);
     const rows: Raw[] = ids.length
       ? await procedures()
-          .whereIn('p.document_id', ids)
+          .whereIn(documentId, ids)
           .select(
-            'p.document_id',
-            'p.national_code',
-            'p.name',
-            'p.legal_status',
-            'p.effective_from',
-            'p.effective_to'
+            ...procedure.select(
+              'p',
+              'documentId',
+              'nationalCode',
+              'name',
+              'legalStatus',
+              'effectiveFrom',
+              'effectiveTo'
+            )
           )
       : [];
-    const byId = new Map(rows.map((r) => [r.document_id as string, r]));
+    const byId = new Map(rows.map((r) => [r.documentId as string, r]));
     return {
       results: ids.map((id) => {
         const r = byId.get(id as string)!;
         return {
           documentId: id as string,
-          nationalCode: r.national_code as string,
+          nationalCode: r.nationalCode as string,
           name: r.name as string,
-          legalStatus: r.legal_status as string,
-          effectiveFrom: day(r.effective_from),
-          effectiveTo: day(r.effective_to),
+          legalStatus: r.legalStatus as string,
+          effectiveFrom: day(r.effectiveFrom),
+          effectiveTo: day(r.effectiveTo),
         };
       }),
       pagination,

@@ -4,7 +4,11 @@
  * redacted with its own submitter's fields, which are never written.
  */
 import type { Core } from '@strapi/strapi';
-import { linkColumns } from '#infra/relation-queries';
+import { articleTable } from '#api/article/tables';
+import { campaignTable } from '#api/campaign/tables';
+import { feedbackTable } from '#api/feedback/tables';
+import { planTaskTable } from '#api/plan-task/tables';
+import { unitTable } from '#api/unit/tables';
 import { day } from '#infra/stored-values';
 import { redactPersonalData } from '#feedback-register/domain/redaction';
 import type { ArticleListRow, FeedbackListRow } from '../exports/csv';
@@ -15,53 +19,54 @@ type Raw = Record<string, unknown>;
 
 export function exportRows(strapi: Core.Strapi) {
   const knex = () => strapi.db.connection;
-  const table = (uid: string) => strapi.db.metadata.get(uid).tableName;
-  const link = (uid: string, attribute: string) => linkColumns(strapi, uid, attribute);
 
   /** The published articles of the period (one row per document, the published row), by id. */
   async function* articleRows(from: Date, to: Date): AsyncGenerator<ArticleListRow> {
-    const ARTICLE = 'api::article.article';
-    const unit = link(ARTICLE, 'unit');
-    const campaign = link(ARTICLE, 'campaign');
-    const task = link(ARTICLE, 'planTask');
+    const article = articleTable(strapi);
+    const [unit, campaign, task] = [unitTable(strapi), campaignTable(strapi), planTaskTable(strapi)];
+    const { unit: unitLink, campaign: campaignLink, planTask: taskLink } = article.link;
+    const a = article.at('a');
     let lastId = 0;
     for (;;) {
-      const batch: Raw[] = await knex()(`${table(ARTICLE)} as a`)
-        .leftJoin(`${unit.name} as lu`, `lu.${unit.from}`, 'a.id')
-        .leftJoin(`${table('api::unit.unit')} as u`, 'u.id', `lu.${unit.to}`)
-        .leftJoin(`${campaign.name} as lc`, `lc.${campaign.from}`, 'a.id')
-        .leftJoin(`${table('api::campaign.campaign')} as c`, 'c.id', `lc.${campaign.to}`)
-        .leftJoin(`${task.name} as lt`, `lt.${task.from}`, 'a.id')
-        .leftJoin(`${table('api::plan-task.plan-task')} as t`, 't.id', `lt.${task.to}`)
-        .where('a.published_at', '>=', from)
-        .where('a.published_at', '<', to)
-        .where('a.locale', 'vi')
-        .where('a.id', '>', lastId)
-        .orderBy('a.id', 'asc')
+      const batch: Raw[] = await knex()(`${article.table} as a`)
+        .leftJoin(`${unitLink.name} as lu`, `lu.${unitLink.from}`, a.id)
+        .leftJoin(`${unit.table} as u`, unit.at('u').id, `lu.${unitLink.to}`)
+        .leftJoin(`${campaignLink.name} as lc`, `lc.${campaignLink.from}`, a.id)
+        .leftJoin(`${campaign.table} as c`, campaign.at('c').id, `lc.${campaignLink.to}`)
+        .leftJoin(`${taskLink.name} as lt`, `lt.${taskLink.from}`, a.id)
+        .leftJoin(`${task.table} as t`, task.at('t').id, `lt.${taskLink.to}`)
+        .where(a.publishedAt, '>=', from)
+        .where(a.publishedAt, '<', to)
+        .where(a.locale, 'vi')
+        .where(a.id, '>', lastId)
+        .orderBy(a.id, 'asc')
         .limit(PAGE)
         .select(
-          'a.id',
-          'a.document_id',
-          'a.published_at',
-          'a.title',
-          'a.kind',
-          'a.channel',
-          'a.external_url',
-          'u.name as unit_name',
-          'c.title as campaign_title',
-          't.code as task_code'
+          ...article.select(
+            'a',
+            'id',
+            'documentId',
+            'publishedAt',
+            'title',
+            'kind',
+            'channel',
+            'externalUrl'
+          ),
+          `${unit.at('u').name} as unitName`,
+          `${campaign.at('c').title} as campaignTitle`,
+          `${task.at('t').code} as taskCode`
         );
       for (const r of batch) {
         yield {
-          documentId: String(r.document_id),
-          publishedAt: new Date(r.published_at as string),
+          documentId: String(r.documentId),
+          publishedAt: new Date(r.publishedAt as string),
           title: String(r.title ?? ''),
           kind: (r.kind as string) ?? null,
           channel: (r.channel as string) ?? null,
-          unit: (r.unit_name as string) ?? null,
-          campaign: (r.campaign_title as string) ?? null,
-          task: (r.task_code as string) ?? null,
-          externalUrl: (r.external_url as string) ?? null,
+          unit: (r.unitName as string) ?? null,
+          campaign: (r.campaignTitle as string) ?? null,
+          task: (r.taskCode as string) ?? null,
+          externalUrl: (r.externalUrl as string) ?? null,
         };
       }
       if (batch.length < PAGE) return;
@@ -71,48 +76,53 @@ export function exportRows(strapi: Core.Strapi) {
 
   /** The feedback received in the period, without personal data: the subject redacted with the row's own fields. */
   async function* feedbackRows(from: Date, to: Date): AsyncGenerator<FeedbackListRow> {
+    const feedback = feedbackTable(strapi);
+    const f = feedback.at('f');
     let lastId = 0;
     for (;;) {
-      const batch: Raw[] = await knex()(`${table('api::feedback.feedback')} as f`)
-        .where('f.received_at', '>=', from)
-        .where('f.received_at', '<', to)
-        .where('f.id', '>', lastId)
-        .orderBy('f.id', 'asc')
+      const batch: Raw[] = await knex()(`${feedback.table} as f`)
+        .where(f.receivedAt, '>=', from)
+        .where(f.receivedAt, '<', to)
+        .where(f.id, '>', lastId)
+        .orderBy(f.id, 'asc')
         .limit(PAGE)
         .select(
-          'f.id',
-          'f.document_id',
-          'f.received_at',
-          'f.channel',
-          'f.kind',
-          'f.subject',
-          'f.state',
-          'f.due_date',
-          'f.answered_at',
-          'f.on_time',
-          'f.full_name',
-          'f.address',
-          'f.phone',
-          'f.email'
+          ...feedback.select(
+            'f',
+            'id',
+            'documentId',
+            'receivedAt',
+            'channel',
+            'kind',
+            'subject',
+            'state',
+            'dueDate',
+            'answeredAt',
+            'onTime',
+            'fullName',
+            'address',
+            'phone',
+            'email'
+          )
         );
       for (const r of batch) {
         const submitter = {
-          fullName: r.full_name as string | null,
+          fullName: r.fullName as string | null,
           address: r.address as string | null,
           phone: r.phone as string | null,
           email: r.email as string | null,
         };
         yield {
           id: Number(r.id),
-          documentId: String(r.document_id),
-          receivedAt: new Date(r.received_at as string),
+          documentId: String(r.documentId),
+          receivedAt: new Date(r.receivedAt as string),
           channel: (r.channel as string) ?? null,
           kind: (r.kind as string) ?? null,
           subject: redactPersonalData(String(r.subject ?? ''), submitter),
           state: String(r.state),
-          dueDate: day(r.due_date),
-          answeredAt: r.answered_at ? new Date(r.answered_at as string) : null,
-          onTime: r.on_time === null || r.on_time === undefined ? null : Boolean(r.on_time),
+          dueDate: day(r.dueDate),
+          answeredAt: r.answeredAt ? new Date(r.answeredAt as string) : null,
+          onTime: r.onTime === null || r.onTime === undefined ? null : Boolean(r.onTime),
         };
       }
       if (batch.length < PAGE) return;

@@ -4,38 +4,24 @@
  * names of task reports and difficulties are left out.
  */
 import type { Core } from '@strapi/strapi';
+import { articleTable } from '#api/article/tables';
+import { campaignTable } from '#api/campaign/tables';
+import { feedbackTable } from '#api/feedback/tables';
+import { planTaskTable } from '#api/plan-task/tables';
+import { procedureFieldTable, procedureLevelTable, procedureTable } from '#api/procedure/tables';
+import { surveyResponseTable } from '#api/survey-response/tables';
 import { linkTable } from '#infra/relation-queries';
 import { iso, ms, num } from '#infra/stored-values';
 import { SURVEY_CRITERIA } from '#domain/survey-intake';
+import { difficultyTable, inspectionTable, reminderTable, taskReportTable } from '#oversight/tables';
+import { submissionTable } from '#unit-submissions/tables';
 import type { Count, Figures } from '../domain/figures';
 import { daysBetween, median, onTimeRate, round } from '../domain/figures-rules';
-import {
-  ARTICLE,
-  byUnitOrder,
-  CAMPAIGN,
-  counts,
-  DIFFICULTY,
-  FEEDBACK,
-  FIELD,
-  INSPECTION,
-  plainUnit,
-  PROCEDURE,
-  REMINDER,
-  reportQueries,
-  SUBMISSION,
-  SURVEY,
-  TASK,
-  TASK_REPORT,
-  type Period,
-  type Raw,
-} from './report-queries';
+import { byUnitOrder, counts, plainUnit, reportQueries, type Period, type Raw } from './report-queries';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const {
     knex,
-    table,
-    link,
-    columnOf,
     viRows,
     boundsOf,
     unitOf,
@@ -52,43 +38,50 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   async function articleFigures(period: Period, start: Date, end: Date): Promise<Figures['articles']> {
     const year = Number(period.to.slice(0, 4));
-    const campaignLink = link(ARTICLE, 'campaign');
-    const taskLink = link(ARTICLE, 'planTask');
-    const taskUnit = link(TASK, 'unit');
+    const article = articleTable(strapi);
+    const campaign = campaignTable(strapi);
+    const task = planTaskTable(strapi);
+    const [a, c, t] = [article.at('a'), campaign.at('c'), task.at('t')];
+    const campaignLink = article.link.campaign;
+    const taskLink = article.link.planTask;
+    const taskUnit = task.link.unit;
     const [total, kinds, channels, campaigns, units, tasks, taskCounts]: Raw[][] = await Promise.all([
-      articlesIn(start, end).countDistinct({ n: 'a.document_id' }),
-      articlesIn(start, end).groupBy('a.kind').select('a.kind as k').countDistinct({ n: 'a.document_id' }),
+      articlesIn(start, end).countDistinct({ n: a.documentId }),
+      articlesIn(start, end).groupBy(a.kind).select(`${a.kind} as k`).countDistinct({ n: a.documentId }),
       articlesIn(start, end)
-        .groupBy('a.channel')
-        .select('a.channel as k')
-        .countDistinct({ n: 'a.document_id' }),
+        .groupBy(a.channel)
+        .select(`${a.channel} as k`)
+        .countDistinct({ n: a.documentId }),
       articlesIn(start, end)
-        .leftJoin(`${campaignLink.name} as cl`, `cl.${campaignLink.from}`, 'a.id')
-        .leftJoin(`${table(CAMPAIGN)} as c`, 'c.id', `cl.${campaignLink.to}`)
-        .groupBy('c.document_id')
-        .select('c.document_id as k')
-        .countDistinct({ n: 'a.document_id' }),
-      articlesIn(start, end)
-        .select(unitOf(ARTICLE, 'a'))
-        .countDistinct({ n: 'a.document_id' })
-        .groupByRaw('1'),
+        .leftJoin(`${campaignLink.name} as cl`, `cl.${campaignLink.from}`, a.id)
+        .leftJoin(`${campaign.table} as c`, c.id, `cl.${campaignLink.to}`)
+        .groupBy(c.documentId)
+        .select(`${c.documentId} as k`)
+        .countDistinct({ n: a.documentId }),
+      articlesIn(start, end).select(unitOf(article, 'a')).countDistinct({ n: a.documentId }).groupByRaw('1'),
       planTaskRows(year)
-        .leftJoin(`${taskUnit.name} as tu`, `tu.${taskUnit.from}`, 't.id')
-        .select('t.document_id', 't.code', 't.content', 't.target_count', `tu.${taskUnit.to} as unit_id`)
+        .leftJoin(`${taskUnit.name} as tu`, `tu.${taskUnit.from}`, t.id)
+        .select(
+          `${t.documentId} as document_id`,
+          `${t.code} as code`,
+          `${t.content} as content`,
+          `${t.targetCount} as target_count`,
+          `tu.${taskUnit.to} as unit_id`
+        )
         .orderBy([
-          { column: 't.code', order: 'asc' },
-          { column: 't.id', order: 'asc' },
+          { column: t.code, order: 'asc' },
+          { column: t.id, order: 'asc' },
         ]),
       articlesIn(start, end)
-        .join(`${taskLink.name} as tl`, `tl.${taskLink.from}`, 'a.id')
-        .join(`${table(TASK)} as t`, 't.id', `tl.${taskLink.to}`)
-        .groupBy('t.document_id')
-        .select('t.document_id as k')
-        .countDistinct({ n: 'a.document_id' }),
+        .join(`${taskLink.name} as tl`, `tl.${taskLink.from}`, a.id)
+        .join(`${task.table} as t`, t.id, `tl.${taskLink.to}`)
+        .groupBy(t.documentId)
+        .select(`${t.documentId} as k`)
+        .countDistinct({ n: a.documentId }),
     ]);
     // Campaign titles: the Vietnamese row, published first.
     const titles = await viRows(
-      CAMPAIGN,
+      campaign,
       campaigns.map((r) => r.k).filter((k): k is string => typeof k === 'string'),
       ['title']
     );
@@ -148,24 +141,27 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   async function submissionFigures(start: Date, end: Date): Promise<Figures['submissions']> {
-    const articleLink = link(SUBMISSION, 'article');
+    const submission = submissionTable(strapi);
+    const article = articleTable(strapi);
+    const [s, a, a2] = [submission.at('s'), article.at('a'), article.at('a2')];
+    const articleLink = submission.link.article;
     const [rows, published]: Raw[][] = await Promise.all([
       submissionsIn(start, end)
-        .select(unitOf(SUBMISSION, 's'), 's.state')
+        .select(unitOf(submission, 's'), `${s.state} as state`)
         .count({ n: '*' })
         .groupByRaw('1, 2'),
       // Submissions whose article (the document) was first published in the period.
-      knex()(`${table(SUBMISSION)} as s`)
-        .join(`${articleLink.name} as al`, `al.${articleLink.from}`, 's.id')
-        .join(`${table(ARTICLE)} as a`, 'a.id', `al.${articleLink.to}`)
-        .join(`${table(ARTICLE)} as a2`, 'a2.document_id', 'a.document_id')
-        .whereNotNull('a2.published_at')
-        .whereNotNull('s.submitted_at')
-        .where('s.state', 'published')
-        .groupBy('s.id', 's.submitted_at')
-        .select('s.id', 's.submitted_at')
-        .min({ published_at: 'a2.published_at' })
-        .havingRaw('MIN(a2.published_at) >= ? AND MIN(a2.published_at) < ?', [start, end]),
+      knex()(`${submission.table} as s`)
+        .join(`${articleLink.name} as al`, `al.${articleLink.from}`, s.id)
+        .join(`${article.table} as a`, a.id, `al.${articleLink.to}`)
+        .join(`${article.table} as a2`, a2.documentId, a.documentId)
+        .whereNotNull(a2.publishedAt)
+        .whereNotNull(s.submittedAt)
+        .where(s.state, 'published')
+        .groupBy(s.id, s.submittedAt)
+        .select(s.id, `${s.submittedAt} as submitted_at`)
+        .min({ published_at: a2.publishedAt })
+        .havingRaw(`MIN(${a2.publishedAt}) >= ? AND MIN(${a2.publishedAt}) < ?`, [start, end]),
     ]);
     const perUnit = new Map<number | null, Count[]>();
     for (const r of rows) {
@@ -192,35 +188,34 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   async function procedureFigures(period: Period): Promise<Figures['procedures']> {
-    const fieldLink = link(PROCEDURE, 'field');
-    const levels = linkTable(strapi, PROCEDURE, 'levels') as unknown as {
-      name: string;
-      joinColumn: { name: string };
-      inverseJoinColumn: { name: string };
-      on?: Record<string, string>;
-      morphColumn?: { typeColumn?: { name: string } };
-    };
-    const levelTable = table('procedure.level');
+    const procedure = procedureTable(strapi);
+    const field = procedureFieldTable(strapi);
+    const level = procedureLevelTable(strapi);
+    const [p, f, lv] = [procedure.at('p'), field.at('f'), level.at('lv')];
+    const fieldLink = procedure.link.field;
+    const levels = procedure.link.levels;
+    // A component link also names the component type and the attribute (Strapi's own columns, not an owner's).
+    const { on } = linkTable(strapi, procedure.uid, 'levels') as unknown as { on?: Record<string, string> };
     const levelQuery = listedAt(period)
-      .join(`${levels.name} as pc`, `pc.${levels.joinColumn.name}`, 'p.id')
-      .join(`${levelTable} as lv`, 'lv.id', `pc.${levels.inverseJoinColumn.name}`)
-      .where('pc.component_type', 'procedure.level');
-    if (levels.on?.field) levelQuery.where('pc.field', levels.on.field);
+      .join(`${levels.name} as pc`, `pc.${levels.from}`, p.id)
+      .join(`${level.table} as lv`, lv.id, `pc.${levels.to}`)
+      .where('pc.component_type', level.uid);
+    if (on?.field) levelQuery.where('pc.field', on.field);
     const [listed, fields, byLevel, added, amended, abolished]: Raw[][] = await Promise.all([
-      listedAt(period).countDistinct({ n: 'p.document_id' }),
+      listedAt(period).countDistinct({ n: p.documentId }),
       listedAt(period)
-        .leftJoin(`${fieldLink.name} as fl`, `fl.${fieldLink.from}`, 'p.id')
-        .leftJoin(`${table(FIELD)} as f`, 'f.id', `fl.${fieldLink.to}`)
-        .groupBy('f.document_id')
-        .select('f.document_id as k')
-        .countDistinct({ n: 'p.document_id' }),
-      levelQuery.groupBy('lv.level').select('lv.level as k').countDistinct({ n: 'p.document_id' }),
-      proceduresAdded(period).countDistinct({ n: 'p.document_id' }),
-      proceduresEnded(period, 'amended').countDistinct({ n: 'p.document_id' }),
-      proceduresEnded(period, 'abolished').countDistinct({ n: 'p.document_id' }),
+        .leftJoin(`${fieldLink.name} as fl`, `fl.${fieldLink.from}`, p.id)
+        .leftJoin(`${field.table} as f`, f.id, `fl.${fieldLink.to}`)
+        .groupBy(f.documentId)
+        .select(`${f.documentId} as k`)
+        .countDistinct({ n: p.documentId }),
+      levelQuery.groupBy(lv.level).select(`${lv.level} as k`).countDistinct({ n: p.documentId }),
+      proceduresAdded(period).countDistinct({ n: p.documentId }),
+      proceduresEnded(period, 'amended').countDistinct({ n: p.documentId }),
+      proceduresEnded(period, 'abolished').countDistinct({ n: p.documentId }),
     ]);
     const names = await viRows(
-      FIELD,
+      field,
       fields.map((r) => r.k).filter((k): k is string => typeof k === 'string'),
       ['code', 'name']
     );
@@ -248,20 +243,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   async function feedbackFigures(start: Date, end: Date): Promise<Figures['feedback']> {
+    const feedback = feedbackTable(strapi);
+    const f = feedback.at('f');
     const [received, channels, kinds, closed, published]: Raw[][] = await Promise.all([
       feedbackReceived(start, end).count({ n: '*' }),
-      feedbackReceived(start, end).groupBy('f.channel').select('f.channel as k').count({ n: '*' }),
-      feedbackReceived(start, end).groupBy('f.kind').select('f.kind as k').count({ n: '*' }),
+      feedbackReceived(start, end).groupBy(f.channel).select(`${f.channel} as k`).count({ n: '*' }),
+      feedbackReceived(start, end).groupBy(f.kind).select(`${f.kind} as k`).count({ n: '*' }),
       feedbackClosed(start, end).select(
-        knex().raw(`SUM(CASE WHEN f.state = 'not_accepted' THEN 1 ELSE 0 END) as not_accepted`),
-        knex().raw(`SUM(CASE WHEN f.state = 'transferred' THEN 1 ELSE 0 END) as transferred`),
-        knex().raw(`SUM(CASE WHEN f.state IN ('answered', 'published') THEN 1 ELSE 0 END) as answered`),
-        knex().raw('SUM(CASE WHEN f.on_time = TRUE THEN 1 ELSE 0 END) as on_time'),
-        knex().raw('SUM(CASE WHEN f.on_time = FALSE THEN 1 ELSE 0 END) as late')
+        knex().raw(`SUM(CASE WHEN ${f.state} = 'not_accepted' THEN 1 ELSE 0 END) as not_accepted`),
+        knex().raw(`SUM(CASE WHEN ${f.state} = 'transferred' THEN 1 ELSE 0 END) as transferred`),
+        knex().raw(`SUM(CASE WHEN ${f.state} IN ('answered', 'published') THEN 1 ELSE 0 END) as answered`),
+        knex().raw(`SUM(CASE WHEN ${f.onTime} = TRUE THEN 1 ELSE 0 END) as on_time`),
+        knex().raw(`SUM(CASE WHEN ${f.onTime} = FALSE THEN 1 ELSE 0 END) as late`)
       ),
-      knex()(`${table(FEEDBACK)} as f`)
-        .where('f.answer_published_at', '>=', start)
-        .where('f.answer_published_at', '<', end)
+      knex()(`${feedback.table} as f`)
+        .where(f.answerPublishedAt, '>=', start)
+        .where(f.answerPublishedAt, '<', end)
         .count({ n: '*' }),
     ]);
     const c = closed[0] ?? {};
@@ -280,10 +277,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   async function satisfactionFigures(start: Date, end: Date): Promise<Figures['satisfaction']> {
-    const columns = SURVEY_CRITERIA.map((c) => ({ key: c.key, column: columnOf(SURVEY, c.key) }));
-    const rows: Raw[] = await knex()(`${table(SURVEY)} as r`)
-      .where('r.submitted_at', '>=', start)
-      .where('r.submitted_at', '<', end)
+    const survey = surveyResponseTable(strapi);
+    const columns = SURVEY_CRITERIA.map((c) => ({ key: c.key, column: survey.column[c.key] }));
+    const { submittedAt } = survey.at('r');
+    const rows: Raw[] = await knex()(`${survey.table} as r`)
+      .where(submittedAt, '>=', start)
+      .where(submittedAt, '<', end)
       .select(
         knex().raw('COUNT(*) as n'),
         ...columns.flatMap((c, i) => [
@@ -306,17 +305,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   async function oversightFigures(period: Period, start: Date, end: Date): Promise<Figures['oversight']> {
-    const between = (uid: string, column: string) =>
-      knex()(table(uid)).where(column, '>=', start).where(column, '<', end).count({ n: '*' });
+    const between = (table: string, column: string) =>
+      knex()(table).where(column, '>=', start).where(column, '<', end).count({ n: '*' });
+    const reminder = reminderTable(strapi);
+    const inspection = inspectionTable(strapi);
+    const difficulty = difficultyTable(strapi);
     const [reminders, checks, raised, resolved, escalated]: Raw[][] = await Promise.all([
-      between(REMINDER, 'sent_at'),
-      knex()(table(INSPECTION))
-        .where('date', '>=', period.from)
-        .where('date', '<=', period.to)
+      between(reminder.table, reminder.column.sentAt),
+      knex()(inspection.table)
+        .where(inspection.column.date, '>=', period.from)
+        .where(inspection.column.date, '<=', period.to)
         .count({ n: '*' }),
-      between(DIFFICULTY, 'reported_at'),
-      between(DIFFICULTY, 'resolved_at'),
-      between(DIFFICULTY, 'escalated_at'),
+      between(difficulty.table, difficulty.column.reportedAt),
+      between(difficulty.table, difficulty.column.resolvedAt),
+      between(difficulty.table, difficulty.column.escalatedAt),
     ]);
     return {
       remindersSent: num(reminders[0]?.n),
@@ -329,37 +331,35 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** The latest report of each task among those reported in the period. */
   async function taskReportFigures(start: Date, end: Date): Promise<Figures['taskReports']> {
-    const t = table(TASK_REPORT);
-    const latest = knex()(t)
-      .where('reported_at', '>=', start)
-      .where('reported_at', '<', end)
-      .groupBy('plan_task_document_id')
-      .select('plan_task_document_id')
-      .max({ last: 'reported_at' });
-    const rows: Raw[] = await knex()(`${t} as r`)
+    const report = taskReportTable(strapi);
+    const task = planTaskTable(strapi);
+    const [c, r, t] = [report.column, report.at('r'), task.at('t')];
+    const latest = knex()(report.table)
+      .where(c.reportedAt, '>=', start)
+      .where(c.reportedAt, '<', end)
+      .groupBy(c.planTaskDocumentId)
+      .select(`${c.planTaskDocumentId} as task`)
+      .max({ last: c.reportedAt });
+    const rows: Raw[] = await knex()(`${report.table} as r`)
       .join(latest.as('l'), function () {
-        this.on('l.plan_task_document_id', '=', 'r.plan_task_document_id').andOn(
-          'l.last',
-          '=',
-          'r.reported_at'
-        );
+        this.on('l.task', '=', r.planTaskDocumentId).andOn('l.last', '=', r.reportedAt);
       })
-      .leftJoin(`${table(TASK)} as t`, function () {
-        this.on('t.document_id', '=', 'r.plan_task_document_id').andOnVal('t.locale', '=', 'vi');
+      .leftJoin(`${task.table} as t`, function () {
+        this.on(t.documentId, '=', r.planTaskDocumentId).andOnVal(t.locale, '=', 'vi');
       })
       .select(
-        'r.id',
-        'r.plan_task_document_id',
-        'r.status',
-        'r.results',
-        'r.reported_at',
-        't.code',
-        't.content',
-        unitOf(TASK_REPORT, 'r')
+        r.id,
+        `${r.planTaskDocumentId} as plan_task_document_id`,
+        `${r.status} as status`,
+        `${r.results} as results`,
+        `${r.reportedAt} as reported_at`,
+        `${t.code} as code`,
+        `${t.content} as content`,
+        unitOf(report, 'r')
       )
       .orderBy([
-        { column: 't.code', order: 'asc' },
-        { column: 'r.id', order: 'asc' },
+        { column: t.code, order: 'asc' },
+        { column: r.id, order: 'asc' },
       ]);
     const refs = await unitRefs(rows.map((r) => num(r.unit_id)).filter(Boolean));
     const seen = new Set<string>();

@@ -9,27 +9,18 @@
  */
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
+import { articleTable } from '#api/article/tables';
+import { feedbackTable } from '#api/feedback/tables';
+import { planTable } from '#api/plan/tables';
+import { planTaskTable } from '#api/plan-task/tables';
+import { procedureTable } from '#api/procedure/tables';
 import { startOfLocalDay } from '#domain/working-days';
 import { organizationSettings } from '#infra/organization-settings';
-import { linkColumns } from '#infra/relation-queries';
+import type { Link, TableNames } from '#infra/table-names';
 import { num } from '#infra/stored-values';
+import { submissionTable } from '#unit-submissions/tables';
 import type { Count, UnitRef } from '../domain/figures';
 import { nextDay } from '../domain/figures-rules';
-
-export const UNIT = 'api::unit.unit';
-export const PLAN = 'api::plan.plan';
-export const TASK = 'api::plan-task.plan-task';
-export const ARTICLE = 'api::article.article';
-export const CAMPAIGN = 'api::campaign.campaign';
-export const SUBMISSION = 'plugin::unit-submissions.submission';
-export const FEEDBACK = 'api::feedback.feedback';
-export const PROCEDURE = 'api::procedure.procedure';
-export const FIELD = 'api::procedure-field.procedure-field';
-export const SURVEY = 'api::survey-response.survey-response';
-export const REMINDER = 'plugin::oversight.reminder';
-export const INSPECTION = 'plugin::oversight.inspection';
-export const DIFFICULTY = 'plugin::oversight.difficulty';
-export const TASK_REPORT = 'plugin::oversight.task-report';
 
 export type Raw = Record<string, unknown>;
 
@@ -54,8 +45,6 @@ export const plainUnit = (u: UnitRef & { sortOrder?: number }): UnitRef => ({
 
 export function reportQueries(strapi: Core.Strapi) {
   const knex = (): Knex => strapi.db.connection as unknown as Knex;
-  const table = (uid: string) => strapi.db.metadata.get(uid).tableName;
-  const link = (uid: string, attribute: string) => linkColumns(strapi, uid, attribute);
 
   /** The instants that bound the period: start of its first local day (included), of the day after (excluded). */
   async function boundsOf(period: Period) {
@@ -67,20 +56,21 @@ export function reportQueries(strapi: Core.Strapi) {
   }
 
   /** The unit of each row as `unit_id`, through the link table (units are neither localized nor published). */
-  function unitOf(uid: string, alias: string) {
-    const l = link(uid, 'unit');
+  function unitOf(names: { link: Readonly<Record<'unit', Link>> }, alias: string) {
+    const l = names.link.unit;
     return knex().raw(`(SELECT ul.${l.to} FROM ${l.name} ul WHERE ul.${l.from} = ${alias}.id) as unit_id`);
   }
 
   async function unitRefs(ids: number[]): Promise<Map<number, UnitRef & { sortOrder: number }>> {
     if (ids.length === 0) return new Map();
-    const rows: Raw[] = await knex()(table(UNIT))
-      .select('id', 'code', 'name', 'sort_order')
-      .whereIn('id', ids);
+    const rows: Raw[] = await strapi.db.query('api::unit.unit').findMany({
+      select: ['id', 'code', 'name', 'sortOrder'],
+      where: { id: { $in: ids } },
+    });
     return new Map(
       rows.map((r) => [
         num(r.id),
-        { id: num(r.id), code: r.code as string, name: r.name as string, sortOrder: num(r.sort_order) },
+        { id: num(r.id), code: r.code as string, name: r.name as string, sortOrder: num(r.sortOrder) },
       ])
     );
   }
@@ -90,76 +80,100 @@ export function reportQueries(strapi: Core.Strapi) {
 
   /** Published article rows of the period. */
   function articlesIn(start: Date, end: Date) {
-    return knex()(`${table(ARTICLE)} as a`)
-      .whereNotNull('a.published_at')
-      .where('a.published_at', '>=', start)
-      .where('a.published_at', '<', end);
+    const a = articleTable(strapi).at('a');
+    return knex()(`${articleTable(strapi).table} as a`)
+      .whereNotNull(a.publishedAt)
+      .where(a.publishedAt, '>=', start)
+      .where(a.publishedAt, '<', end);
   }
 
   /** The tasks of the plan(s) of `year`: task rows in Vietnamese (one per task document). */
   function planTaskRows(year: number) {
-    const l = link(TASK, 'plan');
-    return knex()(`${table(TASK)} as t`)
-      .where('t.locale', 'vi')
+    const task = planTaskTable(strapi);
+    const plan = planTable(strapi);
+    const l = task.link.plan;
+    return knex()(`${task.table} as t`)
+      .where(task.at('t').locale, 'vi')
       .whereIn(
-        't.id',
+        task.at('t').id,
         knex()(`${l.name} as pl`)
-          .join(`${table(PLAN)} as p`, 'p.id', `pl.${l.to}`)
-          .where('p.year', year)
+          .join(`${plan.table} as p`, plan.at('p').id, `pl.${l.to}`)
+          .where(plan.at('p').year, year)
           .select(`pl.${l.from}`)
       );
   }
 
   function submissionsIn(start: Date, end: Date) {
-    return knex()(`${table(SUBMISSION)} as s`)
-      .where('s.created_at', '>=', start)
-      .where('s.created_at', '<', end);
+    const s = submissionTable(strapi).at('s');
+    return knex()(`${submissionTable(strapi).table} as s`)
+      .where(s.createdAt, '>=', start)
+      .where(s.createdAt, '<', end);
   }
 
   function feedbackReceived(start: Date, end: Date) {
-    return knex()(`${table(FEEDBACK)} as f`)
-      .where('f.received_at', '>=', start)
-      .where('f.received_at', '<', end);
+    const f = feedbackTable(strapi).at('f');
+    return knex()(`${feedbackTable(strapi).table} as f`)
+      .where(f.receivedAt, '>=', start)
+      .where(f.receivedAt, '<', end);
   }
   function feedbackClosed(start: Date, end: Date) {
-    return knex()(`${table(FEEDBACK)} as f`)
-      .where('f.closed_at', '>=', start)
-      .where('f.closed_at', '<', end);
+    const f = feedbackTable(strapi).at('f');
+    return knex()(`${feedbackTable(strapi).table} as f`)
+      .where(f.closedAt, '>=', start)
+      .where(f.closedAt, '<', end);
   }
 
   /** Published Vietnamese procedure rows (one per document). */
   function procedures() {
-    return knex()(`${table(PROCEDURE)} as p`)
-      .where('p.locale', 'vi')
-      .whereNotNull('p.published_at');
+    const p = procedureTable(strapi).at('p');
+    return knex()(`${procedureTable(strapi).table} as p`)
+      .where(p.locale, 'vi')
+      .whereNotNull(p.publishedAt);
   }
   /** In force on the period's last day: started by then, and still in force or ended on or after that day. */
   function listedAt(period: Period) {
+    const p = procedureTable(strapi).at('p');
     return procedures()
-      .where((q) => q.whereNull('p.effective_from').orWhere('p.effective_from', '<=', period.to))
+      .where((q) => q.whereNull(p.effectiveFrom).orWhere(p.effectiveFrom, '<=', period.to))
       .where((q) =>
         q
-          .where('p.legal_status', 'in_force')
+          .where(p.legalStatus, 'in_force')
           .orWhere((q2) =>
-            q2.whereIn('p.legal_status', ['amended', 'abolished']).where('p.effective_to', '>=', period.to)
+            q2.whereIn(p.legalStatus, ['amended', 'abolished']).where(p.effectiveTo, '>=', period.to)
           )
       );
   }
-  const proceduresAdded = (period: Period) =>
-    procedures().where('p.effective_from', '>=', period.from).where('p.effective_from', '<=', period.to);
-  const proceduresEnded = (period: Period, status: 'amended' | 'abolished') =>
-    procedures()
-      .where('p.legal_status', status)
-      .where('p.effective_to', '>=', period.from)
-      .where('p.effective_to', '<=', period.to);
+  const proceduresAdded = (period: Period) => {
+    const p = procedureTable(strapi).at('p');
+    return procedures().where(p.effectiveFrom, '>=', period.from).where(p.effectiveFrom, '<=', period.to);
+  };
+  const proceduresEnded = (period: Period, status: 'amended' | 'abolished') => {
+    const p = procedureTable(strapi).at('p');
+    return procedures()
+      .where(p.legalStatus, status)
+      .where(p.effectiveTo, '>=', period.from)
+      .where(p.effectiveTo, '<=', period.to);
+  };
 
-  /** The Vietnamese row of each of these documents of `uid` (the published one when there are both), by document. */
-  async function viRows(uid: string, documentIds: string[], columns: string[]): Promise<Map<string, Raw>> {
+  /**
+   * The Vietnamese row of each of these documents (the published one when there are both), by document, with the
+   * given attributes under their own names.
+   */
+  async function viRows<C extends string>(
+    names: TableNames<C | 'documentId' | 'locale' | 'publishedAt', never>,
+    documentIds: string[],
+    attributes: C[]
+  ): Promise<Map<string, Raw>> {
+    const c = names.column;
     const rows: Raw[] = documentIds.length
-      ? await knex()(table(uid))
-          .select('document_id', ...columns, 'published_at')
-          .whereIn('document_id', documentIds)
-          .where('locale', 'vi')
+      ? await knex()(names.table)
+          .select(
+            `${c.documentId} as document_id`,
+            ...attributes.map((a) => `${c[a]} as ${a}`),
+            `${c.publishedAt} as published_at`
+          )
+          .whereIn(c.documentId, documentIds)
+          .where(c.locale, 'vi')
       : [];
     const byDocument = new Map<string, Raw>();
     for (const r of [...rows].sort((a, b) => (a.published_at ? 1 : 0) - (b.published_at ? 1 : 0)))
@@ -167,23 +181,9 @@ export function reportQueries(strapi: Core.Strapi) {
     return byDocument;
   }
 
-  const columns = new Map<string, string>();
-  /** The column of an attribute of `uid`: the one its metadata names, or Strapi's snake_case of its name. */
-  function columnOf(uid: string, attribute: string): string {
-    const key = `${uid}#${attribute}`;
-    if (!columns.has(key)) {
-      const attr = strapi.db.metadata.get(uid).attributes[attribute] as { columnName?: string } | undefined;
-      columns.set(key, attr?.columnName ?? attribute.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`));
-    }
-    return columns.get(key)!;
-  }
-
   return {
     knex,
-    columnOf,
     viRows,
-    table,
-    link,
     boundsOf,
     unitOf,
     unitRefs,

@@ -8,6 +8,7 @@ import type { Knex } from 'knex';
 import { ConflictError } from '#domain/errors';
 import { day, iso, num } from '#infra/stored-values';
 import { assertVersion, versionedUpdate } from '#infra/versioned-update';
+import { difficultyTable } from '#oversight/tables';
 import { reportPeriod } from '#domain/organization';
 import type { Figures, Narrative } from '../domain/figures';
 import { diffFigures, type Change } from '../domain/figures-rules';
@@ -15,7 +16,7 @@ import { prefillNarrative, type DifficultyFact } from '../domain/narrative';
 import { profileOn } from './organization-profile';
 import type { CreateInput, ListQuery, NarrativeInput } from '../domain/report-input';
 import { PLUGIN_ID, UIDS } from '../permissions';
-import { DIFFICULTY, reportQueries, type Period, type Raw } from './report-queries';
+import { reportQueries, type Period, type Raw } from './report-queries';
 
 type FiguresService = ReturnType<typeof import('./figures').default>;
 
@@ -59,13 +60,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   /** The difficulties raised in the period (what and proposal, with the unit's name), for the narrative. */
   async function difficultiesOf(period: Period): Promise<DifficultyFact[]> {
     const { start, end } = await boundsOf(period);
-    const rows: Raw[] = await knex()(`${table(DIFFICULTY)} as d`)
-      .where('d.reported_at', '>=', start)
-      .where('d.reported_at', '<', end)
-      .select('d.what', 'd.proposal', unitOf(DIFFICULTY, 'd'))
+    const difficulty = difficultyTable(strapi);
+    const d = difficulty.at('d');
+    const rows: Raw[] = await knex()(`${difficulty.table} as d`)
+      .where(d.reportedAt, '>=', start)
+      .where(d.reportedAt, '<', end)
+      .select(`${d.what} as what`, `${d.proposal} as proposal`, unitOf(difficulty, 'd'))
       .orderBy([
-        { column: 'd.reported_at', order: 'asc' },
-        { column: 'd.id', order: 'asc' },
+        { column: d.reportedAt, order: 'asc' },
+        { column: d.id, order: 'asc' },
       ]);
     const refs = await unitRefs(rows.map((r) => num(r.unit_id)).filter(Boolean));
     return rows.map((r) => ({

@@ -10,11 +10,16 @@
  */
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import { ANSWER_OVERDUE_SQL } from '#domain/feedback-deadlines';
+import { articleTable } from '#api/article/tables';
+import { feedbackTable } from '#api/feedback/tables';
+import { planTable } from '#api/plan/tables';
+import { planTaskTable } from '#api/plan-task/tables';
+import { answerOverdueSql } from '#domain/feedback-deadlines';
 import { localDate, startOfLocalDay } from '#domain/working-days';
 import { organizationSettings } from '#infra/organization-settings';
-import { linkColumns } from '#infra/relation-queries';
 import { day, iso, num } from '#infra/stored-values';
+import type { Link } from '#infra/table-names';
+import { submissionTable } from '#unit-submissions/tables';
 import {
   chartsOf,
   emptyFigures,
@@ -28,23 +33,25 @@ import {
   type PlanTaskFact,
   type Row,
 } from '../domain/dashboard';
-import { UIDS } from '../permissions';
+import { difficultyTable, reminderTable } from '../tables';
 import type { LatestReport } from './tasks';
 
 const UNIT = 'api::unit.unit';
 const PLAN = 'api::plan.plan';
-const TASK = 'api::plan-task.plan-task';
-const ARTICLE = 'api::article.article';
-const SUBMISSION = 'plugin::unit-submissions.submission';
-const FEEDBACK = 'api::feedback.feedback';
 
 type Raw = Record<string, unknown>;
 
-// Overdue (domain/dashboard.ts feedbackCounts): awaiting its answer past the answer's due date (bound: today), or
-// answered late.
-export const OVERDUE_SQL = `(${ANSWER_OVERDUE_SQL} OR (f.answered_at IS NOT NULL AND f.on_time = FALSE))`;
-export const ANSWERED_SQL = 'f.answered_at IS NOT NULL';
-export const ON_TIME_SQL = 'f.answered_at IS NOT NULL AND f.on_time = TRUE';
+/** The feedback conditions of the figures, over the feedback table aliased `f`. */
+export function feedbackConditions(strapi: Core.Strapi) {
+  const f = feedbackTable(strapi).at('f');
+  return {
+    answered: `${f.answeredAt} IS NOT NULL`,
+    onTime: `${f.answeredAt} IS NOT NULL AND ${f.onTime} = TRUE`,
+    // Overdue (domain/dashboard.ts feedbackCounts): awaiting its answer past the answer's due date (bound: today),
+    // or answered late.
+    overdue: `(${answerOverdueSql(f)} OR (${f.answeredAt} IS NOT NULL AND ${f.onTime} = FALSE))`,
+  };
+}
 
 export interface Clock {
   timeZone: string;
@@ -74,8 +81,6 @@ export const yearBounds = (year: number, timeZone: string) => {
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const knex = (): Knex => strapi.db.connection as unknown as Knex;
-  const table = (uid: string) => strapi.db.metadata.get(uid).tableName;
-  const link = (uid: string, attribute: string) => linkColumns(strapi, uid, attribute);
 
   const latestReports = (ids?: string[]): Promise<Map<string, LatestReport>> =>
     strapi.plugin('oversight').service('tasks').latestReports(ids);
@@ -88,15 +93,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** The year's published plan, in Vietnamese (the default locale) when it has that language. */
   async function planOf(year: number): Promise<Plan | null> {
-    const rows: Raw[] = await knex()(table(PLAN))
-      .select('document_id', 'title', 'number', 'symbol', 'locale')
-      .where('year', year)
-      .whereNotNull('published_at')
-      .orderBy('id', 'asc');
+    const rows: Raw[] = await strapi.db.query(PLAN).findMany({
+      select: ['documentId', 'title', 'number', 'symbol', 'locale'],
+      where: { year, publishedAt: { $notNull: true } },
+      orderBy: { id: 'asc' },
+    });
     const row = rows.find((r) => r.locale === 'vi') ?? rows[0];
     if (!row) return null;
     return {
-      documentId: row.document_id as string,
+      documentId: row.documentId as string,
       title: row.title as string,
       number: row.number === null ? null : num(row.number),
       symbol: (row.symbol as string | null) ?? null,
@@ -105,56 +110,48 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** The plan's tasks (one per document: the `vi` row), with their unit; only one unit's when given. */
   async function tasksOf(planDocumentId: string, unitId?: number): Promise<Task[]> {
-    const planLink = link(TASK, 'plan');
-    const unitLink = link(TASK, 'unit');
-    const query = knex()(`${table(TASK)} as t`)
-      .leftJoin(`${unitLink.name} as ul`, `ul.${unitLink.from}`, 't.id')
-      .where('t.locale', 'vi')
+    const task = planTaskTable(strapi);
+    const plan = planTable(strapi);
+    const [t, p] = [task.at('t'), plan.at('p')];
+    const { plan: planLink, unit: unitLink } = task.link;
+    const query = knex()(`${task.table} as t`)
+      .leftJoin(`${unitLink.name} as ul`, `ul.${unitLink.from}`, t.id)
+      .where(t.locale, 'vi')
       .whereIn(
-        't.id',
+        t.id,
         knex()(`${planLink.name} as pl`)
-          .join(`${table(PLAN)} as p`, 'p.id', `pl.${planLink.to}`)
-          .where('p.document_id', planDocumentId)
+          .join(`${plan.table} as p`, p.id, `pl.${planLink.to}`)
+          .where(p.documentId, planDocumentId)
           .select(`pl.${planLink.from}`)
       )
       .select(
-        't.document_id',
-        't.code',
-        't.content',
-        't.form',
-        't.channel',
-        't.target_count',
-        't.due_date',
+        ...task.select('t', 'documentId', 'code', 'content', 'form', 'channel', 'targetCount', 'dueDate'),
         `ul.${unitLink.to} as unit_id`
       )
-      .orderByRaw('t.due_date IS NULL, t.due_date ASC, t.code ASC, t.id ASC');
+      .orderByRaw(`${t.dueDate} IS NULL, ${t.dueDate} ASC, ${t.code} ASC, ${t.id} ASC`);
     if (unitId !== undefined) query.where(`ul.${unitLink.to}`, unitId);
     const rows: Raw[] = await query;
     return rows.map((r) => ({
-      documentId: r.document_id as string,
+      documentId: r.documentId as string,
       code: r.code as string,
       content: r.content as string,
       form: r.form as string,
       channel: (r.channel as string | null) ?? null,
-      targetCount: r.target_count === null ? null : num(r.target_count),
-      dueDate: day(r.due_date),
+      targetCount: r.targetCount === null ? null : num(r.targetCount),
+      dueDate: day(r.dueDate),
       unitId: r.unit_id === null || r.unit_id === undefined ? null : num(r.unit_id),
     }));
   }
 
   async function activeUnits(ids?: number[]) {
-    const query = knex()(table(UNIT))
-      .select('id', 'document_id', 'code', 'name')
-      .where('active', true)
-      .orderBy([
-        { column: 'sort_order', order: 'asc' },
-        { column: 'id', order: 'asc' },
-      ]);
-    if (ids) query.whereIn('id', ids.length ? ids : [-1]);
-    const rows: Raw[] = await query;
+    const rows: Raw[] = await strapi.db.query(UNIT).findMany({
+      select: ['id', 'documentId', 'code', 'name'],
+      where: { active: true, ...(ids ? { id: { $in: ids.length ? ids : [-1] } } : {}) },
+      orderBy: [{ sortOrder: 'asc' }, { id: 'asc' }],
+    });
     return rows.map((r) => ({
       id: num(r.id),
-      documentId: r.document_id as string,
+      documentId: r.documentId as string,
       code: r.code as string,
       name: r.name as string,
     }));
@@ -168,8 +165,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    * link by a correlated lookup on its unique (row, unit) index, so the scan stays on the table's covering index
    * for the year (a plain join makes it fetch every row by id: 2-3× slower on 100,000 feedback rows).
    */
-  function withUnit(query: Knex.QueryBuilder, uid: string, attribute: string, alias: string) {
-    const l = link(uid, attribute);
+  function withUnit(query: Knex.QueryBuilder, l: Link, alias: string) {
     if (strapi.db.dialect.client === 'postgres') {
       query.join(`${l.name} as l`, `l.${l.from}`, `${alias}.id`);
       return `l.${l.to} as unit_id`;
@@ -179,40 +175,46 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   async function submissionCounts(from: Date, to: Date) {
-    const query = knex()(`${table(SUBMISSION)} as s`)
-      .where('s.created_at', '>=', from)
-      .where('s.created_at', '<', to);
-    const unit = withUnit(query, SUBMISSION, 'unit', 's');
-    const rows: Raw[] = await query.groupByRaw('1, 2').select(unit, 's.state').count({ n: '*' });
+    const submission = submissionTable(strapi);
+    const s = submission.at('s');
+    const query = knex()(`${submission.table} as s`)
+      .where(s.createdAt, '>=', from)
+      .where(s.createdAt, '<', to);
+    const unit = withUnit(query, submission.link.unit, 's');
+    const rows: Raw[] = await query.groupByRaw('1, 2').select(unit, `${s.state} as state`).count({ n: '*' });
     return rows;
   }
 
   async function articleCounts(from: Date, to: Date) {
-    const query = knex()(`${table(ARTICLE)} as a`)
-      .where('a.published_at', '>=', from)
-      .where('a.published_at', '<', to);
-    const unit = withUnit(query, ARTICLE, 'unit', 'a');
+    const article = articleTable(strapi);
+    const a = article.at('a');
+    const query = knex()(`${article.table} as a`)
+      .where(a.publishedAt, '>=', from)
+      .where(a.publishedAt, '<', to);
+    const unit = withUnit(query, article.link.unit, 'a');
     const rows: Raw[] = await query
       .groupByRaw('1, 2, 3')
-      .select(unit, 'a.kind', 'a.channel')
-      .countDistinct({ n: 'a.document_id' });
+      .select(unit, ...article.select('a', 'kind', 'channel'))
+      .countDistinct({ n: a.documentId });
     return rows;
   }
 
   /** By month and unit (then added up over the listed units): published documents. */
   async function publicationsByMonth(year: number, timeZone: string, unitIds: number[]) {
     const starts = monthStarts(year).map((d) => startOfLocalDay(d, timeZone));
+    const article = articleTable(strapi);
+    const a = article.at('a');
     const cases = starts
       .slice(1)
-      .map((_, i) => `WHEN a.published_at < ? THEN ${i}`)
+      .map((_, i) => `WHEN ${a.publishedAt} < ? THEN ${i}`)
       .join(' ');
-    const query = knex()(`${table(ARTICLE)} as a`)
-      .where('a.published_at', '>=', starts[0])
-      .where('a.published_at', '<', starts[12]);
-    const unit = withUnit(query, ARTICLE, 'unit', 'a');
+    const query = knex()(`${article.table} as a`)
+      .where(a.publishedAt, '>=', starts[0])
+      .where(a.publishedAt, '<', starts[12]);
+    const unit = withUnit(query, article.link.unit, 'a');
     const rows: Raw[] = await query
       .select(unit, knex().raw(`CASE ${cases} END as m`, starts.slice(1)))
-      .countDistinct({ n: 'a.document_id' })
+      .countDistinct({ n: a.documentId })
       .groupByRaw('1, 2');
     const listed = new Set(unitIds);
     const counts = new Map<number, number>();
@@ -223,37 +225,44 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   async function feedbackCounts(from: Date, to: Date, today: string) {
-    const query = knex()(`${table(FEEDBACK)} as f`)
-      .where('f.received_at', '>=', from)
-      .where('f.received_at', '<', to);
-    const unit = withUnit(query, FEEDBACK, 'handlingUnit', 'f');
+    const feedback = feedbackTable(strapi);
+    const f = feedback.at('f');
+    const conditions = feedbackConditions(strapi);
+    const query = knex()(`${feedback.table} as f`)
+      .where(f.receivedAt, '>=', from)
+      .where(f.receivedAt, '<', to);
+    const unit = withUnit(query, feedback.link.handlingUnit, 'f');
     const rows: Raw[] = await query
       .groupByRaw('1')
       .select(
         unit,
         knex().raw('COUNT(*) as assigned'),
-        knex().raw(`SUM(CASE WHEN ${ANSWERED_SQL} THEN 1 ELSE 0 END) as answered`),
-        knex().raw(`SUM(CASE WHEN ${ON_TIME_SQL} THEN 1 ELSE 0 END) as on_time`),
-        knex().raw(`SUM(CASE WHEN ${OVERDUE_SQL} THEN 1 ELSE 0 END) as overdue`, [today])
+        knex().raw(`SUM(CASE WHEN ${conditions.answered} THEN 1 ELSE 0 END) as answered`),
+        knex().raw(`SUM(CASE WHEN ${conditions.onTime} THEN 1 ELSE 0 END) as on_time`),
+        knex().raw(`SUM(CASE WHEN ${conditions.overdue} THEN 1 ELSE 0 END) as overdue`, [today])
       );
     return rows;
   }
 
   async function lastReminders() {
-    const l = link(UIDS.reminder, 'unit');
-    const rows: Raw[] = await knex()(`${table(UIDS.reminder)} as r`)
-      .join(`${l.name} as l`, `l.${l.from}`, 'r.id')
+    const reminder = reminderTable(strapi);
+    const r = reminder.at('r');
+    const l = reminder.link.unit;
+    const rows: Raw[] = await knex()(`${reminder.table} as r`)
+      .join(`${l.name} as l`, `l.${l.from}`, r.id)
       .groupBy(`l.${l.to}`)
       .select(`l.${l.to} as unit_id`)
-      .max({ last: 'r.sent_at' });
+      .max({ last: r.sentAt });
     return rows;
   }
 
   async function openDifficulties() {
-    const l = link(UIDS.difficulty, 'unit');
-    const rows: Raw[] = await knex()(`${table(UIDS.difficulty)} as d`)
-      .join(`${l.name} as l`, `l.${l.from}`, 'd.id')
-      .whereIn('d.state', OPEN_DIFFICULTY_STATES)
+    const difficulty = difficultyTable(strapi);
+    const d = difficulty.at('d');
+    const l = difficulty.link.unit;
+    const rows: Raw[] = await knex()(`${difficulty.table} as d`)
+      .join(`${l.name} as l`, `l.${l.from}`, d.id)
+      .whereIn(d.state, OPEN_DIFFICULTY_STATES)
       .groupBy(`l.${l.to}`)
       .select(`l.${l.to} as unit_id`)
       .count({ n: '*' });
@@ -267,15 +276,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Years of published plans, latest first. */
     async planYears(): Promise<number[]> {
-      const rows: Raw[] = await knex()(table(PLAN))
-        .distinct('year')
-        .whereNotNull('published_at')
-        .orderBy('year', 'desc');
+      const { table, column } = planTable(strapi);
+      const rows: Raw[] = await knex()(table)
+        .distinct(`${column.year} as year`)
+        .whereNotNull(column.publishedAt)
+        .orderBy(column.year, 'desc');
       return rows.map((r) => num(r.year));
     },
 
     async unitExists(unitId: number) {
-      const [row] = await knex()(table(UNIT)).where('id', unitId).select('id').limit(1);
+      const row = await strapi.db.query(UNIT).findOne({ select: ['id'], where: { id: unitId } });
       return Boolean(row);
     },
 

@@ -6,9 +6,14 @@
  */
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import { ANSWER_DUE_SQL } from '#domain/feedback-deadlines';
-import { idsLinkedTo, linkColumns } from '#infra/relation-queries';
+import { articleTable } from '#api/article/tables';
+import { feedbackTable } from '#api/feedback/tables';
+import { planTaskTable } from '#api/plan-task/tables';
+import { answerDueSql } from '#domain/feedback-deadlines';
+import { idsLinkedTo } from '#infra/relation-queries';
 import { day, iso, num } from '#infra/stored-values';
+import type { Link } from '#infra/table-names';
+import { submissionTable } from '#unit-submissions/tables';
 import { redactPersonalData } from '#feedback-register/domain/redaction';
 import {
   OPEN_DIFFICULTY_STATES,
@@ -18,60 +23,64 @@ import {
   type DrillDownQuery,
   type FeedbackFilter,
 } from '../domain/dashboard';
-import { UIDS } from '../permissions';
-import { ANSWERED_SQL, ON_TIME_SQL, OVERDUE_SQL, yearBounds } from './dashboard';
+import { difficultyTable } from '../tables';
+import { feedbackConditions, yearBounds } from './dashboard';
 import type { LatestReport, TaskLinks } from './tasks';
 
 type DashboardService = ReturnType<typeof import('./dashboard').default>;
-
-const TASK = 'api::plan-task.plan-task';
-const ARTICLE = 'api::article.article';
-const SUBMISSION = 'plugin::unit-submissions.submission';
-const FEEDBACK = 'api::feedback.feedback';
 
 type Raw = Record<string, unknown>;
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const knex = (): Knex => strapi.db.connection as unknown as Knex;
-  const table = (uid: string) => strapi.db.metadata.get(uid).tableName;
-  const link = (uid: string, attribute: string) => linkColumns(strapi, uid, attribute);
   const dashboard = () => strapi.plugin('oversight').service('dashboard') as DashboardService;
   const clock = () => dashboard().clock();
   const planOf = (year: number) => dashboard().planOf(year);
   const tasksOf = (planDocumentId: string, unitId?: number) => dashboard().tasksOf(planDocumentId, unitId);
   /** The ids of `uid` rows linked to the unit (the unit is neither localized nor published: one link per row). */
-  const rowsOfUnit = (uid: string, attribute: string, unitId: number) => {
-    const l = link(uid, attribute);
-    return knex()(l.name).select(l.from).where(l.to, unitId);
-  };
+  const rowsOfUnit = (l: Link, unitId: number) => knex()(l.name).select(l.from).where(l.to, unitId);
   const latestReports = (ids?: string[]): Promise<Map<string, LatestReport>> =>
     strapi.plugin('oversight').service('tasks').latestReports(ids);
 
   function submissionsQuery(unitId: number, q: DrillDownQuery, from: Date, to: Date) {
-    const query = knex()(`${table(SUBMISSION)} as s`)
-      .whereIn('s.id', rowsOfUnit(SUBMISSION, 'unit', unitId))
-      .where('s.created_at', '>=', from)
-      .where('s.created_at', '<', to);
-    if (q.state) query.where('s.state', q.state);
+    const submission = submissionTable(strapi);
+    const s = submission.at('s');
+    const query = knex()(`${submission.table} as s`)
+      .whereIn(s.id, rowsOfUnit(submission.link.unit, unitId))
+      .where(s.createdAt, '>=', from)
+      .where(s.createdAt, '<', to);
+    if (q.state) query.where(s.state, q.state);
     if (q.task)
       query.whereIn(
-        's.id',
-        idsLinkedTo(strapi, { uid: SUBMISSION, attribute: 'planTask', targetUid: TASK, documentId: q.task })
+        s.id,
+        idsLinkedTo(strapi, {
+          uid: submission.uid,
+          attribute: 'planTask',
+          targetUid: planTaskTable(strapi).uid,
+          documentId: q.task,
+        })
       );
     return query;
   }
 
   function articlesQuery(unitId: number, q: DrillDownQuery, from: Date, to: Date) {
-    const query = knex()(`${table(ARTICLE)} as a`)
-      .whereIn('a.id', rowsOfUnit(ARTICLE, 'unit', unitId))
-      .where('a.published_at', '>=', from)
-      .where('a.published_at', '<', to);
-    if (q.kind) query.where('a.kind', q.kind);
-    if (q.channel) query.where('a.channel', q.channel);
+    const article = articleTable(strapi);
+    const a = article.at('a');
+    const query = knex()(`${article.table} as a`)
+      .whereIn(a.id, rowsOfUnit(article.link.unit, unitId))
+      .where(a.publishedAt, '>=', from)
+      .where(a.publishedAt, '<', to);
+    if (q.kind) query.where(a.kind, q.kind);
+    if (q.channel) query.where(a.channel, q.channel);
     if (q.task)
       query.whereIn(
-        'a.id',
-        idsLinkedTo(strapi, { uid: ARTICLE, attribute: 'planTask', targetUid: TASK, documentId: q.task })
+        a.id,
+        idsLinkedTo(strapi, {
+          uid: article.uid,
+          attribute: 'planTask',
+          targetUid: planTaskTable(strapi).uid,
+          documentId: q.task,
+        })
       );
     return query;
   }
@@ -83,48 +92,58 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     to: Date,
     today: string
   ) {
-    const query = knex()(`${table(FEEDBACK)} as f`)
-      .whereIn('f.id', rowsOfUnit(FEEDBACK, 'handlingUnit', unitId))
-      .where('f.received_at', '>=', from)
-      .where('f.received_at', '<', to);
-    if (filter === 'answered') query.whereRaw(ANSWERED_SQL);
-    if (filter === 'on_time') query.whereRaw(ON_TIME_SQL);
-    if (filter === 'overdue') query.whereRaw(OVERDUE_SQL, [today]);
+    const feedback = feedbackTable(strapi);
+    const f = feedback.at('f');
+    const conditions = feedbackConditions(strapi);
+    const query = knex()(`${feedback.table} as f`)
+      .whereIn(f.id, rowsOfUnit(feedback.link.handlingUnit, unitId))
+      .where(f.receivedAt, '>=', from)
+      .where(f.receivedAt, '<', to);
+    if (filter === 'answered') query.whereRaw(conditions.answered);
+    if (filter === 'on_time') query.whereRaw(conditions.onTime);
+    if (filter === 'overdue') query.whereRaw(conditions.overdue, [today]);
     return query;
   }
 
   /** Per task document: the published articles (documents) and submissions of the unit in the year. */
   async function countsByTask(unitId: number, taskIds: string[], from: Date, to: Date) {
     if (taskIds.length === 0) return { articles: new Map(), submissions: new Map(), difficulties: new Map() };
-    const articleTask = link(ARTICLE, 'planTask');
-    const submissionTask = link(SUBMISSION, 'planTask');
+    const [article, submission, task, difficulty] = [
+      articleTable(strapi),
+      submissionTable(strapi),
+      planTaskTable(strapi),
+      difficultyTable(strapi),
+    ];
+    const [a, s, t, d] = [article.at('a'), submission.at('s'), task.at('t'), difficulty.at('d')];
+    const articleTask = article.link.planTask;
+    const submissionTask = submission.link.planTask;
     const [articles, submissions, difficulties]: Raw[][] = await Promise.all([
-      knex()(`${table(ARTICLE)} as a`)
-        .join(`${articleTask.name} as tl`, `tl.${articleTask.from}`, 'a.id')
-        .join(`${table(TASK)} as t`, 't.id', `tl.${articleTask.to}`)
-        .whereIn('t.document_id', taskIds)
-        .whereIn('a.id', rowsOfUnit(ARTICLE, 'unit', unitId))
-        .where('a.published_at', '>=', from)
-        .where('a.published_at', '<', to)
-        .groupBy('t.document_id')
-        .select('t.document_id as task')
-        .countDistinct({ n: 'a.document_id' }),
-      knex()(`${table(SUBMISSION)} as s`)
-        .join(`${submissionTask.name} as tl`, `tl.${submissionTask.from}`, 's.id')
-        .join(`${table(TASK)} as t`, 't.id', `tl.${submissionTask.to}`)
-        .whereIn('t.document_id', taskIds)
-        .whereIn('s.id', rowsOfUnit(SUBMISSION, 'unit', unitId))
-        .where('s.created_at', '>=', from)
-        .where('s.created_at', '<', to)
-        .groupBy('t.document_id')
-        .select('t.document_id as task')
-        .countDistinct({ n: 's.id' }),
-      knex()(`${table(UIDS.difficulty)} as d`)
-        .whereIn('d.plan_task_document_id', taskIds)
-        .whereIn('d.state', OPEN_DIFFICULTY_STATES)
-        .whereIn('d.id', rowsOfUnit(UIDS.difficulty, 'unit', unitId))
-        .groupBy('d.plan_task_document_id')
-        .select('d.plan_task_document_id as task')
+      knex()(`${article.table} as a`)
+        .join(`${articleTask.name} as tl`, `tl.${articleTask.from}`, a.id)
+        .join(`${task.table} as t`, t.id, `tl.${articleTask.to}`)
+        .whereIn(t.documentId, taskIds)
+        .whereIn(a.id, rowsOfUnit(article.link.unit, unitId))
+        .where(a.publishedAt, '>=', from)
+        .where(a.publishedAt, '<', to)
+        .groupBy(t.documentId)
+        .select(`${t.documentId} as task`)
+        .countDistinct({ n: a.documentId }),
+      knex()(`${submission.table} as s`)
+        .join(`${submissionTask.name} as tl`, `tl.${submissionTask.from}`, s.id)
+        .join(`${task.table} as t`, t.id, `tl.${submissionTask.to}`)
+        .whereIn(t.documentId, taskIds)
+        .whereIn(s.id, rowsOfUnit(submission.link.unit, unitId))
+        .where(s.createdAt, '>=', from)
+        .where(s.createdAt, '<', to)
+        .groupBy(t.documentId)
+        .select(`${t.documentId} as task`)
+        .countDistinct({ n: s.id }),
+      knex()(`${difficulty.table} as d`)
+        .whereIn(d.planTaskDocumentId, taskIds)
+        .whereIn(d.state, OPEN_DIFFICULTY_STATES)
+        .whereIn(d.id, rowsOfUnit(difficulty.link.unit, unitId))
+        .groupBy(d.planTaskDocumentId)
+        .select(`${d.planTaskDocumentId} as task`)
         .count({ n: '*' }),
     ]);
     const toMap = (rows: Raw[]) => new Map(rows.map((r) => [r.task as string, num(r.n)]));
@@ -132,15 +151,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   /** Plan task references ({ documentId, code }) of the rows of `uid` with these ids. */
-  async function taskRefs(uid: string, ids: number[]) {
+  async function taskRefs(l: Link, ids: number[]) {
     if (ids.length === 0) return new Map<number, { documentId: string; code: string }>();
-    const l = link(uid, 'planTask');
+    const task = planTaskTable(strapi);
     const rows: Raw[] = await knex()(`${l.name} as tl`)
-      .join(`${table(TASK)} as t`, 't.id', `tl.${l.to}`)
+      .join(`${task.table} as t`, task.at('t').id, `tl.${l.to}`)
       .whereIn(`tl.${l.from}`, ids)
-      .select(`tl.${l.from} as row_id`, 't.document_id', 't.code');
+      .select(`tl.${l.from} as row_id`, ...task.select('t', 'documentId', 'code'));
     return new Map(
-      rows.map((r) => [num(r.row_id), { documentId: r.document_id as string, code: r.code as string }])
+      rows.map((r) => [num(r.row_id), { documentId: r.documentId as string, code: r.code as string }])
     );
   }
 
@@ -196,31 +215,35 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async submissions(unitId: number, q: DrillDownQuery) {
       const { timeZone } = await clock();
       const { from, to } = yearBounds(q.year, timeZone);
+      const submission = submissionTable(strapi);
+      const s = submission.at('s');
       const base = submissionsQuery(unitId, q, from, to);
       const [[{ total }], rows] = await Promise.all([
         base.clone().count({ total: '*' }) as unknown as Promise<Raw[]>,
         base
           .clone()
-          .select('s.id', 's.document_id', 's.title', 's.kind', 's.state', 's.submitted_at', 's.due_date')
+          .select(
+            ...submission.select('s', 'id', 'documentId', 'title', 'kind', 'state', 'submittedAt', 'dueDate')
+          )
           .orderBy([
-            { column: 's.created_at', order: 'desc' },
-            { column: 's.id', order: 'desc' },
+            { column: s.createdAt, order: 'desc' },
+            { column: s.id, order: 'desc' },
           ])
           .limit(q.pageSize)
           .offset((q.page - 1) * q.pageSize) as Promise<Raw[]>,
       ]);
       const refs = await taskRefs(
-        SUBMISSION,
+        submission.link.planTask,
         rows.map((r) => num(r.id))
       );
       return {
         results: rows.map((r) => ({
-          documentId: r.document_id,
+          documentId: r.documentId,
           title: r.title,
           kind: r.kind,
           state: r.state,
-          submittedAt: iso(r.submitted_at),
-          dueDate: day(r.due_date),
+          submittedAt: iso(r.submittedAt),
+          dueDate: day(r.dueDate),
           planTask: refs.get(num(r.id)) ?? null,
         })),
         pagination: paginationOf(q.page, q.pageSize, num(total)),
@@ -231,17 +254,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async articles(unitId: number, q: DrillDownQuery) {
       const { timeZone } = await clock();
       const { from, to } = yearBounds(q.year, timeZone);
+      const article = articleTable(strapi);
+      const a = article.at('a');
       const base = articlesQuery(unitId, q, from, to);
       const [[{ total }], docs] = await Promise.all([
-        base.clone().countDistinct({ total: 'a.document_id' }) as unknown as Promise<Raw[]>,
+        base.clone().countDistinct({ total: a.documentId }) as unknown as Promise<Raw[]>,
         base
           .clone()
-          .groupBy('a.document_id')
-          .select('a.document_id')
-          .min({ published_at: 'a.published_at' })
+          .groupBy(a.documentId)
+          .select(`${a.documentId} as document_id`)
+          .min({ published_at: a.publishedAt })
           .orderBy([
             { column: 'published_at', order: 'desc' },
-            { column: 'a.document_id', order: 'asc' },
+            { column: a.documentId, order: 'asc' },
           ])
           .limit(q.pageSize)
           .offset((q.page - 1) * q.pageSize) as Promise<Raw[]>,
@@ -249,19 +274,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const ids = docs.map((d) => d.document_id as string);
       // The published rows of the page's documents, Vietnamese first: title, kind, channel, task.
       const rows: Raw[] = ids.length
-        ? await knex()(table(ARTICLE))
-            .whereIn('document_id', ids)
-            .whereNotNull('published_at')
-            .select('id', 'document_id', 'locale', 'title', 'kind', 'channel')
+        ? await knex()(`${article.table} as a`)
+            .whereIn(a.documentId, ids)
+            .whereNotNull(a.publishedAt)
+            .select(...article.select('a', 'id', 'documentId', 'locale', 'title', 'kind', 'channel'))
         : [];
       const refs = await taskRefs(
-        ARTICLE,
+        article.link.planTask,
         rows.map((r) => num(r.id))
       );
       const best = new Map<string, Raw>();
       for (const r of rows) {
-        const seen = best.get(r.document_id as string);
-        if (!seen || (r.locale === 'vi' && seen.locale !== 'vi')) best.set(r.document_id as string, r);
+        const seen = best.get(r.documentId as string);
+        if (!seen || (r.locale === 'vi' && seen.locale !== 'vi')) best.set(r.documentId as string, r);
       }
       return {
         results: docs.map((d) => {
@@ -283,47 +308,52 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async feedback(unitId: number, q: DrillDownQuery) {
       const { timeZone, today } = await clock();
       const { from, to } = yearBounds(q.year, timeZone);
+      const feedback = feedbackTable(strapi);
+      const f = feedback.at('f');
       const base = feedbackQuery(unitId, q.filter, from, to, today);
       const [[{ total }], rows] = await Promise.all([
         base.clone().count({ total: '*' }) as unknown as Promise<Raw[]>,
         base
           .clone()
           .select(
-            'f.document_id',
-            'f.subject',
-            'f.kind',
-            'f.state',
-            'f.received_at',
-            'f.answered_at',
-            'f.on_time',
-            'f.full_name',
-            'f.address',
-            'f.phone',
-            'f.email',
-            knex().raw(`${ANSWER_DUE_SQL} as current_due`)
+            ...feedback.select(
+              'f',
+              'documentId',
+              'subject',
+              'kind',
+              'state',
+              'receivedAt',
+              'answeredAt',
+              'onTime',
+              'fullName',
+              'address',
+              'phone',
+              'email'
+            ),
+            knex().raw(`${answerDueSql(f)} as current_due`)
           )
           .orderBy([
-            { column: 'f.received_at', order: 'desc' },
-            { column: 'f.id', order: 'desc' },
+            { column: f.receivedAt, order: 'desc' },
+            { column: f.id, order: 'desc' },
           ])
           .limit(q.pageSize)
           .offset((q.page - 1) * q.pageSize) as Promise<Raw[]>,
       ]);
       return {
         results: rows.map((r) => ({
-          documentId: r.document_id,
+          documentId: r.documentId,
           subject: redactPersonalData(String(r.subject ?? ''), {
-            fullName: r.full_name as string | null,
+            fullName: r.fullName as string | null,
             address: r.address as string | null,
             phone: r.phone as string | null,
             email: r.email as string | null,
           }),
           kind: r.kind,
           state: r.state,
-          receivedAt: iso(r.received_at),
+          receivedAt: iso(r.receivedAt),
           dueDate: day(r.current_due),
-          answeredAt: iso(r.answered_at),
-          onTime: r.on_time === null || r.on_time === undefined ? null : Boolean(r.on_time),
+          answeredAt: iso(r.answeredAt),
+          onTime: r.onTime === null || r.onTime === undefined ? null : Boolean(r.onTime),
         })),
         pagination: paginationOf(q.page, q.pageSize, num(total)),
       };
