@@ -13,11 +13,11 @@ import {
   ARTICLE,
   byUnitOrder,
   CAMPAIGN,
+  CHECK,
   counts,
   DIFFICULTY,
   FEEDBACK,
   FIELD,
-  INSPECTION,
   plainUnit,
   PROCEDURE,
   REMINDER,
@@ -310,10 +310,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       knex()(table(uid)).where(column, '>=', start).where(column, '<', end).count({ n: '*' });
     const [reminders, checks, raised, resolved, escalated]: Raw[][] = await Promise.all([
       between(REMINDER, 'sent_at'),
-      knex()(table(INSPECTION))
-        .where('date', '>=', period.from)
-        .where('date', '<=', period.to)
-        .count({ n: '*' }),
+      knex()(table(CHECK)).where('date', '>=', period.from).where('date', '<=', period.to).count({ n: '*' }),
       between(DIFFICULTY, 'reported_at'),
       between(DIFFICULTY, 'resolved_at'),
       between(DIFFICULTY, 'escalated_at'),

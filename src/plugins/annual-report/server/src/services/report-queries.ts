@@ -27,7 +27,7 @@ export const PROCEDURE = 'api::procedure.procedure';
 export const FIELD = 'api::procedure-field.procedure-field';
 export const SURVEY = 'api::survey-response.survey-response';
 export const REMINDER = 'plugin::oversight.reminder';
-export const INSPECTION = 'plugin::oversight.inspection';
+export const CHECK = 'plugin::oversight.check';
 export const DIFFICULTY = 'plugin::oversight.difficulty';
 export const TASK_REPORT = 'plugin::oversight.task-report';
 

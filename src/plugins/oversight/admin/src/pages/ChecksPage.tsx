@@ -1,25 +1,25 @@
 import { useApi } from '../api';
-import { InspectionDialog, InspectionList } from '../components/Inspections';
+import { CheckDialog, CheckList } from '../components/Checks';
 import { unitFilter } from '../components/filters';
 import { useOptions } from '../components/OptionsContext';
 import { RecordsPage } from '../components/RecordsPage';
 import { useT } from '../i18n';
 
 /** Checks of the units (kiểm tra): the Office records them; the Director and the IT Center read them. */
-export const InspectionsPage = () => {
+export const ChecksPage = () => {
   const t = useT();
   const api = useApi();
   const options = useOptions();
   return (
     <RecordsPage
-      title={t('inspections.title', 'Kiểm tra việc thực hiện kế hoạch')}
-      count={(total) => t('inspections.count', '{total} lần kiểm tra', { total })}
+      title={t('checks.title', 'Kiểm tra việc thực hiện kế hoạch')}
+      count={(total) => t('checks.count', '{total} lần kiểm tra', { total })}
       filterNames={['unit'] as const}
       filters={[unitFilter(t, options.units)]}
-      load={(query) => api.listInspections(query)}
-      list={(inspections) => <InspectionList inspections={inspections} showUnit />}
-      record={{ label: t('inspection.record', 'Ghi nhận kiểm tra'), testId: 'inspection-new' }}
-      dialog={(dialog) => <InspectionDialog units={options.units} {...dialog} />}
+      load={(query) => api.listChecks(query)}
+      list={(checks) => <CheckList checks={checks} showUnit />}
+      record={{ label: t('check.record', 'Ghi nhận kiểm tra'), testId: 'check-new' }}
+      dialog={(dialog) => <CheckDialog units={options.units} {...dialog} />}
     />
   );
 };
