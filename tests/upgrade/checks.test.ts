@@ -92,9 +92,9 @@ describe('checks recorded by 70d7991', () => {
       collectionName: 'oversight_checks',
     });
     expect(strapi.getModel('plugin::oversight.inspection' as never)).toBeUndefined();
-    const schema = strapi.db.connection.schema;
-    expect(await schema.hasTable('oversight_inspections')).toBe(false);
-    expect(await schema.hasTable('oversight_inspections_unit_lnk')).toBe(false);
+    const hasTable = (table: string) => strapi.db.connection.schema.hasTable(table);
+    expect(await hasTable('oversight_inspections')).toBe(false);
+    expect(await hasTable('oversight_inspections_unit_lnk')).toBe(false);
 
     const { rows, links } = app.made();
     expect(rows).toHaveLength(3);
