@@ -137,13 +137,7 @@ export const CheckDialog = ({ open, unit, units, onClose, onDone }: CheckDialogP
 };
 
 /** Checks of units, latest first, as the kit's table. */
-export const CheckList = ({
-  checks,
-  showUnit,
-}: {
-  checks: Check[];
-  showUnit?: boolean;
-}) => {
+export const CheckList = ({ checks, showUnit }: { checks: Check[]; showUnit?: boolean }) => {
   const t = useT();
   const { day } = useDates();
   const columns: Column<Check>[] = [
