@@ -27,7 +27,8 @@ export async function protectAppendOnly(strapi: Core.Strapi, uid: string, what: 
   });
 }
 
-export interface HistoryEvent<Action extends string> {
+/** One entry of a history: what happened to the record, who did it, when. */
+export interface HistoryEntry<Action extends string> {
   action: Action;
   fromState?: string | null;
   toState?: string | null;
@@ -39,7 +40,7 @@ export interface HistoryEvent<Action extends string> {
 }
 
 /**
- * The history of one kind of record (submissions, feedback): events keyed by the record's documentId in the
+ * The history of one kind of record (submissions, feedback): entries keyed by the record's documentId in the
  * attribute `key`, appended and read, never changed.
  */
 export function appendOnlyHistory<Action extends string>(
@@ -47,18 +48,18 @@ export function appendOnlyHistory<Action extends string>(
   { uid, key, what }: { uid: string; key: string; what: string }
 ) {
   return {
-    async append(documentId: string, event: HistoryEvent<Action>) {
+    async append(documentId: string, entry: HistoryEntry<Action>) {
       await strapi.db.query(uid).create({
         data: {
           [key]: documentId,
-          action: event.action,
-          fromState: event.fromState ?? null,
-          toState: event.toState ?? null,
-          actorId: event.actor.id,
-          actorName: event.actor.name,
-          reason: event.reason ?? null,
-          details: event.details ?? null,
-          at: event.at ?? new Date(),
+          action: entry.action,
+          fromState: entry.fromState ?? null,
+          toState: entry.toState ?? null,
+          actorId: entry.actor.id,
+          actorName: entry.actor.name,
+          reason: entry.reason ?? null,
+          details: entry.details ?? null,
+          at: entry.at ?? new Date(),
         },
       });
     },

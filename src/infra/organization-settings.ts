@@ -19,7 +19,7 @@ export interface OrganizationSettings {
   timeZone: string;
   deadlines: FeedbackDeadlines;
   privacyNotice: PrivacyNotice;
-  /** Closed feedback keeps its submitter's personal data this long, then is anonymised. */
+  /** Closed feedback keeps its submitter's personal data this long, then is anonymized. */
   retentionMonths: number;
 }
 

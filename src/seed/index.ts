@@ -410,10 +410,10 @@ export async function seedDemo(
         })
       );
     }
-    for (const check of oversight.inspections ?? []) {
+    for (const check of oversight.checks ?? []) {
       await ensurePlain(
-        'inspection',
-        'plugin::oversight.inspection',
+        'check',
+        'plugin::oversight.check',
         `${check.unit}@${check.date}`,
         { date: check.date, unit: { documentId: registry.get('unit', check.unit) } },
         () => ({ ...check, unit: registry.get('unit', check.unit), inspectorName: check.inspector })

@@ -374,7 +374,7 @@ beforeAll(async () => {
     });
   }
   for (const date of ['2030-12-15', '2031-12-14', '2031-12-15']) {
-    await db('plugin::oversight.inspection').create({
+    await db('plugin::oversight.check').create({
       data: { documentId: docId(), unit: A.id, date, findings: 'Kiểm tra', inspectorName: STAFF_NAME },
     });
   }

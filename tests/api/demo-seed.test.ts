@@ -111,7 +111,7 @@ describe('demo data, loaded by bootstrap on an empty database', () => {
 
   it("holds each year's task reports, a check and difficulties, linked to their tasks and units", async () => {
     const strapi = app.strapi();
-    const { inspections } = demo('oversight.json');
+    const { checks } = demo('oversight.json');
     const [taskReports, difficulties] = ['taskReports', 'difficulties'].map((records) => [
       ...demo('oversight.json')[records],
       ...demo('current-year.json')[records],
@@ -131,7 +131,7 @@ describe('demo data, loaded by bootstrap on an empty database', () => {
       tasks.map((t: { documentId: string; unit: { code: string } }) => [t.documentId, t.unit.code])
     );
     for (const report of reports) expect(report.unit.code).toBe(unitOfTask.get(report.planTaskDocumentId));
-    expect(await strapi.db.query('plugin::oversight.inspection').count()).toBe(inspections.length);
+    expect(await strapi.db.query('plugin::oversight.check').count()).toBe(checks.length);
     const states = (
       await strapi.db.query('plugin::oversight.difficulty').findMany({ select: ['state'] })
     ).map((d: { state: string }) => d.state);

@@ -194,7 +194,7 @@ async function anonymisedEvents(ids: number[]): Promise<number[]> {
       orderBy: { id: 'asc' },
     })) as Row[];
   const events = (await strapi()
-    .db.query('plugin::feedback-register.event')
+    .db.query('plugin::feedback-register.history-entry')
     .findMany({
       where: { action: 'anonymised', feedbackDocumentId: { $in: rows.map((r) => r.documentId) } },
       select: ['feedbackDocumentId', 'actorId', 'actorName'],

@@ -1,5 +1,5 @@
 /**
- * The oversight plugin's records as each role: checks (inspections), difficulties and their workflow, task reports,
+ * The oversight plugin's records as each role: checks, difficulties and their workflow, task reports,
  * the unit's page, and unit isolation on every route.
  */
 import request from 'supertest';
@@ -64,11 +64,11 @@ const count = async (table: string) => Number((await strapi().db.connection(tabl
 
 const ids = (res: request.Response) => res.body.results.map((r: Row) => r.documentId);
 
-describe('inspections', () => {
-  let inspection: Row;
+describe('checks', () => {
+  let check: Row;
 
   it('are recorded by the Office', async () => {
-    const res = await api('post', '/inspections', OFFICE, {
+    const res = await api('post', '/checks', OFFICE, {
       data: {
         unit: units['P-QLDD'].id,
         date: localDay(),
@@ -77,8 +77,8 @@ describe('inspections', () => {
       },
     });
     expect(res.status).toBe(201);
-    inspection = res.body.data;
-    expect(inspection).toEqual({
+    check = res.body.data;
+    expect(check).toEqual({
       documentId: expect.any(String),
       unit: { id: units['P-QLDD'].id, code: 'P-QLDD', name: units['P-QLDD'].name },
       date: localDay(),
@@ -90,41 +90,41 @@ describe('inspections', () => {
   });
 
   it('refuse bad input, a future date, and everyone but the Office', async () => {
-    const before = await count('oversight_inspections');
+    const before = await count('oversight_checks');
     expect(
       fieldsOf(
-        await api('post', '/inspections', OFFICE, {
+        await api('post', '/checks', OFFICE, {
           data: { unit: 'x', date: '2021-02-30', findings: '', other: 1 },
         })
       )
     ).toEqual(['date', 'findings', 'other', 'unit']);
     expect(
       fieldsOf(
-        await api('post', '/inspections', OFFICE, {
+        await api('post', '/checks', OFFICE, {
           data: { unit: units['P-QLDD'].id, date: localDay(2), findings: 'x' },
         })
       )
     ).toEqual(['date']);
     expect(
       fieldsOf(
-        await api('post', '/inspections', OFFICE, { data: { unit: 999999, date: localDay(), findings: 'x' } })
+        await api('post', '/checks', OFFICE, { data: { unit: 999999, date: localDay(), findings: 'x' } })
       )
     ).toEqual(['unit']);
     const body = { data: { unit: units['P-QLDD'].id, date: localDay(), findings: 'x' } };
     for (const email of [QLDD, DIRECTOR, IT])
-      expect((await api('post', '/inspections', email, body)).status).toBe(403);
-    expect(await count('oversight_inspections')).toBe(before);
+      expect((await api('post', '/checks', email, body)).status).toBe(403);
+    expect(await count('oversight_checks')).toBe(before);
   });
 
   it('are read by those who oversee and by the unit, not by another unit', async () => {
     for (const email of [OFFICE, DIRECTOR, IT, QLDD]) {
-      const res = await api('get', '/inspections', email);
+      const res = await api('get', '/checks', email);
       expect(res.status).toBe(200);
-      expect(ids(res)).toContain(inspection.documentId);
+      expect(ids(res)).toContain(check.documentId);
     }
-    expect(ids(await api('get', '/inspections', MT))).not.toContain(inspection.documentId);
-    expect(ids(await api('get', `/inspections?unit=${units['P-QLDD'].id}`, MT))).toEqual([]);
-    expect(fieldsOf(await api('get', '/inspections?unit=abc', OFFICE))).toEqual(['unit']);
+    expect(ids(await api('get', '/checks', MT))).not.toContain(check.documentId);
+    expect(ids(await api('get', `/checks?unit=${units['P-QLDD'].id}`, MT))).toEqual([]);
+    expect(fieldsOf(await api('get', '/checks?unit=abc', OFFICE))).toEqual(['unit']);
   });
 });
 

@@ -11,7 +11,7 @@ import { procedureFieldTable, procedureLevelTable, procedureTable } from '#api/p
 import { surveyResponseTable } from '#api/survey-response/tables';
 import { unitTable } from '#api/unit/tables';
 import type { TableNames } from '#infra/table-names';
-import { difficultyTable, inspectionTable, reminderTable, taskReportTable } from '#oversight/tables';
+import { difficultyTable, checkTable, reminderTable, taskReportTable } from '#oversight/tables';
 import { submissionTable } from '#unit-submissions/tables';
 import { useStrapi } from '../setup/strapi';
 
@@ -30,7 +30,7 @@ const OWNERS = {
   surveyResponseTable,
   submissionTable,
   reminderTable,
-  inspectionTable,
+  checkTable,
   difficultyTable,
   taskReportTable,
 } as Record<string, (strapi: never) => TableNames<string, string>>;

@@ -19,7 +19,7 @@ describeInBrowser('date fields, in the browser', () => {
   const app = useStrapi({ listenOn: PORT });
   const { loginAs } = useAdminBrowser(BASE);
 
-  it('records an inspection on a date typed with the keyboard', async () => {
+  it('records a check on a date typed with the keyboard', async () => {
     const stamp = `${Date.now()}`;
     const unit = await app
       .strapi()
@@ -29,14 +29,14 @@ describeInBrowser('date fields, in the browser', () => {
 
     const office = await loginAs(OFFICE);
     await office.goto(`${BASE}/admin/plugins/oversight/units/${unit.id}`);
-    await office.click('[data-testid=inspection-new]');
-    await office.waitForSelector('[data-testid=inspection-dialog]');
-    await office.fill('[data-testid=inspection-findings]', `Kiểm tra ngày nhập bằng bàn phím (${stamp}).`);
+    await office.click('[data-testid=check-new]');
+    await office.waitForSelector('[data-testid=check-dialog]');
+    await office.fill('[data-testid=check-findings]', `Kiểm tra ngày nhập bằng bàn phím (${stamp}).`);
 
-    const date = office.locator('[data-testid=inspection-date]');
+    const date = office.locator('[data-testid=check-date]');
     // The calendar's weekday headers are seven different labels.
-    await office.click('[data-testid=inspection-date-calendar-button]');
-    const calendar = office.locator('[data-testid=inspection-date-calendar]');
+    await office.click('[data-testid=check-date-calendar-button]');
+    const calendar = office.locator('[data-testid=check-date-calendar]');
     await calendar.waitFor();
     expect(await calendar.locator('th').allTextContents()).toEqual([
       'T2',
@@ -52,13 +52,13 @@ describeInBrowser('date fields, in the browser', () => {
     await office.keyboard.press('Escape');
     await calendar.waitFor({ state: 'detached' });
     // Escape closed the calendar only, not the dialog.
-    await office.waitForSelector('[data-testid=inspection-dialog]');
+    await office.waitForSelector('[data-testid=check-dialog]');
 
     // A day that does not exist: the field says so and nothing is sent.
     await date.fill('');
     await date.pressSequentially('31/02/2021');
-    await office.click('[data-testid=inspection-dialog-submit]');
-    const error = office.locator('[data-testid=inspection-dialog] [id$="-error"]');
+    await office.click('[data-testid=check-dialog-submit]');
+    const error = office.locator('[data-testid=check-dialog] [id$="-error"]');
     await error.waitFor();
     expect(await error.textContent()).toContain('Ngày không hợp lệ');
     await settle(office);
@@ -66,7 +66,7 @@ describeInBrowser('date fields, in the browser', () => {
     expect(
       await app
         .strapi()
-        .db.query('plugin::oversight.inspection')
+        .db.query('plugin::oversight.check')
         .count({ where: { findings: { $contains: stamp } } })
     ).toBe(0);
 
@@ -75,16 +75,14 @@ describeInBrowser('date fields, in the browser', () => {
     await date.pressSequentially('3/4/2021');
     await settle(office);
     await screenshot(office, 'dates-3-typed');
-    await office.click('[data-testid=inspection-dialog-submit]');
-    await office.waitForSelector('[data-testid=inspection-dialog]', { state: 'detached' });
+    await office.click('[data-testid=check-dialog-submit]');
+    await office.waitForSelector('[data-testid=check-dialog]', { state: 'detached' });
     const stored = await app
       .strapi()
-      .db.query('plugin::oversight.inspection')
+      .db.query('plugin::oversight.check')
       .findOne({ where: { findings: { $contains: stamp } } });
     expect(stored?.date).toBe('2021-04-03');
-    await office
-      .locator('[data-testid=unit-inspections] [data-testid=inspection-item]', { hasText: stamp })
-      .waitFor();
+    await office.locator('[data-testid=unit-checks] [data-testid=check-item]', { hasText: stamp }).waitFor();
     await screenshot(office, 'dates-4-saved');
   });
 

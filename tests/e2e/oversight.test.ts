@@ -144,18 +144,13 @@ describeInBrowser('oversight, in the browser', () => {
     await office.waitForSelector('[data-testid=reminder-dialog]', { state: 'detached' });
 
     // The Office records a check of the unit.
-    await office.click('[data-testid=inspection-new]');
-    await office.waitForSelector('[data-testid=inspection-dialog]');
-    await office.fill(
-      '[data-testid=inspection-findings]',
-      `Nhiệm vụ ${TASK_CODE} chưa hoàn thành (${stamp}).`
-    );
-    await office.fill('[data-testid=inspection-followUps]', 'Hoàn thành bài viết thứ hai trong tháng.');
-    await office.click('[data-testid=inspection-dialog-submit]');
-    await office.waitForSelector('[data-testid=inspection-dialog]', { state: 'detached' });
-    await office
-      .locator('[data-testid=unit-inspections] [data-testid=inspection-item]', { hasText: stamp })
-      .waitFor();
+    await office.click('[data-testid=check-new]');
+    await office.waitForSelector('[data-testid=check-dialog]');
+    await office.fill('[data-testid=check-findings]', `Nhiệm vụ ${TASK_CODE} chưa hoàn thành (${stamp}).`);
+    await office.fill('[data-testid=check-followUps]', 'Hoàn thành bài viết thứ hai trong tháng.');
+    await office.click('[data-testid=check-dialog-submit]');
+    await office.waitForSelector('[data-testid=check-dialog]', { state: 'detached' });
+    await office.locator('[data-testid=unit-checks] [data-testid=check-item]', { hasText: stamp }).waitFor();
 
     // 4. The unit editor sees the reminder on their page and reports a difficulty on the task.
     const unit = await loginAs(UNIT);

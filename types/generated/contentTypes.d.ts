@@ -1896,12 +1896,12 @@ export interface PluginContentReleasesReleaseAction extends Struct.CollectionTyp
   };
 }
 
-export interface PluginFeedbackRegisterEvent extends Struct.CollectionTypeSchema {
+export interface PluginFeedbackRegisterHistoryEntry extends Struct.CollectionTypeSchema {
   collectionName: 'feedback_events';
   info: {
     displayName: 'L\u1ECBch s\u1EED x\u1EED l\u00FD ph\u1EA3n \u00E1nh';
-    pluralName: 'events';
-    singularName: 'event';
+    pluralName: 'history-entries';
+    singularName: 'history-entry';
   };
   options: {
     draftAndPublish: false;
@@ -1939,7 +1939,7 @@ export interface PluginFeedbackRegisterEvent extends Struct.CollectionTypeSchema
         maxLength: 32;
       }>;
     locale: Schema.Attribute.String & Schema.Attribute.Private;
-    localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::feedback-register.event'> &
+    localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::feedback-register.history-entry'> &
       Schema.Attribute.Private;
     publishedAt: Schema.Attribute.DateTime;
     reason: Schema.Attribute.Text &
@@ -1990,6 +1990,53 @@ export interface PluginI18NLocale extends Struct.CollectionTypeSchema {
         number
       >;
     publishedAt: Schema.Attribute.DateTime;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+  };
+}
+
+export interface PluginOversightCheck extends Struct.CollectionTypeSchema {
+  collectionName: 'oversight_checks';
+  info: {
+    displayName: 'Ki\u1EC3m tra';
+    pluralName: 'checks';
+    singularName: 'check';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    date: Schema.Attribute.Date & Schema.Attribute.Required;
+    findings: Schema.Attribute.Text &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 10000;
+      }>;
+    followUps: Schema.Attribute.Text &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 10000;
+      }>;
+    inspectorId: Schema.Attribute.Integer;
+    inspectorName: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 255;
+      }>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::oversight.check'> &
+      Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    unit: Schema.Attribute.Relation<'manyToOne', 'api::unit.unit'>;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
   };
@@ -2066,53 +2113,6 @@ export interface PluginOversightDifficulty extends Struct.CollectionTypeSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 5000;
       }>;
-  };
-}
-
-export interface PluginOversightInspection extends Struct.CollectionTypeSchema {
-  collectionName: 'oversight_inspections';
-  info: {
-    displayName: 'Ki\u1EC3m tra';
-    pluralName: 'inspections';
-    singularName: 'inspection';
-  };
-  options: {
-    draftAndPublish: false;
-  };
-  pluginOptions: {
-    'content-manager': {
-      visible: false;
-    };
-    'content-type-builder': {
-      visible: false;
-    };
-  };
-  attributes: {
-    createdAt: Schema.Attribute.DateTime;
-    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
-    date: Schema.Attribute.Date & Schema.Attribute.Required;
-    findings: Schema.Attribute.Text &
-      Schema.Attribute.Required &
-      Schema.Attribute.SetMinMaxLength<{
-        maxLength: 10000;
-      }>;
-    followUps: Schema.Attribute.Text &
-      Schema.Attribute.SetMinMaxLength<{
-        maxLength: 10000;
-      }>;
-    inspectorId: Schema.Attribute.Integer;
-    inspectorName: Schema.Attribute.String &
-      Schema.Attribute.Required &
-      Schema.Attribute.SetMinMaxLength<{
-        maxLength: 255;
-      }>;
-    locale: Schema.Attribute.String & Schema.Attribute.Private;
-    localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::oversight.inspection'> &
-      Schema.Attribute.Private;
-    publishedAt: Schema.Attribute.DateTime;
-    unit: Schema.Attribute.Relation<'manyToOne', 'api::unit.unit'>;
-    updatedAt: Schema.Attribute.DateTime;
-    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
   };
 }
 
@@ -2460,12 +2460,12 @@ export interface PluginUnitSubmissionsComment extends Struct.CollectionTypeSchem
   };
 }
 
-export interface PluginUnitSubmissionsEvent extends Struct.CollectionTypeSchema {
+export interface PluginUnitSubmissionsHistoryEntry extends Struct.CollectionTypeSchema {
   collectionName: 'unit_submission_events';
   info: {
     displayName: 'L\u1ECBch s\u1EED tin b\u00E0i';
-    pluralName: 'events';
-    singularName: 'event';
+    pluralName: 'history-entries';
+    singularName: 'history-entry';
   };
   options: {
     draftAndPublish: false;
@@ -2498,7 +2498,7 @@ export interface PluginUnitSubmissionsEvent extends Struct.CollectionTypeSchema 
         maxLength: 32;
       }>;
     locale: Schema.Attribute.String & Schema.Attribute.Private;
-    localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::unit-submissions.event'> &
+    localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::unit-submissions.history-entry'> &
       Schema.Attribute.Private;
     publishedAt: Schema.Attribute.DateTime;
     reason: Schema.Attribute.Text &
@@ -2846,10 +2846,10 @@ declare module '@strapi/strapi' {
       'plugin::annual-report.report': PluginAnnualReportReport;
       'plugin::content-releases.release': PluginContentReleasesRelease;
       'plugin::content-releases.release-action': PluginContentReleasesReleaseAction;
-      'plugin::feedback-register.event': PluginFeedbackRegisterEvent;
+      'plugin::feedback-register.history-entry': PluginFeedbackRegisterHistoryEntry;
       'plugin::i18n.locale': PluginI18NLocale;
+      'plugin::oversight.check': PluginOversightCheck;
       'plugin::oversight.difficulty': PluginOversightDifficulty;
-      'plugin::oversight.inspection': PluginOversightInspection;
       'plugin::oversight.reminder': PluginOversightReminder;
       'plugin::oversight.reminder-item': PluginOversightReminderItem;
       'plugin::oversight.task-report': PluginOversightTaskReport;
@@ -2857,7 +2857,7 @@ declare module '@strapi/strapi' {
       'plugin::review-workflows.workflow-stage': PluginReviewWorkflowsWorkflowStage;
       'plugin::unit-submissions.attachment': PluginUnitSubmissionsAttachment;
       'plugin::unit-submissions.comment': PluginUnitSubmissionsComment;
-      'plugin::unit-submissions.event': PluginUnitSubmissionsEvent;
+      'plugin::unit-submissions.history-entry': PluginUnitSubmissionsHistoryEntry;
       'plugin::unit-submissions.submission': PluginUnitSubmissionsSubmission;
       'plugin::upload.file': PluginUploadFile;
       'plugin::upload.folder': PluginUploadFolder;

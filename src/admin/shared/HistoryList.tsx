@@ -2,7 +2,7 @@ import { Flex, Typography } from '@strapi/design-system';
 import { useDates } from './common';
 import { tm, type Message, type Translate } from './i18n';
 
-/** One event of an append-only history (src/infra/append-only.ts), as the plugins' admin APIs return it. */
+/** One entry of an append-only history (src/infra/append-only.ts), as the plugins' admin APIs return it. */
 export interface HistoryEntry {
   id?: number;
   action: string;
@@ -15,19 +15,19 @@ export interface HistoryEntry {
 }
 
 interface HistoryListProps<E extends HistoryEntry> {
-  events: E[];
+  entries: E[];
   /** The plugin's translate function (`history.empty`, `history.system`). */
   t: Translate;
   /** The actions' labels, by action; an unknown action shows as it is. */
   actionLabels: Record<string, Message>;
   stateLabel: (state: E['toState']) => string | null;
-  /** The lines worth showing from the event's details (who was assigned, which fields changed…). */
-  details: (event: E) => string[];
+  /** The lines worth showing from the entry's details (who was assigned, which fields changed…). */
+  details: (entry: E) => string[];
 }
 
 /** What happened to a record, oldest first: who, when, from → to, why, and the details worth showing. */
 export function HistoryList<E extends HistoryEntry>({
-  events,
+  entries,
   t,
   actionLabels,
   stateLabel,
@@ -37,15 +37,15 @@ export function HistoryList<E extends HistoryEntry>({
   const actionLabel = (action: string) =>
     Object.hasOwn(actionLabels, action) ? tm(t, actionLabels[action]) : action;
 
-  if (events.length === 0) {
+  if (entries.length === 0) {
     return <Typography textColor="neutral600">{t('history.empty', 'Chưa có sự kiện nào.')}</Typography>;
   }
 
   return (
     <Flex tag="ol" direction="column" alignItems="stretch" gap={0} data-testid="history-list">
-      {events.map((event, index) => (
+      {entries.map((entry, index) => (
         <Flex
-          key={event.id ?? `${event.at}-${index}`}
+          key={entry.id ?? `${entry.at}-${index}`}
           tag="li"
           direction="column"
           alignItems="flex-start"
@@ -55,28 +55,28 @@ export function HistoryList<E extends HistoryEntry>({
           borderColor="neutral200"
           borderStyle="none none none solid"
           borderWidth="0 0 0 2px"
-          data-action={event.action}
+          data-action={entry.action}
         >
           <Flex gap={2} wrap="wrap">
-            <Typography fontWeight="bold">{actionLabel(event.action)}</Typography>
-            {(event.fromState || event.toState) && (
+            <Typography fontWeight="bold">{actionLabel(entry.action)}</Typography>
+            {(entry.fromState || entry.toState) && (
               <Typography textColor="neutral800">
-                {event.fromState
-                  ? `${stateLabel(event.fromState)} → ${stateLabel(event.toState)}`
-                  : stateLabel(event.toState)}
+                {entry.fromState
+                  ? `${stateLabel(entry.fromState)} → ${stateLabel(entry.toState)}`
+                  : stateLabel(entry.toState)}
               </Typography>
             )}
           </Flex>
           <Typography variant="pi" textColor="neutral600">
-            {event.actorName || t('history.system', 'Hệ thống')} ·{' '}
-            <time dateTime={event.at}>{dates.instant(event.at)}</time>
+            {entry.actorName || t('history.system', 'Hệ thống')} ·{' '}
+            <time dateTime={entry.at}>{dates.instant(entry.at)}</time>
           </Typography>
-          {event.reason && (
+          {entry.reason && (
             <Typography tag="p" style={{ whiteSpace: 'pre-wrap' }}>
-              {event.reason}
+              {entry.reason}
             </Typography>
           )}
-          {details(event).map((line) => (
+          {details(entry).map((line) => (
             <Typography key={line} variant="pi" textColor="neutral700">
               {line}
             </Typography>

@@ -117,7 +117,7 @@ export interface PublicationPreview {
   publicAnswer: string;
 }
 
-export interface HistoryEvent {
+export interface HistoryEntry {
   id?: number;
   action: HistoryAction;
   fromState: FeedbackState | null;
@@ -259,7 +259,7 @@ export function useApi() {
           .data,
 
       getHistory: async (documentId: string) =>
-        (await get<{ data: HistoryEvent[] }>(`${path(documentId)}/history`, { headers })).data.data,
+        (await get<{ data: HistoryEntry[] }>(`${path(documentId)}/history`, { headers })).data.data,
 
       /** Published procedures matching the words (the public search, accent-insensitive): at most 20. */
       // A public route: asked without the admin token, which the Content API would take for a bad user token.

@@ -8,4 +8,4 @@ export const PLUGIN_ID = 'feedback-register';
 export const ACTIONS = actionIds(PLUGIN_ID, actions);
 
 export const FEEDBACK_UID = 'api::feedback.feedback';
-export const EVENT_UID = `plugin::${PLUGIN_ID}.event`;
+export const HISTORY_ENTRY_UID = `plugin::${PLUGIN_ID}.history-entry`;

@@ -195,7 +195,7 @@ export interface Reminder {
   recipientCount: number | null;
 }
 
-export interface Inspection {
+export interface Check {
   documentId: string;
   unit: UnitRef | null;
   date: string;
@@ -259,7 +259,7 @@ export interface ReminderInput {
   items: { type: 'task' | 'feedback'; documentId: string }[];
 }
 
-export interface InspectionInput {
+export interface CheckInput {
   unit: number;
   date: string;
   findings: string;
@@ -349,8 +349,8 @@ export function useApi() {
       listReminders: (params: Params) => read<Paginated<Reminder>>(`${BASE}/reminders`, params),
       sendReminder: (input: ReminderInput) => send<Reminder>(`${BASE}/reminders`, { data: input }),
 
-      listInspections: (params: Params) => read<Paginated<Inspection>>(`${BASE}/inspections`, params),
-      recordInspection: (input: InspectionInput) => send<Inspection>(`${BASE}/inspections`, { data: input }),
+      listChecks: (params: Params) => read<Paginated<Check>>(`${BASE}/checks`, params),
+      recordCheck: (input: CheckInput) => send<Check>(`${BASE}/checks`, { data: input }),
 
       listDifficulties: (params: Params) => read<Paginated<Difficulty>>(`${BASE}/difficulties`, params),
       getDifficulty: (documentId: string) =>

@@ -10,7 +10,7 @@ export const ACTIONS = actionIds(PLUGIN_ID, actions);
 export const UIDS = {
   reminder: `plugin::${PLUGIN_ID}.reminder`,
   reminderItem: `plugin::${PLUGIN_ID}.reminder-item`,
-  inspection: `plugin::${PLUGIN_ID}.inspection`,
+  check: `plugin::${PLUGIN_ID}.check`,
   difficulty: `plugin::${PLUGIN_ID}.difficulty`,
   taskReport: `plugin::${PLUGIN_ID}.task-report`,
 } as const;

@@ -9,7 +9,7 @@ export const reminderTable = tableNames('plugin::oversight.reminder', {
   links: ['unit'],
 });
 
-export const inspectionTable = tableNames('plugin::oversight.inspection', { columns: ['id', 'date'] });
+export const checkTable = tableNames('plugin::oversight.check', { columns: ['id', 'date'] });
 
 export const difficultyTable = tableNames('plugin::oversight.difficulty', {
   columns: [

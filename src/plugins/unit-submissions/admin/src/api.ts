@@ -81,7 +81,7 @@ export interface Comment {
   createdAt: string;
 }
 
-export interface HistoryEvent {
+export interface HistoryEntry {
   id?: number;
   action: HistoryAction;
   fromState: SubmissionState | null;
@@ -235,7 +235,7 @@ export function useApi() {
         (await post<{ data: Comment[] }>(`${path(documentId)}/comments`, { body }, { headers })).data.data,
 
       getHistory: async (documentId: string) =>
-        (await get<{ data: HistoryEvent[] }>(`${path(documentId)}/history`, { headers })).data.data,
+        (await get<{ data: HistoryEntry[] }>(`${path(documentId)}/history`, { headers })).data.data,
 
       getOptions: async () => (await get<{ data: Options }>(`${BASE}/options`, { headers })).data.data,
 

@@ -13,7 +13,7 @@ import { surveyResponseTable } from '#api/survey-response/tables';
 import { linkTable } from '#infra/relation-queries';
 import { iso, ms, num } from '#infra/stored-values';
 import { SURVEY_CRITERIA } from '#domain/survey-intake';
-import { difficultyTable, inspectionTable, reminderTable, taskReportTable } from '#oversight/tables';
+import { difficultyTable, checkTable, reminderTable, taskReportTable } from '#oversight/tables';
 import { submissionTable } from '#unit-submissions/tables';
 import type { Count, Figures } from '../domain/figures';
 import { daysBetween, median, onTimeRate, round } from '../domain/figures-rules';
@@ -308,13 +308,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const between = (table: string, column: string) =>
       knex()(table).where(column, '>=', start).where(column, '<', end).count({ n: '*' });
     const reminder = reminderTable(strapi);
-    const inspection = inspectionTable(strapi);
+    const check = checkTable(strapi);
     const difficulty = difficultyTable(strapi);
     const [reminders, checks, raised, resolved, escalated]: Raw[][] = await Promise.all([
       between(reminder.table, reminder.column.sentAt),
-      knex()(inspection.table)
-        .where(inspection.column.date, '>=', period.from)
-        .where(inspection.column.date, '<=', period.to)
+      knex()(check.table)
+        .where(check.column.date, '>=', period.from)
+        .where(check.column.date, '<=', period.to)
         .count({ n: '*' }),
       between(difficulty.table, difficulty.column.reportedAt),
       between(difficulty.table, difficulty.column.resolvedAt),

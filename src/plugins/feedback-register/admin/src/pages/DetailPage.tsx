@@ -26,10 +26,10 @@ import {
   type AllowedTransition,
   type Attachment,
   type Feedback,
-  type HistoryEvent,
+  type HistoryEntry,
   type TransitionInput,
 } from '../api';
-import { HistoryTimeline } from '../components/HistoryTimeline';
+import { FeedbackHistory } from '../components/FeedbackHistory';
 import { useOptions } from '../components/OptionsContext';
 import { Section } from '#admin/shared/Section';
 import { StateBadge } from '../components/StateBadge';
@@ -39,7 +39,7 @@ import { channelLabel, transitionDone, transitionLabel, type FeedbackState } fro
 
 interface Loaded {
   feedback: Feedback;
-  history: HistoryEvent[];
+  history: HistoryEntry[];
 }
 
 const BUTTON_VARIANTS: Partial<Record<FeedbackState, ButtonProps['variant']>> = {
@@ -439,7 +439,7 @@ export const DetailPage = () => {
                 )}
 
                 <Section title={t('history.title', 'Lịch sử xử lý')}>
-                  <HistoryTimeline events={history} />
+                  <FeedbackHistory entries={history} />
                 </Section>
               </Grid.Item>
 

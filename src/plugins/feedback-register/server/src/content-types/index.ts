@@ -1,3 +1,3 @@
-import event from './event';
+import historyEntry from './history-entry';
 
-export default { event };
+export default { 'history-entry': historyEntry };

@@ -1,6 +1,6 @@
 /**
  * How long closed feedback keeps its submitter's personal data (Decree 13/2023): the organization's retention
- * period, counted in calendar months from the day the feedback was closed. After it, the feedback is anonymised:
+ * period, counted in calendar months from the day the feedback was closed. After it, the feedback is anonymized:
  * the name, address, phone and e-mail are removed, and the free texts are redacted of them first; what the
  * statistics count (state, kind, channel, dates, deadlines, timeliness, unit, procedure) stays. Pure module: the
  * caller supplies the clock, the period and the organization's time zone.
@@ -9,7 +9,7 @@ import { localDate, startOfLocalDay } from '#domain/working-days';
 import { redactPersonalData, type Submitter } from './redaction';
 import { CLOSED_STATES, type FeedbackState } from './workflow';
 
-/** Only feedback in these states is ever anonymised: nothing is handled in them any more. */
+/** Only feedback in these states is ever anonymized: nothing is handled in them any more. */
 export const RETENTION_STATES: readonly FeedbackState[] = CLOSED_STATES;
 
 /** The submitter's personal data, emptied. */
@@ -29,7 +29,7 @@ export const REDACTED_TEXT_FIELDS = {
 export type RedactedTextField = keyof typeof REDACTED_TEXT_FIELDS;
 export type PersonalField = (typeof PERSONAL_FIELDS)[number];
 
-/** What the statistics count: never changed by the anonymisation. */
+/** What the statistics count: never changed by the anonymization. */
 export const KEPT_FIELDS = [
   'state',
   'kind',
@@ -88,23 +88,19 @@ export function retentionCutoff(now: Date, months: number, timeZone: string): Da
   return startOfLocalDay(subtractMonths(localDate(now, timeZone), months), timeZone);
 }
 
-export interface RetentionCandidate {
-  state: string;
-  closedAt: Date | string | null;
-  anonymizedAt: Date | string | null;
-}
-
-/** The rule the job's query applies: closed, closed before the cutoff, not anonymised yet. */
-export function isDueForAnonymisation(feedback: RetentionCandidate, cutoff: Date): boolean {
-  if (feedback.anonymizedAt != null || feedback.closedAt == null) return false;
-  if (!(RETENTION_STATES as readonly string[]).includes(feedback.state)) return false;
-  const closedAt = new Date(feedback.closedAt);
-  return !Number.isNaN(closedAt.getTime()) && closedAt.getTime() < cutoff.getTime();
-}
+/**
+ * Which feedback is due: closed, closed before the cutoff, not anonymized yet. A query-engine filter, as the job
+ * reads the rows in batches.
+ */
+export const dueForAnonymization = (cutoff: Date) => ({
+  state: { $in: [...RETENTION_STATES] },
+  closedAt: { $lt: cutoff },
+  anonymizedAt: { $null: true },
+});
 
 export type RetainedFeedback = Submitter & Partial<Record<RedactedTextField, string | null>>;
 
-export type AnonymisedValues = Record<PersonalField, null> &
+export type AnonymizedValues = Record<PersonalField, null> &
   Partial<Record<RedactedTextField, string>> & { anonymizedAt: Date };
 
 /** Cuts a text to a limit without leaving half of a surrogate pair at the end. */
@@ -115,17 +111,17 @@ function clip(text: string, limit: number): string {
 }
 
 /**
- * The new values of an anonymised feedback: each free text redacted of the submitter's data (and kept within its
+ * The new values of an anonymized feedback: each free text redacted of the submitter's data (and kept within its
  * length limit, as a redaction mark can be longer than what it replaces), the personal fields emptied, the time.
  */
-export function anonymisedValues(feedback: RetainedFeedback, at: Date): AnonymisedValues {
+export function anonymizedValues(feedback: RetainedFeedback, at: Date): AnonymizedValues {
   const submitter: Submitter = {
     fullName: feedback.fullName,
     address: feedback.address,
     phone: feedback.phone,
     email: feedback.email,
   };
-  const values: AnonymisedValues = {
+  const values: AnonymizedValues = {
     fullName: null,
     address: null,
     phone: null,

@@ -12,10 +12,10 @@ import { privateUploadDir, removePrivateFiles } from '#infra/private-files';
 import type { ResponseCache } from '#infra/response-cache';
 import { reindexFeedback } from '#infra/search-index';
 import {
-  anonymisedValues,
+  anonymizedValues,
+  dueForAnonymization,
   PERSONAL_FIELDS,
   REDACTED_TEXT_FIELDS,
-  RETENTION_STATES,
   retentionCutoff,
   retentionRunKey,
   type RetainedFeedback,
@@ -32,11 +32,12 @@ export const CRON_JOB = 'feedbackRetention';
 
 export interface RetentionRun {
   ran: boolean;
+  /** How many were anonymized. Data, spelled as stored: in job_runs' results and the history action. */
   anonymised: number;
 }
 
 export interface RetentionService {
-  /** Anonymises what is due on the day of `now`, unless another node already ran (or runs) that day's job. */
+  /** Anonymizes what is due on the day of `now`, unless another node already ran (or runs) that day's job. */
   run(now?: Date): Promise<RetentionRun>;
   /** Registers the daily run (FEEDBACK_RETENTION_CRON, default 02:30 Vietnam time; 'off' registers nothing). */
   schedule(): void;
@@ -46,10 +47,10 @@ type DueRow = RetainedFeedback & { id: number; documentId: string; version: numb
 
 const TEXT_FIELDS = Object.keys(REDACTED_TEXT_FIELDS) as (keyof typeof REDACTED_TEXT_FIELDS)[];
 
-/** Who the history names as having anonymised a feedback. */
+/** Who the history names as having anonymized a feedback. */
 export const RETENTION_ACTOR = { id: null, name: 'Hệ thống (hết thời hạn lưu trữ)' };
 
-async function anonymiseDue(
+async function anonymizeDue(
   strapi: Core.Strapi,
   cutoff: Date,
   retentionMonths: number,
@@ -57,18 +58,13 @@ async function anonymiseDue(
 ): Promise<number> {
   const history = getService(strapi, 'history');
   const dir = privateUploadDir(strapi.dirs.app.root);
-  let anonymised = 0;
+  let anonymized = 0;
   let afterId = 0;
   try {
     for (;;) {
       // Keyset pagination on id: each batch starts after the last one, whatever happened to the rows before.
       const rows = (await strapi.db.query(FEEDBACK).findMany({
-        where: {
-          id: { $gt: afterId },
-          state: { $in: [...RETENTION_STATES] },
-          closedAt: { $lt: cutoff },
-          anonymizedAt: { $null: true },
-        },
+        where: { id: { $gt: afterId }, ...dueForAnonymization(cutoff) },
         select: ['id', 'documentId', 'version', ...PERSONAL_FIELDS, ...TEXT_FIELDS],
         orderBy: { id: 'asc' },
         limit: RETENTION_BATCH,
@@ -87,7 +83,7 @@ async function anonymiseDue(
               version: row.version == null ? { $null: true } : row.version,
               anonymizedAt: { $null: true },
             },
-            data: { ...anonymisedValues(row, now), version: (row.version ?? 0) + 1 },
+            data: { ...anonymizedValues(row, now), version: (row.version ?? 0) + 1 },
           });
           if (count === 1) changed.push(row);
         }
@@ -112,7 +108,7 @@ async function anonymiseDue(
           files = attachments.map((a) => a.storedName);
         }
       });
-      anonymised += changed.length;
+      anonymized += changed.length;
 
       // Files only once the rows that named them are gone for good; a file left over is an orphan the start-up
       // sweep removes.
@@ -126,9 +122,9 @@ async function anonymiseDue(
       }
     }
   } finally {
-    if (anonymised > 0) await (strapi.get('response-cache') as ResponseCache).invalidate('feedback');
+    if (anonymized > 0) await (strapi.get('response-cache') as ResponseCache).invalidate('feedback');
   }
-  return anonymised;
+  return anonymized;
 }
 
 export default ({ strapi }: { strapi: Core.Strapi }): RetentionService => {
@@ -141,7 +137,7 @@ export default ({ strapi }: { strapi: Core.Strapi }): RetentionService => {
         RETENTION_JOB,
         retentionRunKey(now, timeZone),
         async () => ({
-          anonymised: await anonymiseDue(strapi, cutoff, retentionMonths, now),
+          anonymised: await anonymizeDue(strapi, cutoff, retentionMonths, now),
           closedBefore: cutoff.toISOString(),
           retentionMonths,
         })
@@ -149,7 +145,7 @@ export default ({ strapi }: { strapi: Core.Strapi }): RetentionService => {
       if (!outcome.ran) return { ran: false, anonymised: 0 };
       if (outcome.result.anonymised > 0) {
         strapi.log.info(
-          `feedback retention: anonymised ${outcome.result.anonymised} feedback closed before ${cutoff.toISOString()}`
+          `feedback retention: anonymized ${outcome.result.anonymised} feedback closed before ${cutoff.toISOString()}`
         );
       }
       return { ran: true, anonymised: outcome.result.anonymised };

@@ -1,7 +1,7 @@
 /**
  * The register's writes to a feedback (service `transitions`): the workflow's moves and the unit's draft answer.
  * Each is one conditional UPDATE on the version (src/infra/versioned-update.ts), the changes through the Document
- * Service, a history event and the mails, in one transaction.
+ * Service, a history entry and the mails, in one transaction.
  */
 import type { Core } from '@strapi/strapi';
 import { fieldError, type Language } from '#domain/errors';

@@ -29,9 +29,9 @@ export const Nav = () => {
       label: t('nav.escalations', 'Xin ý kiến Giám đốc'),
     },
     (access.canManage || access.canDashboard) && {
-      to: `${PLUGIN_PATH}/inspections`,
-      id: 'inspections',
-      label: t('nav.inspections', 'Kiểm tra'),
+      to: `${PLUGIN_PATH}/checks`,
+      id: 'checks',
+      label: t('nav.checks', 'Kiểm tra'),
     },
   ].filter((link): link is { to: string; id: string; label: string } => Boolean(link));
 

@@ -5,7 +5,7 @@ import { OptionsProvider, useOptions } from '../components/OptionsContext';
 import { DashboardPage } from './DashboardPage';
 import { DifficultiesPage } from './DifficultiesPage';
 import { EscalationsPage } from './EscalationsPage';
-import { InspectionsPage } from './InspectionsPage';
+import { ChecksPage } from './ChecksPage';
 import { MyPage } from './MyPage';
 import { UnitPage } from './UnitPage';
 import { PluginPages } from '#admin/shared/plugin';
@@ -31,7 +31,7 @@ const App = () => (
       { path: 'my', element: <MyPage /> },
       { path: 'difficulties', element: <DifficultiesPage /> },
       { path: 'escalations', element: <EscalationsPage /> },
-      { path: 'inspections', element: <InspectionsPage /> },
+      { path: 'checks', element: <ChecksPage /> },
     ]}
   />
 );

@@ -7,7 +7,7 @@ import { PLUGIN_PATH, useApi, type UnitRef } from '../api';
 import { useLoader } from '#admin/shared/common';
 import { Pager } from '#admin/shared/kit';
 import { DifficultyList } from '../components/DifficultyList';
-import { InspectionDialog, InspectionList } from '../components/Inspections';
+import { CheckDialog, CheckList } from '../components/Checks';
 import { useOptions } from '../components/OptionsContext';
 import { ReminderDialog, type ReminderTarget } from '../components/ReminderDialog';
 import { ReminderList } from '../components/ReminderList';
@@ -35,7 +35,7 @@ export const UnitPage = () => {
   const [inspecting, setInspecting] = React.useState(false);
 
   const reminders = usePaged((page) => api.listReminders({ unit: unitId, page, pageSize: 5 }), unitId);
-  const inspections = usePaged((page) => api.listInspections({ unit: unitId, page, pageSize: 5 }), unitId);
+  const checks = usePaged((page) => api.listChecks({ unit: unitId, page, pageSize: 5 }), unitId);
   const difficulties = usePaged((page) => api.listDifficulties({ unit: unitId, page, pageSize: 5 }), unitId);
 
   const known = options.units.find((unit) => String(unit.id) === unitId);
@@ -68,9 +68,9 @@ export const UnitPage = () => {
               variant="secondary"
               startIcon={<Plus />}
               onClick={() => setInspecting(true)}
-              data-testid="inspection-new"
+              data-testid="check-new"
             >
-              {t('inspection.record', 'Ghi nhận kiểm tra')}
+              {t('check.record', 'Ghi nhận kiểm tra')}
             </Button>
             <Button startIcon={<Bell />} onClick={() => setReminding({})} data-testid="reminder-new">
               {t('reminder.send', 'Gửi đôn đốc')}
@@ -115,11 +115,11 @@ export const UnitPage = () => {
               </>
             )}
           </Section>
-          <Section title={t('unit.inspections', 'Kiểm tra')} testId="unit-inspections">
-            {inspections.data && (
+          <Section title={t('unit.checks', 'Kiểm tra')} testId="unit-checks">
+            {checks.data && (
               <>
-                <InspectionList inspections={inspections.data.results} />
-                <Pager pagination={inspections.data.pagination} onPage={inspections.setPage} />
+                <CheckList checks={checks.data.results} />
+                <Pager pagination={checks.data.pagination} onPage={checks.setPage} />
               </>
             )}
           </Section>
@@ -133,15 +133,15 @@ export const UnitPage = () => {
               reminders.reload();
             }}
           />
-          <InspectionDialog
+          <CheckDialog
             open={inspecting}
             unit={data}
             units={options.units}
             onClose={() => setInspecting(false)}
             onDone={() => {
               setInspecting(false);
-              inspections.setPage(1);
-              inspections.reload();
+              checks.setPage(1);
+              checks.reload();
             }}
           />
         </Flex>

@@ -1,5 +1,5 @@
+import check from './check';
 import difficulty from './difficulty';
-import inspection from './inspection';
 import reminder from './reminder';
 import reminderItem from './reminder-item';
 import taskReport from './task-report';
@@ -7,7 +7,7 @@ import taskReport from './task-report';
 export default {
   reminder,
   'reminder-item': reminderItem,
-  inspection,
+  check,
   difficulty,
   'task-report': taskReport,
 };

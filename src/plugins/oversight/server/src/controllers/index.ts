@@ -1,5 +1,7 @@
+import checks from './checks';
 import dashboard from './dashboard';
-import records from './records';
+import difficulties from './difficulties';
 import reminders from './reminders';
+import taskReports from './task-reports';
 
-export default { dashboard, reminders, records };
+export default { checks, dashboard, difficulties, reminders, taskReports };

@@ -1,5 +1,5 @@
 /**
- * What the Office and the units send to the oversight routes, checked: checks (inspections), difficulties and their
+ * What the Office and the units send to the oversight routes, checked: checks, difficulties and their
  * moves, task reports, and the filters of the lists. Every problem is reported at once, as bilingual field errors.
  * Pure module.
  */
@@ -114,9 +114,9 @@ export function dataOf(body: unknown, language: Language): Checked<Record<string
 const UNIT = { vi: 'Đơn vị', en: 'The unit' };
 const PLAN_TASK = { vi: 'Nhiệm vụ', en: 'The plan task' };
 
-// Inspections (kiểm tra)
+// Checks (kiểm tra)
 
-export interface InspectionInput {
+export interface CheckInput {
   unit: number;
   date: string;
   findings: string;
@@ -124,11 +124,7 @@ export interface InspectionInput {
 }
 
 /** A check the Office carried out: on a day that has come (`today` is the organization's local date). */
-export function validateInspection(
-  body: unknown,
-  today: string,
-  language: Language
-): Checked<InspectionInput> {
+export function validateCheck(body: unknown, today: string, language: Language): Checked<CheckInput> {
   const data = dataOf(body, language);
   if (!data.ok) return data;
   const r = new BodyReader(data.value, language, ['unit', 'date', 'findings', 'followUps']);

@@ -1,6 +1,6 @@
 /**
  * What waits for whom among the difficulties ("Waiting for me", issue 13). Pure module: the service counts each line
- * within the difficulties the user may see (services/records.ts).
+ * within the difficulties the user may see (services/difficulties.ts).
  */
 import type { DifficultyState } from './difficulty-workflow';
 

@@ -1,9 +1,23 @@
 import access from './access';
+import checks from './checks';
 import dashboard from './dashboard';
+import difficulties from './difficulties';
 import digest from './digest';
 import drillDowns from './drill-downs';
-import records from './records';
 import reminders from './reminders';
+import taskReports from './task-reports';
 import tasks from './tasks';
+import unitPage from './unit-page';
 
-export default { access, dashboard, drillDowns, digest, reminders, records, tasks };
+export default {
+  access,
+  checks,
+  dashboard,
+  difficulties,
+  drillDowns,
+  digest,
+  reminders,
+  taskReports,
+  tasks,
+  unitPage,
+};

@@ -15,14 +15,14 @@ import {
   type AllowedTransition,
   type ApiProblem,
   type Comment,
-  type HistoryEvent,
+  type HistoryEntry,
   type Person,
   type Submission,
   type SubmissionData,
 } from '../api';
 import { AttachmentsPanel } from '../components/AttachmentsPanel';
 import { CommentThread } from '../components/CommentThread';
-import { HistoryTimeline } from '../components/HistoryTimeline';
+import { SubmissionHistory } from '../components/SubmissionHistory';
 import { useOptions } from '../components/OptionsContext';
 import { StateBadge } from '../components/StateBadge';
 import { SubmissionForm, useSaveFailure, valuesOf, type SaveResult } from '../components/SubmissionForm';
@@ -54,7 +54,7 @@ const articlePath = (documentId: string) =>
 interface Detail {
   submission: Submission;
   comments: Comment[];
-  history: HistoryEvent[];
+  history: HistoryEntry[];
 }
 
 /** One submission: its content, the moves this user may make, publishing its article, the conversation, the history. */
@@ -339,7 +339,7 @@ export const DetailPage = () => {
                 <CommentThread comments={comments} canComment={submission.canComment} onSend={sendComment} />
               </Section>
               <Section title={t('history.title', 'Lịch sử xử lý')}>
-                <HistoryTimeline events={history} people={people} />
+                <SubmissionHistory entries={history} people={people} />
               </Section>
             </Grid.Item>
 

@@ -1,6 +1,6 @@
 import attachment from './attachment';
 import comment from './comment';
-import event from './event';
+import historyEntry from './history-entry';
 import submission from './submission';
 
-export default { submission, attachment, comment, event };
+export default { submission, attachment, comment, 'history-entry': historyEntry };

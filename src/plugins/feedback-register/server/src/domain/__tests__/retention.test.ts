@@ -1,7 +1,7 @@
 import { REDACTED } from '../redaction';
 import {
-  anonymisedValues,
-  isDueForAnonymisation,
+  anonymizedValues,
+  dueForAnonymization,
   KEPT_FIELDS,
   PERSONAL_FIELDS,
   REDACTED_TEXT_FIELDS,
@@ -13,6 +13,23 @@ import {
 import { FEEDBACK_STATES } from '../workflow';
 
 const TZ = 'Asia/Ho_Chi_Minh';
+
+interface Candidate {
+  state: string;
+  closedAt: Date | string | null;
+  anonymizedAt: Date | string | null;
+}
+
+/** Whether the retention job's filter takes this row, read as the query engine reads it ($in, $lt, $null). */
+function isDue(row: Candidate, cutoff: Date): boolean {
+  const filter = dueForAnonymization(cutoff);
+  const closedAt = row.closedAt == null ? Number.NaN : new Date(row.closedAt).getTime();
+  return (
+    (filter.state.$in as readonly string[]).includes(row.state) &&
+    closedAt < filter.closedAt.$lt.getTime() &&
+    (row.anonymizedAt == null) === filter.anonymizedAt.$null
+  );
+}
 
 describe('subtractMonths', () => {
   it.each([
@@ -74,14 +91,9 @@ describe('retentionCutoff', () => {
     const now = new Date('2026-07-15T16:59:59Z'); // 23:59:59 on 15 July in Hanoi
     const cutoff = retentionCutoff(now, 60, TZ);
     // Closed at the first instant of 15 July 2021 (local): kept until 15 July 2026 is over.
-    expect(isDueForAnonymisation({ state: 'answered', closedAt: cutoff, anonymizedAt: null }, cutoff)).toBe(
-      false
-    );
+    expect(isDue({ state: 'answered', closedAt: cutoff, anonymizedAt: null }, cutoff)).toBe(false);
     expect(
-      isDueForAnonymisation(
-        { state: 'answered', closedAt: new Date(cutoff.getTime() - 1), anonymizedAt: null },
-        cutoff
-      )
+      isDue({ state: 'answered', closedAt: new Date(cutoff.getTime() - 1), anonymizedAt: null }, cutoff)
     ).toBe(true);
   });
 });
@@ -93,14 +105,14 @@ describe('retentionRunKey', () => {
   });
 });
 
-describe('isDueForAnonymisation', () => {
+describe('dueForAnonymization', () => {
   const cutoff = new Date('2021-07-14T17:00:00Z');
   const old = '2020-01-10T02:00:00.000Z';
 
   it('takes closed feedback closed before the cutoff, once', () => {
     for (const state of ['not_accepted', 'transferred', 'answered', 'published']) {
-      expect(isDueForAnonymisation({ state, closedAt: old, anonymizedAt: null }, cutoff)).toBe(true);
-      expect(isDueForAnonymisation({ state, closedAt: old, anonymizedAt: '2025-01-01' }, cutoff)).toBe(false);
+      expect(isDue({ state, closedAt: old, anonymizedAt: null }, cutoff)).toBe(true);
+      expect(isDue({ state, closedAt: old, anonymizedAt: '2025-01-01' }, cutoff)).toBe(false);
     }
   });
 
@@ -108,24 +120,19 @@ describe('isDueForAnonymisation', () => {
     const open = FEEDBACK_STATES.filter((s) => !RETENTION_STATES.includes(s));
     expect(open).toEqual(['received', 'accepted', 'assigned', 'answer_drafted', 'answer_approved']);
     for (const state of open) {
-      expect(isDueForAnonymisation({ state, closedAt: old, anonymizedAt: null }, cutoff)).toBe(false);
+      expect(isDue({ state, closedAt: old, anonymizedAt: null }, cutoff)).toBe(false);
     }
   });
 
   it('leaves feedback closed recently or without a closing date', () => {
-    expect(
-      isDueForAnonymisation(
-        { state: 'answered', closedAt: '2025-01-01T00:00:00Z', anonymizedAt: null },
-        cutoff
-      )
-    ).toBe(false);
-    expect(isDueForAnonymisation({ state: 'answered', closedAt: null, anonymizedAt: null }, cutoff)).toBe(
+    expect(isDue({ state: 'answered', closedAt: '2025-01-01T00:00:00Z', anonymizedAt: null }, cutoff)).toBe(
       false
     );
+    expect(isDue({ state: 'answered', closedAt: null, anonymizedAt: null }, cutoff)).toBe(false);
   });
 });
 
-describe('anonymisedValues', () => {
+describe('anonymizedValues', () => {
   const at = new Date('2026-07-15T03:00:00Z');
   const feedback = {
     fullName: 'Nguyễn Văn Bình',
@@ -144,13 +151,13 @@ describe('anonymisedValues', () => {
   };
 
   it('empties the personal fields and stamps the time', () => {
-    const values = anonymisedValues(feedback, at);
+    const values = anonymizedValues(feedback, at);
     for (const field of PERSONAL_FIELDS) expect(values[field]).toBeNull();
     expect(values.anonymizedAt).toBe(at);
   });
 
   it('redacts the free texts with the submitter data they had', () => {
-    const values = anonymisedValues(feedback, at);
+    const values = anonymizedValues(feedback, at);
     expect(values.subject).toBe(`Ông ${REDACTED.name} hỏi về thủ tục cấp giấy chứng nhận`);
     expect(values.content).toBe(
       `Tôi là ${REDACTED.name}, ở ${REDACTED.address}, điện thoại ${REDACTED.phone}, ` +
@@ -166,7 +173,7 @@ describe('anonymisedValues', () => {
   });
 
   it('leaves empty texts alone and touches no field the statistics use', () => {
-    const values = anonymisedValues(feedback, at);
+    const values = anonymizedValues(feedback, at);
     expect(values).not.toHaveProperty('notAcceptedReason');
     expect(values).not.toHaveProperty('publicAnswer');
     for (const field of KEPT_FIELDS) expect(values).not.toHaveProperty(field);
@@ -186,14 +193,14 @@ describe('anonymisedValues', () => {
   it('keeps a redacted text within its length limit', () => {
     const subject = `${'ông Bình '.repeat(28)}`.trim();
     expect(subject.length).toBeLessThanOrEqual(REDACTED_TEXT_FIELDS.subject);
-    const values = anonymisedValues({ ...feedback, subject }, at);
+    const values = anonymizedValues({ ...feedback, subject }, at);
     expect(values.subject!.length).toBe(REDACTED_TEXT_FIELDS.subject);
     expect(values.subject).not.toContain('Bình');
   });
 
   it('does not cut a character in half', () => {
     const subject = `${'a'.repeat(254)}😀`;
-    const values = anonymisedValues({ ...feedback, fullName: null, subject }, at);
+    const values = anonymizedValues({ ...feedback, fullName: null, subject }, at);
     expect(values.subject).toBe('a'.repeat(254));
   });
 });

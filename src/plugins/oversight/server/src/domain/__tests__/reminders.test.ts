@@ -1,4 +1,4 @@
-import { parseListQuery, validateInspection, validateTaskReport, visibleUnitIds } from '../records-input';
+import { parseListQuery, validateCheck, validateTaskReport, visibleUnitIds } from '../records-input';
 import { isDueBy, reminderDays, reminderMail, sortItems, validateReminder } from '../reminders';
 
 const paths = (result: { ok: boolean; errors?: { path: string[] }[] }) =>
@@ -87,10 +87,10 @@ describe('the digest rules', () => {
 });
 
 describe('records input', () => {
-  it('refuses an inspection dated in the future', () => {
+  it('refuses a check dated in the future', () => {
     const data = { unit: 1, date: '2021-09-28', findings: 'x' };
-    expect(paths(validateInspection({ data }, '2021-09-27', 'vi'))).toEqual(['date']);
-    expect(validateInspection({ data }, '2021-09-28', 'vi')).toMatchObject({ ok: true });
+    expect(paths(validateCheck({ data }, '2021-09-27', 'vi'))).toEqual(['date']);
+    expect(validateCheck({ data }, '2021-09-28', 'vi')).toMatchObject({ ok: true });
   });
 
   it('checks a task report', () => {

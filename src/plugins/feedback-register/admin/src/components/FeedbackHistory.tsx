@@ -1,17 +1,17 @@
 import { useIntl } from 'react-intl';
 import { HistoryList } from '#admin/shared/HistoryList';
-import { kindLabel, type HistoryEvent, type ProcedureRef } from '../api';
+import { kindLabel, type HistoryEntry, type ProcedureRef } from '../api';
 import { useDates } from '#admin/shared/common';
 import { msg, tm, useT, type Message } from '../i18n';
 import { ACTION_LABELS, channelLabel, stateLabel } from '../labels';
 import { useOptions } from './OptionsContext';
 import { procedureLabel } from './ProcedurePicker';
 
-interface HistoryTimelineProps {
-  events: HistoryEvent[];
+interface FeedbackHistoryProps {
+  entries: HistoryEntry[];
 }
 
-/** The details of an event worth showing, by key; other keys are internal. */
+/** The details of an entry worth showing, by key; other keys are internal. */
 const DETAIL_LABELS: Record<string, Message> = {
   unitName: msg('history.detail.unit', 'Đơn vị xử lý'),
   unit: msg('history.detail.unit', 'Đơn vị xử lý'),
@@ -34,7 +34,7 @@ const isChange = (value: unknown): value is { from: unknown; to: unknown } =>
   isObject(value) && 'from' in value && 'to' in value;
 
 /** What happened to a feedback, oldest first: who, when, from → to, why, and its details. */
-export const HistoryTimeline = ({ events }: HistoryTimelineProps) => {
+export const FeedbackHistory = ({ entries }: FeedbackHistoryProps) => {
   const t = useT();
   const dates = useDates();
   const { kinds } = useOptions();
@@ -52,10 +52,10 @@ export const HistoryTimeline = ({ events }: HistoryTimelineProps) => {
     return DAY.test(value) ? dates.day(value) : value;
   };
 
-  const details = (event: HistoryEvent): string[] => {
+  const details = (entry: HistoryEntry): string[] => {
     const seen = new Set<string>();
     const lines: string[] = [];
-    for (const [key, raw] of Object.entries(event.details ?? {})) {
+    for (const [key, raw] of Object.entries(entry.details ?? {})) {
       const label = DETAIL_LABELS[key];
       if (!label || seen.has(label.id)) continue;
       const value = isChange(raw)
@@ -70,7 +70,7 @@ export const HistoryTimeline = ({ events }: HistoryTimelineProps) => {
 
   return (
     <HistoryList
-      events={events}
+      entries={entries}
       t={t}
       actionLabels={ACTION_LABELS}
       stateLabel={(state) => stateLabel(t, state)}

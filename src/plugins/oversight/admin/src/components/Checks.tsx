@@ -3,12 +3,12 @@ import { Typography } from '@strapi/design-system';
 import { useNotification } from '@strapi/strapi/admin';
 import { DateField, useInvalidDates } from '#admin/shared/DateField';
 import { DataTable, FormDialog, type Column, type FieldErrors, TextField } from '#admin/shared/kit';
-import { dayOf, useApi, type Inspection, type InspectionInput, type UnitRef } from '../api';
+import { dayOf, useApi, type Check, type CheckInput, type UnitRef } from '../api';
 import { useT } from '../i18n';
 import { PRE, useDates } from '#admin/shared/common';
 import { UnitSelect } from '#admin/shared/UnitSelect';
 
-interface InspectionDialogProps {
+interface CheckDialogProps {
   open: boolean;
   /** The unit checked, fixed; otherwise the dialog asks for one of `units`. */
   unit?: UnitRef | null;
@@ -20,7 +20,7 @@ interface InspectionDialogProps {
 const FIELDS = ['unit', 'date', 'findings', 'followUps'];
 
 /** The Office records a check (kiểm tra) of a unit: when, what it found, what must follow. */
-export const InspectionDialog = ({ open, unit, units, onClose, onDone }: InspectionDialogProps) => {
+export const CheckDialog = ({ open, unit, units, onClose, onDone }: CheckDialogProps) => {
   const t = useT();
   const api = useApi();
   const { toggleNotification } = useNotification();
@@ -41,17 +41,17 @@ export const InspectionDialog = ({ open, unit, units, onClose, onDone }: Inspect
 
   const validate = () => {
     const problems: FieldErrors = {};
-    if (!unitId) problems.unit = t('inspection.unit.required', 'Vui lòng chọn đơn vị được kiểm tra.');
-    if (!date) problems.date = t('inspection.date.required', 'Vui lòng chọn ngày kiểm tra.');
+    if (!unitId) problems.unit = t('check.unit.required', 'Vui lòng chọn đơn vị được kiểm tra.');
+    if (!date) problems.date = t('check.date.required', 'Vui lòng chọn ngày kiểm tra.');
     if (!findings.trim()) problems.findings = t('form.required', 'Vui lòng nhập nội dung.');
     return problems;
   };
 
   const submit = async () => {
-    const input: InspectionInput = { unit: Number(unitId), date, findings: findings.trim() };
+    const input: CheckInput = { unit: Number(unitId), date, findings: findings.trim() };
     if (followUps.trim()) input.followUps = followUps.trim();
-    await api.recordInspection(input);
-    toggleNotification({ type: 'success', message: t('inspection.saved', 'Đã ghi nhận kết quả kiểm tra.') });
+    await api.recordCheck(input);
+    toggleNotification({ type: 'success', message: t('check.saved', 'Đã ghi nhận kết quả kiểm tra.') });
     onDone();
   };
 
@@ -60,8 +60,8 @@ export const InspectionDialog = ({ open, unit, units, onClose, onDone }: Inspect
       open={open}
       title={
         unit
-          ? t('inspection.dialog.titleOf', 'Ghi nhận kiểm tra {unit}', { unit: unit.name })
-          : t('inspection.record', 'Ghi nhận kiểm tra')
+          ? t('check.dialog.titleOf', 'Ghi nhận kiểm tra {unit}', { unit: unit.name })
+          : t('check.record', 'Ghi nhận kiểm tra')
       }
       onClose={onClose}
       validate={validate}
@@ -69,7 +69,7 @@ export const InspectionDialog = ({ open, unit, units, onClose, onDone }: Inspect
       blocked={invalidDates.any}
       submitLabel={t('form.save', 'Lưu')}
       fields={FIELDS}
-      testId="inspection-dialog"
+      testId="check-dialog"
     >
       {({ errors, clearError }) => (
         <>
@@ -83,17 +83,17 @@ export const InspectionDialog = ({ open, unit, units, onClose, onDone }: Inspect
               }}
               label={t('field.unit', 'Đơn vị')}
               error={errors.unit}
-              placeholder={t('inspection.unit.placeholder', 'Chọn đơn vị')}
-              testId="inspection-unit"
+              placeholder={t('check.unit.placeholder', 'Chọn đơn vị')}
+              testId="check-unit"
             />
           )}
           <DateField
             t={t}
             name="date"
-            label={t('inspection.date', 'Ngày kiểm tra')}
+            label={t('check.date', 'Ngày kiểm tra')}
             required
             error={errors.date}
-            testId="inspection-date"
+            testId="check-date"
             value={date}
             onChange={(day) => {
               setDate(day ?? '');
@@ -103,10 +103,10 @@ export const InspectionDialog = ({ open, unit, units, onClose, onDone }: Inspect
           />
           {(
             [
-              ['findings', t('inspection.findings', 'Kết quả kiểm tra'), findings, setFindings, 6, true],
+              ['findings', t('check.findings', 'Kết quả kiểm tra'), findings, setFindings, 6, true],
               [
                 'followUps',
-                t('inspection.followUps', 'Yêu cầu khắc phục, việc cần làm tiếp'),
+                t('check.followUps', 'Yêu cầu khắc phục, việc cần làm tiếp'),
                 followUps,
                 setFollowUps,
                 4,
@@ -120,7 +120,7 @@ export const InspectionDialog = ({ open, unit, units, onClose, onDone }: Inspect
               error={errors[name]}
               required={required}
               label={label}
-              testId={`inspection-${name}`}
+              testId={`check-${name}`}
               rows={rows}
               value={value}
               onChange={(value) => {
@@ -137,19 +137,13 @@ export const InspectionDialog = ({ open, unit, units, onClose, onDone }: Inspect
 };
 
 /** Checks of units, latest first, as the kit's table. */
-export const InspectionList = ({
-  inspections,
-  showUnit,
-}: {
-  inspections: Inspection[];
-  showUnit?: boolean;
-}) => {
+export const CheckList = ({ checks, showUnit }: { checks: Check[]; showUnit?: boolean }) => {
   const t = useT();
   const { day } = useDates();
-  const columns: Column<Inspection>[] = [
+  const columns: Column<Check>[] = [
     {
       key: 'date',
-      header: t('inspection.date', 'Ngày kiểm tra'),
+      header: t('check.date', 'Ngày kiểm tra'),
       cell: (row) => (
         <Typography fontWeight="bold">
           <time dateTime={row.date}>{day(row.date)}</time>
@@ -161,39 +155,39 @@ export const InspectionList = ({
           {
             key: 'unit',
             header: t('field.unit', 'Đơn vị'),
-            cell: (row: Inspection) => <Typography>{row.unit?.name ?? '—'}</Typography>,
+            cell: (row: Check) => <Typography>{row.unit?.name ?? '—'}</Typography>,
           },
         ]
       : []),
     {
       key: 'findings',
-      header: t('inspection.findings', 'Kết quả kiểm tra'),
+      header: t('check.findings', 'Kết quả kiểm tra'),
       minWidth: '240px',
       maxWidth: '480px',
       cell: (row) => <Typography style={PRE}>{row.findings}</Typography>,
     },
     {
       key: 'followUps',
-      header: t('inspection.followUps', 'Yêu cầu khắc phục, việc cần làm tiếp'),
+      header: t('check.followUps', 'Yêu cầu khắc phục, việc cần làm tiếp'),
       minWidth: '200px',
       maxWidth: '400px',
       cell: (row) => <Typography style={PRE}>{row.followUps || '—'}</Typography>,
     },
     {
       key: 'inspector',
-      header: t('inspection.inspector', 'Người ghi nhận'),
+      header: t('check.inspector', 'Người ghi nhận'),
       cell: (row) => <Typography textColor="neutral600">{row.inspectorName ?? '—'}</Typography>,
     },
   ];
   return (
     <DataTable
-      rows={inspections}
+      rows={checks}
       columns={columns}
       rowKey={(row) => row.documentId}
-      label={t('unit.inspections', 'Kiểm tra')}
-      empty={t('inspections.empty', 'Chưa có lần kiểm tra nào.')}
-      testId="inspection-list"
-      rowTestId="inspection-item"
+      label={t('unit.checks', 'Kiểm tra')}
+      empty={t('checks.empty', 'Chưa có lần kiểm tra nào.')}
+      testId="check-list"
+      rowTestId="check-item"
     />
   );
 };
