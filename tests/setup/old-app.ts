@@ -25,6 +25,14 @@ export interface AppDirs {
 /** This checkout, as the test run compiled it. */
 export const CURRENT_APP: AppDirs = { appDir: ROOT, distDir: path.join(ROOT, 'dist') };
 
+function linkModules(appDir: string) {
+  const link = path.join(appDir, 'node_modules');
+  const target = path.join(ROOT, 'node_modules');
+  if (fs.existsSync(link) && fs.realpathSync(link) === fs.realpathSync(target)) return;
+  fs.rmSync(link, { force: true });
+  fs.symlinkSync(target, link, 'dir');
+}
+
 /** The app as it was at `commit`, compiled (once per commit: later calls and runs reuse it). */
 export function buildAppAt(commit: string): AppDirs {
   const sha = execFileSync('git', ['-C', ROOT, 'rev-parse', `${commit}^{commit}`], {
@@ -32,14 +40,18 @@ export function buildAppAt(commit: string): AppDirs {
   }).trim();
   const appDir = path.join(os.tmpdir(), 'strapi-upgrade-apps', sha);
   const distDir = path.join(appDir, 'dist');
-  if (fs.existsSync(path.join(appDir, '.built'))) return { appDir, distDir };
+  if (fs.existsSync(path.join(appDir, '.built'))) {
+    // Kept from another checkout, whose node_modules may be gone: run it on this one's.
+    linkModules(appDir);
+    return { appDir, distDir };
+  }
 
   // Built beside its final place and renamed in one step, so that two runs never see half a build.
   const building = `${appDir}.${process.pid}.tmp`;
   fs.rmSync(building, { recursive: true, force: true });
   fs.mkdirSync(building, { recursive: true });
   execSync(`git -C "${ROOT}" archive --format=tar ${sha} | tar -x -C "${building}"`);
-  fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(building, 'node_modules'), 'dir');
+  linkModules(building);
   execFileSync(path.join(ROOT, 'node_modules', '.bin', 'tsc'), ['-p', building], { stdio: 'inherit' });
   fs.writeFileSync(path.join(building, '.built'), `${sha}\n`);
   try {
