@@ -5,6 +5,7 @@
  * so every field is checked for type, length and stray control characters, and all problems are reported at once.
  */
 import { fieldError, notAnObject, type FieldError, type Language, type Validated } from './errors';
+import { hashTrackingCode, normalizeTrackingCode } from './tracking-code';
 
 export type FeedbackKind =
   | 'official_conduct'
@@ -102,6 +103,46 @@ export interface FeedbackInput {
   content: string;
   procedure: string | null;
   consent: { processing: true; publishAnswer: boolean };
+}
+
+/**
+ * A feedback as it is stored when it is received, whether through the public form or registered by the Office: the
+ * submitter's fields, the consent to the processing notice, the hash of its tracking code (never the code) and the
+ * deadlines computed on receipt.
+ */
+export function receivedFeedback<Due extends object>(received: {
+  input: FeedbackInput;
+  channel: string;
+  language: 'vi' | 'en';
+  procedureId: string | null;
+  noticeVersion: string;
+  receivedAt: Date;
+  trackingCode: string;
+  due: Due;
+}) {
+  const { input, receivedAt } = received;
+  return {
+    fullName: input.fullName,
+    address: input.address,
+    phone: input.phone,
+    email: input.email,
+    kind: input.kind,
+    subject: input.subject,
+    content: input.content,
+    channel: received.channel,
+    language: received.language,
+    procedure: received.procedureId,
+    consent: {
+      noticeVersion: received.noticeVersion,
+      consentedAt: receivedAt,
+      processing: true,
+      publishAnswer: input.consent.publishAnswer,
+    },
+    trackingCodeHash: hashTrackingCode(normalizeTrackingCode(received.trackingCode)!),
+    state: 'received' as const,
+    receivedAt,
+    ...received.due,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------------------

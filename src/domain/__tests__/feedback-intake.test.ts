@@ -2,11 +2,13 @@ import {
   DEFAULT_FEEDBACK_LIMITS,
   FEEDBACK_KINDS,
   normalizePhone,
+  receivedFeedback,
   validateFeedback,
   validateHoneypot,
   type FeedbackInput,
 } from '../feedback-intake';
 import type { FieldError } from '../errors';
+import { generateTrackingCode, hashTrackingCode, normalizeTrackingCode } from '../tracking-code';
 
 const valid = () => ({
   fullName: 'Nguyễn Thị Hồng',
@@ -473,5 +475,45 @@ describe('validateHoneypot', () => {
 
   it('answers in the language asked for', () => {
     expect(validateHoneypot('x', 'en')!.message).toBe(validateHoneypot('x')!.messages!.en);
+  });
+});
+
+describe('receivedFeedback', () => {
+  const input = {
+    fullName: 'Nguyễn Văn A',
+    address: 'Phường 1',
+    phone: '0909000101',
+    email: null,
+    kind: FEEDBACK_KINDS[0].value,
+    subject: 'Chủ đề',
+    content: 'Nội dung',
+    procedure: null,
+    consent: { processing: true as const, publishAnswer: false },
+  };
+  const receivedAt = new Date('2026-12-01T02:00:00Z');
+
+  it('stores the hash of the tracking code, never the code, with the consent and the deadlines', () => {
+    const trackingCode = generateTrackingCode();
+    const record = receivedFeedback({
+      input,
+      channel: 'phone',
+      language: 'vi',
+      procedureId: 'abcdefghijklmnopqrstuvwx',
+      noticeVersion: '2026-01',
+      receivedAt,
+      trackingCode,
+      due: { dueDate: '2026-12-15' },
+    });
+    expect(record).toMatchObject({
+      fullName: 'Nguyễn Văn A',
+      channel: 'phone',
+      procedure: 'abcdefghijklmnopqrstuvwx',
+      consent: { noticeVersion: '2026-01', consentedAt: receivedAt, processing: true, publishAnswer: false },
+      state: 'received',
+      receivedAt,
+      dueDate: '2026-12-15',
+    });
+    expect(record.trackingCodeHash).toBe(hashTrackingCode(normalizeTrackingCode(trackingCode)!));
+    expect(JSON.stringify(record)).not.toContain(normalizeTrackingCode(trackingCode)!);
   });
 });

@@ -1,6 +1,6 @@
 import { factories, type Core } from '@strapi/strapi';
 import type { AcceptedAttachment } from '#domain/attachments';
-import type { FeedbackInput } from '#domain/feedback-intake';
+import { receivedFeedback, type FeedbackInput } from '#domain/feedback-intake';
 import type { AnsweredParams, PublishedFeedback, StoredFeedback } from '#domain/feedback-public';
 import type { PrivacyNotice } from '#domain/privacy-notice';
 import { prefixRange } from '#domain/search-text';
@@ -62,28 +62,16 @@ const feedbackService = ({ strapi }: { strapi: Core.Strapi }) => ({
         await spendFormToken(strapi, intake.tokenNonce, receivedAt, trx);
         const { input } = intake;
         const feedback = await strapi.documents(UID).create({
-          data: {
-            fullName: input.fullName,
-            address: input.address,
-            phone: input.phone,
-            email: input.email,
-            kind: input.kind,
-            subject: input.subject,
-            content: input.content,
+          data: receivedFeedback({
+            input,
             channel: 'web',
             language: intake.language,
-            procedure: intake.procedureId,
-            consent: {
-              noticeVersion: intake.noticeVersion,
-              consentedAt: receivedAt,
-              processing: true,
-              publishAnswer: input.consent.publishAnswer,
-            },
-            trackingCodeHash: hashTrackingCode(normalizeTrackingCode(trackingCode)!),
-            state: 'received',
+            procedureId: intake.procedureId,
+            noticeVersion: intake.noticeVersion,
             receivedAt,
-            ...due,
-          } as never,
+            trackingCode,
+            due,
+          }) as never,
         });
         await strapi
           .plugin('feedback-register')

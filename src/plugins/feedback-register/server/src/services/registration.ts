@@ -2,7 +2,8 @@
 import type { Core } from '@strapi/strapi';
 import type { Language } from '#domain/errors';
 import { deadlinesOnReceipt } from '#domain/feedback-deadlines';
-import { generateTrackingCode, hashTrackingCode, normalizeTrackingCode } from '#domain/tracking-code';
+import { receivedFeedback } from '#domain/feedback-intake';
+import { generateTrackingCode } from '#domain/tracking-code';
 import { localDate } from '#domain/working-days';
 import { organizationSettings } from '#infra/organization-settings';
 import { validationError } from '#utils/errors';
@@ -29,29 +30,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const due = deadlinesOnReceipt(localDate(receivedAt, timeZone), deadlines, calendar);
     const documentId = await strapi.db.transaction(async () => {
       const created = await feedbackDocuments(strapi).create({
-        data: {
-          fullName: input.fullName,
-          address: input.address,
-          phone: input.phone,
-          email: input.email,
-          kind: input.kind,
-          subject: input.subject,
-          content: input.content,
+        data: receivedFeedback({
+          input,
           channel,
           language: 'vi',
-          procedure: procedureId,
-          consent: {
-            noticeVersion: privacyNotice.version,
-            consentedAt: receivedAt,
-            processing: true,
-            publishAnswer: input.consent.publishAnswer,
-          },
-          trackingCodeHash: hashTrackingCode(normalizeTrackingCode(trackingCode)!),
-          state: 'received',
+          procedureId,
+          noticeVersion: privacyNotice.version,
           receivedAt,
-          ...due,
-          version: 0,
-        },
+          trackingCode,
+          due,
+        }),
       });
       await getService(strapi, 'history').append({
         feedbackDocumentId: created.documentId,

@@ -42,6 +42,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const latestReports = (ids?: string[]): Promise<Map<string, LatestReport>> =>
     strapi.plugin('oversight').service('tasks').latestReports(ids);
 
+  /** The ids of `uid` rows linked to the plan task. */
+  const linkedToTask = (uid: string, documentId: string) =>
+    idsLinkedTo(strapi, { uid, attribute: 'planTask', targetUid: planTaskTable(strapi).uid, documentId });
+
   function submissionsQuery(unitId: number, q: DrillDownQuery, from: Date, to: Date) {
     const submission = submissionTable(strapi);
     const s = submission.at('s');
@@ -50,16 +54,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       .where(s.createdAt, '>=', from)
       .where(s.createdAt, '<', to);
     if (q.state) query.where(s.state, q.state);
-    if (q.task)
-      query.whereIn(
-        s.id,
-        idsLinkedTo(strapi, {
-          uid: submission.uid,
-          attribute: 'planTask',
-          targetUid: planTaskTable(strapi).uid,
-          documentId: q.task,
-        })
-      );
+    if (q.task) query.whereIn(s.id, linkedToTask(submission.uid, q.task));
     return query;
   }
 
@@ -72,16 +67,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       .where(a.publishedAt, '<', to);
     if (q.kind) query.where(a.kind, q.kind);
     if (q.channel) query.where(a.channel, q.channel);
-    if (q.task)
-      query.whereIn(
-        a.id,
-        idsLinkedTo(strapi, {
-          uid: article.uid,
-          attribute: 'planTask',
-          targetUid: planTaskTable(strapi).uid,
-          documentId: q.task,
-        })
-      );
+    if (q.task) query.whereIn(a.id, linkedToTask(article.uid, q.task));
     return query;
   }
 
