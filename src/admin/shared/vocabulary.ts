@@ -24,6 +24,18 @@ export const messages = <K extends string>(prefix: string, names: Record<K, stri
     (Object.keys(names) as K[]).map((key) => [key, msg(`${prefix}.${key}`, names[key])])
   ) as Record<K, Message>;
 
+/**
+ * The states of a badge, one row a state: `{ key: [Vietnamese name, colour] }` as the plugin's messages
+ * `<prefix>.<key>` (`labels`) and the badge's colours (`variants`).
+ */
+export function badges<K extends string>(prefix: string, rows: Record<K, readonly [string, BadgeVariant]>) {
+  const keys = Object.keys(rows) as K[];
+  return {
+    labels: messages(prefix, Object.fromEntries(keys.map((key) => [key, rows[key][0]])) as Record<K, string>),
+    variants: Object.fromEntries(keys.map((key) => [key, rows[key][1]])) as Record<K, BadgeVariant>,
+  };
+}
+
 export const SUBMISSION_STATE_NAMES: Record<SubmissionState, string> = {
   draft: 'Đang soạn',
   submitted: 'Đã gửi',

@@ -2,6 +2,7 @@ import { msg, tm, type Message, type Translate } from './i18n';
 import {
   ARTICLE_CHANNEL_NAMES,
   ARTICLE_KIND_NAMES,
+  badges,
   FEEDBACK_CHANNEL_NAMES,
   FEEDBACK_STATE_NAMES,
   messages,
@@ -21,19 +22,12 @@ export const REPORT_STATE_VARIANTS: Record<ReportState, BadgeVariant> = {
   issued: 'success',
 };
 
-export const JOB_STATE_LABELS: Record<JobState, Message> = messages('job.state', {
-  queued: 'Đang chờ',
-  running: 'Đang tạo',
-  done: 'Hoàn thành',
-  failed: 'Lỗi',
+export const { labels: JOB_STATE_LABELS, variants: JOB_STATE_VARIANTS } = badges<JobState>('job.state', {
+  queued: ['Đang chờ', 'neutral'],
+  running: ['Đang tạo', 'primary'],
+  done: ['Hoàn thành', 'success'],
+  failed: ['Lỗi', 'danger'],
 });
-
-export const JOB_STATE_VARIANTS: Record<JobState, BadgeVariant> = {
-  queued: 'neutral',
-  running: 'primary',
-  done: 'success',
-  failed: 'danger',
-};
 
 /** What an export produces, by format and list. */
 export const exportLabel = (t: Translate, format: ExportFormat, list?: ExportList | null) => {

@@ -4,6 +4,7 @@ import {
   isOneOf,
   ARTICLE_CHANNEL_NAMES,
   ARTICLE_KIND_NAMES,
+  badges,
   FEEDBACK_STATE_NAMES,
   messages,
   SUBMISSION_KIND_NAMES,
@@ -71,19 +72,13 @@ export const FEEDBACK_STATE_LABELS: Record<string, Message> = messages('feedback
 export const DIFFICULTY_STATES = ['open', 'resolved', 'escalated', 'answered'] as const;
 export type DifficultyState = (typeof DIFFICULTY_STATES)[number];
 
-export const DIFFICULTY_STATE_LABELS: Record<DifficultyState, Message> = messages('difficultyState', {
-  open: 'Chưa xử lý',
-  resolved: 'Văn phòng đã giải quyết',
-  escalated: 'Đã báo cáo Giám đốc',
-  answered: 'Giám đốc đã chỉ đạo',
-});
-
-export const DIFFICULTY_STATE_VARIANTS: Record<DifficultyState, BadgeVariant> = {
-  open: 'warning',
-  resolved: 'success',
-  escalated: 'danger',
-  answered: 'success',
-};
+export const { labels: DIFFICULTY_STATE_LABELS, variants: DIFFICULTY_STATE_VARIANTS } =
+  badges<DifficultyState>('difficultyState', {
+    open: ['Chưa xử lý', 'warning'],
+    resolved: ['Văn phòng đã giải quyết', 'success'],
+    escalated: ['Đã báo cáo Giám đốc', 'danger'],
+    answered: ['Giám đốc đã chỉ đạo', 'success'],
+  });
 
 /** The button of a move, by the state it leads to. */
 export const DIFFICULTY_TRANSITION_LABELS: Record<DifficultyState, Message> = messages('transition', {

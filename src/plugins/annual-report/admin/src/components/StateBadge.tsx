@@ -1,15 +1,7 @@
-import { Badge } from '@strapi/design-system';
 import type { ReportState } from '../api';
-import { tm, useT } from '../i18n';
+import { useT } from '../i18n';
 import { REPORT_STATE_LABELS, REPORT_STATE_VARIANTS } from '../labels';
+import { stateBadge } from '#admin/shared/StateBadge';
 
-/** The localized state of a report; `data-state` carries the raw value. */
-export const StateBadge = ({ state, testId }: { state: ReportState; testId?: string }) => {
-  const t = useT();
-  const label = REPORT_STATE_LABELS[state];
-  return (
-    <Badge variant={REPORT_STATE_VARIANTS[state] ?? 'neutral'} data-testid={testId} data-state={state}>
-      {label ? tm(t, label) : state}
-    </Badge>
-  );
-};
+/** The localized state of a report. */
+export const StateBadge = stateBadge<ReportState>(useT, REPORT_STATE_LABELS, REPORT_STATE_VARIANTS);
