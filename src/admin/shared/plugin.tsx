@@ -18,20 +18,34 @@ export interface PluginPagesProps {
   provider?: React.ComponentType<{ children: React.ReactNode }>;
 }
 
-/** A plugin's pages: guarded by its permissions, inside its provider; an unknown path is the error page. */
-export function PluginPages({ permissions, routes, provider: Provider }: PluginPagesProps) {
-  const pages = (
-    <Routes>
-      {routes.map(({ path, element }) =>
-        path ? <Route key={path} path={path} element={element} /> : <Route key="" index element={element} />
-      )}
-      <Route path="*" element={<Page.Error />} />
-    </Routes>
-  );
-  return (
-    <Page.Protect permissions={permissions}>{Provider ? <Provider>{pages}</Provider> : pages}</Page.Protect>
-  );
+/**
+ * A plugin's pages (its `App`): guarded by its permissions, inside its provider; an unknown path is the error page.
+ */
+export function pluginPages({ permissions, routes, provider: Provider }: PluginPagesProps) {
+  return function PluginPages() {
+    const pages = (
+      <Routes>
+        {routes.map(({ path, element }) =>
+          path ? <Route key={path} path={path} element={element} /> : <Route key="" index element={element} />
+        )}
+        <Route path="*" element={<Page.Error />} />
+      </Routes>
+    );
+    return (
+      <Page.Protect permissions={permissions}>{Provider ? <Provider>{pages}</Provider> : pages}</Page.Protect>
+    );
+  };
 }
+
+/** The pages of a register of records: its list first, then `<records>/new` and `<records>/:documentId`. */
+export const registerRoutes = (
+  records: string,
+  { List, New, Detail }: Record<'List' | 'New' | 'Detail', React.ComponentType>
+): PluginRoute[] => [
+  { element: <List /> },
+  { path: `${records}/new`, element: <New /> },
+  { path: `${records}/:documentId`, element: <Detail /> },
+];
 
 /**
  * Registers a plugin with its entry in the main menu (labelled by its message `plugin.name`, whose Vietnamese is

@@ -8,7 +8,7 @@ import { EscalationsPage } from './EscalationsPage';
 import { ChecksPage } from './ChecksPage';
 import { MyPage } from './MyPage';
 import { UnitPage } from './UnitPage';
-import { PluginPages } from '#admin/shared/plugin';
+import { pluginPages } from '#admin/shared/plugin';
 
 /** The plugin's first page: the dashboard for those who oversee, else the units' own page, else the Director's. */
 const Home = () => {
@@ -21,19 +21,15 @@ const Home = () => {
 };
 
 /** The plugin's pages under /admin/plugins/oversight. */
-const App = () => (
-  <PluginPages
-    permissions={ANY_ACTION}
-    provider={OptionsProvider}
-    routes={[
-      { element: <Home /> },
-      { path: 'units/:unitId', element: <UnitPage /> },
-      { path: 'my', element: <MyPage /> },
-      { path: 'difficulties', element: <DifficultiesPage /> },
-      { path: 'escalations', element: <EscalationsPage /> },
-      { path: 'checks', element: <ChecksPage /> },
-    ]}
-  />
-);
-
-export default App;
+export default pluginPages({
+  permissions: ANY_ACTION,
+  provider: OptionsProvider,
+  routes: [
+    { element: <Home /> },
+    { path: 'units/:unitId', element: <UnitPage /> },
+    { path: 'my', element: <MyPage /> },
+    { path: 'difficulties', element: <DifficultiesPage /> },
+    { path: 'escalations', element: <EscalationsPage /> },
+    { path: 'checks', element: <ChecksPage /> },
+  ],
+});
