@@ -1,9 +1,7 @@
-import { useMemo } from 'react';
-import { useFetchClient } from '@strapi/strapi/admin';
-import { useIntl } from 'react-intl';
 import type { Figures, Narrative } from '#annual-report/domain/figures';
 import { PLUGIN_ID } from '#annual-report/permissions';
 import { fileNameOf, type Download } from '#admin/shared/files';
+import { usePluginApi } from '#admin/shared/api-client';
 
 export type { Figures, Narrative };
 
@@ -119,11 +117,7 @@ export { saveFile, type Download } from '#admin/shared/files';
 
 /** The plugin's admin API, with the admin session and the UI language (for the server's messages). */
 export function useApi() {
-  const { get, post, put } = useFetchClient();
-  const { locale } = useIntl();
-
-  return useMemo(() => {
-    const headers = { 'Accept-Language': locale };
+  return usePluginApi(({ get, post, put }, headers) => {
     const path = (documentId: string) => `${BASE}/reports/${encodeURIComponent(documentId)}`;
 
     return {
@@ -209,7 +203,7 @@ export function useApi() {
         };
       },
     };
-  }, [get, post, put, locale]);
+  });
 }
 
 export type Api = ReturnType<typeof useApi>;

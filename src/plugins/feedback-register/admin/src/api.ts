@@ -1,9 +1,7 @@
-import { useMemo } from 'react';
-import { useFetchClient } from '@strapi/strapi/admin';
-import { useIntl } from 'react-intl';
 import { PLUGIN_ID } from '#feedback-register/permissions';
 import type { FeedbackState, HistoryAction, RegisteredChannel, Requirement } from './labels';
 import { fileNameOf, type Download } from '#admin/shared/files';
+import { usePluginApi } from '#admin/shared/api-client';
 
 /* -------------------------------------------------------------------------------------------------
  * What the plugin's admin API returns
@@ -210,11 +208,7 @@ export { saveFile, type Download } from '#admin/shared/files';
 
 /** The plugin's admin API, with the admin session and the UI language (for the server's messages). */
 export function useApi() {
-  const { get, post, put } = useFetchClient();
-  const { locale } = useIntl();
-
-  return useMemo(() => {
-    const headers = { 'Accept-Language': locale };
+  return usePluginApi(({ get, post, put }, headers) => {
     const path = (documentId: string) => `${BASE}/feedbacks/${encodeURIComponent(documentId)}`;
 
     const download = async (url: string, params?: Record<string, string>): Promise<Download> => {
@@ -276,7 +270,7 @@ export function useApi() {
       downloadAttachment: (documentId: string) =>
         download(`${BASE}/attachments/${encodeURIComponent(documentId)}/download`),
     };
-  }, [get, post, put, locale]);
+  });
 }
 
 export type Api = ReturnType<typeof useApi>;

@@ -1,9 +1,7 @@
-import { useMemo } from 'react';
-import { useFetchClient } from '@strapi/strapi/admin';
-import { useIntl } from 'react-intl';
 import { PLUGIN_ID } from '#oversight/permissions';
 import type { TaskLinks } from '#oversight/services/tasks';
 import type { ArticleChannel, ArticleKind, DifficultyState, SubmissionState, TaskStatus } from './labels';
+import { usePluginApi } from '#admin/shared/api-client';
 
 /* -------------------------------------------------------------------------------------------------
  * What the plugin's admin API returns
@@ -319,11 +317,7 @@ export const paramsOf = (params: Params) =>
 
 /** The plugin's admin API, with the admin session and the UI language (for the server's messages). */
 export function useApi() {
-  const { get, post } = useFetchClient();
-  const { locale } = useIntl();
-
-  return useMemo(() => {
-    const headers = { 'Accept-Language': locale };
+  return usePluginApi(({ get, post }, headers) => {
     const read = async <T>(url: string, params?: Params) =>
       (await get<T>(url, { params: params ? paramsOf(params) : undefined, headers })).data;
     const data = async <T>(url: string, params?: Params) => (await read<{ data: T }>(url, params)).data;
@@ -364,7 +358,7 @@ export function useApi() {
 
       getMy: () => data<MyData>(`${BASE}/my`),
     };
-  }, [get, post, locale]);
+  });
 }
 
 export type Api = ReturnType<typeof useApi>;

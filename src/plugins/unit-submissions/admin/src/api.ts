@@ -1,9 +1,8 @@
-import { useMemo } from 'react';
-import { FetchError, useAuth, useFetchClient } from '@strapi/strapi/admin';
-import { useIntl } from 'react-intl';
+import { FetchError, useAuth } from '@strapi/strapi/admin';
 import { PLUGIN_ID } from '#unit-submissions/permissions';
 import { fileNameOf, type Download } from '#admin/shared/files';
 import type { Channel, HistoryAction, SubmissionKind, SubmissionState } from './labels';
+import { usePluginApi } from '#admin/shared/api-client';
 
 /* -------------------------------------------------------------------------------------------------
  * What the plugin's admin API returns
@@ -187,12 +186,9 @@ const definedParams = (filters: ListFilters) =>
 
 /** The plugin's admin API, with the admin session and the UI language (for the server's messages). */
 export function useApi() {
-  const { get, post, put, del } = useFetchClient();
-  const { locale } = useIntl();
   const token = useAuth('UnitSubmissionsApi', (auth) => auth.token);
 
-  return useMemo(() => {
-    const headers = { 'Accept-Language': locale };
+  return usePluginApi(({ get, post, put, del }, headers) => {
     const path = (documentId: string) => `${BASE}/submissions/${encodeURIComponent(documentId)}`;
 
     return {
@@ -270,7 +266,7 @@ export function useApi() {
           const xhr = new XMLHttpRequest();
           xhr.open('POST', fileUrl(`${path(documentId)}/attachments`));
           if (token) xhr.setRequestHeader('Authorization', `Bearer ${token}`);
-          xhr.setRequestHeader('Accept-Language', locale);
+          xhr.setRequestHeader('Accept-Language', headers['Accept-Language']);
           xhr.upload.onprogress = (event) => {
             if (event.lengthComputable) onProgress(Math.round((event.loaded / event.total) * 100));
           };
@@ -305,7 +301,7 @@ export function useApi() {
           )
         ).data.data,
     };
-  }, [get, post, put, del, locale, token]);
+  }, token);
 }
 
 export type Api = ReturnType<typeof useApi>;
