@@ -101,6 +101,10 @@ export function useLoader<T>(load: () => Promise<T>, deps: React.DependencyList)
   return { data, loading, failed: problem !== null, problem, reload };
 }
 
+/** A page before its data first arrives: the loading page, or the error page once loading failed. */
+export const PageLoading = ({ failed, t }: { failed: boolean; t: Translate }) =>
+  failed ? <Page.Error /> : <Page.Loading>{t('loading', 'Đang tải…')}</Page.Loading>;
+
 /**
  * What a plugin offers this user (its /options: access, units, choices), loaded once for all its pages: a provider
  * that shows the loading and error pages meanwhile, and the hook its pages read the options with.

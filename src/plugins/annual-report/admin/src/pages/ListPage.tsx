@@ -1,13 +1,12 @@
 import * as React from 'react';
 import { Button, Flex, Link, Typography } from '@strapi/design-system';
 import { Plus } from '@strapi/icons';
-import { Page } from '@strapi/strapi/admin';
 import { NavLink, useNavigate } from 'react-router-dom';
 import { PLUGIN_ID } from '#annual-report/permissions';
 import { useAccess } from '../access';
 import { type Column, DataTable, ListPagination, useUrlFilters, PageShell } from '#admin/shared/kit';
 import { useApi, type ReportRow } from '../api';
-import { useDates, useLoader } from '#admin/shared/common';
+import { PageLoading, useDates, useLoader } from '#admin/shared/common';
 import { NewDraftDialog } from '../components/NewDraftDialog';
 import { StateBadge } from '../components/StateBadge';
 import { useT } from '../i18n';
@@ -37,10 +36,7 @@ export const ListPage = () => {
   }, [api, canManage]);
 
   const title = t('plugin.name', 'Báo cáo năm');
-  if (!list.data) {
-    if (list.failed) return <Page.Error />;
-    return <Page.Loading>{t('loading', 'Đang tải…')}</Page.Loading>;
-  }
+  if (!list.data) return <PageLoading failed={list.failed} t={t} />;
   const { results, pagination } = list.data;
   // The latest year that has data; else the latest year reported on; else the demo's.
   const defaultYear =

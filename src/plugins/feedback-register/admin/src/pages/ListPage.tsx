@@ -1,10 +1,10 @@
 import * as React from 'react';
 import { Badge, Button, Flex, Link, LinkButton, Typography } from '@strapi/design-system';
 import { Download, Eye, Plus } from '@strapi/icons';
-import { Page, useNotification } from '@strapi/strapi/admin';
+import { useNotification } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { NavLink } from 'react-router-dom';
-import { dayOf, shorten, useDates, useLoader } from '#admin/shared/common';
+import { dayOf, PageLoading, shorten, useDates, useLoader } from '#admin/shared/common';
 import {
   type Column,
   DataTable,
@@ -69,10 +69,7 @@ export const ListPage = () => {
   };
 
   const title = t('plugin.name', 'Sổ tiếp nhận PAKN');
-  if (!list.data) {
-    if (list.failed) return <Page.Error />;
-    return <Page.Loading>{t('loading', 'Đang tải…')}</Page.Loading>;
-  }
+  if (!list.data) return <PageLoading failed={list.failed} t={t} />;
   const { results, pagination } = list.data;
   const states = options.states.filter(isState);
   const newFeedback = options.access.canHandle ? (

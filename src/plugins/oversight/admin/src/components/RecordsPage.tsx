@@ -1,9 +1,8 @@
 import * as React from 'react';
 import { Button, Flex } from '@strapi/design-system';
 import { Plus } from '@strapi/icons';
-import { Page } from '@strapi/strapi/admin';
 import { FilterBar, ListPagination, PageShell, useUrlFilters, type FilterDef } from '#admin/shared/kit';
-import { useLoader, type Pagination } from '#admin/shared/common';
+import { PageLoading, type Pagination, useLoader } from '#admin/shared/common';
 import { useT } from '../i18n';
 import { Nav } from './Nav';
 import { useOptions } from './OptionsContext';
@@ -49,10 +48,7 @@ export function RecordsPage<N extends string, T>({
   const key = JSON.stringify(values);
   const loaded = useLoader(() => load({ ...values, page, pageSize }), [key, page, pageSize]);
 
-  if (!loaded.data) {
-    if (loaded.failed) return <Page.Error />;
-    return <Page.Loading>{t('loading', 'Đang tải…')}</Page.Loading>;
-  }
+  if (!loaded.data) return <PageLoading failed={loaded.failed} t={t} />;
 
   return (
     <PageShell

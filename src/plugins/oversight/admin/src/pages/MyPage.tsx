@@ -1,10 +1,9 @@
 import * as React from 'react';
 import { Button, Flex, Typography } from '@strapi/design-system';
 import { Pencil, Plus, WarningCircle } from '@strapi/icons';
-import { Page } from '@strapi/strapi/admin';
 import { DataTable, sortRows, useUrlFilters, type Column, PageShell } from '#admin/shared/kit';
 import { useApi, type TaskRow, type UnitRef } from '../api';
-import { useDates, useLoader } from '#admin/shared/common';
+import { PageLoading, useDates, useLoader } from '#admin/shared/common';
 import { DifficultyDialog } from '../components/DifficultyDialog';
 import { DifficultyList } from '../components/DifficultyList';
 import { Nav } from '../components/Nav';
@@ -52,10 +51,7 @@ export const MyPage = () => {
   }, [api, unitIds, year]);
 
   const title = t('my.title', 'Việc của đơn vị');
-  if (!my.data) {
-    if (my.failed) return <Page.Error />;
-    return <Page.Loading>{t('loading', 'Đang tải…')}</Page.Loading>;
-  }
+  if (!my.data) return <PageLoading failed={my.failed} t={t} />;
   const { reminders, difficulties } = my.data;
   const tasks = yearTasks.data ?? [];
   const multipleUnits = units.length > 1;

@@ -1,9 +1,8 @@
 import * as React from 'react';
 import { Button, Flex, Link, LinkButton, Typography } from '@strapi/design-system';
 import { ArrowRight, Check, Plus } from '@strapi/icons';
-import { Page } from '@strapi/strapi/admin';
 import { NavLink } from 'react-router-dom';
-import { dayOf, shorten, useDates, useLoader } from '#admin/shared/common';
+import { dayOf, PageLoading, shorten, useDates, useLoader } from '#admin/shared/common';
 import {
   type Column,
   ConfirmDialog,
@@ -80,10 +79,7 @@ export const ListPage = () => {
   };
 
   const title = t('plugin.name', 'Tin bài đơn vị gửi');
-  if (!list.data) {
-    if (list.failed) return <Page.Error />;
-    return <Page.Loading>{t('loading', 'Đang tải…')}</Page.Loading>;
-  }
+  if (!list.data) return <PageLoading failed={list.failed} t={t} />;
   const { results, pagination } = list.data;
 
   const today = dayOf(new Date());

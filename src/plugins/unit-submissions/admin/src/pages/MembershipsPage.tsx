@@ -2,7 +2,7 @@ import * as React from 'react';
 import { Badge, Button, Flex, MultiSelect, MultiSelectOption, Typography } from '@strapi/design-system';
 import { Pencil } from '@strapi/icons';
 import { Page, useNotification } from '@strapi/strapi/admin';
-import { useLoader } from '#admin/shared/common';
+import { PageLoading, useLoader } from '#admin/shared/common';
 import {
   DataTable,
   FormDialog,
@@ -94,10 +94,7 @@ const MembershipsTable = () => {
   }, [loaded.data]);
 
   const title = t('memberships.title', 'Thành viên đơn vị');
-  if (!data) {
-    if (loaded.failed) return <Page.Error />;
-    return <Page.Loading>{t('loading', 'Đang tải…')}</Page.Loading>;
-  }
+  if (!data) return <PageLoading failed={loaded.failed} t={t} />;
 
   const unitNames = (user: MemberUser) =>
     data.units
