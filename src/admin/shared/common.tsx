@@ -2,7 +2,7 @@ import * as React from 'react';
 import { Box, Flex, Typography } from '@strapi/design-system';
 import { Page, useNotification } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
-import { problemOf, type ApiProblem } from './api-problem';
+import { isConflict, problemOf, type ApiProblem } from './api-problem';
 import { dayOf, formatDay, timeOf } from './dates';
 import type { Translate } from './i18n';
 
@@ -99,6 +99,26 @@ export function useLoader<T>(load: () => Promise<T>, deps: React.DependencyList)
 
   const reload = React.useCallback(() => setTick((n) => n + 1), []);
   return { data, loading, failed: problem !== null, problem, reload };
+}
+
+/**
+ * Reads a failed call (`problemOf(error)`), in the UI's language; null when there is nothing more to show: the call
+ * was aborted, or someone else changed the record first, handed to `onConflict` (the page reloads it).
+ */
+export function useProblemOf() {
+  const { locale } = useIntl();
+  return React.useCallback(
+    (error: unknown, onConflict?: () => void): ApiProblem | null => {
+      const problem = problemOf(error, locale);
+      if (problem.aborted) return null;
+      if (onConflict && isConflict(problem)) {
+        onConflict();
+        return null;
+      }
+      return problem;
+    },
+    [locale]
+  );
 }
 
 /** A page before its data first arrives: the loading page, or the error page once loading failed. */

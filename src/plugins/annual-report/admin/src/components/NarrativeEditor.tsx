@@ -3,11 +3,10 @@ import { numberOnly } from '#annual-report/domain/document-format';
 import { Box, Button, Flex, Grid, Typography } from '@strapi/design-system';
 import { Check } from '@strapi/icons';
 import { useNotification } from '@strapi/strapi/admin';
-import { useIntl } from 'react-intl';
-import { isConflict, problemOf, useApi, type Narrative, type Report } from '../api';
+import { useApi, type Narrative, type Report } from '../api';
 import { useT, type Translate } from '../i18n';
 import { Section } from '#admin/shared/Section';
-import { Fact, OtherErrors } from '#admin/shared/common';
+import { Fact, OtherErrors, useProblemOf } from '#admin/shared/common';
 import { TextField } from '#admin/shared/kit';
 
 export const SECTIONS = [
@@ -61,7 +60,7 @@ export const NarrativeEditor = ({
 }: NarrativeEditorProps) => {
   const t = useT();
   const api = useApi();
-  const { locale } = useIntl();
+  const readProblem = useProblemOf();
   const { toggleNotification } = useNotification();
   const [values, setValues] = React.useState<Values>(() => valuesOf(report));
   const [errors, setErrors] = React.useState<Record<string, string>>({});
@@ -106,12 +105,8 @@ export const NarrativeEditor = ({
       toggleNotification({ type: 'success', message: t('narrative.saved', 'Đã lưu nội dung báo cáo.') });
       onSaved(saved);
     } catch (error) {
-      const problem = problemOf(error, locale);
-      if (problem.aborted) return;
-      if (isConflict(problem)) {
-        setConflict(true);
-        return;
-      }
+      const problem = readProblem(error, () => setConflict(true));
+      if (!problem) return;
       setErrors(Object.keys(problem.fields).length ? problem.fields : { '': problem.message });
     } finally {
       setBusy(false);

@@ -2,13 +2,12 @@ import * as React from 'react';
 import { Box, Button, Flex, Typography } from '@strapi/design-system';
 import { ArrowClockwise, Check } from '@strapi/icons';
 import { useNotification } from '@strapi/strapi/admin';
-import { useIntl } from 'react-intl';
 import { useParams } from 'react-router-dom';
 import { DetailShell } from '#admin/shared/kit';
 import { PLUGIN_ID } from '#annual-report/permissions';
 import { useAccess } from '../access';
-import { isConflict, problemOf, useApi, type Change, type Report } from '../api';
-import { useDates, useLoader } from '#admin/shared/common';
+import { useApi, type Change, type Report } from '../api';
+import { useDates, useLoader, useProblemOf } from '#admin/shared/common';
 import { ExportsPanel } from '../components/ExportsPanel';
 import { FiguresView, type Drill } from '../components/Figures';
 import { NarrativeEditor } from '../components/NarrativeEditor';
@@ -22,7 +21,7 @@ export const ReportPage = () => {
   const { documentId = '' } = useParams<{ documentId: string }>();
   const t = useT();
   const api = useApi();
-  const { locale } = useIntl();
+  const readProblem = useProblemOf();
   const { toggleNotification } = useNotification();
   const { canManage } = useAccess();
   const { day, instant } = useDates();
@@ -72,12 +71,8 @@ export const ReportPage = () => {
       setReport(result.report);
       setChanges(result.changes ?? []);
     } catch (error) {
-      const problem = problemOf(error, locale);
-      if (problem.aborted) return;
-      if (isConflict(problem)) {
-        conflict();
-        return;
-      }
+      const problem = readProblem(error, conflict);
+      if (!problem) return;
       toggleNotification({ type: 'danger', message: Object.values(problem.fields)[0] ?? problem.message });
     } finally {
       setRecomputing(false);

@@ -13,7 +13,7 @@ import { Paperclip } from '@strapi/icons';
 import { useNotification } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { useParams } from 'react-router-dom';
-import { PRE, useDates, useLoader } from '#admin/shared/common';
+import { PRE, useDates, useLoader, useProblemOf } from '#admin/shared/common';
 import { DetailShell, TextField } from '#admin/shared/kit';
 import type { ApiProblem } from '#admin/shared/api-problem';
 import { PLUGIN_ID } from '#feedback-register/permissions';
@@ -83,6 +83,7 @@ export const DetailPage = () => {
   const api = useApi();
   const options = useOptions();
   const { locale } = useIntl();
+  const readProblem = useProblemOf();
   const dates = useDates();
   const { toggleNotification } = useNotification();
 
@@ -152,12 +153,8 @@ export const DetailPage = () => {
       toggleNotification({ type: 'success', message: t('answer.saved', 'Đã lưu dự thảo trả lời.') });
       loaded.reload();
     } catch (error) {
-      const problem = problemOf(error, locale);
-      if (problem.aborted) return;
-      if (isConflict(problem)) {
-        reloadAfterConflict();
-        return;
-      }
+      const problem = readProblem(error, reloadAfterConflict);
+      if (!problem) return;
       const message = problem.fields.answer ?? Object.values(problem.fields)[0] ?? problem.message;
       setAnswerError(message);
       toggleNotification({ type: 'danger', message });
