@@ -6,9 +6,7 @@ import { useIntl } from 'react-intl';
 export type FetchClient = ReturnType<typeof useFetchClient>;
 
 /** The headers of every call: the UI language, for the server's messages. */
-export interface ApiHeaders {
-  'Accept-Language': string;
-}
+export type ApiHeaders = Record<'Accept-Language', string>;
 
 /**
  * A plugin's admin API (its `useApi`): `build` makes the calls with the admin session's client and the UI language's
