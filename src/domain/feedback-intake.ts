@@ -331,139 +331,138 @@ export function validateHoneypot(value: unknown, language: Language = 'vi'): Fie
   return fieldError(['website'], 'Trường này phải để trống.', 'This field must be left empty.', language);
 }
 
+/**
+ * The frame of a form's check: a body that is not a plain object is one error at the root; otherwise `check` reads
+ * it field by field, recording every problem in `errors`, and its value is handed on only when there is none.
+ */
+export function validateForm<T>(
+  raw: unknown,
+  language: Language,
+  check: (body: Record<string, unknown>, errors: FieldError[], language: Language) => T
+): Validated<T> {
+  if (!isPlainObject(raw)) return notAnObject(language);
+  const errors: FieldError[] = [];
+  const value = check(raw, errors, language);
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, value };
+}
+
 export function validateFeedback(
   raw: unknown,
   options: { limits?: FeedbackLimits; language?: Language } = {}
 ): Validated<FeedbackInput> {
   const limits = options.limits ?? DEFAULT_FEEDBACK_LIMITS;
-  const language = options.language ?? 'vi';
-  if (!isPlainObject(raw)) {
-    return notAnObject(language);
-  }
-  const errors: FieldError[] = [];
+  return validateForm(raw, options.language ?? 'vi', (body, errors, language) => {
+    /** '' for absent or blank; null when the value was rejected (the error is already recorded). */
+    const text = (key: keyof typeof LABELS, multiline = false): string | null => {
+      const value = own(body, key);
+      if (value === undefined || value === null) return '';
+      if (typeof value !== 'string') {
+        errors.push(notText([key], LABELS[key], language));
+        return null;
+      }
+      const result = cleanText(value, [key], { label: LABELS[key], max: limits[key], multiline }, language);
+      if (!result.ok) {
+        errors.push(result.error);
+        return null;
+      }
+      return result.text;
+    };
+    const required = (key: keyof typeof LABELS, multiline = false): string => {
+      const value = text(key, multiline);
+      if (value === '') {
+        errors.push(
+          fieldError(
+            [key],
+            `Vui lòng nhập ${LABELS[key].vi.toLowerCase()}.`,
+            `${LABELS[key].en} is required.`,
+            language
+          )
+        );
+      }
+      return value ?? '';
+    };
 
-  /** '' for absent or blank; null when the value was rejected (the error is already recorded). */
-  const text = (key: keyof typeof LABELS, multiline = false): string | null => {
-    const value = own(raw, key);
-    if (value === undefined || value === null) return '';
-    if (typeof value !== 'string') {
-      errors.push(notText([key], LABELS[key], language));
-      return null;
-    }
-    const result = cleanText(value, [key], { label: LABELS[key], max: limits[key], multiline }, language);
-    if (!result.ok) {
-      errors.push(result.error);
-      return null;
-    }
-    return result.text;
-  };
-  const required = (key: keyof typeof LABELS, multiline = false): string => {
-    const value = text(key, multiline);
-    if (value === '') {
-      errors.push(
-        fieldError(
-          [key],
-          `Vui lòng nhập ${LABELS[key].vi.toLowerCase()}.`,
-          `${LABELS[key].en} is required.`,
-          language
-        )
-      );
-    }
-    return value ?? '';
-  };
+    const fullName = required('fullName');
+    const address = required('address');
 
-  const fullName = required('fullName');
-  const address = required('address');
-
-  const phoneText = text('phone');
-  let phone: string | null = null;
-  if (phoneText) {
-    phone = normalizePhone(phoneText);
-    if (!phone) {
+    /** A contact in its one stored spelling; `example` words the refusal of one that cannot be read. */
+    const contact = (
+      key: 'phone' | 'email',
+      normalize: (value: string) => string | null,
+      example: { vi: string; en: string }
+    ): { typed: string | null; value: string | null } => {
+      const typed = text(key);
+      if (!typed) return { typed, value: null };
+      const value = normalize(typed);
+      if (!value) errors.push(fieldError([key], example.vi, example.en, language));
+      return { typed, value };
+    };
+    const phone = contact('phone', normalizePhone, {
+      vi: 'Số điện thoại không hợp lệ (ví dụ: 0909 123 456 hoặc +84 909 123 456).',
+      en: 'The phone number is invalid (for example 0909 123 456 or +84 909 123 456).',
+    });
+    const email = contact('email', normalizeEmail, {
+      vi: 'Địa chỉ thư điện tử không hợp lệ (ví dụ: ten@example.vn).',
+      en: 'The email address is invalid (for example name@example.vn).',
+    });
+    // Decree 20/2008 Art. 7.1.d: the agency must be able to reach the submitter.
+    if (phone.typed === '' && email.typed === '') {
       errors.push(
         fieldError(
           ['phone'],
-          'Số điện thoại không hợp lệ (ví dụ: 0909 123 456 hoặc +84 909 123 456).',
-          'The phone number is invalid (for example 0909 123 456 or +84 909 123 456).',
+          'Vui lòng nhập số điện thoại hoặc địa chỉ thư điện tử để cơ quan liên hệ khi cần.',
+          'Please give a phone number or an email address so that the agency can contact you.',
           language
         )
       );
     }
-  }
-  const emailText = text('email');
-  let email: string | null = null;
-  if (emailText) {
-    email = normalizeEmail(emailText);
-    if (!email) {
+
+    const kind = validateKind(own(body, 'kind'), language);
+    if (kind) errors.push(kind);
+
+    const subject = required('subject');
+    const content = required('content', true);
+
+    const procedure = validateProcedureRef(own(body, 'procedure'), ['procedure'], language);
+    if (!procedure.ok) errors.push(procedure.error);
+
+    // Decree 13/2023 Art. 11: consent is explicit and per purpose; silence is not consent.
+    const consent = isPlainObject(own(body, 'consent'))
+      ? (own(body, 'consent') as Record<string, unknown>)
+      : {};
+    if (own(consent, 'processing') !== true) {
       errors.push(
         fieldError(
-          ['email'],
-          'Địa chỉ thư điện tử không hợp lệ (ví dụ: ten@example.vn).',
-          'The email address is invalid (for example name@example.vn).',
+          ['consent', 'processing'],
+          'Cần có sự đồng ý của ông/bà cho việc xử lý dữ liệu cá nhân để cơ quan tiếp nhận và xử lý phản ánh, kiến nghị.',
+          'We need your consent to the processing of your personal data to receive and handle your feedback.',
           language
         )
       );
     }
-  }
-  // Decree 20/2008 Art. 7.1.d: the agency must be able to reach the submitter.
-  if (phoneText === '' && emailText === '') {
-    errors.push(
-      fieldError(
-        ['phone'],
-        'Vui lòng nhập số điện thoại hoặc địa chỉ thư điện tử để cơ quan liên hệ khi cần.',
-        'Please give a phone number or an email address so that the agency can contact you.',
-        language
-      )
-    );
-  }
+    const publishValue = own(consent, 'publishAnswer');
+    const publishAnswer = publishValue === undefined || publishValue === null ? false : publishValue;
+    if (typeof publishAnswer !== 'boolean') {
+      errors.push(
+        fieldError(
+          ['consent', 'publishAnswer'],
+          'Lựa chọn đồng ý công khai câu trả lời phải là có hoặc không.',
+          'Consent to publishing the answer must be yes or no.',
+          language
+        )
+      );
+    }
 
-  const kind = validateKind(own(raw, 'kind'), language);
-  if (kind) errors.push(kind);
-
-  const subject = required('subject');
-  const content = required('content', true);
-
-  const procedure = validateProcedureRef(own(raw, 'procedure'), ['procedure'], language);
-  if (!procedure.ok) errors.push(procedure.error);
-
-  // Decree 13/2023 Art. 11: consent is explicit and per purpose; silence is not consent.
-  const consent = isPlainObject(own(raw, 'consent')) ? (own(raw, 'consent') as Record<string, unknown>) : {};
-  if (own(consent, 'processing') !== true) {
-    errors.push(
-      fieldError(
-        ['consent', 'processing'],
-        'Cần có sự đồng ý của ông/bà cho việc xử lý dữ liệu cá nhân để cơ quan tiếp nhận và xử lý phản ánh, kiến nghị.',
-        'We need your consent to the processing of your personal data to receive and handle your feedback.',
-        language
-      )
-    );
-  }
-  const publishValue = own(consent, 'publishAnswer');
-  const publishAnswer = publishValue === undefined || publishValue === null ? false : publishValue;
-  if (typeof publishAnswer !== 'boolean') {
-    errors.push(
-      fieldError(
-        ['consent', 'publishAnswer'],
-        'Lựa chọn đồng ý công khai câu trả lời phải là có hoặc không.',
-        'Consent to publishing the answer must be yes or no.',
-        language
-      )
-    );
-  }
-
-  if (errors.length > 0) return { ok: false, errors };
-  return {
-    ok: true,
-    value: {
+    return {
       fullName,
       address,
-      phone,
-      email,
-      kind: own(raw, 'kind') as FeedbackKind,
+      phone: phone.value,
+      email: email.value,
+      kind: own(body, 'kind') as FeedbackKind,
       subject,
       content,
       procedure: procedure.ok ? procedure.value : null,
       consent: { processing: true, publishAnswer: publishAnswer as boolean },
-    },
-  };
+    };
+  });
 }

@@ -49,30 +49,6 @@ const TOP_LEVEL = ['filters', 'sort', 'populate', 'fields', 'pagination', 'local
 const PAGINATION = ['page', 'pageSize', 'start', 'limit', 'withCount'];
 const NESTED_POPULATE = ['filters', 'sort', 'fields', 'populate'];
 const LOGICAL = ['$and', '$or', '$not'];
-export const OPERATORS = [
-  '$eq',
-  '$ne',
-  '$lt',
-  '$lte',
-  '$gt',
-  '$gte',
-  '$in',
-  '$notIn',
-  '$contains',
-  '$notContains',
-  '$containsi',
-  '$notContainsi',
-  '$startsWith',
-  '$startsWithi',
-  '$endsWith',
-  '$endsWithi',
-  '$null',
-  '$notNull',
-  '$between',
-  '$not',
-];
-const LIST_OPERATORS = ['$in', '$notIn', '$between'];
-const BOOLEAN_OPERATORS = ['$null', '$notNull'];
 const TEXT_OPERATORS = [
   '$contains',
   '$notContains',
@@ -83,6 +59,23 @@ const TEXT_OPERATORS = [
   '$endsWith',
   '$endsWithi',
 ];
+export const OPERATORS = [
+  '$eq',
+  '$ne',
+  '$lt',
+  '$lte',
+  '$gt',
+  '$gte',
+  '$in',
+  '$notIn',
+  ...TEXT_OPERATORS,
+  '$null',
+  '$notNull',
+  '$between',
+  '$not',
+];
+const LIST_OPERATORS = ['$in', '$notIn', '$between'];
+const BOOLEAN_OPERATORS = ['$null', '$notNull'];
 
 const VALUE_PATTERNS: Record<Exclude<ValueType, 'text'>, RegExp> = {
   integer: /^-?\d{1,15}$/,

@@ -3,8 +3,15 @@
  * on a 1–5 scale (1 = very dissatisfied, 5 = very satisfied). Clause (i), "other", is the free comment.
  * Criteria that did not apply to the citizen (e.g. no online service used) are simply left out.
  */
-import { fieldError, notAnObject, type FieldError, type Language, type Validated } from './errors';
-import { cleanText, isPlainObject, notText, own, validateProcedureRef } from './feedback-intake';
+import { fieldError, type Language, type Validated } from './errors';
+import {
+  cleanText,
+  isPlainObject,
+  notText,
+  own,
+  validateForm,
+  validateProcedureRef,
+} from './feedback-intake';
 
 export type SurveyCriterion =
   | 'timeliness'
@@ -102,115 +109,110 @@ export function validateSurvey(
   options: { commentMax?: number; language?: Language } = {}
 ): Validated<SurveyInput> {
   const commentMax = options.commentMax ?? DEFAULT_SURVEY_COMMENT_MAX;
-  const language = options.language ?? 'vi';
-  if (!isPlainObject(raw)) {
-    return notAnObject(language);
-  }
-  const errors: FieldError[] = [];
-
-  const ratings: Partial<Record<SurveyCriterion, SurveyRating>> = {};
-  const rawRatings = own(raw, 'ratings');
-  if (!isPlainObject(rawRatings)) {
-    errors.push(
-      rawRatings === undefined || rawRatings === null
-        ? fieldError(
+  return validateForm(raw, options.language ?? 'vi', (body, errors, language) => {
+    const ratings: Partial<Record<SurveyCriterion, SurveyRating>> = {};
+    const rawRatings = own(body, 'ratings');
+    if (!isPlainObject(rawRatings)) {
+      errors.push(
+        rawRatings === undefined || rawRatings === null
+          ? fieldError(
+              ['ratings'],
+              'Vui lòng đánh giá ít nhất một tiêu chí.',
+              'Please rate at least one criterion.',
+              language
+            )
+          : fieldError(['ratings'], 'Phần đánh giá không hợp lệ.', 'The ratings are invalid.', language)
+      );
+    } else {
+      const keys = Object.keys(rawRatings);
+      let ratingErrors = 0;
+      if (keys.length > MAX_RATING_KEYS) {
+        ratingErrors++;
+        errors.push(
+          fieldError(
+            ['ratings'],
+            'Có quá nhiều tiêu chí đánh giá.',
+            'There are too many rated criteria.',
+            language
+          )
+        );
+      } else {
+        for (const key of keys) {
+          const value = rawRatings[key];
+          if (!CRITERION_KEYS.has(key)) {
+            ratingErrors++;
+            const shown = key.length > MAX_ECHOED_KEY ? `${key.slice(0, MAX_ECHOED_KEY)}…` : key;
+            errors.push(
+              fieldError(
+                ['ratings', shown],
+                'Tiêu chí đánh giá không tồn tại.',
+                'There is no such criterion.',
+                language
+              )
+            );
+          } else if (typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 5) {
+            ratings[key as SurveyCriterion] = value as SurveyRating;
+          } else if (value !== null) {
+            // null is a criterion the citizen skipped (not applicable to them); anything else is wrong.
+            ratingErrors++;
+            errors.push(
+              fieldError(
+                ['ratings', key],
+                'Mức đánh giá phải là số nguyên từ 1 đến 5.',
+                'A rating must be a whole number from 1 to 5.',
+                language
+              )
+            );
+          }
+        }
+      }
+      if (ratingErrors === 0 && Object.keys(ratings).length === 0) {
+        errors.push(
+          fieldError(
             ['ratings'],
             'Vui lòng đánh giá ít nhất một tiêu chí.',
             'Please rate at least one criterion.',
             language
           )
-        : fieldError(['ratings'], 'Phần đánh giá không hợp lệ.', 'The ratings are invalid.', language)
-    );
-  } else {
-    const keys = Object.keys(rawRatings);
-    let ratingErrors = 0;
-    if (keys.length > MAX_RATING_KEYS) {
-      ratingErrors++;
-      errors.push(
-        fieldError(
-          ['ratings'],
-          'Có quá nhiều tiêu chí đánh giá.',
-          'There are too many rated criteria.',
-          language
-        )
-      );
-    } else {
-      for (const key of keys) {
-        const value = rawRatings[key];
-        if (!CRITERION_KEYS.has(key)) {
-          ratingErrors++;
-          const shown = key.length > MAX_ECHOED_KEY ? `${key.slice(0, MAX_ECHOED_KEY)}…` : key;
-          errors.push(
-            fieldError(
-              ['ratings', shown],
-              'Tiêu chí đánh giá không tồn tại.',
-              'There is no such criterion.',
-              language
-            )
-          );
-        } else if (typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 5) {
-          ratings[key as SurveyCriterion] = value as SurveyRating;
-        } else if (value !== null) {
-          // null is a criterion the citizen skipped (not applicable to them); anything else is wrong.
-          ratingErrors++;
-          errors.push(
-            fieldError(
-              ['ratings', key],
-              'Mức đánh giá phải là số nguyên từ 1 đến 5.',
-              'A rating must be a whole number from 1 to 5.',
-              language
-            )
-          );
-        }
+        );
       }
     }
-    if (ratingErrors === 0 && Object.keys(ratings).length === 0) {
-      errors.push(
-        fieldError(
-          ['ratings'],
-          'Vui lòng đánh giá ít nhất một tiêu chí.',
-          'Please rate at least one criterion.',
-          language
-        )
+
+    const procedure = validateProcedureRef(own(body, 'procedure'), ['procedure'], language);
+    if (!procedure.ok) errors.push(procedure.error);
+
+    let comment: string | null = null;
+    const rawComment = own(body, 'comment');
+    if (typeof rawComment === 'string') {
+      const result = cleanText(
+        rawComment,
+        ['comment'],
+        { label: COMMENT_LABEL, max: commentMax, multiline: true, allowTab: false },
+        language
       );
+      if (result.ok) comment = result.text === '' ? null : result.text;
+      else errors.push(result.error);
+    } else if (rawComment !== undefined && rawComment !== null) {
+      errors.push(notText(['comment'], COMMENT_LABEL, language));
     }
-  }
 
-  const procedure = validateProcedureRef(own(raw, 'procedure'), ['procedure'], language);
-  if (!procedure.ok) errors.push(procedure.error);
-
-  let comment: string | null = null;
-  const rawComment = own(raw, 'comment');
-  if (typeof rawComment === 'string') {
-    const result = cleanText(
-      rawComment,
-      ['comment'],
-      { label: COMMENT_LABEL, max: commentMax, multiline: true, allowTab: false },
-      language
-    );
-    if (result.ok) comment = result.text === '' ? null : result.text;
-    else errors.push(result.error);
-  } else if (rawComment !== undefined && rawComment !== null) {
-    errors.push(notText(['comment'], COMMENT_LABEL, language));
-  }
-
-  let channel: SurveyChannel = 'web';
-  const rawChannel = own(raw, 'channel');
-  if (rawChannel !== undefined && rawChannel !== null) {
-    if (typeof rawChannel === 'string' && (SURVEY_CHANNELS as readonly string[]).includes(rawChannel)) {
-      channel = rawChannel as SurveyChannel;
-    } else {
-      errors.push(
-        fieldError(
-          ['channel'],
-          'Kênh đánh giá phải là web, kiosk hoặc paper.',
-          'The channel must be web, kiosk or paper.',
-          language
-        )
-      );
+    let channel: SurveyChannel = 'web';
+    const rawChannel = own(body, 'channel');
+    if (rawChannel !== undefined && rawChannel !== null) {
+      if (typeof rawChannel === 'string' && (SURVEY_CHANNELS as readonly string[]).includes(rawChannel)) {
+        channel = rawChannel as SurveyChannel;
+      } else {
+        errors.push(
+          fieldError(
+            ['channel'],
+            'Kênh đánh giá phải là web, kiosk hoặc paper.',
+            'The channel must be web, kiosk or paper.',
+            language
+          )
+        );
+      }
     }
-  }
 
-  if (errors.length > 0) return { ok: false, errors };
-  return { ok: true, value: { ratings, procedure: procedure.ok ? procedure.value : null, comment, channel } };
+    return { ratings, procedure: procedure.ok ? procedure.value : null, comment, channel };
+  });
 }

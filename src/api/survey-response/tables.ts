@@ -2,18 +2,10 @@
  * The survey response table's names that other modules' SQL aggregates may use (src/infra/table-names.ts): a
  * column per criterion of domain/survey-intake.ts.
  */
+import { SURVEY_CRITERIA } from '#domain/survey-intake';
 import { tableNames } from '#infra/table-names';
 
 export const surveyResponseTable = tableNames('api::survey-response.survey-response', {
-  columns: [
-    'submittedAt',
-    'timeliness',
-    'agencyCount',
-    'visitCount',
-    'informationAccuracy',
-    'staffAttitude',
-    'lawfulness',
-    'feedbackHandling',
-    'onlineService',
-  ],
+  // Read from the criteria themselves, so a criterion added there is a column here too.
+  columns: ['submittedAt', ...SURVEY_CRITERIA.map((criterion) => criterion.key)],
 });

@@ -5,10 +5,9 @@ import {
   receivedFeedback,
   validateFeedback,
   validateHoneypot,
-  type FeedbackInput,
 } from '../feedback-intake';
-import type { FieldError } from '../errors';
 import { generateTrackingCode, hashTrackingCode, normalizeTrackingCode } from '../tracking-code';
+import { answersOf, paths } from './fixtures';
 
 const valid = () => ({
   fullName: 'Nguyễn Thị Hồng',
@@ -22,17 +21,16 @@ const valid = () => ({
   consent: { processing: true, publishAnswer: false },
 });
 
-const ok = (raw: unknown): FeedbackInput => {
-  const result = validateFeedback(raw, {});
-  if (!result.ok) throw new Error(`expected valid, got ${JSON.stringify(result.errors)}`);
-  return result.value;
-};
-const errorsOf = (raw: unknown, options: Parameters<typeof validateFeedback>[1] = {}): FieldError[] => {
-  const result = validateFeedback(raw, options);
-  if (result.ok) throw new Error('expected errors');
-  return result.errors;
-};
-const paths = (errors: FieldError[]) => errors.map((error) => error.path.join('.'));
+const { ok, errorsOf } = answersOf(validateFeedback);
+
+/** `text` in each free-text field in turn: that field alone is refused, its message in `language` saying `why`. */
+function expectRefusedInEachTextField(text: string, language: 'vi' | 'en', why: string) {
+  for (const key of ['fullName', 'address', 'subject', 'content'] as const) {
+    const errors = errorsOf({ ...valid(), [key]: text });
+    expect(paths(errors)).toEqual([key]);
+    expect(errors[0].messages![language]).toContain(why);
+  }
+}
 
 describe('FEEDBACK_KINDS', () => {
   it('lists the eight kinds of Decree 20/2008 Art. 5 in order, labelled in both languages', () => {
@@ -309,11 +307,7 @@ describe('validateFeedback', () => {
     ['bidi isolate', '\u2066'],
     ['lone surrogate', '\ud800'],
   ])('rejects a %s in any text field', (_name, char) => {
-    for (const key of ['fullName', 'address', 'subject', 'content'] as const) {
-      const errors = errorsOf({ ...valid(), [key]: `Nội dung ${char} ở giữa` });
-      expect(paths(errors)).toEqual([key]);
-      expect(errors[0].messages!.vi).toContain('ký tự điều khiển');
-    }
+    expectRefusedInEachTextField(`Nội dung ${char} ở giữa`, 'vi', 'ký tự điều khiển');
     expect(paths(errorsOf({ ...valid(), email: `a${char}@b.vn` }))).toEqual(['email']);
   });
 
@@ -327,11 +321,7 @@ describe('validateFeedback', () => {
     ['Braille blank', '\u2800'],
     ['spaces between invisibles', ' \u200b \u00a0\u200b '],
   ])('does not count a %s as content: a required field of only that is required', (_name, blank) => {
-    for (const key of ['fullName', 'address', 'subject', 'content'] as const) {
-      const errors = errorsOf({ ...valid(), [key]: blank });
-      expect(paths(errors)).toEqual([key]);
-      expect(errors[0].messages!.en).toContain('is required');
-    }
+    expectRefusedInEachTextField(blank, 'en', 'is required');
   });
 
   it('drops invisible characters from the text, keeping joiners between visible ones', () => {

@@ -9,6 +9,10 @@ const inForce: StoredVersion = {
   hasNextVersion: false,
 };
 
+/** The fields refused when creating `data` on 1 January 2026 after `previous`, no other version being in force. */
+const refusedOnCreate = (data: Parameters<typeof decideCreate>[0], previous: StoredVersion | null) =>
+  decideCreate(data, previous, [], '2026-01-01').errors.map((e) => e.path[0]);
+
 describe('creating a procedure', () => {
   it('accepts a first version in force', () => {
     expect(decideCreate({ nationalCode: '9.000001' }, null, [], '2025-05-01').errors).toEqual([]);
@@ -43,61 +47,37 @@ describe('creating a procedure', () => {
     expect(decision.freezePrevious?.effectiveTo).toBe('2024-12-31');
   });
 
-  it('refuses to amend a version that is no longer in force', () => {
-    const { errors } = decideCreate(
-      { nationalCode: '9.000001', effectiveFrom: '2026-01-01' },
-      { ...inForce, legalStatus: 'amended' },
-      [],
-      '2026-01-01'
+  it.each<[string, StoredVersion]>([
+    ['to amend a version that is no longer in force', { ...inForce, legalStatus: 'amended' }],
+    ['a branch: a version that already has a newer one', { ...inForce, hasNextVersion: true }],
+  ])('refuses %s', (_name, previous) => {
+    expect(refusedOnCreate({ nationalCode: '9.000001', effectiveFrom: '2026-01-01' }, previous)).toContain(
+      'previousVersion'
     );
-    expect(errors.map((e) => e.path[0])).toContain('previousVersion');
-  });
-
-  it('refuses a branch: a version that already has a newer one', () => {
-    const { errors } = decideCreate(
-      { nationalCode: '9.000001', effectiveFrom: '2026-01-01' },
-      { ...inForce, hasNextVersion: true },
-      [],
-      '2026-01-01'
-    );
-    expect(errors.map((e) => e.path[0])).toContain('previousVersion');
   });
 
   it('keeps the national code unless the procedure is replaced', () => {
-    const amended = decideCreate(
-      { nationalCode: '9.000002', effectiveFrom: '2026-01-01' },
-      inForce,
-      [],
-      '2026-01-01'
-    );
-    expect(amended.errors.map((e) => e.path[0])).toEqual(['nationalCode']);
-    const replaced = decideCreate(
-      { nationalCode: '9.000002', effectiveFrom: '2026-01-01', announcementType: 'replaced' },
-      inForce,
-      [],
-      '2026-01-01'
-    );
-    expect(replaced.errors).toEqual([]);
+    expect(refusedOnCreate({ nationalCode: '9.000002', effectiveFrom: '2026-01-01' }, inForce)).toEqual([
+      'nationalCode',
+    ]);
+    expect(
+      refusedOnCreate(
+        { nationalCode: '9.000002', effectiveFrom: '2026-01-01', announcementType: 'replaced' },
+        inForce
+      )
+    ).toEqual([]);
   });
 
   it('refuses a new version that starts before the one it amends', () => {
-    const { errors } = decideCreate(
-      { nationalCode: '9.000001', effectiveFrom: '2023-12-31' },
-      inForce,
-      [],
-      '2026-01-01'
-    );
-    expect(errors.map((e) => e.path[0])).toEqual(['effectiveFrom']);
+    expect(refusedOnCreate({ nationalCode: '9.000001', effectiveFrom: '2023-12-31' }, inForce)).toEqual([
+      'effectiveFrom',
+    ]);
   });
 
   it('needs an end date for a record that is not in force', () => {
-    const { errors } = decideCreate(
-      { nationalCode: '9.000003', legalStatus: 'abolished' },
-      null,
-      [],
-      '2026-01-01'
-    );
-    expect(errors.map((e) => e.path[0])).toEqual(['effectiveTo']);
+    expect(refusedOnCreate({ nationalCode: '9.000003', legalStatus: 'abolished' }, null)).toEqual([
+      'effectiveTo',
+    ]);
   });
 });
 

@@ -1,17 +1,7 @@
-import type { FieldError } from '../errors';
-import { SURVEY_CRITERIA, validateSurvey, type SurveyInput } from '../survey-intake';
+import { SURVEY_CRITERIA, validateSurvey } from '../survey-intake';
+import { answersOf, paths } from './fixtures';
 
-const ok = (raw: unknown, options: Parameters<typeof validateSurvey>[1] = {}): SurveyInput => {
-  const result = validateSurvey(raw, options);
-  if (!result.ok) throw new Error(`expected valid, got ${JSON.stringify(result.errors)}`);
-  return result.value;
-};
-const errorsOf = (raw: unknown, options: Parameters<typeof validateSurvey>[1] = {}): FieldError[] => {
-  const result = validateSurvey(raw, options);
-  if (result.ok) throw new Error('expected errors');
-  return result.errors;
-};
-const paths = (errors: FieldError[]) => errors.map((error) => error.path.join('.'));
+const { ok, errorsOf } = answersOf(validateSurvey);
 
 describe('SURVEY_CRITERIA', () => {
   it('are the Decree 61/2018 Art. 31.1 points a–h, in order, as bilingual questions', () => {

@@ -24,11 +24,9 @@ describe('parseDay: what was typed in a date field', () => {
   });
 
   it("accepts '.' and '-' between the parts, and spaces around the text and the separators", () => {
-    expect(parseDay('18.12.2026')).toEqual({ kind: 'day', value: '2026-12-18' });
-    expect(parseDay('18-12-2026')).toEqual({ kind: 'day', value: '2026-12-18' });
-    expect(parseDay('  18/12/2026 ')).toEqual({ kind: 'day', value: '2026-12-18' });
-    expect(parseDay('18 / 12 / 2026')).toEqual({ kind: 'day', value: '2026-12-18' });
-    expect(parseDay('\t18/12/2026\n')).toEqual({ kind: 'day', value: '2026-12-18' });
+    for (const text of ['18.12.2026', '18-12-2026', '  18/12/2026 ', '18 / 12 / 2026', '\t18/12/2026\n']) {
+      expect(parseDay(text)).toEqual({ kind: 'day', value: '2026-12-18' });
+    }
   });
 
   it('reads a pasted ISO day', () => {
@@ -42,12 +40,9 @@ describe('parseDay: what was typed in a date field', () => {
   });
 
   it('refuses days that do not exist', () => {
-    expect(parseDay('31/02/2026')).toEqual({ kind: 'invalid' });
-    expect(parseDay('29/02/2026')).toEqual({ kind: 'invalid' });
-    expect(parseDay('31/04/2026')).toEqual({ kind: 'invalid' });
-    expect(parseDay('00/12/2026')).toEqual({ kind: 'invalid' });
-    expect(parseDay('12/13/2026')).toEqual({ kind: 'invalid' });
-    expect(parseDay('12/00/2026')).toEqual({ kind: 'invalid' });
+    for (const text of ['31/02/2026', '29/02/2026', '31/04/2026', '00/12/2026', '12/13/2026', '12/00/2026']) {
+      expect(parseDay(text)).toEqual({ kind: 'invalid' });
+    }
   });
 
   it('knows leap years', () => {
@@ -57,10 +52,9 @@ describe('parseDay: what was typed in a date field', () => {
   });
 
   it('refuses two-digit (and other short or long) years rather than guessing the century', () => {
-    expect(parseDay('18/12/26')).toEqual({ kind: 'invalid' });
-    expect(parseDay('18/12/226')).toEqual({ kind: 'invalid' });
-    expect(parseDay('18/12/20260')).toEqual({ kind: 'invalid' });
-    expect(parseDay('18/12/0226')).toEqual({ kind: 'invalid' });
+    for (const text of ['18/12/26', '18/12/226', '18/12/20260', '18/12/0226']) {
+      expect(parseDay(text)).toEqual({ kind: 'invalid' });
+    }
   });
 
   it('refuses text that is not a date, or half of one', () => {

@@ -1,10 +1,9 @@
 import { publicTexts } from '../public-texts';
 import { REDACTED } from '../redaction';
+import { SUBMITTER } from './fixtures';
 
 const feedback = {
-  fullName: 'Nguyễn Thị Mai',
-  phone: '0909000101',
-  email: 'mai@demo.example',
+  ...SUBMITTER,
   subject: 'Bà Nguyễn Thị Mai hỏi về cấp giấy phép',
   content: 'Liên hệ 0909000101 hoặc mai@demo.example.',
   answer: 'Trả lời bà Mai: hồ sơ đã đủ.',

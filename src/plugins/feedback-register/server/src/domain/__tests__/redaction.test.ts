@@ -1,17 +1,11 @@
 import { REDACTED, redactPersonalData } from '../redaction';
-
-const submitter = {
-  fullName: 'Nguyễn Thị Mai',
-  address: 'Tổ 5, khu phố 2, phường Phước Hưng',
-  phone: '0909000101',
-  email: 'mai@demo.example',
-};
+import { SUBMITTER } from './fixtures';
 
 describe('redactPersonalData', () => {
   it('removes the name, in any case and spacing, and the given name after a form of address', () => {
     const out = redactPersonalData(
       'Bà NGUYỄN  THỊ MAI hỏi; trả lời bà Mai như sau. Mai Châu vẫn còn.',
-      submitter
+      SUBMITTER
     );
     expect(out).toBe(`Bà ${REDACTED.name} hỏi; trả lời bà ${REDACTED.name} như sau. Mai Châu vẫn còn.`);
   });
@@ -19,7 +13,7 @@ describe('redactPersonalData', () => {
   it('removes the address, the phone in any writing, the e-mail and identity numbers', () => {
     const out = redactPersonalData(
       'Địa chỉ Tổ 5, khu phố 2, phường Phước Hưng; ĐT 0909.000.101 hoặc +84 909 000 101; mai@demo.example; CCCD 079201001234.',
-      submitter
+      SUBMITTER
     );
     for (const personal of ['Tổ 5', '0909', '909 000', 'mai@', '079201001234'])
       expect(out).not.toContain(personal);
@@ -30,7 +24,7 @@ describe('redactPersonalData', () => {
   it('masks other contacts too, and keeps legal symbols, dates, codes and amounts', () => {
     const out = redactPersonalData(
       'Theo Nghị định 63/2010/NĐ-CP, thủ tục 1.010727, ngày 31/12/2020, phí 1.000.000 đồng; gọi 0912 345 678.',
-      submitter
+      SUBMITTER
     );
     expect(out).toContain('63/2010/NĐ-CP');
     expect(out).toContain('1.010727');

@@ -21,9 +21,13 @@ const feedback = (c: string, fields: Partial<FeedbackFact>): FeedbackFact => ({
   ...fields,
 });
 
+/** The overdue items today, on the calendar above, among these facts (a kind not given has none). */
+const overdueOn = (facts: Partial<Parameters<typeof overdueItems>[0]>) =>
+  overdueItems({ tasks: [], latestReports: new Map(), feedback: [], today: TODAY, calendar, ...facts });
+
 describe('overdueItems', () => {
   it('lists tasks past due not reported done, late by calendar days', () => {
-    const items = overdueItems({
+    const items = overdueOn({
       tasks: [
         task('a', '2026-01-02'),
         task('b', '2026-01-11'),
@@ -35,9 +39,6 @@ describe('overdueItems', () => {
         [id('e'), { status: 'done' as const }],
         [id('b'), { status: 'in_progress' as const }],
       ]),
-      feedback: [],
-      today: TODAY,
-      calendar,
     });
     expect(items.map((i) => [i.code, i.dueDate, i.lateDays, i.lateDaysKind])).toEqual([
       ['NV-a', '2026-01-02', 10, 'calendar'],
@@ -46,9 +47,7 @@ describe('overdueItems', () => {
   });
 
   it('lists feedback the unit still owes past its own due date, late by working days', () => {
-    const items = overdueItems({
-      tasks: [],
-      latestReports: new Map(),
+    const items = overdueOn({
       feedback: [
         // Due Thursday: Friday was a holiday and the weekend does not count, so one working day late (Monday).
         feedback('a', { unitDueDate: '2026-01-08', dueDate: '2026-01-20' }),
@@ -60,8 +59,6 @@ describe('overdueItems', () => {
         feedback('d', { state: 'answer_drafted', unitDueDate: '2026-01-02' }),
         feedback('e', { state: 'answered', unitDueDate: '2026-01-02' }),
       ],
-      today: TODAY,
-      calendar,
     });
     expect(items.map((i) => [i.title, i.dueDate, i.lateDays, i.lateDaysKind])).toEqual([
       ['Phản ánh b', '2026-01-07', 2, 'working'],
@@ -70,12 +67,9 @@ describe('overdueItems', () => {
   });
 
   it('puts the soonest due first, tasks before feedback on the same day', () => {
-    const items = overdueItems({
+    const items = overdueOn({
       tasks: [task('a', '2026-01-08')],
-      latestReports: new Map(),
       feedback: [feedback('f', { unitDueDate: '2026-01-08' }), feedback('g', { unitDueDate: '2026-01-05' })],
-      today: TODAY,
-      calendar,
     });
     expect(items.map((i) => `${i.type}:${i.dueDate}`)).toEqual([
       'feedback:2026-01-05',

@@ -8,6 +8,7 @@ import {
 } from '../workflow';
 
 const ALL_ACTORS: Actor[] = ['unit', 'it_center', 'system'];
+const refused = (problem: { code: string; field?: string }) => ({ ok: false, problem });
 
 describe('submission workflow', () => {
   it.each([
@@ -37,35 +38,26 @@ describe('submission workflow', () => {
   });
 
   it('refuses a move to the wrong role', () => {
-    expect(decideTransition({ from: 'draft', to: 'submitted', actors: ['it_center'] })).toMatchObject({
-      ok: false,
-      problem: { code: 'not_your_role' },
-    });
-    expect(decideTransition({ from: 'in_review', to: 'approved', actors: ['unit'] })).toMatchObject({
-      ok: false,
-      problem: { code: 'not_your_role' },
-    });
+    expect(decideTransition({ from: 'draft', to: 'submitted', actors: ['it_center'] })).toMatchObject(
+      refused({ code: 'not_your_role' })
+    );
+    expect(decideTransition({ from: 'in_review', to: 'approved', actors: ['unit'] })).toMatchObject(
+      refused({ code: 'not_your_role' })
+    );
     expect(
       decideTransition({ from: 'approved', to: 'published', actors: ['it_center', 'unit'] })
-    ).toMatchObject({
-      ok: false,
-      problem: { code: 'not_your_role' },
-    });
+    ).toMatchObject(refused({ code: 'not_your_role' }));
   });
 
   it('needs a comment to request changes or reject, and an assignee to take a review', () => {
     for (const to of ['changes_requested', 'rejected']) {
       expect(decideTransition({ from: 'in_review', to, actors: ['it_center'], comment: '  ' })).toMatchObject(
-        {
-          ok: false,
-          problem: { code: 'comment_required', field: 'comment' },
-        }
+        refused({ code: 'comment_required', field: 'comment' })
       );
     }
-    expect(decideTransition({ from: 'submitted', to: 'in_review', actors: ['it_center'] })).toMatchObject({
-      ok: false,
-      problem: { code: 'assignee_required', field: 'assignee' },
-    });
+    expect(decideTransition({ from: 'submitted', to: 'in_review', actors: ['it_center'] })).toMatchObject(
+      refused({ code: 'assignee_required', field: 'assignee' })
+    );
   });
 
   it('sends a resubmission back to the reviewer: in review, with no assignee to choose', () => {
@@ -77,15 +69,13 @@ describe('submission workflow', () => {
     });
     expect(
       decideTransition({ from: 'changes_requested', to: 'in_review', actors: ['it_center'], assigneeId: 1 })
-    ).toMatchObject({ ok: false, problem: { code: 'not_your_role' } });
-    expect(decideTransition({ from: 'changes_requested', to: 'submitted', actors: ['unit'] })).toMatchObject({
-      ok: false,
-      problem: { code: 'not_allowed' },
-    });
-    expect(decideTransition({ from: 'submitted', to: 'in_review', actors: ['unit'] })).toMatchObject({
-      ok: false,
-      problem: { code: 'not_your_role' },
-    });
+    ).toMatchObject(refused({ code: 'not_your_role' }));
+    expect(decideTransition({ from: 'changes_requested', to: 'submitted', actors: ['unit'] })).toMatchObject(
+      refused({ code: 'not_allowed' })
+    );
+    expect(decideTransition({ from: 'submitted', to: 'in_review', actors: ['unit'] })).toMatchObject(
+      refused({ code: 'not_your_role' })
+    );
   });
 
   it('starts a review period on a submission and on a resubmission only', () => {
@@ -96,10 +86,9 @@ describe('submission workflow', () => {
   });
 
   it('refuses an unknown state', () => {
-    expect(decideTransition({ from: 'draft', to: 'archived', actors: ['unit'] })).toMatchObject({
-      ok: false,
-      problem: { code: 'unknown_state' },
-    });
+    expect(decideTransition({ from: 'draft', to: 'archived', actors: ['unit'] })).toMatchObject(
+      refused({ code: 'unknown_state' })
+    );
   });
 
   it('lists the buttons an actor may see', () => {
