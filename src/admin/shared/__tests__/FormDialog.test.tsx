@@ -1,9 +1,8 @@
 import * as React from 'react';
 import { screen, waitFor, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
 import { Field, TextInput } from '@strapi/design-system';
 import { ConfirmDialog, FormDialog, type FormDialogProps } from '../kit/FormDialog';
-import { renderInAdmin } from './render';
+import { renderWithUser } from './render';
 import { apiError } from './strapi-admin';
 
 jest.mock('@strapi/strapi/admin', () => jest.requireActual('./strapi-admin'));
@@ -42,8 +41,7 @@ const NumberForm = (props: Partial<FormDialogProps>) => {
 /** The form open with `props` (a spy as `onSubmit` unless given); `send` clicks its "Ban hành". */
 function openNumberForm(props: Partial<FormDialogProps> = {}) {
   const onSubmit = jest.fn(async () => undefined);
-  const user = userEvent.setup();
-  renderInAdmin(<NumberForm onSubmit={onSubmit} {...props} />);
+  const { user } = renderWithUser(<NumberForm onSubmit={onSubmit} {...props} />);
   const send = () => user.click(screen.getByRole('button', { name: 'Ban hành' }));
   return { onSubmit, user, send };
 }
@@ -138,8 +136,7 @@ describe('FormDialog', () => {
 describe('ConfirmDialog', () => {
   it('states the consequence and confirms with one click', async () => {
     const onConfirm = jest.fn(async () => undefined);
-    const user = userEvent.setup();
-    renderInAdmin(
+    const { user } = renderWithUser(
       <ConfirmDialog
         open
         title="Rút lại tin bài"
