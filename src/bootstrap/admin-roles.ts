@@ -47,33 +47,49 @@ const PLUGIN_ACTIONS: PluginActions[] = [
   { pluginId: ANNUAL_REPORT, actions: annualReportActions },
 ];
 
-const REFERENCE: Record<string, ContentTypeAccess> = {
-  'api::procedure.procedure': { access: 'read' },
-  'api::procedure-field.procedure-field': { access: 'read' },
-  'api::legal-document.legal-document': { access: 'read' },
-  'api::campaign.campaign': { access: 'read' },
-  'api::plan.plan': { access: 'read' },
-  'api::plan-task.plan-task': { access: 'read' },
-  'api::unit.unit': { access: 'read' },
-  'api::organization.organization': { access: 'read' },
-  'api::holiday.holiday': { access: 'read' },
+/** A content type a role may not open at all. */
+const NONE = null;
+/** The Director reads feedback without the submitters' personal data. */
+const WITHOUT_PERSONAL_DATA: ContentTypeAccess = { access: 'read', exceptFields: PERSONAL_FEEDBACK_FIELDS };
+/** A unit editor's own units only, so that every unit picker offers only those. */
+const OWN_UNITS: ContentTypeAccess = { access: 'read', conditions: [IS_MY_UNIT] };
+/** The articles a unit drafts and its submissions: only those of the user's units (RBAC condition), no delete. */
+const UNIT_DRAFTS: ContentTypeAccess = {
+  access: 'edit',
+  only: ['read', 'create', 'update'],
+  conditions: [IN_MY_UNITS],
 };
 
-export const ROLE_DEFINITIONS: RoleDefinition[] = [
+type Grant = Access | ContentTypeAccess | typeof NONE;
+type AccessRow = [subject: string, itCenter: Grant, office: Grant, director: Grant, unitEditor: Grant];
+
+/**
+ * What each role may do with each content type. A row per content type, in the order its permissions are made;
+ * a column per role, in the order of ROLES below.
+ */
+const CONTENT_ACCESS: AccessRow[] = [
+  ['api::procedure.procedure', 'publish', 'read', 'read', 'read'],
+  ['api::procedure-field.procedure-field', 'publish', 'read', 'read', 'read'],
+  ['api::legal-document.legal-document', 'publish', 'read', 'read', 'read'],
+  ['api::campaign.campaign', 'publish', 'read', 'read', 'read'],
+  ['api::plan.plan', 'read', 'publish', 'read', 'read'],
+  ['api::plan-task.plan-task', 'read', 'edit', 'read', 'read'],
+  ['api::unit.unit', 'read', 'edit', 'read', OWN_UNITS],
+  ['api::organization.organization', 'read', 'publish', 'read', 'read'],
+  ['api::holiday.holiday', 'read', 'edit', 'read', 'read'],
+  ['api::article.article', 'publish', 'read', 'read', { ...UNIT_DRAFTS, exceptFields: ['submission'] }],
+  // The Office reads feedback only: it moves through the register's workflow, never by editing fields.
+  ['api::feedback.feedback', NONE, 'read', WITHOUT_PERSONAL_DATA, NONE],
+  ['api::survey-response.survey-response', NONE, 'read', 'read', NONE],
+  [SUBMISSION, 'read', 'read', 'read', { ...UNIT_DRAFTS, exceptFields: WORKFLOW_FIELDS }],
+];
+
+const ROLES: Omit<RoleDefinition, 'contentTypes'>[] = [
   {
     code: 'it-center-editor',
     name: 'Biên tập viên Trung tâm CNTT',
     description:
       'IT Center editor: reviews what units submit, edits and publishes articles, procedures and campaigns.',
-    contentTypes: {
-      ...REFERENCE,
-      'api::article.article': { access: 'publish' },
-      'api::campaign.campaign': { access: 'publish' },
-      'api::procedure.procedure': { access: 'publish' },
-      'api::procedure-field.procedure-field': { access: 'publish' },
-      'api::legal-document.legal-document': { access: 'publish' },
-      [SUBMISSION]: { access: 'read' },
-    },
     upload: 'manage',
   },
   {
@@ -81,59 +97,31 @@ export const ROLE_DEFINITIONS: RoleDefinition[] = [
     name: 'Văn phòng Sở',
     description:
       'Department Office: manages the plan and its tasks, oversees every unit and handles feedback.',
-    contentTypes: {
-      ...REFERENCE,
-      'api::article.article': { access: 'read' },
-      'api::plan.plan': { access: 'publish' },
-      'api::plan-task.plan-task': { access: 'edit' },
-      'api::organization.organization': { access: 'publish' },
-      'api::holiday.holiday': { access: 'edit' },
-      'api::unit.unit': { access: 'edit' },
-      // Read only: feedback moves through the register's workflow, never by editing fields.
-      'api::feedback.feedback': { access: 'read' },
-      'api::survey-response.survey-response': { access: 'read' },
-      [SUBMISSION]: { access: 'read' },
-    },
     upload: 'read',
   },
   {
     code: 'director',
     name: 'Giám đốc Sở',
     description: 'Director: reads everything; sees no personal data of feedback submitters.',
-    contentTypes: {
-      ...REFERENCE,
-      'api::article.article': { access: 'read' },
-      'api::feedback.feedback': { access: 'read', exceptFields: PERSONAL_FEEDBACK_FIELDS },
-      'api::survey-response.survey-response': { access: 'read' },
-      [SUBMISSION]: { access: 'read' },
-    },
     upload: 'read',
   },
   {
     code: 'unit-editor',
     name: 'Biên tập viên đơn vị',
     description: "Unit editor: reads the plan and reference content; works on its own units' material only.",
-    contentTypes: {
-      ...REFERENCE,
-      // Its own units only, so that every unit picker offers only those.
-      'api::unit.unit': { access: 'read', conditions: [IS_MY_UNIT] },
-      // The articles a unit drafts, and its submissions: only those of the user's units (RBAC condition).
-      'api::article.article': {
-        access: 'edit',
-        only: ['read', 'create', 'update'],
-        conditions: [IN_MY_UNITS],
-        exceptFields: ['submission'],
-      },
-      [SUBMISSION]: {
-        access: 'edit',
-        only: ['read', 'create', 'update'],
-        conditions: [IN_MY_UNITS],
-        exceptFields: WORKFLOW_FIELDS,
-      },
-    },
     upload: 'own',
   },
 ];
+
+export const ROLE_DEFINITIONS: RoleDefinition[] = ROLES.map((role, column) => ({
+  ...role,
+  contentTypes: Object.fromEntries(
+    CONTENT_ACCESS.flatMap(([subject, ...grants]) => {
+      const grant = grants[column];
+      return grant ? [[subject, typeof grant === 'string' ? { access: grant } : grant]] : [];
+    })
+  ),
+}));
 
 const CM = 'plugin::content-manager.explorer';
 const ACTIONS: Record<Access, string[]> = {

@@ -4,7 +4,7 @@
  * đ → d, lower case) into words stored in `search_terms`, so that a query matches with index range scans,
  * identically on SQLite and PostgreSQL, and never by scanning rows in JavaScript.
  */
-import type { Core } from '@strapi/strapi';
+import type { Core, UID } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { terms } from '#domain/search-text';
 import { SEARCH_TERMS_TABLE } from './models';
@@ -73,91 +73,91 @@ export function documentsWithWord(
   return source ? query.where({ source }) : query;
 }
 
-const PROCEDURE = 'api::procedure.procedure';
+/**
+ * The indexer of one model: reads these documents' searchable rows (or every one) with `query`, its `where` added to
+ * the documents asked for, and replaces their words by those `index` gives a row.
+ */
+function reindexer<Row extends { documentId: string }>(
+  model: Model,
+  uid: UID.ContentType,
+  query: { where?: object; select: (keyof Row & string)[]; populate?: object },
+  index: (row: Row) => Omit<IndexedText, 'documentId'>
+) {
+  return async (strapi: Core.Strapi, documentIds: string[] | 'all') => {
+    const where = documentIds === 'all' ? {} : { documentId: { $in: documentIds } };
+    const rows = (await strapi.db
+      .query(uid)
+      .findMany({ ...query, where: { ...where, ...query.where } })) as Row[];
+    await replaceTerms(
+      strapi,
+      model,
+      documentIds,
+      rows.map((row) => ({ documentId: row.documentId, ...index(row) }))
+    );
+  };
+}
 
 /** Re-reads the published rows of these procedures and indexes their name, keywords and field name. */
-export async function reindexProcedures(strapi: Core.Strapi, documentIds: string[] | 'all') {
-  const where = documentIds === 'all' ? {} : { documentId: { $in: documentIds } };
-  const rows = (await strapi.db.query(PROCEDURE).findMany({
-    where: { ...where, publishedAt: { $notNull: true } },
+export const reindexProcedures = reindexer<{
+  documentId: string;
+  locale: string;
+  name: string;
+  keywords: string | null;
+  field?: { name: string };
+}>(
+  'procedure',
+  'api::procedure.procedure',
+  {
+    where: { publishedAt: { $notNull: true } },
     select: ['documentId', 'locale', 'name', 'keywords'],
     populate: { field: { select: ['name'] } },
-  })) as {
-    documentId: string;
-    locale: string;
-    name: string;
-    keywords: string | null;
-    field?: { name: string };
-  }[];
-  await replaceTerms(
-    strapi,
-    'procedure',
-    documentIds,
-    rows.map((r) => ({
-      documentId: r.documentId,
-      locale: r.locale,
-      texts: [
-        ['n', r.name],
-        ['k', r.keywords],
-        ['f', r.field?.name],
-      ],
-    }))
-  );
-}
-
-const FEEDBACK = 'api::feedback.feedback';
+  },
+  (r) => ({
+    locale: r.locale,
+    texts: [
+      ['n', r.name],
+      ['k', r.keywords],
+      ['f', r.field?.name],
+    ],
+  })
+);
 
 /** Published answers are searchable by their public subject (ranked), content and answer: never the originals. */
-export async function reindexFeedback(strapi: Core.Strapi, documentIds: string[] | 'all') {
-  const where = documentIds === 'all' ? {} : { documentId: { $in: documentIds } };
-  const rows = (await strapi.db.query(FEEDBACK).findMany({
-    where: { ...where, state: 'published', answerPublished: true },
+export const reindexFeedback = reindexer<{
+  documentId: string;
+  publicSubject: string | null;
+  publicContent: string | null;
+  publicAnswer: string | null;
+}>(
+  'feedback',
+  'api::feedback.feedback',
+  {
+    where: { state: 'published', answerPublished: true },
     select: ['documentId', 'publicSubject', 'publicContent', 'publicAnswer'],
-  })) as {
-    documentId: string;
-    publicSubject: string | null;
-    publicContent: string | null;
-    publicAnswer: string | null;
-  }[];
-  await replaceTerms(
-    strapi,
-    'feedback',
-    documentIds,
-    rows.map((r) => ({
-      documentId: r.documentId,
-      locale: 'vi',
-      texts: [
-        ['n', r.publicSubject],
-        ['k', r.publicContent],
-        ['k', r.publicAnswer],
-      ],
-    }))
-  );
-}
-
-const SUBMISSION = 'plugin::unit-submissions.submission';
+  },
+  (r) => ({
+    locale: 'vi',
+    texts: [
+      ['n', r.publicSubject],
+      ['k', r.publicContent],
+      ['k', r.publicAnswer],
+    ],
+  })
+);
 
 /** Units' submissions, for the staff's list: every state, by title (ranked) and body. Not localized: 'vi'. */
-export async function reindexSubmissions(strapi: Core.Strapi, documentIds: string[] | 'all') {
-  const where = documentIds === 'all' ? {} : { documentId: { $in: documentIds } };
-  const rows = (await strapi.db.query(SUBMISSION).findMany({
-    where,
-    select: ['documentId', 'title', 'body'],
-  })) as { documentId: string; title: string; body: string | null }[];
-  await replaceTerms(
-    strapi,
-    'submission',
-    documentIds,
-    rows.map((r) => ({
-      documentId: r.documentId,
-      locale: 'vi',
-      texts: [
-        ['n', r.title],
-        ['k', r.body],
-      ],
-    }))
-  );
-}
+export const reindexSubmissions = reindexer<{ documentId: string; title: string; body: string | null }>(
+  'submission',
+  'plugin::unit-submissions.submission',
+  { select: ['documentId', 'title', 'body'] },
+  (r) => ({
+    locale: 'vi',
+    texts: [
+      ['n', r.title],
+      ['k', r.body],
+    ],
+  })
+);
 
 /**
  * Databases filled before the search index (or one of its models) existed, or restored without it, get each such

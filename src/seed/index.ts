@@ -54,6 +54,15 @@ export const toBlocks = (paragraphs: string[] | undefined) =>
       : { type: 'paragraph', children: [{ type: 'text', text }] }
   );
 
+/**
+ * The `build` argument of a localized document: `build(text, locale)` for each locale the demo item has a text in
+ * (its `vi` and `en` keys), nothing for the others.
+ */
+const inItsLocales =
+  (item: Json, build: (text: Json, locale: Locale) => Json) =>
+  (locale: Locale): Json | undefined =>
+    item[locale] ? build(item[locale], locale) : undefined;
+
 export async function isDatabaseEmpty(strapi: Core.Strapi): Promise<boolean> {
   const [users, units] = await Promise.all([
     strapi.db.query('admin::user').count(),
@@ -147,20 +156,20 @@ export async function seedDemo(
       'api::procedure-field.procedure-field',
       field.code,
       { code: field.code },
-      (locale) => field[locale] && { code: field.code, sortOrder: field.sortOrder, ...field[locale] },
+      inItsLocales(field, (text) => ({ code: field.code, sortOrder: field.sortOrder, ...text })),
       true
     );
   }
 
   // Legal documents
   for (const doc of read('legal-documents.json')) {
-    const { vi, en, ...shared } = doc;
+    const { vi: _vi, en: _en, ...shared } = doc;
     await ensureLocalized(
       'legal',
       'api::legal-document.legal-document',
       doc.symbol,
       { symbol: doc.symbol },
-      (locale) => ({ vi, en })[locale] && { ...shared, ...{ vi, en }[locale] },
+      inItsLocales(doc, (text) => ({ ...shared, ...text })),
       true
     );
   }
@@ -172,16 +181,15 @@ export async function seedDemo(
     'api::organization.organization',
     'organization',
     {},
-    (locale) =>
-      organization[locale] && {
-        reportPeriodStart: organization.reportPeriodStart,
-        reportPeriodEnd: organization.reportPeriodEnd,
-        timeZone: organization.timeZone,
-        feedbackDeadlines: organization.feedbackDeadlines,
-        feedbackRetentionMonths: organization.feedbackRetentionMonths,
-        profiles: organization[locale].profiles,
-        privacyNotice: organization[locale].privacyNotice,
-      },
+    inItsLocales(organization, (text) => ({
+      reportPeriodStart: organization.reportPeriodStart,
+      reportPeriodEnd: organization.reportPeriodEnd,
+      timeZone: organization.timeZone,
+      feedbackDeadlines: organization.feedbackDeadlines,
+      feedbackRetentionMonths: organization.feedbackRetentionMonths,
+      profiles: text.profiles,
+      privacyNotice: text.privacyNotice,
+    })),
     true
   );
 
@@ -209,28 +217,24 @@ export async function seedDemo(
       'api::plan.plan',
       plan.key,
       { year: plan.year, symbol: plan.symbol },
-      (locale) => {
-        const text = plan[locale];
-        if (!text) return undefined;
-        return {
-          number: plan.number ?? null,
-          symbol: plan.symbol,
-          year: plan.year,
-          issueDate: plan.issueDate ?? null,
-          signerName: plan.signerName,
-          title: text.title,
-          issuingBody: text.issuingBody,
-          signerTitle: text.signerTitle,
-          bases: text.bases.map((b: Json) => ({
-            text: b.text,
-            legalDocument: registry.get('legal', b.legalDocument, locale) ?? null,
-          })),
-          purposes: toBlocks(text.purposes),
-          requirements: toBlocks(text.requirements),
-          sections: text.sections.map((s: Json) => ({ heading: s.heading, body: toBlocks(s.body) })),
-          recipients: text.recipients,
-        };
-      },
+      inItsLocales(plan, (text, locale) => ({
+        number: plan.number ?? null,
+        symbol: plan.symbol,
+        year: plan.year,
+        issueDate: plan.issueDate ?? null,
+        signerName: plan.signerName,
+        title: text.title,
+        issuingBody: text.issuingBody,
+        signerTitle: text.signerTitle,
+        bases: text.bases.map((b: Json) => ({
+          text: b.text,
+          legalDocument: registry.get('legal', b.legalDocument, locale) ?? null,
+        })),
+        purposes: toBlocks(text.purposes),
+        requirements: toBlocks(text.requirements),
+        sections: text.sections.map((s: Json) => ({ heading: s.heading, body: toBlocks(s.body) })),
+        recipients: text.recipients,
+      })),
       true
     );
   }
@@ -242,21 +246,16 @@ export async function seedDemo(
       'api::campaign.campaign',
       campaign.key,
       { slug: campaign.vi.slug, locale: 'vi' },
-      (locale) => {
-        const text = campaign[locale];
-        return (
-          text && {
-            ...text,
-            description: toBlocks(text.description),
-            audiences: campaign.audiences.map((audience: string) => ({ audience })),
-            channels: campaign.channels,
-            startDate: campaign.startDate,
-            endDate: campaign.endDate,
-            plan: registry.get('plan', campaign.plan, locale) ?? null,
-            legalDocuments: registry.many('legal', campaign.legalDocuments, locale),
-          }
-        );
-      },
+      inItsLocales(campaign, (text, locale) => ({
+        ...text,
+        description: toBlocks(text.description),
+        audiences: campaign.audiences.map((audience: string) => ({ audience })),
+        channels: campaign.channels,
+        startDate: campaign.startDate,
+        endDate: campaign.endDate,
+        plan: registry.get('plan', campaign.plan, locale) ?? null,
+        legalDocuments: registry.many('legal', campaign.legalDocuments, locale),
+      })),
       true
     );
   }
@@ -270,18 +269,17 @@ export async function seedDemo(
         'api::plan-task.plan-task',
         taskKey(plan.key, task.code)!,
         { code: task.code, plan: { documentId: planId } },
-        (locale) =>
-          task[locale] && {
-            code: task.code,
-            content: task[locale].content,
-            form: task.form,
-            channel: task.channel ?? null,
-            targetCount: task.targetCount,
-            dueDate: task.dueDate,
-            plan: registry.get('plan', plan.key, locale),
-            unit: registry.get('unit', task.unit),
-            campaign: registry.get('campaign', task.campaign, locale) ?? null,
-          },
+        inItsLocales(task, (text, locale) => ({
+          code: task.code,
+          content: text.content,
+          form: task.form,
+          channel: task.channel ?? null,
+          targetCount: task.targetCount,
+          dueDate: task.dueDate,
+          plan: registry.get('plan', plan.key, locale),
+          unit: registry.get('unit', task.unit),
+          campaign: registry.get('campaign', task.campaign, locale) ?? null,
+        })),
         false
       );
     }
@@ -303,29 +301,25 @@ export async function seedDemo(
         'api::procedure.procedure',
         key,
         { nationalCode: code, effectiveFrom: version.effectiveFrom },
-        (locale) => {
-          const text = version[locale];
-          if (!text) return undefined;
-          return {
-            ...text,
-            nationalCode: code,
-            // Older versions enter as in force; the next version freezes them, as an editor's amendment would.
-            legalStatus: isLast ? version.legalStatus : 'in_force',
-            effectiveTo: isLast ? (version.effectiveTo ?? null) : null,
-            effectiveFrom: version.effectiveFrom,
-            announcementType: version.announcementType,
-            onlineLevel: version.onlineLevel,
-            portalUrl: version.portalUrl ?? null,
-            sampleData: version.sampleData === true,
-            levels: version.levels.map((level: string) => ({ level })),
-            steps: text.steps.map((description: string) => ({ description })),
-            field: registry.get('field', version.field, locale),
-            legalBases: registry.many('legal', version.legalBases, locale),
-            announcingDecision: registry.get('legal', version.announcingDecision, locale) ?? null,
-            // Relations are per locale: an English version links the English text of its predecessor, if any.
-            previousVersion: registry.get('procedure', prevKey, locale) ?? null,
-          };
-        },
+        inItsLocales(version, (text, locale) => ({
+          ...text,
+          nationalCode: code,
+          // Older versions enter as in force; the next version freezes them, as an editor's amendment would.
+          legalStatus: isLast ? version.legalStatus : 'in_force',
+          effectiveTo: isLast ? (version.effectiveTo ?? null) : null,
+          effectiveFrom: version.effectiveFrom,
+          announcementType: version.announcementType,
+          onlineLevel: version.onlineLevel,
+          portalUrl: version.portalUrl ?? null,
+          sampleData: version.sampleData === true,
+          levels: version.levels.map((level: string) => ({ level })),
+          steps: text.steps.map((description: string) => ({ description })),
+          field: registry.get('field', version.field, locale),
+          legalBases: registry.many('legal', version.legalBases, locale),
+          announcingDecision: registry.get('legal', version.announcingDecision, locale) ?? null,
+          // Relations are per locale: an English version links the English text of its predecessor, if any.
+          previousVersion: registry.get('procedure', prevKey, locale) ?? null,
+        })),
         true
       );
       registry.set('procedure', code, documentId, ['vi', ...(version.en ? ['en'] : [])]);
@@ -340,22 +334,17 @@ export async function seedDemo(
       'api::article.article',
       article.vi.slug,
       { slug: article.vi.slug, locale: 'vi' },
-      (locale) => {
-        const text = article[locale];
-        return (
-          text && {
-            ...text,
-            body: toBlocks(text.body),
-            kind: article.kind,
-            channel: article.channel,
-            externalUrl: article.externalUrl ?? null,
-            unit: registry.get('unit', article.unit),
-            campaign: registry.get('campaign', article.campaign, locale) ?? null,
-            planTask: registry.get('task', taskKey(history.key, article.planTask), locale) ?? null,
-            procedures: registry.many('procedure', article.procedures, locale),
-          }
-        );
-      },
+      inItsLocales(article, (text, locale) => ({
+        ...text,
+        body: toBlocks(text.body),
+        kind: article.kind,
+        channel: article.channel,
+        externalUrl: article.externalUrl ?? null,
+        unit: registry.get('unit', article.unit),
+        campaign: registry.get('campaign', article.campaign, locale) ?? null,
+        planTask: registry.get('task', taskKey(history.key, article.planTask), locale) ?? null,
+        procedures: registry.many('procedure', article.procedures, locale),
+      })),
       article.published === true
     );
     // Publishing stamps today; the demo's articles ran during the plan's year.

@@ -8,6 +8,8 @@ import type { SubmissionState } from '#unit-submissions/domain/workflow';
 import { msg, type Message } from './i18n';
 
 export { SUBMISSION_STATES, type SubmissionState } from '#unit-submissions/domain/workflow';
+/** An article's kinds and channels: named once in src/domain, where the annual report's server reads them too. */
+export { ARTICLE_CHANNEL_NAMES, ARTICLE_KIND_NAMES } from '#domain/articles';
 
 export type BadgeVariant =
   | 'success'
@@ -66,25 +68,6 @@ export const SUBMISSION_KIND_NAMES = {
   video_clip: 'Video clip',
   photos: 'Ảnh',
   document: 'Văn bản, tài liệu',
-};
-
-/** What the department publishes (an article's kind). */
-export const ARTICLE_KIND_NAMES = {
-  news: 'Tin',
-  article: 'Bài viết',
-  reportage: 'Phóng sự',
-  documentary: 'Phim tài liệu',
-  video_clip: 'Video clip',
-  photo_story: 'Phóng sự ảnh',
-};
-
-/** Where an article is published (and where a unit proposes it be). */
-export const ARTICLE_CHANNEL_NAMES = {
-  website: 'Trang thông tin điện tử',
-  press: 'Báo chí',
-  television: 'Truyền hình',
-  radio: 'Phát thanh',
-  social_media: 'Mạng xã hội',
 };
 
 export const FEEDBACK_STATE_NAMES: Record<FeedbackState, string> = {

@@ -1,9 +1,8 @@
 import * as React from 'react';
 import { screen, waitFor, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
 import { Field, TextInput } from '@strapi/design-system';
 import { ConfirmDialog, FormDialog, type FormDialogProps } from '../kit/FormDialog';
-import { renderInAdmin } from './render';
+import { renderWithUser } from './render';
 import { apiError } from './strapi-admin';
 
 jest.mock('@strapi/strapi/admin', () => jest.requireActual('./strapi-admin'));
@@ -39,26 +38,27 @@ const NumberForm = (props: Partial<FormDialogProps>) => {
   );
 };
 
+/** The form open with `props` (a spy as `onSubmit` unless given); `send` clicks its "Ban hành". */
+function openNumberForm(props: Partial<FormDialogProps> = {}) {
+  const onSubmit = jest.fn(async () => undefined);
+  const { user } = renderWithUser(<NumberForm onSubmit={onSubmit} {...props} />);
+  const send = () => user.click(screen.getByRole('button', { name: 'Ban hành' }));
+  return { onSubmit, user, send };
+}
+
 describe('FormDialog', () => {
   it('sends at once without a confirmation', async () => {
-    const onSubmit = jest.fn(async () => undefined);
-    const user = userEvent.setup();
-    renderInAdmin(<NumberForm onSubmit={onSubmit} />);
+    const { onSubmit, send } = openNumberForm();
     expect(screen.getByRole('dialog', { name: 'Ban hành báo cáo' })).toBeTruthy();
-    await user.click(screen.getByRole('button', { name: 'Ban hành' }));
+    await send();
     expect(onSubmit).toHaveBeenCalledTimes(1);
   });
 
   it('with `confirm`, the first click asks "Bạn có chắc chắn?" with the consequence; only the second sends', async () => {
-    const onSubmit = jest.fn(async () => undefined);
-    const user = userEvent.setup();
-    renderInAdmin(
-      <NumberForm
-        onSubmit={onSubmit}
-        confirm={{ message: 'Báo cáo không thể sửa sau khi ban hành.', action: 'Đồng ý ban hành' }}
-      />
-    );
-    await user.click(screen.getByRole('button', { name: 'Ban hành' }));
+    const { onSubmit, user, send } = openNumberForm({
+      confirm: { message: 'Báo cáo không thể sửa sau khi ban hành.', action: 'Đồng ý ban hành' },
+    });
+    await send();
     expect(onSubmit).not.toHaveBeenCalled();
     expect(screen.getByText('Bạn có chắc chắn?')).toBeTruthy();
     expect(screen.getByText('Báo cáo không thể sửa sau khi ban hành.')).toBeTruthy();
@@ -67,48 +67,40 @@ describe('FormDialog', () => {
     // Back to the form, nothing sent; then confirmed.
     await user.click(screen.getByRole('button', { name: 'Quay lại' }));
     expect(screen.getByRole('textbox', { name: 'Số báo cáo' })).toBeTruthy();
-    await user.click(screen.getByRole('button', { name: 'Ban hành' }));
+    await send();
     expect(onSubmit).not.toHaveBeenCalled();
     await user.click(screen.getByRole('button', { name: 'Đồng ý ban hành' }));
     expect(onSubmit).toHaveBeenCalledTimes(1);
   });
 
   it('does not ask for confirmation while its own checks fail', async () => {
-    const onSubmit = jest.fn(async () => undefined);
-    const user = userEvent.setup();
-    renderInAdmin(
-      <NumberForm
-        onSubmit={onSubmit}
-        validate={() => ({ number: 'Vui lòng nhập số báo cáo.' })}
-        confirm={{ message: 'Không hoàn tác được.' }}
-      />
-    );
-    await user.click(screen.getByRole('button', { name: 'Ban hành' }));
+    const { onSubmit, send } = openNumberForm({
+      validate: () => ({ number: 'Vui lòng nhập số báo cáo.' }),
+      confirm: { message: 'Không hoàn tác được.' },
+    });
+    await send();
     expect(screen.getByText('Vui lòng nhập số báo cáo.')).toBeTruthy();
     expect(screen.queryByText('Bạn có chắc chắn?')).toBeNull();
     expect(onSubmit).not.toHaveBeenCalled();
   });
 
   it('does nothing while `blocked` (a date typed wrong shows its own error)', async () => {
-    const onSubmit = jest.fn(async () => undefined);
     const validate = jest.fn(() => null);
-    const user = userEvent.setup();
-    renderInAdmin(<NumberForm onSubmit={onSubmit} validate={validate} blocked />);
-    await user.click(screen.getByRole('button', { name: 'Ban hành' }));
+    const { onSubmit, send } = openNumberForm({ validate, blocked: true });
+    await send();
     expect(validate).not.toHaveBeenCalled();
     expect(onSubmit).not.toHaveBeenCalled();
   });
 
   it('shows the server’s messages: on their field, and the others below the form; editing clears the field’s', async () => {
-    const user = userEvent.setup();
     const onSubmit = jest.fn(async () => {
       throw apiError(400, 'ValidationError', 'Dữ liệu không hợp lệ', [
         { path: ['data', 'number'], message: 'Số đã dùng cho báo cáo khác.' },
         { path: ['version'], message: 'Phiên bản không khớp.' },
       ]);
     });
-    renderInAdmin(<NumberForm onSubmit={onSubmit} confirm={{ message: 'Không hoàn tác được.' }} />);
-    await user.click(screen.getByRole('button', { name: 'Ban hành' }));
+    const { user, send } = openNumberForm({ onSubmit, confirm: { message: 'Không hoàn tác được.' } });
+    await send();
     await user.click(screen.getByTestId('issue-confirm'));
     // Back on the form, where the field shows its message.
     const field = await screen.findByRole('textbox', { name: 'Số báo cáo' });
@@ -121,19 +113,18 @@ describe('FormDialog', () => {
   });
 
   it('leaves a problem to the caller that takes it (a conflict), and is busy while sending', async () => {
-    const user = userEvent.setup();
     let finish: (value?: undefined) => void = () => undefined;
     const onSubmit = jest
       .fn()
       .mockImplementationOnce(() => Promise.reject(apiError(409, 'ConflictError', 'Đã thay đổi')))
       .mockImplementationOnce(() => new Promise((resolve) => (finish = resolve)));
     const onProblem = jest.fn(() => true);
-    renderInAdmin(<NumberForm onSubmit={onSubmit} onProblem={onProblem} />);
-    await user.click(screen.getByRole('button', { name: 'Ban hành' }));
+    const { send } = openNumberForm({ onSubmit, onProblem });
+    await send();
     await waitFor(() => expect(onProblem).toHaveBeenCalledWith(expect.objectContaining({ status: 409 })));
     expect(screen.queryByTestId('form-errors')).toBeNull();
 
-    await user.click(screen.getByRole('button', { name: 'Ban hành' }));
+    await send();
     expect(screen.getByRole('button', { name: 'Hủy' }).hasAttribute('disabled')).toBe(true);
     finish();
     await waitFor(() =>
@@ -145,8 +136,7 @@ describe('FormDialog', () => {
 describe('ConfirmDialog', () => {
   it('states the consequence and confirms with one click', async () => {
     const onConfirm = jest.fn(async () => undefined);
-    const user = userEvent.setup();
-    renderInAdmin(
+    const { user } = renderWithUser(
       <ConfirmDialog
         open
         title="Rút lại tin bài"

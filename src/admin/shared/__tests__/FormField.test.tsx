@@ -1,8 +1,7 @@
 import * as React from 'react';
 import { screen } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
 import { FormField, RadioField, TextField } from '../kit/FormField';
-import { renderInAdmin } from './render';
+import { renderInAdmin, renderWithUser } from './render';
 
 /** A text field whose value lives in state, as a form keeps it. */
 const Text = (
@@ -47,8 +46,7 @@ describe('FormField', () => {
 describe('TextField', () => {
   it('is one line by default and gives the text typed', async () => {
     const onText = jest.fn();
-    const user = userEvent.setup();
-    renderInAdmin(<Text onText={onText} maxLength={20} />);
+    const { user } = renderWithUser(<Text onText={onText} maxLength={20} />);
     const input = screen.getByTestId('title');
     expect(input.tagName).toBe('INPUT');
     expect(screen.getByLabelText('Tiêu đề')).toBe(input);
@@ -68,8 +66,7 @@ describe('TextField', () => {
 describe('RadioField', () => {
   it('offers its options, named by the field’s label, and gives the one chosen', async () => {
     const onChange = jest.fn();
-    const user = userEvent.setup();
-    renderInAdmin(
+    const { user } = renderWithUser(
       <RadioField
         name="mode"
         label="Kỳ báo cáo"

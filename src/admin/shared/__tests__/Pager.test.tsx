@@ -1,13 +1,11 @@
 import { screen } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
 import { Pager } from '../kit/Pager';
-import { renderInAdmin } from './render';
+import { renderInAdmin, renderWithUser } from './render';
 
 describe('Pager', () => {
   it('moves a page back or forward, in the kit’s words', async () => {
     const onPage = jest.fn();
-    const user = userEvent.setup();
-    renderInAdmin(
+    const { user } = renderWithUser(
       <Pager
         pagination={{ page: 2, pageSize: 10, pageCount: 3, total: 25 }}
         onPage={onPage}

@@ -1,6 +1,7 @@
 /** The providers an admin page has (design system, react-intl with the admin's messages, a router), for tests. */
 import * as React from 'react';
 import { render } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { DesignSystemProvider } from '@strapi/design-system';
 import { IntlProvider } from 'react-intl';
 import { MemoryRouter, useLocation } from 'react-router-dom';
@@ -51,4 +52,10 @@ export function setViewport(width: number) {
       removeListener: () => undefined,
       dispatchEvent: () => false,
     }) as MediaQueryList;
+}
+
+/** `renderInAdmin` with a user-event session set up first, as user-event asks, to act on what it shows. */
+export function renderWithUser(...args: Parameters<typeof renderInAdmin>) {
+  const user = userEvent.setup();
+  return { user, ...renderInAdmin(...args) };
 }

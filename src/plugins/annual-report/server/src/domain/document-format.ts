@@ -4,6 +4,8 @@
  * summary and the recipients list. Pure module: every name comes from the organization's profile or the report.
  */
 
+import { ARTICLE_CHANNEL_NAMES, ARTICLE_KIND_NAMES } from '#domain/articles';
+
 /** A4 portrait in twentieths of a point (twips). */
 export const PAGE = { width: 11906, height: 16838 } as const;
 
@@ -279,21 +281,8 @@ export const recipientsOf = (reportRecipients: string | null | undefined, profil
 
 /** Vietnamese labels of the enumerations the figures count by; unknown keys show as they are. */
 export const LABELS: Record<string, Record<string, string>> = {
-  articleKind: {
-    news: 'Tin',
-    article: 'Bài viết',
-    reportage: 'Phóng sự',
-    documentary: 'Phim tài liệu',
-    video_clip: 'Video clip',
-    photo_story: 'Phóng sự ảnh',
-  },
-  articleChannel: {
-    website: 'Trang thông tin điện tử',
-    press: 'Báo chí',
-    television: 'Truyền hình',
-    radio: 'Phát thanh',
-    social_media: 'Mạng xã hội',
-  },
+  articleKind: ARTICLE_KIND_NAMES,
+  articleChannel: ARTICLE_CHANNEL_NAMES,
   submissionState: {
     draft: 'Nháp',
     submitted: 'Đã gửi',

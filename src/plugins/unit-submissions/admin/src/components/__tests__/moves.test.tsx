@@ -1,6 +1,5 @@
 import { screen } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
-import { renderInAdmin } from '#admin/shared/__tests__/render';
+import { renderInAdmin, renderWithUser } from '#admin/shared/__tests__/render';
 import { BulkResultAlert } from '../BulkResultAlert';
 import type { AllowedTransition } from '../../api';
 import type { SubmissionState } from '../../labels';
@@ -10,13 +9,14 @@ jest.mock('@strapi/strapi/admin', () => jest.requireActual('#admin/shared/__test
 
 const reviewers = [{ id: 7, firstname: 'Biên Tập', lastname: 'Trần', email: 'bt@example.com' }];
 
-/** The dialog of one move, sending to `onConfirm`. */
-const renderMove = (
-  transition: AllowedTransition,
-  from: SubmissionState,
-  onConfirm: (input: TransitionInput) => Promise<void>
-) =>
-  renderInAdmin(
+/**
+ * The dialog of the move `from` → `to` (needing nothing unless `needs` says), sending to the spy `onConfirm`;
+ * `submit` and `confirm` click its buttons.
+ */
+function openMove(from: SubmissionState, to: SubmissionState, needs: Partial<AllowedTransition> = {}) {
+  const transition: AllowedTransition = { to, needsComment: false, needsAssignee: false, ...needs };
+  const onConfirm = jest.fn(async (_input: TransitionInput) => undefined);
+  const { user } = renderWithUser(
     <TransitionDialog
       transition={transition}
       from={from}
@@ -26,43 +26,40 @@ const renderMove = (
       onProblem={() => false}
     />
   );
+  return {
+    onConfirm,
+    user,
+    submit: () => user.click(screen.getByTestId('transition-dialog-submit')),
+    confirm: () => user.click(screen.getByTestId('transition-dialog-confirm')),
+  };
+}
 
 describe('TransitionDialog', () => {
   it('confirms an approval before anything is sent', async () => {
-    const onConfirm = jest.fn(async () => undefined);
-    const user = userEvent.setup();
-    renderMove({ to: 'approved', needsComment: false, needsAssignee: false }, 'in_review', onConfirm);
-    await user.click(screen.getByTestId('transition-dialog-submit'));
+    const { onConfirm, submit, confirm } = openMove('in_review', 'approved');
+    await submit();
     expect(screen.getByText('Bạn có chắc chắn?')).toBeTruthy();
     expect(onConfirm).not.toHaveBeenCalled();
-    await user.click(screen.getByTestId('transition-dialog-confirm'));
+    await confirm();
     expect(onConfirm).toHaveBeenCalledWith({});
   });
 
   it('calls a resubmission "Gửi lại", says it returns to the reviewer, and confirms it', async () => {
-    const onConfirm = jest.fn(async () => undefined);
-    const user = userEvent.setup();
-    renderMove(
-      { to: 'in_review', needsComment: false, needsAssignee: false },
-      'changes_requested',
-      onConfirm
-    );
+    const { onConfirm, submit, confirm } = openMove('changes_requested', 'in_review');
     expect(screen.getByRole('dialog', { name: /^Gửi lại/ })).toBeTruthy();
     expect(screen.getByText(/quay về biên tập viên đã yêu cầu chỉnh sửa/)).toBeTruthy();
-    await user.click(screen.getByTestId('transition-dialog-submit'));
+    await submit();
     expect(onConfirm).not.toHaveBeenCalled();
-    await user.click(screen.getByTestId('transition-dialog-confirm'));
+    await confirm();
     expect(onConfirm).toHaveBeenCalledTimes(1);
   });
 
   it('asks for the comment a change request needs, without a confirmation', async () => {
-    const onConfirm = jest.fn(async () => undefined);
-    const user = userEvent.setup();
-    renderMove({ to: 'changes_requested', needsComment: true, needsAssignee: false }, 'in_review', onConfirm);
-    await user.click(screen.getByTestId('transition-dialog-submit'));
+    const { onConfirm, user, submit } = openMove('in_review', 'changes_requested', { needsComment: true });
+    await submit();
     expect(screen.getByText('Vui lòng nhập nội dung.')).toBeTruthy();
     await user.type(screen.getByTestId('transition-comment'), 'Bổ sung ảnh');
-    await user.click(screen.getByTestId('transition-dialog-submit'));
+    await submit();
     expect(onConfirm).toHaveBeenCalledWith({ comment: 'Bổ sung ảnh' });
   });
 });
