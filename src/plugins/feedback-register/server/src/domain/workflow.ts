@@ -5,7 +5,7 @@
  */
 import type { UnitDueDateProblem } from '#domain/feedback-deadlines';
 import type { FeedbackState } from '#domain/feedback-public';
-import { allowedMoves, decide, refusalMessage, type Graph } from '#domain/state-machine';
+import { allowedMoves, decide, refusalMessage, type Graph, type MoveRefusal } from '#domain/state-machine';
 import { displayDay } from '#domain/working-days';
 
 export type { FeedbackState };
@@ -99,9 +99,7 @@ export interface TransitionRequest {
 }
 
 export type TransitionProblem =
-  | { code: 'unknown_state'; field: 'to' }
-  | { code: 'not_allowed'; field: 'to' }
-  | { code: 'not_your_role'; field: 'to' }
+  | MoveRefusal
   | { code: 'missing'; field: Exclude<Requirement, 'consent'> }
   | { code: 'no_consent'; field: 'to' }
   | { code: 'not_correctable'; field: Correction };
