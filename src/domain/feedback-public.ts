@@ -18,6 +18,19 @@ export type FeedbackState =
   | 'answered'
   | 'published';
 
+/** The register's states in workflow order (the feedback-register plugin's workflow moves between them). */
+export const FEEDBACK_STATES: readonly FeedbackState[] = [
+  'received',
+  'not_accepted',
+  'transferred',
+  'accepted',
+  'assigned',
+  'answer_drafted',
+  'answer_approved',
+  'answered',
+  'published',
+];
+
 /** What the sender is told: the register's states, with the internal review steps as one "in progress". */
 export const PUBLIC_STATUSES = [
   'received',

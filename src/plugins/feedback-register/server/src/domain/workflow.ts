@@ -4,23 +4,11 @@
  * publishes it. Pure module: who may make which move, and what each move needs.
  */
 import type { UnitDueDateProblem } from '#domain/feedback-deadlines';
-import type { FeedbackState } from '#domain/feedback-public';
+import { FEEDBACK_STATES, type FeedbackState } from '#domain/feedback-public';
 import { allowedMoves, decide, refusalMessage, type Graph, type MoveRefusal } from '#domain/state-machine';
 import { displayDay } from '#domain/working-days';
 
-export type { FeedbackState };
-
-export const FEEDBACK_STATES: readonly FeedbackState[] = [
-  'received',
-  'not_accepted',
-  'transferred',
-  'accepted',
-  'assigned',
-  'answer_drafted',
-  'answer_approved',
-  'answered',
-  'published',
-];
+export { FEEDBACK_STATES, type FeedbackState };
 
 /** The Office handles the register; a unit drafts the answers of the feedback assigned to it. */
 export type Actor = 'office' | 'unit';

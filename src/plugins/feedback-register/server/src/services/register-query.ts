@@ -4,12 +4,16 @@
  */
 import type { Core } from '@strapi/strapi';
 import { startOfLocalDay } from '#domain/working-days';
-import { CURRENT_DUE_SQL } from '#domain/feedback-deadlines';
+import { currentDueSql } from '#domain/feedback-deadlines';
 import { readableUnits } from '#domain/unit-access';
 import { idsLinkedTo, linkTable } from '#infra/relation-queries';
+import { feedbackTable } from '#api/feedback/tables';
 import type { RegisterFilters } from '../domain/register-input';
 import { FEEDBACK_UID } from '../permissions';
 import type { Access } from './feedback-records';
+
+/** The due date of the step each row waits for (currentDueDate), in SQL over the feedback aliased `f`. */
+export const currentDueOf = (strapi: Core.Strapi) => currentDueSql(feedbackTable(strapi).at('f'));
 
 /** The register's rows for a filter, with the handling unit joined (`f` the feedback, `u` its unit). */
 export function registerQuery(
@@ -52,7 +56,7 @@ export function registerQuery(
     query.where('f.received_at', '>=', startOfLocalDay(filters.receivedFrom, timeZone));
   if (filters.receivedTo)
     query.where('f.received_at', '<', startOfLocalDay(nextDay(filters.receivedTo), timeZone));
-  if (filters.overdue) query.whereRaw(`(${CURRENT_DUE_SQL}) < ?`, [now]);
+  if (filters.overdue) query.whereRaw(`(${currentDueOf(strapi)}) < ?`, [now]);
   if (filters.q) {
     const pattern = `%${filters.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     query.whereRaw(`lower(f.subject) like ? escape '\\'`, [pattern]);
