@@ -64,6 +64,12 @@ export const CLOSED_STATES: readonly FeedbackState[] = [
 /** States in which the assigned unit writes its answer. */
 export const ANSWER_EDITABLE: readonly FeedbackState[] = ['assigned'];
 
+/** Why a draft answer is refused: not the assigned unit, or not in a state the unit answers in. */
+export const NOT_ANSWERABLE = {
+  vi: 'Chỉ đơn vị được giao mới soạn trả lời, khi phản ánh đang ở đơn vị.',
+  en: 'Only the assigned unit writes the answer, while the feedback is with the unit.',
+};
+
 export interface TransitionInput {
   reason?: string | null;
   receivingAgency?: string | null;

@@ -22,11 +22,10 @@ import {
   ACCESS,
   actorsFor,
   isoDay,
-  loadFeedback,
+  feedbackRecords,
   POPULATE,
   seesPersonalData,
   today,
-  visible,
   type Access,
   type StoredFeedback,
 } from './feedback-records';
@@ -98,12 +97,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       canEditAnswer: actors.includes('unit') && ANSWER_EDITABLE.includes(feedback.state),
     };
   }
-
-  /** The feedback when this user may see it, else null. */
-  const visibleFeedback = async (access: Access, documentId: string) => {
-    const feedback = await loadFeedback(strapi, documentId);
-    return feedback && visible(access, feedback) ? feedback : null;
-  };
 
   return {
     accessOf(user: AdminUser, ability: Ability): Promise<Access> {
@@ -208,18 +201,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** The feedback with what this user may see and do; null when it is not theirs to see. */
     async findOne(access: Access, documentId: string) {
-      const feedback = await visibleFeedback(access, documentId);
+      const feedback = await feedbackRecords(strapi).seen(access, documentId);
       return feedback ? view(access, feedback) : null;
     },
 
     async historyOf(access: Access, documentId: string) {
-      const feedback = await visibleFeedback(access, documentId);
+      const feedback = await feedbackRecords(strapi).seen(access, documentId);
       return feedback ? getService(strapi, 'history').of(documentId) : null;
     },
 
     /** The Office's suggestion for what the public sees: the texts without the submitter's personal data. */
     async publicationPreview(access: Access, documentId: string) {
-      const feedback = await visibleFeedback(access, documentId);
+      const feedback = await feedbackRecords(strapi).seen(access, documentId);
       return feedback ? publicTexts(feedback, {}) : null;
     },
   };

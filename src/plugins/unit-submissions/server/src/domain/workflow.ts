@@ -63,6 +63,12 @@ export const isSending = (from: SubmissionState, to: SubmissionState) =>
 /** States in which the unit may still edit its submission. */
 export const EDITABLE_BY_UNIT: readonly SubmissionState[] = ['draft', 'changes_requested'];
 
+/** Why an edit is refused: not the submitting unit, or not in a state it may edit in. */
+export const NOT_EDITABLE = {
+  vi: 'Chỉ đơn vị gửi được sửa tin bài khi đang soạn hoặc được yêu cầu chỉnh sửa.',
+  en: 'Only the submitting unit may edit, while the submission is a draft or sent back for changes.',
+};
+
 export interface TransitionRequest {
   from: SubmissionState;
   to: string;
@@ -105,8 +111,7 @@ export function allowedTransitions(from: SubmissionState, actors: Actor[]): Tran
   return allowedMoves(SUBMISSION_WORKFLOW, from, actors);
 }
 
-const refusal = (code: MoveRefusal['code']) =>
-  refusalMessage(SUBMISSION_WORKFLOW, { code, field: 'to' });
+const refusal = (code: MoveRefusal['code']) => refusalMessage(SUBMISSION_WORKFLOW, { code, field: 'to' });
 
 export const PROBLEM_MESSAGES: Record<TransitionProblem['code'], { vi: string; en: string }> = {
   unknown_state: refusal('unknown_state'),

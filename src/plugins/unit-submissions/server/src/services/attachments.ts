@@ -16,7 +16,7 @@ import { EDITABLE_BY_UNIT } from '../domain/workflow';
 import { ATTACHMENT_UID, SUBMISSION_UID } from '../permissions';
 import { settingsOf } from '../config';
 import { getService } from '../utils';
-import { actorsFor, loadSubmission, visible, type Access } from './submission-records';
+import { actorsFor, submissionRecords, type Access } from './submission-records';
 
 const FILE = 'plugin::upload.file';
 const DOCUMENT_ID = /^[a-z0-9]{20,32}$/;
@@ -70,8 +70,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** The submission if this user may change its attachments now; a refusal otherwise. */
   async function editable(access: Access, documentId: string, language: Language) {
-    const submission = await loadSubmission(strapi, documentId);
-    if (!submission || !visible(access, submission)) return 'not-found' as const;
+    const submission = await submissionRecords(strapi).seen(access, documentId);
+    if (!submission) return 'not-found' as const;
     if (!actorsFor(access, submission).includes('unit')) return 'forbidden' as const;
     if (!EDITABLE_BY_UNIT.includes(submission.state)) {
       throw validationError([
@@ -199,8 +199,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** The file, for whoever may read the submission (a submission of another unit is not found). */
     async readable(access: Access, documentId: string, attachmentId: string) {
-      const submission = await loadSubmission(strapi, documentId);
-      if (!submission || !visible(access, submission)) return null;
+      const submission = await submissionRecords(strapi).seen(access, documentId);
+      if (!submission) return null;
       const attachment = await findIn(submission.id, attachmentId);
       if (!attachment) return null;
       return readablePrivateFile(dir(), attachment);
