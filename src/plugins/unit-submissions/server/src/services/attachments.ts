@@ -8,6 +8,7 @@ import {
   privateUploadDir,
   readablePrivateFile,
   removePrivateFiles,
+  storeAttachments,
   storePrivateFile,
 } from '#infra/private-files';
 import { validationError } from '#utils/errors';
@@ -136,22 +137,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const judged = await judgeSubmissionFiles(files, existing, this.limits(), language);
       if (!judged.ok) throw validationError(judged.errors);
 
-      const stored: string[] = [];
-      try {
-        for (const { attachment } of judged.value) {
-          stored.push(await storePrivateFile(dir(), attachment.bytes, attachment.extension));
-        }
-        await strapi.db.transaction(async () => {
-          for (const [index, { attachment, originalName }] of judged.value.entries()) {
+      await storeAttachments(dir(), judged.value, (files) =>
+        strapi.db.transaction(async () => {
+          for (const file of files) {
             await rows().create({
               data: {
                 submission: submission.id,
-                originalName,
-                storedName: stored[index],
-                kind: attachment.kind,
-                mime: attachment.mime,
-                size: attachment.size,
-                sha256: attachment.sha256,
+                ...file,
                 uploadedBy: access.user.id,
                 createdAt: at,
                 updatedAt: at,
@@ -165,11 +157,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             details: { fields: ['attachments'], added: judged.value.map((file) => file.originalName) },
             at,
           });
-        });
-      } catch (error) {
-        await removePrivateFiles(dir(), stored);
-        throw error;
-      }
+        })
+      );
       return list(submission.id);
     },
 
