@@ -9,9 +9,9 @@ import { deadlinesOnReceipt } from '#domain/feedback-deadlines';
 import { localDate } from '#domain/working-days';
 import { spendFormToken } from '#infra/form-tokens';
 import { organizationSettings } from '#infra/organization-settings';
-import { idsLinkedTo } from '#infra/relation-queries';
 import { documentsWithWord } from '#infra/search-index';
 import { privateUploadDir, storeAttachments } from '#infra/private-files';
+import { feedbackIdsOfProcedure } from '#api/feedback/tables';
 
 const UID = 'api::feedback.feedback';
 const ATTACHMENT = 'api::feedback.feedback-attachment';
@@ -112,17 +112,7 @@ const feedbackService = ({ strapi }: { strapi: Core.Strapi }) => ({
     const meta = strapi.db.metadata.get(UID);
     const base = knex(`${meta.tableName} as f`).where({ 'f.state': 'published', 'f.answer_published': true });
     if (params.kind) base.where('f.kind', params.kind);
-    if (params.procedure) {
-      base.whereIn(
-        'f.id',
-        idsLinkedTo(strapi, {
-          uid: UID,
-          attribute: 'procedure',
-          targetUid: 'api::procedure.procedure',
-          documentId: params.procedure,
-        })
-      );
-    }
+    if (params.procedure) base.whereIn('f.id', feedbackIdsOfProcedure(strapi, params.procedure));
     for (const word of params.words) {
       base.whereIn('f.document_id', documentsWithWord(knex, 'feedback', 'vi', prefixRange(word)));
     }

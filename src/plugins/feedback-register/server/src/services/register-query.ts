@@ -6,8 +6,8 @@ import type { Core } from '@strapi/strapi';
 import { startOfLocalDay } from '#domain/working-days';
 import { currentDueSql } from '#domain/feedback-deadlines';
 import { readableUnits } from '#domain/unit-access';
-import { idsLinkedTo, linkTable } from '#infra/relation-queries';
-import { feedbackTable } from '#api/feedback/tables';
+import { linkTable } from '#infra/relation-queries';
+import { feedbackIdsOfProcedure, feedbackTable } from '#api/feedback/tables';
 import type { RegisterFilters } from '../domain/register-input';
 import { FEEDBACK_UID } from '../permissions';
 import type { Access } from './feedback-records';
@@ -40,17 +40,7 @@ export function registerQuery(
   if (filters.state) query.where('f.state', filters.state);
   if (filters.kind) query.where('f.kind', filters.kind);
   if (filters.unit) query.where('u.id', filters.unit);
-  if (filters.procedure) {
-    query.whereIn(
-      'f.id',
-      idsLinkedTo(strapi, {
-        uid: FEEDBACK_UID,
-        attribute: 'procedure',
-        targetUid: 'api::procedure.procedure',
-        documentId: filters.procedure,
-      })
-    );
-  }
+  if (filters.procedure) query.whereIn('f.id', feedbackIdsOfProcedure(strapi, filters.procedure));
   // Received dates are instants; the filter's days are the organization's calendar days.
   if (filters.receivedFrom)
     query.where('f.received_at', '>=', startOfLocalDay(filters.receivedFrom, timeZone));
