@@ -1,5 +1,5 @@
 import knex from 'knex';
-import { FEEDBACK_STATES } from '../feedback-public';
+import { FEEDBACK_STATES } from '../feedback-states';
 import {
   answerDueDate,
   answerDueSql,

@@ -4,7 +4,7 @@
  * publishes it. Pure module: who may make which move, and what each move needs.
  */
 import type { UnitDueDateProblem } from '#domain/feedback-deadlines';
-import { FEEDBACK_STATES, type FeedbackState } from '#domain/feedback-public';
+import { FEEDBACK_STATES, type FeedbackState } from '#domain/feedback-states';
 import { allowedMoves, decide, refusalMessage, type Graph, type MoveRefusal } from '#domain/state-machine';
 import { displayDay } from '#domain/working-days';
 
