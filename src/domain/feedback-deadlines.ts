@@ -110,18 +110,6 @@ END`;
 export const answerOverdueSql = (f: AnswerDueColumns) =>
   `(${f.state} IN (${AWAITING_ANSWER_SQL}) AND ${answerDueSql(f)} < ?)`;
 
-// The same over the stored column names, for the register's queries on the feedback table aliased `f`.
-const STORED: FeedbackDueColumns = {
-  state: 'f.state',
-  dueDate: 'f.due_date',
-  unitDueDate: 'f.unit_due_date',
-  classificationDueDate: 'f.classification_due_date',
-  publicationDueDate: 'f.publication_due_date',
-};
-export const ANSWER_DUE_SQL = answerDueSql(STORED);
-export const CURRENT_DUE_SQL = currentDueSql(STORED);
-export const ANSWER_OVERDUE_SQL = answerOverdueSql(STORED);
-
 /** Working days left until `due` (0 on the day itself); negative: working days overdue. */
 export function daysLeft(today: string, due: string, calendar: Calendar): number {
   return due >= today ? calendar.workingDaysBetween(today, due) : -calendar.workingDaysBetween(due, today);

@@ -6,17 +6,9 @@ import type { Language } from './errors';
 import { DOCUMENT_ID_PATTERN, FEEDBACK_KIND_VALUES } from './feedback-intake';
 import { QueryReader, type Parsed } from './query-params';
 import { maskContacts, queryWords } from './search-text';
+import type { FeedbackState } from './feedback-states';
 
-export type FeedbackState =
-  | 'received'
-  | 'not_accepted'
-  | 'transferred'
-  | 'accepted'
-  | 'assigned'
-  | 'answer_drafted'
-  | 'answer_approved'
-  | 'answered'
-  | 'published';
+export type { FeedbackState };
 
 /** What the sender is told: the register's states, with the internal review steps as one "in progress". */
 export const PUBLIC_STATUSES = [

@@ -43,11 +43,15 @@ export interface Graph<M extends Move> {
   };
 }
 
-/** Why a move is refused; `field` is where the form shows it. */
-export type Refusal<M extends Move> =
+/** The refusals of any graph, whatever its needs: no such state, no such move, not this role's move. */
+export type MoveRefusal =
   | { code: 'unknown_state'; field: 'to' }
   | { code: 'not_allowed'; field: 'to' }
-  | { code: 'not_your_role'; field: 'to' }
+  | { code: 'not_your_role'; field: 'to' };
+
+/** Why a move is refused; `field` is where the form shows it. */
+export type Refusal<M extends Move> =
+  | MoveRefusal
   | ([CorrectionOf<M>] extends [never] ? never : { code: 'not_correctable'; field: CorrectionOf<M> })
   | { code: 'unmet'; field: 'to'; fact: NeedOf<M> }
   | { code: 'missing'; field: NeedOf<M> };

@@ -39,19 +39,28 @@ export interface HistoryEntry<Action extends string> {
   at?: Date;
 }
 
+/** An entry as a history service takes it: with the record's documentId in the attribute `Key`. */
+export type KeyedHistoryEntry<Action extends string, Key extends string> = HistoryEntry<Action> &
+  Record<Key, string>;
+
 /**
- * The history of one kind of record (submissions, feedback): entries keyed by the record's documentId in the
- * attribute `key`, appended and read, never changed.
+ * The `history` service of one kind of record (submissions, feedback): entries keyed by the record's documentId in
+ * the attribute `key`, appended and read, never changed; `protectOnPostgres` installs the trigger at bootstrap.
  */
-export function appendOnlyHistory<Action extends string>(
-  strapi: Core.Strapi,
-  { uid, key, what }: { uid: string; key: string; what: string }
-) {
-  return {
-    async append(documentId: string, entry: HistoryEntry<Action>) {
+export function historyService<Action extends string, Key extends string>({
+  uid,
+  key,
+  what,
+}: {
+  uid: string;
+  key: Key;
+  what: string;
+}) {
+  return ({ strapi }: { strapi: Core.Strapi }) => ({
+    async append(entry: KeyedHistoryEntry<Action, Key>) {
       await strapi.db.query(uid).create({
         data: {
-          [key]: documentId,
+          [key]: entry[key],
           action: entry.action,
           fromState: entry.fromState ?? null,
           toState: entry.toState ?? null,
@@ -73,5 +82,5 @@ export function appendOnlyHistory<Action extends string>(
     },
 
     protectOnPostgres: () => protectAppendOnly(strapi, uid, what),
-  };
+  });
 }

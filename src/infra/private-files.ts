@@ -8,6 +8,7 @@ import fs from 'fs/promises';
 import path from 'path';
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
+import type { AcceptedAttachment } from '#domain/attachments';
 import { contentDisposition } from '#domain/file-names';
 import { runExclusively } from './job-lock';
 import { JOB_RUNS_TABLE } from './models';
@@ -34,6 +35,46 @@ export async function storePrivateFile(dir: string, bytes: Buffer, extension: st
 
 export async function removePrivateFiles(dir: string, names: string[]) {
   await Promise.all(names.map((name) => fs.rm(path.join(dir, path.basename(name)), { force: true })));
+}
+
+/** What an attachment row keeps of its file, whatever it is attached to (a feedback, a submission). */
+export interface StoredFileFields {
+  originalName: string | null;
+  storedName: string;
+  kind: string;
+  mime: string;
+  size: number;
+  sha256: string;
+}
+
+/**
+ * Attachments all or nothing: every file is written first under a new name, then `record` stores their rows
+ * (given in the files' order); if anything fails, the files written are removed again.
+ */
+export async function storeAttachments<T>(
+  dir: string,
+  files: { attachment: AcceptedAttachment; originalName: string | null }[],
+  record: (rows: StoredFileFields[]) => Promise<T>
+): Promise<T> {
+  const stored: string[] = [];
+  try {
+    for (const { attachment } of files) {
+      stored.push(await storePrivateFile(dir, attachment.bytes, attachment.extension));
+    }
+    return await record(
+      files.map(({ attachment, originalName }, index) => ({
+        originalName,
+        storedName: stored[index],
+        kind: attachment.kind,
+        mime: attachment.mime,
+        size: attachment.size,
+        sha256: attachment.sha256,
+      }))
+    );
+  } catch (error) {
+    await removePrivateFiles(dir, stored);
+    throw error;
+  }
 }
 
 export function privateFilePath(dir: string, name: string): string {

@@ -4,6 +4,7 @@
  * locale), so filters go through a subquery, never a join that would repeat the source rows.
  */
 import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
 
 interface JoinTable {
   name: string;
@@ -22,6 +23,16 @@ export function linkColumns(strapi: Core.Strapi, uid: string, attribute: string)
   return { name: link.name, from: link.joinColumn.name, to: link.inverseJoinColumn.name };
 }
 
+/**
+ * The source ids of a link table (aliased `l`) joined to its target table (aliased `t`), to narrow with a where on
+ * either: a filter subquery.
+ */
+export function linkedIds(knex: Knex, link: { name: string; from: string; to: string }, targetTable: string) {
+  return knex(`${link.name} as l`)
+    .select(`l.${link.from}`)
+    .join(`${targetTable} as t`, 't.id', `l.${link.to}`);
+}
+
 /** The ids of `uid` rows whose relation `attribute` points at the document `documentId` of `targetUid`. */
 export function idsLinkedTo(
   strapi: Core.Strapi,
@@ -32,10 +43,9 @@ export function idsLinkedTo(
     documentId,
   }: { uid: string; attribute: string; targetUid: string; documentId: string }
 ) {
-  const link = linkTable(strapi, uid, attribute);
-  return strapi.db
-    .connection(`${link.name} as l`)
-    .select(`l.${link.joinColumn.name}`)
-    .join(`${strapi.db.metadata.get(targetUid).tableName} as t`, 't.id', `l.${link.inverseJoinColumn.name}`)
-    .where('t.document_id', documentId);
+  const target = strapi.db.metadata.get(targetUid).tableName;
+  return linkedIds(strapi.db.connection, linkColumns(strapi, uid, attribute), target).where(
+    't.document_id',
+    documentId
+  );
 }

@@ -1,4 +1,9 @@
-/** The feedback table's names that other modules' SQL aggregates may use (src/infra/table-names.ts). */
+/**
+ * The feedback table's names that other modules' SQL aggregates may use (src/infra/table-names.ts), and the filter
+ * on its procedure that the public answers and the register share.
+ */
+import type { Core } from '@strapi/strapi';
+import { idsLinkedTo } from '#infra/relation-queries';
 import { tableNames } from '#infra/table-names';
 
 export const feedbackTable = tableNames('api::feedback.feedback', {
@@ -25,3 +30,12 @@ export const feedbackTable = tableNames('api::feedback.feedback', {
   ],
   links: ['handlingUnit'],
 });
+
+/** The ids of the feedback about the procedure `documentId` (any of its rows), as a filter subquery. */
+export const feedbackIdsOfProcedure = (strapi: Core.Strapi, documentId: string) =>
+  idsLinkedTo(strapi, {
+    uid: 'api::feedback.feedback',
+    attribute: 'procedure',
+    targetUid: 'api::procedure.procedure',
+    documentId,
+  });

@@ -1,29 +1,27 @@
 import knex from 'knex';
-import type { FeedbackState } from '../feedback-public';
+import { FEEDBACK_STATES } from '../feedback-states';
 import {
-  ANSWER_DUE_SQL,
-  ANSWER_OVERDUE_SQL,
   answerDueDate,
+  answerDueSql,
+  answerOverdueSql,
   AWAITING_ANSWER_STATES,
-  CURRENT_DUE_SQL,
   currentDueDate,
+  currentDueSql,
+  type FeedbackDueColumns,
 } from '../feedback-deadlines';
 
-const STATES: FeedbackState[] = [
-  'received',
-  'not_accepted',
-  'transferred',
-  'accepted',
-  'assigned',
-  'answer_drafted',
-  'answer_approved',
-  'answered',
-  'published',
-];
+// The columns as the register's queries name them: the stored names, on the feedback table aliased `f`.
+const STORED: FeedbackDueColumns = {
+  state: 'f.state',
+  dueDate: 'f.due_date',
+  unitDueDate: 'f.unit_due_date',
+  classificationDueDate: 'f.classification_due_date',
+  publicationDueDate: 'f.publication_due_date',
+};
 
 describe('the due-date rules in SQL', () => {
   const db = knex({ client: 'better-sqlite3', connection: { filename: ':memory:' }, useNullAsDefault: true });
-  const rows = STATES.flatMap((state) =>
+  const rows = FEEDBACK_STATES.flatMap((state) =>
     [true, false].flatMap((publishAnswer) =>
       ['2021-09-20', null].map((unitDueDate) => ({
         state,
@@ -54,9 +52,9 @@ describe('the due-date rules in SQL', () => {
         publication_due_date: row.publicationDueDate,
       });
       const [got] = (await db('feedbacks as f').select(
-        db.raw(`${CURRENT_DUE_SQL} AS current_due`),
-        db.raw(`${ANSWER_DUE_SQL} AS answer_due`),
-        db.raw(`${ANSWER_OVERDUE_SQL} AS overdue`, ['2021-09-22'])
+        db.raw(`${currentDueSql(STORED)} AS current_due`),
+        db.raw(`${answerDueSql(STORED)} AS answer_due`),
+        db.raw(`${answerOverdueSql(STORED)} AS overdue`, ['2021-09-22'])
       )) as { current_due: string | null; answer_due: string; overdue: number }[];
       expect(got.current_due).toBe(currentDueDate(row));
       expect(got.answer_due).toBe(answerDueDate(row));

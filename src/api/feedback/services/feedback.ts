@@ -9,9 +9,9 @@ import { deadlinesOnReceipt } from '#domain/feedback-deadlines';
 import { localDate } from '#domain/working-days';
 import { spendFormToken } from '#infra/form-tokens';
 import { organizationSettings } from '#infra/organization-settings';
-import { idsLinkedTo } from '#infra/relation-queries';
 import { documentsWithWord } from '#infra/search-index';
-import { privateUploadDir, removePrivateFiles, storePrivateFile } from '#infra/private-files';
+import { privateUploadDir, storeAttachments } from '#infra/private-files';
+import { feedbackIdsOfProcedure } from '#api/feedback/tables';
 
 const UID = 'api::feedback.feedback';
 const ATTACHMENT = 'api::feedback.feedback-attachment';
@@ -37,8 +37,9 @@ export interface Intake {
 /** The public side of feedback (`api::feedback.feedback`); the intake's checks are services/intake.ts. */
 const feedbackService = ({ strapi }: { strapi: Core.Strapi }) => ({
   /**
-   * Stores a feedback with its attachments, all or nothing: the files are written first under new names, and
-   * removed again if the transaction that records the feedback, its files and the used form token fails.
+   * Stores a feedback with its attachments, all or nothing (storeAttachments): the files are written first under
+   * new names, and removed again if the transaction that records the feedback, its files and the used form token
+   * fails.
    */
   async receive(intake: Intake): Promise<Receipt> {
     const dir = privateUploadDir(strapi.dirs.app.root);
@@ -53,12 +54,8 @@ const feedbackService = ({ strapi }: { strapi: Core.Strapi }) => ({
       dueDate: due.dueDate,
     };
 
-    const stored: string[] = [];
-    try {
-      for (const { attachment } of intake.files) {
-        stored.push(await storePrivateFile(dir, attachment.bytes, attachment.extension));
-      }
-      await strapi.db.transaction(async ({ trx }) => {
+    await storeAttachments(dir, intake.files, (files) =>
+      strapi.db.transaction(async ({ trx }) => {
         await spendFormToken(strapi, intake.tokenNonce, receivedAt, trx);
         const { input } = intake;
         const feedback = await strapi.documents(UID).create({
@@ -83,26 +80,15 @@ const feedbackService = ({ strapi }: { strapi: Core.Strapi }) => ({
             actor: { id: null, name: 'Cổng thông tin' },
             details: { channel: 'web' },
           });
-        for (const [index, { attachment, originalName }] of intake.files.entries()) {
-          await strapi.documents(ATTACHMENT).create({
-            data: {
-              feedback: feedback.documentId,
-              originalName,
-              storedName: stored[index],
-              kind: attachment.kind,
-              mime: attachment.mime,
-              size: attachment.size,
-              sha256: attachment.sha256,
-            } as never,
-          });
+        for (const file of files) {
+          await strapi
+            .documents(ATTACHMENT)
+            .create({ data: { feedback: feedback.documentId, ...file } as never });
         }
         await intake.onStored?.(receipt, trx);
-      });
-      return receipt;
-    } catch (error) {
-      await removePrivateFiles(dir, stored);
-      throw error;
-    }
+      })
+    );
+    return receipt;
   },
 
   /** The feedback a tracking code names, as its status shows it; null for an unknown or malformed code. */
@@ -126,17 +112,7 @@ const feedbackService = ({ strapi }: { strapi: Core.Strapi }) => ({
     const meta = strapi.db.metadata.get(UID);
     const base = knex(`${meta.tableName} as f`).where({ 'f.state': 'published', 'f.answer_published': true });
     if (params.kind) base.where('f.kind', params.kind);
-    if (params.procedure) {
-      base.whereIn(
-        'f.id',
-        idsLinkedTo(strapi, {
-          uid: UID,
-          attribute: 'procedure',
-          targetUid: 'api::procedure.procedure',
-          documentId: params.procedure,
-        })
-      );
-    }
+    if (params.procedure) base.whereIn('f.id', feedbackIdsOfProcedure(strapi, params.procedure));
     for (const word of params.words) {
       base.whereIn('f.document_id', documentsWithWord(knex, 'feedback', 'vi', prefixRange(word)));
     }

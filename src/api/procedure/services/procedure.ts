@@ -2,33 +2,11 @@ import { factories, type Core } from '@strapi/strapi';
 import { fieldError, type FieldError, type Language } from '#domain/errors';
 import type { SearchParams } from '#domain/procedure-search';
 import { prefixRange } from '#domain/search-text';
+import { linkedIds } from '#infra/relation-queries';
 import { documentsWithWord } from '#infra/search-index';
+import { procedureFieldTable, procedureLevelTable, procedureTable } from '#api/procedure/tables';
 
 const UID = 'api::procedure.procedure';
-
-/** Table and column names come from Strapi's metadata, so the SQL follows the schema. */
-function tables(strapi: Core.Strapi) {
-  const meta = strapi.db.metadata.get(UID);
-  const attribute = (name: string) =>
-    meta.attributes[name] as unknown as { joinTable: Record<string, never> };
-  const field = attribute('field').joinTable as unknown as {
-    name: string;
-    joinColumn: { name: string };
-    inverseJoinColumn: { name: string };
-  };
-  const levels = attribute('levels').joinTable as unknown as {
-    name: string;
-    joinColumn: { name: string };
-    inverseJoinColumn: { name: string };
-  };
-  return {
-    procedures: meta.tableName,
-    fieldLink: field,
-    fields: strapi.db.metadata.get('api::procedure-field.procedure-field').tableName,
-    levelLink: levels,
-    levels: strapi.db.metadata.get('procedure.level').tableName,
-  };
-}
 
 /** A published procedure as the register and the public forms name it. */
 export interface ProcedureRef {
@@ -45,28 +23,23 @@ const procedureService = ({ strapi }: { strapi: Core.Strapi }) => ({
    */
   async search(params: SearchParams): Promise<{ documentIds: string[]; total: number }> {
     const knex = strapi.db.connection;
-    const t = tables(strapi);
+    // Names from Strapi's metadata (src/api/procedure/tables.ts), so the SQL follows the schema.
+    const procedure = procedureTable(strapi);
     const { locale } = params;
 
-    const base = knex(`${t.procedures} as p`).where('p.locale', locale).whereNotNull('p.published_at');
+    const base = knex(`${procedure.table} as p`).where('p.locale', locale).whereNotNull('p.published_at');
     if (params.status) base.where('p.legal_status', params.status);
     if (params.onlineLevel) base.where('p.online_level', params.onlineLevel);
     if (params.field) {
-      base.whereIn(
-        'p.id',
-        knex(`${t.fieldLink.name} as fl`)
-          .select(`fl.${t.fieldLink.joinColumn.name}`)
-          .join(`${t.fields} as f`, 'f.id', `fl.${t.fieldLink.inverseJoinColumn.name}`)
-          .where('f.code', params.field)
-      );
+      const fields = procedureFieldTable(strapi).table;
+      base.whereIn('p.id', linkedIds(knex, procedure.link.field, fields).where('t.code', params.field));
     }
     if (params.level) {
+      // The levels are a component: its link table also names the attribute.
+      const levels = procedureLevelTable(strapi).table;
       base.whereIn(
         'p.id',
-        knex(`${t.levelLink.name} as lc`)
-          .select(`lc.${t.levelLink.joinColumn.name}`)
-          .join(`${t.levels} as l`, 'l.id', `lc.${t.levelLink.inverseJoinColumn.name}`)
-          .where({ 'lc.field': 'levels', 'l.level': params.level })
+        linkedIds(knex, procedure.link.levels, levels).where({ 'l.field': 'levels', 't.level': params.level })
       );
     }
     // A query that is only national codes lists exactly those; with words, codes just rank first.
@@ -81,7 +54,7 @@ const procedureService = ({ strapi }: { strapi: Core.Strapi }) => ({
           params.codes
         )
       : knex.raw('1');
-    const nameWords = knex(`${t.procedures} as n`).select('n.id');
+    const nameWords = knex(`${procedure.table} as n`).select('n.id');
     for (const word of params.words) {
       nameWords.whereIn(
         'n.document_id',

@@ -1,7 +1,7 @@
 /**
  * What waits for whom in the register ("Waiting for me", issue 13). Pure module: the service counts each line within
  * the feedback the user may see (services/register.ts), against the deadline of the step it waits for
- * (CURRENT_DUE_SQL), so a unit's editors count only what is assigned to their units.
+ * (currentDueSql), so a unit's editors count only what is assigned to their units.
  */
 import type { FeedbackState } from './workflow';
 

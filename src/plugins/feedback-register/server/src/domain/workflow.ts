@@ -4,23 +4,11 @@
  * publishes it. Pure module: who may make which move, and what each move needs.
  */
 import type { UnitDueDateProblem } from '#domain/feedback-deadlines';
-import type { FeedbackState } from '#domain/feedback-public';
-import { allowedMoves, decide, refusalMessage, type Graph } from '#domain/state-machine';
+import { FEEDBACK_STATES, type FeedbackState } from '#domain/feedback-states';
+import { allowedMoves, decide, refusalMessage, type Graph, type MoveRefusal } from '#domain/state-machine';
 import { displayDay } from '#domain/working-days';
 
-export type { FeedbackState };
-
-export const FEEDBACK_STATES: readonly FeedbackState[] = [
-  'received',
-  'not_accepted',
-  'transferred',
-  'accepted',
-  'assigned',
-  'answer_drafted',
-  'answer_approved',
-  'answered',
-  'published',
-];
+export { FEEDBACK_STATES, type FeedbackState };
 
 /** The Office handles the register; a unit drafts the answers of the feedback assigned to it. */
 export type Actor = 'office' | 'unit';
@@ -76,6 +64,12 @@ export const CLOSED_STATES: readonly FeedbackState[] = [
 /** States in which the assigned unit writes its answer. */
 export const ANSWER_EDITABLE: readonly FeedbackState[] = ['assigned'];
 
+/** Why a draft answer is refused: not the assigned unit, or not in a state the unit answers in. */
+export const NOT_ANSWERABLE = {
+  vi: 'Chỉ đơn vị được giao mới soạn trả lời, khi phản ánh đang ở đơn vị.',
+  en: 'Only the assigned unit writes the answer, while the feedback is with the unit.',
+};
+
 export interface TransitionInput {
   reason?: string | null;
   receivingAgency?: string | null;
@@ -99,9 +93,7 @@ export interface TransitionRequest {
 }
 
 export type TransitionProblem =
-  | { code: 'unknown_state'; field: 'to' }
-  | { code: 'not_allowed'; field: 'to' }
-  | { code: 'not_your_role'; field: 'to' }
+  | MoveRefusal
   | { code: 'missing'; field: Exclude<Requirement, 'consent'> }
   | { code: 'no_consent'; field: 'to' }
   | { code: 'not_correctable'; field: Correction };

@@ -7,6 +7,7 @@ import type { DatedFeedback } from '#domain/feedback-deadlines';
 import { localDate } from '#domain/working-days';
 import { mayActOnUnit, seesUnit, type AccessSpec, type UnitAccess } from '#domain/unit-access';
 import { organizationSettings } from '#infra/organization-settings';
+import { workflowRecords } from '#infra/workflow-records';
 import type { Submitter } from '../domain/redaction';
 import type { Actor } from '../domain/workflow';
 import { ACTIONS, FEEDBACK_UID } from '../permissions';
@@ -69,24 +70,17 @@ export const POPULATE = {
   consent: { select: ['publishAnswer'] },
 };
 
-export const loadFeedback = async (strapi: Core.Strapi, documentId: string): Promise<StoredFeedback | null> =>
-  (await strapi.db
-    .query(FEEDBACK_UID)
-    .findOne({ where: { documentId }, populate: POPULATE })) as StoredFeedback | null;
-
-/** Writes through the Document Service, so the search index and the cache follow. */
-export const feedbackDocuments = (strapi: Core.Strapi) =>
-  strapi.documents(FEEDBACK_UID as never) as unknown as {
-    create(params: object): Promise<{ documentId: string }>;
-    update(params: object): Promise<unknown>;
-  };
+/** The feedback as the register's services read and write it: `feedbackRecords(strapi).seen(access, …)`. */
+export const feedbackRecords = workflowRecords<StoredFeedback, Access>({
+  uid: FEEDBACK_UID,
+  populate: POPULATE,
+  visible: (access, feedback) => seesUnit(access, feedback.handlingUnit?.id),
+  subject: 'feedback',
+});
 
 /** Whether the user answers for the feedback's handling unit. */
 export const answersFor = (access: Access, feedback: Pick<StoredFeedback, 'handlingUnit'>) =>
   mayActOnUnit(access, access.canAnswer, feedback.handlingUnit?.id);
-
-export const visible = (access: Access, feedback: Pick<StoredFeedback, 'handlingUnit'>) =>
-  seesUnit(access, feedback.handlingUnit?.id);
 
 /** Decree 13/2023: the submitter's data is for the Office and the unit handling the feedback. */
 export const seesPersonalData = (access: Access, feedback: Pick<StoredFeedback, 'handlingUnit'>) =>

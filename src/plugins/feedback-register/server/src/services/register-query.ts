@@ -4,12 +4,16 @@
  */
 import type { Core } from '@strapi/strapi';
 import { startOfLocalDay } from '#domain/working-days';
-import { CURRENT_DUE_SQL } from '#domain/feedback-deadlines';
+import { currentDueSql } from '#domain/feedback-deadlines';
 import { readableUnits } from '#domain/unit-access';
-import { idsLinkedTo, linkTable } from '#infra/relation-queries';
+import { linkTable } from '#infra/relation-queries';
+import { feedbackIdsOfProcedure, feedbackTable } from '#api/feedback/tables';
 import type { RegisterFilters } from '../domain/register-input';
 import { FEEDBACK_UID } from '../permissions';
 import type { Access } from './feedback-records';
+
+/** The due date of the step each row waits for (currentDueDate), in SQL over the feedback aliased `f`. */
+export const currentDueOf = (strapi: Core.Strapi) => currentDueSql(feedbackTable(strapi).at('f'));
 
 /** The register's rows for a filter, with the handling unit joined (`f` the feedback, `u` its unit). */
 export function registerQuery(
@@ -36,23 +40,13 @@ export function registerQuery(
   if (filters.state) query.where('f.state', filters.state);
   if (filters.kind) query.where('f.kind', filters.kind);
   if (filters.unit) query.where('u.id', filters.unit);
-  if (filters.procedure) {
-    query.whereIn(
-      'f.id',
-      idsLinkedTo(strapi, {
-        uid: FEEDBACK_UID,
-        attribute: 'procedure',
-        targetUid: 'api::procedure.procedure',
-        documentId: filters.procedure,
-      })
-    );
-  }
+  if (filters.procedure) query.whereIn('f.id', feedbackIdsOfProcedure(strapi, filters.procedure));
   // Received dates are instants; the filter's days are the organization's calendar days.
   if (filters.receivedFrom)
     query.where('f.received_at', '>=', startOfLocalDay(filters.receivedFrom, timeZone));
   if (filters.receivedTo)
     query.where('f.received_at', '<', startOfLocalDay(nextDay(filters.receivedTo), timeZone));
-  if (filters.overdue) query.whereRaw(`(${CURRENT_DUE_SQL}) < ?`, [now]);
+  if (filters.overdue) query.whereRaw(`(${currentDueOf(strapi)}) < ?`, [now]);
   if (filters.q) {
     const pattern = `%${filters.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     query.whereRaw(`lower(f.subject) like ? escape '\\'`, [pattern]);

@@ -6,7 +6,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import { cleanFileName } from '#domain/file-names';
-import { CURRENT_DUE_SQL, currentDueDate, daysLeft } from '#domain/feedback-deadlines';
+import { currentDueDate, daysLeft } from '#domain/feedback-deadlines';
 import { dueWindow, type WaitingItem } from '#domain/waiting';
 import { localDate } from '#domain/working-days';
 import type { Ability, AdminUser } from '#domain/unit-access';
@@ -22,30 +22,29 @@ import {
   ACCESS,
   actorsFor,
   isoDay,
-  loadFeedback,
+  feedbackRecords,
   POPULATE,
   seesPersonalData,
   today,
-  visible,
   type Access,
   type StoredFeedback,
 } from './feedback-records';
-import { registerQuery } from './register-query';
+import { currentDueOf, registerQuery } from './register-query';
 
 const STATE_ORDER_SQL = `CASE f.state ${FEEDBACK_STATES.map((state, index) => `WHEN '${state}' THEN ${index}`).join(' ')} END`;
 
 /** How each sortable column orders the register (empty values last), ties broken by id so pages never overlap. */
-const SORT_SQL: Record<RegisterSortKey, string> = {
+const sortSql = (currentDue: string): Record<RegisterSortKey, string> => ({
   receivedAt: 'f.received_at',
   subject: 'lower(f.subject)',
   state: STATE_ORDER_SQL,
   unit: 'u.name',
-  dueDate: CURRENT_DUE_SQL,
-};
+  dueDate: currentDue,
+});
 
-const orderOf = (sort: RegisterFilters['sort']) => {
-  if (!sort) return `(${CURRENT_DUE_SQL}) is null, (${CURRENT_DUE_SQL}) asc, f.received_at desc, f.id desc`;
-  const column = `(${SORT_SQL[sort.key]})`;
+const orderOf = (sort: RegisterFilters['sort'], currentDue: string) => {
+  if (!sort) return `(${currentDue}) is null, (${currentDue}) asc, f.received_at desc, f.id desc`;
+  const column = `(${sortSql(currentDue)[sort.key]})`;
   return `${column} is null, ${column} ${sort.direction}, f.id ${sort.direction}`;
 };
 
@@ -99,12 +98,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     };
   }
 
-  /** The feedback when this user may see it, else null. */
-  const visibleFeedback = async (access: Access, documentId: string) => {
-    const feedback = await loadFeedback(strapi, documentId);
-    return feedback && visible(access, feedback) ? feedback : null;
-  };
-
   return {
     accessOf(user: AdminUser, ability: Ability): Promise<Access> {
       return unitAccess(strapi).of(user, ability, ACCESS);
@@ -114,6 +107,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const { calendar, timeZone } = await organizationSettings(strapi);
       const now = localDate(new Date(), timeZone);
       const base = registerQuery(strapi, access, filters, now, timeZone);
+      const currentDue = currentDueOf(strapi);
       const [{ total }] = await base.clone().count({ total: 'f.id' });
       const found = await base
         .clone()
@@ -128,9 +122,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           'u.id as unitId',
           'u.code as unitCode',
           'u.name as unitName',
-          strapi.db.connection.raw(`${CURRENT_DUE_SQL} as current_due`)
+          strapi.db.connection.raw(`${currentDue} as current_due`)
         )
-        .orderByRaw(orderOf(filters.sort))
+        .orderByRaw(orderOf(filters.sort, currentDue))
         .limit(filters.pageSize)
         .offset((filters.page - 1) * filters.pageSize);
       const withProcedure = (await rows().findMany({
@@ -181,6 +175,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const now = localDate(new Date(), timeZone);
       const { today, soonUntil } = dueWindow(now);
       const knex = strapi.db.connection;
+      const currentDue = currentDueOf(strapi);
       const lines = feedbackWaitingLines({ canAnswer: access.canAnswer, canHandle: access.canHandle });
       return Promise.all(
         lines.map(async (line) => {
@@ -188,8 +183,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           if (line.publicationPending) query.whereNotNull('f.publication_due_date');
           const [row] = (await query.select(
             knex.raw('count(f.id) as total'),
-            knex.raw(`sum(case when (${CURRENT_DUE_SQL}) < ? then 1 else 0 end) as overdue`, [today]),
-            knex.raw(`sum(case when (${CURRENT_DUE_SQL}) between ? and ? then 1 else 0 end) as due_soon`, [
+            knex.raw(`sum(case when (${currentDue}) < ? then 1 else 0 end) as overdue`, [today]),
+            knex.raw(`sum(case when (${currentDue}) between ? and ? then 1 else 0 end) as due_soon`, [
               today,
               soonUntil,
             ])
@@ -206,18 +201,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** The feedback with what this user may see and do; null when it is not theirs to see. */
     async findOne(access: Access, documentId: string) {
-      const feedback = await visibleFeedback(access, documentId);
+      const feedback = await feedbackRecords(strapi).seen(access, documentId);
       return feedback ? view(access, feedback) : null;
     },
 
     async historyOf(access: Access, documentId: string) {
-      const feedback = await visibleFeedback(access, documentId);
+      const feedback = await feedbackRecords(strapi).seen(access, documentId);
       return feedback ? getService(strapi, 'history').of(documentId) : null;
     },
 
     /** The Office's suggestion for what the public sees: the texts without the submitter's personal data. */
     async publicationPreview(access: Access, documentId: string) {
-      const feedback = await visibleFeedback(access, documentId);
+      const feedback = await feedbackRecords(strapi).seen(access, documentId);
       return feedback ? publicTexts(feedback, {}) : null;
     },
   };

@@ -10,7 +10,7 @@ import { validationError } from '#utils/errors';
 import { procedures } from '#api/procedure/services/procedure';
 import type { Registration } from '../domain/register-input';
 import { getService } from '../utils';
-import { feedbackDocuments, type Access } from './feedback-records';
+import { feedbackRecords, type Access } from './feedback-records';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /**
@@ -29,18 +29,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const { feedback: input, channel, receivedAt } = registration;
     const due = deadlinesOnReceipt(localDate(receivedAt, timeZone), deadlines, calendar);
     const documentId = await strapi.db.transaction(async () => {
-      const created = await feedbackDocuments(strapi).create({
-        data: receivedFeedback({
-          input,
-          channel,
-          language: 'vi',
-          procedureId,
-          noticeVersion: privacyNotice.version,
-          receivedAt,
-          trackingCode,
-          due,
-        }),
-      });
+      const created = await feedbackRecords(strapi)
+        .documents()
+        .create({
+          data: receivedFeedback({
+            input,
+            channel,
+            language: 'vi',
+            procedureId,
+            noticeVersion: privacyNotice.version,
+            receivedAt,
+            trackingCode,
+            due,
+          }),
+        });
       await getService(strapi, 'history').append({
         feedbackDocumentId: created.documentId,
         action: 'registered',

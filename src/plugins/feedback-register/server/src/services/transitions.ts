@@ -10,23 +10,27 @@ import { effectiveProfile } from '#domain/organization';
 import { localDate } from '#domain/working-days';
 import { enqueueMail } from '#infra/outbox';
 import { organizationSettings } from '#infra/organization-settings';
-import { assertVersion, versionedUpdate } from '#infra/versioned-update';
+import { versionedUpdate } from '#infra/versioned-update';
 import { validationError } from '#utils/errors';
 import { unitAccess } from '#api/unit/services/access';
 import { procedures } from '#api/procedure/services/procedure';
 import { mailsForTransition, type Audience } from '../domain/notifications';
 import { publicTexts } from '../domain/public-texts';
 import type { TransitionBody } from '../domain/register-input';
-import { ANSWER_EDITABLE, decideTransition, problemMessage, unitDueDateMessage } from '../domain/workflow';
+import {
+  ANSWER_EDITABLE,
+  decideTransition,
+  NOT_ANSWERABLE,
+  problemMessage,
+  unitDueDateMessage,
+} from '../domain/workflow';
 import { FEEDBACK_UID, PLUGIN_ID } from '../permissions';
 import { getService } from '../utils';
 import {
   actorsFor,
-  feedbackDocuments,
+  feedbackRecords,
   isoDay,
-  loadFeedback,
   UNIT_FIELDS,
-  visible,
   type Access,
   type StoredFeedback,
   type UnitRef,
@@ -34,7 +38,8 @@ import {
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const history = () => getService(strapi, 'history');
-  const docs = () => feedbackDocuments(strapi);
+  const records = feedbackRecords(strapi);
+  const docs = () => records.documents();
 
   const adminLink = (documentId: string) =>
     `${strapi.config.get('admin.absoluteUrl', '')}/plugins/${PLUGIN_ID}/feedbacks/${documentId}`;
@@ -108,18 +113,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       body: { answer: string; version: number },
       language: Language
     ) {
-      const feedback = await loadFeedback(strapi, documentId);
-      if (!feedback || !visible(access, feedback)) return null;
-      assertVersion(feedback.version, body.version, 'feedback');
+      const feedback = await records.atVersion(access, documentId, body.version);
+      if (!feedback) return null;
       if (!actorsFor(access, feedback).includes('unit') || !ANSWER_EDITABLE.includes(feedback.state)) {
-        throw validationError([
-          fieldError(
-            ['answer'],
-            'Chỉ đơn vị được giao mới soạn trả lời, khi phản ánh đang ở đơn vị.',
-            'Only the assigned unit writes the answer, while the feedback is with the unit.',
-            language
-          ),
-        ]);
+        throw validationError([fieldError(['answer'], NOT_ANSWERABLE.vi, NOT_ANSWERABLE.en, language)]);
       }
       await strapi.db.transaction(async () => {
         await versionedUpdate(strapi, FEEDBACK_UID, {
@@ -142,9 +139,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * at once exactly one succeeds and the other gets a ConflictError (409).
      */
     async transition(access: Access, documentId: string, body: TransitionBody, language: Language) {
-      const feedback = await loadFeedback(strapi, documentId);
-      if (!feedback || !visible(access, feedback)) return null;
-      assertVersion(feedback.version, body.version, 'feedback');
+      const feedback = await records.atVersion(access, documentId, body.version);
+      if (!feedback) return null;
       const consented = Boolean(feedback.consent?.publishAnswer);
       const decision = decideTransition({
         from: feedback.state,

@@ -3,7 +3,14 @@
  * Director, whose answer the Office then acts on and closes. Pure module: who may make which move, and what each
  * move needs.
  */
-import { allowedMoves, decide, isStateOf, refusalMessage, type Graph } from '#domain/state-machine';
+import {
+  allowedMoves,
+  decide,
+  isStateOf,
+  refusalMessage,
+  type Graph,
+  type MoveRefusal,
+} from '#domain/state-machine';
 
 export const DIFFICULTY_STATES = ['open', 'resolved', 'escalated', 'answered'] as const;
 export type DifficultyState = (typeof DIFFICULTY_STATES)[number];
@@ -37,11 +44,7 @@ export interface DifficultyTransitionInput {
   answer?: string | null;
 }
 
-export type DifficultyProblem =
-  | { code: 'unknown_state'; field: 'to' }
-  | { code: 'not_allowed'; field: 'to' }
-  | { code: 'not_your_role'; field: 'to' }
-  | { code: 'missing'; field: DifficultyRequirement };
+export type DifficultyProblem = MoveRefusal | { code: 'missing'; field: DifficultyRequirement };
 
 export type DifficultyDecision =
   | { ok: true; transition: DifficultyTransition }

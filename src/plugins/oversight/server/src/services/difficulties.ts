@@ -8,7 +8,8 @@ import { fieldError, type Language } from '#domain/errors';
 import { inUnit, mayActOnUnit } from '#domain/unit-access';
 import { type WaitingItem } from '#domain/waiting';
 import { enqueueMail } from '#infra/outbox';
-import { assertVersion, versionedUpdate } from '#infra/versioned-update';
+import { versionedUpdate } from '#infra/versioned-update';
+import { workflowRecords } from '#infra/workflow-records';
 import { validationError } from '#utils/errors';
 import {
   allowedDifficultyTransitions,
@@ -71,8 +72,16 @@ function difficultyWhere(access: Access, query: Pick<ListQuery, 'unit' | 'state'
   return and.length ? { $and: and } : {};
 }
 
+const difficultyRecords = workflowRecords<StoredDifficulty, Access>({
+  uid: UIDS.difficulty,
+  populate: UNIT_POPULATE,
+  visible: difficultyVisible,
+  subject: 'difficulty',
+});
+
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const support = recordSupport(strapi);
+  const records = difficultyRecords(strapi);
 
   /** Difficulties as the admin shows them, each with the moves this user may make now (the buttons). */
   async function views(access: Access, rows: StoredDifficulty[]) {
@@ -102,12 +111,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       })),
     }));
   }
-
-  const load = async (documentId: string) =>
-    (await strapi.db.query(UIDS.difficulty).findOne({
-      where: { documentId },
-      populate: UNIT_POPULATE,
-    })) as StoredDifficulty | null;
 
   /** A task of the unit, or a field error: any locale row naming the unit makes it the unit's task. */
   async function taskOfUnit(documentId: string, unitId: number, language: Language) {
@@ -213,8 +216,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async find(access: Access, documentId: string) {
-      const row = await load(documentId);
-      if (!row || !difficultyVisible(access, row)) return null;
+      const row = await records.seen(access, documentId);
+      if (!row) return null;
       const [detail] = await views(access, [row]);
       return detail;
     },
@@ -224,9 +227,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * at once exactly one succeeds and the other gets a ConflictError (409).
      */
     async transition(access: Access, documentId: string, body: DifficultyTransitionBody, language: Language) {
-      const row = await load(documentId);
-      if (!row || !difficultyVisible(access, row)) return null;
-      assertVersion(row.version, body.version, 'difficulty');
+      const row = await records.atVersion(access, documentId, body.version);
+      if (!row) return null;
       const decision = decideDifficultyTransition({
         from: row.state,
         to: body.to,

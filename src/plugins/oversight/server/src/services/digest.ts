@@ -7,13 +7,11 @@
 import type { Core } from '@strapi/strapi';
 import { localDate } from '#domain/working-days';
 import { runExclusively, scheduleDailyJob } from '#infra/job-lock';
-import { enqueueMail } from '#infra/outbox';
 import { organizationSettings } from '#infra/organization-settings';
 import { day } from '#infra/stored-values';
 import {
   digestMessage,
   isDueBy,
-  reminderMail,
   sortItems,
   type ReminderItem,
   UNIT_PENDING_STATES,
@@ -115,7 +113,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             .query(UIDS.reminder)
             .update({ where: { id: reminder.id }, data: { items: listed } });
         }
-        const mail = reminderMail({
+        await store.mailReminder(trx, to, `oversight.digest:${unit.code}:${today}`, {
           kind: 'scheduled',
           unitName: unit.name,
           message: null,
@@ -123,18 +121,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           senderName: SYSTEM_SENDER,
           today,
           days,
-          link: store.adminLink(),
         });
-        await enqueueMail(
-          strapi,
-          to.map((address) => ({
-            to: address,
-            subject: mail.subject,
-            text: mail.text,
-            topic: `oversight.digest:${unit.code}:${today}`,
-          })),
-          trx
-        );
         return listed.length;
       });
       if (sent > 0) {

@@ -1,15 +1,16 @@
 /**
  * What manual reminders and the daily digest share: the items a reminder names (plan tasks, assigned feedback),
- * who receives it, and the rows of `oversight_reminder_items`, whose unique index (kind, item, day) keeps an item
+ * who receives it, its mail, and the rows of `oversight_reminder_items`, whose unique index (kind, item, day) keeps an item
  * from being reminded twice the same day.
  */
 import { randomBytes } from 'crypto';
 import type { Core } from '@strapi/strapi';
 import type { FeedbackState } from '#domain/feedback-public';
+import { enqueueMail } from '#infra/outbox';
 import { day } from '#infra/stored-values';
 import { unitAccess } from '#api/unit/services/access';
 import { redactPersonalData, type Submitter } from '#feedback-register/domain/redaction';
-import type { ItemRef } from '../domain/reminders';
+import { reminderMail, type ItemRef } from '../domain/reminders';
 import { PLUGIN_ID, UIDS } from '../permissions';
 import type { UnitRef } from './reminders';
 import type { LatestReport } from './tasks';
@@ -64,6 +65,21 @@ export function reminderItems(strapi: Core.Strapi) {
   const itemsTable = () => strapi.db.metadata.get(UIDS.reminderItem).tableName;
 
   const adminLink = () => `${strapi.config.get('admin.absoluteUrl', '')}/plugins/${PLUGIN_ID}/my`;
+
+  /** A reminder's mail (manual or the digest), linking to the unit's page: one outbox row per recipient, in `trx`. */
+  async function mailReminder(
+    trx: unknown,
+    to: string[],
+    topic: string,
+    content: Omit<Parameters<typeof reminderMail>[0], 'link'>
+  ) {
+    const mail = reminderMail({ ...content, link: adminLink() });
+    await enqueueMail(
+      strapi,
+      to.map((address) => ({ to: address, subject: mail.subject, text: mail.text, topic })),
+      trx
+    );
+  }
 
   const loadUnit = async (id: number) =>
     (await strapi.db.query(UNIT).findOne({
@@ -168,5 +184,5 @@ export function reminderItems(strapi: Core.Strapi) {
     return { tasks: tasks.map((task) => ({ ...task, dueDate: day(task.dueDate) })), reports };
   }
 
-  return { adminLink, loadUnit, recipients, remindedOn, recordItems, feedbackRows, plannedTasks };
+  return { loadUnit, recipients, mailReminder, remindedOn, recordItems, feedbackRows, plannedTasks };
 }

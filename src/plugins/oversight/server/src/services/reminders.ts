@@ -7,19 +7,12 @@
 import type { Core } from '@strapi/strapi';
 import { fieldError, type FieldError, type Language } from '#domain/errors';
 import { localDate } from '#domain/working-days';
-import { enqueueMail } from '#infra/outbox';
 import { organizationSettings } from '#infra/organization-settings';
 import { validationError } from '#utils/errors';
 import { readableUnits } from '#domain/unit-access';
 import type { ListQuery } from '../domain/records-input';
 import { visibleUnitIds } from '../domain/records-input';
-import {
-  reminderMail,
-  sortItems,
-  type ItemRef,
-  type ReminderInput,
-  type ReminderItem,
-} from '../domain/reminders';
+import { sortItems, type ItemRef, type ReminderInput, type ReminderItem } from '../domain/reminders';
 import { overdueItems, UNIT_OWES_STATES } from '../domain/overdue';
 import { UIDS } from '../permissions';
 import type { Access } from './access';
@@ -200,7 +193,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           const recorded = await store.recordItems(trx, reminder.id, unit.id, 'manual', today, items);
           // Another reminder took some of them meanwhile: the unique index decided, this one is refused whole.
           if (recorded.size < items.length) throw new AlreadyReminded();
-          const mail = reminderMail({
+          await store.mailReminder(trx, to, `oversight.reminder:${reminder.documentId}`, {
             kind: 'manual',
             unitName: unit.name,
             message: input.message,
@@ -208,18 +201,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             senderName: access.user.name,
             today,
             days: 0,
-            link: store.adminLink(),
           });
-          await enqueueMail(
-            strapi,
-            to.map((address) => ({
-              to: address,
-              subject: mail.subject,
-              text: mail.text,
-              topic: `oversight.reminder:${reminder.documentId}`,
-            })),
-            trx
-          );
           return reminder.documentId;
         });
       } catch (error) {

@@ -2,7 +2,7 @@
  * The editorial workflow of a unit's submission (plan §III.1–2): units submit, the IT Center reviews and
  * publishes. Pure module: who may move a submission from which state to which, and what each move requires.
  */
-import { allowedMoves, decide, refusalMessage, type Graph } from '#domain/state-machine';
+import { allowedMoves, decide, refusalMessage, type Graph, type MoveRefusal } from '#domain/state-machine';
 import { SUBMISSION_STATES, type SubmissionState } from '#domain/submission-states';
 
 export { SUBMISSION_STATES, type SubmissionState };
@@ -63,6 +63,12 @@ export const isSending = (from: SubmissionState, to: SubmissionState) =>
 /** States in which the unit may still edit its submission. */
 export const EDITABLE_BY_UNIT: readonly SubmissionState[] = ['draft', 'changes_requested'];
 
+/** Why an edit is refused: not the submitting unit, or not in a state it may edit in. */
+export const NOT_EDITABLE = {
+  vi: 'Chỉ đơn vị gửi được sửa tin bài khi đang soạn hoặc được yêu cầu chỉnh sửa.',
+  en: 'Only the submitting unit may edit, while the submission is a draft or sent back for changes.',
+};
+
 export interface TransitionRequest {
   from: SubmissionState;
   to: string;
@@ -72,9 +78,7 @@ export interface TransitionRequest {
 }
 
 export type TransitionProblem =
-  | { code: 'unknown_state'; field: 'to' }
-  | { code: 'not_allowed'; field: 'to' }
-  | { code: 'not_your_role'; field: 'to' }
+  | MoveRefusal
   | { code: 'comment_required'; field: 'comment' }
   | { code: 'assignee_required'; field: 'assignee' };
 
@@ -107,8 +111,7 @@ export function allowedTransitions(from: SubmissionState, actors: Actor[]): Tran
   return allowedMoves(SUBMISSION_WORKFLOW, from, actors);
 }
 
-const refusal = (code: 'unknown_state' | 'not_allowed' | 'not_your_role') =>
-  refusalMessage(SUBMISSION_WORKFLOW, { code, field: 'to' });
+const refusal = (code: MoveRefusal['code']) => refusalMessage(SUBMISSION_WORKFLOW, { code, field: 'to' });
 
 export const PROBLEM_MESSAGES: Record<TransitionProblem['code'], { vi: string; en: string }> = {
   unknown_state: refusal('unknown_state'),

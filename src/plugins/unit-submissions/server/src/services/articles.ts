@@ -9,14 +9,7 @@ import { validationError } from '#utils/errors';
 import { decideTransition } from '../domain/workflow';
 import { SUBMISSION_UID } from '../permissions';
 import { getService } from '../utils';
-import {
-  ARTICLE_UID,
-  loadSubmission,
-  submissionDocuments,
-  visible,
-  type Access,
-  type StoredSubmission,
-} from './submission-records';
+import { ARTICLE_UID, submissionRecords, type Access, type StoredSubmission } from './submission-records';
 
 const KIND_TO_ARTICLE: Record<string, string> = {
   news: 'news',
@@ -38,6 +31,7 @@ const toBlocks = (text: string | null) =>
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const history = () => getService(strapi, 'history');
   const rows = () => strapi.db.query(SUBMISSION_UID);
+  const records = submissionRecords(strapi);
 
   return {
     /**
@@ -76,7 +70,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           campaign: task?.campaign?.documentId ?? null,
         } as never,
       });
-      await submissionDocuments(strapi).update({
+      await records.documents().update({
         documentId: submission.documentId,
         data: { article: article.documentId },
       });
@@ -96,8 +90,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * webhook, the cache). Null when the submission is not the user's to see.
      */
     async publishArticle(access: Access, documentId: string, language: Language) {
-      const submission = await loadSubmission(strapi, documentId);
-      if (!submission || !visible(access, submission)) return null;
+      const submission = await records.seen(access, documentId);
+      if (!submission) return null;
       if (!access.canPublishArticles) {
         throw new errors.ForbiddenError(
           language === 'en' ? 'You may not publish articles.' : 'Bạn không có quyền xuất bản bài viết.'

@@ -8,6 +8,7 @@ import {
   privateUploadDir,
   readablePrivateFile,
   removePrivateFiles,
+  storeAttachments,
   storePrivateFile,
 } from '#infra/private-files';
 import { validationError } from '#utils/errors';
@@ -16,7 +17,7 @@ import { EDITABLE_BY_UNIT } from '../domain/workflow';
 import { ATTACHMENT_UID, SUBMISSION_UID } from '../permissions';
 import { settingsOf } from '../config';
 import { getService } from '../utils';
-import { actorsFor, loadSubmission, visible, type Access } from './submission-records';
+import { actorsFor, submissionRecords, type Access } from './submission-records';
 
 const FILE = 'plugin::upload.file';
 const DOCUMENT_ID = /^[a-z0-9]{20,32}$/;
@@ -70,8 +71,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** The submission if this user may change its attachments now; a refusal otherwise. */
   async function editable(access: Access, documentId: string, language: Language) {
-    const submission = await loadSubmission(strapi, documentId);
-    if (!submission || !visible(access, submission)) return 'not-found' as const;
+    const submission = await submissionRecords(strapi).seen(access, documentId);
+    if (!submission) return 'not-found' as const;
     if (!actorsFor(access, submission).includes('unit')) return 'forbidden' as const;
     if (!EDITABLE_BY_UNIT.includes(submission.state)) {
       throw validationError([
@@ -136,22 +137,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const judged = await judgeSubmissionFiles(files, existing, this.limits(), language);
       if (!judged.ok) throw validationError(judged.errors);
 
-      const stored: string[] = [];
-      try {
-        for (const { attachment } of judged.value) {
-          stored.push(await storePrivateFile(dir(), attachment.bytes, attachment.extension));
-        }
-        await strapi.db.transaction(async () => {
-          for (const [index, { attachment, originalName }] of judged.value.entries()) {
+      await storeAttachments(dir(), judged.value, (files) =>
+        strapi.db.transaction(async () => {
+          for (const file of files) {
             await rows().create({
               data: {
                 submission: submission.id,
-                originalName,
-                storedName: stored[index],
-                kind: attachment.kind,
-                mime: attachment.mime,
-                size: attachment.size,
-                sha256: attachment.sha256,
+                ...file,
                 uploadedBy: access.user.id,
                 createdAt: at,
                 updatedAt: at,
@@ -165,11 +157,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             details: { fields: ['attachments'], added: judged.value.map((file) => file.originalName) },
             at,
           });
-        });
-      } catch (error) {
-        await removePrivateFiles(dir(), stored);
-        throw error;
-      }
+        })
+      );
       return list(submission.id);
     },
 
@@ -199,8 +188,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** The file, for whoever may read the submission (a submission of another unit is not found). */
     async readable(access: Access, documentId: string, attachmentId: string) {
-      const submission = await loadSubmission(strapi, documentId);
-      if (!submission || !visible(access, submission)) return null;
+      const submission = await submissionRecords(strapi).seen(access, documentId);
+      if (!submission) return null;
       const attachment = await findIn(submission.id, attachmentId);
       if (!attachment) return null;
       return readablePrivateFile(dir(), attachment);

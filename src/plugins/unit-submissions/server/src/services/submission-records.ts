@@ -2,8 +2,8 @@
  * What the submission services share (not a service): a stored submission as they read it, and who may see it
  * and act on it. The decisions are the core unit access's (src/domain/unit-access.ts) and the plugin's actions.
  */
-import type { Core } from '@strapi/strapi';
 import { mayActOnUnit, readableUnits, seesUnit, type AccessSpec, type UnitAccess } from '#domain/unit-access';
+import { workflowRecords } from '#infra/workflow-records';
 import type { Actor, SubmissionState } from '../domain/workflow';
 import { ACTIONS, SUBMISSION_UID } from '../permissions';
 import { ATTACHMENT_FIELDS } from './attachments';
@@ -65,29 +65,19 @@ export const POPULATE = {
   attachments: { select: ATTACHMENT_FIELDS, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] },
 };
 
-export const loadSubmission = async (
-  strapi: Core.Strapi,
-  documentId: string
-): Promise<StoredSubmission | null> =>
-  (await strapi.db
-    .query(SUBMISSION_UID)
-    .findOne({ where: { documentId }, populate: POPULATE })) as StoredSubmission | null;
-
-/** Writes through the Document Service, so the search index and the unit guard follow. */
-export const submissionDocuments = (strapi: Core.Strapi) =>
-  strapi.documents(SUBMISSION_UID as never) as unknown as {
-    create(params: object): Promise<{ documentId: string }>;
-    update(params: object): Promise<unknown>;
-  };
+/** Submissions as the services read and write them: `submissionRecords(strapi).atVersion(access, …)`. */
+export const submissionRecords = workflowRecords<StoredSubmission, Access>({
+  uid: SUBMISSION_UID,
+  populate: POPULATE,
+  visible: (access, submission) => seesUnit(access, submission.unit?.id),
+  subject: 'submission',
+});
 
 /** The submissions this user may see, as a where-clause: every unit's, or their own units'. */
 export const visibleWhere = (access: Access): Record<string, unknown>[] => {
   const units = readableUnits(access);
   return units === 'all' ? [] : [{ unit: { id: { $in: units } } }];
 };
-
-export const visible = (access: Access, submission: Pick<StoredSubmission, 'unit'>) =>
-  seesUnit(access, submission.unit?.id);
 
 /** The roles this user plays on this submission. */
 export const actorsFor = (access: Access, submission: Pick<StoredSubmission, 'unit'>): Actor[] => [

@@ -12,23 +12,21 @@ import { prefixRange } from '#domain/search-text';
 import { inUnit, mayActOnUnit, type Ability, type AdminUser } from '#domain/unit-access';
 import { organizationSettings } from '#infra/organization-settings';
 import { documentsWithWord } from '#infra/search-index';
-import { assertVersion, versionedUpdate } from '#infra/versioned-update';
+import { versionedUpdate } from '#infra/versioned-update';
 import { validationError } from '#utils/errors';
 import { unitAccess } from '#api/unit/services/access';
 import type { ListQuery, SortKey } from '../domain/list-query';
 import type { SubmissionInput } from '../domain/submission-input';
 import { submissionWaitingLines } from '../domain/waiting';
-import { allowedTransitions, EDITABLE_BY_UNIT } from '../domain/workflow';
+import { allowedTransitions, EDITABLE_BY_UNIT, NOT_EDITABLE } from '../domain/workflow';
 import { SUBMISSION_UID } from '../permissions';
 import { getService } from '../utils';
 import {
   ACCESS,
   actorsFor,
   ARTICLE_UID,
-  loadSubmission,
   POPULATE,
-  submissionDocuments,
-  visible,
+  submissionRecords,
   visibleWhere,
   type Access,
 } from './submission-records';
@@ -59,15 +57,15 @@ const notYourUnit = (language: Language) =>
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const history = () => getService(strapi, 'history');
   const rows = () => strapi.db.query(SUBMISSION_UID);
-  const docs = () => submissionDocuments(strapi);
-  const load = (documentId: string) => loadSubmission(strapi, documentId);
+  const records = submissionRecords(strapi);
+  const docs = () => records.documents();
 
   return {
     accessOf(user: AdminUser, ability: Ability): Promise<Access> {
       return unitAccess(strapi).of(user, ability, ACCESS);
     },
 
-    load,
+    load: records.load,
 
     /** One page of the list (or the review queue), filtered, searched and sorted, within what the user may see. */
     async list(access: Access, query: Omit<ListQuery, 'page' | 'pageSize'>, page: number, pageSize: number) {
@@ -131,8 +129,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** The submission, with the moves this user may make now; null when it is not theirs to see. */
     async findOne(access: Access, documentId: string) {
-      const submission = await load(documentId);
-      if (!submission || !visible(access, submission)) return null;
+      const submission = await records.seen(access, documentId);
+      if (!submission) return null;
       const actors = actorsFor(access, submission);
       // The relation holds the article's draft: whether it is public is the published row's business.
       const published = submission.article
@@ -198,19 +196,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       input: SubmissionInput,
       language: Language
     ) {
-      const submission = await load(documentId);
-      if (!submission || !visible(access, submission)) return null;
-      // The client acted on an older version: whatever it meant, someone changed it first.
-      assertVersion(submission.version, version, 'submission');
+      const submission = await records.atVersion(access, documentId, version);
+      if (!submission) return null;
       if (!actorsFor(access, submission).includes('unit') || !EDITABLE_BY_UNIT.includes(submission.state)) {
-        throw validationError([
-          fieldError(
-            ['state'],
-            'Chỉ đơn vị gửi được sửa tin bài khi đang soạn hoặc được yêu cầu chỉnh sửa.',
-            'Only the submitting unit may edit, while the submission is a draft or sent back for changes.',
-            language
-          ),
-        ]);
+        throw validationError([fieldError(['state'], NOT_EDITABLE.vi, NOT_EDITABLE.en, language)]);
       }
       if (input.unit !== undefined && !access.isSuperAdmin && !inUnit(access, input.unit)) {
         throw notYourUnit(language);

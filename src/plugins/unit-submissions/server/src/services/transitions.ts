@@ -10,7 +10,7 @@ import { localDate } from '#domain/working-days';
 import { displayName, type AdminUser } from '#domain/unit-access';
 import { enqueueMail } from '#infra/outbox';
 import { organizationSettings } from '#infra/organization-settings';
-import { assertVersion, versionedUpdate } from '#infra/versioned-update';
+import { versionedUpdate } from '#infra/versioned-update';
 import { validationError } from '#utils/errors';
 import { unitAccess } from '#api/unit/services/access';
 import { BULK_MOVES, type BulkRequest } from '../domain/bulk';
@@ -19,14 +19,7 @@ import { decideTransition, isSending, PROBLEM_MESSAGES, type SubmissionState } f
 import { settingsOf } from '../config';
 import { SUBMISSION_UID } from '../permissions';
 import { getService } from '../utils';
-import {
-  actorsFor,
-  loadSubmission,
-  submissionDocuments,
-  visible,
-  type Access,
-  type StoredSubmission,
-} from './submission-records';
+import { actorsFor, submissionRecords, type Access, type StoredSubmission } from './submission-records';
 
 const NOT_FOUND = { vi: 'Không tìm thấy tin bài.', en: 'Submission not found.' };
 const UNEXPECTED = { vi: 'Lỗi không mong đợi, hãy thử lại.', en: 'Unexpected error: try again.' };
@@ -91,10 +84,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       language: Language,
       { at }: { at?: Date } = {}
     ) {
-      const submission = await loadSubmission(strapi, documentId);
-      if (!submission || !visible(access, submission)) return null;
-      // The client acted on an older version: whatever it meant, someone changed it first.
-      assertVersion(submission.version, request.version, 'submission');
+      const submission = await submissionRecords(strapi).atVersion(access, documentId, request.version);
+      if (!submission) return null;
       const decision = decideTransition({
         from: submission.state,
         to: request.to,
@@ -146,7 +137,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           subject: 'submission',
         });
         if (assigneeId)
-          await submissionDocuments(strapi).update({ documentId, data: { assignee: assigneeId } });
+          await submissionRecords(strapi)
+            .documents()
+            .update({ documentId, data: { assignee: assigneeId } });
         const actor = { id: access.user.id, name: access.user.name };
         await history().append({
           submissionDocumentId: documentId,
