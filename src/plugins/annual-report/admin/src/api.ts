@@ -1,27 +1,18 @@
 import { useMemo } from 'react';
 import { useFetchClient } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
-import type { Figures, Narrative } from '#annual-report/domain/figures';
+import type { Figures, Narrative, ReportHeading, ReportState } from '#annual-report/domain/figures';
 import { PLUGIN_ID } from '#annual-report/permissions';
 import { fileNameOf, type Download } from '#admin/shared/files';
 
-export type { Figures, Narrative };
+export type { Figures, Narrative, ReportState };
 
 /* -------------------------------------------------------------------------------------------------
  * What the plugin's admin API returns
  * -----------------------------------------------------------------------------------------------*/
 
-export type ReportState = 'draft' | 'issued';
-
 /** One line of the list of reports. */
-export interface ReportRow {
-  documentId: string;
-  title: string;
-  year: number;
-  /** YYYY-MM-DD. */
-  periodFrom: string;
-  periodTo: string;
-  state: ReportState;
+export interface ReportRow extends ReportHeading {
   computedAt: string | null;
   issuedAt: string | null;
 }

@@ -10,7 +10,7 @@ import { day, iso, num } from '#infra/stored-values';
 import { assertVersion, versionedUpdate } from '#infra/versioned-update';
 import { difficultyTable } from '#oversight/tables';
 import { reportPeriod } from '#domain/organization';
-import type { Figures, Narrative } from '../domain/figures';
+import type { Figures, Narrative, ReportHeading } from '../domain/figures';
 import { diffFigures, type Change } from '../domain/figures-rules';
 import { prefillNarrative, type DifficultyFact } from '../domain/narrative';
 import { profileOn } from './organization-profile';
@@ -28,13 +28,7 @@ export class IssuedError extends Error {
   }
 }
 
-export interface ReportView {
-  documentId: string;
-  title: string;
-  year: number;
-  periodFrom: string;
-  periodTo: string;
-  state: 'draft' | 'issued';
+export interface ReportView extends ReportHeading {
   number: string | null;
   recipients: string | null;
   computedAt: string | null;
