@@ -1,25 +1,16 @@
-import type { Figures, Narrative } from '#annual-report/domain/figures';
+import type { Figures, Narrative, ReportHeading, ReportState } from '#annual-report/domain/figures';
 import { PLUGIN_ID } from '#annual-report/permissions';
 import { fileNameOf, type Download } from '#admin/shared/files';
 import { usePluginApi } from '#admin/shared/api-client';
 
-export type { Figures, Narrative };
+export type { Figures, Narrative, ReportState };
 
 /* -------------------------------------------------------------------------------------------------
  * What the plugin's admin API returns
  * -----------------------------------------------------------------------------------------------*/
 
-export type ReportState = 'draft' | 'issued';
-
 /** One line of the list of reports. */
-export interface ReportRow {
-  documentId: string;
-  title: string;
-  year: number;
-  /** YYYY-MM-DD. */
-  periodFrom: string;
-  periodTo: string;
-  state: ReportState;
+export interface ReportRow extends ReportHeading {
   computedAt: string | null;
   issuedAt: string | null;
 }

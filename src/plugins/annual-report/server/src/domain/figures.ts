@@ -81,6 +81,19 @@ export interface Figures {
   }[];
 }
 
+export type ReportState = 'draft' | 'issued';
+
+/** What names a report and its period, in the API's lists and views and in the exports. */
+export interface ReportHeading {
+  documentId: string;
+  title: string;
+  year: number;
+  /** YYYY-MM-DD. */
+  periodFrom: string;
+  periodTo: string;
+  state: ReportState;
+}
+
 /** The narrative sections the Office writes (prefilled from the units' reports and difficulties). */
 export interface Narrative {
   results: string;

@@ -380,9 +380,22 @@ export const ROW_FIGURES = {
 } as const;
 
 export type RowFigure = keyof typeof ROW_FIGURES;
+type RowKey = (typeof ROW_FIGURES)[RowFigure];
 
 export const CHANNELS = ['website', 'press', 'television', 'radio', 'social_media'] as const;
 export const FEEDBACK_CHANNELS = ['web', 'email', 'phone', 'paper'] as const;
+
+const oneOf = (values: readonly string[]) => (key: string) => values.includes(key);
+
+/** What a figure's key must be, for the figures whose key is passed on as it is. */
+const KEY_CHECKS: Record<Exclude<RowKey, 'none' | 'unit' | 'unit-state'>, (key: string) => boolean> = {
+  kind: oneOf(ARTICLE_KINDS),
+  channel: oneOf(CHANNELS),
+  'feedback-channel': oneOf(FEEDBACK_CHANNELS),
+  'feedback-kind': oneOf(FEEDBACK_KIND_VALUES),
+  campaign: (key) => key === 'none' || DOCUMENT_ID.test(key),
+  task: (key) => DOCUMENT_ID.test(key),
+};
 
 export interface RowsQuery {
   figure: RowFigure;
@@ -414,18 +427,6 @@ export function parseRowsQuery(query: Record<string, unknown>, language: Languag
       if (key !== undefined) bad();
     } else if (key === undefined) {
       reader.fail('key', 'Chỉ tiêu này cần khóa (key).', 'This figure needs a key.');
-    } else if (kind === 'kind') {
-      if ((ARTICLE_KINDS as readonly string[]).includes(key)) value.key = key;
-      else bad();
-    } else if (kind === 'channel') {
-      if ((CHANNELS as readonly string[]).includes(key)) value.key = key;
-      else bad();
-    } else if (kind === 'feedback-channel') {
-      if ((FEEDBACK_CHANNELS as readonly string[]).includes(key)) value.key = key;
-      else bad();
-    } else if (kind === 'feedback-kind') {
-      if ((FEEDBACK_KIND_VALUES as readonly string[]).includes(key)) value.key = key;
-      else bad();
     } else if (kind === 'unit') {
       if (/^\d{1,9}$/.test(key)) value.unitId = Number(key);
       else bad();
@@ -439,13 +440,9 @@ export function parseRowsQuery(query: Record<string, unknown>, language: Languag
         value.unitId = Number(unit);
         if (state) value.state = state;
       } else bad();
-    } else if (kind === 'campaign') {
-      if (key === 'none' || DOCUMENT_ID.test(key)) value.key = key;
-      else bad();
-    } else if (kind === 'task') {
-      if (DOCUMENT_ID.test(key)) value.key = key;
-      else bad();
-    }
+    } else if (KEY_CHECKS[kind](key)) {
+      value.key = key;
+    } else bad();
   }
   return reader.result(value);
 }

@@ -45,32 +45,24 @@ export interface Column<R> {
   labels?: string;
 }
 
+/**
+ * The lists' columns. The XLSX shows them to staff (`labels` instead of stored values, "Có"/"Không" for yes-no,
+ * widths); the CSV writes the same columns with the stored values (for machines).
+ */
 export const ARTICLE_COLUMNS: Column<ArticleListRow>[] = [
   { key: 'documentId', header: 'Mã tài liệu', width: 28, type: 'string' },
   { key: 'publishedAt', header: 'Ngày đăng', width: 18, type: 'datetime' },
   { key: 'title', header: 'Tiêu đề', width: 60, type: 'string' },
-  { key: 'kind', header: 'Thể loại', width: 14, type: 'string' },
-  { key: 'channel', header: 'Kênh', width: 16, type: 'string' },
+  { key: 'kind', header: 'Thể loại', width: 16, type: 'string', labels: 'articleKind' },
+  { key: 'channel', header: 'Kênh', width: 24, type: 'string', labels: 'articleChannel' },
   { key: 'unit', header: 'Đơn vị', width: 30, type: 'string' },
   { key: 'campaign', header: 'Chiến dịch', width: 30, type: 'string' },
   { key: 'task', header: 'Nhiệm vụ', width: 10, type: 'string' },
   { key: 'externalUrl', header: 'Đường dẫn', width: 40, type: 'string' },
 ];
 
-/**
- * The lists as the XLSX shows them to staff: labels instead of stored values, "Có"/"Không" for yes-no, and the
- * feedback's register number instead of the internal documentId. The CSV keeps the stored values (for machines).
- */
-export const ARTICLE_SHEET_COLUMNS: Column<ArticleListRow>[] = ARTICLE_COLUMNS.map((c) =>
-  c.key === 'kind'
-    ? { ...c, labels: 'articleKind', width: 16 }
-    : c.key === 'channel'
-      ? { ...c, labels: 'articleChannel', width: 24 }
-      : c
-);
-
-export const FEEDBACK_SHEET_COLUMNS: Column<FeedbackListRow>[] = [
-  { key: 'id', header: 'Số (ID)', width: 10, type: 'number' },
+/** The feedback list's columns but the first: the CSV's documentId, the XLSX's register number (below). */
+const FEEDBACK_DETAILS: Column<FeedbackListRow>[] = [
   { key: 'receivedAt', header: 'Ngày tiếp nhận', width: 18, type: 'datetime' },
   { key: 'channel', header: 'Kênh', width: 18, type: 'string', labels: 'feedbackChannel' },
   { key: 'kind', header: 'Loại', width: 32, type: 'string', labels: 'feedbackKind' },
@@ -83,14 +75,13 @@ export const FEEDBACK_SHEET_COLUMNS: Column<FeedbackListRow>[] = [
 
 export const FEEDBACK_COLUMNS: Column<FeedbackListRow>[] = [
   { key: 'documentId', header: 'Mã tài liệu', width: 28, type: 'string' },
-  { key: 'receivedAt', header: 'Ngày tiếp nhận', width: 18, type: 'datetime' },
-  { key: 'channel', header: 'Kênh', width: 12, type: 'string' },
-  { key: 'kind', header: 'Loại', width: 20, type: 'string' },
-  { key: 'subject', header: 'Trích yếu (đã ẩn thông tin cá nhân)', width: 60, type: 'string' },
-  { key: 'state', header: 'Trạng thái', width: 16, type: 'string' },
-  { key: 'dueDate', header: 'Hạn xử lý', width: 12, type: 'date' },
-  { key: 'answeredAt', header: 'Ngày trả lời', width: 18, type: 'datetime' },
-  { key: 'onTime', header: 'Đúng hạn', width: 10, type: 'boolean' },
+  ...FEEDBACK_DETAILS,
+];
+
+/** Staff know a feedback by its register number, not by the internal documentId. */
+export const FEEDBACK_SHEET_COLUMNS: Column<FeedbackListRow>[] = [
+  { key: 'id', header: 'Số (ID)', width: 10, type: 'number' },
+  ...FEEDBACK_DETAILS,
 ];
 
 /** One CSV cell: quoted when needed, and a leading =, +, -, @, tab or CR neutralised. */

@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import type { Figures } from '../domain/figures';
 import { label, percent, yesNo, type ReportMeta } from '../domain/document-format';
 import {
-  ARTICLE_SHEET_COLUMNS,
+  ARTICLE_COLUMNS,
   FEEDBACK_SHEET_COLUMNS,
   type ArticleListRow,
   type Column,
@@ -375,7 +375,7 @@ export async function writeXlsx(input: WorkbookInput, file: string) {
   const articles = await listSheet(
     workbook,
     SHEETS.articleList,
-    ARTICLE_SHEET_COLUMNS,
+    ARTICLE_COLUMNS,
     input.lists.articles,
     timeZone,
     onProgress

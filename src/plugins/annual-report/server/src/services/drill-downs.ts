@@ -11,38 +11,45 @@ import { planTaskTable } from '#api/plan-task/tables';
 import { procedureTable } from '#api/procedure/tables';
 import { day, iso, num } from '#infra/stored-values';
 import { submissionTable } from '#unit-submissions/tables';
-import { redactPersonalData } from '#feedback-register/domain/redaction';
+import { redactedSubject, SUBMITTER_FIELDS } from '#feedback-register/domain/redaction';
 import type { RowsQuery } from '../domain/report-input';
 import { UIDS } from '../permissions';
-import { plainUnit, reportQueries, type Period, type Raw } from './report-queries';
+import { reportQueries, type Period, type Raw } from './report-queries';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const {
-    knex,
-    boundsOf,
-    unitOf,
-    unitRefs,
-    articlesIn,
-    submissionsIn,
-    feedbackReceived,
-    feedbackClosed,
-    procedures,
-    listedAt,
-    proceduresAdded,
-    proceduresEnded,
-  } = reportQueries(strapi);
+  const queries = reportQueries(strapi);
+  const { knex } = queries;
 
-  async function page(base: Knex.QueryBuilder, q: RowsQuery, idColumn: string) {
+  /**
+   * One page of the rows behind a figure: the page's ids (DISTINCT `idColumn` of `base`, ascending), then `columns`
+   * of the `rows` with those ids, one per id in page order (a document's Vietnamese row when it has several).
+   */
+  async function pageRows(
+    base: Knex.QueryBuilder,
+    q: RowsQuery,
+    idColumn: string,
+    rows: Knex.QueryBuilder,
+    columns: (string | Knex.Raw)[]
+  ) {
     const [totalRow]: Raw[] = await base.clone().countDistinct({ n: idColumn });
-    const ids: Raw[] = await base
+    const page: Raw[] = await base
       .clone()
       .distinct(`${idColumn} as id`)
       .orderBy(`${idColumn}`, 'asc')
       .offset((q.page - 1) * q.pageSize)
       .limit(q.pageSize);
     const total = num(totalRow?.n);
+    const ids = page.map((r) => r.id as string | number);
+    const found: Raw[] = ids.length
+      ? await rows.whereIn(idColumn, ids).select(`${idColumn} as page_id`, ...columns)
+      : [];
+    const byId = new Map<string, Raw>();
+    for (const r of found) {
+      const seen = byId.get(String(r.page_id));
+      if (!seen || (r.locale === 'vi' && seen.locale !== 'vi')) byId.set(String(r.page_id), r);
+    }
     return {
-      ids: ids.map((r) => r.id as string | number),
+      rows: ids.map((id) => byId.get(String(id))!),
       pagination: { page: q.page, pageSize: q.pageSize, pageCount: Math.ceil(total / q.pageSize), total },
     };
   }
@@ -50,7 +57,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   async function articleRows(q: RowsQuery, start: Date, end: Date) {
     const article = articleTable(strapi);
     const a = article.at('a');
-    const base = articlesIn(start, end);
+    const base = queries.articlesIn(start, end);
     if (q.figure === 'articles.byKind') base.where(a.kind, q.key!);
     if (q.figure === 'articles.byChannel') base.where(a.channel, q.key!);
     if (q.figure === 'articles.byUnit') {
@@ -77,75 +84,46 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           .select(`tl.${l.from}`)
       );
     }
-    const { ids, pagination } = await page(base, q, a.documentId);
-    const rows: Raw[] = ids.length
-      ? await articlesIn(start, end)
-          .whereIn(a.documentId, ids)
-          .select(
-            ...article.select('a', 'documentId', 'locale', 'title', 'kind', 'channel', 'publishedAt'),
-            unitOf(article, 'a')
-          )
-      : [];
-    const refs = await unitRefs(rows.map((r) => num(r.unit_id)).filter(Boolean));
-    const results = ids.map((id) => {
-      const mine = rows.filter((r) => r.documentId === id);
-      const r = mine.find((x) => x.locale === 'vi') ?? mine[0];
-      const unit = refs.get(num(r.unit_id));
-      return {
-        documentId: id as string,
-        title: r.title as string,
-        kind: r.kind as string,
-        channel: (r.channel as string | null) ?? null,
-        publishedAt: iso(r.publishedAt),
-        unit: unit ? plainUnit(unit) : null,
-      };
-    });
+    const { rows, pagination } = await pageRows(base, q, a.documentId, queries.articlesIn(start, end), [
+      ...article.select('a', 'documentId', 'locale', 'title', 'kind', 'channel', 'publishedAt'),
+      queries.unitOf(article, 'a'),
+    ]);
+    const unitOfRow = await queries.unitLookup(rows);
+    const results = rows.map((r) => ({
+      documentId: r.documentId as string,
+      title: r.title as string,
+      kind: r.kind as string,
+      channel: (r.channel as string | null) ?? null,
+      publishedAt: iso(r.publishedAt),
+      unit: unitOfRow(r),
+    }));
     return { results, pagination };
   }
 
   async function submissionRows(q: RowsQuery, start: Date, end: Date) {
     const submission = submissionTable(strapi);
     const s = submission.at('s');
-    const base = submissionsIn(start, end);
+    const base = queries.submissionsIn(start, end);
     if (q.figure === 'submissions.byUnit') {
       const l = submission.link.unit;
       base.whereIn(s.id, knex()(l.name).select(l.from).where(l.to, q.unitId!));
       if (q.state) base.where(s.state, q.state);
     }
-    const { ids, pagination } = await page(base, q, s.id);
-    const rows: Raw[] = ids.length
-      ? await knex()(`${submission.table} as s`)
-          .whereIn(s.id, ids)
-          .select(
-            ...submission.select(
-              's',
-              'id',
-              'documentId',
-              'title',
-              'kind',
-              'state',
-              'createdAt',
-              'submittedAt'
-            ),
-            unitOf(submission, 's')
-          )
-      : [];
-    const refs = await unitRefs(rows.map((r) => num(r.unit_id)).filter(Boolean));
-    const byId = new Map(rows.map((r) => [num(r.id), r]));
+    const { rows, pagination } = await pageRows(base, q, s.id, knex()(`${submission.table} as s`), [
+      ...submission.select('s', 'documentId', 'title', 'kind', 'state', 'createdAt', 'submittedAt'),
+      queries.unitOf(submission, 's'),
+    ]);
+    const unitOfRow = await queries.unitLookup(rows);
     return {
-      results: ids.map((id) => {
-        const r = byId.get(num(id))!;
-        const unit = refs.get(num(r.unit_id));
-        return {
-          documentId: r.documentId as string,
-          title: r.title as string,
-          kind: r.kind as string,
-          state: r.state as string,
-          createdAt: iso(r.createdAt),
-          submittedAt: iso(r.submittedAt),
-          unit: unit ? plainUnit(unit) : null,
-        };
-      }),
+      results: rows.map((r) => ({
+        documentId: r.documentId as string,
+        title: r.title as string,
+        kind: r.kind as string,
+        state: r.state as string,
+        createdAt: iso(r.createdAt),
+        submittedAt: iso(r.submittedAt),
+        unit: unitOfRow(r),
+      })),
       pagination,
     };
   }
@@ -156,25 +134,25 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     let base: Knex.QueryBuilder;
     switch (q.figure) {
       case 'feedback.byChannel':
-        base = feedbackReceived(start, end).where(f.channel, q.key!);
+        base = queries.feedbackReceived(start, end).where(f.channel, q.key!);
         break;
       case 'feedback.byKind':
-        base = feedbackReceived(start, end).where(f.kind, q.key!);
+        base = queries.feedbackReceived(start, end).where(f.kind, q.key!);
         break;
       case 'feedback.notAccepted':
-        base = feedbackClosed(start, end).where(f.state, 'not_accepted');
+        base = queries.feedbackClosed(start, end).where(f.state, 'not_accepted');
         break;
       case 'feedback.transferred':
-        base = feedbackClosed(start, end).where(f.state, 'transferred');
+        base = queries.feedbackClosed(start, end).where(f.state, 'transferred');
         break;
       case 'feedback.answered':
-        base = feedbackClosed(start, end).whereIn(f.state, ['answered', 'published']);
+        base = queries.feedbackClosed(start, end).whereIn(f.state, ['answered', 'published']);
         break;
       case 'feedback.onTime':
-        base = feedbackClosed(start, end).where(f.onTime, true);
+        base = queries.feedbackClosed(start, end).where(f.onTime, true);
         break;
       case 'feedback.late':
-        base = feedbackClosed(start, end).where(f.onTime, false);
+        base = queries.feedbackClosed(start, end).where(f.onTime, false);
         break;
       case 'feedback.answersPublished':
         base = knex()(`${feedback.table} as f`)
@@ -182,56 +160,41 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           .where(f.answerPublishedAt, '<', end);
         break;
       default:
-        base = feedbackReceived(start, end);
+        base = queries.feedbackReceived(start, end);
     }
-    const { ids, pagination } = await page(base, q, f.id);
-    const rows: Raw[] = ids.length
-      ? await knex()(`${feedback.table} as f`)
-          .whereIn(f.id, ids)
-          .select(
-            ...feedback.select(
-              'f',
-              'id',
-              'documentId',
-              'subject',
-              'kind',
-              'channel',
-              'state',
-              'receivedAt',
-              'dueDate',
-              'closedAt',
-              'onTime',
-              'answerPublishedAt',
-              // Only to redact the subject; never returned.
-              'fullName',
-              'address',
-              'phone',
-              'email'
-            )
-          )
-      : [];
-    const byId = new Map(rows.map((r) => [num(r.id), r]));
+    const { rows, pagination } = await pageRows(
+      base,
+      q,
+      f.id,
+      knex()(`${feedback.table} as f`),
+      feedback.select(
+        'f',
+        'documentId',
+        'subject',
+        'kind',
+        'channel',
+        'state',
+        'receivedAt',
+        'dueDate',
+        'closedAt',
+        'onTime',
+        'answerPublishedAt',
+        ...SUBMITTER_FIELDS
+      )
+    );
     return {
-      results: ids.map((id) => {
-        const r = byId.get(num(id))!;
-        return {
-          documentId: r.documentId as string,
-          subject: redactPersonalData((r.subject as string) ?? '', {
-            fullName: r.fullName as string | null,
-            address: r.address as string | null,
-            phone: r.phone as string | null,
-            email: r.email as string | null,
-          }),
-          kind: r.kind as string,
-          channel: r.channel as string,
-          state: r.state as string,
-          receivedAt: iso(r.receivedAt),
-          dueDate: day(r.dueDate),
-          closedAt: iso(r.closedAt),
-          onTime: r.onTime === null || r.onTime === undefined ? null : Boolean(r.onTime),
-          answerPublishedAt: iso(r.answerPublishedAt),
-        };
-      }),
+      results: rows.map((r) => ({
+        documentId: r.documentId as string,
+        subject: redactedSubject(r),
+        kind: r.kind as string,
+        channel: r.channel as string,
+        state: r.state as string,
+        receivedAt: iso(r.receivedAt),
+        dueDate: day(r.dueDate),
+        closedAt: iso(r.closedAt),
+        onTime: r.onTime === null || r.onTime === undefined ? null : Boolean(r.onTime),
+        answerPublishedAt: iso(r.answerPublishedAt),
+      })),
       pagination,
     };
   }
@@ -239,41 +202,36 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   async function procedureRows(q: RowsQuery, period: Period) {
     const base =
       q.figure === 'procedures.listed'
-        ? listedAt(period)
+        ? queries.listedAt(period)
         : q.figure === 'procedures.added'
-          ? proceduresAdded(period)
-          : proceduresEnded(period, q.figure === 'procedures.amended' ? 'amended' : 'abolished');
+          ? queries.proceduresAdded(period)
+          : queries.proceduresEnded(period, q.figure === 'procedures.amended' ? 'amended' : 'abolished');
     const procedure = procedureTable(strapi);
     const { documentId } = procedure.at('p');
-    const { ids, pagination } = await page(base, q, documentId);
-    const rows: Raw[] = ids.length
-      ? await procedures()
-          .whereIn(documentId, ids)
-          .select(
-            ...procedure.select(
-              'p',
-              'documentId',
-              'nationalCode',
-              'name',
-              'legalStatus',
-              'effectiveFrom',
-              'effectiveTo'
-            )
-          )
-      : [];
-    const byId = new Map(rows.map((r) => [r.documentId as string, r]));
+    const { rows, pagination } = await pageRows(
+      base,
+      q,
+      documentId,
+      queries.procedures(),
+      procedure.select(
+        'p',
+        'documentId',
+        'nationalCode',
+        'name',
+        'legalStatus',
+        'effectiveFrom',
+        'effectiveTo'
+      )
+    );
     return {
-      results: ids.map((id) => {
-        const r = byId.get(id as string)!;
-        return {
-          documentId: id as string,
-          nationalCode: r.nationalCode as string,
-          name: r.name as string,
-          legalStatus: r.legalStatus as string,
-          effectiveFrom: day(r.effectiveFrom),
-          effectiveTo: day(r.effectiveTo),
-        };
-      }),
+      results: rows.map((r) => ({
+        documentId: r.documentId as string,
+        nationalCode: r.nationalCode as string,
+        name: r.name as string,
+        legalStatus: r.legalStatus as string,
+        effectiveFrom: day(r.effectiveFrom),
+        effectiveTo: day(r.effectiveTo),
+      })),
       pagination,
     };
   }
@@ -283,7 +241,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const report = (await strapi.db.query(UIDS.report).findOne({ where: { documentId } })) as Raw | null;
     if (!report) return null;
     const period = { from: day(report.periodFrom)!, to: day(report.periodTo)! };
-    const { start, end } = await boundsOf(period);
+    const { start, end } = await queries.boundsOf(period);
     const area = q.figure.split('.')[0];
     const data =
       area === 'articles'

@@ -4,13 +4,14 @@
  * redacted with its own submitter's fields, which are never written.
  */
 import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
 import { articleTable } from '#api/article/tables';
 import { campaignTable } from '#api/campaign/tables';
 import { feedbackTable } from '#api/feedback/tables';
 import { planTaskTable } from '#api/plan-task/tables';
 import { unitTable } from '#api/unit/tables';
 import { day } from '#infra/stored-values';
-import { redactPersonalData } from '#feedback-register/domain/redaction';
+import { redactedSubject, SUBMITTER_FIELDS } from '#feedback-register/domain/redaction';
 import type { ArticleListRow, FeedbackListRow } from '../exports/csv';
 
 const PAGE = 1000;
@@ -18,7 +19,18 @@ const PAGE = 1000;
 type Raw = Record<string, unknown>;
 
 export function exportRows(strapi: Core.Strapi) {
-  const knex = () => strapi.db.connection;
+  const knex = (): Knex => strapi.db.connection as unknown as Knex;
+
+  /** The rows of `query()` by ascending `idColumn` (selected as `id`), a page of PAGE rows at a time. */
+  async function* byIdPages(query: () => Knex.QueryBuilder, idColumn: string): AsyncGenerator<Raw> {
+    let lastId = 0;
+    for (;;) {
+      const batch: Raw[] = await query().where(idColumn, '>', lastId).orderBy(idColumn, 'asc').limit(PAGE);
+      yield* batch;
+      if (batch.length < PAGE) return;
+      lastId = Number(batch[batch.length - 1].id);
+    }
+  }
 
   /** The published articles of the period (one row per document, the published row), by id. */
   async function* articleRows(from: Date, to: Date): AsyncGenerator<ArticleListRow> {
@@ -26,9 +38,8 @@ export function exportRows(strapi: Core.Strapi) {
     const [unit, campaign, task] = [unitTable(strapi), campaignTable(strapi), planTaskTable(strapi)];
     const { unit: unitLink, campaign: campaignLink, planTask: taskLink } = article.link;
     const a = article.at('a');
-    let lastId = 0;
-    for (;;) {
-      const batch: Raw[] = await knex()(`${article.table} as a`)
+    const query = () =>
+      knex()(`${article.table} as a`)
         .leftJoin(`${unitLink.name} as lu`, `lu.${unitLink.from}`, a.id)
         .leftJoin(`${unit.table} as u`, unit.at('u').id, `lu.${unitLink.to}`)
         .leftJoin(`${campaignLink.name} as lc`, `lc.${campaignLink.from}`, a.id)
@@ -38,9 +49,6 @@ export function exportRows(strapi: Core.Strapi) {
         .where(a.publishedAt, '>=', from)
         .where(a.publishedAt, '<', to)
         .where(a.locale, 'vi')
-        .where(a.id, '>', lastId)
-        .orderBy(a.id, 'asc')
-        .limit(PAGE)
         .select(
           ...article.select(
             'a',
@@ -56,21 +64,18 @@ export function exportRows(strapi: Core.Strapi) {
           `${campaign.at('c').title} as campaignTitle`,
           `${task.at('t').code} as taskCode`
         );
-      for (const r of batch) {
-        yield {
-          documentId: String(r.documentId),
-          publishedAt: new Date(r.publishedAt as string),
-          title: String(r.title ?? ''),
-          kind: (r.kind as string) ?? null,
-          channel: (r.channel as string) ?? null,
-          unit: (r.unitName as string) ?? null,
-          campaign: (r.campaignTitle as string) ?? null,
-          task: (r.taskCode as string) ?? null,
-          externalUrl: (r.externalUrl as string) ?? null,
-        };
-      }
-      if (batch.length < PAGE) return;
-      lastId = Number(batch[batch.length - 1].id);
+    for await (const r of byIdPages(query, a.id)) {
+      yield {
+        documentId: String(r.documentId),
+        publishedAt: new Date(r.publishedAt as string),
+        title: String(r.title ?? ''),
+        kind: (r.kind as string) ?? null,
+        channel: (r.channel as string) ?? null,
+        unit: (r.unitName as string) ?? null,
+        campaign: (r.campaignTitle as string) ?? null,
+        task: (r.taskCode as string) ?? null,
+        externalUrl: (r.externalUrl as string) ?? null,
+      };
     }
   }
 
@@ -78,14 +83,10 @@ export function exportRows(strapi: Core.Strapi) {
   async function* feedbackRows(from: Date, to: Date): AsyncGenerator<FeedbackListRow> {
     const feedback = feedbackTable(strapi);
     const f = feedback.at('f');
-    let lastId = 0;
-    for (;;) {
-      const batch: Raw[] = await knex()(`${feedback.table} as f`)
+    const query = () =>
+      knex()(`${feedback.table} as f`)
         .where(f.receivedAt, '>=', from)
         .where(f.receivedAt, '<', to)
-        .where(f.id, '>', lastId)
-        .orderBy(f.id, 'asc')
-        .limit(PAGE)
         .select(
           ...feedback.select(
             'f',
@@ -99,34 +100,22 @@ export function exportRows(strapi: Core.Strapi) {
             'dueDate',
             'answeredAt',
             'onTime',
-            'fullName',
-            'address',
-            'phone',
-            'email'
+            ...SUBMITTER_FIELDS
           )
         );
-      for (const r of batch) {
-        const submitter = {
-          fullName: r.fullName as string | null,
-          address: r.address as string | null,
-          phone: r.phone as string | null,
-          email: r.email as string | null,
-        };
-        yield {
-          id: Number(r.id),
-          documentId: String(r.documentId),
-          receivedAt: new Date(r.receivedAt as string),
-          channel: (r.channel as string) ?? null,
-          kind: (r.kind as string) ?? null,
-          subject: redactPersonalData(String(r.subject ?? ''), submitter),
-          state: String(r.state),
-          dueDate: day(r.dueDate),
-          answeredAt: r.answeredAt ? new Date(r.answeredAt as string) : null,
-          onTime: r.onTime === null || r.onTime === undefined ? null : Boolean(r.onTime),
-        };
-      }
-      if (batch.length < PAGE) return;
-      lastId = Number(batch[batch.length - 1].id);
+    for await (const r of byIdPages(query, f.id)) {
+      yield {
+        id: Number(r.id),
+        documentId: String(r.documentId),
+        receivedAt: new Date(r.receivedAt as string),
+        channel: (r.channel as string) ?? null,
+        kind: (r.kind as string) ?? null,
+        subject: redactedSubject(r),
+        state: String(r.state),
+        dueDate: day(r.dueDate),
+        answeredAt: r.answeredAt ? new Date(r.answeredAt as string) : null,
+        onTime: r.onTime === null || r.onTime === undefined ? null : Boolean(r.onTime),
+      };
     }
   }
 

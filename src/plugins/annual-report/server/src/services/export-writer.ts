@@ -19,8 +19,9 @@ import { writeXlsxInWorker } from '../exports/xlsx-in-worker';
 import { settingsOf } from '../config';
 import { UIDS } from '../permissions';
 import { exportRows } from './export-rows';
-import type { JobRow, ReportRow } from './exports';
+import type { JobRow } from './exports';
 import { draftingUnitOf, profileOn } from './organization-profile';
+import type { ReportDetail } from './reports';
 
 /** How often a running job refreshes its heartbeat even when its progress does not move. */
 const HEARTBEAT_MS = 15_000;
@@ -40,7 +41,7 @@ export function exportWriter(strapi: Core.Strapi, { dir, node }: { dir: () => st
     return count > 0;
   }
 
-  async function run(job: JobRow, report: ReportRow, list: ListName | null) {
+  async function run(job: JobRow, report: ReportDetail, list: ListName | null) {
     const folder = dir();
     const storedName = job.storedName!;
     const part = path.join(folder, `${storedName}.part`);

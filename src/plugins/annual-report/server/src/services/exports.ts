@@ -16,11 +16,12 @@ import path from 'path';
 import type { Core } from '@strapi/strapi';
 import { privateUploadDir } from '#infra/private-files';
 import { exportFileName, listOfFileName } from '../domain/export-files';
-import type { Figures, Narrative } from '../domain/figures';
 import type { ArticleListRow, FeedbackListRow, ListName } from '../exports/csv';
-import { UIDS } from '../permissions';
+import { PLUGIN_ID, UIDS } from '../permissions';
 import { exportRows } from './export-rows';
 import { exportWriter } from './export-writer';
+
+type ReportsService = ReturnType<typeof import('./reports').default>;
 
 export type ExportFormat = 'docx' | 'xlsx' | 'csv';
 export const FORMATS: ExportFormat[] = ['docx', 'xlsx', 'csv'];
@@ -47,20 +48,6 @@ export interface JobRow {
   heartbeatAt: string | null;
   node: string | null;
   createdAt: string;
-}
-
-export interface ReportRow {
-  documentId: string;
-  title: string;
-  year: number;
-  periodFrom: string;
-  periodTo: string;
-  state: 'draft' | 'issued';
-  snapshot: Figures | null;
-  narrative: Narrative | null;
-  number: string | null;
-  recipients: string | null;
-  issuedAt: string | null;
 }
 
 export interface ExportJobView {
@@ -113,14 +100,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const { articleRows, feedbackRows } = exportRows(strapi);
   const { run } = exportWriter(strapi, { dir: exportDir, node });
 
-  async function loadReport(documentId: string): Promise<ReportRow | null> {
-    const row = (await strapi.db.query(UIDS.report).findOne({ where: { documentId } })) as ReportRow | null;
-    if (!row) return null;
-    // JSON columns may come back as text when they were stored as a JSON string.
-    const parsed = <T>(value: T | string | null): T | null =>
-      typeof value === 'string' ? (JSON.parse(value) as T) : value;
-    return { ...row, snapshot: parsed(row.snapshot), narrative: parsed(row.narrative) };
-  }
+  const reports = () => strapi.plugin(PLUGIN_ID).service('reports') as ReportsService;
 
   const running = new Set<Promise<void>>();
 
@@ -163,7 +143,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       requestedByName: string | null
     ): Promise<ExportJobView | null> {
       await this.sweep();
-      const report = await loadReport(reportDocumentId);
+      const report = await reports().findOne(reportDocumentId);
       if (!report) return null;
       const fileName = exportFileName(report.year, format, format === 'csv' ? (list ?? 'articles') : null);
       const active = (await jobs().findOne({

@@ -4,6 +4,7 @@
  * names of task reports and difficulties are left out.
  */
 import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
 import { articleTable } from '#api/article/tables';
 import { campaignTable } from '#api/campaign/tables';
 import { feedbackTable } from '#api/feedback/tables';
@@ -12,6 +13,7 @@ import { procedureFieldTable, procedureLevelTable, procedureTable } from '#api/p
 import { surveyResponseTable } from '#api/survey-response/tables';
 import { linkTable } from '#infra/relation-queries';
 import { iso, ms, num } from '#infra/stored-values';
+import type { Link, TableNames } from '#infra/table-names';
 import { SURVEY_CRITERIA } from '#domain/survey-intake';
 import { difficultyTable, checkTable, reminderTable, taskReportTable } from '#oversight/tables';
 import { submissionTable } from '#unit-submissions/tables';
@@ -20,46 +22,46 @@ import { daysBetween, median, onTimeRate, round } from '../domain/figures-rules'
 import { byUnitOrder, counts, plainUnit, reportQueries, type Period, type Raw } from './report-queries';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const {
-    knex,
-    viRows,
-    boundsOf,
-    unitOf,
-    unitRefs,
-    articlesIn,
-    planTaskRows,
-    submissionsIn,
-    feedbackReceived,
-    feedbackClosed,
-    listedAt,
-    proceduresAdded,
-    proceduresEnded,
-  } = reportQueries(strapi);
+  const queries = reportQueries(strapi);
+  const { knex } = queries;
+
+  /**
+   * `base`'s rows (as `alias`) counted DISTINCT by `counted` per document of `target` they are linked to through
+   * `l`, as `k` (null: linked to none).
+   */
+  const byLinked = (
+    base: Knex.QueryBuilder,
+    alias: string,
+    l: Link,
+    target: TableNames<'id' | 'documentId', string>,
+    counted: string
+  ) => {
+    const x = target.at('x');
+    return base
+      .leftJoin(`${l.name} as xl`, `xl.${l.from}`, `${alias}.id`)
+      .leftJoin(`${target.table} as x`, x.id, `xl.${l.to}`)
+      .groupBy(x.documentId)
+      .select(`${x.documentId} as k`)
+      .countDistinct({ n: counted });
+  };
 
   async function articleFigures(period: Period, start: Date, end: Date): Promise<Figures['articles']> {
     const year = Number(period.to.slice(0, 4));
     const article = articleTable(strapi);
     const campaign = campaignTable(strapi);
     const task = planTaskTable(strapi);
-    const [a, c, t] = [article.at('a'), campaign.at('c'), task.at('t')];
-    const campaignLink = article.link.campaign;
-    const taskLink = article.link.planTask;
+    const [a, t] = [article.at('a'), task.at('t')];
     const taskUnit = task.link.unit;
+    /** The published article rows of the period. */
+    const articles = () => queries.articlesIn(start, end);
     const [total, kinds, channels, campaigns, units, tasks, taskCounts]: Raw[][] = await Promise.all([
-      articlesIn(start, end).countDistinct({ n: a.documentId }),
-      articlesIn(start, end).groupBy(a.kind).select(`${a.kind} as k`).countDistinct({ n: a.documentId }),
-      articlesIn(start, end)
-        .groupBy(a.channel)
-        .select(`${a.channel} as k`)
-        .countDistinct({ n: a.documentId }),
-      articlesIn(start, end)
-        .leftJoin(`${campaignLink.name} as cl`, `cl.${campaignLink.from}`, a.id)
-        .leftJoin(`${campaign.table} as c`, c.id, `cl.${campaignLink.to}`)
-        .groupBy(c.documentId)
-        .select(`${c.documentId} as k`)
-        .countDistinct({ n: a.documentId }),
-      articlesIn(start, end).select(unitOf(article, 'a')).countDistinct({ n: a.documentId }).groupByRaw('1'),
-      planTaskRows(year)
+      articles().countDistinct({ n: a.documentId }),
+      articles().groupBy(a.kind).select(`${a.kind} as k`).countDistinct({ n: a.documentId }),
+      articles().groupBy(a.channel).select(`${a.channel} as k`).countDistinct({ n: a.documentId }),
+      byLinked(articles(), 'a', article.link.campaign, campaign, a.documentId),
+      articles().select(queries.unitOf(article, 'a')).countDistinct({ n: a.documentId }).groupByRaw('1'),
+      queries
+        .planTaskRows(year)
         .leftJoin(`${taskUnit.name} as tu`, `tu.${taskUnit.from}`, t.id)
         .select(
           `${t.documentId} as document_id`,
@@ -72,15 +74,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           { column: t.code, order: 'asc' },
           { column: t.id, order: 'asc' },
         ]),
-      articlesIn(start, end)
-        .join(`${taskLink.name} as tl`, `tl.${taskLink.from}`, a.id)
-        .join(`${task.table} as t`, t.id, `tl.${taskLink.to}`)
-        .groupBy(t.documentId)
-        .select(`${t.documentId} as k`)
-        .countDistinct({ n: a.documentId }),
+      byLinked(articles(), 'a', article.link.planTask, task, a.documentId),
     ]);
     // Campaign titles: the Vietnamese row, published first.
-    const titles = await viRows(
+    const titles = await queries.viRows(
       campaign,
       campaigns.map((r) => r.k).filter((k): k is string => typeof k === 'string'),
       ['title']
@@ -109,7 +106,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     for (const r of units)
       if (r.unit_id !== null && r.unit_id !== undefined) published.set(num(r.unit_id), num(r.n));
     const unitIds = [...new Set([...targets.keys(), ...published.keys()])];
-    const refs = await unitRefs([...unitIds, ...tasks.map((t) => num(t.unit_id)).filter(Boolean)]);
+    const refs = await queries.unitRefs([...unitIds, ...tasks.map((t) => num(t.unit_id)).filter(Boolean)]);
     const byUnit = byUnitOrder(
       unitIds
         .filter((id) => refs.has(id))
@@ -146,8 +143,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const [s, a, a2] = [submission.at('s'), article.at('a'), article.at('a2')];
     const articleLink = submission.link.article;
     const [rows, published]: Raw[][] = await Promise.all([
-      submissionsIn(start, end)
-        .select(unitOf(submission, 's'), `${s.state} as state`)
+      queries
+        .submissionsIn(start, end)
+        .select(queries.unitOf(submission, 's'), `${s.state} as state`)
         .count({ n: '*' })
         .groupByRaw('1, 2'),
       // Submissions whose article (the document) was first published in the period.
@@ -168,7 +166,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const unit = r.unit_id === null || r.unit_id === undefined ? null : num(r.unit_id);
       perUnit.set(unit, [...(perUnit.get(unit) ?? []), { key: r.state as string, count: num(r.n) }]);
     }
-    const refs = await unitRefs([...perUnit.keys()].filter((k): k is number => k !== null));
+    const refs = await queries.unitRefs([...perUnit.keys()].filter((k): k is number => k !== null));
     const byUnit = byUnitOrder(
       [...perUnit.entries()]
         .filter(([id]) => id !== null && refs.has(id))
@@ -191,30 +189,25 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const procedure = procedureTable(strapi);
     const field = procedureFieldTable(strapi);
     const level = procedureLevelTable(strapi);
-    const [p, f, lv] = [procedure.at('p'), field.at('f'), level.at('lv')];
-    const fieldLink = procedure.link.field;
+    const [p, lv] = [procedure.at('p'), level.at('lv')];
     const levels = procedure.link.levels;
     // A component link also names the component type and the attribute (Strapi's own columns, not an owner's).
     const { on } = linkTable(strapi, procedure.uid, 'levels') as unknown as { on?: Record<string, string> };
-    const levelQuery = listedAt(period)
+    const levelQuery = queries
+      .listedAt(period)
       .join(`${levels.name} as pc`, `pc.${levels.from}`, p.id)
       .join(`${level.table} as lv`, lv.id, `pc.${levels.to}`)
       .where('pc.component_type', level.uid);
     if (on?.field) levelQuery.where('pc.field', on.field);
     const [listed, fields, byLevel, added, amended, abolished]: Raw[][] = await Promise.all([
-      listedAt(period).countDistinct({ n: p.documentId }),
-      listedAt(period)
-        .leftJoin(`${fieldLink.name} as fl`, `fl.${fieldLink.from}`, p.id)
-        .leftJoin(`${field.table} as f`, f.id, `fl.${fieldLink.to}`)
-        .groupBy(f.documentId)
-        .select(`${f.documentId} as k`)
-        .countDistinct({ n: p.documentId }),
+      queries.listedAt(period).countDistinct({ n: p.documentId }),
+      byLinked(queries.listedAt(period), 'p', procedure.link.field, field, p.documentId),
       levelQuery.groupBy(lv.level).select(`${lv.level} as k`).countDistinct({ n: p.documentId }),
-      proceduresAdded(period).countDistinct({ n: p.documentId }),
-      proceduresEnded(period, 'amended').countDistinct({ n: p.documentId }),
-      proceduresEnded(period, 'abolished').countDistinct({ n: p.documentId }),
+      queries.proceduresAdded(period).countDistinct({ n: p.documentId }),
+      queries.proceduresEnded(period, 'amended').countDistinct({ n: p.documentId }),
+      queries.proceduresEnded(period, 'abolished').countDistinct({ n: p.documentId }),
     ]);
-    const names = await viRows(
+    const names = await queries.viRows(
       field,
       fields.map((r) => r.k).filter((k): k is string => typeof k === 'string'),
       ['code', 'name']
@@ -246,16 +239,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const feedback = feedbackTable(strapi);
     const f = feedback.at('f');
     const [received, channels, kinds, closed, published]: Raw[][] = await Promise.all([
-      feedbackReceived(start, end).count({ n: '*' }),
-      feedbackReceived(start, end).groupBy(f.channel).select(`${f.channel} as k`).count({ n: '*' }),
-      feedbackReceived(start, end).groupBy(f.kind).select(`${f.kind} as k`).count({ n: '*' }),
-      feedbackClosed(start, end).select(
-        knex().raw(`SUM(CASE WHEN ${f.state} = 'not_accepted' THEN 1 ELSE 0 END) as not_accepted`),
-        knex().raw(`SUM(CASE WHEN ${f.state} = 'transferred' THEN 1 ELSE 0 END) as transferred`),
-        knex().raw(`SUM(CASE WHEN ${f.state} IN ('answered', 'published') THEN 1 ELSE 0 END) as answered`),
-        knex().raw(`SUM(CASE WHEN ${f.onTime} = TRUE THEN 1 ELSE 0 END) as on_time`),
-        knex().raw(`SUM(CASE WHEN ${f.onTime} = FALSE THEN 1 ELSE 0 END) as late`)
-      ),
+      queries.feedbackReceived(start, end).count({ n: '*' }),
+      queries.feedbackReceived(start, end).groupBy(f.channel).select(`${f.channel} as k`).count({ n: '*' }),
+      queries.feedbackReceived(start, end).groupBy(f.kind).select(`${f.kind} as k`).count({ n: '*' }),
+      queries
+        .feedbackClosed(start, end)
+        .select(
+          knex().raw(`SUM(CASE WHEN ${f.state} = 'not_accepted' THEN 1 ELSE 0 END) as not_accepted`),
+          knex().raw(`SUM(CASE WHEN ${f.state} = 'transferred' THEN 1 ELSE 0 END) as transferred`),
+          knex().raw(`SUM(CASE WHEN ${f.state} IN ('answered', 'published') THEN 1 ELSE 0 END) as answered`),
+          knex().raw(`SUM(CASE WHEN ${f.onTime} = TRUE THEN 1 ELSE 0 END) as on_time`),
+          knex().raw(`SUM(CASE WHEN ${f.onTime} = FALSE THEN 1 ELSE 0 END) as late`)
+        ),
       knex()(`${feedback.table} as f`)
         .where(f.answerPublishedAt, '>=', start)
         .where(f.answerPublishedAt, '<', end)
@@ -355,13 +350,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         `${r.reportedAt} as reported_at`,
         `${t.code} as code`,
         `${t.content} as content`,
-        unitOf(report, 'r')
+        queries.unitOf(report, 'r')
       )
       .orderBy([
         { column: t.code, order: 'asc' },
         { column: r.id, order: 'asc' },
       ]);
-    const refs = await unitRefs(rows.map((r) => num(r.unit_id)).filter(Boolean));
+    const unitOfRow = await queries.unitLookup(rows);
     const seen = new Set<string>();
     const out: Figures['taskReports'] = [];
     for (const r of rows) {
@@ -369,10 +364,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const key = String(r.plan_task_document_id);
       if (seen.has(key)) continue;
       seen.add(key);
-      const unit = r.unit_id === null || r.unit_id === undefined ? null : refs.get(num(r.unit_id));
       out.push({
         task: { code: (r.code as string) ?? '', content: (r.content as string) ?? '' },
-        unit: unit ? plainUnit(unit) : null,
+        unit: unitOfRow(r),
         status: r.status === 'done' ? 'done' : 'in_progress',
         results: (r.results as string) ?? '',
         reportedAt: iso(r.reported_at)!,
@@ -382,7 +376,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   async function computeFigures(period: Period): Promise<Figures> {
-    const { start, end } = await boundsOf(period);
+    const { start, end } = await queries.boundsOf(period);
     const [articles, submissions, procedures_, feedback, satisfaction, oversight, taskReports] =
       await Promise.all([
         articleFigures(period, start, end),

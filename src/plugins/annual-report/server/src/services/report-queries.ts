@@ -75,6 +75,15 @@ export function reportQueries(strapi: Core.Strapi) {
     );
   }
 
+  /** The unit of each of these rows (read with `unitOf`), as a plain reference: one query for them all. */
+  async function unitLookup(rows: Raw[]): Promise<(row: Raw) => UnitRef | null> {
+    const refs = await unitRefs(rows.map((r) => num(r.unit_id)).filter(Boolean));
+    return (row) => {
+      const unit = refs.get(num(row.unit_id));
+      return unit ? plainUnit(unit) : null;
+    };
+  }
+
   // -------------------------------------------------------------------------------------------------------------
   // Conditions shared by the figures and the drill-downs
 
@@ -187,6 +196,7 @@ export function reportQueries(strapi: Core.Strapi) {
     boundsOf,
     unitOf,
     unitRefs,
+    unitLookup,
     articlesIn,
     planTaskRows,
     submissionsIn,

@@ -10,7 +10,7 @@ import { day, iso, num } from '#infra/stored-values';
 import { assertVersion, versionedUpdate } from '#infra/versioned-update';
 import { difficultyTable } from '#oversight/tables';
 import { reportPeriod } from '#domain/organization';
-import type { Figures, Narrative } from '../domain/figures';
+import type { Figures, Narrative, ReportHeading } from '../domain/figures';
 import { diffFigures, type Change } from '../domain/figures-rules';
 import { prefillNarrative, type DifficultyFact } from '../domain/narrative';
 import { profileOn } from './organization-profile';
@@ -28,13 +28,7 @@ export class IssuedError extends Error {
   }
 }
 
-export interface ReportView {
-  documentId: string;
-  title: string;
-  year: number;
-  periodFrom: string;
-  periodTo: string;
-  state: 'draft' | 'issued';
+export interface ReportView extends ReportHeading {
   number: string | null;
   recipients: string | null;
   computedAt: string | null;
@@ -55,7 +49,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const knex = (): Knex => strapi.db.connection as unknown as Knex;
   const table = (uid: string) => strapi.db.metadata.get(uid).tableName;
   const figures = () => strapi.plugin(PLUGIN_ID).service('figures') as FiguresService;
-  const { boundsOf, unitOf, unitRefs } = reportQueries(strapi);
+  const { boundsOf, unitOf, unitLookup } = reportQueries(strapi);
 
   /** The difficulties raised in the period (what and proposal, with the unit's name), for the narrative. */
   async function difficultiesOf(period: Period): Promise<DifficultyFact[]> {
@@ -70,9 +64,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         { column: d.reportedAt, order: 'asc' },
         { column: d.id, order: 'asc' },
       ]);
-    const refs = await unitRefs(rows.map((r) => num(r.unit_id)).filter(Boolean));
+    const unitOfRow = await unitLookup(rows);
     return rows.map((r) => ({
-      unitName: refs.get(num(r.unit_id))?.name ?? null,
+      unitName: unitOfRow(r)?.name ?? null,
       what: (r.what as string) ?? '',
       proposal: (r.proposal as string | null) ?? null,
     }));

@@ -62,3 +62,10 @@ export function redactPersonalData(text: string, submitter: Submitter): string {
   out = out.replace(ID_NUMBER, REDACTED.idNumber);
   return maskContacts(out);
 }
+
+/** The feedback columns that hold its submitter's data: read only to redact the subject, never shown. */
+export const SUBMITTER_FIELDS = ['fullName', 'address', 'phone', 'email'] as const;
+
+/** A stored feedback's subject without its submitter's data (the row read with SUBMITTER_FIELDS). */
+export const redactedSubject = (row: Record<string, unknown>): string =>
+  redactPersonalData(String(row.subject ?? ''), row as Submitter);

@@ -18,7 +18,7 @@ import { answerOverdueSql } from '#domain/feedback-deadlines';
 import { localDate, startOfLocalDay } from '#domain/working-days';
 import { organizationSettings } from '#infra/organization-settings';
 import { day, iso, num } from '#infra/stored-values';
-import type { Link } from '#infra/table-names';
+import type { Link, TableNames } from '#infra/table-names';
 import { submissionTable } from '#unit-submissions/tables';
 import {
   chartsOf,
@@ -78,6 +78,20 @@ export const yearBounds = (year: number, timeZone: string) => {
   const { first, next } = yearDays(year);
   return { from: startOfLocalDay(first, timeZone), to: startOfLocalDay(next, timeZone) };
 };
+
+/** The rows of a table (as `alias`) whose `column` is at or after `from` and before `to`: a figure's rows. */
+export function rowsBetween<C extends string, L extends string>(
+  strapi: Core.Strapi,
+  names: TableNames<C, L>,
+  alias: string,
+  column: C,
+  from: Date,
+  to: Date
+) {
+  const at = names.at(alias)[column];
+  const knex = strapi.db.connection as unknown as Knex;
+  return knex(`${names.table} as ${alias}`).where(at, '>=', from).where(at, '<', to);
+}
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const knex = (): Knex => strapi.db.connection as unknown as Knex;
@@ -177,9 +191,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   async function submissionCounts(from: Date, to: Date) {
     const submission = submissionTable(strapi);
     const s = submission.at('s');
-    const query = knex()(`${submission.table} as s`)
-      .where(s.createdAt, '>=', from)
-      .where(s.createdAt, '<', to);
+    const query = rowsBetween(strapi, submission, 's', 'createdAt', from, to);
     const unit = withUnit(query, submission.link.unit, 's');
     const rows: Raw[] = await query.groupByRaw('1, 2').select(unit, `${s.state} as state`).count({ n: '*' });
     return rows;
@@ -188,9 +200,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   async function articleCounts(from: Date, to: Date) {
     const article = articleTable(strapi);
     const a = article.at('a');
-    const query = knex()(`${article.table} as a`)
-      .where(a.publishedAt, '>=', from)
-      .where(a.publishedAt, '<', to);
+    const query = rowsBetween(strapi, article, 'a', 'publishedAt', from, to);
     const unit = withUnit(query, article.link.unit, 'a');
     const rows: Raw[] = await query
       .groupByRaw('1, 2, 3')
@@ -208,9 +218,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       .slice(1)
       .map((_, i) => `WHEN ${a.publishedAt} < ? THEN ${i}`)
       .join(' ');
-    const query = knex()(`${article.table} as a`)
-      .where(a.publishedAt, '>=', starts[0])
-      .where(a.publishedAt, '<', starts[12]);
+    const query = rowsBetween(strapi, article, 'a', 'publishedAt', starts[0], starts[12]);
     const unit = withUnit(query, article.link.unit, 'a');
     const rows: Raw[] = await query
       .select(unit, knex().raw(`CASE ${cases} END as m`, starts.slice(1)))
@@ -226,11 +234,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   async function feedbackCounts(from: Date, to: Date, today: string) {
     const feedback = feedbackTable(strapi);
-    const f = feedback.at('f');
     const conditions = feedbackConditions(strapi);
-    const query = knex()(`${feedback.table} as f`)
-      .where(f.receivedAt, '>=', from)
-      .where(f.receivedAt, '<', to);
+    const query = rowsBetween(strapi, feedback, 'f', 'receivedAt', from, to);
     const unit = withUnit(query, feedback.link.handlingUnit, 'f');
     const rows: Raw[] = await query
       .groupByRaw('1')
@@ -244,30 +249,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return rows;
   }
 
-  async function lastReminders() {
-    const reminder = reminderTable(strapi);
-    const r = reminder.at('r');
-    const l = reminder.link.unit;
-    const rows: Raw[] = await knex()(`${reminder.table} as r`)
-      .join(`${l.name} as l`, `l.${l.from}`, r.id)
+  /** The rows of a table (as `alias`) by the unit each is linked to (`unit_id`): the per-unit aggregates. */
+  function groupedByUnit(names: { table: string; link: Readonly<Record<'unit', Link>> }, alias: string) {
+    const l = names.link.unit;
+    return knex()(`${names.table} as ${alias}`)
+      .join(`${l.name} as l`, `l.${l.from}`, `${alias}.id`)
       .groupBy(`l.${l.to}`)
-      .select(`l.${l.to} as unit_id`)
-      .max({ last: r.sentAt });
-    return rows;
+      .select(`l.${l.to} as unit_id`);
   }
 
-  async function openDifficulties() {
-    const difficulty = difficultyTable(strapi);
-    const d = difficulty.at('d');
-    const l = difficulty.link.unit;
-    const rows: Raw[] = await knex()(`${difficulty.table} as d`)
-      .join(`${l.name} as l`, `l.${l.from}`, d.id)
-      .whereIn(d.state, OPEN_DIFFICULTY_STATES)
-      .groupBy(`l.${l.to}`)
-      .select(`l.${l.to} as unit_id`)
+  const lastReminders = (): Promise<Raw[]> =>
+    groupedByUnit(reminderTable(strapi), 'r').max({ last: reminderTable(strapi).at('r').sentAt });
+
+  const openDifficulties = (): Promise<Raw[]> =>
+    groupedByUnit(difficultyTable(strapi), 'd')
+      .whereIn(difficultyTable(strapi).at('d').state, OPEN_DIFFICULTY_STATES)
       .count({ n: '*' });
-    return rows;
-  }
 
   return {
     clock,

@@ -12,9 +12,9 @@ import { planTaskTable } from '#api/plan-task/tables';
 import { answerDueSql } from '#domain/feedback-deadlines';
 import { idsLinkedTo } from '#infra/relation-queries';
 import { day, iso, num } from '#infra/stored-values';
-import type { Link } from '#infra/table-names';
+import type { Link, TableNames } from '#infra/table-names';
 import { submissionTable } from '#unit-submissions/tables';
-import { redactPersonalData } from '#feedback-register/domain/redaction';
+import { redactedSubject, SUBMITTER_FIELDS } from '#feedback-register/domain/redaction';
 import {
   OPEN_DIFFICULTY_STATES,
   pageOf,
@@ -24,12 +24,30 @@ import {
   type FeedbackFilter,
 } from '../domain/dashboard';
 import { difficultyTable } from '../tables';
-import { feedbackConditions, yearBounds } from './dashboard';
+import { feedbackConditions, rowsBetween, yearBounds } from './dashboard';
 import type { LatestReport, TaskLinks } from './tasks';
 
 type DashboardService = ReturnType<typeof import('./dashboard').default>;
 
 type Raw = Record<string, unknown>;
+
+/** A unit and the instants that bound its year (`today`: the local day, for deadlines). */
+interface UnitYear {
+  unitId: number;
+  from: Date;
+  to: Date;
+  today: string;
+}
+
+/**
+ * What a drill-down lists: the unit's matching rows of the year (`base`, whose rows or `distinct` values are the
+ * total) and what a page reads of them (`page`: its columns and order).
+ */
+interface Listing {
+  base: Knex.QueryBuilder;
+  page: (query: Knex.QueryBuilder) => Knex.QueryBuilder;
+  distinct?: string;
+}
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const knex = (): Knex => strapi.db.connection as unknown as Knex;
@@ -46,53 +64,113 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const linkedToTask = (uid: string, documentId: string) =>
     idsLinkedTo(strapi, { uid, attribute: 'planTask', targetUid: planTaskTable(strapi).uid, documentId });
 
-  function submissionsQuery(unitId: number, q: DrillDownQuery, from: Date, to: Date) {
+  /** The rows of a table (as `alias`) of the unit (linked through `unitLink`) whose `column` is in its year. */
+  function unitRows<C extends string, L extends string>(
+    names: TableNames<C, L>,
+    alias: string,
+    column: C,
+    unitLink: Link,
+    { unitId, from, to }: UnitYear
+  ) {
+    return rowsBetween(strapi, names, alias, column, from, to).whereIn(
+      `${alias}.id`,
+      rowsOfUnit(unitLink, unitId)
+    );
+  }
+
+  /** The unit and the bounds of the query's year, in the organization's time zone. */
+  async function unitYear(unitId: number, q: DrillDownQuery): Promise<UnitYear> {
+    const { timeZone, today } = await clock();
+    return { unitId, ...yearBounds(q.year, timeZone), today };
+  }
+
+  /** The total and the requested page of a listing. */
+  async function paged(q: DrillDownQuery, { base, page, distinct }: Listing) {
+    const [[{ total }], rows]: Raw[][] = await Promise.all([
+      distinct ? base.clone().countDistinct({ total: distinct }) : base.clone().count({ total: '*' }),
+      page(base.clone())
+        .limit(q.pageSize)
+        .offset((q.page - 1) * q.pageSize),
+    ]);
+    return { rows, pagination: paginationOf(q.page, q.pageSize, num(total)) };
+  }
+
+  /** Newest first by `column`, then by id. */
+  const newestFirst = (column: string, id: string) => [
+    { column, order: 'desc' as const },
+    { column: id, order: 'desc' as const },
+  ];
+
+  function submissionsListing(year: UnitYear, q: DrillDownQuery): Listing {
     const submission = submissionTable(strapi);
     const s = submission.at('s');
-    const query = knex()(`${submission.table} as s`)
-      .whereIn(s.id, rowsOfUnit(submission.link.unit, unitId))
-      .where(s.createdAt, '>=', from)
-      .where(s.createdAt, '<', to);
-    if (q.state) query.where(s.state, q.state);
-    if (q.task) query.whereIn(s.id, linkedToTask(submission.uid, q.task));
-    return query;
+    const base = unitRows(submission, 's', 'createdAt', submission.link.unit, year);
+    if (q.state) base.where(s.state, q.state);
+    if (q.task) base.whereIn(s.id, linkedToTask(submission.uid, q.task));
+    return {
+      base,
+      page: (query) =>
+        query
+          .select(
+            ...submission.select('s', 'id', 'documentId', 'title', 'kind', 'state', 'submittedAt', 'dueDate')
+          )
+          .orderBy(newestFirst(s.createdAt, s.id)),
+    };
   }
 
-  function articlesQuery(unitId: number, q: DrillDownQuery, from: Date, to: Date) {
+  /** One row per document: its first publication in the year. */
+  function articlesListing(year: UnitYear, q: DrillDownQuery): Listing {
     const article = articleTable(strapi);
     const a = article.at('a');
-    const query = knex()(`${article.table} as a`)
-      .whereIn(a.id, rowsOfUnit(article.link.unit, unitId))
-      .where(a.publishedAt, '>=', from)
-      .where(a.publishedAt, '<', to);
-    if (q.kind) query.where(a.kind, q.kind);
-    if (q.channel) query.where(a.channel, q.channel);
-    if (q.task) query.whereIn(a.id, linkedToTask(article.uid, q.task));
-    return query;
+    const base = unitRows(article, 'a', 'publishedAt', article.link.unit, year);
+    if (q.kind) base.where(a.kind, q.kind);
+    if (q.channel) base.where(a.channel, q.channel);
+    if (q.task) base.whereIn(a.id, linkedToTask(article.uid, q.task));
+    return {
+      base,
+      distinct: a.documentId,
+      page: (query) =>
+        query
+          .groupBy(a.documentId)
+          .select(`${a.documentId} as document_id`)
+          .min({ published_at: a.publishedAt })
+          .orderBy([
+            { column: 'published_at', order: 'desc' },
+            { column: a.documentId, order: 'asc' },
+          ]),
+    };
   }
 
-  function feedbackQuery(
-    unitId: number,
-    filter: FeedbackFilter | undefined,
-    from: Date,
-    to: Date,
-    today: string
-  ) {
+  function feedbackListing(year: UnitYear, filter: FeedbackFilter | undefined): Listing {
     const feedback = feedbackTable(strapi);
     const f = feedback.at('f');
     const conditions = feedbackConditions(strapi);
-    const query = knex()(`${feedback.table} as f`)
-      .whereIn(f.id, rowsOfUnit(feedback.link.handlingUnit, unitId))
-      .where(f.receivedAt, '>=', from)
-      .where(f.receivedAt, '<', to);
-    if (filter === 'answered') query.whereRaw(conditions.answered);
-    if (filter === 'on_time') query.whereRaw(conditions.onTime);
-    if (filter === 'overdue') query.whereRaw(conditions.overdue, [today]);
-    return query;
+    const base = unitRows(feedback, 'f', 'receivedAt', feedback.link.handlingUnit, year);
+    if (filter === 'answered') base.whereRaw(conditions.answered);
+    if (filter === 'on_time') base.whereRaw(conditions.onTime);
+    if (filter === 'overdue') base.whereRaw(conditions.overdue, [year.today]);
+    const columns = feedback.select(
+      'f',
+      'documentId',
+      'subject',
+      'kind',
+      'state',
+      'receivedAt',
+      'answeredAt',
+      'onTime',
+      ...SUBMITTER_FIELDS
+    );
+    return {
+      base,
+      page: (query) =>
+        query
+          .select(...columns, knex().raw(`${answerDueSql(f)} as current_due`))
+          .orderBy(newestFirst(f.receivedAt, f.id)),
+    };
   }
 
   /** Per task document: the published articles (documents) and submissions of the unit in the year. */
-  async function countsByTask(unitId: number, taskIds: string[], from: Date, to: Date) {
+  async function countsByTask(year: UnitYear, taskIds: string[]) {
     if (taskIds.length === 0) return { articles: new Map(), submissions: new Map(), difficulties: new Map() };
     const [article, submission, task, difficulty] = [
       articleTable(strapi),
@@ -100,34 +178,30 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       planTaskTable(strapi),
       difficultyTable(strapi),
     ];
-    const [a, s, t, d] = [article.at('a'), submission.at('s'), task.at('t'), difficulty.at('d')];
-    const articleTask = article.link.planTask;
-    const submissionTask = submission.link.planTask;
+    const [t, d] = [task.at('t'), difficulty.at('d')];
+    /** `query`'s rows (as `alias`) by the listed task they are linked to (through `l`), as `task`. */
+    const byTask = (query: Knex.QueryBuilder, l: Link, alias: string) =>
+      query
+        .join(`${l.name} as tl`, `tl.${l.from}`, `${alias}.id`)
+        .join(`${task.table} as t`, t.id, `tl.${l.to}`)
+        .whereIn(t.documentId, taskIds)
+        .groupBy(t.documentId)
+        .select(`${t.documentId} as task`);
     const [articles, submissions, difficulties]: Raw[][] = await Promise.all([
-      knex()(`${article.table} as a`)
-        .join(`${articleTask.name} as tl`, `tl.${articleTask.from}`, a.id)
-        .join(`${task.table} as t`, t.id, `tl.${articleTask.to}`)
-        .whereIn(t.documentId, taskIds)
-        .whereIn(a.id, rowsOfUnit(article.link.unit, unitId))
-        .where(a.publishedAt, '>=', from)
-        .where(a.publishedAt, '<', to)
-        .groupBy(t.documentId)
-        .select(`${t.documentId} as task`)
-        .countDistinct({ n: a.documentId }),
-      knex()(`${submission.table} as s`)
-        .join(`${submissionTask.name} as tl`, `tl.${submissionTask.from}`, s.id)
-        .join(`${task.table} as t`, t.id, `tl.${submissionTask.to}`)
-        .whereIn(t.documentId, taskIds)
-        .whereIn(s.id, rowsOfUnit(submission.link.unit, unitId))
-        .where(s.createdAt, '>=', from)
-        .where(s.createdAt, '<', to)
-        .groupBy(t.documentId)
-        .select(`${t.documentId} as task`)
-        .countDistinct({ n: s.id }),
+      byTask(
+        unitRows(article, 'a', 'publishedAt', article.link.unit, year),
+        article.link.planTask,
+        'a'
+      ).countDistinct({ n: article.at('a').documentId }),
+      byTask(
+        unitRows(submission, 's', 'createdAt', submission.link.unit, year),
+        submission.link.planTask,
+        's'
+      ).countDistinct({ n: submission.at('s').id }),
       knex()(`${difficulty.table} as d`)
         .whereIn(d.planTaskDocumentId, taskIds)
         .whereIn(d.state, OPEN_DIFFICULTY_STATES)
-        .whereIn(d.id, rowsOfUnit(difficulty.link.unit, unitId))
+        .whereIn(d.id, rowsOfUnit(difficulty.link.unit, year.unitId))
         .groupBy(d.planTaskDocumentId)
         .select(`${d.planTaskDocumentId} as task`)
         .count({ n: '*' }),
@@ -152,8 +226,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     /** The unit's tasks of the year's plan, with their status and what was done for each. */
     async tasks(unitId: number, q: DrillDownQuery) {
-      const { timeZone, today } = await clock();
-      const { from, to } = yearBounds(q.year, timeZone);
+      const year = await unitYear(unitId, q);
+      const { today } = year;
       const plan = await planOf(q.year);
       const tasks = plan ? await tasksOf(plan.documentId, unitId) : [];
       const reports: Map<string, LatestReport> = tasks.length
@@ -164,7 +238,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const page = pageOf(matching, q.page, q.pageSize);
       const pageIds = page.results.map((t) => t.documentId);
       const [counts, links] = await Promise.all([
-        countsByTask(unitId, pageIds, from, to),
+        countsByTask(year, pageIds),
         strapi.plugin('oversight').service('tasks').linkedOutputs(pageIds) as Promise<Map<string, TaskLinks>>,
       ]);
       return {
@@ -199,25 +273,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** The unit's submissions created in the year. */
     async submissions(unitId: number, q: DrillDownQuery) {
-      const { timeZone } = await clock();
-      const { from, to } = yearBounds(q.year, timeZone);
+      const { rows, pagination } = await paged(q, submissionsListing(await unitYear(unitId, q), q));
       const submission = submissionTable(strapi);
-      const s = submission.at('s');
-      const base = submissionsQuery(unitId, q, from, to);
-      const [[{ total }], rows] = await Promise.all([
-        base.clone().count({ total: '*' }) as unknown as Promise<Raw[]>,
-        base
-          .clone()
-          .select(
-            ...submission.select('s', 'id', 'documentId', 'title', 'kind', 'state', 'submittedAt', 'dueDate')
-          )
-          .orderBy([
-            { column: s.createdAt, order: 'desc' },
-            { column: s.id, order: 'desc' },
-          ])
-          .limit(q.pageSize)
-          .offset((q.page - 1) * q.pageSize) as Promise<Raw[]>,
-      ]);
       const refs = await taskRefs(
         submission.link.planTask,
         rows.map((r) => num(r.id))
@@ -232,31 +289,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           dueDate: day(r.dueDate),
           planTask: refs.get(num(r.id)) ?? null,
         })),
-        pagination: paginationOf(q.page, q.pageSize, num(total)),
+        pagination,
       };
     },
 
     /** The unit's articles published in the year, one per document. */
     async articles(unitId: number, q: DrillDownQuery) {
-      const { timeZone } = await clock();
-      const { from, to } = yearBounds(q.year, timeZone);
+      const { rows: docs, pagination } = await paged(q, articlesListing(await unitYear(unitId, q), q));
       const article = articleTable(strapi);
       const a = article.at('a');
-      const base = articlesQuery(unitId, q, from, to);
-      const [[{ total }], docs] = await Promise.all([
-        base.clone().countDistinct({ total: a.documentId }) as unknown as Promise<Raw[]>,
-        base
-          .clone()
-          .groupBy(a.documentId)
-          .select(`${a.documentId} as document_id`)
-          .min({ published_at: a.publishedAt })
-          .orderBy([
-            { column: 'published_at', order: 'desc' },
-            { column: a.documentId, order: 'asc' },
-          ])
-          .limit(q.pageSize)
-          .offset((q.page - 1) * q.pageSize) as Promise<Raw[]>,
-      ]);
       const ids = docs.map((d) => d.document_id as string);
       // The published rows of the page's documents, Vietnamese first: title, kind, channel, task.
       const rows: Raw[] = ids.length
@@ -286,54 +327,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             planTask: refs.get(num(r.id)) ?? null,
           };
         }),
-        pagination: paginationOf(q.page, q.pageSize, num(total)),
+        pagination,
       };
     },
 
     /** The feedback assigned to the unit received in the year: no personal data, the subject redacted. */
     async feedback(unitId: number, q: DrillDownQuery) {
-      const { timeZone, today } = await clock();
-      const { from, to } = yearBounds(q.year, timeZone);
-      const feedback = feedbackTable(strapi);
-      const f = feedback.at('f');
-      const base = feedbackQuery(unitId, q.filter, from, to, today);
-      const [[{ total }], rows] = await Promise.all([
-        base.clone().count({ total: '*' }) as unknown as Promise<Raw[]>,
-        base
-          .clone()
-          .select(
-            ...feedback.select(
-              'f',
-              'documentId',
-              'subject',
-              'kind',
-              'state',
-              'receivedAt',
-              'answeredAt',
-              'onTime',
-              'fullName',
-              'address',
-              'phone',
-              'email'
-            ),
-            knex().raw(`${answerDueSql(f)} as current_due`)
-          )
-          .orderBy([
-            { column: f.receivedAt, order: 'desc' },
-            { column: f.id, order: 'desc' },
-          ])
-          .limit(q.pageSize)
-          .offset((q.page - 1) * q.pageSize) as Promise<Raw[]>,
-      ]);
+      const { rows, pagination } = await paged(q, feedbackListing(await unitYear(unitId, q), q.filter));
       return {
         results: rows.map((r) => ({
           documentId: r.documentId,
-          subject: redactPersonalData(String(r.subject ?? ''), {
-            fullName: r.fullName as string | null,
-            address: r.address as string | null,
-            phone: r.phone as string | null,
-            email: r.email as string | null,
-          }),
+          subject: redactedSubject(r),
           kind: r.kind,
           state: r.state,
           receivedAt: iso(r.receivedAt),
@@ -341,7 +345,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           answeredAt: iso(r.answeredAt),
           onTime: r.onTime === null || r.onTime === undefined ? null : Boolean(r.onTime),
         })),
-        pagination: paginationOf(q.page, q.pageSize, num(total)),
+        pagination,
       };
     },
   };
