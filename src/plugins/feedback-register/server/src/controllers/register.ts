@@ -2,6 +2,7 @@ import { Readable } from 'stream';
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { FEEDBACK_KINDS, validateProcedureRef } from '#domain/feedback-intake';
+import { unitChoices } from '#infra/unit-choices';
 import { feedbackConfig } from '#utils/public-intake';
 import { requestLanguage } from '#utils/http';
 import { bodyOf, dataOr404, noParameters, queryOf, recordWrite, valid } from '#utils/requests';
@@ -28,11 +29,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** GET /options: what the register's filters and forms offer this user. */
     async options(ctx: Context) {
       const who = await access(ctx);
-      const units = await strapi.db.query('api::unit.unit').findMany({
-        where: who.readAll ? { active: true } : { id: { $in: who.unitIds } },
-        select: ['id', 'documentId', 'code', 'name'],
-        orderBy: { sortOrder: 'asc' },
-      });
+      const units = await unitChoices(strapi, who);
       return {
         data: {
           access: { canHandle: who.canHandle, canAnswer: who.canAnswer, readAll: who.readAll },

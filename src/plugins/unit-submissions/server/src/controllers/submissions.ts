@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { ATTACHMENT_TYPES } from '#domain/attachments';
 import { fieldError } from '#domain/errors';
+import { unitChoices } from '#infra/unit-choices';
 import { validationError, withConflicts } from '#utils/errors';
 import { requestLanguage } from '#utils/http';
 import { bodyOf, dataOr404, noParameters, queryOf, valid } from '#utils/requests';
@@ -147,11 +148,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** What the forms offer this user: their units (or all), plan tasks, and the IT Center editors to assign. */
     async options(ctx: Context) {
       const who = await access(ctx);
-      const units = await strapi.db.query('api::unit.unit').findMany({
-        where: who.readAll ? { active: true } : { id: { $in: who.unitIds } },
-        select: ['id', 'documentId', 'name', 'code'],
-        orderBy: { sortOrder: 'asc' },
-      });
+      const units = await unitChoices(strapi, who);
       const planTasks = await strapi.db.query('api::plan-task.plan-task').findMany({
         where: { locale: 'vi' },
         select: ['documentId', 'code', 'content'],
