@@ -20,6 +20,21 @@ export interface ActionDefinition {
 /** A plugin's actions by the key the code uses: `ACTIONS.readAll` is the action whose uid is `read-all`. */
 export type ActionTable<K extends string = string> = Record<K, ActionDefinition>;
 
+/** An action as its plugin lists it in config/actions.ts; `actionTable` gives it its uid. */
+export type ActionListing = Omit<ActionDefinition, 'uid'>;
+
+/**
+ * A plugin's action table from its listing, each action's uid its key in kebab case (`readAll` → `read-all`).
+ * The uid is stored in the roles' permissions: renaming a key renames the action.
+ */
+export const actionTable = <K extends string>(listing: Record<K, ActionListing>): ActionTable<K> =>
+  Object.fromEntries(
+    Object.entries<ActionListing>(listing).map(([key, action]) => [
+      key,
+      { uid: key.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`), ...action },
+    ])
+  ) as ActionTable<K>;
+
 export interface PluginActions {
   pluginId: string;
   actions: ActionTable;

@@ -1,6 +1,6 @@
 /** Glue shared by the public forms (feedback and survey): body reading, tokens, error replies. No database. */
 import type { Core } from '@strapi/strapi';
-import { fieldError, type FieldError, type Language } from '#domain/errors';
+import { fieldError, type FieldError, type Language, type Validated } from '#domain/errors';
 import { verifyFormToken, type FormTokenProblem } from '#domain/form-token';
 import { validateHoneypot, type FeedbackLimits } from '#domain/feedback-intake';
 
@@ -138,6 +138,35 @@ export function checkFormBasics(
   const token = checkFormToken(data.formToken, config, purpose, language);
   if (!token.ok) errors.push(token.error);
   return { errors, nonce: token.ok ? token.nonce : null };
+}
+
+/** The procedure service's lookup of a procedure a form names (`procedures(strapi)` of src/api/procedure). */
+interface ProcedureLookup {
+  publishedProcedure(
+    documentId: string,
+    language: Language
+  ): Promise<{ documentId: string } | { error: FieldError }>;
+}
+
+/**
+ * A public form's checks, every problem collected (none thrown, so that the caller adds its own and answers them
+ * all at once): the basics above, the form's own `checked` fields, and the procedure it names, which must be
+ * published. `value` and `nonce` are null where their checks failed.
+ */
+export async function checkPublicForm<T extends { procedure: string | null }>(
+  data: Record<string, unknown>,
+  checked: Validated<T>,
+  form: { purpose: string; config: FeedbackConfig; language: Language; procedures: ProcedureLookup }
+): Promise<{ errors: FieldError[]; value: T | null; nonce: string | null; procedureId: string | null }> {
+  const { errors, nonce } = checkFormBasics(data, form.config, form.purpose, form.language);
+  if (!checked.ok) return { errors: [...errors, ...checked.errors], value: null, nonce, procedureId: null };
+  let procedureId: string | null = null;
+  if (checked.value.procedure) {
+    const found = await form.procedures.publishedProcedure(checked.value.procedure, form.language);
+    if ('error' in found) errors.push(found.error);
+    else procedureId = found.documentId;
+  }
+  return { errors, value: checked.value, nonce, procedureId };
 }
 
 export const tokenAlreadyUsed = (language: Language) =>

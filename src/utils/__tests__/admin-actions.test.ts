@@ -15,6 +15,7 @@ import {
   actionId,
   actionIds,
   actionsOfRole,
+  actionTable,
   registerActions,
   type ActionTable,
   type PluginActions,
@@ -62,6 +63,20 @@ const sourcesUsing = (pluginId: string): string => {
   walk(path.join(__dirname, '../../plugins', pluginId, 'server/src'));
   return files.map((file) => fs.readFileSync(file, 'utf8')).join('\n');
 };
+
+describe('an action table', () => {
+  it('gives each action its key in kebab case as its uid, the id stored in the roles’ permissions', () => {
+    expect(
+      actionTable({
+        read: { displayName: 'Xem', roles: ['office'] },
+        readAll: { displayName: 'Xem tất cả', roles: [] },
+      })
+    ).toEqual({
+      read: { uid: 'read', displayName: 'Xem', roles: ['office'] },
+      readAll: { uid: 'read-all', displayName: 'Xem tất cả', roles: [] },
+    });
+  });
+});
 
 describe.each(PLUGINS)('the actions of $pluginId', (plugin) => {
   const ids = actionIds(plugin.pluginId, plugin.actions as ActionTable);

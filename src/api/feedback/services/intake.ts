@@ -13,7 +13,7 @@ import { cleanFileName } from '#domain/file-names';
 import { TokenAlreadyUsedError } from '#infra/form-tokens';
 import { fingerprintOf, idempotency, isValidIdempotencyKey } from '#infra/idempotency';
 import { validationError } from '#utils/errors';
-import { checkFormBasics, feedbackConfig, tokenAlreadyUsed, type UploadedFile } from '#utils/public-intake';
+import { checkPublicForm, feedbackConfig, tokenAlreadyUsed, type UploadedFile } from '#utils/public-intake';
 import { procedures } from '#api/procedure/services/procedure';
 import { feedbacks, type Intake, type Receipt } from './feedback';
 
@@ -46,17 +46,14 @@ const intakeService = ({ strapi }: { strapi: Core.Strapi }) => {
     const config = feedbackConfig(strapi);
     const errors: FieldError[] = [];
 
-    const basics = checkFormBasics(data, config, 'feedback', language);
-    errors.push(...basics.errors);
     const checked = validateFeedback(data, { limits: config.limits, language });
-    if (!checked.ok) errors.push(...checked.errors);
-
-    let procedureId: string | null = null;
-    if (checked.ok && checked.value.procedure) {
-      const found = await procedures(strapi).publishedProcedure(checked.value.procedure, language);
-      if ('error' in found) errors.push(found.error);
-      else procedureId = found.documentId;
-    }
+    const form = await checkPublicForm(data, checked, {
+      purpose: 'feedback',
+      config,
+      language,
+      procedures: procedures(strapi),
+    });
+    errors.push(...form.errors);
 
     if (files.length > config.maxFiles) {
       errors.push(
@@ -90,16 +87,16 @@ const intakeService = ({ strapi }: { strapi: Core.Strapi }) => {
       }
     }
 
-    if (errors.length > 0 || !checked.ok || !basics.nonce) throw validationError(errors);
+    if (errors.length > 0 || !form.value || !form.nonce) throw validationError(errors);
 
     // Looked up on each call (not kept), so that the service as registered is the one that runs.
     const service = feedbacks(strapi);
     try {
       return await service.receive({
-        input: checked.value,
-        procedureId,
+        input: form.value,
+        procedureId: form.procedureId,
         files: accepted,
-        tokenNonce: basics.nonce,
+        tokenNonce: form.nonce,
         language,
         noticeVersion: (await service.privacyNotice()).version,
         onStored: key ? (receipt, trx) => keys().complete(key, 201, { data: receipt }, trx) : undefined,

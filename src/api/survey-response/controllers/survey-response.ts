@@ -7,7 +7,7 @@ import { parseSummaryParams, type SummaryParams } from '#domain/survey-summary';
 import { spendFormToken, TokenAlreadyUsedError } from '#infra/form-tokens';
 import { validationError } from '#utils/errors';
 import { requestLanguage } from '#utils/http';
-import { checkFormBasics, feedbackConfig, readPublicForm, tokenAlreadyUsed } from '#utils/public-intake';
+import { checkPublicForm, feedbackConfig, readPublicForm, tokenAlreadyUsed } from '#utils/public-intake';
 import { procedures } from '#api/procedure/services/procedure';
 
 const UID = 'api::survey-response.survey-response';
@@ -42,18 +42,12 @@ export default factories.createCoreController(UID, ({ strapi }) => ({
           fieldError(['files'], 'Phiếu đánh giá không kèm tệp.', 'A survey takes no files.', language)
         );
       }
-      const basics = checkFormBasics(data, config, 'survey', language);
-      errors.push(...basics.errors);
       const checked = validateSurvey(data, { commentMax: config.surveyCommentMax, language });
-      if (!checked.ok) errors.push(...checked.errors);
-      let procedure: string | null = null;
-      if (checked.ok && checked.value.procedure) {
-        const found = await procedures(strapi).publishedProcedure(checked.value.procedure, language);
-        if ('error' in found) errors.push(found.error);
-        else procedure = found.documentId;
-      }
-      if (errors.length || !checked.ok || !basics.nonce) throw validationError(errors);
-      const nonce = basics.nonce;
+      const checks = { purpose: 'survey', config, language, procedures: procedures(strapi) };
+      const survey = await checkPublicForm(data, checked, checks);
+      errors.push(...survey.errors);
+      const { value, nonce, procedureId } = survey;
+      if (errors.length || !value || !nonce) throw validationError(errors);
 
       const submittedAt = new Date();
       await strapi.db.transaction(async ({ trx }) => {
@@ -65,10 +59,10 @@ export default factories.createCoreController(UID, ({ strapi }) => ({
         }
         await strapi.documents(UID).create({
           data: {
-            ...checked.value.ratings,
-            comment: checked.value.comment,
-            channel: checked.value.channel,
-            procedure,
+            ...value.ratings,
+            comment: value.comment,
+            channel: value.channel,
+            procedure: procedureId,
             submittedAt,
           } as never,
         });

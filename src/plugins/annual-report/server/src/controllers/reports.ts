@@ -1,8 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
-import { ConflictError, fieldError } from '#domain/errors';
+import { fieldError, type Language } from '#domain/errors';
 import { requestLanguage } from '#utils/http';
-import { sendConflict, validationError } from '#utils/errors';
+import { validationError } from '#utils/errors';
+import { bodyOf, queryOf, recordWrite, valid, type RecordWrite } from '#utils/requests';
 import { displayName } from '#domain/unit-access';
 import {
   DOCUMENT_ID,
@@ -16,8 +17,6 @@ import {
 import { ACTIONS } from '../permissions';
 import { IssuedError } from '../services/reports';
 import { getService } from '../utils';
-
-const bodyOf = (ctx: Context) => (ctx.request as { body?: unknown }).body;
 
 /**
  * GET /reports, POST /reports, GET /reports/:documentId, PUT /reports/:documentId/narrative,
@@ -42,40 +41,41 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     };
   };
 
-  /** Runs a write, turning a stale version into 409 and a write to an issued report into 400 on `state`. */
-  const guarded = async (ctx: Context, work: () => Promise<unknown>) => {
-    try {
-      return await work();
-    } catch (error) {
-      if (error instanceof ConflictError) return sendConflict(ctx, error, requestLanguage(ctx));
-      if (error instanceof IssuedError) {
-        throw validationError([
-          fieldError(
-            ['state'],
-            'Báo cáo đã ban hành, không thể thay đổi.',
-            'The report is issued: it can no longer be changed.',
-            requestLanguage(ctx)
-          ),
-        ]);
-      }
-      throw error;
-    }
-  };
+  /** A report as the pages get it: with what this user may do with it. */
+  const withActions = <Report extends { state: 'draft' | 'issued' }>(ctx: Context, report: Report) => ({
+    data: { ...report, actions: actionsOf(ctx, report.state) },
+  });
 
   const documentIdOf = (ctx: Context): string | null => {
     const id = String(ctx.params.documentId ?? '');
     return DOCUMENT_ID.test(id) ? id : null;
   };
 
+  /**
+   * A write on the report of the path (recordWrite: 404 for an id that cannot be one, 409 for a stale version),
+   * where a write to an issued report is a 400 on `state`.
+   */
+  const reportWrite = <Input, Done>(
+    check: RecordWrite<Input, Done>['check'],
+    write: (documentId: string, input: Input, ctx: Context) => Promise<Done | null>,
+    reply: RecordWrite<Input, Done>['reply']
+  ) =>
+    recordWrite({
+      documentId: documentIdOf,
+      check,
+      write: (ctx, documentId, input, language) =>
+        unlessIssued(language, () => write(documentId, input, ctx)),
+      reply,
+    });
+
   const noStore = (ctx: Context) => ctx.set('Cache-Control', 'private, no-store');
 
   return {
     /** GET /reports?page=&pageSize=&year=&state= */
     async find(ctx: Context) {
-      const parsed = parseListQuery(ctx.query as Record<string, unknown>, requestLanguage(ctx));
-      if (!parsed.ok) throw validationError(parsed.errors);
+      const query = valid(parseListQuery(queryOf(ctx), requestLanguage(ctx)));
       noStore(ctx);
-      const listed = await service().list(parsed.value);
+      const listed = await service().list(query);
       return { ...listed, meta: { canManage: canManage(ctx) } };
     },
 
@@ -85,73 +85,65 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const found = id ? await service().findOne(id) : null;
       if (!found) return ctx.notFound();
       noStore(ctx);
-      return { data: { ...found, actions: actionsOf(ctx, found.state) } };
+      return withActions(ctx, found);
     },
 
     /** POST /reports { data: { year?, from?, to?, title? } } */
     async create(ctx: Context) {
-      const checked = validateCreate(bodyOf(ctx), requestLanguage(ctx));
-      if (!checked.ok) throw validationError(checked.errors);
-      const created = await service().create(checked.value, userName(ctx));
+      const input = valid(validateCreate(bodyOf(ctx), requestLanguage(ctx)));
+      const created = await service().create(input, userName(ctx));
       ctx.status = 201;
       noStore(ctx);
-      return { data: { ...created, actions: actionsOf(ctx, created.state) } };
+      return withActions(ctx, created);
     },
 
     /** PUT /reports/:documentId/narrative { narrative, number?, recipients?, version } */
-    async saveNarrative(ctx: Context) {
-      const id = documentIdOf(ctx);
-      if (!id) return ctx.notFound();
-      const checked = validateNarrative(bodyOf(ctx), requestLanguage(ctx));
-      if (!checked.ok) throw validationError(checked.errors);
-      return guarded(ctx, async () => {
-        const saved = await service().saveNarrative(id, checked.value);
-        if (!saved) return ctx.notFound();
-        return { data: { ...saved, actions: actionsOf(ctx, saved.state) } };
-      });
-    },
+    saveNarrative: reportWrite(
+      validateNarrative,
+      (documentId, narrative) => service().saveNarrative(documentId, narrative),
+      withActions
+    ),
 
     /** POST /reports/:documentId/recompute { version? } */
-    async recompute(ctx: Context) {
-      const id = documentIdOf(ctx);
-      if (!id) return ctx.notFound();
-      const checked = validateRecompute(bodyOf(ctx), requestLanguage(ctx));
-      if (!checked.ok) throw validationError(checked.errors);
-      return guarded(ctx, async () => {
-        const done = await service().recompute(id, checked.value.version);
-        if (!done) return ctx.notFound();
-        return {
-          data: {
-            report: { ...done.report, actions: actionsOf(ctx, done.report.state) },
-            changes: done.changes,
-          },
-        };
-      });
-    },
+    recompute: reportWrite(
+      validateRecompute,
+      (documentId, { version }) => service().recompute(documentId, version),
+      (ctx, { report, changes }) => ({ data: { report: withActions(ctx, report).data, changes } })
+    ),
 
     /** POST /reports/:documentId/issue { version, number } */
-    async issue(ctx: Context) {
-      const id = documentIdOf(ctx);
-      if (!id) return ctx.notFound();
-      const checked = validateIssue(bodyOf(ctx), requestLanguage(ctx));
-      if (!checked.ok) throw validationError(checked.errors);
-      return guarded(ctx, async () => {
-        const issued = await service().issue(id, checked.value, userName(ctx));
-        if (!issued) return ctx.notFound();
-        return { data: { ...issued, actions: actionsOf(ctx, issued.state) } };
-      });
-    },
+    issue: reportWrite(
+      validateIssue,
+      (documentId, issue, ctx) => service().issue(documentId, issue, userName(ctx)),
+      withActions
+    ),
 
     /** GET /reports/:documentId/rows?figure=&key=&page=&pageSize= */
     async rows(ctx: Context) {
       const id = documentIdOf(ctx);
       if (!id) return ctx.notFound();
-      const parsed = parseRowsQuery(ctx.query as Record<string, unknown>, requestLanguage(ctx));
-      if (!parsed.ok) throw validationError(parsed.errors);
-      const found = await drillDowns().rows(id, parsed.value);
+      const query = valid(parseRowsQuery(queryOf(ctx), requestLanguage(ctx)));
+      const found = await drillDowns().rows(id, query);
       if (!found) return ctx.notFound();
       noStore(ctx);
       return found;
     },
   };
 };
+
+/** Runs a write on a report; the report being issued already is a 400 on `state`. */
+async function unlessIssued<T>(language: Language, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (!(error instanceof IssuedError)) throw error;
+    throw validationError([
+      fieldError(
+        ['state'],
+        'Báo cáo đã ban hành, không thể thay đổi.',
+        'The report is issued: it can no longer be changed.',
+        language
+      ),
+    ]);
+  }
+}

@@ -1,30 +1,13 @@
 import { anyOf } from '#utils/admin-routes';
+import { guarded } from '#utils/route-table';
 import { ACTIONS } from '../permissions';
 
 /** Admin routes of the report exports; see routes/index.ts. */
 export default [
-  {
-    method: 'POST',
-    path: '/reports/:documentId/exports',
-    handler: 'exports.create',
-    config: anyOf(ACTIONS.manage),
-  },
-  {
-    method: 'GET',
-    path: '/reports/:documentId/exports',
-    handler: 'exports.list',
-    config: anyOf(ACTIONS.read, ACTIONS.manage),
-  },
-  {
-    method: 'GET',
-    path: '/exports/:id',
-    handler: 'exports.findOne',
-    config: anyOf(ACTIONS.read, ACTIONS.manage),
-  },
-  {
-    method: 'GET',
-    path: '/exports/:id/download',
-    handler: 'exports.download',
-    config: anyOf(ACTIONS.read, ACTIONS.manage),
-  },
-] as object[];
+  ...guarded(anyOf(ACTIONS.manage), { 'POST /reports/:documentId/exports': 'exports.create' }),
+  ...guarded(anyOf(ACTIONS.read, ACTIONS.manage), {
+    'GET /reports/:documentId/exports': 'exports.list',
+    'GET /exports/:id': 'exports.findOne',
+    'GET /exports/:id/download': 'exports.download',
+  }),
+];

@@ -1,4 +1,5 @@
 import { anyOf } from '#utils/admin-routes';
+import { guarded } from '#utils/route-table';
 import { ACTIONS } from '../permissions';
 
 /**
@@ -6,36 +7,15 @@ import { ACTIONS } from '../permissions';
  * Director (read) reads. Shapes: controllers/reports.ts.
  */
 export default [
-  { method: 'GET', path: '/reports', handler: 'reports.find', config: anyOf(ACTIONS.read, ACTIONS.manage) },
-  { method: 'POST', path: '/reports', handler: 'reports.create', config: anyOf(ACTIONS.manage) },
-  {
-    method: 'GET',
-    path: '/reports/:documentId',
-    handler: 'reports.findOne',
-    config: anyOf(ACTIONS.read, ACTIONS.manage),
-  },
-  {
-    method: 'PUT',
-    path: '/reports/:documentId/narrative',
-    handler: 'reports.saveNarrative',
-    config: anyOf(ACTIONS.manage),
-  },
-  {
-    method: 'POST',
-    path: '/reports/:documentId/recompute',
-    handler: 'reports.recompute',
-    config: anyOf(ACTIONS.manage),
-  },
-  {
-    method: 'POST',
-    path: '/reports/:documentId/issue',
-    handler: 'reports.issue',
-    config: anyOf(ACTIONS.manage),
-  },
-  {
-    method: 'GET',
-    path: '/reports/:documentId/rows',
-    handler: 'reports.rows',
-    config: anyOf(ACTIONS.read, ACTIONS.manage),
-  },
-] as object[];
+  ...guarded(anyOf(ACTIONS.read, ACTIONS.manage), {
+    'GET /reports': 'reports.find',
+    'GET /reports/:documentId': 'reports.findOne',
+    'GET /reports/:documentId/rows': 'reports.rows',
+  }),
+  ...guarded(anyOf(ACTIONS.manage), {
+    'POST /reports': 'reports.create',
+    'PUT /reports/:documentId/narrative': 'reports.saveNarrative',
+    'POST /reports/:documentId/recompute': 'reports.recompute',
+    'POST /reports/:documentId/issue': 'reports.issue',
+  }),
+];

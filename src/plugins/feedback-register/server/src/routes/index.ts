@@ -1,4 +1,5 @@
 import { allOf } from '#utils/admin-routes';
+import { guarded } from '#utils/route-table';
 import { ACTIONS } from '../permissions';
 
 /** Admin routes of the register (admin JWT). Which rows a user sees and which moves they make: services/feedback-records. */
@@ -6,52 +7,21 @@ export default {
   admin: {
     type: 'admin',
     routes: [
-      { method: 'GET', path: '/options', handler: 'register.options', config: allOf(ACTIONS.read) },
-      { method: 'GET', path: '/feedbacks', handler: 'register.find', config: allOf(ACTIONS.read) },
-      { method: 'GET', path: '/waiting', handler: 'register.waiting', config: allOf(ACTIONS.read) },
-      { method: 'POST', path: '/feedbacks', handler: 'register.register', config: allOf(ACTIONS.handle) },
-      {
-        method: 'GET',
-        path: '/feedbacks/export.csv',
-        handler: 'register.exportCsv',
-        config: allOf(ACTIONS.read),
-      },
-      {
-        method: 'GET',
-        path: '/feedbacks/:documentId',
-        handler: 'register.findOne',
-        config: allOf(ACTIONS.read),
-      },
-      {
-        method: 'GET',
-        path: '/feedbacks/:documentId/history',
-        handler: 'register.history',
-        config: allOf(ACTIONS.read),
-      },
-      {
-        method: 'GET',
-        path: '/feedbacks/:documentId/publication-preview',
-        handler: 'register.publicationPreview',
-        config: allOf(ACTIONS.handle),
-      },
-      {
-        method: 'PUT',
-        path: '/feedbacks/:documentId/answer',
-        handler: 'register.saveAnswer',
-        config: allOf(ACTIONS.answer),
-      },
-      {
-        method: 'POST',
-        path: '/feedbacks/:documentId/transitions',
-        handler: 'register.transition',
-        config: allOf(ACTIONS.read),
-      },
-      {
-        method: 'GET',
-        path: '/attachments/:documentId/download',
-        handler: 'attachment.download',
-        config: allOf(ACTIONS.read),
-      },
+      ...guarded(allOf(ACTIONS.read), {
+        'GET /options': 'register.options',
+        'GET /feedbacks': 'register.find',
+        'GET /waiting': 'register.waiting',
+        'GET /feedbacks/export.csv': 'register.exportCsv',
+        'GET /feedbacks/:documentId': 'register.findOne',
+        'GET /feedbacks/:documentId/history': 'register.history',
+        'POST /feedbacks/:documentId/transitions': 'register.transition',
+        'GET /attachments/:documentId/download': 'attachment.download',
+      }),
+      ...guarded(allOf(ACTIONS.handle), {
+        'POST /feedbacks': 'register.register',
+        'GET /feedbacks/:documentId/publication-preview': 'register.publicationPreview',
+      }),
+      ...guarded(allOf(ACTIONS.answer), { 'PUT /feedbacks/:documentId/answer': 'register.saveAnswer' }),
     ],
   },
 };

@@ -1,21 +1,19 @@
-import type { ActionTable } from '#utils/admin-actions';
+import { actionTable } from '#utils/admin-actions';
 
 /** The plugin's RBAC actions, and the product roles given each; docs/ARCHITECTURE.md says how to add one. */
-export default {
+export default actionTable({
   /** The dashboard of every unit against the plan, and its drill-downs. */
   dashboard: {
-    uid: 'dashboard',
     displayName: 'Xem bảng theo dõi mọi đơn vị',
     roles: ['it-center-editor', 'office', 'director'],
   },
   /** Send reminders, record checks, resolve or escalate difficulties. */
-  manage: { uid: 'manage', displayName: 'Đôn đốc, kiểm tra, xử lý khó khăn, vướng mắc', roles: ['office'] },
+  manage: { displayName: 'Đôn đốc, kiểm tra, xử lý khó khăn, vướng mắc', roles: ['office'] },
   /** One's own units: their tasks and reminders; report difficulties and task results. */
   unit: {
-    uid: 'unit',
     displayName: 'Nhiệm vụ, đôn đốc, khó khăn của đơn vị mình; báo cáo kết quả',
     roles: ['unit-editor'],
   },
   /** The difficulties escalated to the Director, and the Director's answers. */
-  escalations: { uid: 'escalations', displayName: 'Khó khăn, vướng mắc trình Giám đốc', roles: ['director'] },
-} satisfies ActionTable;
+  escalations: { displayName: 'Khó khăn, vướng mắc trình Giám đốc', roles: ['director'] },
+});

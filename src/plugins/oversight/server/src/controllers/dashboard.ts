@@ -1,12 +1,11 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
-import { QueryReader } from '#domain/query-params';
 import { readableUnits } from '#domain/unit-access';
 import { requestLanguage } from '#utils/http';
-import { validationError } from '#utils/errors';
+import { noParameters, queryOf, valid } from '#utils/requests';
 import { parseDashboardQuery, parseDrillDownQuery, type DrillDown } from '../domain/dashboard';
-import type { Access } from '../services/access';
 import { getService } from '../utils';
+import { accessOf } from './request';
 
 /**
  * GET /options, GET /dashboard?year=, GET /units/:unitId/{tasks,submissions,articles,feedback}?year=&page=&pageSize=
@@ -16,15 +15,13 @@ import { getService } from '../utils';
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const service = () => getService(strapi, 'dashboard');
   const drillDowns = () => getService(strapi, 'drillDowns');
-  const accessService = () => getService(strapi, 'access');
-  const access = (ctx: Context): Promise<Access> => accessService().of(ctx.state.user, ctx.state.userAbility);
 
   /** The unit of the path when the user may read it; null (→ 404) otherwise, or when there is no such unit. */
   async function readableUnit(ctx: Context): Promise<number | null> {
     const raw = String(ctx.params.unitId ?? '');
     if (!/^\d{1,9}$/.test(raw)) return null;
     const unitId = Number(raw);
-    const readable = readableUnits(await access(ctx));
+    const readable = readableUnits(await accessOf(strapi, ctx));
     if (readable !== 'all' && !readable.includes(unitId)) return null;
     return (await service().unitExists(unitId)) ? unitId : null;
   }
@@ -33,21 +30,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const unitId = await readableUnit(ctx);
     if (unitId === null) return ctx.notFound();
     const { currentYear } = await service().clock();
-    const parsed = parseDrillDownQuery(
-      name,
-      ctx.query as Record<string, unknown>,
-      requestLanguage(ctx),
-      currentYear
-    );
-    if (!parsed.ok) throw validationError(parsed.errors);
+    const query = valid(parseDrillDownQuery(name, queryOf(ctx), requestLanguage(ctx), currentYear));
     ctx.set('Cache-Control', 'private, no-store');
-    return drillDowns()[name](unitId, parsed.value);
+    return drillDowns()[name](unitId, query);
   };
 
   return {
     /** What the oversight pages offer this user: their rights, the units they may read, the plans' years. */
     async options(ctx: Context) {
-      const who = await access(ctx);
+      const who = await accessOf(strapi, ctx);
       const readable = readableUnits(who);
       const [units, years] = await Promise.all([
         service().activeUnits(readable === 'all' ? undefined : readable),
@@ -69,24 +60,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     async dashboard(ctx: Context) {
       const { currentYear } = await service().clock();
-      const parsed = parseDashboardQuery(
-        ctx.query as Record<string, unknown>,
-        requestLanguage(ctx),
-        currentYear
-      );
-      if (!parsed.ok) throw validationError(parsed.errors);
+      const { year } = valid(parseDashboardQuery(queryOf(ctx), requestLanguage(ctx), currentYear));
       ctx.set('Cache-Control', 'private, no-store');
-      return { data: await service().dashboard(parsed.value.year) };
+      return { data: await service().dashboard(year) };
     },
 
     /** What the unit has overdue today, for the Office's reminder to preselect; takes no parameters. */
     async overdue(ctx: Context) {
       const unitId = await readableUnit(ctx);
       if (unitId === null) return ctx.notFound();
-      const parsed = new QueryReader(ctx.query as Record<string, unknown>, [], requestLanguage(ctx)).result(
-        {}
-      );
-      if (!parsed.ok) throw validationError(parsed.errors);
+      noParameters(ctx);
       ctx.set('Cache-Control', 'private, no-store');
       const reminders = getService(strapi, 'reminders');
       return { data: await reminders.overdue(unitId) };

@@ -1,18 +1,11 @@
 import { anyOf } from '#utils/admin-routes';
+import { guarded } from '#utils/route-table';
 import { ACTIONS } from '../permissions';
+
+const { dashboard, manage, unit } = ACTIONS;
 
 /** Reminders (đôn đốc): the Office sends them; everyone who follows a unit reads them (scoped in the service). */
 export default [
-  {
-    method: 'POST',
-    path: '/reminders',
-    handler: 'reminders.create',
-    config: anyOf(ACTIONS.manage),
-  },
-  {
-    method: 'GET',
-    path: '/reminders',
-    handler: 'reminders.find',
-    config: anyOf(ACTIONS.dashboard, ACTIONS.manage, ACTIONS.unit),
-  },
-] as object[];
+  ...guarded(anyOf(manage), { 'POST /reminders': 'reminders.create' }),
+  ...guarded(anyOf(dashboard, manage, unit), { 'GET /reminders': 'reminders.find' }),
+];

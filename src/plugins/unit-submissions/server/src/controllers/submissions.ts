@@ -2,9 +2,10 @@ import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { ATTACHMENT_TYPES } from '#domain/attachments';
 import { fieldError } from '#domain/errors';
-import { QueryReader } from '#domain/query-params';
+import { unitChoices } from '#infra/unit-choices';
 import { validationError, withConflicts } from '#utils/errors';
 import { requestLanguage } from '#utils/http';
+import { bodyOf, dataOr404, noParameters, queryOf, valid } from '#utils/requests';
 import { validateSubmissionInput } from '../domain/submission-input';
 import { parseBulkRequest } from '../domain/bulk';
 import { parseListQuery } from '../domain/list-query';
@@ -26,9 +27,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     /** GET /submissions?unit=&state=&planTask=&assignee=&queue=&q=&sort=&page=&pageSize= (domain/list-query.ts) */
     async find(ctx: Context) {
-      const parsed = parseListQuery(ctx.query as Record<string, unknown>, requestLanguage(ctx));
-      if (!parsed.ok) throw validationError(parsed.errors);
-      const { page, pageSize, ...query } = parsed.value;
+      const { page, pageSize, ...query } = valid(parseListQuery(queryOf(ctx), requestLanguage(ctx)));
       return service().list(await access(ctx), query, page, pageSize);
     },
 
@@ -38,11 +37,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async bulkTransition(ctx: Context) {
       const language = requestLanguage(ctx);
-      const checked = parseBulkRequest((ctx.request as { body?: unknown }).body, language);
-      if (!checked.ok) throw validationError(checked.errors);
-      return {
-        data: await getService(strapi, 'transitions').bulk(await access(ctx), checked.value, language),
-      };
+      const request = valid(parseBulkRequest(bodyOf(ctx), language));
+      return { data: await getService(strapi, 'transitions').bulk(await access(ctx), request, language) };
     },
 
     /** POST /submissions/:documentId/publish-article: the submission, with its article now published. */
@@ -59,35 +55,27 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** GET /waiting: what waits for this user, `{ data: { items } }`; no parameters (others are refused). */
     async waiting(ctx: Context) {
-      const parsed = new QueryReader(ctx.query as Record<string, unknown>, [], requestLanguage(ctx)).result(
-        {}
-      );
-      if (!parsed.ok) throw validationError(parsed.errors);
+      noParameters(ctx);
       return { data: { items: await service().waiting(await access(ctx)) } };
     },
 
     /** GET /submissions/:documentId: 404 also when it belongs to another unit. */
     async findOne(ctx: Context) {
-      const found = await service().findOne(await access(ctx), ctx.params.documentId);
-      if (!found) return ctx.notFound();
-      return { data: found };
+      return dataOr404(ctx, await service().findOne(await access(ctx), ctx.params.documentId));
     },
 
     async create(ctx: Context) {
       const language = requestLanguage(ctx);
-      const checked = validateSubmissionInput((ctx.request as { body?: { data?: unknown } }).body?.data, {
-        creating: true,
-        language,
-      });
-      if (!checked.ok) throw validationError(checked.errors);
-      const documentId = await service().create(await access(ctx), checked.value, language);
+      const body = bodyOf(ctx) as { data?: unknown } | undefined;
+      const input = valid(validateSubmissionInput(body?.data, { creating: true, language }));
+      const documentId = await service().create(await access(ctx), input, language);
       ctx.status = 201;
       return { data: await service().findOne(await access(ctx), documentId) };
     },
 
     async update(ctx: Context) {
       const language = requestLanguage(ctx);
-      const body = (ctx.request as { body?: { data?: unknown; version?: unknown } }).body ?? {};
+      const body = (bodyOf(ctx) ?? {}) as { data?: unknown; version?: unknown };
       const checked = validateSubmissionInput(body.data, { creating: false, language });
       if (!checked.ok) throw validationError(checked.errors);
       return withConflicts(ctx, async () => {
@@ -106,10 +94,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** POST /submissions/:documentId/transitions { to, version, comment?, assignee? } */
     async transition(ctx: Context) {
       const language = requestLanguage(ctx);
-      const body = ((ctx.request as { body?: Record<string, unknown> }).body ?? {}) as Record<
-        string,
-        unknown
-      >;
+      const body = (bodyOf(ctx) ?? {}) as Record<string, unknown>;
       const to = typeof body.to === 'string' ? body.to : '';
       const comment = typeof body.comment === 'string' ? body.comment.slice(0, 5000) : null;
       const assigneeId = Number.isInteger(body.assignee) ? (body.assignee as number) : null;
@@ -138,7 +123,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const found = await service().findOne(who, ctx.params.documentId);
       if (!found) return ctx.notFound();
       if (!found.canComment) return ctx.forbidden();
-      const text = (ctx.request as { body?: { body?: unknown } }).body?.body;
+      const text = (bodyOf(ctx) as { body?: unknown } | undefined)?.body;
       if (typeof text !== 'string' || !text.trim() || text.length > 5000) {
         throw validationError([
           fieldError(
@@ -163,11 +148,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** What the forms offer this user: their units (or all), plan tasks, and the IT Center editors to assign. */
     async options(ctx: Context) {
       const who = await access(ctx);
-      const units = await strapi.db.query('api::unit.unit').findMany({
-        where: who.readAll ? { active: true } : { id: { $in: who.unitIds } },
-        select: ['id', 'documentId', 'name', 'code'],
-        orderBy: { sortOrder: 'asc' },
-      });
+      const units = await unitChoices(strapi, who);
       const planTasks = await strapi.db.query('api::plan-task.plan-task').findMany({
         where: { locale: 'vi' },
         select: ['documentId', 'code', 'content'],
