@@ -1,3 +1,4 @@
+import { FEEDBACK_FILTERS } from '#oversight/domain/dashboard';
 import type { TaskStatus } from '#oversight/domain/task-status';
 import { msg, tm, type Message, type Translate } from './i18n';
 import {
@@ -15,8 +16,9 @@ import {
   type SubmissionState,
 } from '#admin/shared/vocabulary';
 
+// The values are the server's: the admin only names them.
 export type { SubmissionState, TaskStatus };
-export { SUBMISSION_STATES };
+export { FEEDBACK_FILTERS, SUBMISSION_STATES };
 export { SUBMISSION_STATE_VARIANTS } from '#admin/shared/vocabulary';
 
 export const TASK_STATUSES = ['done', 'in_progress', 'overdue'] as const satisfies readonly TaskStatus[];
@@ -57,7 +59,6 @@ export const SUBMISSION_KIND_LABELS: Record<string, Message> = messages(
   SUBMISSION_KIND_NAMES
 );
 
-export const FEEDBACK_FILTERS = ['assigned', 'answered', 'on_time', 'overdue'] as const;
 export type FeedbackFilter = (typeof FEEDBACK_FILTERS)[number];
 
 export const FEEDBACK_FILTER_LABELS: Record<FeedbackFilter, Message> = messages('feedbackFilter', {
