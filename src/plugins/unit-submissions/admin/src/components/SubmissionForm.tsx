@@ -3,7 +3,7 @@ import { Box, Button, Flex, Grid, SingleSelect, SingleSelectOption, Typography }
 import { DateField, useInvalidDates } from '#admin/shared/DateField';
 import { useNotification } from '@strapi/strapi/admin';
 import { problemOf, type ApiProblem, type Options, type Submission, type SubmissionData } from '../api';
-import { tm, useT } from '../i18n';
+import { tm, useT, type Message } from '../i18n';
 import {
   CHANNEL_LABELS,
   CHANNELS,
@@ -17,7 +17,7 @@ import {
 } from '../labels';
 import { useTestIdRef } from '#admin/shared/testId';
 import { UnitSelect } from '#admin/shared/UnitSelect';
-import { FormField, TextField } from '#admin/shared/kit';
+import { FormField, TextField, type FormFieldProps } from '#admin/shared/kit';
 
 export interface FormValues {
   title: string;
@@ -97,6 +97,47 @@ const toData = (values: FormValues): Required<SubmissionData> => ({
   desiredPublicationDate: values.desiredPublicationDate || null,
 });
 
+/** A choice of one coded value (a kind, a channel), offered in the order of `codes` by their labels. */
+function CodeSelect<V extends string>({
+  codes,
+  labels,
+  value,
+  onChange,
+  placeholder,
+  testId,
+  ...field
+}: Omit<FormFieldProps, 'children'> & {
+  codes: readonly V[];
+  labels: Record<V, Message>;
+  /** '' when none is chosen yet. */
+  value: V | '';
+  onChange: (value: V) => void;
+  placeholder?: string;
+  testId: string;
+}) {
+  const t = useT();
+  const ref = useTestIdRef(testId);
+  return (
+    <FormField {...field}>
+      <SingleSelect
+        ref={ref}
+        value={value || null}
+        placeholder={placeholder}
+        onChange={(chosen) => {
+          const code = codes.find((candidate) => candidate === chosen);
+          if (code) onChange(code);
+        }}
+      >
+        {codes.map((code) => (
+          <SingleSelectOption key={code} value={code}>
+            {tm(t, labels[code])}
+          </SingleSelectOption>
+        ))}
+      </SingleSelect>
+    </FormField>
+  );
+}
+
 const shorten = (text: string, max = 90) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
 /** The fields of a submission, for a new one and for edits (attachments have their own panel). */
@@ -111,7 +152,6 @@ export const SubmissionForm = ({
 }: SubmissionFormProps) => {
   const t = useT();
   const formId = React.useId();
-  const kindRef = useTestIdRef('field-kind');
 
   const [values, setValues] = React.useState<FormValues>(initialValues);
   const [errors, setErrors] = React.useState<Record<string, string>>({});
@@ -123,7 +163,13 @@ export const SubmissionForm = ({
     setErrors(({ [key]: _dropped, ...rest }) => rest);
   };
 
-  const label = (field: keyof typeof FIELD_LABELS) => tm(t, FIELD_LABELS[field]);
+  /** What names a field of the form: its name, its id, its label, its error. */
+  const field = (name: keyof typeof FIELD_LABELS) => ({
+    name,
+    id: `${formId}-${name}`,
+    label: tm(t, FIELD_LABELS[name]),
+    error: errors[name],
+  });
 
   const handleSubmit = async (event: React.FormEvent) => {
     event.preventDefault();
@@ -170,11 +216,8 @@ export const SubmissionForm = ({
         <Grid.Root gap={5}>
           <Grid.Item col={12} direction="column" alignItems="stretch">
             <TextField
-              name="title"
-              id={`${formId}-title`}
-              error={errors.title}
+              {...field('title')}
               required
-              label={label('title')}
               testId="field-title"
               value={values.title}
               maxLength={255}
@@ -183,20 +226,16 @@ export const SubmissionForm = ({
           </Grid.Item>
 
           <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
-            <FormField name="kind" id={`${formId}-kind`} error={errors.kind} required label={label('kind')}>
-              <SingleSelect
-                ref={kindRef}
-                value={values.kind || null}
-                placeholder={t('form.kind.placeholder', 'Chọn thể loại')}
-                onChange={(value) => set('kind', isKind(value) ? value : '')}
-              >
-                {SUBMISSION_KINDS.map((kind) => (
-                  <SingleSelectOption key={kind} value={kind}>
-                    {tm(t, KIND_LABELS[kind])}
-                  </SingleSelectOption>
-                ))}
-              </SingleSelect>
-            </FormField>
+            <CodeSelect
+              {...field('kind')}
+              required
+              codes={SUBMISSION_KINDS}
+              labels={KIND_LABELS}
+              value={values.kind}
+              placeholder={t('form.kind.placeholder', 'Chọn thể loại')}
+              onChange={(kind) => set('kind', kind)}
+              testId="field-kind"
+            />
           </Grid.Item>
 
           <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
@@ -205,7 +244,7 @@ export const SubmissionForm = ({
               units={units}
               value={values.unit}
               onChange={(value) => set('unit', Number(value) || null)}
-              label={label('unit')}
+              label={tm(t, FIELD_LABELS.unit)}
               error={errors.unit}
               hint={units.length === 0 ? t('form.unit.none', 'Bạn chưa thuộc đơn vị nào.') : undefined}
               placeholder={t('form.unit.placeholder', 'Chọn đơn vị')}
@@ -215,14 +254,11 @@ export const SubmissionForm = ({
 
           <Grid.Item col={12} direction="column" alignItems="stretch">
             <FormField
-              name="planTask"
-              id={`${formId}-planTask`}
-              error={errors.planTask}
+              {...field('planTask')}
               hint={t(
                 'form.planTask.hint',
                 'Không bắt buộc: nhiệm vụ của kế hoạch truyền thông mà tin bài thực hiện.'
               )}
-              label={label('planTask')}
             >
               <SingleSelect
                 value={values.planTask || null}
@@ -241,32 +277,20 @@ export const SubmissionForm = ({
           </Grid.Item>
 
           <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
-            <FormField
-              name="proposedChannel"
-              id={`${formId}-channel`}
-              error={errors.proposedChannel}
-              label={label('proposedChannel')}
-            >
-              <SingleSelect
-                value={values.proposedChannel}
-                onChange={(value) => isChannel(value) && set('proposedChannel', value)}
-              >
-                {CHANNELS.map((channel) => (
-                  <SingleSelectOption key={channel} value={channel}>
-                    {tm(t, CHANNEL_LABELS[channel])}
-                  </SingleSelectOption>
-                ))}
-              </SingleSelect>
-            </FormField>
+            <CodeSelect
+              {...field('proposedChannel')}
+              codes={CHANNELS}
+              labels={CHANNEL_LABELS}
+              value={values.proposedChannel}
+              onChange={(channel) => set('proposedChannel', channel)}
+              testId="field-proposedChannel"
+            />
           </Grid.Item>
 
           <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
             <DateField
               t={t}
-              name="desiredPublicationDate"
-              id={`${formId}-date`}
-              label={label('desiredPublicationDate')}
-              error={errors.desiredPublicationDate}
+              {...field('desiredPublicationDate')}
               testId="field-desiredPublicationDate"
               value={values.desiredPublicationDate}
               onChange={(day) => set('desiredPublicationDate', day ?? '')}
@@ -276,11 +300,8 @@ export const SubmissionForm = ({
 
           <Grid.Item col={12} direction="column" alignItems="stretch">
             <TextField
-              name="body"
-              id={`${formId}-body`}
-              error={errors.body}
+              {...field('body')}
               hint={t('form.body.hint', 'Văn bản thuần; các đoạn cách nhau bởi một dòng trống.')}
-              label={label('body')}
               testId="field-body"
               value={values.body}
               rows={12}
