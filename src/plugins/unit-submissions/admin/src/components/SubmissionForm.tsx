@@ -3,7 +3,7 @@ import { Box, Button, Flex, Grid, SingleSelect, SingleSelectOption, Typography }
 import { DateField, useInvalidDates } from '#admin/shared/DateField';
 import { useNotification } from '@strapi/strapi/admin';
 import { problemOf, type ApiProblem, type Options, type Submission, type SubmissionData } from '../api';
-import { tm, useT, type Message } from '../i18n';
+import { tm, useT } from '../i18n';
 import {
   CHANNEL_LABELS,
   CHANNELS,
@@ -15,9 +15,9 @@ import {
   type Channel,
   type SubmissionKind,
 } from '../labels';
-import { useTestIdRef } from '#admin/shared/testId';
 import { UnitSelect } from '#admin/shared/UnitSelect';
-import { FormField, TextField, type FormFieldProps } from '#admin/shared/kit';
+import { FormField, TextField } from '#admin/shared/kit';
+import { CodeSelect } from '#admin/shared/CodeSelect';
 
 export interface FormValues {
   title: string;
@@ -96,47 +96,6 @@ const toData = (values: FormValues): Required<SubmissionData> => ({
   proposedChannel: values.proposedChannel,
   desiredPublicationDate: values.desiredPublicationDate || null,
 });
-
-/** A choice of one coded value (a kind, a channel), offered in the order of `codes` by their labels. */
-function CodeSelect<V extends string>({
-  codes,
-  labels,
-  value,
-  onChange,
-  placeholder,
-  testId,
-  ...field
-}: Omit<FormFieldProps, 'children'> & {
-  codes: readonly V[];
-  labels: Record<V, Message>;
-  /** '' when none is chosen yet. */
-  value: V | '';
-  onChange: (value: V) => void;
-  placeholder?: string;
-  testId: string;
-}) {
-  const t = useT();
-  const ref = useTestIdRef(testId);
-  return (
-    <FormField {...field}>
-      <SingleSelect
-        ref={ref}
-        value={value || null}
-        placeholder={placeholder}
-        onChange={(chosen) => {
-          const code = codes.find((candidate) => candidate === chosen);
-          if (code) onChange(code);
-        }}
-      >
-        {codes.map((code) => (
-          <SingleSelectOption key={code} value={code}>
-            {tm(t, labels[code])}
-          </SingleSelectOption>
-        ))}
-      </SingleSelect>
-    </FormField>
-  );
-}
 
 const shorten = (text: string, max = 90) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
@@ -230,7 +189,7 @@ export const SubmissionForm = ({
               {...field('kind')}
               required
               codes={SUBMISSION_KINDS}
-              labels={KIND_LABELS}
+              labelOf={(kind) => tm(t, KIND_LABELS[kind])}
               value={values.kind}
               placeholder={t('form.kind.placeholder', 'Chọn thể loại')}
               onChange={(kind) => set('kind', kind)}
@@ -280,7 +239,7 @@ export const SubmissionForm = ({
             <CodeSelect
               {...field('proposedChannel')}
               codes={CHANNELS}
-              labels={CHANNEL_LABELS}
+              labelOf={(channel) => tm(t, CHANNEL_LABELS[channel])}
               value={values.proposedChannel}
               onChange={(channel) => set('proposedChannel', channel)}
               testId="field-proposedChannel"
