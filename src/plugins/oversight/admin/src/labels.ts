@@ -1,4 +1,5 @@
 import { FEEDBACK_FILTERS } from '#oversight/domain/dashboard';
+import { DIFFICULTY_STATES, type DifficultyState } from '#oversight/domain/difficulty-workflow';
 import type { TaskStatus } from '#oversight/domain/task-status';
 import { msg, tm, type Message, type Translate } from './i18n';
 import {
@@ -17,8 +18,8 @@ import {
 } from '#admin/shared/vocabulary';
 
 // The values are the server's: the admin only names them.
-export type { SubmissionState, TaskStatus };
-export { FEEDBACK_FILTERS, SUBMISSION_STATES };
+export type { DifficultyState, SubmissionState, TaskStatus };
+export { DIFFICULTY_STATES, FEEDBACK_FILTERS, SUBMISSION_STATES };
 export { SUBMISSION_STATE_VARIANTS } from '#admin/shared/vocabulary';
 
 export const TASK_STATUSES = ['done', 'in_progress', 'overdue'] as const satisfies readonly TaskStatus[];
@@ -69,9 +70,6 @@ export const FEEDBACK_FILTER_LABELS: Record<FeedbackFilter, Message> = messages(
 });
 
 export const FEEDBACK_STATE_LABELS: Record<string, Message> = messages('feedbackState', FEEDBACK_STATE_NAMES);
-
-export const DIFFICULTY_STATES = ['open', 'resolved', 'escalated', 'answered'] as const;
-export type DifficultyState = (typeof DIFFICULTY_STATES)[number];
 
 export const { labels: DIFFICULTY_STATE_LABELS, variants: DIFFICULTY_STATE_VARIANTS } =
   badges<DifficultyState>('difficultyState', {
