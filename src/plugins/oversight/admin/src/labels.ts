@@ -1,3 +1,5 @@
+import { FEEDBACK_FILTERS } from '#oversight/domain/dashboard';
+import { DIFFICULTY_STATES, type DifficultyState } from '#oversight/domain/difficulty-workflow';
 import type { TaskStatus } from '#oversight/domain/task-status';
 import { msg, tm, type Message, type Translate } from './i18n';
 import {
@@ -15,8 +17,9 @@ import {
   type SubmissionState,
 } from '#admin/shared/vocabulary';
 
-export type { SubmissionState, TaskStatus };
-export { SUBMISSION_STATES };
+// The values are the server's: the admin only names them.
+export type { DifficultyState, SubmissionState, TaskStatus };
+export { DIFFICULTY_STATES, FEEDBACK_FILTERS, SUBMISSION_STATES };
 export { SUBMISSION_STATE_VARIANTS } from '#admin/shared/vocabulary';
 
 export const TASK_STATUSES = ['done', 'in_progress', 'overdue'] as const satisfies readonly TaskStatus[];
@@ -57,7 +60,6 @@ export const SUBMISSION_KIND_LABELS: Record<string, Message> = messages(
   SUBMISSION_KIND_NAMES
 );
 
-export const FEEDBACK_FILTERS = ['assigned', 'answered', 'on_time', 'overdue'] as const;
 export type FeedbackFilter = (typeof FEEDBACK_FILTERS)[number];
 
 export const FEEDBACK_FILTER_LABELS: Record<FeedbackFilter, Message> = messages('feedbackFilter', {
@@ -68,9 +70,6 @@ export const FEEDBACK_FILTER_LABELS: Record<FeedbackFilter, Message> = messages(
 });
 
 export const FEEDBACK_STATE_LABELS: Record<string, Message> = messages('feedbackState', FEEDBACK_STATE_NAMES);
-
-export const DIFFICULTY_STATES = ['open', 'resolved', 'escalated', 'answered'] as const;
-export type DifficultyState = (typeof DIFFICULTY_STATES)[number];
 
 export const { labels: DIFFICULTY_STATE_LABELS, variants: DIFFICULTY_STATE_VARIANTS } =
   badges<DifficultyState>('difficultyState', {

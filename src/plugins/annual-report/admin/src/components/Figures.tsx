@@ -1,192 +1,31 @@
-import * as React from 'react';
-import { Badge, Box, Flex, TextButton, Typography } from '@strapi/design-system';
+import { Badge, Flex, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 import type { Figures } from '../api';
-import { useT, type Translate } from '../i18n';
-import { keyLabel, type KeyKind } from '../labels';
-import { SmallTable, type SmallColumn } from './SmallTable';
-import { Section } from '#admin/shared/Section';
-import { Empty, useDates } from '#admin/shared/common';
+import { useT } from '../i18n';
+import { keyLabel } from '../labels';
+import {
+  CountTable,
+  CountTables,
+  DrillContext,
+  FigureSection,
+  FigureTable,
+  SideBySide,
+  Text,
+  fact,
+  type OpenDrill,
+} from './FigureParts';
+import { useDates } from '#admin/shared/common';
 
-/** What a clicked number stands for: the rows behind it (GET rows?figure=&key=). */
-export interface Drill {
-  figure: string;
-  key?: string;
-  /** The dialog's heading. */
-  label: string;
-}
-
-type OpenDrill = (drill: Drill) => void;
-
-/* -------------------------------------------------------------------------------------------------
- * Building blocks
- * -----------------------------------------------------------------------------------------------*/
-
-/** A count: clickable (the rows behind it) unless it is zero or not a count of rows. */
-const Num = ({
-  value,
-  drill,
-  onDrill,
-  suffix,
-}: {
-  value: number | null | undefined;
-  drill?: Drill;
-  onDrill: OpenDrill;
-  suffix?: string;
-}) => {
-  const { formatNumber } = useIntl();
-  const text = value === null || value === undefined ? '—' : `${formatNumber(value)}${suffix ?? ''}`;
-  if (!drill || !value) {
-    return (
-      <Typography textColor="neutral800" data-testid="figure-value">
-        {text}
-      </Typography>
-    );
-  }
-  return (
-    <TextButton
-      onClick={() => onDrill(drill)}
-      data-testid="figure"
-      data-figure={drill.figure}
-      data-key={drill.key ?? ''}
-      data-value={value}
-    >
-      {text}
-    </TextButton>
-  );
-};
-
-interface Fact {
-  label: string;
-  value: number | null | undefined;
-  drill?: Drill;
-  suffix?: string;
-}
-
-/** Key numbers in a row of tiles. */
-const Facts = ({ facts, onDrill }: { facts: Fact[]; onDrill: OpenDrill }) => (
-  <Flex gap={3} wrap="wrap" alignItems="stretch">
-    {facts.map((fact) => (
-      <Box
-        key={fact.label}
-        padding={3}
-        background="neutral100"
-        hasRadius
-        minWidth="180px"
-        style={{ flex: '1 1 180px' }}
-      >
-        <Flex direction="column" alignItems="flex-start" gap={1}>
-          <Typography variant="pi" textColor="neutral600">
-            {fact.label}
-          </Typography>
-          <Typography variant="beta" tag="div">
-            <Num value={fact.value} drill={fact.drill} onDrill={onDrill} suffix={fact.suffix} />
-          </Typography>
-        </Flex>
-      </Box>
-    ))}
-  </Flex>
-);
-
-/** A small table of a breakdown. */
-function FigureTable<R>({
-  title,
-  columns,
-  rows,
-  testId,
-}: {
-  title: string;
-  columns: SmallColumn<R>[];
-  rows: R[];
-  testId?: string;
-}) {
-  const t = useT();
-  return (
-    <Flex direction="column" alignItems="stretch" gap={2} data-testid={testId}>
-      <Typography variant="sigma" textColor="neutral600">
-        {title}
-      </Typography>
-      {rows.length === 0 ? (
-        <Empty>{t('figures.none', 'Không có số liệu.')}</Empty>
-      ) : (
-        <SmallTable columns={columns} rows={rows} />
-      )}
-    </Flex>
-  );
-}
-
-const Text = ({ children }: { children: React.ReactNode }) => (
-  <Typography textColor="neutral800">{children}</Typography>
-);
-
-/** A breakdown by key (Count[]): label and clickable count. */
-const countColumns = (
-  t: Translate,
-  label: string,
-  kind: KeyKind,
-  /** The drill-down figure; null when the server lists no rows for it. */
-  figure: string | null,
-  onDrill: OpenDrill
-): SmallColumn<{ key: string; count: number }>[] => [
-  { label, render: (row) => <Text>{keyLabel(t, kind, row.key)}</Text>, wrap: true },
-  {
-    label: t('figures.count', 'Số lượng'),
-    render: (row) => (
-      <Num
-        value={row.count}
-        onDrill={onDrill}
-        drill={
-          figure ? { figure, key: row.key, label: `${label}: ${keyLabel(t, kind, row.key)}` } : undefined
-        }
-      />
-    ),
-  },
-];
-
-/** A breakdown by key in its own table: `label` heads the keys, `figure` drills into a count's rows. */
-const CountTable = ({
-  title,
-  label,
-  kind,
-  figure,
-  rows,
-  onDrill,
-}: {
-  title: string;
-  label: string;
-  kind: KeyKind;
-  figure: string | null;
-  rows: { key: string; count: number }[];
-  onDrill: OpenDrill;
-}) => {
-  const t = useT();
-  return <FigureTable title={title} rows={rows} columns={countColumns(t, label, kind, figure, onDrill)} />;
-};
-
-/** Tables side by side while there is room, one under the other otherwise. */
-const SideBySide = ({ children }: { children: React.ReactNode[] }) => (
-  <Flex gap={6} alignItems="flex-start" wrap="wrap">
-    {children.map((child, index) => (
-      <Box key={index} style={{ flex: '1 1 320px' }}>
-        {child}
-      </Box>
-    ))}
-  </Flex>
-);
-
-/** A key number whose label also heads the rows behind it (`figure`), if it has any. */
-const fact = (label: string, value: number | null | undefined, figure?: string): Fact => ({
-  label,
-  value,
-  drill: figure ? { figure, label } : undefined,
-});
-
-/* -------------------------------------------------------------------------------------------------
- * The sections
- * -----------------------------------------------------------------------------------------------*/
+export type { Drill } from './FigureParts';
 
 /** The report's figures, section by section; every count opens the rows behind it. */
-export const FiguresView = ({ figures, onDrill }: { figures: Figures; onDrill: OpenDrill }) => {
+export const FiguresView = ({ figures, onDrill }: { figures: Figures; onDrill: OpenDrill }) => (
+  <DrillContext.Provider value={onDrill}>
+    <Sections figures={figures} />
+  </DrillContext.Provider>
+);
+
+const Sections = ({ figures }: { figures: Figures }) => {
   const t = useT();
   const { formatNumber } = useIntl();
   const { day, instant } = useDates();
@@ -207,82 +46,55 @@ export const FiguresView = ({ figures, onDrill }: { figures: Figures; onDrill: O
         })}
       </Typography>
 
-      <Section title={t('figures.articles', 'I. Tin, bài truyền thông')} testId="figures-articles">
-        <Facts
-          onDrill={onDrill}
-          facts={[
-            fact(
-              t('figures.articles.published', 'Tin, bài đã đăng'),
-              articles.published,
-              'articles.published'
-            ),
+      <FigureSection
+        id="articles"
+        facts={[
+          fact(t('figures.articles.published', 'Tin, bài đã đăng'), articles.published, 'articles.published'),
+        ]}
+      >
+        <CountTables
+          section="articles"
+          counts={articles}
+          tables={[
+            ['byKind', 'articleKind', t('figures.byKind', 'Theo loại hình'), t('figures.kind', 'Loại hình')],
+            [
+              'byChannel',
+              'articleChannel',
+              t('figures.byChannel', 'Theo kênh'),
+              t('figures.channel', 'Kênh'),
+            ],
           ]}
         />
-        <SideBySide>
-          {[
-            <CountTable
-              key="kind"
-              title={t('figures.byKind', 'Theo loại hình')}
-              label={t('figures.kind', 'Loại hình')}
-              kind="articleKind"
-              figure="articles.byKind"
-              rows={articles.byKind}
-              onDrill={onDrill}
-            />,
-            <CountTable
-              key="channel"
-              title={t('figures.byChannel', 'Theo kênh')}
-              label={t('figures.channel', 'Kênh')}
-              kind="articleChannel"
-              figure="articles.byChannel"
-              rows={articles.byChannel}
-              onDrill={onDrill}
-            />,
-          ]}
-        </SideBySide>
         <FigureTable
           title={t('figures.byCampaign', 'Theo chiến dịch')}
           rows={articles.byCampaign}
-          columns={[
-            {
-              label: t('figures.campaign', 'Chiến dịch'),
-              render: (row) => (
-                <Text>{row.campaign?.title ?? t('figures.noCampaign', 'Không thuộc chiến dịch')}</Text>
-              ),
-              wrap: true,
-            },
-            {
-              label: t('figures.count', 'Số lượng'),
-              render: (row) => (
-                <Num
-                  value={row.count}
-                  onDrill={onDrill}
-                  drill={{
-                    figure: 'articles.byCampaign',
-                    key: row.campaign?.documentId ?? 'none',
-                    label: row.campaign?.title ?? t('figures.noCampaign', 'Không thuộc chiến dịch'),
-                  }}
-                />
-              ),
-            },
+          columns={({ text, count }) => [
+            text(
+              t('figures.campaign', 'Chiến dịch'),
+              (row) => row.campaign?.title ?? t('figures.noCampaign', 'Không thuộc chiến dịch')
+            ),
+            count(
+              t('figures.count', 'Số lượng'),
+              (row) => row.count,
+              (row) => ({
+                figure: 'articles.byCampaign',
+                key: row.campaign?.documentId ?? 'none',
+                label: row.campaign?.title ?? t('figures.noCampaign', 'Không thuộc chiến dịch'),
+              })
+            ),
           ]}
         />
         <FigureTable
           title={t('figures.byUnit', 'Theo đơn vị, so với chỉ tiêu')}
           testId="figures-articles-byUnit"
           rows={articles.byUnit}
-          columns={[
-            { label: t('figures.unit', 'Đơn vị'), render: (row) => <Text>{row.unit.name}</Text>, wrap: true },
-            {
-              label: t('figures.published', 'Đã đăng'),
-              render: (row) => (
-                <Num
-                  value={row.published}
-                  onDrill={onDrill}
-                  drill={{ figure: 'articles.byUnit', key: String(row.unit.id), label: row.unit.name }}
-                />
-              ),
-            },
+          columns={({ text, count }) => [
+            text(t('figures.unit', 'Đơn vị'), (row) => row.unit.name),
+            count(
+              t('figures.published', 'Đã đăng'),
+              (row) => row.published,
+              (row) => ({ figure: 'articles.byUnit', key: String(row.unit.id), label: row.unit.name })
+            ),
             { label: t('figures.target', 'Chỉ tiêu'), render: (row) => <Text>{fmt(row.target)}</Text> },
             {
               label: t('figures.achieved', 'Tỷ lệ đạt'),
@@ -295,106 +107,81 @@ export const FiguresView = ({ figures, onDrill }: { figures: Figures; onDrill: O
         <FigureTable
           title={t('figures.byTask', 'Theo nhiệm vụ của kế hoạch')}
           rows={articles.byTask}
-          columns={[
-            { label: t('figures.taskCode', 'Mã'), render: (row) => <Text>{row.task.code}</Text> },
-            {
-              label: t('figures.task', 'Nhiệm vụ'),
-              render: (row) => <Text>{row.task.content}</Text>,
-              wrap: true,
-            },
-            { label: t('figures.unit', 'Đơn vị'), render: (row) => <Text>{row.task.unitCode ?? '—'}</Text> },
+          columns={({ count, task }) => [
+            ...task(
+              (row) => row.task,
+              (row) => row.task.unitCode
+            ),
             { label: t('figures.target', 'Chỉ tiêu'), render: (row) => <Text>{fmt(row.target)}</Text> },
-            {
-              label: t('figures.published', 'Đã đăng'),
-              render: (row) => (
-                <Num
-                  value={row.published}
-                  onDrill={onDrill}
-                  drill={{
-                    figure: 'articles.byTask',
-                    key: row.task.documentId,
-                    label: `${row.task.code} ${row.task.content}`,
-                  }}
-                />
-              ),
-            },
-          ]}
-        />
-      </Section>
-
-      <Section title={t('figures.submissions', 'II. Tin, bài các đơn vị gửi')} testId="figures-submissions">
-        <Facts
-          onDrill={onDrill}
-          facts={[
-            fact(t('figures.submissions.total', 'Tin, bài đã gửi'), submissions.total, 'submissions.total'),
-            fact(
-              t('figures.submissions.median', 'Trung vị số ngày từ khi gửi đến khi đăng'),
-              submissions.medianDaysToPublication
+            count(
+              t('figures.published', 'Đã đăng'),
+              (row) => row.published,
+              (row) => ({
+                figure: 'articles.byTask',
+                key: row.task.documentId,
+                label: `${row.task.code} ${row.task.content}`,
+              })
             ),
           ]}
         />
+      </FigureSection>
+
+      <FigureSection
+        id="submissions"
+        facts={[
+          fact(t('figures.submissions.total', 'Tin, bài đã gửi'), submissions.total, 'submissions.total'),
+          fact(
+            t('figures.submissions.median', 'Trung vị số ngày từ khi gửi đến khi đăng'),
+            submissions.medianDaysToPublication
+          ),
+        ]}
+      >
         <FigureTable
           title={t('figures.byUnitState', 'Theo đơn vị và trạng thái')}
           rows={submissions.byUnit}
-          columns={[
-            { label: t('figures.unit', 'Đơn vị'), render: (row) => <Text>{row.unit.name}</Text>, wrap: true },
-            ...states.map((state) => ({
-              label: keyLabel(t, 'submissionState', state),
-              render: (row: (typeof submissions.byUnit)[number]) => (
-                <Num
-                  value={row.byState.find((count) => count.key === state)?.count ?? 0}
-                  onDrill={onDrill}
-                  drill={{
-                    figure: 'submissions.byUnit',
-                    key: `${row.unit.id}:${state}`,
-                    label: `${row.unit.name}: ${keyLabel(t, 'submissionState', state)}`,
-                  }}
-                />
-              ),
-            })),
-            {
-              label: t('figures.total', 'Tổng'),
-              render: (row) => (
-                <Num
-                  value={row.total}
-                  onDrill={onDrill}
-                  drill={{ figure: 'submissions.byUnit', key: String(row.unit.id), label: row.unit.name }}
-                />
-              ),
-            },
+          columns={({ text, count }) => [
+            text(t('figures.unit', 'Đơn vị'), (row) => row.unit.name),
+            ...states.map((state) =>
+              count(
+                keyLabel(t, 'submissionState', state),
+                (row) => row.byState.find((byState) => byState.key === state)?.count ?? 0,
+                (row) => ({
+                  figure: 'submissions.byUnit',
+                  key: `${row.unit.id}:${state}`,
+                  label: `${row.unit.name}: ${keyLabel(t, 'submissionState', state)}`,
+                })
+              )
+            ),
+            count(
+              t('figures.total', 'Tổng'),
+              (row) => row.total,
+              (row) => ({ figure: 'submissions.byUnit', key: String(row.unit.id), label: row.unit.name })
+            ),
           ]}
         />
-      </Section>
+      </FigureSection>
 
-      <Section
-        title={t('figures.procedures', 'III. Thủ tục hành chính được công khai')}
-        testId="figures-procedures"
+      <FigureSection
+        id="procedures"
+        facts={(['listed', 'added', 'amended', 'abolished'] as const).map((key) => {
+          const label = {
+            listed: t('figures.procedures.listed', 'Đang công khai cuối kỳ'),
+            added: t('figures.procedures.added', 'Công bố mới'),
+            amended: t('figures.procedures.amended', 'Sửa đổi, bổ sung'),
+            abolished: t('figures.procedures.abolished', 'Bãi bỏ'),
+          }[key];
+          // The procedures listed at the end of the period have no list of rows; the changes do.
+          return fact(label, procedures[key], key === 'listed' ? undefined : `procedures.${key}`);
+        })}
       >
-        <Facts
-          onDrill={onDrill}
-          facts={(['listed', 'added', 'amended', 'abolished'] as const).map((key) => {
-            const label = {
-              listed: t('figures.procedures.listed', 'Đang công khai cuối kỳ'),
-              added: t('figures.procedures.added', 'Công bố mới'),
-              amended: t('figures.procedures.amended', 'Sửa đổi, bổ sung'),
-              abolished: t('figures.procedures.abolished', 'Bãi bỏ'),
-            }[key];
-            // The procedures listed at the end of the period have no list of rows; the changes do.
-            return fact(label, procedures[key], key === 'listed' ? undefined : `procedures.${key}`);
-          })}
-        />
         <SideBySide>
           {[
             <FigureTable
               key="field"
               title={t('figures.byField', 'Theo lĩnh vực')}
               rows={procedures.byField}
-              columns={[
-                {
-                  label: t('figures.field', 'Lĩnh vực'),
-                  render: (row) => <Text>{row.field.name}</Text>,
-                  wrap: true,
-                },
+              columns={({ text }) => [
+                text(t('figures.field', 'Lĩnh vực'), (row) => row.field.name),
                 {
                   label: t('figures.count', 'Số lượng'),
                   render: (row) => <Text>{fmt(row.count)}</Text>,
@@ -408,121 +195,102 @@ export const FiguresView = ({ figures, onDrill }: { figures: Figures; onDrill: O
               kind="procedureLevel"
               figure={null}
               rows={procedures.byLevel}
-              onDrill={onDrill}
             />,
           ]}
         </SideBySide>
-      </Section>
+      </FigureSection>
 
-      <Section
-        title={t('figures.feedback', 'IV. Tiếp nhận, xử lý phản ánh, kiến nghị')}
-        testId="figures-feedback"
+      <FigureSection
+        id="feedback"
+        facts={[
+          ...(
+            [
+              ['received', t('figures.feedback.received', 'Tiếp nhận')],
+              ['notAccepted', t('figures.feedback.notAccepted', 'Không tiếp nhận')],
+              ['transferred', t('figures.feedback.transferred', 'Chuyển cơ quan khác')],
+              ['answered', t('figures.feedback.answered', 'Đã trả lời')],
+              ['onTime', t('figures.feedback.onTime', 'Đúng hạn')],
+              ['late', t('figures.feedback.late', 'Quá hạn')],
+            ] as const
+          ).map(([key, label]) => fact(label, feedback[key], `feedback.${key}`)),
+          {
+            label: t('figures.feedback.onTimeRate', 'Tỷ lệ đúng hạn'),
+            value: feedback.onTimeRate,
+            suffix: '%',
+          },
+          fact(
+            t('figures.feedback.answersPublished', 'Kết quả trả lời đã công khai'),
+            feedback.answersPublished,
+            'feedback.answersPublished'
+          ),
+        ]}
       >
-        <Facts
-          onDrill={onDrill}
-          facts={[
-            ...(
-              [
-                ['received', t('figures.feedback.received', 'Tiếp nhận')],
-                ['notAccepted', t('figures.feedback.notAccepted', 'Không tiếp nhận')],
-                ['transferred', t('figures.feedback.transferred', 'Chuyển cơ quan khác')],
-                ['answered', t('figures.feedback.answered', 'Đã trả lời')],
-                ['onTime', t('figures.feedback.onTime', 'Đúng hạn')],
-                ['late', t('figures.feedback.late', 'Quá hạn')],
-              ] as const
-            ).map(([key, label]) => fact(label, feedback[key], `feedback.${key}`)),
-            {
-              label: t('figures.feedback.onTimeRate', 'Tỷ lệ đúng hạn'),
-              value: feedback.onTimeRate,
-              suffix: '%',
-            },
-            fact(
-              t('figures.feedback.answersPublished', 'Kết quả trả lời đã công khai'),
-              feedback.answersPublished,
-              'feedback.answersPublished'
-            ),
+        <CountTables
+          section="feedback"
+          counts={feedback}
+          tables={[
+            [
+              'byChannel',
+              'feedbackChannel',
+              t('figures.byChannel', 'Theo kênh'),
+              t('figures.channel', 'Kênh'),
+            ],
+            [
+              'byKind',
+              'feedbackKind',
+              t('figures.feedbackByKind', 'Theo nội dung phản ánh, kiến nghị'),
+              t('figures.feedbackKind', 'Nội dung'),
+            ],
           ]}
         />
-        <SideBySide>
-          {[
-            <CountTable
-              key="channel"
-              title={t('figures.byChannel', 'Theo kênh')}
-              label={t('figures.channel', 'Kênh')}
-              kind="feedbackChannel"
-              figure="feedback.byChannel"
-              rows={feedback.byChannel}
-              onDrill={onDrill}
-            />,
-            <CountTable
-              key="kind"
-              title={t('figures.feedbackByKind', 'Theo nội dung phản ánh, kiến nghị')}
-              label={t('figures.feedbackKind', 'Nội dung')}
-              kind="feedbackKind"
-              figure="feedback.byKind"
-              rows={feedback.byKind}
-              onDrill={onDrill}
-            />,
-          ]}
-        </SideBySide>
-      </Section>
+      </FigureSection>
 
-      <Section title={t('figures.satisfaction', 'V. Mức độ hài lòng')} testId="figures-satisfaction">
-        <Facts
-          onDrill={onDrill}
-          facts={[fact(t('figures.satisfaction.responses', 'Phiếu đánh giá'), satisfaction.responses)]}
-        />
+      <FigureSection
+        id="satisfaction"
+        facts={[fact(t('figures.satisfaction.responses', 'Phiếu đánh giá'), satisfaction.responses)]}
+      >
         <FigureTable
           title={t('figures.criteria', 'Điểm trung bình theo tiêu chí (1–5)')}
           rows={satisfaction.criteria}
-          columns={[
+          columns={({ text }) => [
+            text(t('figures.criterion', 'Tiêu chí'), (row) => keyLabel(t, 'criterion', row.criterion)),
             {
-              label: t('figures.criterion', 'Tiêu chí'),
-              render: (row) => <Text>{keyLabel(t, 'criterion', row.criterion)}</Text>,
-              wrap: true,
+              label: t('figures.mean', 'Điểm trung bình'),
+              render: (row) => <Text>{fmt(row.mean, 2)}</Text>,
             },
-            { label: t('figures.mean', 'Điểm trung bình'), render: (row) => <Text>{fmt(row.mean, 2)}</Text> },
             {
               label: t('figures.responses', 'Số phiếu'),
               render: (row) => <Text>{fmt(row.responses)}</Text>,
             },
           ]}
         />
-      </Section>
+      </FigureSection>
 
-      <Section title={t('figures.oversight', 'VI. Theo dõi, đôn đốc, kiểm tra')} testId="figures-oversight">
-        <Facts
-          onDrill={onDrill}
-          facts={(
+      <FigureSection
+        id="oversight"
+        facts={(
+          [
+            ['remindersSent', t('figures.oversight.remindersSent', 'Lượt đôn đốc')],
+            ['checks', t('figures.oversight.checks', 'Lượt kiểm tra')],
+            ['difficultiesRaised', t('figures.oversight.difficultiesRaised', 'Khó khăn được báo cáo')],
+            ['difficultiesResolved', t('figures.oversight.difficultiesResolved', 'Khó khăn đã giải quyết')],
             [
-              ['remindersSent', t('figures.oversight.remindersSent', 'Lượt đôn đốc')],
-              ['checks', t('figures.oversight.checks', 'Lượt kiểm tra')],
-              ['difficultiesRaised', t('figures.oversight.difficultiesRaised', 'Khó khăn được báo cáo')],
-              ['difficultiesResolved', t('figures.oversight.difficultiesResolved', 'Khó khăn đã giải quyết')],
-              [
-                'difficultiesEscalated',
-                t('figures.oversight.difficultiesEscalated', 'Khó khăn trình Giám đốc'),
-              ],
-            ] as const
-          ).map(([key, label]) => fact(label, oversight[key]))}
-        />
-      </Section>
+              'difficultiesEscalated',
+              t('figures.oversight.difficultiesEscalated', 'Khó khăn trình Giám đốc'),
+            ],
+          ] as const
+        ).map(([key, label]) => fact(label, oversight[key]))}
+      />
 
-      <Section
-        title={t('figures.taskReports', 'VII. Báo cáo của đơn vị về nhiệm vụ')}
-        testId="figures-taskReports"
-      >
+      <FigureSection id="taskReports">
         <FigureTable
           title={t('figures.taskReports.count', '{count} báo cáo', { count: taskReports.length })}
           rows={taskReports}
-          columns={[
-            { label: t('figures.taskCode', 'Mã'), render: (row) => <Text>{row.task.code}</Text> },
-            {
-              label: t('figures.task', 'Nhiệm vụ'),
-              render: (row) => <Text>{row.task.content}</Text>,
-              wrap: true,
-            },
-            { label: t('figures.unit', 'Đơn vị'), render: (row) => <Text>{row.unit?.name ?? '—'}</Text> },
+          columns={({ text, task }) => [
+            ...task(
+              (row) => row.task,
+              (row) => row.unit?.name
+            ),
             {
               label: t('figures.status', 'Tình hình'),
               render: (row) => (
@@ -531,18 +299,14 @@ export const FiguresView = ({ figures, onDrill }: { figures: Figures; onDrill: O
                 </Badge>
               ),
             },
-            {
-              label: t('figures.results', 'Kết quả'),
-              render: (row) => <Text>{row.results}</Text>,
-              wrap: true,
-            },
+            text(t('figures.results', 'Kết quả'), (row) => row.results),
             {
               label: t('figures.reportedAt', 'Báo cáo lúc'),
               render: (row) => <Text>{instant(row.reportedAt)}</Text>,
             },
           ]}
         />
-      </Section>
+      </FigureSection>
     </Flex>
   );
 };

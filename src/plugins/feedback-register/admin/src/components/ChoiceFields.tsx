@@ -6,6 +6,7 @@ import { channelLabel, type Channel } from '../labels';
 import { useOptions } from './OptionsContext';
 import { useTestIdRef } from '#admin/shared/testId';
 import { FormField } from '#admin/shared/kit';
+import { CodeSelect } from '#admin/shared/CodeSelect';
 
 interface ChoiceFieldProps<V extends string> {
   value: V;
@@ -41,31 +42,18 @@ export const KindField = ({ value, onChange, error, id, testId }: ChoiceFieldPro
 
 /** The channel a feedback came through: the Office's own at registration, any of them when correcting it. */
 export function ChannelField<C extends Channel>({
-  value,
-  onChange,
   channels,
-  error,
-  id,
-  testId,
+  ...props
 }: ChoiceFieldProps<C> & { channels: readonly C[] }) {
   const t = useT();
-  const ref = useTestIdRef(testId);
   return (
-    <FormField name="channel" id={id} error={error} required label={t('field.channel', 'Kênh tiếp nhận')}>
-      <SingleSelect
-        ref={ref}
-        value={value}
-        onChange={(channel) => {
-          const chosen = channels.find((c) => c === channel);
-          if (chosen) onChange(chosen);
-        }}
-      >
-        {channels.map((channel) => (
-          <SingleSelectOption key={channel} value={channel}>
-            {channelLabel(t, channel)}
-          </SingleSelectOption>
-        ))}
-      </SingleSelect>
-    </FormField>
+    <CodeSelect
+      name="channel"
+      required
+      label={t('field.channel', 'Kênh tiếp nhận')}
+      codes={channels}
+      labelOf={(channel) => channelLabel(t, channel)}
+      {...props}
+    />
   );
 }

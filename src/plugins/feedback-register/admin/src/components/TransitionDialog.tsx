@@ -210,31 +210,18 @@ export const TransitionDialog = ({
       setValues((previous) => ({ ...previous, [key]: value }));
       clearError(key);
     };
+    /** What ties a field to the dialog's values: its value and setter, its error, its test id. */
+    const bound = <K extends keyof Values>(key: K) => ({
+      value: values[key],
+      onChange: (value: Values[K]) => set(key, value),
+      error: errors[key],
+      testId: `transition-${key}`,
+    });
     const textArea = (key: TextKey, label: string, rows = 5, hint?: string) => (
-      <TextField
-        name={key}
-        error={errors[key]}
-        required
-        hint={hint}
-        label={label}
-        testId={`transition-${key}`}
-        value={values[key]}
-        rows={rows}
-        multiline
-        onChange={(value) => set(key, value)}
-      />
+      <TextField name={key} required hint={hint} label={label} rows={rows} multiline {...bound(key)} />
     );
     const textInput = (key: TextKey, label: string, maxLength: number) => (
-      <TextField
-        name={key}
-        error={errors[key]}
-        required
-        label={label}
-        testId={`transition-${key}`}
-        value={values[key]}
-        maxLength={maxLength}
-        onChange={(value) => set(key, value)}
-      />
+      <TextField name={key} required label={label} maxLength={maxLength} {...bound(key)} />
     );
 
     return (
@@ -252,33 +239,15 @@ export const TransitionDialog = ({
                 'Sửa loại, thủ tục hành chính hoặc kênh tiếp nhận nếu chưa đúng; thay đổi được ghi vào lịch sử xử lý.'
               )}
             </Typography>
-            {corrects.has('kind') && (
-              <KindField
-                value={values.kind}
-                onChange={(kind) => set('kind', kind)}
-                error={errors.kind}
-                testId="transition-kind"
-              />
-            )}
+            {corrects.has('kind') && <KindField {...bound('kind')} />}
             {corrects.has('procedure') && (
               <ProcedurePicker
-                value={values.procedure}
-                onChange={(procedure) => set('procedure', procedure)}
                 label={t('field.procedure', 'Thủ tục hành chính')}
                 hint={t('dialog.procedure.hint', 'Không bắt buộc; để trống nếu không liên quan thủ tục nào.')}
-                error={errors.procedure}
-                testId="transition-procedure"
+                {...bound('procedure')}
               />
             )}
-            {corrects.has('channel') && (
-              <ChannelField
-                value={values.channel}
-                onChange={(channel) => set('channel', channel)}
-                channels={CHANNELS}
-                error={errors.channel}
-                testId="transition-channel"
-              />
-            )}
+            {corrects.has('channel') && <ChannelField channels={CHANNELS} {...bound('channel')} />}
           </Flex>
         )}
         {needs.has('reason') && textArea('reason', t('field.notAcceptedReason', 'Lý do không tiếp nhận'))}

@@ -20,8 +20,6 @@ import { PLUGIN_ID } from '#feedback-register/permissions';
 import {
   isConflict,
   kindLabel,
-  problemOf,
-  saveFile,
   useApi,
   type AllowedTransition,
   type Attachment,
@@ -36,6 +34,7 @@ import { StateBadge } from '../components/StateBadge';
 import { TransitionDialog } from '../components/TransitionDialog';
 import { useT } from '../i18n';
 import { channelLabel, transitionDone, transitionLabel, type FeedbackState } from '../labels';
+import { useDownload } from '../useDownload';
 
 interface Loaded {
   feedback: Feedback;
@@ -97,7 +96,7 @@ export const DetailPage = () => {
   const [answerError, setAnswerError] = React.useState<string | undefined>();
   const [savingAnswer, setSavingAnswer] = React.useState(false);
   const [dialog, setDialog] = React.useState<AllowedTransition | null>(null);
-  const [downloading, setDownloading] = React.useState<string | null>(null);
+  const { busy: downloading, download: save } = useDownload();
 
   React.useEffect(() => {
     if (!loaded.data) return;
@@ -163,25 +162,17 @@ export const DetailPage = () => {
     }
   };
 
-  const download = async (file: Attachment) => {
-    setDownloading(file.documentId);
-    try {
-      saveFile(await api.downloadAttachment(file.documentId), file.originalName);
-    } catch (error) {
-      const problem = problemOf(error, locale);
-      if (!problem.aborted) {
-        toggleNotification({
-          type: 'danger',
-          message: t('attachments.failed', 'Không tải được tệp {name} (mã lỗi {status}).', {
-            name: file.originalName,
-            status: problem.status ?? '—',
-          }),
-        });
-      }
-    } finally {
-      setDownloading(null);
-    }
-  };
+  const download = (file: Attachment) =>
+    save(
+      file.documentId,
+      () => api.downloadAttachment(file.documentId),
+      file.originalName,
+      (status) =>
+        t('attachments.failed', 'Không tải được tệp {name} (mã lỗi {status}).', {
+          name: file.originalName,
+          status,
+        })
+    );
 
   const listPath = `/plugins/${PLUGIN_ID}`;
 

@@ -1,7 +1,6 @@
 import * as React from 'react';
 import { Badge, Button, Flex, Link, LinkButton, Typography } from '@strapi/design-system';
 import { Download, Eye, Plus } from '@strapi/icons';
-import { useNotification } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { NavLink } from 'react-router-dom';
 import { dayOf, PageLoading, shorten, useDates, useLoader } from '#admin/shared/common';
@@ -16,11 +15,12 @@ import {
   PageShell,
 } from '#admin/shared/kit';
 import { PLUGIN_ID } from '#feedback-register/permissions';
-import { kindLabel, problemOf, saveFile, useApi, type FeedbackRow, type ListFilters } from '../api';
+import { kindLabel, useApi, type FeedbackRow, type ListFilters } from '../api';
 import { useOptions } from '../components/OptionsContext';
 import { StateBadge } from '../components/StateBadge';
 import { useT } from '../i18n';
 import { channelLabel, FEEDBACK_STATES, isState, stateLabel } from '../labels';
+import { useDownload } from '../useDownload';
 
 /** The filters kept in the URL; the home widget links to `?state=…&overdue=true`. */
 const FILTERS = ['q', 'state', 'kind', 'unit', 'procedure', 'receivedFrom', 'receivedTo', 'overdue'] as const;
@@ -34,11 +34,10 @@ export const ListPage = () => {
   const options = useOptions();
   const { locale } = useIntl();
   const dates = useDates();
-  const { toggleNotification } = useNotification();
   const url = useUrlFilters(FILTERS);
   const { values, page, pageSize } = url;
   const sort = sortParam(url.sort);
-  const [exporting, setExporting] = React.useState(false);
+  const { busy, download } = useDownload();
 
   const filters: ListFilters = React.useMemo(
     () => ({ ...values, overdue: values.overdue === 'true' }),
@@ -49,24 +48,13 @@ export const ListPage = () => {
     [api, filters, sort, page, pageSize]
   );
 
-  const exportCsv = async () => {
-    setExporting(true);
-    try {
-      saveFile(await api.exportCsv(filters), 'so-tiep-nhan-pakn.csv');
-    } catch (error) {
-      const problem = problemOf(error, locale);
-      if (!problem.aborted) {
-        toggleNotification({
-          type: 'danger',
-          message: t('list.export.failed', 'Không xuất được tệp CSV (mã lỗi {status}).', {
-            status: problem.status ?? '—',
-          }),
-        });
-      }
-    } finally {
-      setExporting(false);
-    }
-  };
+  const exportCsv = () =>
+    download(
+      'csv',
+      () => api.exportCsv(filters),
+      'so-tiep-nhan-pakn.csv',
+      (status) => t('list.export.failed', 'Không xuất được tệp CSV (mã lỗi {status}).', { status })
+    );
 
   const title = t('plugin.name', 'Sổ tiếp nhận PAKN');
   if (!list.data) return <PageLoading failed={list.failed} t={t} />;
@@ -229,7 +217,7 @@ export const ListPage = () => {
           <Button
             variant="secondary"
             startIcon={<Download />}
-            loading={exporting}
+            loading={busy !== null}
             onClick={exportCsv}
             data-testid="feedback-export"
           >

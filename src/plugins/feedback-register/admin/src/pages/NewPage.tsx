@@ -54,6 +54,15 @@ const FIELDS = [
   'consent.publishAnswer',
 ] as const;
 
+/** A heading across the form, over the fields of one part. */
+const FormHeading = ({ children }: { children: React.ReactNode }) => (
+  <Grid.Item col={12} direction="column" alignItems="stretch">
+    <Typography variant="delta" tag="h2">
+      {children}
+    </Typography>
+  </Grid.Item>
+);
+
 interface Created {
   documentId: string;
   trackingCode: string;
@@ -235,11 +244,7 @@ export const NewPage = () => {
                   />
                 </Grid.Item>
 
-                <Grid.Item col={12} direction="column" alignItems="stretch">
-                  <Typography variant="delta" tag="h2">
-                    {t('detail.submitter', 'Người phản ánh, kiến nghị')}
-                  </Typography>
-                </Grid.Item>
+                <FormHeading>{t('detail.submitter', 'Người phản ánh, kiến nghị')}</FormHeading>
                 <Grid.Item col={6} s={12} xs={12} direction="column" alignItems="stretch">
                   {text('fullName', t('field.fullName', 'Họ và tên'), { required: true, maxLength: 100 })}
                 </Grid.Item>
@@ -253,11 +258,7 @@ export const NewPage = () => {
                   {text('email', t('field.email', 'Thư điện tử'), { maxLength: 254, type: 'email' })}
                 </Grid.Item>
 
-                <Grid.Item col={12} direction="column" alignItems="stretch">
-                  <Typography variant="delta" tag="h2">
-                    {t('detail.content', 'Nội dung phản ánh, kiến nghị')}
-                  </Typography>
-                </Grid.Item>
+                <FormHeading>{t('detail.content', 'Nội dung phản ánh, kiến nghị')}</FormHeading>
                 <Grid.Item col={12} direction="column" alignItems="stretch">
                   <KindField
                     value={values.kind}

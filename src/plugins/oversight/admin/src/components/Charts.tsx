@@ -63,8 +63,13 @@ const ChartCard = ({
   );
 };
 
-/** Bars of a rate per unit (rateRows), by unit code; the tooltip names the unit and says `describe(row)`. */
-function unitBars<R extends RateRow>({
+/**
+ * A rate per unit (rateRows) in a half-width card: bars by unit code, `title` above; the tooltip names the unit and
+ * says `describe(row)`.
+ */
+function UnitRateChart<R extends RateRow>({
+  title,
+  testId,
   rows,
   name,
   color,
@@ -72,6 +77,8 @@ function unitBars<R extends RateRow>({
   describe,
   onClick,
 }: {
+  title: string;
+  testId: string;
   rows: R[];
   name: string;
   color: string;
@@ -80,31 +87,42 @@ function unitBars<R extends RateRow>({
   onClick: (data: unknown) => void;
 }) {
   return (
-    <BarChart data={rows} margin={{ top: 20, right: 8, left: 0, bottom: 8 }}>
-      <CartesianGrid strokeDasharray="3 3" vertical={false} />
-      <XAxis dataKey="code" interval={0} angle={-35} textAnchor="end" height={56} tick={{ fontSize: 11 }} />
-      <YAxis unit="%" domain={[0, maxRate]} />
-      <ChartTooltip
-        labelFormatter={(_label, payload) =>
-          (payload?.[0]?.payload as { name?: string } | undefined)?.name ?? String(_label)
-        }
-        formatter={(_value, _name, item) => [describe(item.payload as R), name]}
-      />
-      <Bar
-        isAnimationActive={false}
-        dataKey="value"
-        name={name}
-        fill={color}
-        cursor="pointer"
-        onClick={onClick}
-        minPointSize={3}
-      >
-        {rows.map((row) => (
-          <Cell key={row.code} fill={row.noData ? COLORS.neutral : color} />
-        ))}
-        <LabelList dataKey="label" position="top" fontSize={11} />
-      </Bar>
-    </BarChart>
+    <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
+      <ChartCard title={title} testId={testId} empty={rows.length === 0}>
+        <BarChart data={rows} margin={{ top: 20, right: 8, left: 0, bottom: 8 }}>
+          <CartesianGrid strokeDasharray="3 3" vertical={false} />
+          <XAxis
+            dataKey="code"
+            interval={0}
+            angle={-35}
+            textAnchor="end"
+            height={56}
+            tick={{ fontSize: 11 }}
+          />
+          <YAxis unit="%" domain={[0, maxRate]} />
+          <ChartTooltip
+            labelFormatter={(_label, payload) =>
+              (payload?.[0]?.payload as { name?: string } | undefined)?.name ?? String(_label)
+            }
+            formatter={(_value, _name, item) => [describe(item.payload as R), name]}
+          />
+          <Bar
+            isAnimationActive={false}
+            dataKey="value"
+            name={name}
+            fill={color}
+            cursor="pointer"
+            onClick={onClick}
+            minPointSize={3}
+          >
+            {rows.map((row) => (
+              <Cell key={row.code} fill={row.noData ? COLORS.neutral : color} />
+            ))}
+            <LabelList dataKey="label" position="top" fontSize={11} />
+          </Bar>
+        </BarChart>
+      </ChartCard>
+    </Grid.Item>
   );
 }
 
@@ -140,44 +158,34 @@ export const Charts = ({ dashboard }: { dashboard: Dashboard }) => {
 
   return (
     <Grid.Root gap={4}>
-      <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
-        <ChartCard
-          title={t('chart.progress', 'Tiến độ so với chỉ tiêu theo đơn vị')}
-          testId="chart-progress"
-          empty={progress.length === 0}
-        >
-          {unitBars({
-            rows: progress,
-            name: progressRate,
-            color: COLORS.primary,
-            maxRate: (max: number) => Math.max(100, Math.ceil(max / 10) * 10),
-            describe: (row) =>
-              row.noData
-                ? t('chart.noTarget', '{published} tin bài, chưa có chỉ tiêu', row)
-                : t('chart.progressValue', '{published}/{target} tin bài ({percent}%)', row),
-            onClick: openUnit({ tab: 'articles' }),
-          })}
-        </ChartCard>
-      </Grid.Item>
-      <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
-        <ChartCard
-          title={t('chart.onTime', 'Tỷ lệ trả lời phản ánh, kiến nghị đúng hạn theo đơn vị')}
-          testId="chart-feedback"
-          empty={onTime.length === 0}
-        >
-          {unitBars({
-            rows: onTime,
-            name: rate,
-            color: COLORS.success,
-            maxRate: 100,
-            describe: (row) =>
-              row.noData
-                ? t('chart.noAnswers', 'Chưa trả lời phản ánh nào')
-                : t('chart.onTimeValue', '{onTime}/{answered} đúng hạn ({rate}%)', row),
-            onClick: openUnit({ tab: 'feedback', filter: 'on_time' }),
-          })}
-        </ChartCard>
-      </Grid.Item>
+      <UnitRateChart
+        title={t('chart.progress', 'Tiến độ so với chỉ tiêu theo đơn vị')}
+        testId="chart-progress"
+        rows={progress}
+        name={progressRate}
+        color={COLORS.primary}
+        maxRate={(max: number) => Math.max(100, Math.ceil(max / 10) * 10)}
+        describe={(row) =>
+          row.noData
+            ? t('chart.noTarget', '{published} tin bài, chưa có chỉ tiêu', row)
+            : t('chart.progressValue', '{published}/{target} tin bài ({percent}%)', row)
+        }
+        onClick={openUnit({ tab: 'articles' })}
+      />
+      <UnitRateChart
+        title={t('chart.onTime', 'Tỷ lệ trả lời phản ánh, kiến nghị đúng hạn theo đơn vị')}
+        testId="chart-feedback"
+        rows={onTime}
+        name={rate}
+        color={COLORS.success}
+        maxRate={100}
+        describe={(row) =>
+          row.noData
+            ? t('chart.noAnswers', 'Chưa trả lời phản ánh nào')
+            : t('chart.onTimeValue', '{onTime}/{answered} đúng hạn ({rate}%)', row)
+        }
+        onClick={openUnit({ tab: 'feedback', filter: 'on_time' })}
+      />
       {units.length > 0 && (
         <Grid.Item col={12} direction="column" alignItems="stretch">
           <Box data-testid="chart-legend" paddingLeft={1}>

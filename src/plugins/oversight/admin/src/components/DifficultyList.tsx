@@ -10,7 +10,7 @@ import {
   type DifficultyTransition,
   type DifficultyTransitionRequest,
 } from '../api';
-import { tm, useT } from '../i18n';
+import { msg, tm, useT, type Message } from '../i18n';
 import {
   DIFFICULTY_STATE_VARIANTS,
   DIFFICULTY_TRANSITION_DESCRIPTIONS,
@@ -288,48 +288,37 @@ export const DifficultyList = ({
   );
 };
 
+const RESOLUTION_AT = msg('difficulty.resolutionAt', 'Cách giải quyết ({date})');
+const ESCALATION_NOTE_AT = msg('difficulty.escalationNoteAt', 'Văn phòng báo cáo Giám đốc ({date})');
+const DIRECTOR_ANSWER_AT = msg('difficulty.directorAnswerAt', 'Ý kiến chỉ đạo của Giám đốc ({date})');
+
+/** One answer to a difficulty: its text, when it was given, its heading, its background, its test id. */
+type Answer = [
+  text: string | null | undefined,
+  at: string | null,
+  label: Message,
+  tone: string,
+  testId?: string,
+];
+
 /** What the Office and the Director answered: the resolution, the note of the escalation, the Director's answer. */
 const Answers = ({ difficulty }: { difficulty: Difficulty }) => {
   const t = useT();
   const { instant } = useDates();
-  const note = difficulty.escalationNote || difficulty.note;
-  if (!difficulty.resolution && !note && !difficulty.directorAnswer)
-    return <Typography textColor="neutral500">—</Typography>;
+  const answers: Answer[] = [
+    [difficulty.resolution, difficulty.resolvedAt, RESOLUTION_AT, 'success100', 'difficulty-resolution'],
+    [difficulty.escalationNote || difficulty.note, difficulty.escalatedAt, ESCALATION_NOTE_AT, 'warning100'],
+    [difficulty.directorAnswer, difficulty.answeredAt, DIRECTOR_ANSWER_AT, 'primary100', 'difficulty-answer'],
+  ];
+  const given = answers.filter(([text]) => text);
+  if (given.length === 0) return <Typography textColor="neutral500">—</Typography>;
   return (
     <Flex direction="column" alignItems="stretch" gap={2}>
-      {difficulty.resolution && (
-        <Box padding={2} background="success100" hasRadius data-testid="difficulty-resolution">
-          <Fact
-            label={t('difficulty.resolutionAt', 'Cách giải quyết ({date})', {
-              date: instant(difficulty.resolvedAt),
-            })}
-          >
-            {difficulty.resolution}
-          </Fact>
+      {given.map(([text, at, label, tone, testId]) => (
+        <Box key={label.id} padding={2} background={tone} hasRadius data-testid={testId}>
+          <Fact label={tm(t, label, { date: instant(at) })}>{text}</Fact>
         </Box>
-      )}
-      {note && (
-        <Box padding={2} background="warning100" hasRadius>
-          <Fact
-            label={t('difficulty.escalationNoteAt', 'Văn phòng báo cáo Giám đốc ({date})', {
-              date: instant(difficulty.escalatedAt),
-            })}
-          >
-            {note}
-          </Fact>
-        </Box>
-      )}
-      {difficulty.directorAnswer && (
-        <Box padding={2} background="primary100" hasRadius data-testid="difficulty-answer">
-          <Fact
-            label={t('difficulty.directorAnswerAt', 'Ý kiến chỉ đạo của Giám đốc ({date})', {
-              date: instant(difficulty.answeredAt),
-            })}
-          >
-            {difficulty.directorAnswer}
-          </Fact>
-        </Box>
-      )}
+      ))}
     </Flex>
   );
 };

@@ -38,6 +38,11 @@ const toggled = (set: Set<string>, id: string, on: boolean) => {
   return next;
 };
 
+/** The linked items ticked, by field of the report. */
+type Picks = Record<'articles' | 'submissions', Set<string>>;
+
+const NO_PICKS: Picks = { articles: new Set(), submissions: new Set() };
+
 /**
  * A unit reports the results of one of its tasks (in progress or done): it ticks the task's linked articles and
  * submissions it delivered, and counts the outputs outside the CMS; the output count is derived from them.
@@ -48,8 +53,7 @@ export const TaskReportDialog = ({ task, onClose, onDone }: TaskReportDialogProp
   const { toggleNotification } = useNotification();
   const [status, setStatus] = React.useState<'in_progress' | 'done'>('in_progress');
   const [results, setResults] = React.useState('');
-  const [articles, setArticles] = React.useState<Set<string>>(new Set());
-  const [submissions, setSubmissions] = React.useState<Set<string>>(new Set());
+  const [picks, setPicks] = React.useState<Picks>(NO_PICKS);
   const [extra, setExtra] = React.useState<number | undefined>(undefined);
 
   React.useEffect(() => {
@@ -57,12 +61,12 @@ export const TaskReportDialog = ({ task, onClose, onDone }: TaskReportDialogProp
     // eslint-disable-next-line react-hooks/set-state-in-effect -- syncs state from its input; moving it changes render timing
     setStatus(task.lastReport?.status ?? 'in_progress');
     setResults('');
-    setArticles(new Set());
-    setSubmissions(new Set());
+    setPicks(NO_PICKS);
     setExtra(undefined);
   }, [task]);
 
   const linked = task?.linked;
+  const { articles, submissions } = picks;
   const count = task ? outputCountOf(task, articles, submissions, extra ?? 0) : 0;
   const counted = articles.size > 0 || submissions.size > 0 || extra !== undefined;
 
@@ -88,13 +92,6 @@ export const TaskReportDialog = ({ task, onClose, onDone }: TaskReportDialogProp
     onDone();
   };
 
-  const more = (total: number, shown: number) =>
-    total > shown ? (
-      <Typography variant="pi" textColor="neutral600">
-        {t('taskReport.linked.more', 'Chỉ liệt kê {shown} mục mới nhất trong {total} mục.', { shown, total })}
-      </Typography>
-    ) : null;
-
   return (
     <FormDialog
       open={task !== null}
@@ -107,6 +104,42 @@ export const TaskReportDialog = ({ task, onClose, onDone }: TaskReportDialogProp
       testId="task-report-dialog"
     >
       {({ errors, clearError }) => {
+        /** A tick per linked item of one kind (`<kind>s` its field), then how many are not listed. */
+        const pickList = <I extends { documentId: string }>(
+          kind: 'submission' | 'article',
+          { latest, total }: { latest: I[]; total: number },
+          label: (item: I) => string
+        ) => {
+          const field = `${kind}s` as const;
+          return (
+            <>
+              {latest.map((item) => (
+                <Checkbox
+                  key={item.documentId}
+                  checked={picks[field].has(item.documentId)}
+                  onCheckedChange={(checked) => {
+                    setPicks((was) => ({
+                      ...was,
+                      [field]: toggled(was[field], item.documentId, checked === true),
+                    }));
+                    clearError(field);
+                  }}
+                  data-testid={`task-report-${kind}`}
+                >
+                  {label(item)}
+                </Checkbox>
+              ))}
+              {total > latest.length && (
+                <Typography variant="pi" textColor="neutral600">
+                  {t('taskReport.linked.more', 'Chỉ liệt kê {shown} mục mới nhất trong {total} mục.', {
+                    shown: latest.length,
+                    total,
+                  })}
+                </Typography>
+              )}
+            </>
+          );
+        };
         return (
           <>
             {task && (
@@ -164,42 +197,20 @@ export const TaskReportDialog = ({ task, onClose, onDone }: TaskReportDialogProp
                 </Typography>
               ) : (
                 <>
-                  {linked.submissions.latest.map((submission) => (
-                    <Checkbox
-                      key={submission.documentId}
-                      checked={submissions.has(submission.documentId)}
-                      onCheckedChange={(checked) => {
-                        setSubmissions((was) => toggled(was, submission.documentId, checked === true));
-                        clearError('submissions');
-                      }}
-                      data-testid="task-report-submission"
-                    >
-                      {t('taskReport.submission', 'Tin bài: {title} ({state})', {
-                        title: shorten(submission.title, 80),
-                        state: submissionStateLabel(t, submission.state),
-                      })}
-                    </Checkbox>
-                  ))}
-                  {more(linked.submissions.total, linked.submissions.latest.length)}
-                  {linked.articles.latest.map((article) => (
-                    <Checkbox
-                      key={article.documentId}
-                      checked={articles.has(article.documentId)}
-                      onCheckedChange={(checked) => {
-                        setArticles((was) => toggled(was, article.documentId, checked === true));
-                        clearError('articles');
-                      }}
-                      data-testid="task-report-article"
-                    >
-                      {t('taskReport.article', 'Bài viết: {title} ({state})', {
-                        title: shorten(article.title ?? '—', 80),
-                        state: article.published
-                          ? t('task.linked.published', 'Đã đăng')
-                          : t('task.linked.draft', 'Bản nháp'),
-                      })}
-                    </Checkbox>
-                  ))}
-                  {more(linked.articles.total, linked.articles.latest.length)}
+                  {pickList('submission', linked.submissions, (submission) =>
+                    t('taskReport.submission', 'Tin bài: {title} ({state})', {
+                      title: shorten(submission.title, 80),
+                      state: submissionStateLabel(t, submission.state),
+                    })
+                  )}
+                  {pickList('article', linked.articles, (article) =>
+                    t('taskReport.article', 'Bài viết: {title} ({state})', {
+                      title: shorten(article.title ?? '—', 80),
+                      state: article.published
+                        ? t('task.linked.published', 'Đã đăng')
+                        : t('task.linked.draft', 'Bản nháp'),
+                    })
+                  )}
                 </>
               )}
             </Flex>

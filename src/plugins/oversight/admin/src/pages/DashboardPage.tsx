@@ -13,138 +13,30 @@ import {
   type UnitRef,
 } from '../api';
 import { Charts } from '../components/Charts';
+import { Breakdown, breakdownText, Figure, SubmissionStates } from '../components/DashboardCells';
 import { useDates, useLoader } from '#admin/shared/common';
 import { Nav } from '../components/Nav';
 import { YearFilter } from '../components/filters';
 import { useOptions } from '../components/OptionsContext';
 import { ReminderDialog } from '../components/ReminderDialog';
-import { useT } from '../i18n';
-import {
-  ARTICLE_CHANNELS,
-  ARTICLE_KINDS,
-  SUBMISSION_STATES,
-  SUBMISSION_STATE_VARIANTS,
-  articleKindLabel,
-  channelLabel,
-  submissionStateLabel,
-} from '../labels';
+import { tm, useT } from '../i18n';
+import { messages } from '#admin/shared/vocabulary';
 
-interface FigureProps {
-  value: number | null | undefined;
-  to: string;
-  testId: string;
-  /** Shown in the danger colour when above zero. */
-  danger?: boolean;
-  label: string;
-}
-
-/** A figure of the dashboard: always a link to the rows that make it. */
-const Figure = ({ value, to, testId, danger, label }: FigureProps) => {
-  const count = value ?? 0;
-  const alarming = danger && count > 0;
-  return (
-    <Link tag={NavLink} to={to} data-testid={testId} data-value={count} aria-label={`${label}: ${count}`}>
-      <Typography
-        fontWeight={alarming ? 'bold' : 'regular'}
-        textColor={alarming ? 'danger600' : count === 0 ? 'neutral500' : 'primary600'}
-      >
-        {count}
-      </Typography>
-    </Link>
-  );
-};
-
-/** Submissions by state, compact: only the states that have some. */
-const SubmissionStates = ({ row, year }: { row: DashboardRow; year: number }) => {
-  const t = useT();
-  const states = SUBMISSION_STATES.filter((state) => (row.submissions.byState[state] ?? 0) > 0);
-  if (states.length === 0) return null;
-  return (
-    <Flex gap={1} wrap="wrap">
-      {states.map((state) => (
-        <Link
-          key={state}
-          tag={NavLink}
-          to={unitPath(row.unit.id, { year, tab: 'submissions', state })}
-          data-testid={`figure-submissions-${state}`}
-        >
-          <Typography
-            variant="pi"
-            textColor={
-              SUBMISSION_STATE_VARIANTS[state] === 'danger' || SUBMISSION_STATE_VARIANTS[state] === 'warning'
-                ? 'danger600'
-                : 'neutral700'
-            }
-          >
-            {`${submissionStateLabel(t, state)}: ${row.submissions.byState[state]}`}
-          </Typography>
-        </Link>
-      ))}
-    </Flex>
-  );
-};
-
-/** Published articles by kind and by channel, each a link to the articles that make it. */
-const Breakdown = ({ row, year }: { row: DashboardRow; year: number }) => {
-  const t = useT();
-  const group = (
-    title: string,
-    entries: { key: string; label: string; value: number; params: Record<string, string> }[]
-  ) => (
-    <Flex gap={3} wrap="wrap" alignItems="baseline">
-      <Typography variant="sigma" textColor="neutral600">
-        {title}
-      </Typography>
-      {entries.map((entry) => (
-        <Link
-          key={entry.key}
-          tag={NavLink}
-          to={unitPath(row.unit.id, { year, tab: 'articles', ...entry.params })}
-          data-testid={`figure-articles-${entry.key}`}
-        >
-          <Typography variant="pi" textColor={entry.value ? 'primary600' : 'neutral500'}>
-            {`${entry.label}: ${entry.value}`}
-          </Typography>
-        </Link>
-      ))}
-    </Flex>
-  );
-  return (
-    <Flex direction="column" alignItems="stretch" gap={2} data-testid="dashboard-breakdown">
-      {group(
-        t('dashboard.byKind', 'Theo thể loại'),
-        ARTICLE_KINDS.map((kind) => ({
-          key: `kind-${kind}`,
-          label: articleKindLabel(t, kind),
-          value: row.articles.byKind[kind] ?? 0,
-          params: { kind },
-        }))
-      )}
-      {group(
-        t('dashboard.byChannel', 'Theo kênh'),
-        ARTICLE_CHANNELS.map((channel) => ({
-          key: `channel-${channel}`,
-          label: channelLabel(t, channel),
-          value: row.articles.byChannel[channel] ?? 0,
-          params: { channel },
-        }))
-      )}
-    </Flex>
-  );
-};
-
-/** The tooltip of a unit's published articles: the same breakdown in one line each. */
-const breakdownText = (t: ReturnType<typeof useT>, figures: DashboardFigures['articles']) =>
-  [
-    ARTICLE_KINDS.filter((kind) => figures.byKind[kind])
-      .map((kind) => `${articleKindLabel(t, kind)}: ${figures.byKind[kind]}`)
-      .join(', '),
-    ARTICLE_CHANNELS.filter((channel) => figures.byChannel[channel])
-      .map((channel) => `${channelLabel(t, channel)}: ${figures.byChannel[channel]}`)
-      .join(', '),
-  ]
-    .filter(Boolean)
-    .join(' · ') || t('dashboard.noArticles', 'Chưa có tin bài nào được đăng.');
+/** The figures shown per unit and for the whole department, by name: their labels. */
+const LABELS = messages('dashboard', {
+  tasksOverdue: 'Quá hạn',
+  tasksInProgress: 'Đang thực hiện',
+  tasksDone: 'Nhiệm vụ hoàn thành',
+  submissions: 'Tin bài đơn vị gửi',
+  articles: 'Đã đăng / chỉ tiêu',
+  feedbackOverdue: 'PAKN quá hạn',
+  feedbackAssigned: 'PAKN được giao',
+  feedbackOnTime: 'Trả lời đúng hạn',
+  feedbackAnswered: 'PAKN đã trả lời',
+  lastReminder: 'Đôn đốc gần nhất',
+  openDifficulties: 'Khó khăn chưa xử lý',
+});
+type Label = keyof typeof LABELS;
 
 /** Every unit against the year's plan, each figure a link to the rows that make it; the charts below. */
 export const DashboardPage = () => {
@@ -173,6 +65,7 @@ export const DashboardPage = () => {
     });
   const to = (row: DashboardRow, params: Record<string, string>) =>
     unitPath(row.unit.id, { year, ...params });
+  const label = (name: Label) => tm(t, LABELS[name]);
 
   /** A figure of a column: its label and a link to its rows (and, after a slash, another one). */
   interface Line {
@@ -218,6 +111,29 @@ export const DashboardPage = () => {
       </Flex>
     ),
   });
+  /** Figures that open the unit's `tab` filtered by `param`: `[value of the filter, label, figure, danger]`. */
+  const drillLines = (
+    tab: string,
+    param: string,
+    lines: [code: string, label: Label, value: Line['value'], danger?: boolean][]
+  ): Line[] =>
+    lines.map(([code, name, value, danger]) => ({
+      key: `${tab}-${code}`,
+      label: label(name),
+      value,
+      link: (row) => to(row, { tab, [param]: code }),
+      danger,
+    }));
+  const [feedbackOverdue, feedbackAssigned, feedbackOnTime, feedbackAnswered] = drillLines(
+    'feedback',
+    'filter',
+    [
+      ['overdue', 'feedbackOverdue', (row) => row.feedback.overdue, true],
+      ['assigned', 'feedbackAssigned', (row) => row.feedback.assigned],
+      ['on_time', 'feedbackOnTime', (row) => row.feedback.answeredOnTime],
+      ['answered', 'feedbackAnswered', (row) => row.feedback.answered],
+    ]
+  );
 
   const columns: Column<DashboardRow>[] = [
     {
@@ -232,30 +148,18 @@ export const DashboardPage = () => {
         </Link>
       ),
     },
-    figures('tasks', t('dashboard.tasks', 'Nhiệm vụ'), [
-      {
-        key: 'tasks-overdue',
-        label: t('dashboard.tasksOverdue', 'Quá hạn'),
-        value: (row) => row.tasks.overdue,
-        link: (row) => to(row, { tab: 'tasks', status: 'overdue' }),
-        danger: true,
-      },
-      {
-        key: 'tasks-in_progress',
-        label: t('dashboard.tasksInProgress', 'Đang thực hiện'),
-        value: (row) => row.tasks.inProgress,
-        link: (row) => to(row, { tab: 'tasks', status: 'in_progress' }),
-      },
-      {
-        key: 'tasks-done',
-        label: t('dashboard.tasksDone', 'Nhiệm vụ hoàn thành'),
-        value: (row) => row.tasks.done,
-        link: (row) => to(row, { tab: 'tasks', status: 'done' }),
-      },
-    ]),
+    figures(
+      'tasks',
+      t('dashboard.tasks', 'Nhiệm vụ'),
+      drillLines('tasks', 'status', [
+        ['overdue', 'tasksOverdue', (row) => row.tasks.overdue, true],
+        ['in_progress', 'tasksInProgress', (row) => row.tasks.inProgress],
+        ['done', 'tasksDone', (row) => row.tasks.done],
+      ])
+    ),
     {
       key: 'submissions',
-      header: t('dashboard.submissions', 'Tin bài đơn vị gửi'),
+      header: label('submissions'),
       minWidth: '150px',
       sortable: true,
       sortValue: (row) => row.submissions.total,
@@ -265,7 +169,7 @@ export const DashboardPage = () => {
             value={row.submissions.total}
             to={to(row, { tab: 'submissions' })}
             testId="figure-submissions-total"
-            label={t('dashboard.submissions', 'Tin bài đơn vị gửi')}
+            label={label('submissions')}
           />
           <SubmissionStates row={row} year={year} />
         </Flex>
@@ -273,7 +177,7 @@ export const DashboardPage = () => {
     },
     {
       key: 'articles',
-      header: t('dashboard.articles', 'Đã đăng / chỉ tiêu'),
+      header: label('articles'),
       sortable: true,
       sortValue: (row) =>
         row.articles.target ? row.articles.published / row.articles.target : row.articles.published,
@@ -288,7 +192,7 @@ export const DashboardPage = () => {
                     value={row.articles.published}
                     to={to(row, { tab: 'articles' })}
                     testId="figure-articles-published"
-                    label={t('dashboard.articles', 'Đã đăng / chỉ tiêu')}
+                    label={label('articles')}
                   />
                   <Typography textColor="neutral600">{`/ ${row.articles.target ?? 0}`}</Typography>
                 </Flex>
@@ -313,35 +217,13 @@ export const DashboardPage = () => {
       },
     },
     figures('feedback', t('dashboard.feedback', 'Phản ánh, kiến nghị'), [
-      {
-        key: 'feedback-overdue',
-        label: t('dashboard.feedbackOverdue', 'PAKN quá hạn'),
-        value: (row) => row.feedback.overdue,
-        link: (row) => to(row, { tab: 'feedback', filter: 'overdue' }),
-        danger: true,
-      },
-      {
-        key: 'feedback-assigned',
-        label: t('dashboard.feedbackAssigned', 'PAKN được giao'),
-        value: (row) => row.feedback.assigned,
-        link: (row) => to(row, { tab: 'feedback', filter: 'assigned' }),
-      },
-      {
-        key: 'feedback-on_time',
-        label: t('dashboard.feedbackOnTime', 'Trả lời đúng hạn'),
-        value: (row) => row.feedback.answeredOnTime,
-        link: (row) => to(row, { tab: 'feedback', filter: 'on_time' }),
-        per: {
-          key: 'feedback-answered',
-          label: t('dashboard.feedbackAnswered', 'PAKN đã trả lời'),
-          value: (row) => row.feedback.answered,
-          link: (row) => to(row, { tab: 'feedback', filter: 'answered' }),
-        },
-      },
+      feedbackOverdue,
+      feedbackAssigned,
+      { ...feedbackOnTime, per: feedbackAnswered },
     ]),
     {
       key: 'lastReminder',
-      header: t('dashboard.lastReminder', 'Đôn đốc gần nhất'),
+      header: label('lastReminder'),
       sortable: true,
       sortValue: (row) => row.lastReminderAt,
       cell: (row) => (
@@ -350,10 +232,10 @@ export const DashboardPage = () => {
         </Typography>
       ),
     },
-    figures('difficulties', t('dashboard.openDifficulties', 'Khó khăn chưa xử lý'), [
+    figures('difficulties', label('openDifficulties'), [
       {
         key: 'difficulties-open',
-        label: t('dashboard.openDifficulties', 'Khó khăn chưa xử lý'),
+        label: label('openDifficulties'),
         value: (row) => row.openDifficulties,
         link: (row) => `${PLUGIN_PATH}/difficulties?unit=${row.unit.id}&state=open`,
         danger: true,
@@ -438,54 +320,21 @@ export const DashboardPage = () => {
 const Totals = ({ totals }: { totals: Partial<DashboardFigures> }) => {
   const t = useT();
   const { instant } = useDates();
-  const facts: { key: string; label: string; value: React.ReactNode; danger?: boolean }[] = [
-    { key: 'done', label: t('dashboard.tasksDone', 'Nhiệm vụ hoàn thành'), value: totals.tasks?.done ?? 0 },
-    {
-      key: 'in_progress',
-      label: t('dashboard.tasksInProgress', 'Đang thực hiện'),
-      value: totals.tasks?.inProgress ?? 0,
-    },
-    {
-      key: 'overdue',
-      label: t('dashboard.tasksOverdue', 'Quá hạn'),
-      value: totals.tasks?.overdue ?? 0,
-      danger: Boolean(totals.tasks?.overdue),
-    },
-    {
-      key: 'submissions',
-      label: t('dashboard.submissions', 'Tin bài đơn vị gửi'),
-      value: totals.submissions?.total ?? 0,
-    },
-    {
-      key: 'articles',
-      label: t('dashboard.articles', 'Đã đăng / chỉ tiêu'),
-      value: `${totals.articles?.published ?? 0} / ${totals.articles?.target ?? 0}`,
-    },
-    {
-      key: 'on_time',
-      label: t('dashboard.feedbackOnTime', 'Trả lời đúng hạn'),
-      value: `${totals.feedback?.answeredOnTime ?? 0} / ${totals.feedback?.answered ?? 0}`,
-    },
-    {
-      key: 'feedback_overdue',
-      label: t('dashboard.feedbackOverdue', 'PAKN quá hạn'),
-      value: totals.feedback?.overdue ?? 0,
-      danger: Boolean(totals.feedback?.overdue),
-    },
-    {
-      key: 'reminder',
-      label: t('dashboard.lastReminder', 'Đôn đốc gần nhất'),
-      value: totals.lastReminderAt ? instant(totals.lastReminderAt) : '—',
-    },
-    {
-      key: 'difficulties',
-      label: t('dashboard.openDifficulties', 'Khó khăn chưa xử lý'),
-      value: (
-        <Link tag={NavLink} to={`${PLUGIN_PATH}/difficulties?state=open`}>
-          {String(totals.openDifficulties ?? 0)}
-        </Link>
-      ),
-    },
+  const facts: [label: Label, value: React.ReactNode, danger?: boolean][] = [
+    ['tasksDone', totals.tasks?.done ?? 0],
+    ['tasksInProgress', totals.tasks?.inProgress ?? 0],
+    ['tasksOverdue', totals.tasks?.overdue ?? 0, Boolean(totals.tasks?.overdue)],
+    ['submissions', totals.submissions?.total ?? 0],
+    ['articles', `${totals.articles?.published ?? 0} / ${totals.articles?.target ?? 0}`],
+    ['feedbackOnTime', `${totals.feedback?.answeredOnTime ?? 0} / ${totals.feedback?.answered ?? 0}`],
+    ['feedbackOverdue', totals.feedback?.overdue ?? 0, Boolean(totals.feedback?.overdue)],
+    ['lastReminder', totals.lastReminderAt ? instant(totals.lastReminderAt) : '—'],
+    [
+      'openDifficulties',
+      <Link key="difficulties" tag={NavLink} to={`${PLUGIN_PATH}/difficulties?state=open`}>
+        {String(totals.openDifficulties ?? 0)}
+      </Link>,
+    ],
   ];
   return (
     <Box background="neutral0" hasRadius shadow="tableShadow" padding={4} data-testid="dashboard-totals">
@@ -494,13 +343,13 @@ const Totals = ({ totals }: { totals: Partial<DashboardFigures> }) => {
           {t('dashboard.totals', 'Toàn Sở')}
         </Typography>
         <Flex gap={6} wrap="wrap" tag="dl">
-          {facts.map((fact) => (
-            <Flex key={fact.key} direction="column" alignItems="flex-start" gap={1}>
+          {facts.map(([name, value, danger]) => (
+            <Flex key={name} direction="column" alignItems="flex-start" gap={1}>
               <Typography tag="dt" variant="sigma" textColor="neutral600">
-                {fact.label}
+                {tm(t, LABELS[name])}
               </Typography>
-              <Typography tag="dd" fontWeight="bold" textColor={fact.danger ? 'danger600' : 'neutral800'}>
-                {fact.value}
+              <Typography tag="dd" fontWeight="bold" textColor={danger ? 'danger600' : 'neutral800'}>
+                {value}
               </Typography>
             </Flex>
           ))}

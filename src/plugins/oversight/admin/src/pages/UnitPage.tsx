@@ -4,23 +4,14 @@ import { Bell, Plus } from '@strapi/icons';
 import { NavLink, useParams, useSearchParams } from 'react-router-dom';
 import { DetailShell, type DetailState } from '#admin/shared/kit';
 import { PLUGIN_PATH, useApi, type UnitRef } from '../api';
-import { useLoader } from '#admin/shared/common';
-import { Pager } from '#admin/shared/kit';
 import { DifficultyList } from '../components/DifficultyList';
+import { PagedSection, usePaged } from '../components/PagedSection';
 import { CheckDialog, CheckList } from '../components/Checks';
 import { useOptions } from '../components/OptionsContext';
 import { ReminderDialog, type ReminderTarget } from '../components/ReminderDialog';
 import { ReminderList } from '../components/ReminderList';
 import { UnitDrill } from '../components/unit/UnitDrill';
 import { useT } from '../i18n';
-import { Section } from '#admin/shared/Section';
-
-/** A list of the unit's page, five at a time, in a section of its own. */
-function usePaged<T>(load: (page: number) => Promise<T>, unitId: string) {
-  const [page, setPage] = React.useState(1);
-  const loaded = useLoader(() => load(page), [unitId, page]);
-  return { ...loaded, setPage };
-}
 
 /** One unit's drill-down: its tasks, submissions, articles and feedback, reminders, checks and difficulties. */
 export const UnitPage = () => {
@@ -86,15 +77,10 @@ export const UnitPage = () => {
             year={year}
             onRemind={canManage ? (target) => setReminding({ focus: [target] }) : undefined}
           />
-          <Section title={t('unit.reminders', 'Đôn đốc')} testId="unit-reminders">
-            {reminders.data && (
-              <>
-                <ReminderList reminders={reminders.data.results} />
-                <Pager pagination={reminders.data.pagination} onPage={reminders.setPage} />
-              </>
-            )}
-          </Section>
-          <Section
+          <PagedSection title={t('unit.reminders', 'Đôn đốc')} testId="unit-reminders" paged={reminders}>
+            {(results) => <ReminderList reminders={results} />}
+          </PagedSection>
+          <PagedSection
             title={t('unit.difficulties', 'Khó khăn, vướng mắc')}
             testId="unit-difficulties"
             action={
@@ -102,27 +88,20 @@ export const UnitPage = () => {
                 {t('unit.allDifficulties', 'Xem tất cả')}
               </Link>
             }
+            paged={difficulties}
           >
-            {difficulties.data && (
-              <>
-                <DifficultyList
-                  difficulties={difficulties.data.results}
-                  actions
-                  showUnit={false}
-                  onChanged={difficulties.reload}
-                />
-                <Pager pagination={difficulties.data.pagination} onPage={difficulties.setPage} />
-              </>
+            {(results) => (
+              <DifficultyList
+                difficulties={results}
+                actions
+                showUnit={false}
+                onChanged={difficulties.reload}
+              />
             )}
-          </Section>
-          <Section title={t('unit.checks', 'Kiểm tra')} testId="unit-checks">
-            {checks.data && (
-              <>
-                <CheckList checks={checks.data.results} />
-                <Pager pagination={checks.data.pagination} onPage={checks.setPage} />
-              </>
-            )}
-          </Section>
+          </PagedSection>
+          <PagedSection title={t('unit.checks', 'Kiểm tra')} testId="unit-checks" paged={checks}>
+            {(results) => <CheckList checks={results} />}
+          </PagedSection>
           <ReminderDialog
             unit={reminding ? data : null}
             focus={reminding?.focus}

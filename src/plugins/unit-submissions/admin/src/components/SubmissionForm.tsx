@@ -15,9 +15,9 @@ import {
   type Channel,
   type SubmissionKind,
 } from '../labels';
-import { useTestIdRef } from '#admin/shared/testId';
 import { UnitSelect } from '#admin/shared/UnitSelect';
 import { FormField, TextField } from '#admin/shared/kit';
+import { CodeSelect } from '#admin/shared/CodeSelect';
 
 export interface FormValues {
   title: string;
@@ -111,7 +111,6 @@ export const SubmissionForm = ({
 }: SubmissionFormProps) => {
   const t = useT();
   const formId = React.useId();
-  const kindRef = useTestIdRef('field-kind');
 
   const [values, setValues] = React.useState<FormValues>(initialValues);
   const [errors, setErrors] = React.useState<Record<string, string>>({});
@@ -123,7 +122,13 @@ export const SubmissionForm = ({
     setErrors(({ [key]: _dropped, ...rest }) => rest);
   };
 
-  const label = (field: keyof typeof FIELD_LABELS) => tm(t, FIELD_LABELS[field]);
+  /** What names a field of the form: its name, its id, its label, its error. */
+  const field = (name: keyof typeof FIELD_LABELS) => ({
+    name,
+    id: `${formId}-${name}`,
+    label: tm(t, FIELD_LABELS[name]),
+    error: errors[name],
+  });
 
   const handleSubmit = async (event: React.FormEvent) => {
     event.preventDefault();
@@ -170,11 +175,8 @@ export const SubmissionForm = ({
         <Grid.Root gap={5}>
           <Grid.Item col={12} direction="column" alignItems="stretch">
             <TextField
-              name="title"
-              id={`${formId}-title`}
-              error={errors.title}
+              {...field('title')}
               required
-              label={label('title')}
               testId="field-title"
               value={values.title}
               maxLength={255}
@@ -183,20 +185,16 @@ export const SubmissionForm = ({
           </Grid.Item>
 
           <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
-            <FormField name="kind" id={`${formId}-kind`} error={errors.kind} required label={label('kind')}>
-              <SingleSelect
-                ref={kindRef}
-                value={values.kind || null}
-                placeholder={t('form.kind.placeholder', 'Chọn thể loại')}
-                onChange={(value) => set('kind', isKind(value) ? value : '')}
-              >
-                {SUBMISSION_KINDS.map((kind) => (
-                  <SingleSelectOption key={kind} value={kind}>
-                    {tm(t, KIND_LABELS[kind])}
-                  </SingleSelectOption>
-                ))}
-              </SingleSelect>
-            </FormField>
+            <CodeSelect
+              {...field('kind')}
+              required
+              codes={SUBMISSION_KINDS}
+              labelOf={(kind) => tm(t, KIND_LABELS[kind])}
+              value={values.kind}
+              placeholder={t('form.kind.placeholder', 'Chọn thể loại')}
+              onChange={(kind) => set('kind', kind)}
+              testId="field-kind"
+            />
           </Grid.Item>
 
           <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
@@ -205,7 +203,7 @@ export const SubmissionForm = ({
               units={units}
               value={values.unit}
               onChange={(value) => set('unit', Number(value) || null)}
-              label={label('unit')}
+              label={tm(t, FIELD_LABELS.unit)}
               error={errors.unit}
               hint={units.length === 0 ? t('form.unit.none', 'Bạn chưa thuộc đơn vị nào.') : undefined}
               placeholder={t('form.unit.placeholder', 'Chọn đơn vị')}
@@ -215,14 +213,11 @@ export const SubmissionForm = ({
 
           <Grid.Item col={12} direction="column" alignItems="stretch">
             <FormField
-              name="planTask"
-              id={`${formId}-planTask`}
-              error={errors.planTask}
+              {...field('planTask')}
               hint={t(
                 'form.planTask.hint',
                 'Không bắt buộc: nhiệm vụ của kế hoạch truyền thông mà tin bài thực hiện.'
               )}
-              label={label('planTask')}
             >
               <SingleSelect
                 value={values.planTask || null}
@@ -241,32 +236,20 @@ export const SubmissionForm = ({
           </Grid.Item>
 
           <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
-            <FormField
-              name="proposedChannel"
-              id={`${formId}-channel`}
-              error={errors.proposedChannel}
-              label={label('proposedChannel')}
-            >
-              <SingleSelect
-                value={values.proposedChannel}
-                onChange={(value) => isChannel(value) && set('proposedChannel', value)}
-              >
-                {CHANNELS.map((channel) => (
-                  <SingleSelectOption key={channel} value={channel}>
-                    {tm(t, CHANNEL_LABELS[channel])}
-                  </SingleSelectOption>
-                ))}
-              </SingleSelect>
-            </FormField>
+            <CodeSelect
+              {...field('proposedChannel')}
+              codes={CHANNELS}
+              labelOf={(channel) => tm(t, CHANNEL_LABELS[channel])}
+              value={values.proposedChannel}
+              onChange={(channel) => set('proposedChannel', channel)}
+              testId="field-proposedChannel"
+            />
           </Grid.Item>
 
           <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
             <DateField
               t={t}
-              name="desiredPublicationDate"
-              id={`${formId}-date`}
-              label={label('desiredPublicationDate')}
-              error={errors.desiredPublicationDate}
+              {...field('desiredPublicationDate')}
               testId="field-desiredPublicationDate"
               value={values.desiredPublicationDate}
               onChange={(day) => set('desiredPublicationDate', day ?? '')}
@@ -276,11 +259,8 @@ export const SubmissionForm = ({
 
           <Grid.Item col={12} direction="column" alignItems="stretch">
             <TextField
-              name="body"
-              id={`${formId}-body`}
-              error={errors.body}
+              {...field('body')}
               hint={t('form.body.hint', 'Văn bản thuần; các đoạn cách nhau bởi một dòng trống.')}
-              label={label('body')}
               testId="field-body"
               value={values.body}
               rows={12}

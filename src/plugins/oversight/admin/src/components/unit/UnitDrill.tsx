@@ -59,14 +59,19 @@ interface UnitDrillProps {
   onRemind?: (target: ReminderTarget) => void;
 }
 
-/** One tab's table: its rows sorted in the browser (one page of them), with the kit's table. */
-function DrillTable<T>({ rows, columns, ...props }: Omit<DataTableProps<T>, 'sort' | 'onSort'>) {
+/** One tab's table: its rows sorted in the browser (one page of them), with the kit's table, keyed by documentId. */
+function DrillTable<T extends { documentId: string }>({
+  rows,
+  columns,
+  ...props
+}: Omit<DataTableProps<T>, 'sort' | 'onSort' | 'rowKey'>) {
   const { sort, setSort } = useUrlFilters([]);
   return (
     <DataTable
       {...props}
       rows={sortRows(rows, columns, sort)}
       columns={columns}
+      rowKey={(row) => row.documentId}
       sort={sort}
       onSort={setSort}
     />
@@ -188,81 +193,59 @@ export const UnitDrill = ({ unitId, year, onRemind }: UnitDrillProps) => {
     };
     if (!loaded)
       return <DataTable rows={[]} columns={[]} rowKey={() => ''} label="" {...common} testId="drill" />;
-    const label = tabLabels[tab];
+    /** The table of the loaded tab: its rows, and what its columns, rows and actions are. */
+    const drill = <T extends { documentId: string }>(
+      rows: T[],
+      props: Pick<DataTableProps<T>, 'columns' | 'rowTestId' | 'highlight' | 'rowData' | 'actions'>
+    ) => <DrillTable<T> {...common} label={tabLabels[tab]} rows={rows} {...props} />;
     switch (loaded.tab) {
       case 'tasks':
-        return (
-          <DrillTable<TaskRow>
-            {...common}
-            rows={loaded.page.results}
-            columns={unitTaskColumns(t, dates, (row) => open('articles', row.documentId))}
-            rowKey={(row) => row.documentId}
-            label={label}
-            highlight={(row) => row.status === 'overdue'}
-            rowData={(row) => ({ status: row.status, code: row.code })}
-            rowTestId="task-row"
-            actions={
-              onRemind &&
-              ((row) =>
-                remindButton(
-                  {
-                    type: 'task',
-                    documentId: row.documentId,
-                    label: `${row.code ?? ''} ${shorten(row.content, 100)}`.trim(),
-                  },
-                  row.status === 'overdue',
-                  'task-remind'
-                ))
-            }
-          />
-        );
+        return drill(loaded.page.results, {
+          columns: unitTaskColumns(t, dates, (row) => open('articles', row.documentId)),
+          highlight: (row) => row.status === 'overdue',
+          rowData: (row) => ({ status: row.status, code: row.code }),
+          rowTestId: 'task-row',
+          actions:
+            onRemind &&
+            ((row) =>
+              remindButton(
+                {
+                  type: 'task',
+                  documentId: row.documentId,
+                  label: `${row.code ?? ''} ${shorten(row.content, 100)}`.trim(),
+                },
+                row.status === 'overdue',
+                'task-remind'
+              )),
+        });
       case 'submissions':
-        return (
-          <DrillTable<SubmissionRow>
-            {...common}
-            rows={loaded.page.results}
-            columns={submissionColumns(t, dates, filterByTask)}
-            rowKey={(row) => row.documentId}
-            label={label}
-            rowData={(row) => ({ state: row.state })}
-            rowTestId="submission-row"
-          />
-        );
+        return drill(loaded.page.results, {
+          columns: submissionColumns(t, dates, filterByTask),
+          rowData: (row) => ({ state: row.state }),
+          rowTestId: 'submission-row',
+        });
       case 'articles':
-        return (
-          <DrillTable<ArticleRow>
-            {...common}
-            rows={loaded.page.results}
-            columns={articleColumns(t, dates, filterByTask)}
-            rowKey={(row) => row.documentId}
-            label={label}
-            rowTestId="article-row"
-          />
-        );
+        return drill(loaded.page.results, {
+          columns: articleColumns(t, dates, filterByTask),
+          rowTestId: 'article-row',
+        });
       case 'feedback':
-        return (
-          <DrillTable<FeedbackRow>
-            {...common}
-            rows={loaded.page.results}
-            columns={feedbackColumns(t, dates, overdueOf)}
-            rowKey={(row) => row.documentId}
-            label={label}
-            highlight={overdueOf}
-            rowData={(row) => ({ overdue: overdueOf(row) })}
-            rowTestId="feedback-row"
-            actions={
-              onRemind &&
-              ((row) =>
-                overdueOf(row)
-                  ? remindButton(
-                      { type: 'feedback', documentId: row.documentId, label: shorten(row.subject, 100) },
-                      true,
-                      'feedback-remind'
-                    )
-                  : null)
-            }
-          />
-        );
+        return drill(loaded.page.results, {
+          columns: feedbackColumns(t, dates, overdueOf),
+          highlight: overdueOf,
+          rowData: (row) => ({ overdue: overdueOf(row) }),
+          rowTestId: 'feedback-row',
+          actions:
+            onRemind &&
+            ((row) =>
+              overdueOf(row)
+                ? remindButton(
+                    { type: 'feedback', documentId: row.documentId, label: shorten(row.subject, 100) },
+                    true,
+                    'feedback-remind'
+                  )
+                : null),
+        });
     }
   };
 

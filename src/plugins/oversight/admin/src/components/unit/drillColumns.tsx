@@ -117,29 +117,55 @@ const taskColumn = <R extends { planTask: TaskRef | null }>(
     ),
 });
 
+/** The title of a row, a link to its page (120 characters at most); sortable unless said otherwise. */
+const titleColumn = <R extends { documentId: string }>(
+  key: string,
+  header: string,
+  maxWidth: string,
+  title: (row: R) => string,
+  pathOf: (documentId: string) => string,
+  sortable = true
+): Column<R> => ({
+  key,
+  header,
+  minWidth: '240px',
+  maxWidth,
+  ...(sortable ? { sortable, sortValue: title } : {}),
+  cell: (row) => (
+    <Link tag={NavLink} to={pathOf(row.documentId)}>
+      {shorten(title(row), 120)}
+    </Link>
+  ),
+});
+
+/** A coded value (kind, channel, state) by its label. */
+const labelColumn = <R,>(key: string, header: string, label: (row: R) => string): Column<R> => ({
+  key,
+  header,
+  cell: (row) => <Typography>{label(row)}</Typography>,
+});
+
+/** A day or an instant, `format`ted, sorted by its value. */
+const dateColumn = <R,>(
+  key: string,
+  header: string,
+  value: (row: R) => string | null,
+  format: (value: string | null) => string
+): Column<R> => ({
+  key,
+  header,
+  sortable: true,
+  sortValue: value,
+  cell: (row) => <Typography>{format(value(row))}</Typography>,
+});
+
 export const submissionColumns = (
   t: Translate,
   { day, instant }: Dates,
   filterByTask: (task: TaskRef) => void
 ): Column<SubmissionRow>[] => [
-  {
-    key: 'title',
-    header: t('submission.title', 'Tiêu đề'),
-    minWidth: '240px',
-    maxWidth: '420px',
-    sortable: true,
-    sortValue: (row) => row.title,
-    cell: (row) => (
-      <Link tag={NavLink} to={submissionPath(row.documentId)}>
-        {shorten(row.title, 120)}
-      </Link>
-    ),
-  },
-  {
-    key: 'kind',
-    header: t('field.kind', 'Thể loại'),
-    cell: (row) => <Typography>{submissionKindLabel(t, row.kind)}</Typography>,
-  },
+  titleColumn('title', t('submission.title', 'Tiêu đề'), '420px', (row) => row.title, submissionPath),
+  labelColumn('kind', t('field.kind', 'Thể loại'), (row) => submissionKindLabel(t, row.kind)),
   {
     key: 'state',
     header: t('field.state', 'Trạng thái'),
@@ -151,20 +177,8 @@ export const submissionColumns = (
       </Badge>
     ),
   },
-  {
-    key: 'submittedAt',
-    header: t('submission.submittedAt', 'Ngày gửi'),
-    sortable: true,
-    sortValue: (row) => row.submittedAt,
-    cell: (row) => <Typography>{instant(row.submittedAt)}</Typography>,
-  },
-  {
-    key: 'dueDate',
-    header: t('submission.dueDate', 'Hạn biên tập'),
-    sortable: true,
-    sortValue: (row) => row.dueDate,
-    cell: (row) => <Typography>{day(row.dueDate)}</Typography>,
-  },
+  dateColumn('submittedAt', t('submission.submittedAt', 'Ngày gửi'), (row) => row.submittedAt, instant),
+  dateColumn('dueDate', t('submission.dueDate', 'Hạn biên tập'), (row) => row.dueDate, day),
   taskColumn<SubmissionRow>(t, filterByTask),
 ];
 
@@ -173,36 +187,10 @@ export const articleColumns = (
   { instant }: Dates,
   filterByTask: (task: TaskRef) => void
 ): Column<ArticleRow>[] => [
-  {
-    key: 'title',
-    header: t('article.title', 'Tiêu đề'),
-    minWidth: '240px',
-    maxWidth: '460px',
-    sortable: true,
-    sortValue: (row) => row.title,
-    cell: (row) => (
-      <Link tag={NavLink} to={articlePath(row.documentId)}>
-        {shorten(row.title, 120)}
-      </Link>
-    ),
-  },
-  {
-    key: 'kind',
-    header: t('field.kind', 'Thể loại'),
-    cell: (row) => <Typography>{articleKindLabel(t, row.kind)}</Typography>,
-  },
-  {
-    key: 'channel',
-    header: t('field.channel', 'Kênh'),
-    cell: (row) => <Typography>{channelLabel(t, row.channel)}</Typography>,
-  },
-  {
-    key: 'publishedAt',
-    header: t('article.publishedAt', 'Ngày đăng'),
-    sortable: true,
-    sortValue: (row) => row.publishedAt,
-    cell: (row) => <Typography>{instant(row.publishedAt)}</Typography>,
-  },
+  titleColumn('title', t('article.title', 'Tiêu đề'), '460px', (row) => row.title, articlePath),
+  labelColumn('kind', t('field.kind', 'Thể loại'), (row) => articleKindLabel(t, row.kind)),
+  labelColumn('channel', t('field.channel', 'Kênh'), (row) => channelLabel(t, row.channel)),
+  dateColumn('publishedAt', t('article.publishedAt', 'Ngày đăng'), (row) => row.publishedAt, instant),
   taskColumn<ArticleRow>(t, filterByTask),
 ];
 
@@ -211,29 +199,16 @@ export const feedbackColumns = (
   { day, instant }: Dates,
   overdueOf: (row: FeedbackRow) => boolean
 ): Column<FeedbackRow>[] => [
-  {
-    key: 'receivedAt',
-    header: t('feedback.receivedAt', 'Ngày tiếp nhận'),
-    sortable: true,
-    sortValue: (row) => row.receivedAt,
-    cell: (row) => <Typography>{instant(row.receivedAt)}</Typography>,
-  },
-  {
-    key: 'subject',
-    header: t('feedback.subject', 'Tiêu đề'),
-    minWidth: '240px',
-    maxWidth: '420px',
-    cell: (row) => (
-      <Link tag={NavLink} to={feedbackPath(row.documentId)}>
-        {shorten(row.subject, 120)}
-      </Link>
-    ),
-  },
-  {
-    key: 'state',
-    header: t('field.state', 'Trạng thái'),
-    cell: (row) => <Typography>{feedbackStateLabel(t, row.state)}</Typography>,
-  },
+  dateColumn('receivedAt', t('feedback.receivedAt', 'Ngày tiếp nhận'), (row) => row.receivedAt, instant),
+  titleColumn(
+    'subject',
+    t('feedback.subject', 'Tiêu đề'),
+    '420px',
+    (row) => row.subject,
+    feedbackPath,
+    false
+  ),
+  labelColumn('state', t('field.state', 'Trạng thái'), (row) => feedbackStateLabel(t, row.state)),
   {
     key: 'dueDate',
     header: t('feedback.dueDate', 'Hạn trả lời'),
@@ -243,13 +218,7 @@ export const feedbackColumns = (
       <Typography textColor={overdueOf(row) ? 'danger600' : 'neutral800'}>{day(row.dueDate)}</Typography>
     ),
   },
-  {
-    key: 'answeredAt',
-    header: t('feedback.answeredAt', 'Ngày trả lời'),
-    sortable: true,
-    sortValue: (row) => row.answeredAt,
-    cell: (row) => <Typography>{instant(row.answeredAt)}</Typography>,
-  },
+  dateColumn('answeredAt', t('feedback.answeredAt', 'Ngày trả lời'), (row) => row.answeredAt, instant),
   {
     key: 'onTime',
     header: t('feedback.onTime', 'Đúng hạn'),
