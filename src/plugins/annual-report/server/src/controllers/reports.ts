@@ -5,15 +5,8 @@ import { requestLanguage } from '#utils/http';
 import { validationError } from '#utils/errors';
 import { bodyOf, queryOf, recordWrite, valid, type RecordWrite } from '#utils/requests';
 import { displayName } from '#domain/unit-access';
-import {
-  DOCUMENT_ID,
-  parseListQuery,
-  parseRowsQuery,
-  validateCreate,
-  validateIssue,
-  validateNarrative,
-  validateRecompute,
-} from '../domain/report-input';
+// Every check of this controller's input lives there; named at each use so that the reader sees which.
+import * as reportInput from '../domain/report-input';
 import { ACTIONS } from '../permissions';
 import { IssuedError } from '../services/reports';
 import { getService } from '../utils';
@@ -48,7 +41,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   const documentIdOf = (ctx: Context): string | null => {
     const id = String(ctx.params.documentId ?? '');
-    return DOCUMENT_ID.test(id) ? id : null;
+    return reportInput.DOCUMENT_ID.test(id) ? id : null;
   };
 
   /**
@@ -73,7 +66,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     /** GET /reports?page=&pageSize=&year=&state= */
     async find(ctx: Context) {
-      const query = valid(parseListQuery(queryOf(ctx), requestLanguage(ctx)));
+      const query = valid(reportInput.parseListQuery(queryOf(ctx), requestLanguage(ctx)));
       noStore(ctx);
       const listed = await service().list(query);
       return { ...listed, meta: { canManage: canManage(ctx) } };
@@ -90,7 +83,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** POST /reports { data: { year?, from?, to?, title? } } */
     async create(ctx: Context) {
-      const input = valid(validateCreate(bodyOf(ctx), requestLanguage(ctx)));
+      const input = valid(reportInput.validateCreate(bodyOf(ctx), requestLanguage(ctx)));
       const created = await service().create(input, userName(ctx));
       ctx.status = 201;
       noStore(ctx);
@@ -99,21 +92,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** PUT /reports/:documentId/narrative { narrative, number?, recipients?, version } */
     saveNarrative: reportWrite(
-      validateNarrative,
+      reportInput.validateNarrative,
       (documentId, narrative) => service().saveNarrative(documentId, narrative),
       withActions
     ),
 
     /** POST /reports/:documentId/recompute { version? } */
     recompute: reportWrite(
-      validateRecompute,
+      reportInput.validateRecompute,
       (documentId, { version }) => service().recompute(documentId, version),
       (ctx, { report, changes }) => ({ data: { report: withActions(ctx, report).data, changes } })
     ),
 
     /** POST /reports/:documentId/issue { version, number } */
     issue: reportWrite(
-      validateIssue,
+      reportInput.validateIssue,
       (documentId, issue, ctx) => service().issue(documentId, issue, userName(ctx)),
       withActions
     ),
@@ -122,7 +115,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async rows(ctx: Context) {
       const id = documentIdOf(ctx);
       if (!id) return ctx.notFound();
-      const query = valid(parseRowsQuery(queryOf(ctx), requestLanguage(ctx)));
+      const query = valid(reportInput.parseRowsQuery(queryOf(ctx), requestLanguage(ctx)));
       const found = await drillDowns().rows(id, query);
       if (!found) return ctx.notFound();
       noStore(ctx);
