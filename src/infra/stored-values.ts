@@ -24,3 +24,9 @@ export const day = (value: unknown): string | null => {
   if (value === null || value === undefined) return null;
   return value instanceof Date ? value.toISOString().slice(0, 10) : String(value).slice(0, 10);
 };
+
+/** The text columns of a raw row, by the names the query selected them as. */
+export const texts = <K extends string>(
+  row: Record<string, unknown>,
+  keys: readonly K[]
+): Record<K, string> => Object.fromEntries(keys.map((key) => [key, row[key] as string])) as Record<K, string>;

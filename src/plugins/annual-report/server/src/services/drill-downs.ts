@@ -9,7 +9,7 @@ import { campaignTable } from '#api/campaign/tables';
 import { feedbackTable } from '#api/feedback/tables';
 import { planTaskTable } from '#api/plan-task/tables';
 import { procedureTable } from '#api/procedure/tables';
-import { day, iso, num } from '#infra/stored-values';
+import { day, iso, num, texts } from '#infra/stored-values';
 import { submissionTable } from '#unit-submissions/tables';
 import { redactedSubject, SUBMITTER_FIELDS } from '#feedback-register/domain/redaction';
 import type { RowsQuery } from '../domain/report-input';
@@ -90,9 +90,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     ]);
     const unitOfRow = await queries.unitLookup(rows);
     const results = rows.map((r) => ({
-      documentId: r.documentId as string,
-      title: r.title as string,
-      kind: r.kind as string,
+      ...texts(r, ['documentId', 'title', 'kind']),
       channel: (r.channel as string | null) ?? null,
       publishedAt: iso(r.publishedAt),
       unit: unitOfRow(r),
@@ -116,10 +114,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const unitOfRow = await queries.unitLookup(rows);
     return {
       results: rows.map((r) => ({
-        documentId: r.documentId as string,
-        title: r.title as string,
-        kind: r.kind as string,
-        state: r.state as string,
+        ...texts(r, ['documentId', 'title', 'kind', 'state']),
         createdAt: iso(r.createdAt),
         submittedAt: iso(r.submittedAt),
         unit: unitOfRow(r),
@@ -184,11 +179,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     );
     return {
       results: rows.map((r) => ({
-        documentId: r.documentId as string,
+        ...texts(r, ['documentId', 'kind', 'channel', 'state']),
         subject: redactedSubject(r),
-        kind: r.kind as string,
-        channel: r.channel as string,
-        state: r.state as string,
         receivedAt: iso(r.receivedAt),
         dueDate: day(r.dueDate),
         closedAt: iso(r.closedAt),
@@ -225,10 +217,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     );
     return {
       results: rows.map((r) => ({
-        documentId: r.documentId as string,
-        nationalCode: r.nationalCode as string,
-        name: r.name as string,
-        legalStatus: r.legalStatus as string,
+        ...texts(r, ['documentId', 'nationalCode', 'name', 'legalStatus']),
         effectiveFrom: day(r.effectiveFrom),
         effectiveTo: day(r.effectiveTo),
       })),
