@@ -3,12 +3,14 @@
  * query string gets a ValidationError instead of reaching the database.
  */
 import type { Language } from './errors';
-import { NATIONAL_CODE } from './procedure-versioning';
+import { PROCEDURE_LEVELS, type ProcedureLevel } from './procedure-levels';
+import { NATIONAL_CODE, normalizeNationalCode } from './procedure-versioning';
 import { MAX_PAGE, MAX_PAGE_SIZE } from './public-query';
 import { QueryReader, type Parsed } from './query-params';
 import { queryWords } from './search-text';
 
-export const SEARCH_LEVELS = ['ministry', 'province', 'commune', 'district'] as const;
+/** The levels a search filters on are the procedure's levels. */
+export const SEARCH_LEVELS = PROCEDURE_LEVELS;
 export const SEARCH_ONLINE_LEVELS = ['fully_online', 'partly_online', 'not_online'] as const;
 export const SEARCH_STATUSES = ['in_force', 'amended', 'abolished'] as const;
 const ALLOWED = ['q', 'field', 'level', 'onlineLevel', 'status', 'page', 'pageSize', 'locale'];
@@ -19,7 +21,7 @@ export interface SearchParams {
   /** Folded words, each of which must match a word of the name, keywords or field. */
   words: string[];
   field?: string;
-  level?: (typeof SEARCH_LEVELS)[number];
+  level?: ProcedureLevel;
   onlineLevel?: (typeof SEARCH_ONLINE_LEVELS)[number];
   status?: (typeof SEARCH_STATUSES)[number];
   page: number;
@@ -34,14 +36,16 @@ export function parseSearchParams(
 ): Parsed<SearchParams> {
   const read = new QueryReader(query, ALLOWED, language);
   const q = (read.text('q') ?? '').normalize('NFC');
-  const codes = [...new Set(q.match(/\d\.\d{6}/g) ?? [])].filter((c) => NATIONAL_CODE.test(c));
-  const words = queryWords(codes.reduce((rest, code) => rest.split(code).join(' '), q));
+  // A code as typed ("1.012753.h19") is taken out of the words and looked up in its stored form.
+  const typed = [...new Set(q.match(/\d\.\d{6}(?:\.[Hh]\d{2})?(?![\w.])/g) ?? [])];
+  const codes = [...new Set(typed.map(normalizeNationalCode))].filter((c) => NATIONAL_CODE.test(c));
+  const words = queryWords(typed.reduce((rest, code) => rest.split(code).join(' '), q));
   const locale = read.oneOf('locale', locales) ?? locales[0];
   return read.result({
     codes,
     words,
     field: read.matching('field', /^[a-z0-9-]{1,64}$/, 'Mã lĩnh vực không hợp lệ.', 'Invalid field code.'),
-    level: read.oneOf('level', SEARCH_LEVELS),
+    level: read.oneOf('level', PROCEDURE_LEVELS),
     onlineLevel: read.oneOf('onlineLevel', SEARCH_ONLINE_LEVELS),
     status: read.oneOf('status', SEARCH_STATUSES),
     page: read.int('page', 1, MAX_PAGE),

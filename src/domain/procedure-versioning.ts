@@ -41,8 +41,14 @@ const dayBefore = (isoDate: string): string => {
 
 const error = (field: string, message: string): FieldError => ({ path: [field], message });
 
-/** National codes of the national procedure database: an opaque `d.dddddd` string, never a number. */
-export const NATIONAL_CODE = /^\d\.\d{6}$/;
+/**
+ * National codes of the national procedure database: an opaque `d.dddddd` string, never a number, with the
+ * provincial suffix of a province's variant where it has one (`1.012753.H19`).
+ */
+export const NATIONAL_CODE = /^\d\.\d{6}(\.H\d{2})?$/;
+
+/** A code as people type or paste it: spaces dropped, the suffix in upper case (`1.012753.h19` → `1.012753.H19`). */
+export const normalizeNationalCode = (text: string): string => text.replace(/\s+/g, '').toUpperCase();
 
 /**
  * A new procedure document. `previous` is the version it amends or replaces, if any; `otherInForce` lists the

@@ -1442,7 +1442,7 @@ export interface ApiProcedureProcedure extends Struct.CollectionTypeSchema {
         };
       }> &
       Schema.Attribute.SetMinMaxLength<{
-        maxLength: 8;
+        maxLength: 12;
       }>;
     nextVersion: Schema.Attribute.Relation<'oneToOne', 'api::procedure.procedure'>;
     onlineLevel: Schema.Attribute.Enumeration<['fully_online', 'partly_online', 'not_online']> &

@@ -36,6 +36,14 @@ describe('procedure search parameters', () => {
     });
   });
 
+  it('takes provincial codes out of the words, in their stored form', () => {
+    const parsed = parseSearchParams({ q: 'khoan giếng 1.012753.h19 và 1.000001' }, ['vi', 'en']);
+    expect(parsed).toMatchObject({
+      ok: true,
+      value: { codes: ['1.012753.H19', '1.000001'], words: ['khoan', 'gieng', 'va'] },
+    });
+  });
+
   it('defaults to the first locale and refuses others', () => {
     expect(parseSearchParams({}, ['vi', 'en'])).toMatchObject({
       ok: true,
