@@ -26,7 +26,14 @@ export type ListColumn =
   | 'levelText'
   | 'subjects'
   | 'status'
-  | 'announcingDecision';
+  | 'announcingDecision'
+  // The product's own catalogue export adds these detail columns to the list layout.
+  | 'competentAgency'
+  | 'receivingAddress'
+  | 'result'
+  | 'requirements'
+  | 'keywords'
+  | 'onlineLevel';
 
 /** Accent-folded titles of both known column sets (the portal's export and the crawlers' variant). */
 const COLUMN_TITLES: Record<string, ListColumn> = {
@@ -45,6 +52,12 @@ const COLUMN_TITLES: Record<string, ListColumn> = {
   'tinh trang': 'status',
   'qd cong bo': 'announcingDecision',
   'quyet dinh cong bo': 'announcingDecision',
+  'co quan co tham quyen': 'competentAgency',
+  'dia chi tiep nhan hs': 'receivingAddress',
+  'ket qua thuc hien': 'result',
+  'yeu cau dieu kien thuc hien': 'requirements',
+  'tu khoa': 'keywords',
+  'muc do truc tuyen': 'onlineLevel',
 };
 
 /** The header is looked for in the first rows only: the title block above it is a few rows at most. */
@@ -65,6 +78,14 @@ export interface NationalListRow {
   subjects: string;
   status: string;
   announcingDecision: string;
+  /** Detail columns ('' when the file has none); multi-line texts keep their lines. */
+  competentAgency: string;
+  receivingAddress: string;
+  result: string;
+  requirements: string;
+  keywords: string;
+  /** As written in the file; the catalogue reader maps it to the product's values. */
+  onlineLevel: string;
 }
 
 export interface RowRefusal {
@@ -111,10 +132,10 @@ export interface ListReadOptions {
 
 export const DEFAULT_MAX_LIST_ROWS = 50_000;
 
-const oneLine = (text: string): string => text.replace(/\s+/g, ' ').trim();
+export const oneLine = (text: string): string => text.replace(/\s+/g, ' ').trim();
 
 /** Trimmed lines, blank ones dropped: agencies come one a line, sometimes with empty lines between. */
-const lines = (text: string): string => text.split(/\r?\n/).map(oneLine).filter(Boolean).join('\n');
+export const lines = (text: string): string => text.split(/\r?\n/).map(oneLine).filter(Boolean).join('\n');
 
 /**
  * The text of a cell as exceljs gives it: shared and rich strings, hyperlinks, numbers, dates, booleans, errors
@@ -192,11 +213,18 @@ function readRow(
     name,
     issuingBody: oneLine(text('issuingBody')),
     implementingAgency,
-    levels: deriveLevels([levelText, implementingAgency].filter(Boolean).join('\n')),
+    // A level column, where the file has one, is the level; else the agencies say it.
+    levels: deriveLevels(columns.some((c) => c.column === 'levelText') ? levelText : implementingAgency),
     field: oneLine(text('field')),
     subjects: oneLine(text('subjects')),
     status: oneLine(text('status')),
     announcingDecision: oneLine(text('announcingDecision')),
+    competentAgency: lines(text('competentAgency')),
+    receivingAddress: lines(text('receivingAddress')),
+    result: lines(text('result')),
+    requirements: lines(text('requirements')),
+    keywords: oneLine(text('keywords')),
+    onlineLevel: oneLine(text('onlineLevel')),
   };
 }
 
@@ -252,6 +280,9 @@ export async function readNationalList(
       worksheets: 'emit',
       entries: 'ignore',
     });
+    // exceljs 4.4 names each sheet from workbook.xml; files that store it after the sheets (exceljs's own
+    // writer does) would crash the reader on the missing model. Sheets then read unnamed, which is all we need.
+    (reader as unknown as { model: { sheets: unknown[] } }).model = { sheets: [] };
     for await (const sheet of reader) {
       for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
         // exceljs puts column A at index 1.

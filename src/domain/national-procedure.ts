@@ -126,7 +126,8 @@ const isColumnTitle = (paragraph: string) => COLUMN_TITLES.has(fold(paragraph));
 
 const NO_INFORMATION = 'khong co thong tin';
 
-const CHANNELS: Record<string, Channel> = {
+/** Folded channel names as the portal writes them. */
+export const CHANNELS: Record<string, Channel> = {
   'truc tiep': 'in_person',
   'truc tuyen': 'online',
   'dich vu buu chinh': 'postal',

@@ -131,6 +131,12 @@ describe('readNationalList on other layouts', () => {
         subjects: 'Công dân',
         status: 'Còn hiệu lực',
         announcingDecision: '379/QĐ-BNNMT',
+        competentAgency: '',
+        receivingAddress: '',
+        result: '',
+        requirements: '',
+        keywords: '',
+        onlineLevel: '',
       },
     ]);
   });

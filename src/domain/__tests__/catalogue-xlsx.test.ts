@@ -1,0 +1,131 @@
+import ExcelJS from 'exceljs';
+import fc from 'fast-check';
+import { readCatalogue, writeCatalogue, ONLINE_LEVELS, type CatalogueProcedure } from '../catalogue-xlsx';
+import { readNationalList } from '../national-list';
+import { PROCEDURE_LEVELS } from '../procedure-levels';
+
+/** Text as the readers normalise it: no blank ends, single spaces; multi-line texts keep their non-blank lines. */
+const WORD = fc.stringMatching(/^[A-Za-zÀ-ỹđĐ0-9=+@()/.,:;“”-]{1,12}$/);
+const oneLine = fc.array(WORD, { minLength: 1, maxLength: 6 }).map((words) => words.join(' '));
+const optionalLine = fc.oneof(fc.constant(''), oneLine);
+const multiLine = fc.oneof(
+  fc.constant(''),
+  fc.array(oneLine, { minLength: 1, maxLength: 3 }).map((l) => l.join('\n'))
+);
+const count = fc.nat({ max: 20 });
+
+const procedure = (code: string): fc.Arbitrary<CatalogueProcedure> =>
+  fc.record({
+    nationalCode: fc.constant(code),
+    name: oneLine,
+    issuingBody: optionalLine,
+    implementingAgency: multiLine,
+    levels: fc.subarray([...PROCEDURE_LEVELS]),
+    field: oneLine,
+    subjects: optionalLine,
+    competentAgency: multiLine,
+    receivingAddress: multiLine,
+    result: multiLine,
+    requirements: multiLine,
+    keywords: optionalLine,
+    onlineLevel: fc.constantFrom(null, ...ONLINE_LEVELS),
+    announcingDecision: optionalLine,
+    steps: fc.array(multiLine.filter(Boolean), { maxLength: 3 }),
+    channels: fc.array(
+      fc.record({
+        channel: fc.constantFrom('in_person' as const, 'online' as const, 'postal' as const),
+        processingTime: optionalLine,
+        processingDays: fc.option(count, { nil: null }),
+        fee: multiLine,
+        feeAmount: fc.option(fc.nat({ max: 5_000_000_000 }), { nil: null }),
+        description: multiLine,
+      }),
+      { maxLength: 3 }
+    ),
+    dossier: fc.array(
+      fc.record({
+        caseGroup: optionalLine,
+        name: oneLine,
+        originals: count,
+        copies: count,
+        formTemplateName: optionalLine,
+      }),
+      { maxLength: 3 }
+    ),
+    legalBases: fc.array(
+      fc.record({
+        symbol: oneLine,
+        title: multiLine,
+        issuedOn: fc.constantFrom('', '2023-11-27', '2024-05-16'),
+        issuer: optionalLine,
+      }),
+      { maxLength: 3 }
+    ),
+  });
+
+const catalogue = fc
+  .uniqueArray(fc.integer({ min: 0, max: 999_999 }), { minLength: 1, maxLength: 4 })
+  .chain((numbers) =>
+    fc.tuple(
+      ...numbers.map((n, i) =>
+        procedure(`${(i % 9) + 1}.${String(n).padStart(6, '0')}${i % 2 ? '.H19' : ''}`)
+      )
+    )
+  );
+
+describe('the catalogue workbook', () => {
+  it('reads back exactly what it wrote (round trip)', async () => {
+    await fc.assert(
+      fc.asyncProperty(catalogue, async (procedures) => {
+        const result = await readCatalogue(await writeCatalogue(procedures, 'DANH MỤC THỦ TỤC HÀNH CHÍNH'));
+        expect(result).toEqual({ ok: true, procedures, refused: [] });
+      }),
+      { numRuns: 25 }
+    );
+  });
+
+  it('has the national list layout, so that the list reader reads its first sheet', async () => {
+    const [sample] = fc.sample(procedure('1.004359'), { numRuns: 1, seed: 7 });
+    const list = await readNationalList(await writeCatalogue([sample], 'DANH MỤC'));
+    expect(list).toMatchObject({ ok: true, rows: [{ row: 3, nationalCode: '1.004359', name: sample.name }] });
+  });
+
+  it('refuses detail rows of unknown codes or with bad numbers, naming the sheet', async () => {
+    const [sample] = fc.sample(procedure('1.004359'), { numRuns: 1, seed: 3 });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await writeCatalogue([{ ...sample, dossier: [] }], 'DANH MỤC'));
+    workbook.getWorksheet('Thành phần hồ sơ')!.addRow(['9.999999', '', 'Đơn', 1, 0, '']);
+    workbook.getWorksheet('Thành phần hồ sơ')!.addRow(['1.004359', '', 'Đơn', 'một', 0, '']);
+    const result = await readCatalogue(Buffer.from(await workbook.xlsx.writeBuffer()));
+    if (!result.ok) throw new Error(result.problem);
+    expect(result.procedures[0].dossier).toEqual([]);
+    expect(result.refused).toEqual([
+      {
+        row: 2,
+        nationalCode: '9.999999',
+        reason: {
+          vi: 'Thành phần hồ sơ: Mã số không có trong trang danh sách.',
+          en: 'Thành phần hồ sơ: The code is not on the list sheet.',
+        },
+      },
+      {
+        row: 3,
+        nationalCode: '1.004359',
+        reason: {
+          vi: 'Thành phần hồ sơ: Số bản chính và bản sao phải là số nguyên.',
+          en: 'Thành phần hồ sơ: Originals and copies must be whole numbers.',
+        },
+      },
+    ]);
+  });
+
+  it('writes formula-like text so that Excel keeps it as text', async () => {
+    const [sample] = fc.sample(procedure('1.000001'), { numRuns: 1, seed: 1 });
+    const bytes = await writeCatalogue([{ ...sample, name: '=HYPERLINK("http://x","y")' }], 'DANH MỤC');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(bytes);
+    const cell = workbook.getWorksheet('Danh sách TTHC')!.getCell('B3');
+    expect(cell.type).not.toBe(ExcelJS.ValueType.Formula);
+    expect(cell.text).toBe('=HYPERLINK("http://x","y")');
+  });
+});
