@@ -5,7 +5,15 @@
  */
 import ExcelJS from 'exceljs';
 import { fold } from './search-text';
-import { cellText, lines, oneLine, readNationalList, type Bilingual, type RowRefusal } from './national-list';
+import {
+  cellText,
+  lines,
+  oneLine,
+  readNationalList,
+  type Bilingual,
+  type ListReadOptions,
+  type RowRefusal,
+} from './national-list';
 import { CHANNELS, type ChannelRow, type DossierItem, type LegalBasis } from './national-procedure';
 import type { ProcedureLevel } from './procedure-levels';
 
@@ -228,8 +236,8 @@ const onlineLevelOf = (text: string): OnlineLevel | null => {
 };
 
 /** Read a catalogue workbook: the main sheet through the list reader, then each detail sheet by its title. */
-export async function readCatalogue(bytes: Buffer): Promise<CatalogueResult> {
-  const list = await readNationalList(bytes);
+export async function readCatalogue(bytes: Buffer, options: ListReadOptions = {}): Promise<CatalogueResult> {
+  const list = await readNationalList(bytes, options);
   if (!list.ok) return list;
   const procedures = list.rows.map(
     (row): CatalogueProcedure => ({

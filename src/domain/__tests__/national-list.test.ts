@@ -3,7 +3,7 @@ import { join } from 'path';
 import ExcelJS from 'exceljs';
 import { readNationalList, cellText, type NationalListRow } from '../national-list';
 
-const FIXTURES = join(__dirname, '../../../../shared/fixtures/national-portal');
+const FIXTURES = join(__dirname, '../../../tests/fixtures/national-portal');
 const fixture = (name: string) => readFileSync(join(FIXTURES, name));
 
 /** A list in the portal's layout: a merged title over row 1, the header on row 2, then the given rows. */
