@@ -14,31 +14,15 @@ import {
   type ListReadOptions,
   type RowRefusal,
 } from './national-list';
-import { CHANNELS, type ChannelRow, type DossierItem, type LegalBasis } from './national-procedure';
+import { CHANNELS } from './national-procedure';
+import type { ChannelRow, DossierItem, LegalBasis, ProcedureParts, ProcedureTexts } from './procedure-fields';
 import type { ProcedureLevel } from './procedure-levels';
 
 export const ONLINE_LEVELS = ['fully_online', 'partly_online', 'not_online'] as const;
 export type OnlineLevel = (typeof ONLINE_LEVELS)[number];
 
-export interface CatalogueProcedure {
-  nationalCode: string;
-  name: string;
-  issuingBody: string;
-  implementingAgency: string;
-  levels: ProcedureLevel[];
-  field: string;
-  subjects: string;
-  competentAgency: string;
-  receivingAddress: string;
-  result: string;
-  requirements: string;
-  keywords: string;
+export interface CatalogueProcedure extends ProcedureTexts, ProcedureParts {
   onlineLevel: OnlineLevel | null;
-  announcingDecision: string;
-  steps: string[];
-  channels: ChannelRow[];
-  dossier: DossierItem[];
-  legalBases: LegalBasis[];
 }
 
 const LEVEL_LABELS: Record<ProcedureLevel, string> = {
@@ -240,21 +224,9 @@ export async function readCatalogue(bytes: Buffer, options: ListReadOptions = {}
   const list = await readNationalList(bytes, options);
   if (!list.ok) return list;
   const procedures = list.rows.map(
-    (row): CatalogueProcedure => ({
-      nationalCode: row.nationalCode,
-      name: row.name,
-      issuingBody: row.issuingBody,
-      implementingAgency: row.implementingAgency,
-      levels: row.levels,
-      field: row.field,
-      subjects: row.subjects,
-      competentAgency: row.competentAgency,
-      receivingAddress: row.receivingAddress,
-      result: row.result,
-      requirements: row.requirements,
-      keywords: row.keywords,
-      onlineLevel: onlineLevelOf(row.onlineLevel),
-      announcingDecision: row.announcingDecision,
+    ({ row: _row, status: _status, onlineLevel, ...texts }): CatalogueProcedure => ({
+      ...texts,
+      onlineLevel: onlineLevelOf(onlineLevel),
       steps: [],
       channels: [],
       dossier: [],

@@ -29,15 +29,17 @@ export type ImportFile =
     }
   | { ok: false; problem: string; message: Bilingual };
 
-const WORD_UNREADABLE: Bilingual = {
-  vi: 'Không đọc được tệp Word: cần tệp thủ tục tải từ CSDL quốc gia (.doc/.docx).',
-  en: 'The Word file cannot be read: a procedure file downloaded from the national database (.doc/.docx) is needed.',
-};
-
-const NO_CODE: Bilingual = {
-  vi: 'Tệp Word không có “Mã thủ tục” hợp lệ.',
-  en: 'The Word file has no valid “Mã thủ tục” (procedure code).',
-};
+/** The Word file's own refusals, beside the attachment checks' and the list reader's. */
+const WORD_PROBLEMS = {
+  unreadable: {
+    vi: 'Không đọc được tệp Word: cần tệp thủ tục tải từ CSDL quốc gia (.doc/.docx).',
+    en: 'The Word file cannot be read: a procedure file downloaded from the national database (.doc/.docx) is needed.',
+  },
+  no_code: {
+    vi: 'Tệp Word không có “Mã thủ tục” hợp lệ.',
+    en: 'The Word file has no valid “Mã thủ tục” (procedure code).',
+  },
+} satisfies Record<string, Bilingual>;
 
 export async function readImportFile(
   bytes: Buffer,
@@ -64,31 +66,22 @@ export async function readImportFile(
   try {
     const procedure = await readNationalProcedure(bytes);
     if (!NATIONAL_CODE.test(procedure.nationalCode))
-      return { ok: false, problem: 'no_code', message: NO_CODE };
+      return { ok: false, problem: 'no_code', message: WORD_PROBLEMS.no_code };
     return { ok: true, kind, sha256, procedures: [asCatalogueEntry(procedure)], refused: [] };
   } catch {
-    return { ok: false, problem: 'unreadable', message: WORD_UNREADABLE };
+    return { ok: false, problem: 'unreadable', message: WORD_PROBLEMS.unreadable };
   }
 }
 
-/** The fields of a Word file that the catalogue keeps (the portal's file names no issuer nor online level). */
-const asCatalogueEntry = (p: NationalProcedure): CatalogueProcedure => ({
-  nationalCode: p.nationalCode,
-  name: p.name,
-  issuingBody: '',
-  implementingAgency: p.implementingAgency,
-  levels: p.levels,
-  field: p.field,
-  subjects: p.subjects,
-  competentAgency: p.competentAgency,
-  receivingAddress: p.receivingAddress,
-  result: p.result,
-  requirements: p.requirements,
-  keywords: p.keywords,
-  onlineLevel: null,
-  announcingDecision: p.announcingDecision,
-  steps: p.steps,
-  channels: p.channels,
-  dossier: p.dossier,
-  legalBases: p.legalBases,
-});
+/** What the catalogue keeps of a Word file (it names no online level; its other labels have no field). */
+function asCatalogueEntry(procedure: NationalProcedure): CatalogueProcedure {
+  const {
+    levelText: _levelText,
+    procedureType: _procedureType,
+    authorisedAgency: _authorisedAgency,
+    coordinatingAgency: _coordinatingAgency,
+    description: _description,
+    ...kept
+  } = procedure;
+  return { ...kept, onlineLevel: null };
+}

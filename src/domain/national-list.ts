@@ -11,7 +11,8 @@
 import { Readable } from 'stream';
 import ExcelJS from 'exceljs';
 import { fold } from './search-text';
-import { deriveLevels, type ProcedureLevel } from './procedure-levels';
+import type { ProcedureTexts } from './procedure-fields';
+import { deriveLevels } from './procedure-levels';
 import { normalizeNationalCode, NATIONAL_CODE } from './procedure-versioning';
 
 export type Bilingual = { vi: string; en: string };
@@ -63,27 +64,10 @@ const COLUMN_TITLES: Record<string, ListColumn> = {
 /** The header is looked for in the first rows only: the title block above it is a few rows at most. */
 const HEADER_SEARCH_ROWS = 10;
 
-export interface NationalListRow {
+export interface NationalListRow extends ProcedureTexts {
   /** The row number in the sheet (1-based, as a spreadsheet shows it). */
   row: number;
-  nationalCode: string;
-  /** Trimmed, inner line breaks and runs of spaces folded to one space; never cut. */
-  name: string;
-  issuingBody: string;
-  /** The raw text, one agency a line, as the file has it. */
-  implementingAgency: string;
-  /** Derived from the implementing agencies (or the level column where the file has one). */
-  levels: ProcedureLevel[];
-  field: string;
-  subjects: string;
   status: string;
-  announcingDecision: string;
-  /** Detail columns ('' when the file has none); multi-line texts keep their lines. */
-  competentAgency: string;
-  receivingAddress: string;
-  result: string;
-  requirements: string;
-  keywords: string;
   /** As written in the file; the catalogue reader maps it to the product's values. */
   onlineLevel: string;
 }
@@ -276,7 +260,7 @@ export async function readNationalList(
     const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([bytes]), {
       sharedStrings: 'cache',
       hyperlinks: 'ignore',
-      styles: 'ignore',
+      styles: 'cache', // number formats tell dates from numbers
       worksheets: 'emit',
       entries: 'ignore',
     });

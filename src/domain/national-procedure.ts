@@ -12,69 +12,26 @@ import { SaxesParser } from 'saxes';
 import { fromBuffer, type Entry, type ZipFile } from 'yauzl';
 import type { Readable } from 'stream';
 import { fold } from './search-text';
-import { deriveLevels, type ProcedureLevel } from './procedure-levels';
+import type {
+  Channel,
+  ChannelRow,
+  DossierItem,
+  LegalBasis,
+  ProcedureParts,
+  ProcedureTexts,
+} from './procedure-fields';
+import { deriveLevels } from './procedure-levels';
 import { normalizeNationalCode } from './procedure-versioning';
 
-export type Channel = 'in_person' | 'online' | 'postal';
-
-export interface ChannelRow {
-  channel: Channel;
-  /** As written ("15 Ngày làm việc"). */
-  processingTime: string;
-  /** The number in `processingTime`, when there is one. */
-  processingDays: number | null;
-  /** Fee lines as written, one a line ("Phí : 5 triệu Đồng (…)"). */
-  fee: string;
-  /** The sum of the fee lines in đồng, when every line has an amount. */
-  feeAmount: number | null;
-  description: string;
-}
-
-export interface DossierItem {
-  /** The case the item belongs to ("Trường hợp cấp mới"), empty when the dossier has one case. */
-  caseGroup: string;
-  name: string;
-  originals: number;
-  copies: number;
-  /** The form's file name as listed ("Mẫu số 01.docx"), empty when the item has none. */
-  formTemplateName: string;
-}
-
-export interface LegalBasis {
-  symbol: string;
-  title: string;
-  /** ISO date, or '' when the file has none. */
-  issuedOn: string;
-  /** '' when the file leaves the issuer out. */
-  issuer: string;
-}
-
-export interface NationalProcedure {
-  nationalCode: string;
-  /** The symbol of the announcing decision ("379/QĐ-BNNMT"). */
-  announcingDecision: string;
-  name: string;
+export interface NationalProcedure extends ProcedureTexts, ProcedureParts {
   levelText: string;
-  levels: ProcedureLevel[];
   procedureType: string;
-  field: string;
-  steps: string[];
-  channels: ChannelRow[];
-  dossier: DossierItem[];
-  subjects: string;
-  implementingAgency: string;
-  competentAgency: string;
-  receivingAddress: string;
   authorisedAgency: string;
   coordinatingAgency: string;
-  result: string;
-  requirements: string;
-  keywords: string;
   description: string;
-  legalBases: LegalBasis[];
 }
 
-type TextField = Exclude<keyof NationalProcedure, 'levels' | 'steps' | 'channels' | 'dossier' | 'legalBases'>;
+type TextField = Exclude<keyof NationalProcedure, 'levels' | 'issuingBody' | keyof ProcedureParts>;
 type Section = 'steps' | 'channels' | 'dossier' | 'legalBases';
 
 /** Folded labels: a text field, or a section whose cells follow. */
@@ -291,6 +248,7 @@ export function parseNationalProcedure(paragraphs: string[]): NationalProcedure 
   ) as Record<TextField, string>;
   return {
     ...fields,
+    issuingBody: '',
     nationalCode: normalizeNationalCode(fields.nationalCode),
     name: fields.name.replace(/\s+/g, ' '),
     levels: deriveLevels(fields.levelText || fields.implementingAgency),

@@ -64,7 +64,7 @@ const procedure = (code: string): fc.Arbitrary<CatalogueProcedure> =>
   });
 
 const catalogue = fc
-  .uniqueArray(fc.integer({ min: 0, max: 999_999 }), { minLength: 1, maxLength: 4 })
+  .uniqueArray(fc.integer({ min: 0, max: 999_999 }), { minLength: 1, maxLength: 3 })
   .chain((numbers) =>
     fc.tuple(
       ...numbers.map((n, i) =>
@@ -80,9 +80,9 @@ describe('the catalogue workbook', () => {
         const result = await readCatalogue(await writeCatalogue(procedures, 'DANH MỤC THỦ TỤC HÀNH CHÍNH'));
         expect(result).toEqual({ ok: true, procedures, refused: [] });
       }),
-      { numRuns: 25 }
+      { numRuns: 12 }
     );
-  });
+  }, 180_000);
 
   it('has the national list layout, so that the list reader reads its first sheet', async () => {
     const [sample] = fc.sample(procedure('1.004359'), { numRuns: 1, seed: 7 });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import ExcelJS from 'exceljs';
-import { readNationalList, cellText, type NationalListRow } from '../national-list';
+import { readNationalList, type NationalListRow } from '../national-list';
 
 const FIXTURES = join(__dirname, '../../../tests/fixtures/national-portal');
 const fixture = (name: string) => readFileSync(join(FIXTURES, name));
@@ -141,6 +141,30 @@ describe('readNationalList on other layouts', () => {
     ]);
   });
 
+  it('reads rich text, links, dates and numbers as their text', async () => {
+    const bytes = await listFile(
+      [...PORTAL_HEADER, 'QĐ công bố'],
+      [
+        [
+          '1.000001',
+          { richText: [{ text: 'Thủ tục ', font: { bold: true } }, { text: 'A' }] },
+          { text: 'Bộ X', hyperlink: 'https://dichvucong.gov.vn' },
+          12,
+          new Date('2025-07-01T00:00:00Z'),
+          { error: '#REF!' },
+        ],
+      ]
+    );
+    const { rows } = await readOk(bytes);
+    expect(rows[0]).toMatchObject({
+      name: 'Thủ tục A',
+      issuingBody: 'Bộ X',
+      implementingAgency: '12',
+      field: '2025-07-01',
+      announcingDecision: '',
+    });
+  });
+
   it('reads provincial suffixes, numeric codes and formulas as text, never evaluating them', async () => {
     const bytes = await listFile(PORTAL_HEADER, [
       ['1.012753.h19', 'Thủ tục A', 'Bộ X', 'UBND cấp  xã', 'Hộ tịch'],
@@ -164,13 +188,13 @@ describe('readNationalList on other layouts', () => {
 
   it('refuses malformed, missing and duplicate codes and missing names by row, skipping blank rows', async () => {
     const bytes = await listFile(PORTAL_HEADER, [
-      ['1.000001', 'Một', '', '', ''],
-      ['12345', 'Hai', '', '', ''],
-      ['', 'Ba', '', '', ''],
+      ['1.000001', 'Một'],
+      ['12345', 'Hai'],
+      ['', 'Ba'],
       [],
-      ['1.000001', 'Bốn', '', '', ''],
-      ['1.000002', '   ', '', '', ''],
-      ['1.000003', 'Năm', '', '', ''],
+      ['1.000001', 'Bốn'],
+      ['1.000002', '   '],
+      ['1.000003', 'Năm'],
     ]);
     const { rows, refused } = await readOk(bytes);
     expect(rows.map((r) => r.nationalCode)).toEqual(['1.000003']);
@@ -203,20 +227,5 @@ describe('readNationalList on other layouts', () => {
       problem: 'too_many_rows',
     });
     expect(await readNationalList(bytes, { maxRows: 30 })).toMatchObject({ ok: true });
-  });
-});
-
-describe('cellText', () => {
-  it.each([
-    [null, ''],
-    ['x', 'x'],
-    [12, '12'],
-    [{ richText: [{ text: 'a' }, { text: 'b' }] }, 'ab'],
-    [{ text: 'link', hyperlink: 'http://x' }, 'link'],
-    [{ sharedFormula: 'A1' }, '=A1'],
-    [{ error: '#REF!' }, ''],
-    [new Date('2025-07-01T00:00:00Z'), '2025-07-01'],
-  ])('%p → %p', (value, text) => {
-    expect(cellText(value)).toBe(text);
   });
 });

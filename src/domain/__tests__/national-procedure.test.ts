@@ -103,7 +103,7 @@ describe('readNationalProcedure on a Word export in the documented layout', () =
     procedure = await readNationalProcedure(await wordFile(DOSSIER_WITH_STARRED_CASES));
   });
 
-  it('reads the header lines', () => {
+  it('reads the header lines and the labelled fields ("Không có thông tin" as empty, paragraphs joined)', () => {
     expect(procedure).toMatchObject({
       nationalCode: '1.004359',
       announcingDecision: '379/QĐ-BNNMT',
@@ -112,6 +112,16 @@ describe('readNationalProcedure on a Word export in the documented layout', () =
       levels: ['province'],
       procedureType: 'TTHC được luật giao quy định chi tiết',
       field: 'Tài nguyên nước',
+      subjects: 'Công dân Việt Nam, Doanh nghiệp',
+      implementingAgency: 'Sở Nông nghiệp và Môi trường',
+      competentAgency: 'Ủy ban nhân dân cấp tỉnh',
+      receivingAddress: 'Trung tâm Phục vụ hành chính công tỉnh',
+      authorisedAgency: '',
+      coordinatingAgency: '',
+      result: 'Giấy phép khai thác, sử dụng nước dưới đất',
+      requirements: 'Có đề án khai thác nước dưới đất.\nKhông gây sụt lún đất.',
+      keywords: 'giếng khoan, nước ngầm',
+      description: '',
     });
   });
 
@@ -182,21 +192,6 @@ describe('readNationalProcedure on a Word export in the documented layout', () =
     expect(plain.dossier).toEqual([
       { caseGroup: 'Bao gồm', name: 'Tờ khai', originals: 2, copies: 1, formTemplateName: 'Mẫu TK1.pdf' },
     ]);
-  });
-
-  it('reads the labelled fields, "Không có thông tin" as empty, multi-paragraph values joined', () => {
-    expect(procedure).toMatchObject({
-      subjects: 'Công dân Việt Nam, Doanh nghiệp',
-      implementingAgency: 'Sở Nông nghiệp và Môi trường',
-      competentAgency: 'Ủy ban nhân dân cấp tỉnh',
-      receivingAddress: 'Trung tâm Phục vụ hành chính công tỉnh',
-      authorisedAgency: '',
-      coordinatingAgency: '',
-      result: 'Giấy phép khai thác, sử dụng nước dưới đất',
-      requirements: 'Có đề án khai thác nước dưới đất.\nKhông gây sụt lún đất.',
-      keywords: 'giếng khoan, nước ngầm',
-      description: '',
-    });
   });
 
   it('reads the legal bases, four cells each, with a missing issuer', () => {
