@@ -244,8 +244,8 @@ const failure = (problem: ListProblem): NationalListResult => ({
 });
 
 /**
- * Read the first sheet of a national list. Streaming: memory stays bounded by the rows kept, and a file over
- * `maxRows` stops being read at the first row past the limit.
+ * Read the first sheet of a national list. Streaming: memory stays bounded by the rows kept, and nothing more is
+ * kept past `maxRows`.
  */
 export async function readNationalList(
   bytes: Buffer,
@@ -267,24 +267,36 @@ export async function readNationalList(
     // exceljs 4.4 names each sheet from workbook.xml; files that store it after the sheets (exceljs's own
     // writer does) would crash the reader on the missing model. Sheets then read unnamed, which is all we need.
     (reader as unknown as { model: { sheets: unknown[] } }).model = { sheets: [] };
+    // Every sheet is read to its end: exceljs buffers sheets that precede the shared strings in temporary files
+    // and closes them only when the whole workbook has been iterated (leaving early leaks a descriptor a sheet).
+    let sheetIndex = 0;
+    let problem: ListProblem | null = null;
     for await (const sheet of reader) {
+      const isList = sheetIndex++ === 0; // the list is the first sheet; the catalogue's others are read elsewhere
       for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
+        if (!isList || problem) continue;
         // exceljs puts column A at index 1.
         const values = (Array.isArray(row.values) ? row.values : []).slice(1);
         if (!columns) {
-          if (row.number > HEADER_SEARCH_ROWS) return failure('no_header');
+          if (row.number > HEADER_SEARCH_ROWS) {
+            problem = 'no_header';
+            continue;
+          }
           const header = headerOf(values);
           if (isHeader(header)) columns = header;
           continue;
         }
         const read = readRow(row.number, values, columns);
         if (!read) continue;
-        if (++dataRows > maxRows) return failure('too_many_rows');
-        if ('reason' in read) refused.push(read);
+        if (++dataRows > maxRows) {
+          // Nothing more is kept: memory stays bounded by the limit while the rest is drained.
+          problem = 'too_many_rows';
+          rows.length = 0;
+        } else if ('reason' in read) refused.push(read);
         else rows.push(read);
       }
-      break; // the list is the first sheet; others (if any) are not the portal's
     }
+    if (problem) return failure(problem);
   } catch {
     return failure('unreadable');
   }
