@@ -207,8 +207,11 @@ function asText(value: Cell): Cell | ExcelJS.CellRichTextValue {
   return value;
 }
 
+/** A procedure as read from a file, with the row of the list sheet it came from. */
+export type ReadProcedure = CatalogueProcedure & { row: number };
+
 export type CatalogueResult =
-  | { ok: true; procedures: CatalogueProcedure[]; refused: RowRefusal[] }
+  | { ok: true; procedures: ReadProcedure[]; refused: RowRefusal[] }
   | { ok: false; problem: string; message: Bilingual };
 
 const onlineLevelOf = (text: string): OnlineLevel | null => {
@@ -224,7 +227,7 @@ export async function readCatalogue(bytes: Buffer, options: ListReadOptions = {}
   const list = await readNationalList(bytes, options);
   if (!list.ok) return list;
   const procedures = list.rows.map(
-    ({ row: _row, status: _status, onlineLevel, ...texts }): CatalogueProcedure => ({
+    ({ status: _status, onlineLevel, ...texts }): ReadProcedure => ({
       ...texts,
       onlineLevel: onlineLevelOf(onlineLevel),
       steps: [],

@@ -5,7 +5,7 @@
  * procedure in full. Every refusal is bilingual and nothing is read past it.
  */
 import { ATTACHMENT_PROBLEM_MESSAGES, validateAttachment, type AttachmentLimits } from './attachments';
-import { readCatalogue, type CatalogueProcedure } from './catalogue-xlsx';
+import { readCatalogue, type CatalogueProcedure, type ReadProcedure } from './catalogue-xlsx';
 import type { Bilingual, RowRefusal } from './national-list';
 import { readNationalProcedure, type NationalProcedure } from './national-procedure';
 import { NATIONAL_CODE } from './procedure-versioning';
@@ -24,7 +24,7 @@ export type ImportFile =
       ok: true;
       kind: 'xlsx' | 'docx';
       sha256: string;
-      procedures: CatalogueProcedure[];
+      procedures: ReadProcedure[];
       refused: RowRefusal[];
     }
   | { ok: false; problem: string; message: Bilingual };
@@ -67,7 +67,7 @@ export async function readImportFile(
     const procedure = await readNationalProcedure(bytes);
     if (!NATIONAL_CODE.test(procedure.nationalCode))
       return { ok: false, problem: 'no_code', message: WORD_PROBLEMS.no_code };
-    return { ok: true, kind, sha256, procedures: [asCatalogueEntry(procedure)], refused: [] };
+    return { ok: true, kind, sha256, procedures: [{ ...asCatalogueEntry(procedure), row: 1 }], refused: [] };
   } catch {
     return { ok: false, problem: 'unreadable', message: WORD_PROBLEMS.unreadable };
   }
