@@ -77,6 +77,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
   // their defaults and checks. A `config: { ... }` here overrides them.
   'unit-submissions': { enabled: true, resolve: './src/plugins/unit-submissions' },
   oversight: { enabled: true, resolve: './src/plugins/oversight' },
+  'procedure-import': { enabled: true, resolve: './src/plugins/procedure-import' },
   'annual-report': { enabled: true, resolve: './src/plugins/annual-report' },
   upload: {
     config: {

@@ -1,19 +1,32 @@
 #!/usr/bin/env node
 /**
- * `npm run procedures:import -- <file> --dry-run [--level <level>] [--agency <text>] [--field <name>] [--json]`
- * Previews what importing a national list (XLSX), a procedure's Word file or the catalogue workbook would do to
- * the configured database's catalogue. Applying is not built yet (issue 15), so --dry-run is required.
- * Exit codes: 0 previewed, 1 the file is refused, 2 bad arguments.
+ * `npm run procedures:import -- <file> [--dry-run] [--publish] [--level <level>] [--agency <text>] [--field <name>]
+ *  [--json]`
+ * Imports a national list (XLSX), a procedure's Word file or the catalogue workbook into the configured database's
+ * catalogue, as the admin page does: a preview, recorded in the import history, then (without --dry-run) the
+ * rows that the options narrow it to applied in one transaction. New procedures are drafts unless --publish; a
+ * change to a published procedure takes what its announcing decision says (a correction, or a new version).
+ * With --json, stdout is one object: { created, updated, unchanged, missing, refused: [{ row, reason }] }.
+ * Exit codes: 0 previewed or applied, 1 the file is refused (or has no row to import) or applying failed,
+ * 2 bad arguments.
  */
 const fs = require('fs');
 const path = require('path');
 
 const USAGE =
-  'Usage: npm run procedures:import -- <file> --dry-run [--level ministry|province|commune|district] [--agency <text>] [--field <name>] [--json]';
+  'Usage: npm run procedures:import -- <file> [--dry-run] [--publish] [--level ministry|province|commune|district] [--agency <text>] [--field <name>] [--json]';
 const LEVELS = ['ministry', 'province', 'commune', 'district'];
 
 function parse(argv) {
-  const options = { file: null, dryRun: false, json: false, levels: [], fields: [], agency: '' };
+  const options = {
+    file: null,
+    dryRun: false,
+    publish: false,
+    json: false,
+    levels: [],
+    fields: [],
+    agency: '',
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = () => {
@@ -22,6 +35,7 @@ function parse(argv) {
       return next;
     };
     if (arg === '--dry-run') options.dryRun = true;
+    else if (arg === '--publish') options.publish = true;
     else if (arg === '--json') options.json = true;
     else if (arg === '--level') {
       const level = value();
@@ -34,7 +48,6 @@ function parse(argv) {
     else options.file = arg;
   }
   if (!options.file) throw new Error('a file is needed');
-  if (!options.dryRun) throw new Error('applying is not available yet: run with --dry-run to preview');
   return options;
 }
 
@@ -60,25 +73,68 @@ async function main() {
   const { appDir, distDir } = await compileStrapi();
   const strapi = await createStrapi({ appDir, distDir, autoReload: false, serveAdminPanel: false }).load();
   try {
-    const { selectRows, countPreview } = require(path.join(distDir, 'src', 'domain', 'procedure-import'));
-    const result = await strapi.service('api::procedure.procedure-import').preview(bytes);
-    if (!result.ok) {
-      if (options.json) console.log(JSON.stringify({ refusedFile: result.problem, reason: result.message }));
-      else console.error(`Refused: ${result.message.vi} / ${result.message.en}`);
+    const imports = strapi.plugin('procedure-import').service('imports');
+    const { maxBytes, maxRows } = strapi.config.get('plugin::procedure-import');
+    const previewed = await imports.preview(
+      bytes,
+      { fileName: path.basename(options.file), userName: 'npm run procedures:import' },
+      { maxBytes, maxRows }
+    );
+    const refusedFile = (problem, reason) => {
+      if (options.json) console.log(JSON.stringify({ refusedFile: problem, reason }));
+      else console.error(`Refused: ${reason.vi} / ${reason.en}`);
       return 1;
+    };
+    if (!previewed.ok) return refusedFile(previewed.problem, previewed.message);
+    let record = previewed.import;
+    if (record.counts.created + record.counts.updated + record.counts.unchanged === 0) {
+      return refusedFile('no_row', {
+        vi: 'Tệp không có dòng nào nhập được.',
+        en: 'The file has no row that can be imported.',
+      });
     }
-    const chosen = selectRows(result.preview.rows, {
+    const choices = {
       levels: options.levels,
       fields: options.fields,
       agency: options.agency,
-    });
-    const counts = countPreview(result.preview, chosen);
-    const refused = result.preview.refused.map(({ row, reason }) => ({ row, reason }));
-    if (options.json) console.log(JSON.stringify({ ...counts, refused }));
+      codes: [],
+      publish: options.publish,
+      modes: {},
+    };
+    let counts;
+    if (options.dryRun) {
+      const rows = await imports.rows(record.id, { ...choices, page: 1, pageSize: Number.MAX_SAFE_INTEGER });
+      const count = (status) => rows.data.filter((row) => row.status === status).length;
+      counts = { created: count('new'), updated: count('changed'), unchanged: count('unchanged') };
+    } else {
+      record = await imports.apply(record.id, choices, 'npm run procedures:import', { wait: true });
+      if (record.state !== 'applied') {
+        console.error(`Applying failed, nothing was changed: ${record.error}`);
+        return 1;
+      }
+      counts = {
+        created: record.applied.created,
+        updated: record.applied.updated,
+        unchanged: record.applied.unchanged,
+      };
+    }
+    const summary = {
+      ...counts,
+      missing: record.missing.length,
+      refused: record.refused.map(({ row, reason }) => ({ row, reason })),
+    };
+    if (options.json) console.log(JSON.stringify(summary));
     else {
-      console.log(`${options.file} (${result.kind}, sha256 ${result.sha256.slice(0, 12)}…), preview only:`);
-      console.table(counts);
-      for (const { row, reason } of refused) console.log(`row ${row}: ${reason.vi} / ${reason.en}`);
+      const what = options.dryRun ? 'preview only' : 'applied';
+      console.log(
+        `${options.file} (${record.kind}, sha256 ${record.sha256.slice(0, 12)}…), import ${record.id}, ${what}:`
+      );
+      console.table({ ...counts, missing: summary.missing, refused: summary.refused.length });
+      for (const { row, reason } of summary.refused) console.log(`row ${row}: ${reason.vi} / ${reason.en}`);
+      if (!options.dryRun && record.applied.keptAsDrafts > 0)
+        console.log(
+          `${record.applied.keptAsDrafts} new procedure(s) kept as drafts: they lack what publishing needs.`
+        );
     }
     return 0;
   } finally {

@@ -5,6 +5,8 @@ import feedbackRegisterActions from '#feedback-register/config/actions';
 import { PLUGIN_ID as FEEDBACK_REGISTER } from '#feedback-register/permissions';
 import oversightActions from '#oversight/config/actions';
 import { PLUGIN_ID as OVERSIGHT } from '#oversight/permissions';
+import procedureImportActions from '#procedure-import/config/actions';
+import { PLUGIN_ID as PROCEDURE_IMPORT } from '#procedure-import/permissions';
 import unitSubmissionsActions from '#unit-submissions/config/actions';
 import { PLUGIN_ID as UNIT_SUBMISSIONS } from '#unit-submissions/permissions';
 import { actionsOfRole, type PluginActions, type RoleCode } from '#utils/admin-actions';
@@ -14,7 +16,7 @@ import { actionsOfRole, type PluginActions, type RoleCode } from '#utils/admin-a
  * name it (each plugin's server/src/config/actions.ts). When ROLES_VERSION rises (a release adds capabilities), the
  * permissions a role lacks are added; nothing a super admin changed is removed.
  */
-const ROLES_VERSION = 5;
+const ROLES_VERSION = 6;
 
 type Access = 'read' | 'edit' | 'publish';
 
@@ -45,6 +47,7 @@ const PLUGIN_ACTIONS: PluginActions[] = [
   { pluginId: FEEDBACK_REGISTER, actions: feedbackRegisterActions },
   { pluginId: OVERSIGHT, actions: oversightActions },
   { pluginId: ANNUAL_REPORT, actions: annualReportActions },
+  { pluginId: PROCEDURE_IMPORT, actions: procedureImportActions },
 ];
 
 /** A content type a role may not open at all. */

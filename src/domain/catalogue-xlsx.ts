@@ -11,6 +11,7 @@ import {
   oneLine,
   readNationalList,
   type Bilingual,
+  type ListColumn,
   type ListReadOptions,
   type RowRefusal,
 } from './national-list';
@@ -67,6 +68,7 @@ type Cell = string | number | null;
 /** The detail sheets: a title, its columns, the rows of one procedure, and how to read a row back. */
 interface DetailSheet<T> {
   title: string;
+  part: keyof ProcedureParts;
   columns: string[];
   rows: (p: CatalogueProcedure) => T[];
   write: (item: T, index: number) => Cell[];
@@ -85,6 +87,7 @@ const optionalInteger = (text: string): number | null | undefined =>
 
 const STEPS: DetailSheet<string> = {
   title: 'Trình tự thực hiện',
+  part: 'steps',
   columns: ['Mã số', 'Bước', 'Nội dung'],
   rows: (p) => p.steps,
   write: (step, index) => [index + 1, step],
@@ -94,6 +97,7 @@ const STEPS: DetailSheet<string> = {
 
 const CHANNEL_SHEET: DetailSheet<ChannelRow> = {
   title: 'Cách thức thực hiện',
+  part: 'channels',
   columns: [
     'Mã số',
     'Hình thức nộp',
@@ -137,6 +141,7 @@ const CHANNEL_SHEET: DetailSheet<ChannelRow> = {
 
 const DOSSIER_SHEET: DetailSheet<DossierItem> = {
   title: 'Thành phần hồ sơ',
+  part: 'dossier',
   columns: ['Mã số', 'Trường hợp', 'Tên giấy tờ', 'Bản chính', 'Bản sao', 'Mẫu đơn, tờ khai'],
   rows: (p) => p.dossier,
   write: (d) => [d.caseGroup, d.name, d.originals, d.copies, d.formTemplateName],
@@ -161,6 +166,7 @@ const DOSSIER_SHEET: DetailSheet<DossierItem> = {
 
 const LEGAL_SHEET: DetailSheet<LegalBasis> = {
   title: 'Căn cứ pháp lý',
+  part: 'legalBases',
   columns: ['Mã số', 'Số ký hiệu', 'Trích yếu', 'Ngày ban hành', 'Cơ quan ban hành'],
   rows: (p) => p.legalBases,
   write: (l) => [l.symbol, l.title, l.issuedOn, l.issuer],
@@ -210,9 +216,37 @@ function asText(value: Cell): Cell | ExcelJS.CellRichTextValue {
 /** A procedure as read from a file, with the row of the list sheet it came from. */
 export type ReadProcedure = CatalogueProcedure & { row: number };
 
+/** A field of a procedure that a file can carry (all but its code). */
+export type CatalogueField = Exclude<keyof CatalogueProcedure, 'nationalCode'>;
+
 export type CatalogueResult =
-  | { ok: true; procedures: ReadProcedure[]; refused: RowRefusal[] }
+  | {
+      ok: true;
+      procedures: ReadProcedure[];
+      refused: RowRefusal[];
+      /** The fields the file has a column or a sheet for: an import leaves the others as they are. */
+      present: CatalogueField[];
+    }
   | { ok: false; problem: string; message: Bilingual };
+
+/** The fields a list column fills; the agencies give the levels where no level column does. */
+const FIELDS_OF_COLUMN: Record<ListColumn, CatalogueField[]> = {
+  nationalCode: [],
+  status: [],
+  name: ['name'],
+  issuingBody: ['issuingBody'],
+  implementingAgency: ['implementingAgency', 'levels'],
+  levelText: ['levels'],
+  field: ['field'],
+  subjects: ['subjects'],
+  announcingDecision: ['announcingDecision'],
+  competentAgency: ['competentAgency'],
+  receivingAddress: ['receivingAddress'],
+  result: ['result'],
+  requirements: ['requirements'],
+  keywords: ['keywords'],
+  onlineLevel: ['onlineLevel'],
+};
 
 const onlineLevelOf = (text: string): OnlineLevel | null => {
   const folded = fold(text);
@@ -238,12 +272,14 @@ export async function readCatalogue(bytes: Buffer, options: ListReadOptions = {}
   );
   const byCode = new Map(procedures.map((p) => [p.nationalCode, p]));
   const refused = [...list.refused];
+  const present = new Set(list.columns.flatMap(({ column }) => (column ? FIELDS_OF_COLUMN[column] : [])));
 
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   for (const sheet of DETAIL_SHEETS) {
     const worksheet = workbook.worksheets.find((w) => fold(w.name) === fold(sheet.title));
     if (!worksheet) continue;
+    present.add(sheet.part);
     const items = new Map<string, unknown[]>();
     worksheet.eachRow((row, rowNumber) => {
       if (rowNumber === 1) return;
@@ -262,5 +298,5 @@ export async function readCatalogue(bytes: Buffer, options: ListReadOptions = {}
     });
     for (const [code, list] of items) sheet.into(byCode.get(code)!, list);
   }
-  return { ok: true, procedures, refused };
+  return { ok: true, procedures, refused, present: [...present] };
 }

@@ -37,6 +37,10 @@ export const CONFLICT_MESSAGES = {
     vi: 'Báo cáo vừa được người khác thay đổi: tải lại rồi thử lại.',
     en: 'The report was changed by someone else: reload it and try again.',
   },
+  procedureImport: {
+    vi: 'Lần nhập này đã được áp dụng hoặc đang được áp dụng: hãy xem lịch sử nhập.',
+    en: 'This import has already been applied or is being applied: see the import history.',
+  },
   idempotencyKey: {
     vi: 'Một yêu cầu với khóa Idempotency-Key này đang được xử lý.',
     en: 'A request with this Idempotency-Key is being processed.',

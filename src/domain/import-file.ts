@@ -5,7 +5,12 @@
  * procedure in full. Every refusal is bilingual and nothing is read past it.
  */
 import { ATTACHMENT_PROBLEM_MESSAGES, validateAttachment, type AttachmentLimits } from './attachments';
-import { readCatalogue, type CatalogueProcedure, type ReadProcedure } from './catalogue-xlsx';
+import {
+  readCatalogue,
+  type CatalogueField,
+  type CatalogueProcedure,
+  type ReadProcedure,
+} from './catalogue-xlsx';
 import type { Bilingual, RowRefusal } from './national-list';
 import { readNationalProcedure, type NationalProcedure } from './national-procedure';
 import { NATIONAL_CODE } from './procedure-versioning';
@@ -26,6 +31,8 @@ export type ImportFile =
       sha256: string;
       procedures: ReadProcedure[];
       refused: RowRefusal[];
+      /** The fields the file carries (catalogue-xlsx.ts); an import leaves the others as stored. */
+      present: CatalogueField[];
     }
   | { ok: false; problem: string; message: Bilingual };
 
@@ -58,7 +65,7 @@ export async function readImportFile(
   const { kind, sha256 } = checked.value;
   if (kind === 'xlsx') {
     const read = await readCatalogue(bytes, { maxRows: limits.maxRows });
-    return read.ok ? { ok: true, kind, sha256, procedures: read.procedures, refused: read.refused } : read;
+    return read.ok ? { ...read, kind, sha256 } : read;
   }
   if (kind !== 'docx') {
     return { ok: false, problem: 'unsupported_type', message: ATTACHMENT_PROBLEM_MESSAGES.unsupported_type };
@@ -67,11 +74,37 @@ export async function readImportFile(
     const procedure = await readNationalProcedure(bytes);
     if (!NATIONAL_CODE.test(procedure.nationalCode))
       return { ok: false, problem: 'no_code', message: WORD_PROBLEMS.no_code };
-    return { ok: true, kind, sha256, procedures: [{ ...asCatalogueEntry(procedure), row: 1 }], refused: [] };
+    return {
+      ok: true,
+      kind,
+      sha256,
+      procedures: [{ ...asCatalogueEntry(procedure), row: 1 }],
+      refused: [],
+      present: WORD_FIELDS,
+    };
   } catch {
     return { ok: false, problem: 'unreadable', message: WORD_PROBLEMS.unreadable };
   }
 }
+
+/** A Word file names neither the issuing ministry nor the online level: an import keeps those as stored. */
+const WORD_FIELDS: CatalogueField[] = [
+  'name',
+  'field',
+  'implementingAgency',
+  'levels',
+  'subjects',
+  'competentAgency',
+  'receivingAddress',
+  'result',
+  'requirements',
+  'keywords',
+  'announcingDecision',
+  'steps',
+  'channels',
+  'dossier',
+  'legalBases',
+];
 
 /** What the catalogue keeps of a Word file (it names no online level; its other labels have no field). */
 function asCatalogueEntry(procedure: NationalProcedure): CatalogueProcedure {

@@ -5,31 +5,24 @@
  * field, level, implementing agency or row) picks what to apply. Pure: the service loads what is stored and
  * applies what this module decides.
  */
+import { fieldError, notAnObject, type FieldError, type Language, type Validated } from './errors';
 import { fold } from './search-text';
-import type { ProcedureLevel } from './procedure-levels';
+import type { CatalogueProcedure, ReadProcedure } from './catalogue-xlsx';
 import type { RowRefusal } from './national-list';
+import { PROCEDURE_LEVELS, type ProcedureLevel } from './procedure-levels';
+import { NATIONAL_CODE } from './procedure-versioning';
 
-/** The fields an import compares and writes, as both the file and the catalogue give them. */
-export interface ImportedFields {
-  name: string;
-  /** The field's name (Lĩnh vực); fields are matched by folded name and created when missing. */
-  field: string;
-  implementingAgency: string;
-  levels: ProcedureLevel[];
-}
+/** The fields an import compares and writes: everything a procedure file can carry but the code. */
+export type ImportedFields = Omit<CatalogueProcedure, 'nationalCode'>;
+export type ImportField = keyof ImportedFields;
 
-export interface IncomingProcedure extends ImportedFields {
-  row: number;
-  nationalCode: string;
-  /** The announcing decision's symbol, when the file gives one. */
-  announcingDecision: string;
-}
+/** A procedure as the file gives it, with the row it came from. */
+export type IncomingProcedure = ReadProcedure;
 
-export interface StoredProcedure extends ImportedFields {
+/** The catalogue's current version of a code, in the same shape. */
+export interface StoredProcedure extends CatalogueProcedure {
   documentId: string;
-  nationalCode: string;
   published: boolean;
-  announcingDecision: string;
 }
 
 export type ImportStatus = 'new' | 'changed' | 'unchanged';
@@ -37,10 +30,10 @@ export type ImportStatus = 'new' | 'changed' | 'unchanged';
 /** How a change reaches a published procedure (procedure-versioning.ts): fixed in place, or a new version. */
 export type ChangeMode = 'correction' | 'amendment';
 
-export interface FieldChange {
-  field: keyof ImportedFields;
-  before: string | ProcedureLevel[];
-  after: string | ProcedureLevel[];
+export interface FieldChange<F extends ImportField = ImportField> {
+  field: F;
+  before: ImportedFields[F];
+  after: ImportedFields[F];
 }
 
 export interface PreviewRow extends IncomingProcedure {
@@ -74,27 +67,51 @@ export interface ImportCounts {
   refused: number;
 }
 
-const COMPARED: (keyof ImportedFields)[] = ['name', 'field', 'implementingAgency', 'levels'];
+/** Every field, in the order a diff lists them. */
+export const IMPORTED_FIELDS: readonly ImportField[] = [
+  'name',
+  'issuingBody',
+  'field',
+  'implementingAgency',
+  'levels',
+  'subjects',
+  'competentAgency',
+  'receivingAddress',
+  'result',
+  'requirements',
+  'keywords',
+  'onlineLevel',
+  'announcingDecision',
+  'steps',
+  'channels',
+  'dossier',
+  'legalBases',
+];
 
-/** Compared as people read them: runs of spaces and line breaks do not make a change, nor does letter case of a field. */
-const sameText = (a: string, b: string) => a.replace(/\s+/g, ' ').trim() === b.replace(/\s+/g, ' ').trim();
-const sameLevels = (a: ProcedureLevel[], b: ProcedureLevel[]) =>
-  a.length === b.length && [...a].sort().join() === [...b].sort().join();
+/** Texts compare as people read them: runs of spaces and line breaks make no change. */
+const spaced = (text: string) => text.replace(/\s+/g, ' ').trim();
 
-function changesOf(stored: ImportedFields, incoming: ImportedFields, present: Set<keyof ImportedFields>) {
+/**
+ * A field's value as compared: field names fold (letter case and accents), levels are a set, legal bases are the
+ * documents they link (by symbol: a document's title and issuer are its own record's), other parts compare whole.
+ */
+function comparable(field: ImportField, value: ImportedFields[ImportField]): string {
+  if (field === 'field') return fold(value as string);
+  if (field === 'levels') return [...(value as string[])].sort().join();
+  if (field === 'legalBases')
+    return (value as ImportedFields['legalBases']).map((l) => fold(l.symbol)).join('\n');
+  if (typeof value === 'string') return spaced(value);
+  return JSON.stringify(value, (_key, inner: unknown) => (typeof inner === 'string' ? spaced(inner) : inner));
+}
+
+function changesOf(stored: ImportedFields, incoming: ImportedFields, present: ReadonlySet<ImportField>) {
   const changes: FieldChange[] = [];
-  for (const field of COMPARED) {
+  for (const field of IMPORTED_FIELDS) {
     // A column the file does not have says nothing about the field: it is left as stored.
     if (!present.has(field)) continue;
     const before = stored[field];
     const after = incoming[field];
-    const same =
-      field === 'levels'
-        ? sameLevels(before as ProcedureLevel[], after as ProcedureLevel[])
-        : field === 'field'
-          ? fold(before as string) === fold(after as string)
-          : sameText(before as string, after as string);
-    if (!same) changes.push({ field, before, after });
+    if (comparable(field, before) !== comparable(field, after)) changes.push({ field, before, after });
   }
   return changes;
 }
@@ -107,7 +124,7 @@ export function previewImport(
   incoming: IncomingProcedure[],
   refused: RowRefusal[],
   stored: StoredProcedure[],
-  present: Set<keyof ImportedFields>
+  present: ReadonlySet<ImportField>
 ): ImportPreview {
   const byCode = new Map(stored.map((procedure) => [procedure.nationalCode, procedure]));
   const rows = incoming.map((row): PreviewRow => {
@@ -179,6 +196,7 @@ export function selectRows(rows: PreviewRow[], selection: ImportSelection): Prev
 
 /** What applying a row does to the catalogue. */
 export type ApplyAction =
+  /** `publish` is false for a row that lacks what publishing needs (`unpublishable`), even when asked. */
   | { kind: 'create'; row: PreviewRow; publish: boolean }
   | { kind: 'update'; row: PreviewRow; mode: ChangeMode }
   | { kind: 'skip'; row: PreviewRow };
@@ -192,9 +210,150 @@ export function planApply(
   options: { publish: boolean; modes?: Record<string, ChangeMode> }
 ): ApplyAction[] {
   return rows.map((row): ApplyAction => {
-    if (row.status === 'new') return { kind: 'create', row, publish: options.publish };
+    if (row.status === 'new')
+      return { kind: 'create', row, publish: options.publish && unpublishable(row).length === 0 };
     if (row.status === 'unchanged') return { kind: 'skip', row };
     const mode = options.modes?.[row.nationalCode] ?? row.defaultMode ?? 'correction';
     return { kind: 'update', row, mode: row.published ? mode : 'correction' };
   });
 }
+
+/**
+ * What a new procedure lacks to be published (the schema's required fields): a list gives no subjects, so its new
+ * procedures stay drafts for an editor to complete, even when the user asked to publish.
+ */
+export function unpublishable(procedure: ImportedFields): ImportField[] {
+  const lacking: ImportField[] = [];
+  if (!procedure.subjects.trim()) lacking.push('subjects');
+  if (!procedure.implementingAgency.trim()) lacking.push('implementingAgency');
+  if (procedure.levels.length === 0) lacking.push('levels');
+  return lacking;
+}
+
+/** What the user chose to apply: the narrowing, whether new procedures are published, and each row's mode. */
+export interface ApplyChoices extends ImportSelection {
+  publish: boolean;
+  modes: Record<string, ChangeMode>;
+}
+
+const CHOICE_KEYS = ['fields', 'levels', 'agency', 'codes', 'publish', 'modes'];
+const MAX_LIST = 50_000;
+
+/** The body of an apply request, checked field by field. */
+export function checkApplyChoices(body: unknown, language: Language): Validated<ApplyChoices> {
+  if (body === undefined || body === null || body === '') body = {};
+  if (typeof body !== 'object' || Array.isArray(body)) return notAnObject(language);
+  const input = body as Record<string, unknown>;
+  const errors: FieldError[] = [];
+  const fail = (key: string, vi: string, en: string) => errors.push(fieldError([key], vi, en, language));
+  for (const key of Object.keys(input)) {
+    if (!CHOICE_KEYS.includes(key)) fail(key, 'Trường không được hỗ trợ.', 'Unsupported field.');
+  }
+  const list = (key: string, check: (item: string) => boolean, vi: string, en: string): string[] => {
+    const value = input[key];
+    if (value === undefined || value === null) return [];
+    if (
+      !Array.isArray(value) ||
+      value.length > MAX_LIST ||
+      !value.every((item) => typeof item === 'string' && item.length <= 1000 && check(item))
+    ) {
+      fail(key, vi, en);
+      return [];
+    }
+    return value as string[];
+  };
+  const fields = list(
+    'fields',
+    (item) => item.trim() !== '',
+    'Danh sách tên lĩnh vực.',
+    'A list of field names.'
+  );
+  const levels = list(
+    'levels',
+    (item) => (PROCEDURE_LEVELS as readonly string[]).includes(item),
+    `Danh sách cấp thực hiện: ${PROCEDURE_LEVELS.join(', ')}.`,
+    `A list of levels: ${PROCEDURE_LEVELS.join(', ')}.`
+  ) as ProcedureLevel[];
+  const codes = list(
+    'codes',
+    (item) => NATIONAL_CODE.test(item),
+    'Danh sách mã số thủ tục (d.dddddd).',
+    'A list of procedure codes (d.dddddd).'
+  );
+  let agency = '';
+  if (input.agency !== undefined && input.agency !== null) {
+    if (typeof input.agency !== 'string' || input.agency.length > 500)
+      fail('agency', 'Đoạn chữ tối đa 500 ký tự.', 'Text of at most 500 characters.');
+    else agency = input.agency.trim();
+  }
+  let publish = false;
+  if (input.publish !== undefined && input.publish !== null) {
+    if (typeof input.publish !== 'boolean')
+      fail('publish', 'Phải là true hoặc false.', 'Must be true or false.');
+    else publish = input.publish;
+  }
+  const modes: Record<string, ChangeMode> = {};
+  if (input.modes !== undefined && input.modes !== null) {
+    const entries =
+      typeof input.modes === 'object' && !Array.isArray(input.modes) ? Object.entries(input.modes) : null;
+    if (
+      !entries ||
+      entries.length > MAX_LIST ||
+      !entries.every(
+        ([code, mode]) => NATIONAL_CODE.test(code) && (mode === 'correction' || mode === 'amendment')
+      )
+    )
+      fail(
+        'modes',
+        'Mỗi mã số thủ tục ứng với "correction" (đính chính) hoặc "amendment" (phiên bản mới).',
+        'Each procedure code maps to "correction" or "amendment" (a new version).'
+      );
+    else Object.assign(modes, Object.fromEntries(entries));
+  }
+  if (errors.length > 0) return { ok: false, errors };
+  return { ok: true, value: { fields, levels, agency, codes, publish, modes } };
+}
+
+/** How the written data names what a procedure points to: documentIds found (or created) by the service. */
+export interface ReferenceLookup {
+  field(name: string): string | null;
+  legalDocument(symbol: string): string | null;
+}
+
+/** The Document Service data that writes these fields of a procedure (its attribute names are the fields'). */
+export function procedureData(
+  procedure: ImportedFields,
+  fields: readonly ImportField[],
+  lookup: ReferenceLookup
+): Record<string, unknown> {
+  const data: Record<string, unknown> = {};
+  for (const field of fields) {
+    const value = procedure[field];
+    if (field === 'field') data.field = lookup.field(procedure.field);
+    else if (field === 'announcingDecision')
+      data.announcingDecision = procedure.announcingDecision
+        ? lookup.legalDocument(procedure.announcingDecision)
+        : null;
+    else if (field === 'legalBases')
+      data.legalBases = procedure.legalBases.flatMap((basis) => lookup.legalDocument(basis.symbol) ?? []);
+    else if (field === 'levels') data.levels = procedure.levels.map((level) => ({ level }));
+    else if (field === 'steps') data.steps = procedure.steps.map((description) => ({ description }));
+    else if (field === 'onlineLevel') {
+      // A file without an online level leaves the stored one (or the schema's default).
+      if (value !== null) data.onlineLevel = value;
+    } else data[field] = value;
+  }
+  return data;
+}
+
+/** The fields a row writes: all of them for a new procedure or a new version, the changed ones for a correction. */
+export const fieldsWritten = (action: ApplyAction): readonly ImportField[] =>
+  action.kind === 'update' && action.mode === 'correction'
+    ? action.row.changes.map((change) => change.field)
+    : IMPORTED_FIELDS;
+
+/** A new version is the stored procedure with the file's changes over it. */
+export const amendedVersion = (stored: StoredProcedure, row: PreviewRow): ImportedFields => ({
+  ...stored,
+  ...Object.fromEntries(row.changes.map((change) => [change.field, change.after])),
+});

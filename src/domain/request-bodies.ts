@@ -59,8 +59,11 @@ export function bodyRoutes(env: Env): (RoutePattern & BodyRule)[] {
     positive(env.UPLOAD_SIZE_LIMIT_MB, 200) * MB,
     100
   );
+  // One procedure file: the import refuses a larger one itself, with its reason (PROCEDURE_IMPORT_MAX_MB).
+  const procedureImport = fileRule(1, positive(env.PROCEDURE_IMPORT_MAX_MB, 20) * MB + MB, 2);
   return [
     { method: 'POST', path: '/api/feedbacks', ...feedback },
+    { method: 'POST', path: '/procedure-import/imports', ...procedureImport },
     { method: 'POST', path: '/api/survey-responses', maxBytes: 64 * KB },
     { method: 'POST', path: '/unit-submissions/submissions/:documentId/attachments', ...submission },
     { method: 'POST', path: '/upload', ...media },

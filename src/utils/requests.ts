@@ -3,6 +3,7 @@
  * (400 naming every problem), one record (404 when there is none) and a write on the record of the path.
  */
 import type { Context } from 'koa';
+import type { UploadedFile } from './public-intake';
 import type { Language, Validated } from '#domain/errors';
 import { QueryReader } from '#domain/query-params';
 import { validationError, withConflicts } from './errors';
@@ -10,6 +11,12 @@ import { requestLanguage } from './http';
 
 /** The parsed body (JSON, or a multipart request's fields), as Strapi's body parser left it. */
 export const bodyOf = (ctx: Context): unknown => (ctx.request as { body?: unknown }).body;
+
+/** Every multipart temp file of the request, whatever its field, so that the caller removes all of them. */
+export const uploadedFiles = (ctx: Context): UploadedFile[] =>
+  Object.values(
+    (ctx.request as { files?: Record<string, UploadedFile | UploadedFile[]> }).files ?? {}
+  ).flat();
 
 /** The query string, as the domain's readers take it. */
 export const queryOf = (ctx: Context) => ctx.query as Record<string, unknown>;

@@ -1,97 +1,260 @@
 /**
- * Issue 15's preview against a real catalogue: what importing the portal's list would create, change (exactly the
- * fields that differ) or leave, on the seeded demo database, writing nothing; and the CLI's argument refusals.
+ * Issue 15 through the IT Center's admin routes, on the seeded demo catalogue: both national lists imported
+ * (counts, fields and levels checked against the files, the longest name whole), a second import finding
+ * everything unchanged, the catalogue workbook's round trip, a diff of exactly the changed name and fee applied as
+ * the version the user chose, and the CLI.
  */
 import { spawnSync } from 'child_process';
 import { readFileSync } from 'fs';
 import { join } from 'path';
+import ExcelJS from 'exceljs';
+import request from 'supertest';
+import { readNationalList } from '../../src/domain/national-list';
+import { adminLogin } from '../setup/http';
 import { useStrapi } from '../setup/strapi';
 
 const app = useStrapi();
 const strapi = () => app.strapi();
 const UID = 'api::procedure.procedure';
-const LIST = readFileSync(join(__dirname, '../fixtures/national-portal/danh-sach-tthc-bo-tu-phap.xlsx'));
+const FIXTURES = join(__dirname, '../fixtures/national-portal');
+const JUSTICE = readFileSync(join(FIXTURES, 'danh-sach-tthc-bo-tu-phap.xlsx'));
+const CONSTRUCTION = readFileSync(join(FIXTURES, 'danh-sach-tthc-bo-xay-dung.xlsx'));
+
+const IT = 'ttcntt@demo.example';
+const OFFICE = 'vanphong@demo.example';
+const UNIT = 'qldd@demo.example';
+const tokens: Record<string, string> = {};
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-const service = () => strapi().service('api::procedure.procedure-import') as any;
+type Entry = Record<string, any>;
 
-async function preview(bytes = LIST) {
-  const result = await service().preview(bytes);
-  if (!result.ok) throw new Error(`refused: ${result.problem}`);
-  return result.preview;
+beforeAll(async () => {
+  for (const email of [IT, OFFICE, UNIT]) tokens[email] = await adminLogin(app.server(), email);
+});
+
+const as = (email: string) => ({
+  get: (path: string) =>
+    request(app.server()).get(`/procedure-import${path}`).set('Authorization', `Bearer ${tokens[email]}`),
+  post: (path: string) =>
+    request(app.server()).post(`/procedure-import${path}`).set('Authorization', `Bearer ${tokens[email]}`),
+});
+
+async function upload(bytes: Buffer, name = 'danh-sach.xlsx'): Promise<Entry> {
+  const res = await as(IT).post('/imports').attach('file', bytes, name);
+  expect(res.status).toBe(201);
+  return res.body.data;
 }
 
-async function publishedProcedure(nationalCode: string, name: string, fieldName: string) {
-  const field =
-    (await strapi()
-      .db.query('api::procedure-field.procedure-field')
-      .findOne({ where: { name: fieldName } })) ??
-    (await strapi()
-      .documents('api::procedure-field.procedure-field')
-      .create({
-        locale: 'vi',
-        data: { name: fieldName, code: `f-${nationalCode.replace('.', '-')}` } as never,
-      }));
-  const created = await strapi()
-    .documents(UID)
-    .create({
-      locale: 'vi',
-      data: {
-        nationalCode,
-        name,
-        implementingAgency: 'Chủ tịch ủy ban nhân dân cấp tỉnh\nSở Tư Pháp',
-        subjects: 'Công dân',
-        onlineLevel: 'not_online',
-        field: field.documentId,
-        levels: [{ level: 'province' }],
-      } as never,
-    });
-  await strapi().documents(UID).publish({ documentId: created.documentId, locale: 'vi' });
-  return created.documentId as string;
+/** Applies and waits for the background work to finish, as the admin page's polling does. */
+async function apply(id: string, choices: object = {}): Promise<Entry> {
+  const res = await as(IT).post(`/imports/${id}/apply`).send(choices);
+  expect(res.status).toBe(202);
+  for (let i = 0; i < 600; i++) {
+    const { body } = await as(IT).get(`/imports/${id}`);
+    if (body.data.state !== 'applying') return body.data;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('the import is still applying');
 }
 
-describe('the import preview', () => {
-  it('finds every procedure of the Justice list new in the demo catalogue, and writes nothing', async () => {
+const rowsOf = async (id: string, query = '') =>
+  (await as(IT).get(`/imports/${id}/rows?pageSize=200${query}`)).body;
+
+const drafts = (codes: string[]) =>
+  strapi()
+    .db.query(UID)
+    .findMany({
+      where: { nationalCode: { $in: codes }, locale: 'vi', publishedAt: null },
+      populate: { field: true, levels: true, lastImport: true },
+    }) as Promise<Entry[]>;
+
+describe('the import routes', () => {
+  it('are mounted for the IT Center, and refused to the Office and the units', async () => {
+    expect((await as(IT).get('/imports')).status).toBe(200);
+    expect((await as(OFFICE).get('/imports')).status).toBe(403);
+    expect((await as(UNIT).post('/imports').attach('file', JUSTICE, 'a.xlsx')).status).toBe(403);
+    expect((await as(UNIT).get('/catalogue')).status).toBe(403);
+  });
+});
+
+describe('importing the national lists', () => {
+  let justice: Entry;
+
+  it('previews the Justice list as 271 new procedures and changes nothing', async () => {
     const before = await strapi().db.query(UID).count();
-    const result = await preview();
-    expect(result.rows).toHaveLength(271);
-    expect(result.rows.every((row: { status: string }) => row.status === 'new')).toBe(true);
-    expect(result.refused).toEqual([]);
+    justice = await upload(JUSTICE, 'danh-sach-tthc-bo-tu-phap.xlsx');
+    expect(justice).toMatchObject({
+      state: 'previewed',
+      kind: 'xlsx',
+      fileName: 'danh-sach-tthc-bo-tu-phap.xlsx',
+      counts: { created: 271, updated: 0, unchanged: 0, missing: 0, refused: 0 },
+      createdByName: expect.any(String),
+    });
+    expect(justice.fields.reduce((sum: number, f: Entry) => sum + f.count, 0)).toBe(271);
     expect(await strapi().db.query(UID).count()).toBe(before);
   });
 
-  it('shows exactly the fields that differ, the default mode of a published procedure, and the missing', async () => {
-    const changed = await publishedProcedure('1.014966', 'Tên cũ của thủ tục Quản tài viên', 'Quản tài viên');
-    const absent = await publishedProcedure('1.999966', 'Thủ tục không còn trong danh sách', 'Quản tài viên');
-    const result = await preview();
-    const row = result.rows.find((r: { nationalCode: string }) => r.nationalCode === '1.014966');
-    expect(row).toMatchObject({
-      status: 'changed',
-      documentId: changed,
-      published: true,
-      defaultMode: 'correction',
-      changes: [
-        {
-          field: 'name',
-          before: 'Tên cũ của thủ tục Quản tài viên',
-          after: 'Cấp lại chứng chỉ hành nghề Quản tài viên trong trường hợp bị thu hồi chứng chỉ hành nghề',
-        },
-      ],
-    });
-    expect(result.missing).toEqual([
-      {
-        documentId: absent,
-        nationalCode: '1.999966',
-        name: 'Thủ tục không còn trong danh sách',
-        field: 'Quản tài viên',
-      },
-    ]);
+  it('applies it as drafts with the file’s fields, agencies and levels, each pointing to its import', async () => {
+    const published = await strapi()
+      .db.query(UID)
+      .count({ where: { publishedAt: { $notNull: true } } });
+    const done = await apply(justice.id);
+    expect(done).toMatchObject({ state: 'applied', applied: { created: 271, updated: 0, notChosen: 0 } });
+    expect(
+      await strapi()
+        .db.query(UID)
+        .count({ where: { publishedAt: { $notNull: true } } })
+    ).toBe(published);
+
+    const list = await readNationalList(JUSTICE);
+    if (!list.ok) throw new Error('the fixture reads');
+    const stored = await drafts(list.rows.map((r) => r.nationalCode));
+    expect(stored).toHaveLength(271);
+    const byCode = new Map(stored.map((p) => [p.nationalCode, p]));
+    for (const row of list.rows) {
+      const procedure = byCode.get(row.nationalCode)!;
+      expect(procedure).toMatchObject({
+        name: row.name,
+        issuingBody: row.issuingBody,
+        implementingAgency: row.implementingAgency,
+        field: { name: row.field },
+        lastImport: { documentId: justice.id },
+      });
+      expect(procedure.levels.map((l: Entry) => l.level).sort()).toEqual([...row.levels].sort());
+    }
+    expect(byCode.get('1.014966')!.levels.map((l: Entry) => l.level)).toEqual(['province']);
   });
 
-  it('refuses a file that is not a list, with a bilingual reason', async () => {
-    const result = await service().preview(Buffer.from('Mã số,Tên\n1.000001,x\n'));
-    expect(result).toMatchObject({ ok: false, problem: 'unsupported_type' });
-    expect(result.message.en).toMatch(/Excel/);
+  it('finds everything unchanged on a second import, and applying it writes nothing', async () => {
+    const again = await upload(JUSTICE);
+    expect(again.counts).toMatchObject({ created: 0, updated: 0, unchanged: 271 });
+    const stamp = async () =>
+      (
+        await strapi()
+          .db.query(UID)
+          .findMany({ select: ['updatedAt'], orderBy: { updatedAt: 'desc' }, limit: 1 })
+      )[0].updatedAt;
+    const before = await stamp();
+    expect(await apply(again.id)).toMatchObject({ state: 'applied', applied: { created: 0, updated: 0 } });
+    expect(await stamp()).toEqual(before);
+  });
+
+  it('applies only the rows of the field chosen, and keeps the longest name whole', async () => {
+    const list = await readNationalList(CONSTRUCTION);
+    if (!list.ok) throw new Error('the fixture reads');
+    const longest = list.rows.reduce((a, b) => (b.name.length > a.name.length ? b : a));
+    const field = longest.field;
+    const inField = list.rows.filter((r) => r.field === field).map((r) => r.nationalCode);
+
+    const construction = await upload(CONSTRUCTION);
+    expect(construction.counts.created).toBe(list.rows.length);
+    const filtered = await rowsOf(construction.id, `&field=${encodeURIComponent(field)}`);
+    expect(filtered.meta.pagination.total).toBe(inField.length);
+
+    const done = await apply(construction.id, { fields: [field] });
+    expect(done.applied).toMatchObject({
+      created: inField.length,
+      notChosen: list.rows.length - inField.length,
+    });
+    const stored = await drafts(list.rows.map((r) => r.nationalCode));
+    expect(stored.map((p) => p.nationalCode).sort()).toEqual([...inField].sort());
+    expect(stored.find((p) => p.nationalCode === longest.nationalCode)!.name).toBe(longest.name);
+    expect(longest.name.length).toBeGreaterThan(500);
+  });
+
+  it('refuses to apply an import twice, and answers 404 for an import that does not exist', async () => {
+    const res = await as(IT).post(`/imports/${justice.id}/apply`).send({});
+    expect(res.status).toBe(409);
+    expect((await as(IT).post('/imports/nope/apply').send({})).status).toBe(404);
+    expect((await as(IT).get('/imports/nope')).status).toBe(404);
+    expect((await as(IT).get('/imports/nope/rows')).status).toBe(404);
+  });
+
+  it('lists the history, newest first, without the rows', async () => {
+    const { body } = await as(IT).get('/imports?pageSize=2');
+    expect(body.meta.pagination).toMatchObject({ page: 1, pageSize: 2, total: 3 });
+    expect(body.data[0]).toMatchObject({ state: 'applied', kind: 'xlsx' });
+    expect(body.data[0]).not.toHaveProperty('rows');
+  });
+});
+
+describe('the catalogue workbook', () => {
+  const CODE = '9.001001';
+
+  const download = async () => {
+    const res = await as(IT)
+      .get('/catalogue')
+      .buffer(true)
+      .parse((response, done) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => done(null, Buffer.concat(chunks)));
+      });
+    expect(res.status).toBe(200);
+    return res.body as Buffer;
+  };
+
+  /** The downloaded workbook with the name and the first fee of one procedure changed. */
+  async function edited(bytes: Buffer, name: string, fee: number) {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+    workbook.worksheets[0].eachRow((row) => {
+      if (row.getCell(1).text === CODE) row.getCell(2).value = name;
+    });
+    let done = false;
+    workbook.getWorksheet('Cách thức thực hiện')!.eachRow((row) => {
+      if (!done && row.getCell(1).text === CODE) {
+        row.getCell(6).value = fee;
+        done = true;
+      }
+    });
+    return Buffer.from(await workbook.xlsx.writeBuffer());
+  }
+
+  const current = async () =>
+    (await strapi()
+      .db.query(UID)
+      .findMany({
+        where: { nationalCode: CODE, locale: 'vi', publishedAt: { $notNull: true } },
+        populate: { channels: true, previousVersion: true },
+      })) as Entry[];
+
+  it('imports back unchanged (a round trip changes nothing)', async () => {
+    const round = await upload(await download(), 'danh-muc.xlsx');
+    expect(round.counts).toMatchObject({ created: 0, updated: 0, refused: 0 });
+    expect(round.counts.unchanged).toBeGreaterThan(300);
+  });
+
+  it('shows exactly a changed name and fee, and applies them as the new version chosen', async () => {
+    const [before] = await current();
+    const fee = Number(before.channels[0].feeAmount) + 50_000;
+    const changed = await upload(await edited(await download(), 'Tên đã sửa theo quyết định mới', fee));
+    expect(changed.counts).toMatchObject({ created: 0, updated: 1 });
+    const { data } = await rowsOf(changed.id, '&status=changed');
+    expect(data).toHaveLength(1);
+    expect(data[0]).toMatchObject({ nationalCode: CODE, published: true, defaultMode: 'correction' });
+    expect(data[0].changes.map((c: Entry) => c.field)).toEqual(['name', 'channels']);
+
+    const done = await apply(changed.id, { codes: [CODE], modes: { [CODE]: 'amendment' } });
+    expect(done.applied).toMatchObject({ updated: 1 });
+    const versions = await current();
+    const latest = versions.find((v) => v.legalStatus === 'in_force')!;
+    expect(latest.documentId).not.toBe(before.documentId);
+    expect(latest).toMatchObject({ name: 'Tên đã sửa theo quyết định mới', announcementType: 'amended' });
+    expect(Number(latest.channels[0].feeAmount)).toBe(fee);
+    expect(latest.previousVersion.documentId).toBe(before.documentId);
+    const old = versions.find((v) => v.documentId === before.documentId)!;
+    expect(old).toMatchObject({ legalStatus: 'amended', name: before.name });
+  });
+
+  it('corrects a published procedure in place when the user chooses a correction', async () => {
+    const changed = await upload(await edited(await download(), 'Tên đính chính', 1_000));
+    const done = await apply(changed.id, { codes: [CODE], modes: { [CODE]: 'correction' } });
+    expect(done.applied).toMatchObject({ updated: 1 });
+    const inForce = (await current()).filter((v) => v.legalStatus === 'in_force');
+    expect(inForce).toHaveLength(1);
+    expect(inForce[0]).toMatchObject({ name: 'Tên đính chính' });
+    expect(Number(inForce[0].channels[0].feeAmount)).toBe(1_000);
   });
 });
 
@@ -103,8 +266,7 @@ describe('npm run procedures:import', () => {
 
   it.each([
     [[], /a file is needed/],
-    [['list.xlsx'], /--dry-run/],
-    [['list.xlsx', '--dry-run', '--level', 'district-ish'], /--level must be one of/],
+    [['list.xlsx', '--level', 'district-ish'], /--level must be one of/],
     [['list.xlsx', '--dry-run', '--agency'], /--agency needs a value/],
     [['list.xlsx', '--dry-run', '--apply-everything'], /unknown option/],
     [['no-such-file.xlsx', '--dry-run'], /cannot read/],

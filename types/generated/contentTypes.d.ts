@@ -1382,7 +1382,7 @@ export interface ApiProcedureProcedure extends Struct.CollectionTypeSchema {
         };
       }>;
     field: Schema.Attribute.Relation<'manyToOne', 'api::procedure-field.procedure-field'>;
-    implementingAgency: Schema.Attribute.String &
+    implementingAgency: Schema.Attribute.Text &
       Schema.Attribute.Required &
       Schema.Attribute.SetPluginOptions<{
         i18n: {
@@ -1390,7 +1390,16 @@ export interface ApiProcedureProcedure extends Struct.CollectionTypeSchema {
         };
       }> &
       Schema.Attribute.SetMinMaxLength<{
-        maxLength: 500;
+        maxLength: 4000;
+      }>;
+    issuingBody: Schema.Attribute.String &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: true;
+        };
+      }> &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 255;
       }>;
     keywords: Schema.Attribute.Text &
       Schema.Attribute.SetPluginOptions<{
@@ -1401,6 +1410,7 @@ export interface ApiProcedureProcedure extends Struct.CollectionTypeSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 1000;
       }>;
+    lastImport: Schema.Attribute.Relation<'manyToOne', 'plugin::procedure-import.procedure-import'>;
     legalBases: Schema.Attribute.Relation<'manyToMany', 'api::legal-document.legal-document'>;
     legalStatus: Schema.Attribute.Enumeration<['in_force', 'amended', 'abolished']> &
       Schema.Attribute.Required &
@@ -1432,7 +1442,7 @@ export interface ApiProcedureProcedure extends Struct.CollectionTypeSchema {
         };
       }> &
       Schema.Attribute.SetMinMaxLength<{
-        maxLength: 1000;
+        maxLength: 5000;
       }>;
     nationalCode: Schema.Attribute.String &
       Schema.Attribute.Required &
@@ -2265,6 +2275,72 @@ export interface PluginOversightTaskReport extends Struct.CollectionTypeSchema {
   };
 }
 
+export interface PluginProcedureImportProcedureImport extends Struct.CollectionTypeSchema {
+  collectionName: 'procedure_imports';
+  info: {
+    displayName: 'L\u1EA7n nh\u1EADp th\u1EE7 t\u1EE5c';
+    pluralName: 'procedure-imports';
+    singularName: 'procedure-import';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    applied: Schema.Attribute.JSON;
+    appliedAt: Schema.Attribute.DateTime;
+    appliedByName: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 255;
+      }>;
+    choices: Schema.Attribute.JSON;
+    counts: Schema.Attribute.JSON;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    createdByName: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 255;
+      }>;
+    error: Schema.Attribute.Text &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 2000;
+      }>;
+    fileName: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 255;
+      }>;
+    heartbeatAt: Schema.Attribute.DateTime;
+    kind: Schema.Attribute.Enumeration<['xlsx', 'docx']> & Schema.Attribute.Required;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::procedure-import.procedure-import'> &
+      Schema.Attribute.Private;
+    missing: Schema.Attribute.JSON;
+    present: Schema.Attribute.JSON;
+    procedures: Schema.Attribute.Relation<'oneToMany', 'api::procedure.procedure'>;
+    publishedAt: Schema.Attribute.DateTime;
+    refused: Schema.Attribute.JSON;
+    rows: Schema.Attribute.JSON;
+    sha256: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    state: Schema.Attribute.Enumeration<['previewed', 'applying', 'applied', 'failed']> &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'previewed'>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+  };
+}
+
 export interface PluginReviewWorkflowsWorkflow extends Struct.CollectionTypeSchema {
   collectionName: 'strapi_workflows';
   info: {
@@ -2853,6 +2929,7 @@ declare module '@strapi/strapi' {
       'plugin::oversight.reminder': PluginOversightReminder;
       'plugin::oversight.reminder-item': PluginOversightReminderItem;
       'plugin::oversight.task-report': PluginOversightTaskReport;
+      'plugin::procedure-import.procedure-import': PluginProcedureImportProcedureImport;
       'plugin::review-workflows.workflow': PluginReviewWorkflowsWorkflow;
       'plugin::review-workflows.workflow-stage': PluginReviewWorkflowsWorkflowStage;
       'plugin::unit-submissions.attachment': PluginUnitSubmissionsAttachment;

@@ -1,5 +1,6 @@
 import { existsSync, readdirSync } from 'fs';
 import ExcelJS from 'exceljs';
+import { IMPORTED_FIELDS } from '../procedure-import';
 import fc from 'fast-check';
 import { readCatalogue, writeCatalogue, ONLINE_LEVELS, type CatalogueProcedure } from '../catalogue-xlsx';
 import { readNationalList } from '../national-list';
@@ -81,7 +82,9 @@ describe('the catalogue workbook', () => {
         const result = await readCatalogue(await writeCatalogue(procedures, 'DANH MỤC THỦ TỤC HÀNH CHÍNH'));
         // Each procedure comes back with the row it was written on, under the title and the header.
         const rows = procedures.map((procedure, index) => ({ ...procedure, row: index + 3 }));
-        expect(result).toEqual({ ok: true, procedures: rows, refused: [] });
+        // The catalogue carries every field: an import of it compares and writes them all.
+        expect(result).toEqual({ ok: true, procedures: rows, refused: [], present: expect.any(Array) });
+        if (result.ok) expect([...result.present].sort()).toEqual([...IMPORTED_FIELDS].sort());
       }),
       { numRuns: 12 }
     );

@@ -27,6 +27,22 @@ async function readOk(bytes: Buffer) {
   return result;
 }
 
+describe('readNationalList on text that the unzipped stream cuts', () => {
+  // exceljs decodes each 16 KB chunk of a sheet on its own, which broke a letter cut between two chunks into "��"
+  // (exceljs #2084); patches/exceljs+4.4.0.patch decodes across chunks. These names cross many chunk edges.
+  it('keeps every multi-byte letter whole', async () => {
+    const names = Array.from({ length: 300 }, (_, i) =>
+      `${i} ${'Đăng ký biến động sạt lở ữ '.repeat(12)}`.trim()
+    );
+    const bytes = await listFile(
+      PORTAL_HEADER,
+      names.map((name, i) => [`1.${String(i).padStart(6, '0')}`, name, 'Bộ', 'Sở Tư pháp', 'Hộ tịch'])
+    );
+    const { rows } = await readOk(bytes);
+    expect(rows.map((row) => row.name)).toEqual(names);
+  });
+});
+
 describe('readNationalList on the portal’s real exports', () => {
   it.each([
     ['danh-sach-tthc-bo-tu-phap.xlsx', 271, 'Bộ Tư pháp'],

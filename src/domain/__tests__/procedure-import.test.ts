@@ -1,35 +1,54 @@
 import {
+  amendedVersion,
+  checkApplyChoices,
   countPreview,
+  procedureData,
+  unpublishable,
   planApply,
   previewImport,
   selectRows,
+  IMPORTED_FIELDS,
+  type ImportField,
   type ImportedFields,
   type IncomingProcedure,
   type StoredProcedure,
 } from '../procedure-import';
 
-const ALL: Set<keyof ImportedFields> = new Set(['name', 'field', 'implementingAgency', 'levels']);
+const ALL: Set<ImportField> = new Set(IMPORTED_FIELDS);
 
-const incoming = (code: string, over: Partial<IncomingProcedure> = {}): IncomingProcedure => ({
-  row: 3,
-  nationalCode: code,
+/** A procedure as a list gives it: the details empty. */
+const base = (code: string): ImportedFields => ({
   name: `Thủ tục ${code}`,
+  issuingBody: 'Bộ Tư pháp',
   field: 'Hộ tịch',
   implementingAgency: 'Ủy ban nhân dân cấp xã',
   levels: ['commune'],
+  subjects: 'Công dân',
+  competentAgency: '',
+  receivingAddress: '',
+  result: '',
+  requirements: '',
+  keywords: '',
+  onlineLevel: null,
   announcingDecision: '',
+  steps: [],
+  channels: [],
+  dossier: [],
+  legalBases: [],
+});
+
+const incoming = (code: string, over: Partial<IncomingProcedure> = {}): IncomingProcedure => ({
+  ...base(code),
+  row: 3,
+  nationalCode: code,
   ...over,
 });
 
 const stored = (code: string, over: Partial<StoredProcedure> = {}): StoredProcedure => ({
+  ...base(code),
   documentId: `doc-${code}`,
   nationalCode: code,
-  name: `Thủ tục ${code}`,
-  field: 'Hộ tịch',
-  implementingAgency: 'Ủy ban nhân dân cấp xã',
-  levels: ['commune'],
   published: true,
-  announcingDecision: '',
   ...over,
 });
 
@@ -169,5 +188,124 @@ describe('planApply', () => {
   it('never makes a new version of a draft', () => {
     const plan = planApply(preview.rows, { publish: false, modes: { '1.000004': 'amendment' } });
     expect(plan[3]).toMatchObject({ kind: 'update', mode: 'correction' });
+  });
+});
+
+describe('comparing every field a file carries', () => {
+  const channel = (fee: string, feeAmount: number | null) => ({
+    channel: 'in_person' as const,
+    processingTime: '15 Ngày làm việc',
+    processingDays: 15,
+    fee,
+    feeAmount,
+    description: '',
+  });
+
+  it('shows a changed fee as a change of the channels, and nothing else', () => {
+    const preview = previewImport(
+      [incoming('1.000001', { channels: [channel('Phí : 200.000 Đồng', 200000)] })],
+      [],
+      [stored('1.000001', { channels: [channel('Phí : 100.000 Đồng', 100000)] })],
+      ALL
+    );
+    expect(preview.rows[0].changes.map((c) => c.field)).toEqual(['channels']);
+  });
+
+  it('compares legal bases by the documents they link, not by the titles a file gives them', () => {
+    const basis = (title: string) => ({ symbol: '63/2010/NĐ-CP', title, issuedOn: '', issuer: '' });
+    const preview = previewImport(
+      [incoming('1.000001', { legalBases: [basis('Nghị định 63')] })],
+      [],
+      [stored('1.000001', { legalBases: [basis('Nghị định về kiểm soát thủ tục hành chính')] })],
+      ALL
+    );
+    expect(preview.rows[0].status).toBe('unchanged');
+  });
+
+  it('keeps new procedures that lack what publishing needs as drafts, even when asked to publish', () => {
+    expect(unpublishable({ ...base('1.000001'), subjects: ' ', levels: [] })).toEqual(['subjects', 'levels']);
+    const rows = previewImport([incoming('1.000001', { subjects: '' })], [], [], ALL).rows;
+    expect(planApply(rows, { publish: true })[0]).toMatchObject({ kind: 'create', publish: false });
+  });
+
+  it('makes a new version from the stored procedure with the file’s changes over it', () => {
+    const current = stored('1.000001', { keywords: 'giữ nguyên' });
+    const [row] = previewImport([incoming('1.000001', { name: 'Tên mới' })], [], [current], ALL).rows;
+    expect(amendedVersion(current, row)).toMatchObject({ name: 'Tên mới', keywords: '' });
+    const [onlyName] = previewImport(
+      [incoming('1.000001', { name: 'Tên mới', keywords: '' })],
+      [],
+      [current],
+      new Set(['name'])
+    ).rows;
+    expect(amendedVersion(current, onlyName)).toMatchObject({ name: 'Tên mới', keywords: 'giữ nguyên' });
+  });
+});
+
+describe('procedureData', () => {
+  const lookup = {
+    field: (name: string) => (name === 'Hộ tịch' ? 'field-1' : null),
+    legalDocument: (symbol: string) => (symbol === '1/QĐ' ? 'legal-1' : null),
+  };
+
+  it('names what the procedure points to by documentId and writes components as rows', () => {
+    const data = procedureData(
+      {
+        ...base('1.000001'),
+        steps: ['Bước 1'],
+        announcingDecision: '1/QĐ',
+        legalBases: [
+          { symbol: '1/QĐ', title: '', issuedOn: '', issuer: '' },
+          { symbol: 'không có', title: '', issuedOn: '', issuer: '' },
+        ],
+      },
+      IMPORTED_FIELDS,
+      lookup
+    );
+    expect(data).toMatchObject({
+      field: 'field-1',
+      levels: [{ level: 'commune' }],
+      steps: [{ description: 'Bước 1' }],
+      announcingDecision: 'legal-1',
+      legalBases: ['legal-1'],
+    });
+    // No online level in the file: the stored one (or the schema's default) stays.
+    expect(data).not.toHaveProperty('onlineLevel');
+  });
+
+  it('writes only the fields asked', () => {
+    expect(Object.keys(procedureData(base('1.000001'), ['name'], lookup))).toEqual(['name']);
+  });
+});
+
+describe('checkApplyChoices', () => {
+  it('takes an empty body as "everything, as drafts, with the default modes"', () => {
+    expect(checkApplyChoices(undefined, 'en')).toEqual({
+      ok: true,
+      value: { fields: [], levels: [], agency: '', codes: [], publish: false, modes: {} },
+    });
+  });
+
+  it('names every bad field, in the language asked', () => {
+    const checked = checkApplyChoices(
+      {
+        fields: 'Hộ tịch',
+        levels: ['province', 'galaxy'],
+        codes: ['1.0001'],
+        publish: 'yes',
+        modes: { '1.000001': 'rewrite' },
+        agency: 7,
+        extra: true,
+      },
+      'vi'
+    );
+    expect(checked.ok).toBe(false);
+    if (!checked.ok) {
+      expect(checked.errors.map((e) => e.path.join('.')).sort()).toEqual(
+        ['agency', 'codes', 'extra', 'fields', 'levels', 'modes', 'publish'].sort()
+      );
+      expect(checked.errors[0].messages?.en).toBeTruthy();
+    }
+    expect(checkApplyChoices([], 'en').ok).toBe(false);
   });
 });

@@ -5,16 +5,10 @@ import { fieldError } from '#domain/errors';
 import { sendPrivateFile } from '#infra/private-files';
 import { validationError } from '#utils/errors';
 import { requestLanguage } from '#utils/http';
-import type { UploadedFile } from '#utils/public-intake';
+import { uploadedFiles } from '#utils/requests';
 import { getService } from '../utils';
 
 type AttachmentsService = ReturnType<typeof import('../services/attachments').default>;
-
-/** Every multipart temp file of the request, whatever its field, so that all of them are removed. */
-const uploadedFiles = (ctx: Context) =>
-  Object.values(
-    (ctx.request as { files?: Record<string, UploadedFile | UploadedFile[]> }).files ?? {}
-  ).flat();
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const service = () => getService(strapi, 'attachments');

@@ -1,0 +1,18 @@
+import { legalDocumentType } from '../legal-document-types';
+
+describe('legalDocumentType', () => {
+  it.each([
+    ['31/2024/QH15', 'law'],
+    ['01/2021/NQ-HĐND', 'resolution'],
+    ['63/2010/NĐ-CP', 'decree'],
+    ['379/QĐ-BNNMT', 'decision'],
+    ['08/CT-TTg', 'directive'],
+    ['02/2017/TT-VPCP', 'circular'],
+    ['12/2019/TTLT-BTP-BNV', 'circular'],
+    ['45/KH-STNMT', 'plan'],
+    ['1234/STNMT-VP', 'official_letter'],
+    ['Luật Đất đai', 'other'],
+  ])('%s is a %s', (symbol, type) => {
+    expect(legalDocumentType(symbol)).toBe(type);
+  });
+});

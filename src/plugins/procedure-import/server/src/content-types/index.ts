@@ -1,0 +1,3 @@
+import procedureImport from './procedure-import';
+
+export default { 'procedure-import': procedureImport };

@@ -1,0 +1,4 @@
+import catalogue from './catalogue';
+import imports from './imports';
+
+export default { imports, catalogue };

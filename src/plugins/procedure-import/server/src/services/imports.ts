@@ -1,0 +1,457 @@
+/**
+ * Imports as records, in two steps. `preview` reads a file (import-file.ts), compares it with the catalogue and
+ * records what it would do, changing no procedure. `apply` claims a previewed import, compares again (the catalogue
+ * may have moved since), writes the user's chosen rows through the Document Service, so that the history rules of
+ * procedure-versioning.ts hold, and records what it did: all in one transaction, so a refused write or a dead process
+ * leaves the catalogue as it was. Each written procedure points to its import (`lastImport`).
+ *
+ * Progress (rows written of rows to write) is kept in this process: the transaction holds SQLite's one connection,
+ * so it cannot be written to the database as it goes. Another node shows an import as applying without the count.
+ */
+import type { Core } from '@strapi/strapi';
+import { ConflictError } from '#domain/errors';
+import { readImportFile, type ImportLimits } from '#domain/import-file';
+import type { Bilingual, RowRefusal } from '#domain/national-list';
+import {
+  amendedVersion,
+  countPreview,
+  fieldsWritten,
+  previewImport,
+  procedureData,
+  planApply,
+  selectRows,
+  type ApplyAction,
+  type ApplyChoices,
+  type ImportCounts,
+  type ImportField,
+  type ImportStatus,
+  type MissingProcedure,
+  type PreviewRow,
+  type StoredProcedure,
+} from '#domain/procedure-import';
+import { fold } from '#domain/search-text';
+import { UIDS } from '../permissions';
+import { getService } from '../utils';
+
+const PROCEDURE = 'api::procedure.procedure';
+
+/** What applying did to a row. */
+export type RowOutcome = 'created' | 'published' | 'corrected' | 'amended' | 'unchanged' | 'not_chosen';
+
+export interface StoredRow extends PreviewRow {
+  outcome?: RowOutcome;
+  /** The procedure written: the new one, or the new version of an amended one. */
+  writtenDocumentId?: string;
+}
+
+export type ImportState = 'previewed' | 'applying' | 'applied' | 'failed';
+
+export interface AppliedCounts extends ImportCounts {
+  /** Rows the narrowing left out. */
+  notChosen: number;
+  /** New procedures kept as drafts although publishing was asked: they lack what publishing needs. */
+  keptAsDrafts: number;
+}
+
+interface ImportRecord {
+  id: number;
+  documentId: string;
+  fileName: string;
+  sha256: string;
+  kind: 'xlsx' | 'docx';
+  state: ImportState;
+  counts: ImportCounts;
+  applied: AppliedCounts | null;
+  present: ImportField[];
+  rows: StoredRow[];
+  missing: MissingProcedure[];
+  refused: RowRefusal[];
+  choices: ApplyChoices | null;
+  error: string | null;
+  createdByName: string | null;
+  appliedByName: string | null;
+  appliedAt: string | null;
+  createdAt: string;
+}
+
+export interface ImportView {
+  id: string;
+  fileName: string;
+  sha256: string;
+  kind: ImportRecord['kind'];
+  state: ImportState;
+  counts: ImportCounts;
+  applied: AppliedCounts | null;
+  choices: ApplyChoices | null;
+  progress: { done: number; total: number } | null;
+  error: string | null;
+  createdByName: string | null;
+  appliedByName: string | null;
+  createdAt: string;
+  appliedAt: string | null;
+  /** The fields the file's rows fall in, with their row counts, for the preview's filter. */
+  fields: { name: string; count: number }[];
+  missing: MissingProcedure[];
+  refused: RowRefusal[];
+}
+
+/** A row as the preview table lists it: its procedure's parts only where they changed. */
+export type RowView = Pick<
+  StoredRow,
+  | 'row'
+  | 'nationalCode'
+  | 'name'
+  | 'field'
+  | 'levels'
+  | 'implementingAgency'
+  | 'status'
+  | 'changes'
+  | 'documentId'
+  | 'published'
+  | 'defaultMode'
+  | 'outcome'
+  | 'writtenDocumentId'
+>;
+
+export interface RowQuery extends Partial<ApplyChoices> {
+  status?: ImportStatus;
+  page: number;
+  pageSize: number;
+}
+
+export type PreviewResult =
+  | { ok: true; import: ImportView }
+  | { ok: false; problem: string; message: Bilingual };
+
+/** The list columns of a record: everything but the rows, which can be thousands. */
+const SUMMARY_FIELDS = [
+  'documentId',
+  'fileName',
+  'sha256',
+  'kind',
+  'state',
+  'counts',
+  'applied',
+  'choices',
+  'error',
+  'createdByName',
+  'appliedByName',
+  'appliedAt',
+  'createdAt',
+];
+
+const progress = new Map<string, { done: number; total: number }>();
+
+function fieldCounts(rows: StoredRow[]) {
+  const counts = new Map<string, { name: string; count: number }>();
+  for (const row of rows) {
+    const key = fold(row.field);
+    const entry = counts.get(key) ?? { name: row.field, count: 0 };
+    entry.count++;
+    counts.set(key, entry);
+  }
+  return [...counts.values()].sort((a, b) => a.name.localeCompare(b.name, 'vi'));
+}
+
+const view = (record: ImportRecord): ImportView => ({
+  id: record.documentId,
+  fileName: record.fileName,
+  sha256: record.sha256,
+  kind: record.kind,
+  state: record.state,
+  counts: record.counts,
+  applied: record.applied ?? null,
+  choices: record.choices ?? null,
+  progress: record.state === 'applying' ? (progress.get(record.documentId) ?? null) : null,
+  error: record.error ?? null,
+  createdByName: record.createdByName ?? null,
+  appliedByName: record.appliedByName ?? null,
+  createdAt: new Date(record.createdAt).toISOString(),
+  appliedAt: record.appliedAt ? new Date(record.appliedAt).toISOString() : null,
+  fields: fieldCounts(record.rows ?? []),
+  missing: record.missing ?? [],
+  refused: record.refused ?? [],
+});
+
+const rowView = (row: StoredRow): RowView => ({
+  row: row.row,
+  nationalCode: row.nationalCode,
+  name: row.name,
+  field: row.field,
+  levels: row.levels,
+  implementingAgency: row.implementingAgency,
+  status: row.status,
+  changes: row.changes,
+  documentId: row.documentId,
+  published: row.published,
+  defaultMode: row.defaultMode,
+  outcome: row.outcome,
+  writtenDocumentId: row.writtenDocumentId,
+});
+
+/** The file's procedure again, from its stored preview row. */
+const incomingOf = ({
+  status: _s,
+  changes: _c,
+  documentId: _d,
+  published: _p,
+  defaultMode: _m,
+  outcome: _o,
+  writtenDocumentId: _w,
+  ...procedure
+}: StoredRow) => procedure;
+
+/** A write the Document Service refused, named by its row so that the user can find it in the file. */
+class RowFailure extends Error {
+  constructor(row: PreviewRow, cause: unknown) {
+    const details = (cause as { details?: { errors?: { path: string[]; message: string }[] } }).details
+      ?.errors;
+    const reason = details?.length
+      ? details.map((e) => `${e.path.join('.')}: ${e.message}`).join('; ')
+      : cause instanceof Error
+        ? cause.message
+        : String(cause);
+    super(`Dòng ${row.row} (${row.nationalCode}): ${reason}`);
+  }
+}
+
+const imports = ({ strapi }: { strapi: Core.Strapi }) => {
+  const records = () => strapi.db.query(UIDS.import);
+  const find = async (documentId: string) =>
+    (await records().findOne({ where: { documentId } })) as ImportRecord | null;
+
+  /** Writes one action; returns what became of the row. */
+  async function write(
+    action: ApplyAction,
+    stored: Map<string, StoredProcedure>,
+    lookup: Parameters<typeof procedureData>[2],
+    base: { locale: string; lastImport: string }
+  ): Promise<{ outcome: RowOutcome; writtenDocumentId?: string }> {
+    const documents = strapi.documents(PROCEDURE);
+    const { row } = action;
+    const { locale, lastImport } = base;
+    if (action.kind === 'create') {
+      const data = { ...procedureData(row, fieldsWritten(action), lookup), nationalCode: row.nationalCode };
+      const created = await documents.create({
+        locale,
+        data: { ...data, lastImport },
+        ...(action.publish ? { status: 'published' } : {}),
+      } as never);
+      return { outcome: action.publish ? 'published' : 'created', writtenDocumentId: created.documentId };
+    }
+    if (action.kind === 'skip') return { outcome: 'unchanged' };
+    const documentId = row.documentId!;
+    if (action.mode === 'correction') {
+      const data = procedureData(row, fieldsWritten(action), lookup);
+      await documents.update({ documentId, locale, data: { ...data, lastImport } } as never);
+      // The user chose to correct the published text in place: the correction goes public with it.
+      if (row.published) await documents.publish({ documentId, locale } as never);
+      return { outcome: 'corrected', writtenDocumentId: documentId };
+    }
+    const version = amendedVersion(stored.get(row.nationalCode)!, row);
+    const created = await documents.create({
+      locale,
+      data: {
+        ...procedureData(version, fieldsWritten(action), lookup),
+        nationalCode: row.nationalCode,
+        previousVersion: documentId,
+        announcementType: 'amended',
+        lastImport,
+      },
+      ...(row.published ? { status: 'published' } : {}),
+    } as never);
+    return { outcome: 'amended', writtenDocumentId: created.documentId };
+  }
+
+  /** The chosen rows written, and the record closed, in one transaction. */
+  async function run(record: ImportRecord, choices: ApplyChoices): Promise<void> {
+    const id = record.documentId;
+    const catalogue = getService(strapi, 'catalogue');
+    const references = getService(strapi, 'references');
+    await strapi.db.transaction(async () => {
+      const locale = await catalogue.locale();
+      const current = await catalogue.current();
+      const preview = previewImport(
+        record.rows.map(incomingOf),
+        record.refused,
+        current,
+        new Set(record.present)
+      );
+      const chosen = new Set(selectRows(preview.rows, choices));
+      const plan = planApply([...chosen], choices);
+      const writes = plan.filter((action) => action.kind !== 'skip');
+      progress.set(id, { done: 0, total: writes.length });
+
+      const fields = await references.fields(
+        writes.map((action) => action.row.field),
+        locale
+      );
+      const legal = await references.legalDocuments(
+        writes.flatMap(({ row }) => [
+          ...row.legalBases,
+          ...(row.announcingDecision
+            ? [{ symbol: row.announcingDecision, title: '', issuedOn: '', issuer: '' }]
+            : []),
+        ]),
+        locale
+      );
+      const lookup = {
+        field: (name: string) => fields.get(fold(name)) ?? null,
+        legalDocument: (symbol: string) => legal.get(fold(symbol)) ?? null,
+      };
+      const byCode = new Map(current.map((procedure) => [procedure.nationalCode, procedure]));
+      const outcomes = new Map<PreviewRow, { outcome: RowOutcome; writtenDocumentId?: string }>();
+      let done = 0;
+      for (const action of plan) {
+        try {
+          outcomes.set(action.row, await write(action, byCode, lookup, { locale, lastImport: id }));
+        } catch (error) {
+          throw new RowFailure(action.row, error);
+        }
+        if (action.kind !== 'skip') progress.set(id, { done: ++done, total: writes.length });
+      }
+
+      const counts = countPreview(preview, [...chosen]);
+      const applied: AppliedCounts = {
+        ...counts,
+        notChosen: preview.rows.length - chosen.size,
+        keptAsDrafts: choices.publish ? plan.filter((a) => a.kind === 'create' && !a.publish).length : 0,
+      };
+      await records().update({
+        where: { id: record.id },
+        data: {
+          state: 'applied',
+          applied,
+          appliedAt: new Date(),
+          missing: preview.missing,
+          rows: preview.rows.map(
+            (row): StoredRow => ({ ...row, ...(outcomes.get(row) ?? { outcome: 'not_chosen' }) })
+          ),
+        },
+      });
+    });
+  }
+
+  return {
+    /** Reads the file and records what importing it would do; no procedure changes. */
+    async preview(
+      bytes: Buffer,
+      meta: { fileName: string; userName: string | null },
+      limits?: ImportLimits
+    ): Promise<PreviewResult> {
+      const file = await readImportFile(bytes, limits);
+      if (!file.ok) return file;
+      const present = new Set<ImportField>(file.present);
+      const preview = previewImport(
+        file.procedures,
+        file.refused,
+        await getService(strapi, 'catalogue').current(),
+        present
+      );
+      const record = (await records().create({
+        data: {
+          fileName: meta.fileName.slice(0, 255),
+          sha256: file.sha256,
+          kind: file.kind,
+          state: 'previewed',
+          counts: countPreview(preview),
+          present: [...present],
+          rows: preview.rows,
+          missing: preview.missing,
+          refused: preview.refused,
+          createdByName: meta.userName,
+        },
+      })) as ImportRecord;
+      return { ok: true, import: view(record) };
+    },
+
+    /**
+     * Claims a previewed import (a second claim gets a ConflictError) and applies it; `wait` false returns at once
+     * and the work goes on in the background (the admin page polls). Null when there is no such import.
+     */
+    async apply(
+      documentId: string,
+      choices: ApplyChoices,
+      userName: string | null,
+      { wait }: { wait: boolean }
+    ): Promise<ImportView | null> {
+      const record = await find(documentId);
+      if (!record) return null;
+      const claimed = await records().updateMany({
+        where: { documentId, state: 'previewed' },
+        data: { state: 'applying', choices, appliedByName: userName, heartbeatAt: new Date() },
+      });
+      if (claimed.count === 0) throw new ConflictError('procedureImport');
+      const work = run(record, choices).catch(async (error: unknown) => {
+        strapi.log.warn(`[procedure-import] import ${documentId} failed: ${(error as Error).message}`);
+        await records().update({
+          where: { id: record.id },
+          data: { state: 'failed', error: String((error as Error).message ?? error).slice(0, 2000) },
+        });
+      });
+      const finished = work.finally(() => progress.delete(documentId));
+      if (wait) await finished;
+      return view((await find(documentId))!);
+    },
+
+    async findOne(documentId: string): Promise<ImportView | null> {
+      const record = await find(documentId);
+      return record ? view(record) : null;
+    },
+
+    /** The history, newest first, without the rows. */
+    async list(page: number, pageSize: number) {
+      const [rows, total] = await Promise.all([
+        records().findMany({
+          select: SUMMARY_FIELDS,
+          orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+          limit: pageSize,
+          offset: (page - 1) * pageSize,
+        }),
+        records().count(),
+      ]);
+      return {
+        data: (rows as ImportRecord[]).map((record) => ({
+          ...view({ ...record, rows: [], missing: [], refused: [] }),
+          fields: undefined,
+          missing: undefined,
+          refused: undefined,
+        })),
+        pagination: { page, pageSize, total, pageCount: Math.ceil(total / pageSize) },
+      };
+    },
+
+    /** One page of an import's rows, filtered as the preview table asks. */
+    async rows(documentId: string, query: RowQuery) {
+      const record = await find(documentId);
+      if (!record) return null;
+      const matching = selectRows(record.rows ?? [], query).filter(
+        (row) => !query.status || row.status === query.status
+      ) as StoredRow[];
+      const { page, pageSize } = query;
+      return {
+        data: matching.slice((page - 1) * pageSize, page * pageSize).map(rowView),
+        pagination: {
+          page,
+          pageSize,
+          total: matching.length,
+          pageCount: Math.ceil(matching.length / pageSize),
+        },
+      };
+    },
+
+    /** Imports left applying by a process that died: the transaction rolled back, so nothing was changed. */
+    async sweep(olderThanMs: number) {
+      await records().updateMany({
+        where: { state: 'applying', heartbeatAt: { $lt: new Date(Date.now() - olderThanMs) } },
+        data: {
+          state: 'failed',
+          error:
+            'Quá trình áp dụng bị gián đoạn (máy chủ đã dừng); không thủ tục nào bị thay đổi. Hãy tải tệp lên lại.',
+        },
+      });
+    },
+  };
+};
+
+export default imports;
