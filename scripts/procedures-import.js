@@ -9,6 +9,8 @@
  * With --json, stdout is one object: { created, updated, unchanged, missing, refused: [{ row, reason }] }.
  * Exit codes: 0 previewed or applied, 1 the file is refused (or has no row to import) or applying failed,
  * 2 bad arguments.
+ * It compiles the app first, as `npm run develop` does; the test suite sets STRAPI_SKIP_COMPILE=1 to use the dist/
+ * it compiled once.
  */
 const fs = require('fs');
 const path = require('path');
@@ -70,7 +72,10 @@ async function main() {
   process.env.DEMO_SEED = 'off';
   // Start-up news (migrations, seeding) would mix with the preview; --json's stdout must be the JSON alone.
   process.env.LOG_LEVEL = process.env.LOG_LEVEL ?? 'warn';
-  const { appDir, distDir } = await compileStrapi();
+  const { appDir, distDir } =
+    process.env.STRAPI_SKIP_COMPILE === '1'
+      ? { appDir: process.cwd(), distDir: path.join(process.cwd(), 'dist') }
+      : await compileStrapi();
   const strapi = await createStrapi({ appDir, distDir, autoReload: false, serveAdminPanel: false }).load();
   try {
     const imports = strapi.plugin('procedure-import').service('imports');
@@ -138,8 +143,19 @@ async function main() {
     }
     return 0;
   } finally {
+    await settled(strapi);
     await strapi.destroy();
   }
+}
+
+/**
+ * Strapi emits an event for each written entry once the transaction commits, loading the entry in full first
+ * (core document-service/events.js), without waiting: shutting down before those queries end aborts them.
+ */
+async function settled(strapi) {
+  const pool = strapi.db.connection.client.pool;
+  while (pool.numUsed() + pool.numPendingAcquires() > 0)
+    await new Promise((resolve) => setTimeout(resolve, 50));
 }
 
 main().then(

@@ -35,3 +35,12 @@ export function legalDocumentType(symbol: string): LegalDocumentType {
   // "1234/STNMT-VP": a number and the issuer's abbreviations only, as official letters are numbered.
   return words.every((word) => /^[a-z]+$/.test(word)) ? 'official_letter' : 'other';
 }
+
+/**
+ * The issuer's abbreviation that a symbol ends with ("379/QĐ-BNNMT" → "BNNMT", "63/2010/NĐ-CP" → "CP", a law's
+ * "28/2023/QH15" → "QH15"), for a document that a file cites without naming its issuer; '' when it has none.
+ */
+export function symbolIssuer(symbol: string): string {
+  const match = /^\s*\d+\/.*?[-/]([\p{L}\d]+)\s*$/u.exec(symbol);
+  return match && /\p{L}/u.test(match[1]) ? match[1] : '';
+}

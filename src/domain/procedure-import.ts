@@ -144,16 +144,19 @@ export function previewImport(
     };
   });
 
-  // A list is one ministry's: only the fields it covers say that a procedure should be in it.
+  // A list is one ministry's: only the fields it covers, and the ministries it names, say that a procedure should
+  // be in it (two ministries may both list a field such as "Giám định tư pháp").
   const listed = new Set(incoming.map((row) => row.nationalCode));
   const refusedCodes = new Set(refused.map((row) => row.nationalCode));
   const fieldsCovered = new Set(incoming.map((row) => fold(row.field)));
+  const issuers = new Set(incoming.map((row) => fold(row.issuingBody)).filter(Boolean));
   const missing = stored
     .filter(
       (procedure) =>
         !listed.has(procedure.nationalCode) &&
         !refusedCodes.has(procedure.nationalCode) &&
-        fieldsCovered.has(fold(procedure.field))
+        fieldsCovered.has(fold(procedure.field)) &&
+        (issuers.size === 0 || !procedure.issuingBody || issuers.has(fold(procedure.issuingBody)))
     )
     .map(({ documentId, nationalCode, name, field }) => ({ documentId, nationalCode, name, field }));
   return { rows, missing, refused };

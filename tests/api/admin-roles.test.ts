@@ -11,11 +11,13 @@ interface RolePermissions {
   conditions: Record<string, string>;
 }
 
-/** The product roles as 50a585c made them (issue 14 moved their plugin actions into each plugin's config/actions.ts). */
+/** The product roles as 50a585c made them (issue 14 moved their plugin actions into each plugin's config/actions.ts), plus issue 15's import. */
 const EXPECTED: Record<string, RolePermissions> = {
   'it-center-editor': {
     plugins: [
       'plugin::oversight.dashboard',
+      // Issue 15: the IT Center imports procedures.
+      'plugin::procedure-import.manage',
       'plugin::unit-submissions.read',
       'plugin::unit-submissions.read-all',
       'plugin::unit-submissions.review',

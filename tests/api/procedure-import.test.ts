@@ -10,6 +10,7 @@ import { join } from 'path';
 import ExcelJS from 'exceljs';
 import request from 'supertest';
 import { readNationalList } from '../../src/domain/national-list';
+import { DOSSIER_PLAIN, DOSSIER_WITH_STARRED_CASES, wordFile } from '../../src/domain/__tests__/word-files';
 import { adminLogin } from '../setup/http';
 import { useStrapi } from '../setup/strapi';
 
@@ -258,11 +259,128 @@ describe('the catalogue workbook', () => {
   });
 });
 
+describe('a procedure’s Word file', () => {
+  const CODE = '1.004359';
+  const published = async () =>
+    (await strapi()
+      .db.query(UID)
+      .findOne({
+        where: { nationalCode: CODE, locale: 'vi', publishedAt: { $notNull: true } },
+        populate: {
+          steps: true,
+          channels: true,
+          dossier: true,
+          legalBases: true,
+          announcingDecision: true,
+          field: true,
+          levels: true,
+        },
+      })) as Entry;
+
+  it('publishes every filled field, linking the legal bases it creates', async () => {
+    const word = await upload(await wordFile(DOSSIER_WITH_STARRED_CASES), '1.004359.docx');
+    expect(word).toMatchObject({ kind: 'docx', counts: { created: 1 } });
+    expect(await apply(word.id, { publish: true })).toMatchObject({
+      applied: { created: 1, keptAsDrafts: 0 },
+    });
+    const procedure = await published();
+    expect(procedure).toMatchObject({
+      name: 'Cấp giấy phép khai thác, sử dụng nước dưới đất',
+      subjects: 'Công dân Việt Nam, Doanh nghiệp',
+      implementingAgency: 'Sở Nông nghiệp và Môi trường',
+      competentAgency: 'Ủy ban nhân dân cấp tỉnh',
+      result: 'Giấy phép khai thác, sử dụng nước dưới đất',
+      keywords: 'giếng khoan, nước ngầm',
+      field: { name: 'Tài nguyên nước' },
+      announcingDecision: { symbol: '379/QĐ-BNNMT', documentType: 'decision' },
+    });
+    expect(procedure.levels.map((l: Entry) => l.level)).toEqual(['province']);
+    expect(procedure.steps).toHaveLength(2);
+    expect(
+      procedure.channels.map((c: Entry) => [
+        c.channel,
+        c.processingDays,
+        c.feeAmount === null ? null : Number(c.feeAmount),
+      ])
+    ).toEqual([
+      ['in_person', 30, 5_100_000],
+      ['online', 30, 5_000_000],
+      ['postal', 30, null],
+    ]);
+    expect(
+      procedure.dossier.map((d: Entry) => [d.caseGroup, d.originals, d.copies, d.formTemplateName])
+    ).toEqual([
+      ['Trường hợp cấp mới', 1, 0, 'Mẫu số 01.docx'],
+      ['Trường hợp cấp mới', 1, 2, ''],
+      ['Trường hợp gia hạn', 1, 0, 'Mẫu số 02.doc'],
+    ]);
+    expect(procedure.legalBases.map((l: Entry) => [l.symbol, l.documentType, l.issuer])).toEqual([
+      ['28/2023/QH15', 'law', 'Quốc hội'],
+      // Cited without its issuer: the symbol's abbreviation stands for it.
+      ['54/2024/NĐ-CP', 'decree', 'CP'],
+      ['36/2024/TT-BTNMT', 'circular', 'Bộ Tài nguyên và Môi trường'],
+    ]);
+  });
+
+  it('shows the other dossier variant as a change of the dossier alone, corrected in place by default', async () => {
+    const before = await published();
+    const word = await upload(await wordFile(DOSSIER_PLAIN), '1.004359.docx');
+    const { data } = await rowsOf(word.id);
+    expect(data[0]).toMatchObject({ status: 'changed', defaultMode: 'correction', published: true });
+    expect(data[0].changes.map((c: Entry) => c.field)).toEqual(['dossier']);
+    await apply(word.id);
+    const after = await published();
+    expect(after.documentId).toBe(before.documentId);
+    expect(after.dossier.map((d: Entry) => [d.name, d.originals, d.copies])).toEqual([['Tờ khai', 2, 1]]);
+  });
+});
+
 describe('npm run procedures:import', () => {
   const cli = (...args: string[]) =>
     spawnSync(process.execPath, [join(__dirname, '../../scripts/procedures-import.js'), ...args], {
       encoding: 'utf8',
+      cwd: join(__dirname, '../..'),
+      // The same database as this file's Strapi (its environment), from the dist/ the run compiled.
+      env: { ...process.env, STRAPI_SKIP_COMPILE: '1' },
     });
+  const fixture = (name: string) => join(FIXTURES, name);
+  /** The exit code, with the end of stderr beside it, so that a failure says why. */
+  const exit = (run: ReturnType<typeof cli>) =>
+    run.status === 0 ? { status: 0 } : { status: run.status, stderr: run.stderr.slice(-3000) };
+
+  it('previews with --dry-run and prints one JSON object, writing nothing', async () => {
+    const before = await strapi().db.query(UID).count();
+    const run = cli(fixture('danh-sach-tthc-bo-tu-phap.xlsx'), '--dry-run', '--json');
+    expect(exit(run)).toEqual({ status: 0 });
+    expect(JSON.parse(run.stdout)).toEqual({
+      created: 0,
+      updated: 0,
+      unchanged: 271,
+      missing: 0,
+      refused: [],
+    });
+    expect(await strapi().db.query(UID).count()).toBe(before);
+  });
+
+  it('applies the rows of an agency, as drafts', async () => {
+    const list = await readNationalList(CONSTRUCTION);
+    if (!list.ok) throw new Error('the fixture reads');
+    const pending = list.rows.filter((r) => /cấp xã/i.test(r.implementingAgency));
+    const run = cli(fixture('danh-sach-tthc-bo-xay-dung.xlsx'), '--agency', 'cấp xã', '--json');
+    expect(exit(run)).toEqual({ status: 0 });
+    const summary = JSON.parse(run.stdout);
+    expect(summary.created + summary.unchanged).toBe(pending.length);
+    expect(summary.created).toBeGreaterThan(0);
+  });
+
+  it('exits 1 on a refused file, saying why', () => {
+    const run = cli(join(__dirname, '../../package.json'), '--json');
+    expect(run.status).toBe(1);
+    expect(JSON.parse(run.stdout)).toMatchObject({
+      refusedFile: 'unsupported_type',
+      reason: { vi: expect.any(String) },
+    });
+  });
 
   it.each([
     [[], /a file is needed/],

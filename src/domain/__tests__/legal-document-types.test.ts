@@ -1,4 +1,4 @@
-import { legalDocumentType } from '../legal-document-types';
+import { legalDocumentType, symbolIssuer } from '../legal-document-types';
 
 describe('legalDocumentType', () => {
   it.each([
@@ -14,5 +14,18 @@ describe('legalDocumentType', () => {
     ['Luật Đất đai', 'other'],
   ])('%s is a %s', (symbol, type) => {
     expect(legalDocumentType(symbol)).toBe(type);
+  });
+});
+
+describe('symbolIssuer', () => {
+  it.each([
+    ['379/QĐ-BNNMT', 'BNNMT'],
+    ['63/2010/NĐ-CP', 'CP'],
+    ['28/2023/QH15', 'QH15'],
+    ['12/2019/TTLT-BTP-BNV', 'BNV'],
+    ['Luật Đất đai', ''],
+    ['15/2020', ''],
+  ])('%s → %p', (symbol, issuer) => {
+    expect(symbolIssuer(symbol)).toBe(issuer);
   });
 });

@@ -109,11 +109,18 @@ describe('previewImport', () => {
     expect(preview.rows.map((r) => r.defaultMode)).toEqual(['amendment', 'correction', undefined]);
   });
 
-  it('lists as missing only the catalogue’s procedures in the fields the file covers, never refused codes', () => {
+  it('lists as missing only the catalogue’s procedures in the fields and ministries the file covers, never refused codes', () => {
     const preview = previewImport(
       [incoming('1.000001')],
       [{ row: 9, nationalCode: '1.000009', reason: { vi: 'x', en: 'x' } }],
-      [stored('1.000001'), stored('1.000002'), stored('1.000003', { field: 'Xây dựng' }), stored('1.000009')],
+      [
+        stored('1.000001'),
+        stored('1.000002'),
+        stored('1.000003', { field: 'Xây dựng' }),
+        stored('1.000009'),
+        // Another ministry's procedure in a field this list also covers.
+        stored('1.000004', { issuingBody: 'Bộ Xây dựng' }),
+      ],
       ALL
     );
     expect(preview.missing).toEqual([

@@ -1,11 +1,11 @@
 /**
  * What imported procedures point to: their field (Lĩnh vực), legal bases and announcing decision. Each is found by
- * its folded name or symbol in the default locale, and created when the department's register lacks it: a field is
- * published at once (a name is all it needs); a legal document is published when the file names its issuer, and
- * otherwise stays a draft for an editor to complete.
+ * its folded name or symbol in the default locale, and created (published, so that published procedures link it)
+ * when the department's register lacks it. A document cited without its issuer takes the issuer's abbreviation
+ * that its symbol ends with ("379/QĐ-BNNMT" → "BNNMT"); one whose symbol has none stays a draft to complete.
  */
 import type { Core } from '@strapi/strapi';
-import { legalDocumentType } from '#domain/legal-document-types';
+import { legalDocumentType, symbolIssuer } from '#domain/legal-document-types';
 import type { LegalBasis } from '#domain/procedure-fields';
 import { fold } from '#domain/search-text';
 
@@ -57,16 +57,17 @@ const references = ({ strapi }: { strapi: Core.Strapi }) => ({
     for (const basis of bases) {
       const key = fold(basis.symbol);
       if (!key || ids.has(key)) continue;
+      const issuer = basis.issuer || symbolIssuer(basis.symbol);
       const created = await documents.create({
         locale,
         data: {
           symbol: basis.symbol,
           documentType: legalDocumentType(basis.symbol),
           title: basis.title || basis.symbol,
-          issuer: basis.issuer || null,
+          issuer: issuer || null,
           issueDate: basis.issuedOn || null,
         },
-        ...(basis.issuer ? { status: 'published' } : {}),
+        ...(issuer ? { status: 'published' } : {}),
       } as never);
       ids.set(key, created.documentId);
     }
