@@ -1410,7 +1410,8 @@ export interface ApiProcedureProcedure extends Struct.CollectionTypeSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 1000;
       }>;
-    lastImport: Schema.Attribute.Relation<'manyToOne', 'plugin::procedure-import.procedure-import'>;
+    lastImport: Schema.Attribute.Relation<'manyToOne', 'plugin::procedure-import.procedure-import'> &
+      Schema.Attribute.Private;
     legalBases: Schema.Attribute.Relation<'manyToMany', 'api::legal-document.legal-document'>;
     legalStatus: Schema.Attribute.Enumeration<['in_force', 'amended', 'abolished']> &
       Schema.Attribute.Required &
