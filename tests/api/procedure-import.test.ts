@@ -171,9 +171,25 @@ describe('importing the national lists', () => {
     expect((await as(IT).get('/imports/nope/rows')).status).toBe(404);
   });
 
+  it('creates each code once when the same new list is applied twice at the same time', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Danh sách TTHC');
+    sheet.addRow(['Mã số', 'Tên', 'Cơ quan ban hành', 'Cơ quan thực hiện', 'Lĩnh vực']);
+    for (const n of [1, 2, 3])
+      sheet.addRow([`1.88800${n}`, `Thủ tục ${n}`, 'Bộ Tư pháp', 'Sở Tư pháp', 'Hộ tịch']);
+    const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
+    const [first, second] = [await upload(bytes), await upload(bytes)];
+    const done = await Promise.all([apply(first.id), apply(second.id)]);
+    expect(done.map((d) => d.applied.created).sort()).toEqual([0, 3]);
+    const rows = await strapi()
+      .db.query(UID)
+      .count({ where: { nationalCode: { $in: ['1.888001', '1.888002', '1.888003'] } } });
+    expect(rows).toBe(3);
+  });
+
   it('lists the history, newest first, without the rows', async () => {
     const { body } = await as(IT).get('/imports?pageSize=2');
-    expect(body.meta.pagination).toMatchObject({ page: 1, pageSize: 2, total: 3 });
+    expect(body.meta.pagination).toMatchObject({ page: 1, pageSize: 2, total: 5 });
     expect(body.data[0]).toMatchObject({ state: 'applied', kind: 'xlsx' });
     expect(body.data[0]).not.toHaveProperty('rows');
   });

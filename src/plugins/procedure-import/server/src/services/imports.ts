@@ -268,7 +268,11 @@ const imports = ({ strapi }: { strapi: Core.Strapi }) => {
     const id = record.documentId;
     const catalogue = getService(strapi, 'catalogue');
     const references = getService(strapi, 'references');
-    await strapi.db.transaction(async () => {
+    await strapi.db.transaction(async ({ trx }) => {
+      // Two imports applied at once would both find a code new and create it twice: on PostgreSQL they take turns
+      // (SQLite's one connection already serialises them).
+      if (strapi.db.dialect.client === 'postgres')
+        await trx.raw('SELECT pg_advisory_xact_lock(hashtext(?))', ['procedure-import']);
       const locale = await catalogue.locale();
       const current = await catalogue.current();
       const preview = previewImport(
