@@ -3,19 +3,8 @@
  * them; the public status, the due dates and the oversight count by them. A module of its own, without imports, so
  * the admin may import the list too.
  */
-export type FeedbackState =
-  | 'received'
-  | 'not_accepted'
-  | 'transferred'
-  | 'accepted'
-  | 'assigned'
-  | 'answer_drafted'
-  | 'answer_approved'
-  | 'answered'
-  | 'published';
-
 /** In workflow order. */
-export const FEEDBACK_STATES: readonly FeedbackState[] = [
+export const FEEDBACK_STATES = [
   'received',
   'not_accepted',
   'transferred',
@@ -25,4 +14,6 @@ export const FEEDBACK_STATES: readonly FeedbackState[] = [
   'answer_approved',
   'answered',
   'published',
-];
+] as const;
+
+export type FeedbackState = (typeof FEEDBACK_STATES)[number];
