@@ -15,6 +15,7 @@ const MAIN_FIELDS: Record<string, string> = {
   // A single type's header shows its main field: none of the organization's fields names it.
   'api::organization.organization': 'id',
   'organization.profile': 'issuingBody',
+  'plugin::procedure-import.procedure-import': 'fileName',
 };
 
 /** The columns of each list view. */
@@ -42,9 +43,16 @@ const SORT: Record<string, { defaultSortBy: string; defaultSortOrder: 'ASC' | 'D
 
 // Raise when labels or main fields change, so that existing databases get them once.
 // 2: labels of the unit submission, of the article's submission and of the feedback workflow fields.
-const LAYOUT_VERSION = 2;
+// 3: the procedure's issuing body and last import (shown, not editable: imports set it).
+const LAYOUT_VERSION = 3;
 
-type Metadata = { edit?: { label?: string; mainField?: string }; list?: { label?: string } };
+/** Fields the edit view shows but does not let anyone change. */
+const READ_ONLY: Record<string, string[]> = { 'api::procedure.procedure': ['lastImport'] };
+
+type Metadata = {
+  edit?: { label?: string; mainField?: string; editable?: boolean };
+  list?: { label?: string };
+};
 type Configuration = {
   settings: Record<string, unknown>;
   metadatas: Record<string, Metadata>;
@@ -81,6 +89,7 @@ export async function configureContentManager(strapi: Core.Strapi) {
       if (label && metadata.list) metadata.list.label = label;
       const target = model.attributes[field]?.target;
       if (target && MAIN_FIELDS[target] && metadata.edit) metadata.edit.mainField = MAIN_FIELDS[target];
+      if (READ_ONLY[uid]?.includes(field) && metadata.edit) metadata.edit.editable = false;
     }
     if (MAIN_FIELDS[uid]) configuration.settings.mainField = MAIN_FIELDS[uid];
     if (LIST_COLUMNS[uid]) configuration.layouts.list = LIST_COLUMNS[uid];

@@ -82,6 +82,12 @@ describe('schema', () => {
       .findConfiguration({ uid: 'api::procedure.procedure' });
     expect(configuration.metadatas.nationalCode.edit.label).toBe('Mã thủ tục (CSDLQG)');
     expect(configuration.settings.mainField).toBe('name');
+    // The import that last wrote the procedure is shown by its file name, and only imports change it.
+    expect(configuration.metadatas.lastImport.edit).toMatchObject({
+      label: 'Lần nhập gần nhất từ CSDL quốc gia',
+      mainField: 'fileName',
+      editable: false,
+    });
     expect(configuration.layouts.list).toEqual([
       'nationalCode',
       'name',
