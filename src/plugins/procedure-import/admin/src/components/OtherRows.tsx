@@ -1,0 +1,124 @@
+import * as React from 'react';
+import { Link, Typography } from '@strapi/design-system';
+import { useIntl } from 'react-intl';
+import { NavLink } from 'react-router-dom';
+import { WRAP } from '#admin/shared/common';
+import { DataTable, Pager } from '#admin/shared/kit';
+import { Section } from '#admin/shared/Section';
+import type { ImportView } from '../api';
+import { useT } from '../i18n';
+import { inLanguage } from '../labels';
+import { procedurePath } from '../paths';
+
+const PAGE_SIZE = 20;
+
+/** A page of a list held whole in the browser, and the pager's state. */
+function usePage<T>(items: readonly T[]) {
+  const [page, setPage] = React.useState(1);
+  const pageCount = Math.max(1, Math.ceil(items.length / PAGE_SIZE));
+  const current = Math.min(page, pageCount);
+  return {
+    rows: items.slice((current - 1) * PAGE_SIZE, current * PAGE_SIZE),
+    pagination: { page: current, pageSize: PAGE_SIZE, pageCount, total: items.length },
+    setPage,
+  };
+}
+
+/** Procedures of the catalogue, in the fields the file covers, that the file does not list. */
+export const MissingSection = ({ missing }: { missing: ImportView['missing'] }) => {
+  const t = useT();
+  const { rows, pagination, setPage } = usePage(missing);
+  return (
+    <Section
+      title={t('missing.title', 'Có trong danh mục nhưng không có trong tệp ({count})', {
+        count: missing.length,
+      })}
+      testId="missing"
+    >
+      <Typography tag="p" variant="pi" textColor="neutral600">
+        {t(
+          'missing.hint',
+          'Các thủ tục này thuộc lĩnh vực có trong tệp nhưng tệp không liệt kê: có thể đã bị bãi bỏ. Việc nhập không xóa thủ tục nào; hãy kiểm tra và xử lý trong Content Manager.'
+        )}
+      </Typography>
+      <DataTable
+        rows={rows}
+        columns={[
+          {
+            key: 'nationalCode',
+            header: t('rows.code', 'Mã số'),
+            cell: (item) => <Typography textColor="neutral800">{item.nationalCode}</Typography>,
+          },
+          {
+            key: 'name',
+            header: t('rows.name', 'Tên thủ tục'),
+            minWidth: '280px',
+            cell: (item) => (
+              <Link tag={NavLink} to={procedurePath(item.documentId)} style={WRAP}>
+                {item.name}
+              </Link>
+            ),
+          },
+          {
+            key: 'field',
+            header: t('rows.field', 'Lĩnh vực'),
+            cell: (item) => <Typography textColor="neutral800">{item.field}</Typography>,
+          },
+        ]}
+        rowKey={(item) => item.documentId}
+        label={t('missing.title', 'Có trong danh mục nhưng không có trong tệp ({count})', {
+          count: missing.length,
+        })}
+        testId="missing-table"
+        rowTestId="missing-row"
+      />
+      <Pager pagination={pagination} onPage={setPage} />
+    </Section>
+  );
+};
+
+/** Rows of the file that were not read, each with its row number and the reason in the UI's language. */
+export const RefusedSection = ({ refused }: { refused: ImportView['refused'] }) => {
+  const t = useT();
+  const { locale } = useIntl();
+  const { rows, pagination, setPage } = usePage(refused);
+  return (
+    <Section
+      title={t('refused.title', 'Dòng bị từ chối ({count})', { count: refused.length })}
+      testId="refused"
+    >
+      <Typography tag="p" variant="pi" textColor="neutral600">
+        {t(
+          'refused.hint',
+          'Các dòng này không được nhập. Sửa tệp theo lý do bên dưới rồi tải lên lại nếu cần.'
+        )}
+      </Typography>
+      <DataTable
+        rows={rows}
+        columns={[
+          {
+            key: 'row',
+            header: t('refused.row', 'Dòng'),
+            cell: (item) => <Typography textColor="neutral800">{item.row}</Typography>,
+          },
+          {
+            key: 'nationalCode',
+            header: t('rows.code', 'Mã số'),
+            cell: (item) => <Typography textColor="neutral800">{item.nationalCode || '—'}</Typography>,
+          },
+          {
+            key: 'reason',
+            header: t('refused.reason', 'Lý do'),
+            minWidth: '280px',
+            cell: (item) => <Typography textColor="danger700">{inLanguage(item.reason, locale)}</Typography>,
+          },
+        ]}
+        rowKey={(item) => `${item.row}`}
+        label={t('refused.title', 'Dòng bị từ chối ({count})', { count: refused.length })}
+        testId="refused-table"
+        rowTestId="refused-row"
+      />
+      <Pager pagination={pagination} onPage={setPage} />
+    </Section>
+  );
+};
