@@ -394,8 +394,12 @@ const imports = ({ strapi }: { strapi: Core.Strapi }) => {
         });
       });
       const finished = work.finally(() => progress.delete(documentId));
-      if (wait) await finished;
-      return view((await find(documentId))!);
+      if (wait) {
+        await finished;
+        return view((await find(documentId))!);
+      }
+      // Not read back: on SQLite the work's transaction holds the one connection until it ends.
+      return view({ ...record, state: 'applying', choices, appliedByName: userName });
     },
 
     async findOne(documentId: string): Promise<ImportView | null> {
