@@ -368,11 +368,12 @@ describe('npm run procedures:import', () => {
     const before = await strapi().db.query(UID).count();
     const run = cli(fixture('danh-sach-tthc-bo-tu-phap.xlsx'), '--dry-run', '--json');
     expect(exit(run)).toEqual({ status: 0 });
+    // The three Justice procedures of the concurrency test are in its fields but not in its list.
     expect(JSON.parse(run.stdout)).toEqual({
       created: 0,
       updated: 0,
       unchanged: 271,
-      missing: 0,
+      missing: 3,
       refused: [],
     });
     expect(await strapi().db.query(UID).count()).toBe(before);
