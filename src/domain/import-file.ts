@@ -13,6 +13,7 @@ import {
 } from './catalogue-xlsx';
 import type { Bilingual, RowRefusal } from './national-list';
 import { readNationalProcedure, type NationalProcedure } from './national-procedure';
+import { IMPORTED_FIELDS } from './procedure-import';
 import { NATIONAL_CODE } from './procedure-versioning';
 
 export interface ImportLimits {
@@ -88,23 +89,7 @@ export async function readImportFile(
 }
 
 /** A Word file names neither the issuing ministry nor the online level: an import keeps those as stored. */
-const WORD_FIELDS: CatalogueField[] = [
-  'name',
-  'field',
-  'implementingAgency',
-  'levels',
-  'subjects',
-  'competentAgency',
-  'receivingAddress',
-  'result',
-  'requirements',
-  'keywords',
-  'announcingDecision',
-  'steps',
-  'channels',
-  'dossier',
-  'legalBases',
-];
+const WORD_FIELDS = IMPORTED_FIELDS.filter((field) => field !== 'issuingBody' && field !== 'onlineLevel');
 
 /** What the catalogue keeps of a Word file (it names no online level; its other labels have no field). */
 function asCatalogueEntry(procedure: NationalProcedure): CatalogueProcedure {

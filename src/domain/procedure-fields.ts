@@ -26,6 +26,19 @@ export interface ProcedureTexts {
   announcingDecision: string;
 }
 
+/** A procedure's plain texts, as every file kind and the catalogue store them. */
+export const TEXT_FIELDS = [
+  'name',
+  'issuingBody',
+  'implementingAgency',
+  'subjects',
+  'competentAgency',
+  'receivingAddress',
+  'result',
+  'requirements',
+  'keywords',
+] as const satisfies readonly (keyof ProcedureTexts)[];
+
 export type Channel = 'in_person' | 'online' | 'postal';
 
 export interface ChannelRow {

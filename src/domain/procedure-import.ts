@@ -8,6 +8,7 @@
 import { fieldError, notAnObject, type FieldError, type Language, type Validated } from './errors';
 import { fold } from './search-text';
 import type { CatalogueProcedure, ReadProcedure } from './catalogue-xlsx';
+import { TEXT_FIELDS } from './procedure-fields';
 import type { RowRefusal } from './national-list';
 import { PROCEDURE_LEVELS, type ProcedureLevel } from './procedure-levels';
 import { NATIONAL_CODE } from './procedure-versioning';
@@ -69,17 +70,9 @@ export interface ImportCounts {
 
 /** Every field, in the order a diff lists them. */
 export const IMPORTED_FIELDS: readonly ImportField[] = [
-  'name',
-  'issuingBody',
+  ...TEXT_FIELDS,
   'field',
-  'implementingAgency',
   'levels',
-  'subjects',
-  'competentAgency',
-  'receivingAddress',
-  'result',
-  'requirements',
-  'keywords',
   'onlineLevel',
   'announcingDecision',
   'steps',

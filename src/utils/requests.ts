@@ -2,9 +2,10 @@
  * What the plugins' admin controllers read from a request and answer alike: the body, the query, a checked input
  * (400 naming every problem), one record (404 when there is none) and a write on the record of the path.
  */
+import fs from 'fs';
 import type { Context } from 'koa';
 import type { UploadedFile } from './public-intake';
-import type { Language, Validated } from '#domain/errors';
+import { fieldError, type Language, type Validated } from '#domain/errors';
 import { QueryReader } from '#domain/query-params';
 import { validationError, withConflicts } from './errors';
 import { requestLanguage } from './http';
@@ -12,11 +13,44 @@ import { requestLanguage } from './http';
 /** The parsed body (JSON, or a multipart request's fields), as Strapi's body parser left it. */
 export const bodyOf = (ctx: Context): unknown => (ctx.request as { body?: unknown }).body;
 
-/** Every multipart temp file of the request, whatever its field, so that the caller removes all of them. */
-export const uploadedFiles = (ctx: Context): UploadedFile[] =>
+/** Every multipart temp file of the request, whatever its field. */
+const uploadedFiles = (ctx: Context): UploadedFile[] =>
   Object.values(
     (ctx.request as { files?: Record<string, UploadedFile | UploadedFile[]> }).files ?? {}
   ).flat();
+
+/**
+ * A file route's work on the request's files, which are removed once it ends, whatever happens. A request that is
+ * not multipart, sends files in another field, or (with `one`) not exactly one file, is the 400 naming the field.
+ */
+export async function withUploadedFiles<T>(
+  ctx: Context,
+  { field, one = false }: { field: string; one?: boolean },
+  work: (files: UploadedFile[], language: Language) => Promise<T>
+): Promise<T> {
+  const language = requestLanguage(ctx);
+  const files = uploadedFiles(ctx);
+  try {
+    const fields = Object.keys((ctx.request as { files?: object }).files ?? {});
+    if (!ctx.is('multipart') || (one && files.length !== 1) || fields.some((name) => name !== field)) {
+      throw validationError([
+        fieldError(
+          [field],
+          one
+            ? `Gửi đúng một tệp dạng multipart/form-data, trong trường "${field}".`
+            : `Gửi tệp dạng multipart/form-data, trong trường "${field}".`,
+          one
+            ? `Send exactly one file as multipart/form-data, in the "${field}" field.`
+            : `Send the files as multipart/form-data, in the "${field}" field.`,
+          language
+        ),
+      ]);
+    }
+    return await work(files, language);
+  } finally {
+    await Promise.all(files.map((file) => fs.promises.rm(file.filepath, { force: true })));
+  }
+}
 
 /** The query string, as the domain's readers take it. */
 export const queryOf = (ctx: Context) => ctx.query as Record<string, unknown>;

@@ -1,79 +1,31 @@
+import type { ChangeMode, ImportStatus } from '#domain/procedure-import';
 import type {
-  ApplyChoices,
-  ChangeMode,
-  ImportCounts,
-  ImportStatus,
-  MissingProcedure,
-  PreviewRow,
-} from '#domain/procedure-import';
-import type { RowRefusal } from '#domain/national-list';
+  AppliedCounts,
+  ImportState,
+  ImportSummary,
+  ImportView,
+  RowOutcome,
+  RowView,
+} from '#domain/import-views';
 import type { ProcedureLevel } from '#domain/procedure-levels';
 import { PLUGIN_ID } from '#procedure-import/permissions';
 import { usePluginApi } from '#admin/shared/api-client';
 import type { Pagination } from '#admin/shared/common';
 import { fileNameOf, type Download } from '#admin/shared/files';
 
-export type { ChangeMode, ImportStatus, ProcedureLevel };
+export type {
+  AppliedCounts,
+  ChangeMode,
+  ImportState,
+  ImportStatus,
+  ImportSummary,
+  ImportView,
+  ProcedureLevel,
+  RowOutcome,
+  RowView,
+};
 export { problemOf } from '#admin/shared/api-problem';
 export { saveFile } from '#admin/shared/files';
-
-/*
- * What the plugin's admin API returns: the server's ImportView and RowView (services/imports.ts), restated over the
- * domain's types because the service module itself does not compile for the browser.
- */
-
-export type ImportState = 'previewed' | 'applying' | 'applied' | 'failed';
-
-/** What applying a row did. */
-export type RowOutcome = 'created' | 'published' | 'corrected' | 'amended' | 'unchanged' | 'not_chosen';
-
-export interface AppliedCounts extends ImportCounts {
-  /** Rows the narrowing left out. */
-  notChosen: number;
-  /** New procedures kept as drafts although publishing was asked: they lack what publishing needs. */
-  keptAsDrafts: number;
-}
-
-export interface ImportView {
-  id: string;
-  fileName: string;
-  sha256: string;
-  kind: 'xlsx' | 'docx';
-  state: ImportState;
-  counts: ImportCounts;
-  applied: AppliedCounts | null;
-  choices: ApplyChoices | null;
-  /** While applying, on the node that applies it: rows written of rows to write. */
-  progress: { done: number; total: number } | null;
-  error: string | null;
-  createdByName: string | null;
-  appliedByName: string | null;
-  createdAt: string;
-  appliedAt: string | null;
-  /** The fields the file's rows fall in, with their row counts. */
-  fields: { name: string; count: number }[];
-  missing: MissingProcedure[];
-  refused: RowRefusal[];
-}
-
-/** A row of the preview table: its procedure's parts only where they changed. */
-export type RowView = Pick<
-  PreviewRow,
-  | 'row'
-  | 'nationalCode'
-  | 'name'
-  | 'field'
-  | 'levels'
-  | 'implementingAgency'
-  | 'status'
-  | 'changes'
-  | 'documentId'
-  | 'published'
-  | 'defaultMode'
-> & { outcome?: RowOutcome; writtenDocumentId?: string };
-
-/** An import as the history lists it: without its fields, missing procedures and refused rows. */
-export type ImportSummary = Omit<ImportView, 'fields' | 'missing' | 'refused'>;
 
 /** The preview table's filters, as the rows route takes them. */
 export interface RowFilters {

@@ -13,7 +13,7 @@ import {
   noParameters,
   queryOf,
   recordWrite,
-  uploadedFiles,
+  withUploadedFiles,
   valid,
 } from '#utils/requests';
 import { settingsOf } from '../config';
@@ -30,21 +30,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     /** POST /procedure-import/imports: multipart, one file in the field `file` → 201 the previewed import. */
     async create(ctx: Context) {
-      const language = requestLanguage(ctx);
-      const files = uploadedFiles(ctx);
-      try {
-        const fields = Object.keys((ctx.request as { files?: object }).files ?? {});
-        if (!ctx.is('multipart') || files.length !== 1 || fields.some((name) => name !== 'file')) {
-          throw validationError([
-            fieldError(
-              ['file'],
-              'Gửi đúng một tệp dạng multipart/form-data, trong trường "file".',
-              'Send exactly one file as multipart/form-data, in the "file" field.',
-              language
-            ),
-          ]);
-        }
-        const [file] = files;
+      return withUploadedFiles(ctx, { field: 'file', one: true }, async ([file], language) => {
         const { maxBytes, maxRows } = settingsOf(strapi);
         const result = await service().preview(
           await fs.promises.readFile(file.filepath),
@@ -55,9 +41,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           throw validationError([fieldError(['file'], result.message.vi, result.message.en, language)]);
         }
         return created(ctx, result.import);
-      } finally {
-        await Promise.all(files.map((file) => fs.promises.rm(file.filepath, { force: true })));
-      }
+      });
     },
 
     /** GET /procedure-import/imports?page=&pageSize= → the history, newest first. */

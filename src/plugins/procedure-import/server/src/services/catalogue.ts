@@ -5,7 +5,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import { writeCatalogue, type OnlineLevel } from '#domain/catalogue-xlsx';
-import type { ChannelRow, DossierItem } from '#domain/procedure-fields';
+import { TEXT_FIELDS, type ChannelRow, type DossierItem } from '#domain/procedure-fields';
 import type { StoredProcedure } from '#domain/procedure-import';
 import type { ProcedureLevel } from '#domain/procedure-levels';
 import { localeCodes } from '#infra/locales';
@@ -13,18 +13,6 @@ import { day } from '#infra/stored-values';
 
 const UID = 'api::procedure.procedure';
 const PAGE = 500;
-
-const TEXTS = [
-  'name',
-  'issuingBody',
-  'implementingAgency',
-  'subjects',
-  'competentAgency',
-  'receivingAddress',
-  'result',
-  'requirements',
-  'keywords',
-] as const;
 
 const POPULATE = {
   field: { fields: ['name'] },
@@ -60,8 +48,8 @@ function asCatalogue(row: Stored, published: boolean): StoredProcedure {
   return {
     documentId: row.documentId,
     nationalCode: row.nationalCode,
-    ...(Object.fromEntries(TEXTS.map((key) => [key, text(row[key])])) as Record<
-      (typeof TEXTS)[number],
+    ...(Object.fromEntries(TEXT_FIELDS.map((key) => [key, text(row[key])])) as Record<
+      (typeof TEXT_FIELDS)[number],
       string
     >),
     field: row.field?.name ?? '',
@@ -109,7 +97,7 @@ const catalogue = ({ strapi }: { strapi: Core.Strapi }) => ({
       const page = (await documents.findMany({
         locale,
         status: 'draft',
-        fields: ['documentId', 'nationalCode', 'legalStatus', 'onlineLevel', ...TEXTS],
+        fields: ['documentId', 'nationalCode', 'legalStatus', 'onlineLevel', ...TEXT_FIELDS],
         populate: POPULATE,
         sort: 'id:asc',
         start,

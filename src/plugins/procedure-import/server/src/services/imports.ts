@@ -29,29 +29,19 @@ import {
   type PreviewRow,
   type StoredProcedure,
 } from '#domain/procedure-import';
+import type {
+  AppliedCounts,
+  ImportState,
+  ImportView,
+  RowOutcome,
+  RowView,
+  StoredRow,
+} from '#domain/import-views';
 import { fold } from '#domain/search-text';
 import { UIDS } from '../permissions';
 import { getService } from '../utils';
 
 const PROCEDURE = 'api::procedure.procedure';
-
-/** What applying did to a row. */
-export type RowOutcome = 'created' | 'published' | 'corrected' | 'amended' | 'unchanged' | 'not_chosen';
-
-export interface StoredRow extends PreviewRow {
-  outcome?: RowOutcome;
-  /** The procedure written: the new one, or the new version of an amended one. */
-  writtenDocumentId?: string;
-}
-
-export type ImportState = 'previewed' | 'applying' | 'applied' | 'failed';
-
-export interface AppliedCounts extends ImportCounts {
-  /** Rows the narrowing left out. */
-  notChosen: number;
-  /** New procedures kept as drafts although publishing was asked: they lack what publishing needs. */
-  keptAsDrafts: number;
-}
 
 interface ImportRecord {
   id: number;
@@ -73,45 +63,6 @@ interface ImportRecord {
   appliedAt: string | null;
   createdAt: string;
 }
-
-export interface ImportView {
-  id: string;
-  fileName: string;
-  sha256: string;
-  kind: ImportRecord['kind'];
-  state: ImportState;
-  counts: ImportCounts;
-  applied: AppliedCounts | null;
-  choices: ApplyChoices | null;
-  progress: { done: number; total: number } | null;
-  error: string | null;
-  createdByName: string | null;
-  appliedByName: string | null;
-  createdAt: string;
-  appliedAt: string | null;
-  /** The fields the file's rows fall in, with their row counts, for the preview's filter. */
-  fields: { name: string; count: number }[];
-  missing: MissingProcedure[];
-  refused: RowRefusal[];
-}
-
-/** A row as the preview table lists it: its procedure's parts only where they changed. */
-export type RowView = Pick<
-  StoredRow,
-  | 'row'
-  | 'nationalCode'
-  | 'name'
-  | 'field'
-  | 'levels'
-  | 'implementingAgency'
-  | 'status'
-  | 'changes'
-  | 'documentId'
-  | 'published'
-  | 'defaultMode'
-  | 'outcome'
-  | 'writtenDocumentId'
->;
 
 export interface RowQuery extends Partial<ApplyChoices> {
   status?: ImportStatus;

@@ -1,11 +1,9 @@
 import fs from 'fs';
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
-import { fieldError } from '#domain/errors';
 import { sendPrivateFile } from '#infra/private-files';
-import { validationError } from '#utils/errors';
 import { requestLanguage } from '#utils/http';
-import { uploadedFiles } from '#utils/requests';
+import { withUploadedFiles } from '#utils/requests';
 import { getService } from '../utils';
 
 type AttachmentsService = ReturnType<typeof import('../services/attachments').default>;
@@ -25,20 +23,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     /** POST /submissions/:documentId/attachments: multipart, files in the field `files`. */
     async upload(ctx: Context) {
-      const language = requestLanguage(ctx);
-      const files = uploadedFiles(ctx);
-      try {
-        const fields = Object.keys((ctx.request as { files?: object }).files ?? {});
-        if (!ctx.is('multipart') || fields.some((name) => name !== 'files')) {
-          throw validationError([
-            fieldError(
-              ['files'],
-              'Gửi tệp dạng multipart/form-data, trong trường "files".',
-              'Send the files as multipart/form-data, in the "files" field.',
-              language
-            ),
-          ]);
-        }
+      return withUploadedFiles(ctx, { field: 'files' }, async (files, language) => {
         const result = await service().add(
           await access(ctx),
           ctx.params.documentId,
@@ -50,9 +35,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           language
         );
         return reply(ctx, result, 201);
-      } finally {
-        await Promise.all(files.map((file) => fs.promises.rm(file.filepath, { force: true })));
-      }
+      });
     },
 
     /** GET /submissions/:documentId/attachments/:attachmentId: always a download, never rendered by the browser. */
