@@ -84,24 +84,25 @@ const sameChannel = (a: ChannelRow, b: ChannelRow) => {
   );
 };
 
+/** A part's items before and after, diffed: the change holds both as lists of the part's items. */
+const itemsOf = <T>(
+  change: FieldChange,
+  keyOf: (item: T) => string,
+  same: (a: T, b: T) => boolean
+): ItemDiff<T> => diffItems(change.before as T[], change.after as T[], keyOf, same);
+
 /** What changed in a repeated part, item by item; null for the other fields. */
 export function partDiff(change: FieldChange): PartDiff | null {
   switch (change.field) {
-    case 'steps': {
-      const [before, after] = [change.before, change.after] as string[][];
-      return { field: 'steps', items: diffItems(before, after, spaced, () => true) };
-    }
-    case 'channels': {
-      const [before, after] = [change.before, change.after] as ChannelRow[][];
-      return { field: 'channels', items: diffItems(before, after, (row) => row.channel, sameChannel) };
-    }
-    case 'dossier': {
-      const [before, after] = [change.before, change.after] as DossierItem[][];
+    case 'steps':
+      return { field: 'steps', items: itemsOf<string>(change, spaced, () => true) };
+    case 'channels':
+      return { field: 'channels', items: itemsOf<ChannelRow>(change, (row) => row.channel, sameChannel) };
+    case 'dossier':
       return {
         field: 'dossier',
-        items: diffItems(
-          before,
-          after,
+        items: itemsOf<DossierItem>(
+          change,
           (item) => `${spaced(item.caseGroup)}\n${spaced(item.name)}`,
           (a, b) =>
             a.originals === b.originals &&
@@ -109,20 +110,16 @@ export function partDiff(change: FieldChange): PartDiff | null {
             spaced(a.formTemplateName) === spaced(b.formTemplateName)
         ),
       };
-    }
-    case 'legalBases': {
-      // The preview compares the documents a procedure links, by symbol: a title is its document's own.
-      const [before, after] = [change.before, change.after] as LegalBasis[][];
+    // The preview compares the documents a procedure links, by symbol: a title is its document's own.
+    case 'legalBases':
       return {
         field: 'legalBases',
-        items: diffItems(
-          before,
-          after,
+        items: itemsOf<LegalBasis>(
+          change,
           (basis) => fold(basis.symbol),
           () => true
         ),
       };
-    }
     default:
       return null;
   }

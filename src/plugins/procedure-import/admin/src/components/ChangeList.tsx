@@ -6,6 +6,7 @@ import type { ChannelRow, DossierItem, LegalBasis } from '#domain/procedure-fiel
 import { PRE } from '#admin/shared/common';
 import { channelChange, partDiff, type ItemDiff, type PartDiff } from '../diff';
 import { useT, type Translate } from '../i18n';
+import { Stack } from './Stack';
 import { CHANNEL_LABELS, FIELD_LABELS, labelOf, levelsText, ONLINE_LEVEL_LABELS } from '../labels';
 
 type Tone = 'removed' | 'added' | 'changed';
@@ -77,13 +78,7 @@ const ChannelChangeLines = ({ before, after }: { before: ChannelRow; after: Chan
   const money = (value: number | null) =>
     value === null ? empty : t('diff.money', '{amount} đồng', { amount: formatNumber(value) });
   return (
-    <Flex
-      direction="column"
-      alignItems="stretch"
-      gap={1}
-      data-testid="diff-channel"
-      data-channel={after.channel}
-    >
+    <Stack gap={1} data-testid="diff-channel" data-channel={after.channel}>
       <Typography fontWeight="semiBold" textColor="neutral800">
         {labelOf(t, CHANNEL_LABELS, after.channel)}
       </Typography>
@@ -118,7 +113,7 @@ const ChannelChangeLines = ({ before, after }: { before: ChannelRow; after: Chan
           {`${text(description.before)} → ${text(description.after)}`}
         </Line>
       )}
-    </Flex>
+    </Stack>
   );
 };
 
@@ -187,19 +182,11 @@ const PartLines = ({ diff }: { diff: PartDiff }) => {
 export const ChangeList = ({ changes }: { changes: FieldChange[] }) => {
   const t = useT();
   return (
-    <Flex tag="ul" direction="column" alignItems="stretch" gap={3} data-testid="row-diff">
+    <Stack tag="ul" gap={3} data-testid="row-diff">
       {changes.map((change) => {
         const part = partDiff(change);
         return (
-          <Flex
-            tag="li"
-            key={change.field}
-            direction="column"
-            alignItems="stretch"
-            gap={1}
-            data-testid="row-diff-field"
-            data-field={change.field}
-          >
+          <Stack tag="li" key={change.field} gap={1} data-testid="row-diff-field" data-field={change.field}>
             <Typography variant="sigma" textColor="neutral600">
               {labelOf(t, FIELD_LABELS, change.field)}
             </Typography>
@@ -215,9 +202,9 @@ export const ChangeList = ({ changes }: { changes: FieldChange[] }) => {
                 </Line>
               </>
             )}
-          </Flex>
+          </Stack>
         );
       })}
-    </Flex>
+    </Stack>
   );
 };

@@ -3,7 +3,7 @@ import { Link, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 import { NavLink } from 'react-router-dom';
 import { WRAP } from '#admin/shared/common';
-import { DataTable, Pager } from '#admin/shared/kit';
+import { DataTable, Pager, type Column } from '#admin/shared/kit';
 import { Section } from '#admin/shared/Section';
 import type { ImportView } from '../api';
 import { useT } from '../i18n';
@@ -24,56 +24,79 @@ function usePage<T>(items: readonly T[]) {
   };
 }
 
-/** Procedures of the catalogue, in the fields the file covers, that the file does not list. */
-export const MissingSection = ({ missing }: { missing: ImportView['missing'] }) => {
-  const t = useT();
-  const { rows, pagination, setPage } = usePage(missing);
+/** A list the import holds whole: its hint, then a page of it as a table. */
+function ListSection<T>({
+  items,
+  title,
+  hint,
+  columns,
+  rowKey,
+  testId,
+}: {
+  items: readonly T[];
+  title: string;
+  hint: string;
+  columns: Column<T>[];
+  rowKey: (item: T) => string;
+  testId: string;
+}) {
+  const { rows, pagination, setPage } = usePage(items);
   return (
-    <Section
-      title={t('missing.title', 'Có trong danh mục nhưng không có trong tệp ({count})', {
-        count: missing.length,
-      })}
-      testId="missing"
-    >
+    <Section title={title} testId={testId}>
       <Typography tag="p" variant="pi" textColor="neutral600">
-        {t(
-          'missing.hint',
-          'Các thủ tục này thuộc lĩnh vực có trong tệp nhưng tệp không liệt kê: có thể đã bị bãi bỏ. Việc nhập không xóa thủ tục nào; hãy kiểm tra và xử lý trong Content Manager.'
-        )}
+        {hint}
       </Typography>
       <DataTable
         rows={rows}
-        columns={[
-          {
-            key: 'nationalCode',
-            header: t('rows.code', 'Mã số'),
-            cell: (item) => <Typography textColor="neutral800">{item.nationalCode}</Typography>,
-          },
-          {
-            key: 'name',
-            header: t('rows.name', 'Tên thủ tục'),
-            minWidth: '280px',
-            cell: (item) => (
-              <Link tag={NavLink} to={procedurePath(item.documentId)} style={WRAP}>
-                {item.name}
-              </Link>
-            ),
-          },
-          {
-            key: 'field',
-            header: t('rows.field', 'Lĩnh vực'),
-            cell: (item) => <Typography textColor="neutral800">{item.field}</Typography>,
-          },
-        ]}
-        rowKey={(item) => item.documentId}
-        label={t('missing.title', 'Có trong danh mục nhưng không có trong tệp ({count})', {
-          count: missing.length,
-        })}
-        testId="missing-table"
-        rowTestId="missing-row"
+        columns={columns}
+        rowKey={rowKey}
+        label={title}
+        testId={`${testId}-table`}
+        rowTestId={`${testId}-row`}
       />
       <Pager pagination={pagination} onPage={setPage} />
     </Section>
+  );
+}
+
+/** Procedures of the catalogue, in the fields the file covers, that the file does not list. */
+export const MissingSection = ({ missing }: { missing: ImportView['missing'] }) => {
+  const t = useT();
+  return (
+    <ListSection
+      items={missing}
+      title={t('missing.title', 'Có trong danh mục nhưng không có trong tệp ({count})', {
+        count: missing.length,
+      })}
+      hint={t(
+        'missing.hint',
+        'Các thủ tục này thuộc lĩnh vực có trong tệp nhưng tệp không liệt kê: có thể đã bị bãi bỏ. Việc nhập không xóa thủ tục nào; hãy kiểm tra và xử lý trong Content Manager.'
+      )}
+      columns={[
+        {
+          key: 'nationalCode',
+          header: t('rows.code', 'Mã số'),
+          cell: (item) => <Typography textColor="neutral800">{item.nationalCode}</Typography>,
+        },
+        {
+          key: 'name',
+          header: t('rows.name', 'Tên thủ tục'),
+          minWidth: '280px',
+          cell: (item) => (
+            <Link tag={NavLink} to={procedurePath(item.documentId)} style={WRAP}>
+              {item.name}
+            </Link>
+          ),
+        },
+        {
+          key: 'field',
+          header: t('rows.field', 'Lĩnh vực'),
+          cell: (item) => <Typography textColor="neutral800">{item.field}</Typography>,
+        },
+      ]}
+      rowKey={(item) => item.documentId}
+      testId="missing"
+    />
   );
 };
 
@@ -81,44 +104,34 @@ export const MissingSection = ({ missing }: { missing: ImportView['missing'] }) 
 export const RefusedSection = ({ refused }: { refused: ImportView['refused'] }) => {
   const t = useT();
   const { locale } = useIntl();
-  const { rows, pagination, setPage } = usePage(refused);
   return (
-    <Section
+    <ListSection
+      items={refused}
       title={t('refused.title', 'Dòng bị từ chối ({count})', { count: refused.length })}
+      hint={t(
+        'refused.hint',
+        'Các dòng này không được nhập. Sửa tệp theo lý do bên dưới rồi tải lên lại nếu cần.'
+      )}
+      columns={[
+        {
+          key: 'row',
+          header: t('refused.row', 'Dòng'),
+          cell: (item) => <Typography textColor="neutral800">{item.row}</Typography>,
+        },
+        {
+          key: 'nationalCode',
+          header: t('rows.code', 'Mã số'),
+          cell: (item) => <Typography textColor="neutral800">{item.nationalCode || '—'}</Typography>,
+        },
+        {
+          key: 'reason',
+          header: t('refused.reason', 'Lý do'),
+          minWidth: '280px',
+          cell: (item) => <Typography textColor="danger700">{inLanguage(item.reason, locale)}</Typography>,
+        },
+      ]}
+      rowKey={(item) => `${item.row}`}
       testId="refused"
-    >
-      <Typography tag="p" variant="pi" textColor="neutral600">
-        {t(
-          'refused.hint',
-          'Các dòng này không được nhập. Sửa tệp theo lý do bên dưới rồi tải lên lại nếu cần.'
-        )}
-      </Typography>
-      <DataTable
-        rows={rows}
-        columns={[
-          {
-            key: 'row',
-            header: t('refused.row', 'Dòng'),
-            cell: (item) => <Typography textColor="neutral800">{item.row}</Typography>,
-          },
-          {
-            key: 'nationalCode',
-            header: t('rows.code', 'Mã số'),
-            cell: (item) => <Typography textColor="neutral800">{item.nationalCode || '—'}</Typography>,
-          },
-          {
-            key: 'reason',
-            header: t('refused.reason', 'Lý do'),
-            minWidth: '280px',
-            cell: (item) => <Typography textColor="danger700">{inLanguage(item.reason, locale)}</Typography>,
-          },
-        ]}
-        rowKey={(item) => `${item.row}`}
-        label={t('refused.title', 'Dòng bị từ chối ({count})', { count: refused.length })}
-        testId="refused-table"
-        rowTestId="refused-row"
-      />
-      <Pager pagination={pagination} onPage={setPage} />
-    </Section>
+    />
   );
 };

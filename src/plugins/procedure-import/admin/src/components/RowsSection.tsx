@@ -28,6 +28,7 @@ import { tm, useT } from '../i18n';
 import { labelOf, levelsText, LEVEL_LABELS, MODE_LABELS, OUTCOME_LABELS, ROW_STATUS_LABELS } from '../labels';
 import { procedurePath } from '../paths';
 import { ChangeList } from './ChangeList';
+import { ValueOverNote } from './Stack';
 import { RowStatusBadge } from './StateBadge';
 import { WideRows } from './WideRows';
 
@@ -151,14 +152,7 @@ export const RowsSection = ({ view, filters, editable, ticked, onTick, modes, on
       key: 'field',
       header: t('rows.fieldLevels', 'Lĩnh vực, cấp'),
       minWidth: '140px',
-      cell: (row) => (
-        <Flex direction="column" alignItems="flex-start" gap={1}>
-          <Typography textColor="neutral800">{row.field}</Typography>
-          <Typography variant="pi" textColor="neutral600">
-            {levelsText(t, row.levels) || '—'}
-          </Typography>
-        </Flex>
-      ),
+      cell: (row) => <ValueOverNote value={row.field} note={levelsText(t, row.levels) || '—'} />,
     },
     {
       key: 'agency',

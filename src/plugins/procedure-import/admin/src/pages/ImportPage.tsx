@@ -14,6 +14,7 @@ import { ApplyProgress } from '../components/ApplyProgress';
 import { Counts } from '../components/Counts';
 import { MissingSection, RefusedSection } from '../components/OtherRows';
 import { FILTER_NAMES, rowFilters, RowsSection } from '../components/RowsSection';
+import { Stack } from '../components/Stack';
 import { ImportStateBadge } from '../components/StateBadge';
 import { useT } from '../i18n';
 import { kindLabel } from '../labels';
@@ -75,13 +76,7 @@ export const ImportPage = () => {
       testId="import"
     >
       {(view) => (
-        <Flex
-          direction="column"
-          alignItems="stretch"
-          gap={6}
-          data-testid="import-page"
-          data-state={view.state}
-        >
+        <Stack gap={6} data-testid="import-page" data-state={view.state}>
           {view.state === 'applying' && (
             <Section title={t('applying.title', 'Đang áp dụng')} testId="applying">
               <ApplyProgress progress={view.progress} />
@@ -214,7 +209,7 @@ export const ImportPage = () => {
               }}
             />
           )}
-        </Flex>
+        </Stack>
       )}
     </DetailShell>
   );

@@ -8,6 +8,7 @@ import { DataTable, ListPagination, PageShell, useUrlFilters, type Column } from
 import { Section } from '#admin/shared/Section';
 import { saveFile, useApi, type ImportSummary } from '../api';
 import { ApplyProgress } from '../components/ApplyProgress';
+import { ValueOverNote } from '../components/Stack';
 import { ImportStateBadge } from '../components/StateBadge';
 import { UploadPanel } from '../components/UploadPanel';
 import { useT } from '../i18n';
@@ -83,14 +84,14 @@ export const ListPage = () => {
       key: 'who',
       header: t('history.who', 'Người thực hiện'),
       cell: (item) => (
-        <Flex direction="column" alignItems="flex-start" gap={1}>
-          <Typography textColor="neutral800">{item.createdByName ?? '—'}</Typography>
-          {item.appliedByName && item.appliedByName !== item.createdByName && (
-            <Typography variant="pi" textColor="neutral600">
-              {t('history.appliedBy', 'Áp dụng: {name}', { name: item.appliedByName })}
-            </Typography>
-          )}
-        </Flex>
+        <ValueOverNote
+          value={item.createdByName ?? '—'}
+          note={
+            item.appliedByName && item.appliedByName !== item.createdByName
+              ? t('history.appliedBy', 'Áp dụng: {name}', { name: item.appliedByName })
+              : null
+          }
+        />
       ),
     },
     {
