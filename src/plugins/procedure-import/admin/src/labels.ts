@@ -3,7 +3,7 @@ import type { Channel } from '#domain/procedure-fields';
 import type { OnlineLevel } from '#domain/catalogue-xlsx';
 import { badges, messages } from '#admin/shared/vocabulary';
 import type { ChangeMode, ImportState, ImportStatus, ImportSummary, ProcedureLevel, RowOutcome } from './api';
-import { tm, type Message, type Translate } from './i18n';
+import { msg, tm, type Message, type Translate } from './i18n';
 
 export const { labels: IMPORT_STATE_LABELS, variants: IMPORT_STATE_VARIANTS } = badges<ImportState>('state', {
   previewed: ['Chờ áp dụng', 'secondary'],
@@ -16,6 +16,24 @@ export const { labels: ROW_STATUS_LABELS, variants: ROW_STATUS_VARIANTS } = badg
   new: ['Mới', 'success'],
   changed: ['Thay đổi', 'warning'],
   unchanged: ['Không đổi', 'neutral'],
+});
+
+/** The preview's counts, keyed as the rows' statuses. */
+export const PREVIEW_COUNT_LABELS = {
+  new: msg('preview.created', 'Mới'),
+  changed: msg('preview.updated', 'Thay đổi'),
+  same: msg('preview.unchanged', 'Không đổi'),
+  missing: msg('preview.missing', 'Không có trong tệp'),
+  refused: msg('preview.refused', 'Bị từ chối'),
+};
+
+/** What applying did, keyed as the import's `applied` counts. */
+export const APPLIED_COUNT_LABELS = messages('applied', {
+  created: 'Thủ tục mới',
+  updated: 'Đã cập nhật',
+  unchanged: 'Không đổi',
+  notChosen: 'Không chọn',
+  keptAsDrafts: 'Giữ bản nháp (thiếu thông tin)',
 });
 
 export const LEVEL_LABELS: Record<ProcedureLevel, Message> = messages('level', {

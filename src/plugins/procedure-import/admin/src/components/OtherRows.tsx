@@ -12,6 +12,9 @@ import { procedurePath } from '../paths';
 
 const PAGE_SIZE = 20;
 
+type Missing = ImportView['missing'][number];
+type Refused = ImportView['refused'][number];
+
 /** A page of a list held whole in the browser, and the pager's state. */
 function usePage<T>(items: readonly T[]) {
   const [page, setPage] = React.useState(1);
@@ -23,6 +26,13 @@ function usePage<T>(items: readonly T[]) {
     setPage,
   };
 }
+
+/** A column of plain text. */
+const textColumn = <T,>(key: string, header: string, text: (item: T) => React.ReactNode): Column<T> => ({
+  key,
+  header,
+  cell: (item) => <Typography textColor="neutral800">{text(item)}</Typography>,
+});
 
 /** A list the import holds whole: its hint, then a page of it as a table. */
 function ListSection<T>({
@@ -73,11 +83,7 @@ export const MissingSection = ({ missing }: { missing: ImportView['missing'] }) 
         'Các thủ tục này thuộc lĩnh vực có trong tệp nhưng tệp không liệt kê: có thể đã bị bãi bỏ. Việc nhập không xóa thủ tục nào; hãy kiểm tra và xử lý trong Content Manager.'
       )}
       columns={[
-        {
-          key: 'nationalCode',
-          header: t('rows.code', 'Mã số'),
-          cell: (item) => <Typography textColor="neutral800">{item.nationalCode}</Typography>,
-        },
+        textColumn<Missing>('nationalCode', t('rows.code', 'Mã số'), (item) => item.nationalCode),
         {
           key: 'name',
           header: t('rows.name', 'Tên thủ tục'),
@@ -88,11 +94,7 @@ export const MissingSection = ({ missing }: { missing: ImportView['missing'] }) 
             </Link>
           ),
         },
-        {
-          key: 'field',
-          header: t('rows.field', 'Lĩnh vực'),
-          cell: (item) => <Typography textColor="neutral800">{item.field}</Typography>,
-        },
+        textColumn<Missing>('field', t('rows.field', 'Lĩnh vực'), (item) => item.field),
       ]}
       rowKey={(item) => item.documentId}
       testId="missing"
@@ -113,16 +115,8 @@ export const RefusedSection = ({ refused }: { refused: ImportView['refused'] }) 
         'Các dòng này không được nhập. Sửa tệp theo lý do bên dưới rồi tải lên lại nếu cần.'
       )}
       columns={[
-        {
-          key: 'row',
-          header: t('refused.row', 'Dòng'),
-          cell: (item) => <Typography textColor="neutral800">{item.row}</Typography>,
-        },
-        {
-          key: 'nationalCode',
-          header: t('rows.code', 'Mã số'),
-          cell: (item) => <Typography textColor="neutral800">{item.nationalCode || '—'}</Typography>,
-        },
+        textColumn<Refused>('row', t('refused.row', 'Dòng'), (item) => item.row),
+        textColumn<Refused>('nationalCode', t('rows.code', 'Mã số'), (item) => item.nationalCode || '—'),
         {
           key: 'reason',
           header: t('refused.reason', 'Lý do'),

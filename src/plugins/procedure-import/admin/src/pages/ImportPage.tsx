@@ -17,7 +17,7 @@ import { FILTER_NAMES, rowFilters, RowsSection } from '../components/RowsSection
 import { Stack } from '../components/Stack';
 import { ImportStateBadge } from '../components/StateBadge';
 import { useT } from '../i18n';
-import { kindLabel } from '../labels';
+import { APPLIED_COUNT_LABELS, kindLabel, PREVIEW_COUNT_LABELS } from '../labels';
 import { PROCEDURES_PATH } from '../paths';
 import { usePollApplying } from '../usePolling';
 
@@ -104,29 +104,11 @@ export const ImportPage = () => {
             <Section title={t('applied.title', 'Kết quả áp dụng')} testId="applied">
               <Counts
                 testId="applied-counts"
-                items={[
-                  { key: 'created', label: t('applied.created', 'Thủ tục mới'), value: view.applied.created },
-                  { key: 'updated', label: t('applied.updated', 'Đã cập nhật'), value: view.applied.updated },
-                  {
-                    key: 'unchanged',
-                    label: t('applied.unchanged', 'Không đổi'),
-                    value: view.applied.unchanged,
-                  },
-                  {
-                    key: 'notChosen',
-                    label: t('applied.notChosen', 'Không chọn'),
-                    value: view.applied.notChosen,
-                  },
-                  ...(view.choices?.publish
-                    ? [
-                        {
-                          key: 'keptAsDrafts',
-                          label: t('applied.keptAsDrafts', 'Giữ bản nháp (thiếu thông tin)'),
-                          value: view.applied.keptAsDrafts,
-                        },
-                      ]
-                    : []),
-                ]}
+                labels={APPLIED_COUNT_LABELS}
+                values={{
+                  ...view.applied,
+                  keptAsDrafts: view.choices?.publish ? view.applied.keptAsDrafts : undefined,
+                }}
               />
               <Typography variant="pi" textColor="neutral600">
                 {t('applied.by', 'Áp dụng lúc {at} bởi {name}.', {
@@ -153,17 +135,14 @@ export const ImportPage = () => {
           <Section title={t('preview.title', 'So với danh mục')} testId="preview">
             <Counts
               testId="preview-counts"
-              items={[
-                { key: 'new', label: t('preview.created', 'Mới'), value: view.counts.created },
-                { key: 'changed', label: t('preview.updated', 'Thay đổi'), value: view.counts.updated },
-                { key: 'same', label: t('preview.unchanged', 'Không đổi'), value: view.counts.unchanged },
-                {
-                  key: 'missing',
-                  label: t('preview.missing', 'Không có trong tệp'),
-                  value: view.counts.missing,
-                },
-                { key: 'refused', label: t('preview.refused', 'Bị từ chối'), value: view.counts.refused },
-              ]}
+              labels={PREVIEW_COUNT_LABELS}
+              values={{
+                new: view.counts.created,
+                changed: view.counts.updated,
+                same: view.counts.unchanged,
+                missing: view.counts.missing,
+                refused: view.counts.refused,
+              }}
             />
           </Section>
           <RowsSection
