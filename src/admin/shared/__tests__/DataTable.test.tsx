@@ -58,6 +58,15 @@ describe('DataTable', () => {
     expect(screen.queryByRole('list')).toBeNull();
   });
 
+  it('opens a full-width detail line under the rows that have one', () => {
+    const detail = (row: Row) => (row.id === 'b' ? `Chi tiết ${row.title}` : null);
+    table({ detail, detailTestId: 'row-detail', rowData: (row) => ({ id: row.id }) });
+    const line = screen.getByTestId('row-detail');
+    expect(line.dataset.id).toBe('b');
+    expect(line.textContent).toBe('Chi tiết Báo cáo năm 2023');
+    expect(within(screen.getByRole('grid')).getAllByRole('row')).toHaveLength(ROWS.length + 2);
+  });
+
   it('sorts from its headers: a new column ascending, the sorted one the other way round', async () => {
     const onSort = jest.fn();
     const user = userEvent.setup();

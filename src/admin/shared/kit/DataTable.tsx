@@ -69,6 +69,12 @@ export interface DataTableProps<T> {
   /** The table's `data-testid`; `<testId>-empty`, `<testId>-loading` for those states. */
   testId?: string;
   rowTestId?: string;
+  /**
+   * In the table layout, a full-width line under a row (an open diff), when it returns one; its `data-testid` is
+   * `detailTestId`, its `data-*` the row's. Cards show no such line: their cells hold what it would.
+   */
+  detail?: (row: T) => React.ReactNode;
+  detailTestId?: string;
 }
 
 /** Long text wraps within its column; break-word (not anywhere) keeps short values such as dates whole. */
@@ -128,6 +134,8 @@ export function DataTable<T>({
   rowData,
   testId,
   rowTestId,
+  detail,
+  detailTestId,
 }: DataTableProps<T>) {
   const t = useKitT();
   const narrow = useNarrow();
@@ -248,13 +256,14 @@ export function DataTable<T>({
   }
 
   const colCount = columns.length + (selection ? 1 : 0) + (actions ? 1 : 0);
+  const details = rows.map((row) => detail?.(row) ?? null);
   return (
     <Flex direction="column" alignItems="stretch" gap={2}>
       {busy}
       {selectedCount}
       <Table
         colCount={colCount}
-        rowCount={rows.length + 1}
+        rowCount={rows.length + details.filter(Boolean).length + 1}
         aria-label={label}
         aria-busy={loading}
         data-testid={testId}
@@ -303,27 +312,37 @@ export function DataTable<T>({
           {rows.map((row, index) => {
             const id = ids[index];
             return (
-              <Tr
-                // The index too: a repeated row must never leave a stale one behind when the page changes.
-                key={`${id}-${index}`}
-                background={highlight?.(row) ? 'danger100' : undefined}
-                data-testid={rowTestId}
-                {...dataAttributes(rowData?.(row))}
-              >
-                {selection && <Td>{selectRow(row, id)}</Td>}
-                {columns.map((column) => (
-                  <Td key={column.key} minWidth={column.minWidth} maxWidth={column.maxWidth} style={CELL}>
-                    {column.cell(row)}
-                  </Td>
-                ))}
-                {actions && (
-                  <Td>
-                    <Flex gap={2} wrap="wrap" data-testid="row-actions">
-                      {actions(row)}
-                    </Flex>
-                  </Td>
+              // The index too: a repeated row must never leave a stale one behind when the page changes.
+              <React.Fragment key={`${id}-${index}`}>
+                <Tr
+                  background={highlight?.(row) ? 'danger100' : undefined}
+                  data-testid={rowTestId}
+                  {...dataAttributes(rowData?.(row))}
+                >
+                  {selection && <Td>{selectRow(row, id)}</Td>}
+                  {columns.map((column) => (
+                    <Td key={column.key} minWidth={column.minWidth} maxWidth={column.maxWidth} style={CELL}>
+                      {column.cell(row)}
+                    </Td>
+                  ))}
+                  {actions && (
+                    <Td>
+                      <Flex gap={2} wrap="wrap" data-testid="row-actions">
+                        {actions(row)}
+                      </Flex>
+                    </Td>
+                  )}
+                </Tr>
+                {details[index] && (
+                  <Tr data-testid={detailTestId} {...dataAttributes(rowData?.(row))}>
+                    <Td colSpan={colCount} background="neutral100" style={CELL}>
+                      <Box paddingTop={4} paddingBottom={4} paddingLeft={2} paddingRight={2}>
+                        {details[index]}
+                      </Box>
+                    </Td>
+                  </Tr>
                 )}
-              </Tr>
+              </React.Fragment>
             );
           })}
         </Tbody>

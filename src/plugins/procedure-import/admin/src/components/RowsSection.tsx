@@ -30,7 +30,6 @@ import { procedurePath } from '../paths';
 import { ChangeList } from './ChangeList';
 import { ValueOverNote } from './Stack';
 import { RowStatusBadge } from './StateBadge';
-import { WideRows } from './WideRows';
 
 export const FILTER_NAMES = ['status', 'field', 'level', 'agency'] as const;
 type FilterName = (typeof FILTER_NAMES)[number];
@@ -142,7 +141,7 @@ export const RowsSection = ({ view, filters, editable, ticked, onTick, modes, on
                 </TextButton>
               </Flex>
             )}
-            {/* Wide, the diff opens on a line of its own under the row (WideRows). */}
+            {/* Wide, the diff opens on a line of its own under the row (the table's detail). */}
             {expanded && narrow && <ChangeList changes={row.changes} />}
           </Flex>
         );
@@ -305,29 +304,23 @@ export const RowsSection = ({ view, filters, editable, ticked, onTick, modes, on
           {t('rows.total', '{count, plural, other {# dòng khớp bộ lọc}}', { count: pagination.total })}
         </Typography>
       )}
-      {narrow || shown.length === 0 ? (
-        <DataTable
-          rows={shown}
-          columns={columns}
-          rowKey={(row) => row.nationalCode}
-          label={label}
-          loading={rows.loading}
-          empty={t('rows.empty', 'Không có dòng nào khớp bộ lọc.')}
-          selection={selection}
-          rowData={(row) => ({ code: row.nationalCode, status: row.status, field: row.field })}
-          testId="rows-table"
-          rowTestId="preview-row"
-        />
-      ) : (
-        <WideRows
-          rows={shown}
-          columns={columns}
-          label={label}
-          open={open}
-          selection={selection}
-          loading={rows.loading}
-        />
-      )}
+      <DataTable
+        rows={shown}
+        columns={columns}
+        rowKey={(row) => row.nationalCode}
+        label={label}
+        loading={rows.loading}
+        empty={t('rows.empty', 'Không có dòng nào khớp bộ lọc.')}
+        selection={selection}
+        rowData={(row) => ({ code: row.nationalCode, status: row.status, field: row.field })}
+        testId="rows-table"
+        rowTestId="preview-row"
+        // Wide, an open diff has a line of its own under its row; narrow, its card holds it.
+        detail={(row) =>
+          open.has(row.nationalCode) && row.changes.length > 0 ? <ChangeList changes={row.changes} /> : null
+        }
+        detailTestId="preview-row-diff"
+      />
       <ListPagination pagination={pagination} />
     </Section>
   );
