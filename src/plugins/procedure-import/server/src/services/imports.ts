@@ -11,7 +11,7 @@
 import type { Core } from '@strapi/strapi';
 import { ConflictError } from '#domain/errors';
 import { readImportFile, type ImportLimits } from '#domain/import-file';
-import type { Bilingual, RowRefusal } from '#domain/national-list';
+import type { Bilingual } from '#domain/national-list';
 import {
   amendedVersion,
   countPreview,
@@ -22,46 +22,24 @@ import {
   selectRows,
   type ApplyAction,
   type ApplyChoices,
-  type ImportCounts,
   type ImportField,
   type ImportStatus,
-  type MissingProcedure,
   type PreviewRow,
   type StoredProcedure,
 } from '#domain/procedure-import';
-import type {
-  AppliedCounts,
-  ImportState,
-  ImportView,
-  RowOutcome,
-  RowView,
-  StoredRow,
-} from '#domain/import-views';
+import type { AppliedCounts, ImportView, RowOutcome, RowView, StoredRow } from '#domain/import-views';
 import { fold } from '#domain/search-text';
 import { UIDS } from '../permissions';
 import { getService } from '../utils';
 
 const PROCEDURE = 'api::procedure.procedure';
 
-interface ImportRecord {
+/** The stored record: the view's fields (but the computed ones) with its ids, the fields present and the rows. */
+interface ImportRecord extends Omit<ImportView, 'id' | 'progress' | 'fields'> {
   id: number;
   documentId: string;
-  fileName: string;
-  sha256: string;
-  kind: 'xlsx' | 'docx';
-  state: ImportState;
-  counts: ImportCounts;
-  applied: AppliedCounts | null;
   present: ImportField[];
   rows: StoredRow[];
-  missing: MissingProcedure[];
-  refused: RowRefusal[];
-  choices: ApplyChoices | null;
-  error: string | null;
-  createdByName: string | null;
-  appliedByName: string | null;
-  appliedAt: string | null;
-  createdAt: string;
 }
 
 export interface RowQuery extends Partial<ApplyChoices> {
