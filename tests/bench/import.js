@@ -4,14 +4,16 @@
  *
  * Writes a 20,000-row national list in the portal's layout (merged title row, header `Mã số, Tên, Cơ quan ban hành,
  * Cơ quan thực hiện, Lĩnh vực`, shared strings, seeded so that every run writes the same file), then for SQLite and
- * PostgreSQL (skipped when unreachable): in a fresh database, in a child process running Strapi in production mode,
- * imports the two shared fixtures and that list one after the other through the plugin's service, as the admin
- * page and the CLI do. For each file it times the preview, the apply (every row, drafts) and a re-import (preview
- * and apply of the same file again, which must find every row unchanged), samples the RSS every 50 ms during each
- * step, and times the file's reader alone (the anchor: what the preview costs without the database). Prints the
- * numbers and the verdict of each target of docs/PERFORMANCE.md; asserts nothing.
- * BENCH_ROWS (20000), BENCH_PG_URL (postgres://postgres@127.0.0.1:5432/postgres, or DATABASE_URL when it is a
- * PostgreSQL one), BENCH_DATABASES (sqlite,postgres), BENCH_KEEP_DB=1 to keep the databases.
+ * PostgreSQL (skipped with a line when unreachable): in a fresh database, in a child process running Strapi in
+ * production mode, imports the two shared fixtures and that list one after the other through the plugin's service,
+ * as the admin page and the CLI do. For each file it times the file's reader alone (the anchor: what a preview
+ * costs without the database), the preview, the apply of every row as drafts (to its commit), the entry events
+ * that Strapi's Document Service runs after the commit, and a re-import (preview and apply of the same file, which
+ * must find every row unchanged); a worker thread samples the RSS every 50 ms. Prints the numbers and the verdict
+ * of each target of docs/PERFORMANCE.md; asserts nothing.
+ * BENCH_ROWS (20000); BENCH_DATABASES (sqlite,postgres); BENCH_PG_URL (postgres://postgres@127.0.0.1:5432/postgres,
+ * or DATABASE_URL when it is a PostgreSQL one); BENCH_SETTLE_S (300): events still running this long after the
+ * commit stop that database's run; BENCH_KEEP_DB=1 keeps the databases.
  */
 const { spawn } = require('child_process');
 const fs = require('fs');
@@ -292,7 +294,7 @@ async function measure() {
       );
       if (apply.value.state !== 'applied')
         throw new Error(`${fileName}: apply ${apply.value.state}: ${apply.value.error}`);
-      // The apply is timed to its commit: on SQLite its return waits behind the events' first queries.
+      // Timed to its commit; what follows is the events'.
       const commit = activity.commitAfter(apply.started);
       entry.applyS = seconds(commit.at - apply.started);
       entry.rss.apply = commit.rss;
