@@ -108,9 +108,13 @@ async function main() {
     };
     let counts;
     if (options.dryRun) {
-      const rows = await imports.rows(record.id, { ...choices, page: 1, pageSize: Number.MAX_SAFE_INTEGER });
-      const count = (status) => rows.data.filter((row) => row.status === status).length;
-      counts = { created: count('new'), updated: count('changed'), unchanged: count('unchanged') };
+      const count = async (status) =>
+        (await imports.rows(record.id, { ...choices, status, page: 1, pageSize: 1 })).pagination.total;
+      counts = {
+        created: await count('new'),
+        updated: await count('changed'),
+        unchanged: await count('unchanged'),
+      };
     } else {
       record = await imports.apply(record.id, choices, 'npm run procedures:import', { wait: true });
       if (record.state !== 'applied') {

@@ -190,6 +190,19 @@ export function selectRows(rows: PreviewRow[], selection: ImportSelection): Prev
   );
 }
 
+/** A level as the stored row's `levelKeys` holds it: delimited, so that a LIKE on one level cannot match another. */
+export const levelKey = (level: ProcedureLevel) => `|${level}|`;
+
+/**
+ * The keys that the stored rows are filtered on in SQL, folded as `selectRows` folds them, so that a page of rows
+ * read from the database is the page `selectRows` would give.
+ */
+export const selectionKeys = (row: PreviewRow) => ({
+  fieldKey: fold(row.field),
+  levelKeys: row.levels.map(levelKey).join(''),
+  agencyKey: fold(row.implementingAgency),
+});
+
 /** What applying a row does to the catalogue. */
 export type ApplyAction =
   /** `publish` is false for a row that lacks what publishing needs (`unpublishable`), even when asked. */

@@ -10,6 +10,7 @@ import { join } from 'path';
 import ExcelJS from 'exceljs';
 import request from 'supertest';
 import { readNationalList } from '../../src/domain/national-list';
+import { fold } from '../../src/domain/search-text';
 import { DOSSIER_PLAIN, DOSSIER_WITH_STARRED_CASES, wordFile } from '../../src/domain/__tests__/word-files';
 import { adminLogin } from '../setup/http';
 import { useStrapi } from '../setup/strapi';
@@ -151,6 +152,24 @@ describe('importing the national lists', () => {
     expect(construction.counts.created).toBe(list.rows.length);
     const filtered = await rowsOf(construction.id, `&field=${encodeURIComponent(field)}`);
     expect(filtered.meta.pagination.total).toBe(inField.length);
+    // The rows are paged in SQL, in file order, and filter as the reader's rows do.
+    const provincial = list.rows.filter((r) => r.levels.includes('province')).map((r) => r.row);
+    const pages = [1, 2].map((page) =>
+      as(IT).get(`/imports/${construction.id}/rows?level=province&pageSize=7&page=${page}`)
+    );
+    const [first, second] = (await Promise.all(pages)).map((res) => res.body);
+    expect(first.meta.pagination).toMatchObject({
+      total: provincial.length,
+      pageCount: Math.ceil(provincial.length / 7),
+    });
+    expect([...first.data, ...second.data].map((r: Entry) => r.row)).toEqual(provincial.slice(0, 14));
+    const agency = 'CỤC HÀNG KHÔNG';
+    const byAgency = await rowsOf(construction.id, `&agency=${encodeURIComponent(agency.toLowerCase())}`);
+    expect(byAgency.meta.pagination.total).toBe(
+      list.rows.filter((r) => fold(r.implementingAgency).includes(fold(agency))).length
+    );
+    expect(byAgency.meta.pagination.total).toBeGreaterThan(0);
+    expect(construction.fields.reduce((sum: number, f: Entry) => sum + f.count, 0)).toBe(list.rows.length);
 
     const done = await apply(construction.id, { fields: [field] });
     expect(done.applied).toMatchObject({

@@ -2276,6 +2276,47 @@ export interface PluginOversightTaskReport extends Struct.CollectionTypeSchema {
   };
 }
 
+export interface PluginProcedureImportImportRow extends Struct.CollectionTypeSchema {
+  collectionName: 'procedure_import_rows';
+  info: {
+    displayName: 'D\u00F2ng c\u1EE7a l\u1EA7n nh\u1EADp th\u1EE7 t\u1EE5c';
+    pluralName: 'import-rows';
+    singularName: 'import-row';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    agencyKey: Schema.Attribute.Text;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    data: Schema.Attribute.JSON & Schema.Attribute.Required;
+    field: Schema.Attribute.Text;
+    fieldKey: Schema.Attribute.Text;
+    importId: Schema.Attribute.Integer & Schema.Attribute.Required;
+    levelKeys: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::procedure-import.import-row'> &
+      Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    row: Schema.Attribute.Integer & Schema.Attribute.Required;
+    status: Schema.Attribute.Enumeration<['new', 'changed', 'unchanged']> & Schema.Attribute.Required;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+  };
+}
+
 export interface PluginProcedureImportProcedureImport extends Struct.CollectionTypeSchema {
   collectionName: 'procedure_imports';
   info: {
@@ -2328,7 +2369,6 @@ export interface PluginProcedureImportProcedureImport extends Struct.CollectionT
     procedures: Schema.Attribute.Relation<'oneToMany', 'api::procedure.procedure'>;
     publishedAt: Schema.Attribute.DateTime;
     refused: Schema.Attribute.JSON;
-    rows: Schema.Attribute.JSON;
     sha256: Schema.Attribute.String &
       Schema.Attribute.Required &
       Schema.Attribute.SetMinMaxLength<{
@@ -2930,6 +2970,7 @@ declare module '@strapi/strapi' {
       'plugin::oversight.reminder': PluginOversightReminder;
       'plugin::oversight.reminder-item': PluginOversightReminderItem;
       'plugin::oversight.task-report': PluginOversightTaskReport;
+      'plugin::procedure-import.import-row': PluginProcedureImportImportRow;
       'plugin::procedure-import.procedure-import': PluginProcedureImportProcedureImport;
       'plugin::review-workflows.workflow': PluginReviewWorkflowsWorkflow;
       'plugin::review-workflows.workflow-stage': PluginReviewWorkflowsWorkflowStage;

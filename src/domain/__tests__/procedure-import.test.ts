@@ -7,6 +7,8 @@ import {
   planApply,
   previewImport,
   selectRows,
+  selectionKeys,
+  levelKey,
   IMPORTED_FIELDS,
   type ImportField,
   type ImportedFields,
@@ -156,6 +158,26 @@ describe('selectRows', () => {
     [{ codes: ['1.000001', '9.999999'] }, ['1.000001']],
   ])('%p → %p', (selection, expected) => {
     expect(codes(selectRows(rows, selection))).toEqual(expected);
+  });
+
+  it.each([
+    [{ fields: ['cong chung'] }],
+    [{ levels: ['province' as const, 'commune' as const] }],
+    [{ agency: 'TƯ PHÁP' }],
+    [{ fields: ['Công chứng'], levels: ['ministry' as const] }],
+  ])('the stored keys select what selectRows selects: %p', (selection) => {
+    // As the rows query reads them: field keys equal, a level key contained, the agency key contained.
+    const { fields = [], levels = [], agency = '' } = selection as Parameters<typeof selectRows>[1];
+    const bySql = rows.filter((row) => {
+      const keys = selectionKeys(row);
+      return (
+        (!fields.length ||
+          fields.some((field) => selectionKeys({ ...row, field }).fieldKey === keys.fieldKey)) &&
+        (!levels.length || levels.some((level) => keys.levelKeys.includes(levelKey(level)))) &&
+        keys.agencyKey.includes(selectionKeys({ ...row, implementingAgency: agency }).agencyKey)
+      );
+    });
+    expect(codes(bySql)).toEqual(codes(selectRows(rows, selection)));
   });
 });
 

@@ -201,6 +201,22 @@ describe('hostile requests on the import routes', () => {
     expect(res.body.error.details.errors.map((e: Entry) => e.path[0])).toContain(key);
   });
 
+  it('reads LIKE wildcards in the rows filter as the separators they fold to', async () => {
+    const total = async (agency: string) =>
+      (await get(`/procedure-import/imports/${previewed}/rows?agency=${encodeURIComponent(agency)}`)).body
+        .meta.pagination.total;
+    const [plain, wild, all, none] = await Promise.all([
+      total('tư pháp'),
+      total('%TƯ_\\%PHÁP%'),
+      total('%'),
+      total('tư pháp%x'),
+    ]);
+    expect(plain).toBeGreaterThan(0);
+    expect(wild).toBe(plain);
+    expect(all).toBeGreaterThan(plain);
+    expect(none).toBe(0);
+  });
+
   it('keeps a unit editor out on every route and every path case', async () => {
     for (const path of [
       '/procedure-import/imports',

@@ -9,4 +9,5 @@ export const ACTIONS = actionIds(PLUGIN_ID, actions);
 
 export const UIDS = {
   import: `plugin::${PLUGIN_ID}.procedure-import`,
+  importRow: `plugin::${PLUGIN_ID}.import-row`,
 } as const;

@@ -5,6 +5,9 @@
  * procedure-versioning.ts hold, and records what it did: all in one transaction, so a refused write or a dead process
  * leaves the catalogue as it was. Each written procedure points to its import (`lastImport`).
  *
+ * The rows live in their own table (`import-row`), one database row each, not in the record: a page of the preview
+ * is read in SQL, and each written procedure's events, which load its `lastImport`, do not parse thousands of rows.
+ *
  * Progress (rows written of rows to write) is kept in this process: the transaction holds SQLite's one connection,
  * so it cannot be written to the database as it goes. Another node shows an import as applying without the count.
  */
@@ -20,9 +23,12 @@ import {
   procedureData,
   planApply,
   selectRows,
+  levelKey,
+  selectionKeys,
   type ApplyAction,
   type ApplyChoices,
   type ImportField,
+  type ImportSelection,
   type ImportStatus,
   type PreviewRow,
   type StoredProcedure,
@@ -30,19 +36,19 @@ import {
 import type { AppliedCounts, ImportView, RowOutcome, RowView, StoredRow } from '#domain/import-views';
 import { fold } from '#domain/search-text';
 import { UIDS } from '../permissions';
+import { importRowTable } from '../tables';
 import { getService } from '../utils';
 
 const PROCEDURE = 'api::procedure.procedure';
 
-/** The stored record: the view's fields (but the computed ones) with its ids, the fields present and the rows. */
+/** The stored record: the view's fields (but the computed ones) with its ids and the fields present. */
 interface ImportRecord extends Omit<ImportView, 'id' | 'progress' | 'fields'> {
   id: number;
   documentId: string;
   present: ImportField[];
-  rows: StoredRow[];
 }
 
-export interface RowQuery extends Partial<ApplyChoices> {
+export interface RowQuery extends Omit<ImportSelection, 'codes'> {
   status?: ImportStatus;
   page: number;
   pageSize: number;
@@ -52,7 +58,7 @@ export type PreviewResult =
   | { ok: true; import: ImportView }
   | { ok: false; problem: string; message: Bilingual };
 
-/** The list columns of a record: everything but the rows, which can be thousands. */
+/** The list columns of a record: everything but its missing procedures and refused rows. */
 const SUMMARY_FIELDS = [
   'documentId',
   'fileName',
@@ -71,18 +77,7 @@ const SUMMARY_FIELDS = [
 
 const progress = new Map<string, { done: number; total: number }>();
 
-function fieldCounts(rows: StoredRow[]) {
-  const counts = new Map<string, { name: string; count: number }>();
-  for (const row of rows) {
-    const key = fold(row.field);
-    const entry = counts.get(key) ?? { name: row.field, count: 0 };
-    entry.count++;
-    counts.set(key, entry);
-  }
-  return [...counts.values()].sort((a, b) => a.name.localeCompare(b.name, 'vi'));
-}
-
-const view = (record: ImportRecord): ImportView => ({
+const view = (record: ImportRecord, fields: ImportView['fields'] = []): ImportView => ({
   id: record.documentId,
   fileName: record.fileName,
   sha256: record.sha256,
@@ -97,7 +92,7 @@ const view = (record: ImportRecord): ImportView => ({
   appliedByName: record.appliedByName ?? null,
   createdAt: new Date(record.createdAt).toISOString(),
   appliedAt: record.appliedAt ? new Date(record.appliedAt).toISOString() : null,
-  fields: fieldCounts(record.rows ?? []),
+  fields,
   missing: record.missing ?? [],
   refused: record.refused ?? [],
 });
@@ -146,8 +141,48 @@ class RowFailure extends Error {
 
 const imports = ({ strapi }: { strapi: Core.Strapi }) => {
   const records = () => strapi.db.query(UIDS.import);
+  const rowRecords = () => strapi.db.query(UIDS.importRow);
   const find = async (documentId: string) =>
     (await records().findOne({ where: { documentId } })) as ImportRecord | null;
+
+  async function storeRows(importId: number, rows: StoredRow[]) {
+    if (rows.length === 0) return;
+    await rowRecords().createMany({
+      data: rows.map((row) => ({
+        importId,
+        row: row.row,
+        status: row.status,
+        field: row.field,
+        ...selectionKeys(row),
+        data: row,
+      })),
+    });
+  }
+
+  async function storedRows(importId: number): Promise<StoredRow[]> {
+    const found = await rowRecords().findMany({
+      where: { importId },
+      select: ['data'],
+      orderBy: { row: 'asc' },
+    });
+    return found.map((stored) => stored.data as StoredRow);
+  }
+
+  /** The fields the rows fall in, with their counts: one GROUP BY. */
+  async function fieldsOf(importId: number): Promise<ImportView['fields']> {
+    const { table, column } = importRowTable(strapi);
+    const counts: { name: string; count: number | string }[] = await strapi.db
+      .connection(table)
+      .min({ name: column.field })
+      .count({ count: '*' })
+      .where(column.importId, importId)
+      .groupBy(column.fieldKey);
+    return counts
+      .map(({ name, count }) => ({ name, count: Number(count) }))
+      .sort((a, b) => a.name.localeCompare(b.name, 'vi'));
+  }
+
+  const viewWithFields = async (record: ImportRecord) => view(record, await fieldsOf(record.id));
 
   /** Writes one action; returns what became of the row. */
   async function write(
@@ -205,7 +240,7 @@ const imports = ({ strapi }: { strapi: Core.Strapi }) => {
       const locale = await catalogue.locale();
       const current = await catalogue.current();
       const preview = previewImport(
-        record.rows.map(incomingOf),
+        (await storedRows(record.id)).map(incomingOf),
         record.refused,
         current,
         new Set(record.present)
@@ -252,16 +287,16 @@ const imports = ({ strapi }: { strapi: Core.Strapi }) => {
       };
       await records().update({
         where: { id: record.id },
-        data: {
-          state: 'applied',
-          applied,
-          appliedAt: new Date(),
-          missing: preview.missing,
-          rows: preview.rows.map(
-            (row): StoredRow => ({ ...row, ...(outcomes.get(row) ?? { outcome: 'not_chosen' }) })
-          ),
-        },
+        data: { state: 'applied', applied, appliedAt: new Date(), missing: preview.missing },
       });
+      // The rows as applied: compared again, with what became of each.
+      await rowRecords().deleteMany({ where: { importId: record.id } });
+      await storeRows(
+        record.id,
+        preview.rows.map(
+          (row): StoredRow => ({ ...row, ...(outcomes.get(row) ?? { outcome: 'not_chosen' }) })
+        )
+      );
     });
   }
 
@@ -281,21 +316,24 @@ const imports = ({ strapi }: { strapi: Core.Strapi }) => {
         await getService(strapi, 'catalogue').current(),
         present
       );
-      const record = (await records().create({
-        data: {
-          fileName: meta.fileName.slice(0, 255),
-          sha256: file.sha256,
-          kind: file.kind,
-          state: 'previewed',
-          counts: countPreview(preview),
-          present: [...present],
-          rows: preview.rows,
-          missing: preview.missing,
-          refused: preview.refused,
-          createdByName: meta.userName,
-        },
-      })) as ImportRecord;
-      return { ok: true, import: view(record) };
+      const record = await strapi.db.transaction(async () => {
+        const created = (await records().create({
+          data: {
+            fileName: meta.fileName.slice(0, 255),
+            sha256: file.sha256,
+            kind: file.kind,
+            state: 'previewed',
+            counts: countPreview(preview),
+            present: [...present],
+            missing: preview.missing,
+            refused: preview.refused,
+            createdByName: meta.userName,
+          },
+        })) as ImportRecord;
+        await storeRows(created.id, preview.rows);
+        return created;
+      });
+      return { ok: true, import: await viewWithFields(record) };
     },
 
     /**
@@ -325,7 +363,7 @@ const imports = ({ strapi }: { strapi: Core.Strapi }) => {
       const finished = work.finally(() => progress.delete(documentId));
       if (wait) {
         await finished;
-        return view((await find(documentId))!);
+        return viewWithFields((await find(documentId))!);
       }
       // Not read back: on SQLite the work's transaction holds the one connection until it ends.
       return view({ ...record, state: 'applying', choices, appliedByName: userName });
@@ -333,7 +371,7 @@ const imports = ({ strapi }: { strapi: Core.Strapi }) => {
 
     async findOne(documentId: string): Promise<ImportView | null> {
       const record = await find(documentId);
-      return record ? view(record) : null;
+      return record ? viewWithFields(record) : null;
     },
 
     /** The history, newest first, without the rows. */
@@ -349,7 +387,7 @@ const imports = ({ strapi }: { strapi: Core.Strapi }) => {
       ]);
       return {
         data: (rows as ImportRecord[]).map((record) => ({
-          ...view({ ...record, rows: [], missing: [], refused: [] }),
+          ...view({ ...record, missing: [], refused: [] }),
           fields: undefined,
           missing: undefined,
           refused: undefined,
@@ -358,22 +396,33 @@ const imports = ({ strapi }: { strapi: Core.Strapi }) => {
       };
     },
 
-    /** One page of an import's rows, filtered as the preview table asks. */
+    /** One page of an import's rows, filtered as the preview table asks (as `selectRows` would), in SQL. */
     async rows(documentId: string, query: RowQuery) {
-      const record = await find(documentId);
+      const record = await records().findOne({ select: ['id'], where: { documentId } });
       if (!record) return null;
-      const matching = selectRows(record.rows ?? [], query).filter(
-        (row) => !query.status || row.status === query.status
-      ) as StoredRow[];
-      const { page, pageSize } = query;
+      const { status, fields = [], levels = [], agency, page, pageSize } = query;
+      const where = {
+        importId: record.id,
+        ...(status ? { status } : {}),
+        ...(fields.length ? { fieldKey: { $in: fields.map(fold) } } : {}),
+        ...(levels.length
+          ? { $or: levels.map((level) => ({ levelKeys: { $contains: levelKey(level) } })) }
+          : {}),
+        ...(agency ? { agencyKey: { $contains: fold(agency) } } : {}),
+      };
+      const [found, total] = await Promise.all([
+        rowRecords().findMany({
+          select: ['data'],
+          where,
+          orderBy: { row: 'asc' },
+          limit: pageSize,
+          offset: (page - 1) * pageSize,
+        }),
+        rowRecords().count({ where }),
+      ]);
       return {
-        data: matching.slice((page - 1) * pageSize, page * pageSize).map(rowView),
-        pagination: {
-          page,
-          pageSize,
-          total: matching.length,
-          pageCount: Math.ceil(matching.length / pageSize),
-        },
+        data: found.map((stored) => rowView(stored.data as StoredRow)),
+        pagination: { page, pageSize, total, pageCount: Math.ceil(total / pageSize) },
       };
     },
 
