@@ -9,6 +9,26 @@ const { Client } = require('pg');
 const root = path.resolve(__dirname, '..', '..');
 const randomSecret = () => crypto.randomBytes(24).toString('base64');
 
+/** Strapi from the compiled app, loaded without its admin panel or an HTTP server, for a bench's measured process. */
+const loadStrapi = () =>
+  require('@strapi/strapi')
+    .createStrapi({
+      appDir: root,
+      distDir: path.join(root, 'dist'),
+      autoReload: false,
+      serveAdminPanel: false,
+    })
+    .load();
+
+/** Runs `script` again in a child process with `mode` (its own RSS: a child's maxRSS starts from its parent's). */
+const runChild = (script, mode, env) =>
+  new Promise((resolve, reject) => {
+    spawn(process.execPath, [script, mode], { cwd: root, env, stdio: 'inherit' }).on(
+      'exit',
+      (code, signal) => (code === 0 ? resolve() : reject(new Error(`${mode} exited with ${signal ?? code}`)))
+    );
+  });
+
 /** Production-like settings with fresh secrets; the database is a new SQLite file, or a new PostgreSQL database. */
 async function freshEnvironment(name) {
   const env = {
@@ -139,6 +159,8 @@ async function link(strapi, uid, attribute, pairs) {
 
 module.exports = {
   root,
+  loadStrapi,
+  runChild,
   freshEnvironment,
   startServer,
   stopServer,

@@ -15,13 +15,12 @@
  * or DATABASE_URL when it is a PostgreSQL one); BENCH_SETTLE_S (300): events still running this long after the
  * commit stop that database's run; BENCH_KEEP_DB=1 keeps the databases.
  */
-const { spawn } = require('child_process');
 const fs = require('fs');
 const path = require('path');
 const { Worker } = require('worker_threads');
 const ExcelJS = require('exceljs');
 const { Client } = require('pg');
-const { freshEnvironment, root, seeded } = require('./common');
+const { freshEnvironment, loadStrapi, root, runChild, seeded } = require('./common');
 
 const ROWS = Number(process.env.BENCH_ROWS || 20000);
 const PG_URL =
@@ -243,14 +242,8 @@ function databaseActivity(knex, rss) {
 
 /** The measured part, in a fresh process per database: Strapi loaded, then each file imported and re-imported. */
 async function measure() {
-  const { createStrapi } = require('@strapi/strapi');
   const { readImportFile } = require(path.join(root, 'dist', 'src', 'domain', 'import-file'));
-  const strapi = await createStrapi({
-    appDir: root,
-    distDir: path.join(root, 'dist'),
-    autoReload: false,
-    serveAdminPanel: false,
-  }).load();
+  const strapi = await loadStrapi();
   const rss = monitor(process.env.BENCH_OUT);
   const activity = databaseActivity(strapi.db.connection, rss);
   // Written after every step, so that the parent reports what was measured if this process dies.
@@ -341,15 +334,6 @@ async function measure() {
   }
 }
 
-/** Runs this script in a child process (its own RSS, and Strapi's configuration from the fresh environment). */
-const child = (mode, env) =>
-  new Promise((resolve, reject) => {
-    spawn(process.execPath, [__filename, mode], { cwd: root, env, stdio: 'inherit' }).on(
-      'exit',
-      (code, signal) => (code === 0 ? resolve() : reject(new Error(`exited with ${signal ?? code}`)))
-    );
-  });
-
 async function reachable(url) {
   const client = new Client({ connectionString: url, connectionTimeoutMillis: 3000 });
   try {
@@ -376,7 +360,7 @@ async function run(database) {
   const label = database === 'postgres' ? 'PostgreSQL' : 'SQLite';
   console.log(`\n${label}:`);
   try {
-    await child('--measure', { ...env, BENCH_OUT: out });
+    await runChild(__filename, '--measure', { ...env, BENCH_OUT: out });
     return { label, ...JSON.parse(fs.readFileSync(out, 'utf8')) };
   } catch (error) {
     // What was measured before the child died, and where it died.
@@ -486,7 +470,7 @@ async function main() {
   console.log(
     `wrote ${ROWS} rows to ${path.relative(root, GENERATED)} (${mb(fs.statSync(GENERATED).size * 10) / 10} MB) in ${seconds(performance.now() - started)} s`
   );
-  await child('--compile', process.env);
+  await runChild(__filename, '--compile', process.env);
   const runs = [];
   for (const database of DATABASES) {
     const result = await run(database);

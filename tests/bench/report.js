@@ -11,12 +11,10 @@
  * Targets: figures < 2 s, full export < 10 s, peak RSS < 400 MB.
  * BENCH_KEEP_DB=1 keeps the database; BENCH_REUSE=<its file name or URL> measures again on it without loading.
  */
-const { spawn } = require('child_process');
 const { monitorEventLoopDelay } = require('perf_hooks');
 const crypto = require('crypto');
-const path = require('path');
-const { compileStrapi, createStrapi } = require('@strapi/strapi');
-const { freshEnvironment, root, seeded, docId, DAY, insert, link } = require('./common');
+const { compileStrapi } = require('@strapi/strapi');
+const { freshEnvironment, loadStrapi, runChild, seeded, docId, DAY, insert, link } = require('./common');
 
 const ZONE = 'Asia/Ho_Chi_Minh';
 const SIZES = { units: 50, tasks: 200, submissions: 5000, articles: 10000, feedback: 100000 };
@@ -215,12 +213,7 @@ const peak = () => {
 async function measure() {
   const year = Number(process.env.BENCH_YEAR);
   const period = { from: `${year - 1}-12-15`, to: `${year}-12-14` };
-  const strapi = await createStrapi({
-    appDir: root,
-    distDir: path.join(root, 'dist'),
-    autoReload: false,
-    serveAdminPanel: false,
-  }).load();
+  const strapi = await loadStrapi();
   const results = [];
   const sampler = setInterval(peak, 20);
   results.push({ step: 'Strapi started', 'peak RSS MB': peak() });
@@ -342,12 +335,7 @@ async function measure() {
 
 async function loadAll(year) {
   await compileStrapi();
-  const strapi = await createStrapi({
-    appDir: root,
-    distDir: path.join(root, 'dist'),
-    autoReload: false,
-    serveAdminPanel: false,
-  }).load();
+  const strapi = await loadStrapi();
   try {
     const started = performance.now();
     await load(strapi, year);
@@ -358,14 +346,6 @@ async function loadAll(year) {
     await strapi.destroy();
   }
 }
-
-/** Runs this script in a child process, so the parent stays small (a child's maxRSS starts from its parent's). */
-const child = (mode, env) =>
-  new Promise((resolve, reject) => {
-    spawn(process.execPath, [__filename, mode], { cwd: root, env, stdio: 'inherit' }).on('exit', (code) =>
-      code === 0 ? resolve() : reject(new Error(`${mode} exited with ${code}`))
-    );
-  });
 
 async function main() {
   const year = Number(process.env.BENCH_YEAR || isoDay(new Date()).slice(0, 4));
@@ -382,8 +362,8 @@ async function main() {
   }
   const childEnv = { ...env, BENCH_YEAR: String(year) };
   try {
-    await child(reuse ? '--compile' : '--load', childEnv);
-    await child('--measure', childEnv);
+    await runChild(__filename, reuse ? '--compile' : '--load', childEnv);
+    await runChild(__filename, '--measure', childEnv);
   } finally {
     if (process.env.BENCH_KEEP_DB || reuse)
       console.log('kept database:', env.DATABASE_FILENAME || env.DATABASE_URL);

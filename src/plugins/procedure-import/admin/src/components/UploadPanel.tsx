@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { Box, Button, Flex, Typography } from '@strapi/design-system';
+import { Box, Button, Flex, Typography, VisuallyHidden } from '@strapi/design-system';
 import { Upload } from '@strapi/icons';
 import { useProblemOf } from '#admin/shared/common';
 import { Section } from '#admin/shared/Section';
@@ -12,18 +12,6 @@ const ACCEPT = [
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
 ].join(',');
-
-const VISUALLY_HIDDEN: React.CSSProperties = {
-  position: 'absolute',
-  width: 1,
-  height: 1,
-  padding: 0,
-  margin: -1,
-  overflow: 'hidden',
-  clip: 'rect(0, 0, 0, 0)',
-  whiteSpace: 'nowrap',
-  border: 0,
-};
 
 /**
  * One file up, read and compared with the catalogue on the server (nothing changes yet): the preview opens, or the
@@ -63,15 +51,16 @@ export const UploadPanel = ({ onPreviewed }: { onPreviewed: (view: ImportView) =
         )}
       </Typography>
       {/* The native input stays in the DOM (browser tests fill it); the button opens it in the UI's language. */}
-      <input
-        ref={input}
-        type="file"
-        accept={ACCEPT}
-        tabIndex={-1}
-        style={VISUALLY_HIDDEN}
-        data-testid="upload-input"
-        onChange={upload}
-      />
+      <VisuallyHidden>
+        <input
+          ref={input}
+          type="file"
+          accept={ACCEPT}
+          tabIndex={-1}
+          data-testid="upload-input"
+          onChange={upload}
+        />
+      </VisuallyHidden>
       <Flex gap={3} wrap="wrap">
         <Button
           startIcon={<Upload />}

@@ -8,6 +8,7 @@ import {
   ProgressBar,
   TextButton,
   Typography,
+  VisuallyHidden,
 } from '@strapi/design-system';
 import { Paperclip, Trash } from '@strapi/icons';
 import { useNotification } from '@strapi/strapi/admin';
@@ -23,18 +24,6 @@ interface AttachmentsPanelProps {
   canEdit: boolean;
   onChange: (attachments: Attachment[]) => void;
 }
-
-const VISUALLY_HIDDEN: React.CSSProperties = {
-  position: 'absolute',
-  width: 1,
-  height: 1,
-  padding: 0,
-  margin: -1,
-  overflow: 'hidden',
-  clip: 'rect(0, 0, 0, 0)',
-  whiteSpace: 'nowrap',
-  border: 0,
-};
 
 const MB = 1024 * 1024;
 
@@ -182,16 +171,17 @@ export const AttachmentsPanel = ({
       {canEdit && (
         <Box>
           {/* The native input stays in the DOM (browser tests fill it); the button opens it in the UI's language. */}
-          <input
-            ref={input}
-            type="file"
-            multiple
-            accept={limits.acceptedTypes.map((type) => type.extension).join(',')}
-            tabIndex={-1}
-            style={VISUALLY_HIDDEN}
-            data-testid="field-attachments"
-            onChange={upload}
-          />
+          <VisuallyHidden>
+            <input
+              ref={input}
+              type="file"
+              multiple
+              accept={limits.acceptedTypes.map((type) => type.extension).join(',')}
+              tabIndex={-1}
+              data-testid="field-attachments"
+              onChange={upload}
+            />
+          </VisuallyHidden>
           <Button
             type="button"
             variant="secondary"
