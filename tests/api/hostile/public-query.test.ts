@@ -172,6 +172,18 @@ describe('procedure search paging', () => {
     }
   });
 
+  it('answers a query made only of stop words and of synonym phrases with their longest alternatives', async () => {
+    for (const q of [
+      'thủ tục hồ sơ làm xin như thế nào',
+      'sổ đỏ mua bán đất đền bù khai thác mỏ thế chấp nhà đất',
+      'GCNQSDĐ giấy chứng nhận quyền sử dụng đất',
+    ]) {
+      const res = await get(`/api/procedures/search?q=${encodeURIComponent(q)}&pageSize=100`);
+      expect(res.status).toBe(200);
+      expect(res.body.meta.pagination.total).toBe(res.body.data.length);
+    }
+  });
+
   it('bounds the page', async () => {
     const res = await get('/api/procedures/search?q=dat&page=10001');
     expect(res.status).toBe(400);

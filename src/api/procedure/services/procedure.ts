@@ -1,12 +1,18 @@
 import { factories, type Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
 import { fieldError, type FieldError, type Language } from '#domain/errors';
+import { DEFAULT_SYNONYMS } from '#domain/default-synonyms';
 import type { SearchParams } from '#domain/procedure-search';
+import { prepareSynonyms, understandQuery, type Concept } from '#domain/search-query';
 import { prefixRange } from '#domain/search-text';
 import { linkedIds } from '#infra/relation-queries';
-import { documentsWithWord } from '#infra/search-index';
+import { documentsWithWord, type TermSource } from '#infra/search-index';
 import { procedureFieldTable, procedureLevelTable, procedureTable } from '#api/procedure/tables';
 
 const UID = 'api::procedure.procedure';
+
+// The shipped list until the managed one (issue 16) replaces it.
+const SYNONYMS = prepareSynonyms(DEFAULT_SYNONYMS);
 
 /** A published procedure as the register and the public forms name it. */
 export interface ProcedureRef {
@@ -17,8 +23,9 @@ export interface ProcedureRef {
 
 const procedureService = ({ strapi }: { strapi: Core.Strapi }) => ({
   /**
-   * The public search: every word must start a word of the name, keywords or field (diacritics and case
-   * ignored); national codes match exactly and rank first, then procedures whose name holds every word.
+   * The public search: the query's concepts (search-query.ts: stop words out, synonyms in) must each match, one
+   * of its ways of saying it with every word starting a word of the name, keywords or field (diacritics and case
+   * ignored); national codes match exactly and rank first, then procedures whose name holds every concept.
    * Returns the documentIds of one page, in rank order, and the total.
    */
   async search(params: SearchParams): Promise<{ documentIds: string[]; total: number }> {
@@ -26,6 +33,16 @@ const procedureService = ({ strapi }: { strapi: Core.Strapi }) => ({
     // Names from Strapi's metadata (src/api/procedure/tables.ts), so the SQL follows the schema.
     const procedure = procedureTable(strapi);
     const { locale } = params;
+    const { concepts } = understandQuery(params.words, SYNONYMS);
+    /** `column` is a document holding the concept: every word of one of its ways of saying it. */
+    const holding = (column: string, concept: Concept, source?: TermSource) => (where: Knex.QueryBuilder) => {
+      for (const words of concept.alternatives) {
+        where.orWhere((all) => {
+          for (const word of words)
+            all.whereIn(column, documentsWithWord(knex, 'procedure', locale, prefixRange(word), source));
+        });
+      }
+    };
 
     const base = knex(`${procedure.table} as p`).where('p.locale', locale).whereNotNull('p.published_at');
     if (params.status) base.where('p.legal_status', params.status);
@@ -43,10 +60,8 @@ const procedureService = ({ strapi }: { strapi: Core.Strapi }) => ({
       );
     }
     // A query that is only national codes lists exactly those; with words, codes just rank first.
-    if (params.words.length === 0 && params.codes.length > 0) base.whereIn('p.national_code', params.codes);
-    for (const word of params.words) {
-      base.whereIn('p.document_id', documentsWithWord(knex, 'procedure', locale, prefixRange(word)));
-    }
+    if (concepts.length === 0 && params.codes.length > 0) base.whereIn('p.national_code', params.codes);
+    for (const concept of concepts) base.where(holding('p.document_id', concept));
 
     const codeRank = params.codes.length
       ? knex.raw(
@@ -55,13 +70,8 @@ const procedureService = ({ strapi }: { strapi: Core.Strapi }) => ({
         )
       : knex.raw('1');
     const nameWords = knex(`${procedure.table} as n`).select('n.id');
-    for (const word of params.words) {
-      nameWords.whereIn(
-        'n.document_id',
-        documentsWithWord(knex, 'procedure', locale, prefixRange(word), 'n')
-      );
-    }
-    const nameRank = params.words.length
+    for (const concept of concepts) nameWords.where(holding('n.document_id', concept, 'n'));
+    const nameRank = concepts.length
       ? knex.raw('CASE WHEN p.id IN (?) THEN 0 ELSE 1 END', [nameWords])
       : knex.raw('1');
 

@@ -1,0 +1,118 @@
+/**
+ * A citizen's query, understood before it is ranked: its folded words grouped into concepts, each concept with
+ * every way of saying it. Synonym phrases (the managed list, applied both ways, several words on either side) are
+ * found first, so that a stop word inside a phrase ("các-bon") stays; then the domain's stop words are dropped
+ * while other words remain ("thủ tục đất đai" is "đất đai"). The ranking (src/infra/search-ranking.ts) scores
+ * documents by the concepts they match.
+ */
+import { fold } from './search-text';
+
+/** Words a citizen adds around what they look for; folded. Dropped only when other words remain. */
+export const STOP_PHRASES = [
+  'thu tuc',
+  'ho so',
+  'nhu the nao',
+  'the nao',
+  'o dau',
+  'bao lau',
+  'lam',
+  'xin',
+  'cach',
+  'can',
+  'muon',
+  'toi',
+  'minh',
+  'de',
+  'gi',
+  'thi',
+  'a',
+  'nhe',
+].map((phrase) => phrase.split(' '));
+
+/** A synonym group as an editor writes it: phrases that mean the same thing, e.g. ["sổ đỏ", "giấy chứng nhận…"]. */
+export type SynonymGroup = readonly string[];
+
+/** The groups folded into word sequences, longest phrase first, for the scan of a query. */
+export interface PreparedSynonyms {
+  phrases: { words: string[]; group: number }[];
+  groups: string[][][];
+}
+
+export function prepareSynonyms(groups: readonly SynonymGroup[]): PreparedSynonyms {
+  const folded = groups.map((group) => {
+    const seen = new Set<string>();
+    return group
+      .map((phrase) => fold(phrase))
+      .filter((phrase) => phrase !== '' && !seen.has(phrase) && seen.add(phrase))
+      .map((phrase) => phrase.split(' '));
+  });
+  const phrases = folded
+    .flatMap((group, index) => (group.length > 1 ? group.map((words) => ({ words, group: index })) : []))
+    .sort((a, b) => b.words.length - a.words.length);
+  return { phrases, groups: folded };
+}
+
+/** What the query means: one concept per thing asked for. */
+export interface Concept {
+  /** The query's own words for it. */
+  words: string[];
+  /** Every way of saying it, its own words first: a word sequence each. */
+  alternatives: string[][];
+}
+
+export interface UnderstoodQuery {
+  concepts: Concept[];
+  /** The stop words left out. */
+  ignored: string[];
+}
+
+const startsAt = (words: string[], at: number, phrase: string[]) =>
+  phrase.every((word, offset) => words[at + offset] === word);
+
+/** Groups folded query words into concepts: synonym phrases first (longest first), then stop words out. */
+export function understandQuery(words: string[], synonyms: PreparedSynonyms): UnderstoodQuery {
+  const parts: { words: string[]; group: number | null }[] = [];
+  for (let at = 0; at < words.length; ) {
+    const phrase = synonyms.phrases.find((candidate) => startsAt(words, at, candidate.words));
+    if (phrase) {
+      parts.push({ words: phrase.words, group: phrase.group });
+      at += phrase.words.length;
+    } else {
+      parts.push({ words: [words[at]], group: null });
+      at++;
+    }
+  }
+  // Stop phrases are looked for among the words that no synonym claimed, longest first.
+  const ignored: string[] = [];
+  const kept: typeof parts = [];
+  for (let at = 0; at < parts.length; ) {
+    const stop =
+      parts[at].group === null &&
+      STOP_PHRASES.filter((phrase) =>
+        phrase.every(
+          (word, offset) => parts[at + offset]?.group === null && parts[at + offset].words[0] === word
+        )
+      ).sort((a, b) => b.length - a.length)[0];
+    if (stop) {
+      ignored.push(stop.join(' '));
+      at += stop.length;
+    } else {
+      kept.push(parts[at]);
+      at++;
+    }
+  }
+  const meaningful = kept.length > 0 ? kept : parts;
+  return {
+    concepts: meaningful.map(({ words: own, group }) => ({
+      words: own,
+      alternatives:
+        group === null
+          ? [own]
+          : [own, ...synonyms.groups[group].filter((alt) => alt.join(' ') !== own.join(' '))],
+    })),
+    ignored: kept.length > 0 ? ignored : [],
+  };
+}
+
+/** The edits a typo may hold, judged on the folded word: one from 5 letters, two from 9. */
+export const allowedEdits = (word: string) => (word.length >= 9 ? 2 : word.length >= 5 ? 1 : 0);
