@@ -20,10 +20,18 @@ const loadStrapi = () =>
     })
     .load();
 
-/** Runs `script` again in a child process with `mode` (its own RSS: a child's maxRSS starts from its parent's). */
+/** The V8 flags that `npm start` gives the production server (its heap limit), so that a bench measures the same. */
+const PRODUCTION_FLAGS =
+  require(path.join(root, 'package.json')).scripts.start.match(/--max-old-space-size=\d+/g) ?? [];
+
+/**
+ * Runs `script` again in a child process with `mode` (its own RSS: a child's maxRSS starts from its parent's); the
+ * measured mode runs with the production server's flags.
+ */
 const runChild = (script, mode, env) =>
   new Promise((resolve, reject) => {
-    spawn(process.execPath, [script, mode], { cwd: root, env, stdio: 'inherit' }).on(
+    const flags = mode === '--measure' ? PRODUCTION_FLAGS : [];
+    spawn(process.execPath, [...flags, script, mode], { cwd: root, env, stdio: 'inherit' }).on(
       'exit',
       (code, signal) => (code === 0 ? resolve() : reject(new Error(`${mode} exited with ${signal ?? code}`)))
     );
