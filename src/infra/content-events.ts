@@ -18,6 +18,9 @@ const WRITE_ACTIONS = new Set([
   'clone',
 ]);
 
+/** The actions that change what is published, whatever their parameters. */
+const PUBLISHING_ACTIONS = new Set(['publish', 'unpublish', 'delete']);
+
 const PROCEDURE = 'api::procedure.procedure';
 const SUBMISSION = 'plugin::unit-submissions.submission';
 const FIELD = 'api::procedure-field.procedure-field';
@@ -51,7 +54,12 @@ export const contentEventsMiddleware =
       (context.params as { documentId?: string }).documentId ??
       (result as { documentId?: string } | null)?.documentId;
 
-    if (context.uid === PROCEDURE && documentId) await reindexProcedures(strapi, [documentId]);
+    // The index holds published texts: a write to a draft alone (an import's new drafts) leaves it as it was.
+    const touchesPublished =
+      PUBLISHING_ACTIONS.has(context.action) ||
+      (context.params as { status?: string }).status === 'published';
+    if (context.uid === PROCEDURE && documentId && touchesPublished)
+      await reindexProcedures(strapi, [documentId]);
     const createdPublished = (context.params as { data?: { state?: string } }).data?.state === 'published';
     if (
       context.uid === 'api::feedback.feedback' &&
