@@ -6,11 +6,16 @@
  */
 import type { Core, UID } from '@strapi/strapi';
 import type { Knex } from 'knex';
+import { PAIR_SOURCE, wordPairs, type RankedSource } from '#domain/search-ranking';
 import { terms } from '#domain/search-text';
 import { SEARCH_TERMS_TABLE } from './models';
+import { staleVocabulary } from './search-ranking';
 
-/** Where a word came from: the title-like text ranks above the rest. */
-export type TermSource = 'n' | 'k' | 'f';
+/**
+ * Where a word came from (weights in src/domain/search-ranking.ts): name, keywords, field, agency, subjects,
+ * result; `p` holds the name's word pairs ("giay phep"), for phrase matches.
+ */
+export type TermSource = RankedSource | typeof PAIR_SOURCE;
 
 export interface IndexedText {
   documentId: string;
@@ -18,14 +23,20 @@ export interface IndexedText {
   texts: [TermSource, string | null | undefined][];
 }
 
-type Model = 'procedure' | 'feedback' | 'submission';
+export type SearchModel = 'procedure' | 'feedback' | 'submission';
+
+/**
+ * What each model's index holds, as a version: a database indexed by an older version is indexed again at start-up
+ * (a new source of words, a new way of splitting them).
+ */
+const INDEX_VERSIONS: Record<SearchModel, number> = { procedure: 2, feedback: 1, submission: 1 };
 
 const BATCH = 500;
 
 /** Replaces the words of these documents (or of every document of the model) by those of `docs`. */
 export async function replaceTerms(
   strapi: Core.Strapi,
-  model: Model,
+  model: SearchModel,
   scope: string[] | 'all',
   docs: IndexedText[]
 ) {
@@ -33,7 +44,7 @@ export async function replaceTerms(
   const rows = docs.flatMap(({ documentId, locale, texts }) => {
     const seen = new Set<string>();
     return texts.flatMap(([source, text]) =>
-      terms(text ?? '')
+      (source === PAIR_SOURCE ? wordPairs : terms)(text ?? '')
         .filter((term) => !seen.has(`${source}:${term}`) && seen.add(`${source}:${term}`))
         .map((term) => ({ model, document_id: documentId, locale, term, source }))
     );
@@ -55,12 +66,13 @@ export async function replaceTerms(
         .insert(rows.slice(i, i + BATCH));
     }
   });
+  staleVocabulary(strapi, model);
 }
 
 /** `document_id IN (documents having a word starting with lo…)`, for one query word. */
 export function documentsWithWord(
   knex: Knex,
-  model: Model,
+  model: SearchModel,
   locale: string,
   [lo, hi]: [string, string],
   source?: TermSource
@@ -78,7 +90,7 @@ export function documentsWithWord(
  * the documents asked for, and replaces their words by those `index` gives a row.
  */
 function reindexer<Row extends { documentId: string }>(
-  model: Model,
+  model: SearchModel,
   uid: UID.ContentType,
   query: { where?: object; select: (keyof Row & string)[]; populate?: object },
   index: (row: Row) => Omit<IndexedText, 'documentId'>
@@ -97,27 +109,37 @@ function reindexer<Row extends { documentId: string }>(
   };
 }
 
-/** Re-reads the published rows of these procedures and indexes their name, keywords and field name. */
+/**
+ * Re-reads the published rows of these procedures and indexes their name (and its word pairs), keywords, field
+ * name, implementing agency, subjects and result.
+ */
 export const reindexProcedures = reindexer<{
   documentId: string;
   locale: string;
   name: string;
   keywords: string | null;
+  implementingAgency: string | null;
+  subjects: string | null;
+  result: string | null;
   field?: { name: string };
 }>(
   'procedure',
   'api::procedure.procedure',
   {
     where: { publishedAt: { $notNull: true } },
-    select: ['documentId', 'locale', 'name', 'keywords'],
+    select: ['documentId', 'locale', 'name', 'keywords', 'implementingAgency', 'subjects', 'result'],
     populate: { field: { select: ['name'] } },
   },
   (r) => ({
     locale: r.locale,
     texts: [
       ['n', r.name],
+      [PAIR_SOURCE, r.name],
       ['k', r.keywords],
       ['f', r.field?.name],
+      ['a', r.implementingAgency],
+      ['s', r.subjects],
+      ['r', r.result],
     ],
   })
 );
@@ -160,16 +182,19 @@ export const reindexSubmissions = reindexer<{ documentId: string; title: string;
 );
 
 /**
- * Databases filled before the search index (or one of its models) existed, or restored without it, get each such
- * model indexed whole once, at bootstrap: its old rows are found like new ones.
+ * Databases filled before the search index (or one of its models) existed, restored without it, or indexed by an
+ * older INDEX_VERSIONS, get each such model indexed whole once, at bootstrap: its old rows are found like new ones.
  */
 export async function indexUnindexedModels(strapi: Core.Strapi) {
+  const store = strapi.store({ type: 'app', name: 'search-index' });
   for (const [model, reindex] of [
     ['procedure', reindexProcedures],
     ['feedback', reindexFeedback],
     ['submission', reindexSubmissions],
   ] as const) {
     const [{ count }] = await strapi.db.connection(SEARCH_TERMS_TABLE).where({ model }).count({ count: '*' });
-    if (Number(count) === 0) await reindex(strapi, 'all');
+    const version = (await store.get({ key: model })) as number | null;
+    if (Number(count) === 0 || (version ?? 1) !== INDEX_VERSIONS[model]) await reindex(strapi, 'all');
+    if (version !== INDEX_VERSIONS[model]) await store.set({ key: model, value: INDEX_VERSIONS[model] });
   }
 }

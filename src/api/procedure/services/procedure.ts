@@ -1,12 +1,11 @@
 import { factories, type Core } from '@strapi/strapi';
-import type { Knex } from 'knex';
 import { fieldError, type FieldError, type Language } from '#domain/errors';
 import { DEFAULT_SYNONYMS } from '#domain/default-synonyms';
 import type { SearchParams } from '#domain/procedure-search';
-import { prepareSynonyms, understandQuery, type Concept } from '#domain/search-query';
-import { prefixRange } from '#domain/search-text';
+import { corrections, rankingPlan, suggestion } from '#domain/search-ranking';
+import { prepareSynonyms, understandQuery } from '#domain/search-query';
 import { linkedIds } from '#infra/relation-queries';
-import { documentsWithWord, type TermSource } from '#infra/search-index';
+import { rankedDocuments, vocabulary } from '#infra/search-ranking';
 import { procedureFieldTable, procedureLevelTable, procedureTable } from '#api/procedure/tables';
 
 const UID = 'api::procedure.procedure';
@@ -21,107 +20,166 @@ export interface ProcedureRef {
   name: string;
 }
 
-const procedureService = ({ strapi }: { strapi: Core.Strapi }) => ({
-  /**
-   * The public search: the query's concepts (search-query.ts: stop words out, synonyms in) must each match, one
-   * of its ways of saying it with every word starting a word of the name, keywords or field (diacritics and case
-   * ignored); national codes match exactly and rank first, then procedures whose name holds every concept.
-   * Returns the documentIds of one page, in rank order, and the total.
-   */
-  async search(params: SearchParams): Promise<{ documentIds: string[]; total: number }> {
-    const knex = strapi.db.connection;
-    // Names from Strapi's metadata (src/api/procedure/tables.ts), so the SQL follows the schema.
-    const procedure = procedureTable(strapi);
-    const { locale } = params;
-    const { concepts } = understandQuery(params.words, SYNONYMS);
-    /** `column` is a document holding the concept: every word of one of its ways of saying it. */
-    const holding = (column: string, concept: Concept, source?: TermSource) => (where: Knex.QueryBuilder) => {
-      for (const words of concept.alternatives) {
-        where.orWhere((all) => {
-          for (const word of words)
-            all.whereIn(column, documentsWithWord(knex, 'procedure', locale, prefixRange(word), source));
-        });
+/** One page of the search, in rank order. */
+export interface SearchResult {
+  documentIds: string[];
+  total: number;
+  /** No procedure holds every concept of the query: these hold some of them, the most first. */
+  partial: boolean;
+  /** The query with its unknown words corrected, when nothing matched it in full. */
+  suggestion: string | null;
+  /** The stop words left out of the query. */
+  ignored: string[];
+}
+
+const DOCUMENT_COUNT_TTL_MS = 60_000;
+
+const procedureService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const documentCounts = new Map<string, { count: number; at: number }>();
+  /** The published procedures of a locale, idf's N: counted at most once a minute. */
+  async function documentCount(locale: string) {
+    const cached = documentCounts.get(locale);
+    if (cached && Date.now() - cached.at < DOCUMENT_COUNT_TTL_MS) return cached.count;
+    const [{ count }] = await strapi.db
+      .connection(procedureTable(strapi).table)
+      .where('locale', locale)
+      .whereNotNull('published_at')
+      .count({ count: '*' });
+    documentCounts.set(locale, { count: Number(count), at: Date.now() });
+    return Number(count);
+  }
+
+  return {
+    /**
+     * The public search, ranked as src/domain/search-ranking.ts says: the query understood as concepts
+     * (search-query.ts: stop words out, synonyms in), unknown words corrected within their allowed edits. The
+     * procedures holding every concept are the results; when none does, those holding the most concepts are, flagged
+     * partial, with a suggestion. A national code in the query ranks that procedure first.
+     */
+    async search(params: SearchParams): Promise<SearchResult> {
+      const knex = strapi.db.connection;
+      // Names from Strapi's metadata (src/api/procedure/tables.ts), so the SQL follows the schema.
+      const procedure = procedureTable(strapi);
+      const { locale, codes } = params;
+      const { concepts, ignored } = understandQuery(params.words, SYNONYMS);
+      const words = [...new Set(concepts.flatMap((concept) => concept.alternatives.flat()))];
+      const known = concepts.length ? await vocabulary(strapi, 'procedure', locale) : new Map();
+      const corrected = new Map(words.map((word) => [word, corrections(word, known)]));
+
+      const base = knex(`${procedure.table} as p`).where('p.locale', locale).whereNotNull('p.published_at');
+      if (params.status) base.where('p.legal_status', params.status);
+      if (params.onlineLevel) base.where('p.online_level', params.onlineLevel);
+      if (params.field) {
+        const fields = procedureFieldTable(strapi).table;
+        base.whereIn('p.id', linkedIds(knex, procedure.link.field, fields).where('t.code', params.field));
       }
-    };
+      if (params.level) {
+        // The levels are a component: its link table also names the attribute.
+        const levels = procedureLevelTable(strapi).table;
+        base.whereIn(
+          'p.id',
+          linkedIds(knex, procedure.link.levels, levels).where({
+            'l.field': 'levels',
+            't.level': params.level,
+          })
+        );
+      }
+      const inCodes = codes.length ? `p.national_code IN (${codes.map(() => '?').join(', ')})` : 'FALSE';
+      const all = concepts.length;
+      let matched = knex.raw('0');
+      if (all > 0) {
+        const { subquery: ranked } = await rankedDocuments(
+          knex,
+          'procedure',
+          locale,
+          rankingPlan(concepts, corrected),
+          await documentCount(locale)
+        );
+        if (codes.length) {
+          base.leftJoin(ranked, 'r.d', 'p.document_id');
+          base.where((either) => either.whereNotNull('r.d').orWhereIn('p.national_code', codes));
+        } else base.join(ranked, 'r.d', 'p.document_id');
+        // A code asked for counts as holding the whole query.
+        matched = knex.raw(`CASE WHEN ${inCodes} THEN ${all} ELSE COALESCE(r.matched, 0) END`, codes);
+      } else if (codes.length) base.whereIn('p.national_code', codes);
+      const full = knex.raw(`SUM(CASE WHEN ${matched.toQuery()} = ${all} THEN 1 ELSE 0 END)`);
 
-    const base = knex(`${procedure.table} as p`).where('p.locale', locale).whereNotNull('p.published_at');
-    if (params.status) base.where('p.legal_status', params.status);
-    if (params.onlineLevel) base.where('p.online_level', params.onlineLevel);
-    if (params.field) {
-      const fields = procedureFieldTable(strapi).table;
-      base.whereIn('p.id', linkedIds(knex, procedure.link.field, fields).where('t.code', params.field));
-    }
-    if (params.level) {
-      // The levels are a component: its link table also names the attribute.
-      const levels = procedureLevelTable(strapi).table;
-      base.whereIn(
-        'p.id',
-        linkedIds(knex, procedure.link.levels, levels).where({ 'l.field': 'levels', 't.level': params.level })
-      );
-    }
-    // A query that is only national codes lists exactly those; with words, codes just rank first.
-    if (concepts.length === 0 && params.codes.length > 0) base.whereIn('p.national_code', params.codes);
-    for (const concept of concepts) base.where(holding('p.document_id', concept));
+      // One query gives the page and, through windows, the totals; past the last page it gives no row, so they are
+      // counted on their own (from a copy taken before the page's select, order, limit and offset).
+      const counting = base.clone();
+      const rows: {
+        document_id: string;
+        matched: number | string;
+        total: number | string;
+        full: number | string;
+      }[] = await base
+        .select('p.document_id')
+        .select({
+          matched,
+          code_rank: knex.raw(`CASE WHEN ${inCodes} THEN 0 ELSE 1 END`, codes),
+          total: knex.raw('COUNT(*) OVER ()'),
+          full: knex.raw(`${full.toQuery()} OVER ()`),
+        })
+        .orderBy([
+          { column: 'code_rank', order: 'asc' },
+          { column: 'matched', order: 'desc' },
+          ...(all > 0
+            ? [
+                { column: 'r.phrase', order: 'desc' as const },
+                { column: 'r.score', order: 'desc' as const },
+              ]
+            : []),
+          { column: 'p.national_code', order: 'asc' },
+          { column: 'p.id', order: 'asc' },
+        ])
+        .limit(params.pageSize)
+        .offset((params.page - 1) * params.pageSize);
+      const counts = rows.length
+        ? rows[0]
+        : (
+            (await counting.select({ total: knex.raw('COUNT(*)'), full })) as {
+              total: unknown;
+              full: unknown;
+            }[]
+          )[0];
+      const total = Number(counts?.total ?? 0);
+      const fullTotal = Number(counts?.full ?? 0);
+      const partial = all > 0 && fullTotal === 0 && total > 0;
+      return {
+        documentIds: rows
+          .filter((row) => partial || Number(row.matched) === all)
+          .map((row) => row.document_id),
+        total: partial ? total : fullTotal,
+        partial,
+        suggestion: all > 0 && fullTotal === 0 ? suggestion(words, known) : null,
+        ignored,
+      };
+    },
 
-    const codeRank = params.codes.length
-      ? knex.raw(
-          `CASE WHEN p.national_code IN (${params.codes.map(() => '?').join(',')}) THEN 0 ELSE 1 END`,
-          params.codes
-        )
-      : knex.raw('1');
-    const nameWords = knex(`${procedure.table} as n`).select('n.id');
-    for (const concept of concepts) nameWords.where(holding('n.document_id', concept, 'n'));
-    const nameRank = concepts.length
-      ? knex.raw('CASE WHEN p.id IN (?) THEN 0 ELSE 1 END', [nameWords])
-      : knex.raw('1');
-
-    // One query gives the page and, through a window, the total; past the last page it gives no row, so the total
-    // is counted on its own (from a copy taken before the page's select, order, limit and offset).
-    const counting = base.clone();
-    const rows = await base
-      .select('p.document_id', 'p.national_code')
-      .select({ code_rank: codeRank, name_rank: nameRank, total: knex.raw('COUNT(*) OVER ()') })
-      .orderBy([
-        { column: 'code_rank', order: 'asc' },
-        { column: 'name_rank', order: 'asc' },
-        { column: 'p.national_code', order: 'asc' },
-        { column: 'p.id', order: 'asc' },
-      ])
-      .limit(params.pageSize)
-      .offset((params.page - 1) * params.pageSize);
-    const total =
-      rows.length > 0
-        ? Number(rows[0].total)
-        : params.page > 1
-          ? Number((await counting.count({ total: '*' }))[0].total)
-          : 0;
-
-    return { documentIds: rows.map((r: { document_id: string }) => r.document_id), total };
-  },
-
-  /** The published procedure of this documentId, or the field error to report (`procedure`). */
-  async publishedProcedure(
-    documentId: string,
-    language: Language
-  ): Promise<ProcedureRef | { error: FieldError }> {
-    // One published row per locale: the Vietnamese one names it, as the register is kept in Vietnamese.
-    const rows = await strapi.db.query(UID).findMany({
-      where: { documentId, publishedAt: { $notNull: true } },
-      select: ['documentId', 'nationalCode', 'name', 'locale'],
-    });
-    const found = rows.find((row: { locale: string }) => row.locale === 'vi') ?? rows[0];
-    return found
-      ? { documentId: found.documentId, nationalCode: found.nationalCode, name: found.name }
-      : {
-          error: fieldError(
-            ['procedure'],
-            'Không tìm thấy thủ tục hành chính này.',
-            'No such procedure.',
-            language
-          ),
-        };
-  },
-});
+    /** The published procedure of this documentId, or the field error to report (`procedure`). */
+    async publishedProcedure(
+      documentId: string,
+      language: Language
+    ): Promise<ProcedureRef | { error: FieldError }> {
+      // One published row per locale: the Vietnamese one names it, as the register is kept in Vietnamese.
+      const rows = await strapi.db.query(UID).findMany({
+        where: { documentId, publishedAt: { $notNull: true } },
+        select: ['documentId', 'nationalCode', 'name', 'locale'],
+      });
+      const found = rows.find((row: { locale: string }) => row.locale === 'vi') ?? rows[0];
+      return found
+        ? { documentId: found.documentId, nationalCode: found.nationalCode, name: found.name }
+        : {
+            error: fieldError(
+              ['procedure'],
+              'Không tìm thấy thủ tục hành chính này.',
+              'No such procedure.',
+              language
+            ),
+          };
+    },
+  };
+};
 
 export default factories.createCoreService(UID, procedureService);
 

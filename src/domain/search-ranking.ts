@@ -1,0 +1,120 @@
+/**
+ * How the procedure search ranks, as data and arithmetic the SQL (src/infra/search-ranking.ts) carries out the same
+ * way on SQLite and PostgreSQL. A document is ranked by, in this order:
+ *
+ * 1. a national code written in the query (that procedure first);
+ * 2. how many of the query's concepts it holds (search-query.ts): every concept before some of them;
+ * 3. how many of the query's word pairs its name holds as written (a phrase before scattered words);
+ * 4. its score: for each concept, the best way of saying it that the document holds in full, summing for each of
+ *    its words idf × the weight of the text it was found in × how it was found (whole word, start of a word, a
+ *    typo away). idf is BM25's, ln(1 + (N − df + 0.5) / (df + 0.5)): a rare word counts more than a common one.
+ */
+import { distance } from 'fastest-levenshtein';
+import type { Concept } from './search-query';
+import { allowedEdits } from './search-query';
+import { fold, prefixRange } from './search-text';
+
+/** The texts a procedure's words are indexed from, with their weight; `p` holds the name's word pairs. */
+export const SOURCE_WEIGHTS = { n: 3, k: 2.5, f: 1.5, a: 1, s: 0.5, r: 0.5 } as const;
+export type RankedSource = keyof typeof SOURCE_WEIGHTS;
+export const PAIR_SOURCE = 'p';
+
+/** A word found as the start of a longer one ("phep" in "phepx") or a typo away counts less than the word itself. */
+export const PREFIX_FACTOR = 0.5;
+export const TYPO_FACTOR = 0.7;
+
+export const idf = (df: number, documents: number) =>
+  Math.log(1 + (Math.max(documents - df, 0) + 0.5) / (df + 0.5));
+
+/** The adjacent word pairs of a text, as the index stores them ("giay phep"): a phrase match is a pair match. */
+export function wordPairs(text: string): string[] {
+  const words = fold(text).split(' ').filter(Boolean);
+  const pairs = new Set<string>();
+  for (let i = 1; i < words.length; i++) pairs.add(`${words[i - 1]} ${words[i]}`);
+  return [...pairs];
+}
+
+/** One way a query word is looked up: the index's terms in [lo, hi), weighted by `factor`. */
+export interface TermLookup {
+  concept: number;
+  alternative: number;
+  word: number;
+  lo: string;
+  hi: string;
+  /** 1 for the word as typed (its own terms and, at PREFIX_FACTOR, longer ones), TYPO_FACTOR for a correction. */
+  factor: number;
+}
+
+export interface RankingPlan {
+  lookups: TermLookup[];
+  /** The number of words of each alternative: it matches only when all are found. */
+  alternatives: { concept: number; alternative: number; words: number }[];
+  /** The query's word pairs, for the phrase rank. */
+  pairs: string[];
+  concepts: number;
+}
+
+/** The exact range of one term: nothing over [0-9a-z] lies between `term` and `term + '0'`. */
+const exactly = (term: string): [string, string] => [term, `${term}0`];
+
+/** The lookups of a query: each word as typed (and as the start of longer words), and its corrections. */
+export function rankingPlan(concepts: Concept[], corrections: Map<string, string[]>): RankingPlan {
+  const lookups: TermLookup[] = [];
+  const alternatives: RankingPlan['alternatives'] = [];
+  concepts.forEach((concept, c) =>
+    concept.alternatives.forEach((words, a) => {
+      alternatives.push({ concept: c, alternative: a, words: words.length });
+      words.forEach((word, w) => {
+        const [lo, hi] = word.length > 1 ? prefixRange(word) : exactly(word);
+        lookups.push({ concept: c, alternative: a, word: w, lo, hi, factor: 1 });
+        for (const corrected of corrections.get(word) ?? []) {
+          const [clo, chi] = exactly(corrected);
+          lookups.push({ concept: c, alternative: a, word: w, lo: clo, hi: chi, factor: TYPO_FACTOR });
+        }
+      });
+    })
+  );
+  const pairs = new Set<string>();
+  const own = concepts.flatMap((concept) => concept.words);
+  for (let i = 1; i < own.length; i++) pairs.add(`${own[i - 1]} ${own[i]}`);
+  for (const concept of concepts)
+    for (const words of concept.alternatives.slice(1))
+      for (let i = 1; i < words.length; i++) pairs.add(`${words[i - 1]} ${words[i]}`);
+  return { lookups, alternatives, pairs: [...pairs], concepts: concepts.length };
+}
+
+/** The index's words and how many documents hold each, for typo corrections. */
+export type Vocabulary = ReadonlyMap<string, number>;
+
+/**
+ * The words of the vocabulary within the edits a word may hold (allowedEdits), closest first, then the most
+ * common: none for a word the vocabulary holds or one too short to correct.
+ */
+export function corrections(word: string, vocabulary: Vocabulary, limit = 3): string[] {
+  const edits = allowedEdits(word);
+  if (edits === 0 || vocabulary.has(word)) return [];
+  const found: { term: string; edits: number; documents: number }[] = [];
+  for (const [term, documents] of vocabulary) {
+    if (Math.abs(term.length - word.length) > edits) continue;
+    const d = distance(word, term);
+    if (d <= edits) found.push({ term, edits: d, documents });
+  }
+  return found
+    .sort((a, b) => a.edits - b.edits || b.documents - a.documents || (a.term < b.term ? -1 : 1))
+    .slice(0, limit)
+    .map((entry) => entry.term);
+}
+
+/**
+ * "Did you mean": the query with each word the vocabulary lacks replaced by its best correction, when there is one
+ * to make; null otherwise.
+ */
+export function suggestion(words: string[], vocabulary: Vocabulary): string | null {
+  let changed = false;
+  const suggested = words.map((word) => {
+    const [best] = corrections(word, vocabulary, 1);
+    if (best) changed = true;
+    return best ?? word;
+  });
+  return changed ? suggested.join(' ') : null;
+}
