@@ -67,7 +67,7 @@ describe('corrections and suggestion', () => {
     expect(corrections('chugthuk', vocabulary)).toEqual([]);
     expect(corrections('chungthuk', vocabulary)).toEqual(['chungthuc']);
     expect(corrections('cungthuk', vocabulary)).toEqual([]);
-    expect(corrections('chugnthuck', vocabulary)).toEqual(['chungthuc']);
+    expect(corrections('chugthuck', vocabulary)).toEqual(['chungthuc']);
   });
 
   it('suggests the query with its unknown words corrected, or nothing', () => {
