@@ -12,6 +12,8 @@ import { startOutboxWorker } from '#infra/outbox';
 import { closeRedis, redis } from '#infra/redis';
 import { ResponseCache } from '#infra/response-cache';
 import { indexUnindexedModels } from '#infra/search-index';
+import { synonymMiddleware } from '#api/synonym/document-middleware';
+import { synonyms } from '#api/synonym/services/synonym';
 import bodyMiddleware from './middlewares/body';
 import { registerOpenApi } from './openapi';
 import { isDatabaseEmpty, seedDemo } from './seed';
@@ -38,6 +40,7 @@ export default {
     );
     strapi.documents.use(procedureHistoryMiddleware(strapi));
     strapi.documents.use(contentEventsMiddleware(strapi));
+    strapi.documents.use(synonymMiddleware(strapi));
     registerOpenApi(strapi);
   },
 
@@ -60,6 +63,7 @@ export default {
       await seedDemo(strapi);
     }
 
+    await synonyms(strapi).seed();
     await indexUnindexedModels(strapi);
     stopSweeps = startFileSweeps(strapi);
     stopOutbox = startOutboxWorker(strapi);

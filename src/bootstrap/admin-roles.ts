@@ -16,7 +16,7 @@ import { actionsOfRole, type PluginActions, type RoleCode } from '#utils/admin-a
  * name it (each plugin's server/src/config/actions.ts). When ROLES_VERSION rises (a release adds capabilities), the
  * permissions a role lacks are added; nothing a super admin changed is removed.
  */
-const ROLES_VERSION = 6;
+const ROLES_VERSION = 7;
 
 type Access = 'read' | 'edit' | 'publish';
 
@@ -80,6 +80,7 @@ const CONTENT_ACCESS: AccessRow[] = [
   ['api::unit.unit', 'read', 'edit', 'read', OWN_UNITS],
   ['api::organization.organization', 'read', 'publish', 'read', 'read'],
   ['api::holiday.holiday', 'read', 'edit', 'read', 'read'],
+  ['api::synonym.synonym', 'edit', 'read', NONE, NONE],
   ['api::article.article', 'publish', 'read', 'read', { ...UNIT_DRAFTS, exceptFields: ['submission'] }],
   // The Office reads feedback only: it moves through the register's workflow, never by editing fields.
   ['api::feedback.feedback', NONE, 'read', WITHOUT_PERSONAL_DATA, NONE],

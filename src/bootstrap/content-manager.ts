@@ -16,6 +16,7 @@ const MAIN_FIELDS: Record<string, string> = {
   'api::organization.organization': 'id',
   'organization.profile': 'issuingBody',
   'plugin::procedure-import.procedure-import': 'fileName',
+  'api::synonym.synonym': 'phrases',
 };
 
 /** The columns of each list view. */
@@ -31,6 +32,7 @@ const LIST_COLUMNS: Record<string, string[]> = {
   'api::feedback.feedback': ['receivedAt', 'subject', 'kind', 'state', 'handlingUnit', 'dueDate'],
   'api::survey-response.survey-response': ['submittedAt', 'procedure', 'timeliness', 'staffAttitude'],
   'api::holiday.holiday': ['date', 'kind', 'name'],
+  'api::synonym.synonym': ['phrases', 'note', 'updatedAt'],
 };
 
 /** Newest first where recency matters. */
@@ -44,7 +46,8 @@ const SORT: Record<string, { defaultSortBy: string; defaultSortOrder: 'ASC' | 'D
 // Raise when labels or main fields change, so that existing databases get them once.
 // 2: labels of the unit submission, of the article's submission and of the feedback workflow fields.
 // 3: the procedure's issuing body and last import (shown, not editable: imports set it).
-const LAYOUT_VERSION = 3;
+// 4: the synonyms of the search.
+const LAYOUT_VERSION = 4;
 
 /** Fields the edit view shows but does not let anyone change. */
 const READ_ONLY: Record<string, string[]> = { 'api::procedure.procedure': ['lastImport'] };

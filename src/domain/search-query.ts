@@ -5,6 +5,7 @@
  * while other words remain ("thủ tục đất đai" is "đất đai"). The ranking (src/infra/search-ranking.ts) scores
  * documents by the concepts they match.
  */
+import { fieldError, type Language, type Validated } from './errors';
 import { fold } from './search-text';
 
 /** Words a citizen adds around what they look for; folded. Dropped only when other words remain. */
@@ -31,6 +32,44 @@ export const STOP_PHRASES = [
 
 /** A synonym group as an editor writes it: phrases that mean the same thing, e.g. ["sổ đỏ", "giấy chứng nhận…"]. */
 export type SynonymGroup = readonly string[];
+
+export const MAX_SYNONYM_PHRASES = 12;
+export const MAX_PHRASE_LENGTH = 100;
+
+/**
+ * The phrases of a synonym entry as an editor writes it, one per line: at least two that differ once folded, each
+ * of at most 100 characters, at most 12.
+ */
+export function checkSynonymPhrases(text: unknown, language: Language = 'vi'): Validated<string[]> {
+  const fail = (vi: string, en: string): Validated<string[]> => ({
+    ok: false,
+    errors: [fieldError(['phrases'], vi, en, language)],
+  });
+  if (typeof text !== 'string')
+    return fail('Hãy nhập các cách gọi, mỗi dòng một cách.', 'Enter the ways of saying it, one per line.');
+  const phrases = text
+    .split(/\r?\n/)
+    .map((line) => line.trim().replace(/\s+/g, ' '))
+    .filter(Boolean);
+  const long = phrases.find((phrase) => phrase.length > MAX_PHRASE_LENGTH);
+  if (long)
+    return fail(
+      `Mỗi cách gọi dài tối đa ${MAX_PHRASE_LENGTH} ký tự: "${long.slice(0, 30)}…".`,
+      `Each way of saying it is at most ${MAX_PHRASE_LENGTH} characters: "${long.slice(0, 30)}…".`
+    );
+  if (phrases.length > MAX_SYNONYM_PHRASES)
+    return fail(
+      `Tối đa ${MAX_SYNONYM_PHRASES} cách gọi trong một mục.`,
+      `At most ${MAX_SYNONYM_PHRASES} ways of saying it in one entry.`
+    );
+  const distinct = new Set(phrases.map(fold).filter(Boolean));
+  if (distinct.size < 2)
+    return fail(
+      'Cần ít nhất hai cách gọi khác nhau (không tính dấu, chữ hoa), mỗi dòng một cách.',
+      'At least two different ways of saying it are needed (ignoring accents and case), one per line.'
+    );
+  return { ok: true, value: phrases };
+}
 
 /** The groups folded into word sequences, longest phrase first, for the scan of a query. */
 export interface PreparedSynonyms {

@@ -38,7 +38,8 @@ export const PUBLIC_CONTENT_TYPES = new Set([
 ]);
 
 function scopesOf(uid: string, action: string): CacheScope[] {
-  if (PUBLIC_CONTENT_TYPES.has(uid)) return ['content'];
+  // Synonyms change what the public procedure search finds.
+  if (PUBLIC_CONTENT_TYPES.has(uid) || uid === 'api::synonym.synonym') return ['content'];
   // A new feedback is never public; the answered list changes when one is updated (answered, published).
   if (uid === 'api::feedback.feedback' && action !== 'create') return ['feedback'];
   if (uid === 'api::survey-response.survey-response') return ['survey'];

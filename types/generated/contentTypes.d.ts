@@ -1627,6 +1627,37 @@ export interface ApiSurveyResponseSurveyResponse extends Struct.CollectionTypeSc
   };
 }
 
+export interface ApiSynonymSynonym extends Struct.CollectionTypeSchema {
+  collectionName: 'synonyms';
+  info: {
+    description: 'C\u00E1c c\u00E1ch g\u1ECDi c\u00F9ng m\u1ED9t vi\u1EC7c, m\u1ED9t d\u00F2ng m\u1ED9t c\u00E1ch g\u1ECDi: t\u00ECm th\u1EE7 t\u1EE5c b\u1EB1ng c\u00E1ch g\u1ECDi n\u00E0o c\u0169ng th\u1EA5y';
+    displayName: 'T\u1EEB \u0111\u1ED3ng ngh\u0129a';
+    pluralName: 'synonyms';
+    singularName: 'synonym';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  attributes: {
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'api::synonym.synonym'> & Schema.Attribute.Private;
+    note: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 255;
+      }>;
+    phrases: Schema.Attribute.Text &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 1200;
+      }>;
+    publishedAt: Schema.Attribute.DateTime;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+  };
+}
+
 export interface ApiUnitMembership extends Struct.CollectionTypeSchema {
   collectionName: 'unit_memberships';
   info: {
@@ -2957,6 +2988,7 @@ declare module '@strapi/strapi' {
       'api::procedure-field.procedure-field': ApiProcedureFieldProcedureField;
       'api::procedure.procedure': ApiProcedureProcedure;
       'api::survey-response.survey-response': ApiSurveyResponseSurveyResponse;
+      'api::synonym.synonym': ApiSynonymSynonym;
       'api::unit.membership': ApiUnitMembership;
       'api::unit.unit': ApiUnitUnit;
       'plugin::annual-report.export-job': PluginAnnualReportExportJob;

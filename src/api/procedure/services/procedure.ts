@@ -1,17 +1,14 @@
 import { factories, type Core } from '@strapi/strapi';
 import { fieldError, type FieldError, type Language } from '#domain/errors';
-import { DEFAULT_SYNONYMS } from '#domain/default-synonyms';
 import type { SearchParams } from '#domain/procedure-search';
 import { corrections, rankingPlan, suggestion } from '#domain/search-ranking';
-import { prepareSynonyms, understandQuery } from '#domain/search-query';
+import { understandQuery } from '#domain/search-query';
 import { linkedIds } from '#infra/relation-queries';
 import { rankedDocuments, vocabulary } from '#infra/search-ranking';
 import { procedureFieldTable, procedureLevelTable, procedureTable } from '#api/procedure/tables';
+import { synonyms } from '#api/synonym/services/synonym';
 
 const UID = 'api::procedure.procedure';
-
-// The shipped list until the managed one (issue 16) replaces it.
-const SYNONYMS = prepareSynonyms(DEFAULT_SYNONYMS);
 
 /** A published procedure as the register and the public forms name it. */
 export interface ProcedureRef {
@@ -61,7 +58,7 @@ const procedureService = ({ strapi }: { strapi: Core.Strapi }) => {
       // Names from Strapi's metadata (src/api/procedure/tables.ts), so the SQL follows the schema.
       const procedure = procedureTable(strapi);
       const { locale, codes } = params;
-      const { concepts, ignored } = understandQuery(params.words, SYNONYMS);
+      const { concepts, ignored } = understandQuery(params.words, await synonyms(strapi).prepared());
       const words = [...new Set(concepts.flatMap((concept) => concept.alternatives.flat()))];
       const known = concepts.length ? await vocabulary(strapi, 'procedure', locale) : new Map();
       const corrected = new Map(words.map((word) => [word, corrections(word, known)]));

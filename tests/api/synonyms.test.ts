@@ -1,0 +1,149 @@
+/**
+ * Issue 16: the search's synonyms are a list the IT Center keeps in the Content Manager. A new database starts with
+ * the shipped list; an edit applies at once, on this node and on another one that shares the database, without a
+ * restart; a bad entry is refused with a bilingual field error and nothing written; other roles cannot change it.
+ */
+import { spawn, type ChildProcessWithoutNullStreams } from 'child_process';
+import path from 'path';
+import request from 'supertest';
+import { DEFAULT_SYNONYMS } from '../../src/domain/default-synonyms';
+import { ROOT } from '../setup/env';
+import { adminLogin } from '../setup/http';
+import { useStrapi } from '../setup/strapi';
+
+const app = useStrapi();
+const UID = 'api::synonym.synonym';
+const CM = `/content-manager/collection-types/${UID}`;
+const IT = 'ttcntt@demo.example';
+const OFFICE = 'vanphong@demo.example';
+const UNIT = 'qldd@demo.example';
+const tokens: Record<string, string> = {};
+const PORT = 20000 + ((process.pid + 7) % 20000);
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Entry = Record<string, any>;
+
+let node: ChildProcessWithoutNullStreams | undefined;
+let penguin: string;
+
+beforeAll(async () => {
+  for (const email of [IT, OFFICE, UNIT]) tokens[email] = await adminLogin(app.server(), email);
+  const field = await app.strapi().db.query('api::procedure-field.procedure-field').findOne({ where: {} });
+  const created = await app
+    .strapi()
+    .documents('api::procedure.procedure')
+    .create({
+      locale: 'vi',
+      status: 'published',
+      data: {
+        nationalCode: '9.990888',
+        name: 'Cấp phép nuôi chim cánh cụt',
+        implementingAgency: 'Sở',
+        subjects: 'Tổ chức',
+        onlineLevel: 'not_online',
+        field: field.documentId,
+        levels: [{ level: 'province' }],
+      } as never,
+    });
+  penguin = created.documentId;
+}, 60_000);
+
+afterAll(() => {
+  if (node?.exitCode === null) node.kill('SIGKILL');
+});
+
+const as = (email: string) => ({
+  get: (url: string) => request(app.server()).get(url).set('Authorization', `Bearer ${tokens[email]}`),
+  post: (url: string) => request(app.server()).post(url).set('Authorization', `Bearer ${tokens[email]}`),
+  put: (url: string) => request(app.server()).put(url).set('Authorization', `Bearer ${tokens[email]}`),
+  del: (url: string) => request(app.server()).delete(url).set('Authorization', `Bearer ${tokens[email]}`),
+});
+
+/**
+ * A second node on the test's database (tests/setup/run-server.js). Its response cache is off: across nodes that
+ * cache is shared through Redis (tested in the response cache's own tests); here the synonyms' own reload is tested.
+ */
+function startNode(): Promise<ChildProcessWithoutNullStreams> {
+  const child = spawn(process.execPath, [path.join(ROOT, 'tests', 'setup', 'run-server.js')], {
+    cwd: ROOT,
+    env: { ...process.env, DEMO_SEED: 'off', RESPONSE_CACHE: 'off', PORT: String(PORT), HOST: '127.0.0.1' },
+  });
+  const log: string[] = [];
+  return new Promise((resolve, reject) => {
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => log.push(chunk));
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      log.push(chunk);
+      if (chunk.includes('@@node {"ready":true}')) resolve(child);
+      if (chunk.includes('@@node {"error"')) reject(new Error(log.join('')));
+    });
+    child.on('exit', (code) => reject(new Error(`node exited (${code}):\n${log.join('').slice(-4000)}`)));
+  });
+}
+
+/** The procedures that hold the whole query (none when the search falls back to partial matches). */
+async function finds(server: Parameters<typeof request>[0], q: string): Promise<string[]> {
+  const { body } = await request(server).get(`/api/procedures/search?q=${encodeURIComponent(q)}`);
+  return body.meta.search.partial ? [] : body.data.map((p: Entry) => p.documentId);
+}
+
+describe('the synonym list', () => {
+  it('starts with the shipped list, which the IT Center and the Office can read', async () => {
+    const res = await as(IT).get(`${CM}?pageSize=100`);
+    expect(res.status).toBe(200);
+    expect(res.body.pagination.total).toBe(DEFAULT_SYNONYMS.length);
+    expect(res.body.results.map((e: Entry) => e.phrases)).toContain(DEFAULT_SYNONYMS[0].join('\n'));
+    expect((await as(OFFICE).get(CM)).status).toBe(200);
+  });
+
+  it('applies an edit at once, on this node and on another one, without a restart', async () => {
+    node = await startNode();
+    const other = `http://127.0.0.1:${PORT}`;
+    expect(await finds(app.server(), 'chim biển nam cực')).not.toContain(penguin);
+    expect(await finds(other, 'chim biển nam cực')).not.toContain(penguin);
+
+    const created = await as(IT).post(CM).send({ phrases: '  chim biển   nam cực \n\nchim cánh cụt\n' });
+    expect(created.status).toBe(201);
+    expect(created.body.data.phrases).toBe('chim biển nam cực\nchim cánh cụt');
+    expect((await finds(app.server(), 'chim biển nam cực'))[0]).toBe(penguin);
+    expect((await finds(other, 'chim biển nam cực'))[0]).toBe(penguin);
+
+    const id = created.body.data.documentId;
+    const edited = await as(IT).put(`${CM}/${id}`).send({ phrases: 'chim cánh cụt\nchim nam cực' });
+    expect(edited.status).toBe(200);
+    expect(await finds(other, 'chim biển nam cực')).not.toContain(penguin);
+    expect((await finds(other, 'chim nam cực'))[0]).toBe(penguin);
+
+    expect((await as(IT).del(`${CM}/${id}`)).status).toBe(200);
+    expect(await finds(other, 'chim nam cực')).not.toContain(penguin);
+  }, 120_000);
+
+  it.each([
+    ['one way of saying it', { phrases: 'sổ đỏ' }],
+    ['two that fold alike', { phrases: 'Sổ Đỏ\nso do' }],
+    ['no phrases', { note: 'x' }],
+    ['phrases that are not text', { phrases: ['sổ đỏ', 'sổ hồng'] }],
+    ['a phrase too long', { phrases: `sổ đỏ\n${'a'.repeat(101)}` }],
+    ['too many phrases', { phrases: Array.from({ length: 13 }, (_, i) => `cách ${i}`).join('\n') }],
+  ])('refuses %s with a field error in both languages, writing nothing', async (_, body) => {
+    const before = await app.strapi().db.query(UID).count();
+    const res = await as(IT).post(CM).send(body);
+    expect(res.status).toBe(400);
+    expect(res.body.error.name).toBe('ValidationError');
+    const [error] = res.body.error.details.errors;
+    expect(error.path).toEqual(['phrases']);
+    if (error.messages) expect(error.messages).toEqual({ vi: expect.any(String), en: expect.any(String) });
+    expect(await app.strapi().db.query(UID).count()).toBe(before);
+  });
+
+  it('cannot be changed by the Office, nor read by a unit editor', async () => {
+    const [first] = (await as(IT).get(CM)).body.results;
+    expect((await as(OFFICE).post(CM).send({ phrases: 'a b\nc d' })).status).toBe(403);
+    expect((await as(OFFICE).put(`${CM}/${first.documentId}`).send({ phrases: 'a b\nc d' })).status).toBe(
+      403
+    );
+    expect((await as(OFFICE).del(`${CM}/${first.documentId}`)).status).toBe(403);
+    expect((await as(UNIT).get(CM)).status).toBe(403);
+    expect((await as(UNIT).get(`/CONTENT-MANAGER/collection-types/${UID}`)).status).not.toBe(200);
+    expect((await request(app.server()).get('/api/synonyms')).status).toBe(404);
+  });
+});
