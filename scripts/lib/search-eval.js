@@ -44,8 +44,9 @@ async function loadNationalLists(strapi) {
   const drafts = (await rows({ publishedAt: null })).filter((row) => !published.has(row.documentId));
   const documents = strapi.documents(UID);
   for (const { documentId, subjects } of drafts) {
-    if (!subjects?.trim()) await documents.update({ documentId, locale: 'vi', data: { subjects: SUBJECTS } });
-    await documents.publish({ documentId, locale: 'vi' });
+    // One write: the draft completed and published (`status`), which also reindexes it (content-events.ts).
+    const data = subjects?.trim() ? {} : { subjects: SUBJECTS };
+    await documents.update({ documentId, locale: 'vi', data, status: 'published' });
   }
   return drafts.length;
 }
