@@ -28,6 +28,15 @@ export const STOP_PHRASES = [
   'thi',
   'a',
   'nhe',
+  // Words that join others. Not "trong" (trồng), "tai" (tài), "co" (cơ, cỏ), "con" (con nuôi), "cua", "mot"
+  // (một cửa): folded, they are other words too.
+  'cho',
+  'va',
+  'voi',
+  'cac',
+  'nhung',
+  'duoc',
+  'bi',
 ].map((phrase) => phrase.split(' '));
 
 /** A synonym group as an editor writes it: phrases that mean the same thing, e.g. ["sổ đỏ", "giấy chứng nhận…"]. */

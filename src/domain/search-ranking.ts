@@ -14,6 +14,12 @@ import type { Concept } from './search-query';
 import { allowedEdits } from './search-query';
 import { fold, prefixRange } from './search-text';
 
+/**
+ * The concepts a result must hold out of `all`: every one but one in three ("đăng ký kết hôn với người nước ngoài"
+ * finds "đăng ký kết hôn có yếu tố nước ngoài"). Those holding every concept rank first.
+ */
+export const enoughConcepts = (all: number) => all - Math.floor(all / 3);
+
 /** The texts a procedure's words are indexed from, with their weight; `p` holds the name's word pairs. */
 export const SOURCE_WEIGHTS = { n: 3, k: 2.5, f: 1.5, a: 1, s: 0.5, r: 0.5 } as const;
 export type RankedSource = keyof typeof SOURCE_WEIGHTS;

@@ -11,7 +11,7 @@ interface RolePermissions {
   conditions: Record<string, string>;
 }
 
-/** The product roles as 50a585c made them (issue 14 moved their plugin actions into each plugin's config/actions.ts), plus issue 15's import. */
+/** The product roles as 50a585c made them (issue 14 moved their plugin actions into each plugin's config/actions.ts), plus issue 15's import and issue 16's synonyms. */
 const EXPECTED: Record<string, RolePermissions> = {
   'it-center-editor': {
     plugins: [
@@ -34,6 +34,8 @@ const EXPECTED: Record<string, RolePermissions> = {
       'api::legal-document.legal-document': 'create delete publish read update',
       'api::procedure-field.procedure-field': 'create delete publish read update',
       'api::procedure.procedure': 'create delete publish read update',
+      // Issue 16: the IT Center keeps the search's synonyms.
+      'api::synonym.synonym': 'create delete read update',
       'api::holiday.holiday': 'read',
       'api::organization.organization': 'read',
       'api::plan-task.plan-task': 'read',
@@ -70,6 +72,7 @@ const EXPECTED: Record<string, RolePermissions> = {
       'api::procedure-field.procedure-field': 'read',
       'api::procedure.procedure': 'read',
       'api::survey-response.survey-response': 'read',
+      'api::synonym.synonym': 'read',
       'plugin::unit-submissions.submission': 'read',
     },
     conditions: {},

@@ -14,7 +14,8 @@ export default factories.createCoreController(UID, ({ strapi }) => ({
     if (!parsed.ok) throw validationError(parsed.errors);
     const params = parsed.value;
 
-    const { documentIds, total, partial, suggestion, ignored } = await procedures(strapi).search(params);
+    const { documentIds, total, matchedAll, partial, suggestion, ignored } =
+      await procedures(strapi).search(params);
     const found = documentIds.length
       ? await strapi.documents(UID).findMany({
           filters: { documentId: { $in: documentIds } },
@@ -37,7 +38,7 @@ export default factories.createCoreController(UID, ({ strapi }) => ({
           pageCount: Math.ceil(total / params.pageSize),
           total,
         },
-        search: { partial, suggestion, ignored },
+        search: { matchedAll, partial, suggestion, ignored },
       },
     };
   },

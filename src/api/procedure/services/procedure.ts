@@ -1,7 +1,7 @@
 import { factories, type Core } from '@strapi/strapi';
 import { fieldError, type FieldError, type Language } from '#domain/errors';
 import type { SearchParams } from '#domain/procedure-search';
-import { corrections, rankingPlan, suggestion } from '#domain/search-ranking';
+import { corrections, enoughConcepts, rankingPlan, suggestion } from '#domain/search-ranking';
 import { understandQuery } from '#domain/search-query';
 import { linkedIds } from '#infra/relation-queries';
 import { rankedDocuments, vocabulary } from '#infra/search-ranking';
@@ -21,6 +21,8 @@ export interface ProcedureRef {
 export interface SearchResult {
   documentIds: string[];
   total: number;
+  /** How many results hold every concept of the query: they come first; the rest hold most of them. */
+  matchedAll: number;
   /** No procedure holds every concept of the query: these hold some of them, the most first. */
   partial: boolean;
   /** The query with its unknown words corrected, when nothing matched it in full. */
@@ -50,8 +52,8 @@ const procedureService = ({ strapi }: { strapi: Core.Strapi }) => {
     /**
      * The public search, ranked as src/domain/search-ranking.ts says: the query understood as concepts
      * (search-query.ts: stop words out, synonyms in), unknown words corrected within their allowed edits. The
-     * procedures holding every concept are the results; when none does, those holding the most concepts are, flagged
-     * partial, with a suggestion. A national code in the query ranks that procedure first.
+     * results are the procedures holding enough of the concepts (`enoughConcepts`), every concept first; when none
+     * does, those holding any, flagged partial, with a suggestion. A national code in the query ranks first.
      */
     async search(params: SearchParams): Promise<SearchResult> {
       const knex = strapi.db.connection;
@@ -99,7 +101,10 @@ const procedureService = ({ strapi }: { strapi: Core.Strapi }) => {
         // A code asked for counts as holding the whole query.
         matched = knex.raw(`CASE WHEN ${inCodes} THEN ${all} ELSE COALESCE(r.matched, 0) END`, codes);
       } else if (codes.length) base.whereIn('p.national_code', codes);
-      const full = knex.raw(`SUM(CASE WHEN ${matched.toQuery()} = ${all} THEN 1 ELSE 0 END)`);
+      const holding = (least: number) =>
+        knex.raw(`SUM(CASE WHEN ${matched.toQuery()} >= ${least} THEN 1 ELSE 0 END)`);
+      const full = holding(all);
+      const most = holding(enoughConcepts(all));
 
       // One query gives the page and, through windows, the totals; past the last page it gives no row, so they are
       // counted on their own (from a copy taken before the page's select, order, limit and offset).
@@ -109,6 +114,7 @@ const procedureService = ({ strapi }: { strapi: Core.Strapi }) => {
         matched: number | string;
         total: number | string;
         full: number | string;
+        most: number | string;
       }[] = await base
         .select('p.document_id')
         .select({
@@ -116,6 +122,7 @@ const procedureService = ({ strapi }: { strapi: Core.Strapi }) => {
           code_rank: knex.raw(`CASE WHEN ${inCodes} THEN 0 ELSE 1 END`, codes),
           total: knex.raw('COUNT(*) OVER ()'),
           full: knex.raw(`${full.toQuery()} OVER ()`),
+          most: knex.raw(`${most.toQuery()} OVER ()`),
         })
         .orderBy([
           { column: 'code_rank', order: 'asc' },
@@ -134,20 +141,22 @@ const procedureService = ({ strapi }: { strapi: Core.Strapi }) => {
       const counts = rows.length
         ? rows[0]
         : (
-            (await counting.select({ total: knex.raw('COUNT(*)'), full })) as {
+            (await counting.select({ total: knex.raw('COUNT(*)'), full, most })) as {
               total: unknown;
               full: unknown;
+              most: unknown;
             }[]
           )[0];
       const total = Number(counts?.total ?? 0);
       const fullTotal = Number(counts?.full ?? 0);
-      const partial = all > 0 && fullTotal === 0 && total > 0;
+      const mostTotal = Number(counts?.most ?? 0);
+      // Ranked by concepts held, so those holding enough come first and a page of them is a prefix of the rows.
+      const least = mostTotal > 0 ? enoughConcepts(all) : 0;
       return {
-        documentIds: rows
-          .filter((row) => partial || Number(row.matched) === all)
-          .map((row) => row.document_id),
-        total: partial ? total : fullTotal,
-        partial,
+        documentIds: rows.filter((row) => Number(row.matched) >= least).map((row) => row.document_id),
+        total: mostTotal > 0 ? mostTotal : total,
+        matchedAll: fullTotal,
+        partial: all > 0 && fullTotal === 0 && total > 0,
         suggestion: all > 0 && fullTotal === 0 ? suggestion(words, known) : null,
         ignored,
       };
