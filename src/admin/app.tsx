@@ -2,7 +2,7 @@ import { Clock } from '@strapi/icons';
 import type { StrapiApp } from '@strapi/strapi/admin';
 import labelsEn from '../bootstrap/content-manager-labels.en.json';
 import labelsVi from '../bootstrap/content-manager-labels.json';
-import { translateEnumerationColumns, translateFilters } from './cm-list-view';
+import { formatListCells, translateFilters } from './cm-list-view';
 import { buildCmTranslations, INJECT_COLUMN_IN_TABLE, INJECT_LIST_VIEW_FILTERS } from './cm-translations';
 import typeNames from './translations/content-type-names.json';
 import en from './translations/en.json';
@@ -32,7 +32,7 @@ export default {
     });
   },
   bootstrap(app: StrapiApp) {
-    app.registerHook(INJECT_COLUMN_IN_TABLE, translateEnumerationColumns);
+    app.registerHook(INJECT_COLUMN_IN_TABLE, formatListCells);
     app.registerHook(INJECT_LIST_VIEW_FILTERS, translateFilters(new Set(Object.keys(cm.en))));
   },
 };

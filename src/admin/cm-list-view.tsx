@@ -1,6 +1,7 @@
 /**
  * Content Manager list view hooks: what its own message ids do not reach.
  * - An enumeration cell shows the raw value (CellValue does not translate it): show its label instead.
+ * - A long text cell runs its lines together (a synonym's phrases, one per line): show them apart.
  * - A filter names its field by the stored label: use the field's message id, as the column header does.
  */
 import type { ReactNode } from 'react';
@@ -24,13 +25,24 @@ function EnumerationCell({ value }: { value: unknown }) {
   );
 }
 
-export const translateEnumerationColumns = <T extends { displayedHeaders: Header[] }>(args: T): T => ({
+function LinesCell({ value }: { value: unknown }) {
+  const lines = typeof value === 'string' ? value.split('\n').filter((line) => line.trim()) : [];
+  return <Typography textColor="neutral800">{lines.length ? lines.join(' · ') : '-'}</Typography>;
+}
+
+const CELLS: Record<string, (props: { value: unknown }) => ReactNode> = {
+  enumeration: EnumerationCell,
+  text: LinesCell,
+};
+
+export const formatListCells = <T extends { displayedHeaders: Header[] }>(args: T): T => ({
   ...args,
-  displayedHeaders: args.displayedHeaders.map((header) =>
-    header.attribute?.type === 'enumeration' && !header.cellFormatter
-      ? { ...header, cellFormatter: (row: Row) => <EnumerationCell value={row[header.name]} /> }
-      : header
-  ),
+  displayedHeaders: args.displayedHeaders.map((header) => {
+    const Cell = header.attribute && CELLS[header.attribute.type];
+    return Cell && !header.cellFormatter
+      ? { ...header, cellFormatter: (row: Row) => <Cell value={row[header.name]} /> }
+      : header;
+  }),
 });
 
 export const translateFilters =

@@ -32,7 +32,7 @@ const LIST_COLUMNS: Record<string, string[]> = {
   'api::feedback.feedback': ['receivedAt', 'subject', 'kind', 'state', 'handlingUnit', 'dueDate'],
   'api::survey-response.survey-response': ['submittedAt', 'procedure', 'timeliness', 'staffAttitude'],
   'api::holiday.holiday': ['date', 'kind', 'name'],
-  'api::synonym.synonym': ['phrases', 'note', 'updatedAt'],
+  'api::synonym.synonym': ['phrases', 'note'],
 };
 
 /** Newest first where recency matters. */
