@@ -3,12 +3,10 @@
  * the shipped list; an edit applies at once, on this node and on another one that shares the database, without a
  * restart; a bad entry is refused with a bilingual field error and nothing written; other roles cannot change it.
  */
-import { spawn, type ChildProcessWithoutNullStreams } from 'child_process';
-import path from 'path';
 import request from 'supertest';
 import { DEFAULT_SYNONYMS } from '../../src/domain/default-synonyms';
-import { ROOT } from '../setup/env';
 import { adminLogin } from '../setup/http';
+import { startServerNode } from '../setup/server-node';
 import { useStrapi } from '../setup/strapi';
 
 const app = useStrapi();
@@ -23,7 +21,6 @@ const PORT = 20000 + ((process.pid + 7) % 20000);
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Entry = Record<string, any>;
 
-let node: ChildProcessWithoutNullStreams | undefined;
 let penguin: string;
 
 beforeAll(async () => {
@@ -48,37 +45,12 @@ beforeAll(async () => {
   penguin = created.documentId;
 }, 60_000);
 
-afterAll(() => {
-  if (node?.exitCode === null) node.kill('SIGKILL');
-});
-
 const as = (email: string) => ({
   get: (url: string) => request(app.server()).get(url).set('Authorization', `Bearer ${tokens[email]}`),
   post: (url: string) => request(app.server()).post(url).set('Authorization', `Bearer ${tokens[email]}`),
   put: (url: string) => request(app.server()).put(url).set('Authorization', `Bearer ${tokens[email]}`),
   del: (url: string) => request(app.server()).delete(url).set('Authorization', `Bearer ${tokens[email]}`),
 });
-
-/**
- * A second node on the test's database (tests/setup/run-server.js). Its response cache is off: across nodes that
- * cache is shared through Redis (tested in the response cache's own tests); here the synonyms' own reload is tested.
- */
-function startNode(): Promise<ChildProcessWithoutNullStreams> {
-  const child = spawn(process.execPath, [path.join(ROOT, 'tests', 'setup', 'run-server.js')], {
-    cwd: ROOT,
-    env: { ...process.env, DEMO_SEED: 'off', RESPONSE_CACHE: 'off', PORT: String(PORT), HOST: '127.0.0.1' },
-  });
-  const log: string[] = [];
-  return new Promise((resolve, reject) => {
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => log.push(chunk));
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-      log.push(chunk);
-      if (chunk.includes('@@node {"ready":true}')) resolve(child);
-      if (chunk.includes('@@node {"error"')) reject(new Error(log.join('')));
-    });
-    child.on('exit', (code) => reject(new Error(`node exited (${code}):\n${log.join('').slice(-4000)}`)));
-  });
-}
 
 /** The procedures that hold the whole query (none when the search falls back to partial matches). */
 async function finds(server: Parameters<typeof request>[0], q: string): Promise<string[]> {
@@ -96,7 +68,9 @@ describe('the synonym list', () => {
   });
 
   it('applies an edit at once, on this node and on another one, without a restart', async () => {
-    node = await startNode();
+    // Its response cache is off: across nodes that cache is shared through Redis (the response cache's own tests);
+    // here the synonyms' own reload is tested.
+    await startServerNode(PORT, { RESPONSE_CACHE: 'off' });
     const other = `http://127.0.0.1:${PORT}`;
     expect(await finds(app.server(), 'chim biển nam cực')).not.toContain(penguin);
     expect(await finds(other, 'chim biển nam cực')).not.toContain(penguin);

@@ -3,15 +3,14 @@
  * private files whose row was never committed). After a restart, one sweep interval removes them all, and keeps
  * every file a row refers to.
  */
-import { spawn, type ChildProcessWithoutNullStreams } from 'child_process';
 import fs from 'fs';
 import http from 'http';
 import os from 'os';
 import path from 'path';
 import request from 'supertest';
-import { ROOT } from '../../setup/env';
 import { overrideEnv } from '../../setup/env-override';
 import { PDF } from '../../setup/files';
+import { startServerNode } from '../../setup/server-node';
 import { useStrapi } from '../../setup/strapi';
 
 const privateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'h3-crash-private-'));
@@ -26,35 +25,9 @@ overrideEnv({
 // This process's Strapi hands out the form tokens and reads the rows; the crashing node shares its database.
 const app = useStrapi();
 const PORT = 20000 + (process.pid % 20000);
-const nodes: ChildProcessWithoutNullStreams[] = [];
-afterAll(() => {
-  for (const node of nodes) if (node.exitCode === null) node.kill('SIGKILL');
-});
 
-function startNode(env: Record<string, string>): Promise<ChildProcessWithoutNullStreams> {
-  const child = spawn(process.execPath, [path.join(ROOT, 'tests', 'setup', 'run-server.js')], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      DEMO_SEED: 'off',
-      PORT: String(PORT),
-      HOST: '127.0.0.1',
-      UPLOAD_TMP_DIR: nodeTemp,
-      ...env,
-    },
-  });
-  nodes.push(child);
-  const log: string[] = [];
-  return new Promise((resolve, reject) => {
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => log.push(chunk));
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-      log.push(chunk);
-      if (chunk.includes('@@node {"ready":true}')) resolve(child);
-      if (chunk.includes('@@node {"error"')) reject(new Error(log.join('')));
-    });
-    child.on('exit', (code) => reject(new Error(`node exited (${code}):\n${log.join('').slice(-4000)}`)));
-  });
-}
+const startNode = (env: Record<string, string>) =>
+  startServerNode(PORT, { UPLOAD_TMP_DIR: nodeTemp, ...env });
 
 const files = (dir: string) =>
   fs
