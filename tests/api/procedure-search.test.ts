@@ -88,6 +88,18 @@ describe('GET /api/procedures/search', () => {
     expect(lost.body.meta.search).toMatchObject({ partial: true, suggestion: 'moi truong qqqxwz' });
   });
 
+  it('gives each result its name as plain text with the matched words as offsets', async () => {
+    const res = await search(`q=${encodeURIComponent('GIAY PHEP moi truomg')}&pageSize=5`);
+    for (const { name, snippet } of res.body.data) {
+      expect(snippet.text).toBe(name);
+      const words = snippet.highlights.map(([start, end]: [number, number]) => fold(name.slice(start, end)));
+      expect(words.length).toBeGreaterThan(0);
+      expect(
+        words.every((word: string) => ['giay', 'phep', 'moi', 'truong'].some((q) => word.startsWith(q)))
+      ).toBe(true);
+    }
+  });
+
   it('ranks a phrase as written above the same words scattered', async () => {
     const res = await search(`q=${encodeURIComponent('thủ tục cấp giấy phép')}&pageSize=100`);
     expect(res.body.meta.search.ignored).toEqual(['thu tuc']);

@@ -1,5 +1,6 @@
 import { factories } from '@strapi/strapi';
 import { parseSearchParams } from '#domain/procedure-search';
+import { snippet } from '#domain/search-snippet';
 import { validationError } from '#utils/errors';
 import { requestLanguage } from '#utils/http';
 import { localeCodes } from '#infra/locales';
@@ -14,7 +15,7 @@ export default factories.createCoreController(UID, ({ strapi }) => ({
     if (!parsed.ok) throw validationError(parsed.errors);
     const params = parsed.value;
 
-    const { documentIds, total, matchedAll, partial, suggestion, ignored } =
+    const { documentIds, total, matchedAll, partial, suggestion, ignored, highlighted } =
       await procedures(strapi).search(params);
     const found = documentIds.length
       ? await strapi.documents(UID).findMany({
@@ -26,11 +27,12 @@ export default factories.createCoreController(UID, ({ strapi }) => ({
       : [];
     const byId = new Map(found.map((doc) => [doc.documentId, doc]));
     const ordered = documentIds.map((id) => byId.get(id)).filter(Boolean);
-    const data = await strapi.contentAPI.sanitize.output(ordered, strapi.contentType(UID), {
+    const data = (await strapi.contentAPI.sanitize.output(ordered, strapi.contentType(UID), {
       auth: ctx.state.auth,
-    });
+    })) as { name: string }[];
     return {
-      data,
+      // The name with what matched the query, as plain text and offsets (search-snippet.ts).
+      data: data.map((procedure) => ({ ...procedure, snippet: snippet(procedure.name, highlighted, 200) })),
       meta: {
         pagination: {
           page: params.page,

@@ -29,6 +29,8 @@ export interface SearchResult {
   suggestion: string | null;
   /** The stop words left out of the query. */
   ignored: string[];
+  /** The folded words a result's snippet highlights: every way of saying each concept, and their corrections. */
+  highlighted: string[];
 }
 
 const DOCUMENT_COUNT_TTL_MS = 60_000;
@@ -159,6 +161,7 @@ const procedureService = ({ strapi }: { strapi: Core.Strapi }) => {
         partial: all > 0 && fullTotal === 0 && total > 0,
         suggestion: all > 0 && fullTotal === 0 ? suggestion(words, known) : null,
         ignored,
+        highlighted: [...new Set([...words, ...[...corrected.values()].flat()])],
       };
     },
 
