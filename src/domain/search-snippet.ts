@@ -44,7 +44,8 @@ export function snippet(text: string, queryWords: readonly string[], maxLength =
   };
   const lastMatched = (() => {
     let last = first;
-    for (let i = first; i <= matchedEnd(first); i++) if (words[i].matched) last = i;
+    const windowEnd = matchedEnd(first);
+    for (let i = first; i <= windowEnd; i++) if (words[i].matched) last = i;
     return last;
   })();
   while (first > 0 && first > best.from - 3 && words[lastMatched].end - words[first - 1].start <= maxLength)

@@ -37,9 +37,11 @@ export const PUBLIC_CONTENT_TYPES = new Set([
   'api::organization.organization',
 ]);
 
+/** What the `content` scope's responses show, or depend on: the synonyms change what the procedure search finds. */
+const CONTENT_SCOPE_TYPES = new Set([...PUBLIC_CONTENT_TYPES, 'api::synonym.synonym']);
+
 function scopesOf(uid: string, action: string): CacheScope[] {
-  // Synonyms change what the public procedure search finds.
-  if (PUBLIC_CONTENT_TYPES.has(uid) || uid === 'api::synonym.synonym') return ['content'];
+  if (CONTENT_SCOPE_TYPES.has(uid)) return ['content'];
   // A new feedback is never public; the answered list changes when one is updated (answered, published).
   if (uid === 'api::feedback.feedback' && action !== 'create') return ['feedback'];
   if (uid === 'api::survey-response.survey-response') return ['survey'];

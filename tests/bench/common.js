@@ -37,6 +37,19 @@ const runChild = (script, mode, env) =>
     );
   });
 
+/** Why PostgreSQL at `url` cannot be reached, or null when it can. */
+async function unreachable(url) {
+  const client = new Client({ connectionString: url, connectionTimeoutMillis: 3000 });
+  try {
+    await client.connect();
+    return null;
+  } catch (error) {
+    return error.message;
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
 /** Production-like settings with fresh secrets; the database is a new SQLite file, or a new PostgreSQL database. */
 async function freshEnvironment(name) {
   const env = {
@@ -169,6 +182,7 @@ module.exports = {
   root,
   loadStrapi,
   runChild,
+  unreachable,
   freshEnvironment,
   startServer,
   stopServer,

@@ -19,8 +19,7 @@ const fs = require('fs');
 const path = require('path');
 const { Worker } = require('worker_threads');
 const ExcelJS = require('exceljs');
-const { Client } = require('pg');
-const { freshEnvironment, loadStrapi, root, runChild, seeded } = require('./common');
+const { freshEnvironment, loadStrapi, root, runChild, seeded, unreachable } = require('./common');
 
 const ROWS = Number(process.env.BENCH_ROWS || 20000);
 const PG_URL =
@@ -334,21 +333,9 @@ async function measure() {
   }
 }
 
-async function reachable(url) {
-  const client = new Client({ connectionString: url, connectionTimeoutMillis: 3000 });
-  try {
-    await client.connect();
-    return null;
-  } catch (error) {
-    return error.message;
-  } finally {
-    await client.end().catch(() => {});
-  }
-}
-
 async function run(database) {
   if (database === 'postgres') {
-    const problem = await reachable(PG_URL);
+    const problem = await unreachable(PG_URL);
     if (problem) {
       console.log(`\nPostgreSQL skipped: ${PG_URL.replace(/\/\/[^@]*@/, '//')} is unreachable (${problem})`);
       return null;

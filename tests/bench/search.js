@@ -13,7 +13,6 @@
  */
 const fs = require('fs');
 const path = require('path');
-const { Client } = require('pg');
 const { compileStrapi } = require('@strapi/strapi');
 const {
   freshEnvironment,
@@ -28,6 +27,7 @@ const {
   startServer,
   stopServer,
   docId,
+  unreachable,
 } = require('./common');
 
 const CONNECTIONS = 20;
@@ -140,21 +140,10 @@ async function load() {
   }
 }
 
-async function reachable(url) {
-  const client = new Client({ connectionString: url, connectionTimeoutMillis: 2000 });
-  try {
-    await client.connect();
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
-
 async function run(database) {
   if (database === 'postgres') {
-    if (!(await reachable(PG_URL))) return console.log(`PostgreSQL at ${PG_URL} is not reachable: skipped`);
+    const problem = await unreachable(PG_URL);
+    if (problem) return console.log(`PostgreSQL at ${PG_URL} is not reachable (${problem}): skipped`);
     process.env.DATABASE_URL = PG_URL;
   } else delete process.env.DATABASE_URL;
   const { env, drop } = await freshEnvironment('bench_search');

@@ -1,8 +1,11 @@
 import { factories, type Core } from '@strapi/strapi';
 import { DEFAULT_SYNONYMS } from '#domain/default-synonyms';
+import { ms } from '#infra/stored-values';
+import { tableNames } from '#infra/table-names';
 import { checkSynonymPhrases, prepareSynonyms, type PreparedSynonyms } from '#domain/search-query';
 
 const UID = 'api::synonym.synonym';
+const synonymTable = tableNames(UID, { columns: ['id', 'updatedAt'] });
 
 /**
  * The search's synonym list, as editors keep it in the Content Manager. Every search asks the table for its
@@ -13,14 +16,13 @@ const synonymService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     async prepared(): Promise<PreparedSynonyms> {
+      const { table, column } = synonymTable(strapi);
       const [row] = await strapi.db
-        .connection(strapi.db.metadata.get(UID).tableName)
-        .select({
-          count: strapi.db.connection.raw('COUNT(*)'),
-          changed: strapi.db.connection.raw('MAX(updated_at)'),
-        })
-        .select({ last: strapi.db.connection.raw('MAX(id)') });
-      const version = `${row.count}:${row.last}:${row.changed instanceof Date ? row.changed.getTime() : row.changed}`;
+        .connection(table)
+        .count({ count: '*' })
+        .max({ last: column.id })
+        .max({ changed: column.updatedAt });
+      const version = `${row.count}:${row.last}:${row.changed === null ? '' : ms(row.changed)}`;
       if (cached?.version === version) return cached.synonyms;
       const entries = (await strapi.db.query(UID).findMany({ select: ['phrases'] })) as { phrases: string }[];
       const groups = entries.flatMap(({ phrases }) => {
