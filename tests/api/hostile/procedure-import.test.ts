@@ -140,7 +140,7 @@ describe('formula cells', () => {
       Buffer.from(await workbook.xlsx.writeBuffer()),
       'cong-thuc.xlsx'
     );
-    expect(res.status).toBe(201);
+    expect({ status: res.status, error: res.body.error }).toMatchObject({ status: 201 });
     await post(`/procedure-import/imports/${res.body.data.id}/apply`).send({});
     for (let i = 0; i < 100; i++) {
       if ((await get(`/procedure-import/imports/${res.body.data.id}`)).body.data.state !== 'applying') break;
