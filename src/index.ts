@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { procedureHistoryMiddleware } from '#api/procedure/document-middleware';
+import { procedures } from '#api/procedure/services/procedure';
 import { ensureAdminRoles } from './bootstrap/admin-roles';
 import { configureContentManager } from './bootstrap/content-manager';
 import { ensureLocales } from './bootstrap/locales';
@@ -11,6 +12,7 @@ import { registerPrivateFileOwner, startFileSweeps } from '#infra/private-files'
 import { startOutboxWorker } from '#infra/outbox';
 import { closeRedis, redis } from '#infra/redis';
 import { ResponseCache } from '#infra/response-cache';
+import { ensureSearchVersions } from '#infra/search-changes';
 import { indexUnindexedModels } from '#infra/search-index';
 import { synonymMiddleware } from '#api/synonym/document-middleware';
 import { synonyms } from '#api/synonym/services/synonym';
@@ -53,6 +55,8 @@ export default {
     invalidateOnGlobalChanges(strapi);
     await (strapi.get('response-cache') as ResponseCache).start();
 
+    // Before any write can record a change to what the search finds.
+    await ensureSearchVersions(strapi);
     // A first `npm run develop` shows the demo; production never gets demo data or demo accounts.
     const demoSeed = process.env.DEMO_SEED || 'auto';
     if (
@@ -65,6 +69,12 @@ export default {
 
     await synonyms(strapi).seed();
     await indexUnindexedModels(strapi);
+    // A node that serves reads the procedures for the search as it starts listening, not at a citizen's first search.
+    strapi.server.httpServer.once('listening', () => {
+      procedures(strapi)
+        .warm()
+        .catch((error) => strapi.log.warn(`search not warmed: ${(error as Error).message}`));
+    });
     stopSweeps = startFileSweeps(strapi);
     stopOutbox = startOutboxWorker(strapi);
   },

@@ -2,7 +2,7 @@
  * A citizen's query, understood before it is ranked: its folded words grouped into concepts, each concept with
  * every way of saying it. Synonym phrases (the managed list, applied both ways, several words on either side) are
  * found first, so that a stop word inside a phrase ("các-bon") stays; then the domain's stop words are dropped
- * while other words remain ("thủ tục đất đai" is "đất đai"). The ranking (src/infra/search-ranking.ts) scores
+ * while other words remain ("thủ tục đất đai" is "đất đai"). The ranking (search-ranking.ts, search-engine.ts) scores
  * documents by the concepts they match.
  */
 import { fieldError, type Language, type Validated } from './errors';

@@ -1,6 +1,6 @@
 /**
- * How the procedure search ranks, as data and arithmetic the SQL (src/infra/search-ranking.ts) carries out the same
- * way on SQLite and PostgreSQL. A document is ranked by, in this order:
+ * How the procedure search ranks, as data and arithmetic that the in-memory search (search-engine.ts) carries out,
+ * the same whichever database holds the procedures. A document is ranked by, in this order:
  *
  * 1. a national code written in the query (that procedure first);
  * 2. how many of the query's concepts it holds (search-query.ts): every concept before some of them;
@@ -20,10 +20,9 @@ import { fold, prefixRange } from './search-text';
  */
 export const enoughConcepts = (all: number) => all - Math.floor(all / 3);
 
-/** The texts a procedure's words are indexed from, with their weight; `p` holds the name's word pairs. */
+/** The texts a procedure's words are indexed from, with their weight. */
 export const SOURCE_WEIGHTS = { n: 3, k: 2.5, f: 1.5, a: 1, s: 0.5, r: 0.5 } as const;
 export type RankedSource = keyof typeof SOURCE_WEIGHTS;
-export const PAIR_SOURCE = 'p';
 
 /** A word found as the start of a longer one ("phep" in "phepx") or a typo away counts less than the word itself. */
 export const PREFIX_FACTOR = 0.5;
@@ -32,7 +31,7 @@ export const TYPO_FACTOR = 0.7;
 export const idf = (df: number, documents: number) =>
   Math.log(1 + (Math.max(documents - df, 0) + 0.5) / (df + 0.5));
 
-/** The adjacent word pairs of a text, as the index stores them ("giay phep"): a phrase match is a pair match. */
+/** The adjacent word pairs of a text ("giay phep"): a phrase match is a pair match. */
 export function wordPairs(text: string): string[] {
   const words = fold(text).split(' ').filter(Boolean);
   const pairs = new Set<string>();
@@ -40,7 +39,7 @@ export function wordPairs(text: string): string[] {
   return [...pairs];
 }
 
-/** One way a query word is looked up: the index's terms in [lo, hi), weighted by `factor`. */
+/** One way a query word is looked up: the words in [lo, hi), weighted by `factor`. */
 export interface TermLookup {
   concept: number;
   alternative: number;

@@ -13,17 +13,36 @@ export interface Snippet {
 const WORD = /[\p{L}\p{N}]+/gu;
 const ELLIPSIS = '…';
 
+/** A text's words with their offsets, folded, remembered: result lists show the same names again and again. */
+const segmented = new Map<string, { start: number; end: number; folded: string }[]>();
+function wordsOf(text: string) {
+  let words = segmented.get(text);
+  if (words === undefined) {
+    if (segmented.size >= 20_000) segmented.clear();
+    words = [...text.matchAll(WORD)].map((m) => ({
+      start: m.index!,
+      end: m.index! + m[0].length,
+      folded: fold(m[0]),
+    }));
+    segmented.set(text, words);
+  }
+  return words;
+}
+
 /**
- * The window of at most `maxLength` characters of `text` that holds the most distinct query words (the first such
- * window), cut at word edges, with an ellipsis where it was cut. A word matches when its folded form starts with a
+ * `text` whole when it fits in `maxLength` characters; otherwise the window of at most that many that holds the most
+ * distinct query words (the first such window), cut at word edges, with an ellipsis where it was cut. A word matches when its folded form starts with a
  * folded query word (as the search matches words). Text without a match gives its beginning, without highlights.
  */
 export function snippet(text: string, queryWords: readonly string[], maxLength = 160): Snippet {
-  const words = [...text.matchAll(WORD)].map((m) => {
-    const folded = fold(m[0]);
-    const matched = queryWords.find((word) => word && folded.startsWith(word));
-    return { start: m.index!, end: m.index! + m[0].length, matched };
-  });
+  const words = wordsOf(text).map(({ start, end, folded }) => ({
+    start,
+    end,
+    matched: queryWords.find((word) => word && folded.startsWith(word)),
+  }));
+  // A text that fits is shown whole.
+  if (text.length <= maxLength)
+    return { text, highlights: words.filter((word) => word.matched).map((word) => [word.start, word.end]) };
   let best = { from: 0, score: -1 };
   for (let from = 0; from < words.length; from++) {
     if (!words[from].matched) continue;

@@ -6,6 +6,7 @@ import type { Core, Modules } from '@strapi/strapi';
 import type { CacheScope, ResponseCache } from './response-cache';
 import { CACHE_SCOPES } from './response-cache';
 import { clearOrganizationSettings } from './organization-settings';
+import { recordSearchChanges } from './search-changes';
 import { reindexFeedback, reindexProcedures, reindexSubmissions } from './search-index';
 
 const WRITE_ACTIONS = new Set([
@@ -38,7 +39,8 @@ export const PUBLIC_CONTENT_TYPES = new Set([
 ]);
 
 /** What the `content` scope's responses show, or depend on: the synonyms change what the procedure search finds. */
-const CONTENT_SCOPE_TYPES = new Set([...PUBLIC_CONTENT_TYPES, 'api::synonym.synonym']);
+const SYNONYM = 'api::synonym.synonym';
+const CONTENT_SCOPE_TYPES = new Set([...PUBLIC_CONTENT_TYPES, SYNONYM]);
 
 function scopesOf(uid: string, action: string): CacheScope[] {
   if (CONTENT_SCOPE_TYPES.has(uid)) return ['content'];
@@ -88,6 +90,7 @@ export const contentEventsMiddleware =
       const ids = [...new Set(linked.map((r: { documentId: string }) => r.documentId))];
       if (ids.length) await reindexProcedures(strapi, ids);
     }
+    if (context.uid === SYNONYM) await recordSearchChanges(strapi, 'synonym', 'all');
     if (context.uid === 'api::holiday.holiday' || context.uid === 'api::organization.organization') {
       clearOrganizationSettings();
     }

@@ -5,6 +5,8 @@
 import type { Core } from '@strapi/strapi';
 
 export const SEARCH_TERMS_TABLE = 'search_terms';
+export const SEARCH_VERSIONS_TABLE = 'search_versions';
+export const SEARCH_CHANGES_TABLE = 'search_changes';
 export const IDEMPOTENCY_TABLE = 'idempotency_keys';
 export const FORM_TOKEN_USES_TABLE = 'form_token_uses';
 export const EMAIL_OUTBOX_TABLE = 'email_outbox';
@@ -46,6 +48,21 @@ const models = [
       { name: 'search_terms_lookup_idx', columns: ['model', 'locale', 'term', 'document_id'] },
       { name: 'search_terms_document_idx', columns: ['model', 'document_id'] },
     ]
+  ),
+  // One counter per searchable model, raised by every change to what its search finds; its row lock orders the
+  // changes as they commit (src/infra/search-changes.ts).
+  internalModel(
+    'search-version',
+    SEARCH_VERSIONS_TABLE,
+    { model: required('string'), version: required('integer') },
+    [{ name: 'search_versions_model_uq', columns: ['model'], type: 'unique' }]
+  ),
+  // The documents each version changed ('*': all of them), for the nodes that hold the search in memory.
+  internalModel(
+    'search-change',
+    SEARCH_CHANGES_TABLE,
+    { model: required('string'), version: required('integer'), documentId: required('string') },
+    [{ name: 'search_changes_version_idx', columns: ['model', 'version'] }]
   ),
   // Idempotency-Key records of public POSTs: replay, conflict and mismatch detection across nodes.
   internalModel(

@@ -1,21 +1,18 @@
 /**
- * The word index behind the Vietnamese search (the public procedure and answer searches, the staff's submissions
- * list): each searchable document's texts are folded (no diacritics,
- * đ → d, lower case) into words stored in `search_terms`, so that a query matches with index range scans,
- * identically on SQLite and PostgreSQL, and never by scanning rows in JavaScript.
+ * The word indexes behind the Vietnamese search. Answers and the staff's submissions list: each document's texts
+ * are folded (no diacritics, đ → d, lower case) into words stored in `search_terms`, so that a query matches with
+ * index range scans, identically on SQLite and PostgreSQL. Procedures, ranked on every public search, are held in
+ * each node's memory instead (src/infra/search-memory.ts): indexing one records the change for every node.
  */
 import type { Core, UID } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import { PAIR_SOURCE, wordPairs, type RankedSource } from '#domain/search-ranking';
+import type { RankedSource } from '#domain/search-ranking';
 import { terms } from '#domain/search-text';
 import { SEARCH_TERMS_TABLE } from './models';
-import { staleVocabulary } from './search-ranking';
+import { recordSearchChanges } from './search-changes';
 
-/**
- * Where a word came from (weights in src/domain/search-ranking.ts): name, keywords, field, agency, subjects,
- * result; `p` holds the name's word pairs ("giay phep"), for phrase matches.
- */
-export type TermSource = RankedSource | typeof PAIR_SOURCE;
+/** Where a word came from (weights in src/domain/search-ranking.ts): name, keywords, field, agency, … */
+export type TermSource = RankedSource;
 
 export interface IndexedText {
   documentId: string;
@@ -29,7 +26,7 @@ export type SearchModel = 'procedure' | 'feedback' | 'submission';
  * What each model's index holds, as a version: a database indexed by an older version is indexed again at start-up
  * (a new source of words, a new way of splitting them).
  */
-const INDEX_VERSIONS: Record<SearchModel, number> = { procedure: 2, feedback: 1, submission: 1 };
+const INDEX_VERSIONS: Record<SearchModel, number> = { procedure: 3, feedback: 1, submission: 1 };
 
 const BATCH = 500;
 
@@ -44,7 +41,7 @@ export async function replaceTerms(
   const rows = docs.flatMap(({ documentId, locale, texts }) => {
     const seen = new Set<string>();
     return texts.flatMap(([source, text]) =>
-      (source === PAIR_SOURCE ? wordPairs : terms)(text ?? '')
+      terms(text ?? '')
         .filter((term) => !seen.has(`${source}:${term}`) && seen.add(`${source}:${term}`))
         .map((term) => ({ model, document_id: documentId, locale, term, source }))
     );
@@ -66,7 +63,6 @@ export async function replaceTerms(
         .insert(rows.slice(i, i + BATCH));
     }
   });
-  staleVocabulary(strapi, model);
 }
 
 /** `document_id IN (documents having a word starting with lo…)`, for one query word. */
@@ -110,39 +106,11 @@ function reindexer<Row extends { documentId: string }>(
 }
 
 /**
- * Re-reads the published rows of these procedures and indexes their name (and its word pairs), keywords, field
- * name, implementing agency, subjects and result.
+ * Procedures' published texts changed (or all of them): every node reads them again before its next search
+ * (src/api/procedure/search-documents.ts says what is indexed).
  */
-export const reindexProcedures = reindexer<{
-  documentId: string;
-  locale: string;
-  name: string;
-  keywords: string | null;
-  implementingAgency: string | null;
-  subjects: string | null;
-  result: string | null;
-  field?: { name: string };
-}>(
-  'procedure',
-  'api::procedure.procedure',
-  {
-    where: { publishedAt: { $notNull: true } },
-    select: ['documentId', 'locale', 'name', 'keywords', 'implementingAgency', 'subjects', 'result'],
-    populate: { field: { select: ['name'] } },
-  },
-  (r) => ({
-    locale: r.locale,
-    texts: [
-      ['n', r.name],
-      [PAIR_SOURCE, r.name],
-      ['k', r.keywords],
-      ['f', r.field?.name],
-      ['a', r.implementingAgency],
-      ['s', r.subjects],
-      ['r', r.result],
-    ],
-  })
-);
+export const reindexProcedures = (strapi: Core.Strapi, documentIds: string[] | 'all') =>
+  recordSearchChanges(strapi, 'procedure', documentIds);
 
 /** Published answers are searchable by their public subject (ranked), content and answer: never the originals. */
 export const reindexFeedback = reindexer<{
@@ -184,11 +152,16 @@ export const reindexSubmissions = reindexer<{ documentId: string; title: string;
 /**
  * Databases filled before the search index (or one of its models) existed, restored without it, or indexed by an
  * older INDEX_VERSIONS, get each such model indexed whole once, at bootstrap: its old rows are found like new ones.
+ * Procedures are read whole by each node at its first search; a new version only drops their old word rows.
  */
 export async function indexUnindexedModels(strapi: Core.Strapi) {
   const store = strapi.store({ type: 'app', name: 'search-index' });
+  const procedureVersion = (await store.get({ key: 'procedure' })) as number | null;
+  if (procedureVersion !== INDEX_VERSIONS.procedure) {
+    await strapi.db.connection(SEARCH_TERMS_TABLE).where({ model: 'procedure' }).delete();
+    await store.set({ key: 'procedure', value: INDEX_VERSIONS.procedure });
+  }
   for (const [model, reindex] of [
-    ['procedure', reindexProcedures],
     ['feedback', reindexFeedback],
     ['submission', reindexSubmissions],
   ] as const) {

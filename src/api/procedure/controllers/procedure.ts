@@ -6,33 +6,19 @@ import { requestLanguage } from '#utils/http';
 import { localeCodes } from '#infra/locales';
 import { procedures } from '../services/procedure';
 
-const UID = 'api::procedure.procedure';
-
-export default factories.createCoreController(UID, ({ strapi }) => ({
-  /** GET /api/procedures/search: Strapi's list shape, ranked, published entries only. */
+export default factories.createCoreController('api::procedure.procedure', ({ strapi }) => ({
+  /** GET /api/procedures/search: Strapi's list shape, ranked, published entries only, as a result list shows them. */
   async search(ctx) {
     const parsed = parseSearchParams(ctx.query, await localeCodes(strapi), requestLanguage(ctx));
     if (!parsed.ok) throw validationError(parsed.errors);
     const params = parsed.value;
 
-    const { documentIds, total, matchedAll, partial, suggestion, ignored, highlighted } =
+    const { hits, total, matchedAll, partial, suggestion, ignored, highlighted } =
       await procedures(strapi).search(params);
-    const found = documentIds.length
-      ? await strapi.documents(UID).findMany({
-          filters: { documentId: { $in: documentIds } },
-          locale: params.locale,
-          status: 'published',
-          populate: { field: { fields: ['name', 'code'] }, levels: true, channels: true },
-        })
-      : [];
-    const byId = new Map(found.map((doc) => [doc.documentId, doc]));
-    const ordered = documentIds.map((id) => byId.get(id)).filter(Boolean);
-    const data = (await strapi.contentAPI.sanitize.output(ordered, strapi.contentType(UID), {
-      auth: ctx.state.auth,
-    })) as { name: string }[];
     return {
-      // The name with what matched the query, as plain text and offsets (search-snippet.ts).
-      data: data.map((procedure) => ({ ...procedure, snippet: snippet(procedure.name, highlighted, 200) })),
+      // What a result list shows, and the name with what matched the query as plain text and offsets
+      // (search-snippet.ts); the detail route gives the rest.
+      data: hits.map((hit) => ({ ...hit, snippet: snippet(hit.name, highlighted, 200) })),
       meta: {
         pagination: {
           page: params.page,

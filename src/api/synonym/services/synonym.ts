@@ -1,28 +1,19 @@
 import { factories, type Core } from '@strapi/strapi';
 import { DEFAULT_SYNONYMS } from '#domain/default-synonyms';
-import { ms } from '#infra/stored-values';
-import { tableNames } from '#infra/table-names';
 import { checkSynonymPhrases, prepareSynonyms, type PreparedSynonyms } from '#domain/search-query';
 
 const UID = 'api::synonym.synonym';
-const synonymTable = tableNames(UID, { columns: ['id', 'updatedAt'] });
 
 /**
- * The search's synonym list, as editors keep it in the Content Manager. Every search asks the table for its
- * version (row count, last change), one tiny query, so that an edit made on any node applies on every node at once.
+ * The search's synonym list, as editors keep it in the Content Manager. Every write to it raises its search version
+ * (src/infra/content-events.ts), which every search reads: an edit made on any node applies on every node at once.
  */
 const synonymService = ({ strapi }: { strapi: Core.Strapi }) => {
-  let cached: { version: string; synonyms: PreparedSynonyms } | null = null;
+  let cached: { version: number; synonyms: PreparedSynonyms } | null = null;
 
   return {
-    async prepared(): Promise<PreparedSynonyms> {
-      const { table, column } = synonymTable(strapi);
-      const [row] = await strapi.db
-        .connection(table)
-        .count({ count: '*' })
-        .max({ last: column.id })
-        .max({ changed: column.updatedAt });
-      const version = `${row.count}:${row.last}:${row.changed === null ? '' : ms(row.changed)}`;
+    /** The list as of `version` (searchVersions), read again when it has changed. */
+    async prepared(version: number): Promise<PreparedSynonyms> {
       if (cached?.version === version) return cached.synonyms;
       const entries = (await strapi.db.query(UID).findMany({ select: ['phrases'] })) as { phrases: string }[];
       const groups = entries.flatMap(({ phrases }) => {

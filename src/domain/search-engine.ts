@@ -1,0 +1,496 @@
+/**
+ * The ranked search carried out in memory: a collection of documents (one model, one locale), each with its folded
+ * words, where each was found (name, keywords, …), its name's word pairs and what a result shows (`payload`). A
+ * query's RankingPlan (search-ranking.ts) is scored here exactly as that module says, so that ranking costs no SQL:
+ * the same arithmetic, the same order, on SQLite and PostgreSQL alike.
+ *
+ * Postings are plain arrays of `slot * 64 + sources` (a bit per source). A document written again takes a new slot
+ * and its old one is left dead, skipped when scoring, until dead slots outnumber live ones and the postings are
+ * rebuilt from the documents' own word lists: an import of thousands of procedures costs no postings surgery.
+ */
+import {
+  idf,
+  wordPairs,
+  PREFIX_FACTOR,
+  SOURCE_WEIGHTS,
+  enoughConcepts,
+  type RankedSource,
+  type RankingPlan,
+  type Vocabulary,
+} from './search-ranking';
+import { terms } from './search-text';
+
+/** What a collection is given for each document. */
+export interface EngineDocument<P> {
+  key: string;
+  /** Each folded word with the sources it was found in. */
+  words: ReadonlyMap<string, readonly RankedSource[]>;
+  /** The name's adjacent word pairs ("giay phep"): a phrase match is a pair match. */
+  pairs: readonly string[];
+  /** Orders documents that rank equal (the national code). */
+  order: string;
+  /** Identifiers a query may name exactly (a national code), found without a scan. */
+  identifiers?: readonly string[];
+  payload: P;
+}
+
+/** A document's words and pairs from its texts, each text with the source it is weighted as. */
+export function indexedWords(
+  texts: [RankedSource, string | null | undefined][],
+  named: string | null | undefined
+): Pick<EngineDocument<unknown>, 'words' | 'pairs'> {
+  const words = new Map<string, RankedSource[]>();
+  for (const [source, text] of texts)
+    for (const term of terms(text ?? '')) {
+      const found = words.get(term);
+      if (!found) words.set(term, [source]);
+      else if (!found.includes(source)) found.push(source);
+    }
+  return { words, pairs: wordPairs(named ?? '') };
+}
+
+interface Slot<P> {
+  key: string;
+  order: string;
+  identifiers: readonly string[];
+  payload: P;
+  terms: Int32Array;
+  sources: Uint8Array;
+  pairs: Int32Array;
+}
+
+/** A result: how many of the query's concepts it holds, its phrase pairs, its score. */
+export interface Ranked<P> {
+  key: string;
+  payload: P;
+  matched: number;
+  phrase: number;
+  score: number;
+}
+
+/** One page of a search and its counts, as the public search reports them. */
+export interface RankedPage<P> {
+  results: Ranked<P>[];
+  /** Results of the whole search: those holding enough concepts, or when none does, those holding any. */
+  total: number;
+  /** Those holding every concept. */
+  matchedAll: number;
+  /** No document holds enough of the query: these hold some of it. */
+  partial: boolean;
+}
+
+const SOURCE_BITS = Object.keys(SOURCE_WEIGHTS) as RankedSource[];
+/** The best weight of each set of sources: a word found in the name and the result counts as in the name. */
+const BEST_WEIGHT = Float64Array.from({ length: 1 << SOURCE_BITS.length }, (_, mask) =>
+  Math.max(0, ...SOURCE_BITS.filter((_, bit) => mask & (1 << bit)).map((source) => SOURCE_WEIGHTS[source]))
+);
+/** A posting is `slot << SOURCE_SHIFT | sources`. */
+const SOURCE_SHIFT = 6;
+const SOURCE_MASK = (1 << SOURCE_SHIFT) - 1;
+
+/**
+ * The slots one step of the scoring found (`list`, `length` of them), each with a value and a count: stamped by
+ * generation, so that nothing is cleared between uses.
+ */
+class Scratch {
+  stamp: Int32Array;
+  value: Float64Array;
+  count: Int32Array;
+  list: Int32Array;
+  length = 0;
+  generation = 0;
+  constructor(size: number) {
+    this.stamp = new Int32Array(size);
+    this.value = new Float64Array(size);
+    this.count = new Int32Array(size);
+    this.list = new Int32Array(size);
+  }
+
+  /** Adds a slot (not yet held) with its value and a count of 0. */
+  add(slot: number, value: number) {
+    this.stamp[slot] = this.generation;
+    this.value[slot] = value;
+    this.count[slot] = 0;
+    this.list[this.length] = slot;
+    this.length += 1;
+  }
+
+  holds(slot: number) {
+    return this.stamp[slot] === this.generation;
+  }
+}
+
+export class SearchCollection<P> {
+  private slots: (Slot<P> | null)[] = [];
+  private alive = new Uint8Array(1024);
+  private byKey = new Map<string, number>();
+  private byIdentifier = new Map<string, Set<string>>();
+  private termIds = new Map<string, number>();
+  private termNames: string[] = [];
+  private postings: number[][] = [];
+  /** The postings as typed arrays, made when a term is first searched after a write. */
+  private frozen: (Int32Array | null)[] = [];
+  private pairIds = new Map<string, number>();
+  private pairPostings: number[][] = [];
+  private sorted: string[] | null = null;
+  /** Each slot's place in the documents' own order, made when first needed after a write. */
+  private orderRanks: Int32Array | null = null;
+  private known: Map<string, number> | null = null;
+  private pool: Scratch[] = [];
+
+  /** `deadSlots`: how many dead slots, beyond as many as live ones, are kept before the postings are rebuilt. */
+  constructor(private deadSlots = 256) {}
+
+  /** Live documents: idf's N. */
+  get size() {
+    return this.byKey.size;
+  }
+
+  has(key: string) {
+    return this.byKey.has(key);
+  }
+
+  /** Adds a document, or replaces the one with its key. */
+  put(document: EngineDocument<P>) {
+    this.remove(document.key);
+    const slot = this.slots.length;
+    const terms = new Int32Array(document.words.size);
+    const sources = new Uint8Array(document.words.size);
+    let i = 0;
+    for (const [word, found] of document.words) {
+      let id = this.termIds.get(word);
+      if (id === undefined) {
+        id = this.termNames.length;
+        this.termIds.set(word, id);
+        this.termNames.push(word);
+        this.postings.push([]);
+        this.frozen.push(null);
+        this.sorted = null;
+      }
+      let mask = 0;
+      for (const source of found) mask |= 1 << SOURCE_BITS.indexOf(source);
+      terms[i] = id;
+      sources[i] = mask;
+      this.postings[id].push((slot << SOURCE_SHIFT) | mask);
+      this.frozen[id] = null;
+      i += 1;
+    }
+    const pairs = Int32Array.from(new Set(document.pairs), (pair) => {
+      let id = this.pairIds.get(pair);
+      if (id === undefined) {
+        id = this.pairPostings.length;
+        this.pairIds.set(pair, id);
+        this.pairPostings.push([]);
+      }
+      this.pairPostings[id].push(slot);
+      return id;
+    });
+    const identifiers = document.identifiers ?? [];
+    for (const identifier of identifiers) {
+      const keys = this.byIdentifier.get(identifier) ?? new Set<string>();
+      this.byIdentifier.set(identifier, keys.add(document.key));
+    }
+    this.slots.push({
+      key: document.key,
+      order: document.order,
+      identifiers,
+      payload: document.payload,
+      terms,
+      sources,
+      pairs,
+    });
+    if (slot >= this.alive.length) {
+      const grown = new Uint8Array(this.alive.length * 2);
+      grown.set(this.alive);
+      this.alive = grown;
+    }
+    this.alive[slot] = 1;
+    this.byKey.set(document.key, slot);
+    this.known = null;
+    this.orderRanks = null;
+  }
+
+  remove(key: string) {
+    const slot = this.byKey.get(key);
+    if (slot === undefined) return;
+    for (const identifier of this.slots[slot]!.identifiers) {
+      const keys = this.byIdentifier.get(identifier)!;
+      keys.delete(key);
+      if (keys.size === 0) this.byIdentifier.delete(identifier);
+    }
+    this.slots[slot] = null;
+    this.alive[slot] = 0;
+    this.byKey.delete(key);
+    this.known = null;
+    this.orderRanks = null;
+    if (this.slots.length - this.byKey.size > Math.max(this.deadSlots, this.byKey.size)) this.compact();
+  }
+
+  /** The keys of the documents with any of these identifiers. */
+  withIdentifiers(identifiers: readonly string[]): string[] {
+    return [...new Set(identifiers.flatMap((identifier) => [...(this.byIdentifier.get(identifier) ?? [])]))];
+  }
+
+  /** The words and how many live documents hold each, for typo corrections. */
+  vocabulary(): Vocabulary {
+    if (!this.known) {
+      const known = new Map<string, number>();
+      this.postings.forEach((entries, id) => {
+        let live = 0;
+        for (const entry of entries) live += this.alive[entry >> SOURCE_SHIFT];
+        if (live) known.set(this.termNames[id], live);
+      });
+      this.known = known;
+    }
+    return this.known;
+  }
+
+  /**
+   * One page of a search: with a plan, those holding enough of its concepts (`enoughConcepts`), every concept
+   * first, or when none does, those holding any, flagged partial; without one, every document. `pinned` documents
+   * (a national code in the query) count as holding every concept. Only `accept`ed documents are listed, but
+   * idf's document frequencies count them all. Only the page is put in order.
+   */
+  search(
+    plan: RankingPlan | null,
+    options: { accept?: (payload: P) => boolean; pinned?: string[]; page: number; pageSize: number }
+  ): RankedPage<P> {
+    const pinned = new Set<number>();
+    for (const key of options.pinned ?? []) {
+      const slot = this.byKey.get(key);
+      if (slot !== undefined) pinned.add(slot);
+    }
+    const all = plan?.concepts ?? 0;
+    // The candidates (held.list), with the concepts each holds (count) and its score (value).
+    const held = this.acquire();
+    const phrases = this.acquire();
+    if (plan) this.score(plan, held, phrases);
+    else for (const slot of pinned.size ? pinned : this.byKey.values()) held.add(slot, 0);
+    for (const slot of pinned) {
+      if (!held.holds(slot)) held.add(slot, 0);
+      held.count[slot] = all;
+    }
+    const enough = enoughConcepts(all);
+    // The accepted candidates, kept in place in held.list, then those holding enough.
+    let matchedAll = 0;
+    let holdingEnough = 0;
+    let kept = 0;
+    for (let i = 0; i < held.length; i += 1) {
+      const slot = held.list[i];
+      if (options.accept && !options.accept(this.slots[slot]!.payload)) continue;
+      held.list[kept] = slot;
+      kept += 1;
+      if (held.count[slot] >= all) matchedAll += 1;
+      if (held.count[slot] >= enough) holdingEnough += 1;
+    }
+    let listed = kept;
+    if (holdingEnough > 0 && holdingEnough < kept) {
+      listed = 0;
+      for (let i = 0; i < kept; i += 1) {
+        if (held.count[held.list[i]] < enough) continue;
+        held.list[listed] = held.list[i];
+        listed += 1;
+      }
+    }
+    const ranks = this.ranksInOrder();
+    const phraseOf = (slot: number) => (phrases.holds(slot) ? phrases.count[slot] : 0);
+    const order = (a: number, b: number) =>
+      Number(pinned.has(b)) - Number(pinned.has(a)) ||
+      held.count[b] - held.count[a] ||
+      phraseOf(b) - phraseOf(a) ||
+      held.value[b] - held.value[a] ||
+      ranks[a] - ranks[b];
+    const start = (options.page - 1) * options.pageSize;
+    const results = top(held.list.subarray(0, listed), start + options.pageSize, order)
+      .slice(start)
+      .map((slot) => ({
+        key: this.slots[slot]!.key,
+        payload: this.slots[slot]!.payload,
+        matched: held.count[slot],
+        phrase: phraseOf(slot),
+        score: held.value[slot],
+      }));
+    this.release(held, phrases);
+    return {
+      results,
+      total: listed,
+      matchedAll,
+      partial: all > 0 && matchedAll === 0 && kept > 0,
+    };
+  }
+
+  /**
+   * The slots holding at least one concept of the plan, in `held` with the concepts each holds (count) and its
+   * score (value); in `phrases`, the query's pairs its name holds.
+   */
+  private score(plan: RankingPlan, held: Scratch, phrases: Scratch) {
+    for (let c = 0; c < plan.concepts; c += 1) {
+      const alternatives = plan.alternatives
+        .filter((alt) => alt.concept === c)
+        .map(({ alternative: a, words }) =>
+          this.holdingAll(
+            Array.from({ length: words }, (_, w) =>
+              this.best(
+                plan.lookups
+                  .filter((l) => l.concept === c && l.alternative === a && l.word === w)
+                  .map((l) => this.lookup(l.lo, l.hi, l.factor))
+              )
+            )
+          )
+        );
+      const concept = this.best(alternatives);
+      for (let i = 0; i < concept.length; i += 1) {
+        const slot = concept.list[i];
+        if (!held.holds(slot)) held.add(slot, 0);
+        held.count[slot] += 1;
+        held.value[slot] += concept.value[slot];
+      }
+      this.release(concept);
+    }
+    for (const pair of plan.pairs) {
+      const id = this.pairIds.get(pair);
+      if (id === undefined) continue;
+      for (const slot of this.pairPostings[id]) {
+        if (!held.holds(slot)) continue;
+        if (!phrases.holds(slot)) phrases.add(slot, 0);
+        phrases.count[slot] += 1;
+      }
+    }
+  }
+
+  /**
+   * The live slots holding a term in [lo, hi), each valued idf × `factor` × its best source weight (× PREFIX_FACTOR
+   * for a word longer than `lo`); idf's df is their number.
+   */
+  private lookup(lo: string, hi: string, factor: number): Scratch {
+    const found = this.acquire();
+    const { stamp, value, generation } = found;
+    const { alive } = this;
+    const terms = this.sortedTerms();
+    for (let i = lowerBound(terms, lo); i < terms.length && terms[i] < hi; i += 1) {
+      const id = this.termIds.get(terms[i])!;
+      const entries = (this.frozen[id] ??= Int32Array.from(this.postings[id]));
+      const whole = terms[i] === lo ? 1 : PREFIX_FACTOR;
+      for (let e = 0; e < entries.length; e += 1) {
+        const slot = entries[e] >> SOURCE_SHIFT;
+        if (alive[slot] === 0) continue;
+        const weight = BEST_WEIGHT[entries[e] & SOURCE_MASK] * whole;
+        if (stamp[slot] !== generation) found.add(slot, weight);
+        else if (weight > value[slot]) value[slot] = weight;
+      }
+    }
+    const weight = idf(found.length, this.size) * factor;
+    for (let i = 0; i < found.length; i += 1) value[found.list[i]] *= weight;
+    return found;
+  }
+
+  /** Each slot any of `found` holds, with its best value. */
+  private best(found: Scratch[]): Scratch {
+    if (found.length === 1) return found[0];
+    const merged = this.acquire();
+    for (const each of found) {
+      for (let i = 0; i < each.length; i += 1) {
+        const slot = each.list[i];
+        const v = each.value[slot];
+        if (!merged.holds(slot)) merged.add(slot, v);
+        else if (v > merged.value[slot]) merged.value[slot] = v;
+      }
+      this.release(each);
+    }
+    return merged;
+  }
+
+  /** The slots every one of `found` holds (a phrase's words), with the sum of their values: kept in the first. */
+  private holdingAll([first, ...rest]: Scratch[]): Scratch {
+    for (const each of rest) {
+      let kept = 0;
+      for (let i = 0; i < first.length; i += 1) {
+        const slot = first.list[i];
+        if (!each.holds(slot)) continue;
+        first.value[slot] += each.value[slot];
+        first.list[kept] = slot;
+        kept += 1;
+      }
+      first.length = kept;
+      this.release(each);
+    }
+    return first;
+  }
+
+  private ranksInOrder(): Int32Array {
+    if (!this.orderRanks) {
+      const live = [...this.byKey.values()].sort((a, b) =>
+        compareStrings(this.slots[a]!.order, this.slots[b]!.order)
+      );
+      this.orderRanks = new Int32Array(this.slots.length);
+      live.forEach((slot, rank) => (this.orderRanks![slot] = rank));
+    }
+    return this.orderRanks;
+  }
+
+  private sortedTerms() {
+    this.sorted ??= [...this.termNames].sort();
+    return this.sorted;
+  }
+
+  /** A scratch as large as the slots, with a new generation; searches run one at a time, so they share a pool. */
+  private acquire(): Scratch {
+    let scratch = this.pool.pop();
+    if (!scratch || scratch.stamp.length < this.slots.length)
+      scratch = new Scratch(Math.max(1024, this.slots.length * 2));
+    scratch.generation += 1;
+    scratch.length = 0;
+    return scratch;
+  }
+
+  private release(...scratches: Scratch[]) {
+    for (const scratch of scratches) if (scratch.stamp.length >= this.slots.length) this.pool.push(scratch);
+  }
+
+  /** Rebuilds the postings from the live documents' word lists, dropping dead slots. */
+  private compact() {
+    const live = this.slots.filter((slot): slot is Slot<P> => slot !== null);
+    this.slots = live;
+    this.alive = new Uint8Array(Math.max(1024, live.length * 2)).fill(1, 0, live.length);
+    this.byKey = new Map(live.map((slot, i) => [slot.key, i]));
+    this.postings = this.postings.map(() => []);
+    this.frozen = this.frozen.map(() => null);
+    this.pairPostings = this.pairPostings.map(() => []);
+    live.forEach((document, slot) => {
+      document.terms.forEach((id, i) => this.postings[id].push((slot << SOURCE_SHIFT) | document.sources[i]));
+      for (const id of document.pairs) this.pairPostings[id].push(slot);
+    });
+    this.pool = [];
+  }
+}
+
+const compareStrings = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The first index of a sorted array whose value is not below `value`. */
+function lowerBound(sorted: string[], value: string) {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid] < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The first `count` slots in order, without sorting the rest: a bounded insertion for short pages. */
+function top(slots: Int32Array, count: number, order: (a: number, b: number) => number): number[] {
+  if (count >= slots.length / 8) return Array.from(slots).sort(order).slice(0, count);
+  const best: number[] = [];
+  for (const slot of slots) {
+    if (best.length === count && order(slot, best[count - 1]) >= 0) continue;
+    let i = best.length === count ? count - 1 : best.length;
+    if (best.length < count) best.push(slot);
+    while (i > 0 && order(slot, best[i - 1]) < 0) {
+      best[i] = best[i - 1];
+      i -= 1;
+    }
+    best[i] = slot;
+  }
+  return best;
+}
