@@ -7,6 +7,7 @@ import { errors as strapiErrors } from '@strapi/utils';
 import { FEEDBACK_KIND_VALUES } from '#domain/feedback-intake';
 import { PUBLIC_STATUSES } from '#domain/feedback-public';
 import { SEARCH_LEVELS, SEARCH_ONLINE_LEVELS, SEARCH_STATUSES } from '#domain/procedure-search';
+import { SITE_SEARCH_TYPES } from '#domain/site-search';
 import { SURVEY_CHANNELS, SURVEY_CRITERIA } from '#domain/survey-intake';
 
 const error = (description: string) => ({
@@ -43,6 +44,35 @@ const dataResponse = (description: string, data: object, paged = false) => ({
   },
 });
 const label = { type: 'object', properties: { vi: { type: 'string' }, en: { type: 'string' } } };
+const nullableString = { type: 'string', nullable: true };
+/** A search result's snippet: plain text, with what matched as offsets. */
+const snippet = object({
+  text: { type: 'string', description: 'Plain text, never HTML' },
+  highlights: {
+    type: 'array',
+    items: { type: 'array', items: { type: 'integer' }, minItems: 2, maxItems: 2 },
+    description: '[start, end) offsets in UTF-16 code units',
+  },
+});
+/** A procedure search result: what a result list shows (src/api/procedure/search-documents.ts), and its snippet. */
+const procedureHit = object({
+  id: { type: 'integer' },
+  documentId: { type: 'string' },
+  nationalCode: { type: 'string' },
+  name: { type: 'string' },
+  implementingAgency: nullableString,
+  onlineLevel: { type: 'string', enum: SEARCH_ONLINE_LEVELS },
+  legalStatus: { type: 'string', enum: SEARCH_STATUSES },
+  effectiveFrom: { ...nullableString, format: 'date' },
+  effectiveTo: { ...nullableString, format: 'date' },
+  locale: { type: 'string' },
+  field: { ...object({ name: { type: 'string' }, code: { type: 'string' } }), nullable: true },
+  levels: {
+    type: 'array',
+    items: object({ id: { type: 'integer' }, level: { type: 'string', enum: SEARCH_LEVELS } }),
+  },
+  snippet,
+});
 const feedbackKind = { type: 'string', enum: FEEDBACK_KIND_VALUES };
 /** docs/API.md "Plain text": what the intake accepts and what public copies carry. */
 const singleLine =
@@ -82,7 +112,7 @@ export const openApiOverride = {
           query(
             'q',
             { type: 'string', maxLength: 200 },
-            'Words (each must match); a national code d.dddddd ranks first'
+            'Words as citizens write them (stop words, synonyms and typos allowed), ranked; a national code ranks first'
           ),
           query('field', { type: 'string' }, 'Field code, e.g. dat-dai'),
           query('level', { type: 'string', enum: SEARCH_LEVELS }, 'Level'),
@@ -94,10 +124,62 @@ export const openApiOverride = {
         ],
         responses: {
           200: dataResponse(
-            'Ranked published procedures',
-            { type: 'array', items: { $ref: '#/components/schemas/Procedure' } },
+            'Ranked published procedures, as a result list shows them',
+            { type: 'array', items: procedureHit },
             true
           ),
+          400: errors[400],
+        },
+      },
+    },
+    '/search': {
+      get: {
+        tags: ['Search'],
+        summary:
+          'Search procedures, published articles and published answers at once: one ranked group per type',
+        parameters: [
+          query('q', { type: 'string', maxLength: 200 }, 'Words as citizens write them; required'),
+          query(
+            'types',
+            { type: 'string' },
+            `Comma-separated, of ${SITE_SEARCH_TYPES.join(', ')}; default all`
+          ),
+          query('locale', { type: 'string', enum: ['vi', 'en'] }, 'Default vi; answers are in Vietnamese'),
+          query('page', { type: 'integer', minimum: 1, maximum: 1000 }, 'The page of each group'),
+          query('pageSize', { type: 'integer', minimum: 1, maximum: 100 }, 'Default 10'),
+        ],
+        responses: {
+          200: {
+            description: 'One group per type asked, in the order asked',
+            content: {
+              'application/json': {
+                schema: object({
+                  data: {
+                    type: 'array',
+                    items: object({
+                      type: { type: 'string', enum: SITE_SEARCH_TYPES },
+                      results: {
+                        type: 'array',
+                        items: object({
+                          documentId: { type: 'string' },
+                          title: { type: 'string' },
+                          snippet,
+                        }),
+                      },
+                      total: { type: 'integer' },
+                      matchedAll: { type: 'integer' },
+                      partial: { type: 'boolean' },
+                      suggestion: nullableString,
+                    }),
+                  },
+                  meta: object({
+                    pagination: object({ page: { type: 'integer' }, pageSize: { type: 'integer' } }),
+                    search: object({ ignored: { type: 'array', items: { type: 'string' } } }),
+                  }),
+                }),
+              },
+            },
+          },
           400: errors[400],
         },
       },

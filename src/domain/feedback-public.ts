@@ -81,7 +81,8 @@ export function withoutMarkup(text: string): string {
   return kept.join('');
 }
 
-const publicText = (text: string) => withoutMarkup(maskContacts(text));
+/** A public copy of a citizen's or an answer's text: contacts masked, markup removed. */
+export const publicText = (text: string) => withoutMarkup(maskContacts(text));
 
 /** The submitter (who holds the code) reads the answer once it was sent to them. */
 export function statusView(feedback: StoredFeedback) {

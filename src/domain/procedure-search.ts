@@ -29,17 +29,21 @@ export interface SearchParams {
   locale: string;
 }
 
+/** A query's national codes, as typed ("1.012753.h19") and looked up in their stored form, and its other words. */
+export function splitCodes(text: string): { codes: string[]; words: string[] } {
+  const q = text.normalize('NFC');
+  const typed = [...new Set(q.match(/\d\.\d{6}(?:\.[Hh]\d{2})?(?![\w.])/g) ?? [])];
+  const codes = [...new Set(typed.map(normalizeNationalCode))].filter((c) => NATIONAL_CODE.test(c));
+  return { codes, words: queryWords(typed.reduce((rest, code) => rest.split(code).join(' '), q)) };
+}
+
 export function parseSearchParams(
   query: Record<string, unknown>,
   locales: string[],
   language: Language = 'vi'
 ): Parsed<SearchParams> {
   const read = new QueryReader(query, ALLOWED, language);
-  const q = (read.text('q') ?? '').normalize('NFC');
-  // A code as typed ("1.012753.h19") is taken out of the words and looked up in its stored form.
-  const typed = [...new Set(q.match(/\d\.\d{6}(?:\.[Hh]\d{2})?(?![\w.])/g) ?? [])];
-  const codes = [...new Set(typed.map(normalizeNationalCode))].filter((c) => NATIONAL_CODE.test(c));
-  const words = queryWords(typed.reduce((rest, code) => rest.split(code).join(' '), q));
+  const { codes, words } = splitCodes(read.text('q') ?? '');
   const locale = read.oneOf('locale', locales) ?? locales[0];
   return read.result({
     codes,

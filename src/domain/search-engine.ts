@@ -8,8 +8,12 @@
  * and its old one is left dead, skipped when scoring, until dead slots outnumber live ones and the postings are
  * rebuilt from the documents' own word lists: an import of thousands of procedures costs no postings surgery.
  */
+import type { Concept } from './search-query';
 import {
+  corrections,
   idf,
+  rankingPlan,
+  suggestion,
   wordPairs,
   PREFIX_FACTOR,
   SOURCE_WEIGHTS,
@@ -77,6 +81,36 @@ export interface RankedPage<P> {
   matchedAll: number;
   /** No document holds enough of the query: these hold some of it. */
   partial: boolean;
+}
+
+/** A search's page with what the response says of the query. */
+export interface ConceptSearch<P> extends RankedPage<P> {
+  /** The query with its unknown words corrected, when nothing held it in full. */
+  suggestion: string | null;
+  /** The folded words a snippet highlights: every way of saying each concept, and their corrections. */
+  highlighted: string[];
+}
+
+/**
+ * A query's concepts (search-query.ts) searched in a collection: each word also looked up as its corrections from
+ * the collection's own words, ranked as search-ranking.ts says. Without concepts, the pinned documents, or every
+ * one.
+ */
+export function searchConcepts<P>(
+  collection: SearchCollection<P>,
+  concepts: Concept[],
+  options: { accept?: (payload: P) => boolean; pinned?: string[]; page: number; pageSize: number }
+): ConceptSearch<P> {
+  const words = [...new Set(concepts.flatMap((concept) => concept.alternatives.flat()))];
+  const known = collection.vocabulary();
+  const corrected = new Map(words.map((word) => [word, corrections(word, known)]));
+  const plan = concepts.length ? rankingPlan(concepts, corrected) : null;
+  const page = collection.search(plan, options);
+  return {
+    ...page,
+    suggestion: plan && page.matchedAll === 0 ? suggestion(words, known) : null,
+    highlighted: [...new Set([...words, ...[...corrected.values()].flat()])],
+  };
 }
 
 const SOURCE_BITS = Object.keys(SOURCE_WEIGHTS) as RankedSource[];

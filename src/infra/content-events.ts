@@ -40,6 +40,7 @@ export const PUBLIC_CONTENT_TYPES = new Set([
 
 /** What the `content` scope's responses show, or depend on: the synonyms change what the procedure search finds. */
 const SYNONYM = 'api::synonym.synonym';
+const ARTICLE = 'api::article.article';
 const CONTENT_SCOPE_TYPES = new Set([...PUBLIC_CONTENT_TYPES, SYNONYM]);
 
 function scopesOf(uid: string, action: string): CacheScope[] {
@@ -65,6 +66,8 @@ export const contentEventsMiddleware =
       (context.params as { status?: string }).status === 'published';
     if (context.uid === PROCEDURE && documentId && touchesPublished)
       await reindexProcedures(strapi, [documentId]);
+    if (context.uid === ARTICLE && documentId && touchesPublished)
+      await recordSearchChanges(strapi, 'article', [documentId]);
     const createdPublished = (context.params as { data?: { state?: string } }).data?.state === 'published';
     if (
       context.uid === 'api::feedback.feedback' &&
@@ -72,6 +75,7 @@ export const contentEventsMiddleware =
       (context.action !== 'create' || createdPublished)
     ) {
       await reindexFeedback(strapi, [documentId]);
+      await recordSearchChanges(strapi, 'answer', [documentId]);
     }
     // A workflow write (assignee, article) leaves the words as they were.
     const data = (context.params as { data?: object }).data ?? {};

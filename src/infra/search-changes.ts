@@ -11,9 +11,12 @@
 import type { Core } from '@strapi/strapi';
 import { SEARCH_CHANGES_TABLE, SEARCH_VERSIONS_TABLE } from './models';
 
-/** What the search holds in each node's memory: the procedures, and the synonym list it reads queries with. */
-export type VersionedSearch = 'procedure' | 'synonym';
-export const VERSIONED_SEARCHES: VersionedSearch[] = ['procedure', 'synonym'];
+/**
+ * What the search holds in each node's memory: the procedures, published articles and answers, and the synonym list
+ * it reads queries with.
+ */
+export const VERSIONED_SEARCHES = ['procedure', 'article', 'answer', 'synonym'] as const;
+export type VersionedSearch = (typeof VERSIONED_SEARCHES)[number];
 
 /** Every document of the model changed: a node reloads it whole. */
 export const ALL_DOCUMENTS = '*';
@@ -102,7 +105,10 @@ async function readVersions(strapi: Core.Strapi): Promise<Record<VersionedSearch
   const rows: { model: VersionedSearch; version: number | string }[] = await strapi.db
     .connection(SEARCH_VERSIONS_TABLE)
     .select('model', 'version');
-  const versions = { procedure: 0, synonym: 0 };
+  const versions = Object.fromEntries(VERSIONED_SEARCHES.map((what) => [what, 0])) as Record<
+    VersionedSearch,
+    number
+  >;
   for (const row of rows) versions[row.model] = Number(row.version);
   return versions;
 }

@@ -5,7 +5,7 @@
  * when far behind). A node therefore answers a search with no SQL but that one read, and shows every write committed
  * before the search began, its own or another node's.
  */
-import type { Core } from '@strapi/strapi';
+import type { Core, UID } from '@strapi/strapi';
 import { SearchCollection, type EngineDocument } from '#domain/search-engine';
 import { searchChanges, type VersionedSearch } from './search-changes';
 
@@ -16,6 +16,40 @@ export interface SearchSource<P> {
     strapi: Core.Strapi,
     documentIds: string[] | 'all'
   ): AsyncIterable<(EngineDocument<P> & { locale: string })[]>;
+}
+
+const BATCH = 500;
+
+/**
+ * The rows of `uid` that `where` keeps, for a SearchSource: all of them by pages of ids (a whole reload holds one
+ * page at a time), or those of the documents named.
+ */
+export async function* rowsOf<Row extends { id: number }>(
+  strapi: Core.Strapi,
+  uid: UID.ContentType,
+  query: { select: string[]; populate?: object; where: object },
+  documentIds: string[] | 'all'
+): AsyncIterable<Row[]> {
+  const rows = strapi.db.query(uid);
+  if (documentIds === 'all') {
+    for (let after = 0; ; ) {
+      const page = (await rows.findMany({
+        ...query,
+        where: { ...query.where, id: { $gt: after } },
+        orderBy: { id: 'asc' },
+        limit: BATCH,
+      })) as Row[];
+      if (page.length === 0) return;
+      yield page;
+      after = page[page.length - 1].id;
+    }
+  }
+  for (let i = 0; i < documentIds.length; i += BATCH) {
+    yield (await rows.findMany({
+      ...query,
+      where: { ...query.where, documentId: { $in: documentIds.slice(i, i + BATCH) } },
+    })) as Row[];
+  }
 }
 
 class LiveSearch<P> {

@@ -5,10 +5,9 @@
  */
 import type { Core } from '@strapi/strapi';
 import { indexedWords } from '#domain/search-engine';
-import type { SearchSource } from '#infra/search-memory';
+import { rowsOf, type SearchSource } from '#infra/search-memory';
 
 const UID = 'api::procedure.procedure';
-const BATCH = 500;
 
 /** A procedure as a search result shows it. */
 export interface ProcedureHit {
@@ -87,28 +86,7 @@ const asDocument = (row: Row) => ({
 export const procedureSearchSource: SearchSource<ProcedureHit> = {
   model: 'procedure',
   async *read(strapi: Core.Strapi, documentIds: string[] | 'all') {
-    const rows = strapi.db.query(UID);
-    const published = { publishedAt: { $notNull: true } };
-    if (documentIds === 'all') {
-      // Pages by id, so that a whole reload holds one page of rows at a time.
-      for (let after = 0; ; ) {
-        const page = (await rows.findMany({
-          ...QUERY,
-          where: { ...published, id: { $gt: after } },
-          orderBy: { id: 'asc' },
-          limit: BATCH,
-        })) as Row[];
-        if (page.length === 0) return;
-        yield page.map(asDocument);
-        after = page[page.length - 1].id;
-      }
-    }
-    for (let i = 0; i < documentIds.length; i += BATCH) {
-      const page = (await rows.findMany({
-        ...QUERY,
-        where: { ...published, documentId: { $in: documentIds.slice(i, i + BATCH) } },
-      })) as Row[];
-      yield page.map(asDocument);
-    }
+    const query = { ...QUERY, where: { publishedAt: { $notNull: true } } };
+    for await (const rows of rowsOf<Row>(strapi, UID, query, documentIds)) yield rows.map(asDocument);
   },
 };

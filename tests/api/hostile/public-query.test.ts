@@ -144,6 +144,9 @@ describe('the website’s own queries', () => {
       `/api/plan-tasks?populate[campaign][fields][0]=title&pagination[pageSize]=100`,
       `/api/articles?populate[planTask][populate][campaign]=true&pagination[pageSize]=100`,
       `/api/procedures/search?q=${SECRET}`,
+      `/api/search?q=${SECRET}`,
+      `/api/search?q=${planted.phone}`,
+      `/api/search?q=${SECRET.toLowerCase()}%20draft%20summary&types=article`,
     ];
     for (const url of urls) {
       const res = await get(url);

@@ -1,7 +1,7 @@
 import { factories, type Core } from '@strapi/strapi';
 import { fieldError, type FieldError, type Language } from '#domain/errors';
 import type { SearchParams } from '#domain/procedure-search';
-import { corrections, rankingPlan, suggestion } from '#domain/search-ranking';
+import { searchConcepts } from '#domain/search-engine';
 import { understandQuery } from '#domain/search-query';
 import { searchVersions } from '#infra/search-changes';
 import { searchCollection } from '#infra/search-memory';
@@ -50,9 +50,6 @@ const procedureService = ({ strapi }: { strapi: Core.Strapi }) => {
         params.words,
         await synonyms(strapi).prepared(versions.synonym)
       );
-      const words = [...new Set(concepts.flatMap((concept) => concept.alternatives.flat()))];
-      const known = collection.vocabulary();
-      const corrected = new Map(words.map((word) => [word, concepts.length ? corrections(word, known) : []]));
       const filtered = params.status || params.onlineLevel || params.field || params.level;
       const accept = filtered
         ? (hit: ProcedureHit) =>
@@ -61,18 +58,20 @@ const procedureService = ({ strapi }: { strapi: Core.Strapi }) => {
             (!params.field || hit.field?.code === params.field) &&
             (!params.level || hit.levels.some((entry) => entry.level === params.level))
         : undefined;
-      const pinned = collection.withIdentifiers(codes);
-      const plan = concepts.length ? rankingPlan(concepts, corrected) : null;
-      const page = collection.search(plan, { accept, pinned, page: params.page, pageSize: params.pageSize });
-      const all = concepts.length;
+      const found = searchConcepts(collection, concepts, {
+        accept,
+        pinned: collection.withIdentifiers(codes),
+        page: params.page,
+        pageSize: params.pageSize,
+      });
       return {
-        hits: page.results.map((entry) => entry.payload),
-        total: page.total,
-        matchedAll: page.matchedAll,
-        partial: page.partial,
-        suggestion: all > 0 && page.matchedAll === 0 ? suggestion(words, known) : null,
+        hits: found.results.map((entry) => entry.payload),
+        total: found.total,
+        matchedAll: found.matchedAll,
+        partial: found.partial,
+        suggestion: found.suggestion,
         ignored,
-        highlighted: [...new Set([...words, ...[...corrected.values()].flat()])],
+        highlighted: found.highlighted,
       };
     },
 
