@@ -180,10 +180,6 @@ export class SearchCollection<P> {
     return this.byKey.size;
   }
 
-  has(key: string) {
-    return this.byKey.has(key);
-  }
-
   /** Adds a document, or replaces the one with its key. */
   put(document: EngineDocument<P>) {
     this.remove(document.key);

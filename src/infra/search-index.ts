@@ -11,13 +11,10 @@ import { terms } from '#domain/search-text';
 import { SEARCH_TERMS_TABLE } from './models';
 import { recordSearchChanges } from './search-changes';
 
-/** Where a word came from (weights in src/domain/search-ranking.ts): name, keywords, field, agency, … */
-export type TermSource = RankedSource;
-
 export interface IndexedText {
   documentId: string;
   locale: string;
-  texts: [TermSource, string | null | undefined][];
+  texts: [RankedSource, string | null | undefined][];
 }
 
 export type SearchModel = 'procedure' | 'feedback' | 'submission';
@@ -71,7 +68,7 @@ export function documentsWithWord(
   model: SearchModel,
   locale: string,
   [lo, hi]: [string, string],
-  source?: TermSource
+  source?: RankedSource
 ) {
   const query = knex(SEARCH_TERMS_TABLE)
     .select('document_id')

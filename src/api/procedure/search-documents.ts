@@ -25,11 +25,10 @@ export interface ProcedureHit {
   levels: { id: number; level: string }[];
 }
 
-interface Row extends Omit<ProcedureHit, 'field'> {
+interface Row extends ProcedureHit {
   keywords: string | null;
   subjects: string | null;
   result: string | null;
-  field: { name: string; code: string } | null;
 }
 
 const QUERY = {
