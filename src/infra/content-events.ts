@@ -7,7 +7,7 @@ import type { CacheScope, ResponseCache } from './response-cache';
 import { CACHE_SCOPES } from './response-cache';
 import { clearOrganizationSettings } from './organization-settings';
 import { recordSearchChanges } from './search-changes';
-import { reindexFeedback, reindexProcedures, reindexSubmissions } from './search-index';
+import { reindexArticles, reindexFeedback, reindexProcedures, reindexSubmissions } from './search-index';
 
 const WRITE_ACTIONS = new Set([
   'create',
@@ -38,9 +38,9 @@ export const PUBLIC_CONTENT_TYPES = new Set([
   'api::organization.organization',
 ]);
 
-/** What the `content` scope's responses show, or depend on: the synonyms change what the procedure search finds. */
 const SYNONYM = 'api::synonym.synonym';
 const ARTICLE = 'api::article.article';
+/** What the `content` scope's responses show, or depend on: the synonyms change what the procedure search finds. */
 const CONTENT_SCOPE_TYPES = new Set([...PUBLIC_CONTENT_TYPES, SYNONYM]);
 
 function scopesOf(uid: string, action: string): CacheScope[] {
@@ -67,7 +67,7 @@ export const contentEventsMiddleware =
     if (context.uid === PROCEDURE && documentId && touchesPublished)
       await reindexProcedures(strapi, [documentId]);
     if (context.uid === ARTICLE && documentId && touchesPublished)
-      await recordSearchChanges(strapi, 'article', [documentId]);
+      await reindexArticles(strapi, [documentId]);
     const createdPublished = (context.params as { data?: { state?: string } }).data?.state === 'published';
     if (
       context.uid === 'api::feedback.feedback' &&
@@ -75,7 +75,6 @@ export const contentEventsMiddleware =
       (context.action !== 'create' || createdPublished)
     ) {
       await reindexFeedback(strapi, [documentId]);
-      await recordSearchChanges(strapi, 'answer', [documentId]);
     }
     // A workflow write (assignee, article) leaves the words as they were.
     const data = (context.params as { data?: object }).data ?? {};

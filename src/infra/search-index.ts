@@ -109,8 +109,7 @@ function reindexer<Row extends { documentId: string }>(
 export const reindexProcedures = (strapi: Core.Strapi, documentIds: string[] | 'all') =>
   recordSearchChanges(strapi, 'procedure', documentIds);
 
-/** Published answers are searchable by their public subject (ranked), content and answer: never the originals. */
-export const reindexFeedback = reindexer<{
+const reindexAnswerWords = reindexer<{
   documentId: string;
   publicSubject: string | null;
   publicContent: string | null;
@@ -131,6 +130,19 @@ export const reindexFeedback = reindexer<{
     ],
   })
 );
+
+/**
+ * Published answers are searchable by their public subject (ranked), content and answer, never the originals: in
+ * the answered list's word index, and in each node's memory for the site-wide search.
+ */
+export async function reindexFeedback(strapi: Core.Strapi, documentIds: string[] | 'all') {
+  await reindexAnswerWords(strapi, documentIds);
+  await recordSearchChanges(strapi, 'answer', documentIds);
+}
+
+/** Articles' published texts changed: every node reads them again before its next site-wide search. */
+export const reindexArticles = (strapi: Core.Strapi, documentIds: string[]) =>
+  recordSearchChanges(strapi, 'article', documentIds);
 
 /** Units' submissions, for the staff's list: every state, by title (ranked) and body. Not localized: 'vi'. */
 export const reindexSubmissions = reindexer<{ documentId: string; title: string; body: string | null }>(

@@ -6,7 +6,7 @@ const UID = 'api::synonym.synonym';
 
 /**
  * The search's synonym list, as editors keep it in the Content Manager. Every write to it raises its search version
- * (src/infra/content-events.ts), which every search reads: an edit made on any node applies on every node at once.
+ * (src/infra/content-events.ts), which searches read: an edit applies at once on its node, within a second on others.
  */
 const synonymService = ({ strapi }: { strapi: Core.Strapi }) => {
   let cached: { version: number; synonyms: PreparedSynonyms } | null = null;
