@@ -14,7 +14,7 @@ export const DEFAULT_SYNONYMS: readonly SynonymGroup[] = [
   ['ĐMC', 'đánh giá môi trường chiến lược'],
   ['carbon', 'các-bon'],
   ['xả thải', 'xả nước thải'],
-  ['xả thải ra sông', 'xả nước thải vào nguồn nước'],
+  ['xả thải ra sông', 'xả nước thải vào nguồn nước', 'xả nước thải'],
   ['GPMT', 'giấy phép môi trường'],
   ['tách thửa', 'chia tách thửa đất'],
   ['chuyển mục đích', 'chuyển mục đích sử dụng đất', 'chuyển đổi đất'],

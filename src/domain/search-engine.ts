@@ -17,7 +17,7 @@ import {
   wordPairs,
   PREFIX_FACTOR,
   SOURCE_WEIGHTS,
-  enoughConcepts,
+  enoughWords,
   type RankedSource,
   type RankingPlan,
   type Vocabulary,
@@ -63,7 +63,7 @@ interface Slot<P> {
   pairs: Int32Array;
 }
 
-/** A result: how many of the query's concepts it holds, its phrase pairs, its score. */
+/** A result: how many of the query's words it holds (search-ranking.ts), its phrase pairs, its score. */
 export interface Ranked<P> {
   key: string;
   payload: P;
@@ -75,9 +75,9 @@ export interface Ranked<P> {
 /** One page of a search and its counts, as the public search reports them. */
 export interface RankedPage<P> {
   results: Ranked<P>[];
-  /** Results of the whole search: those holding enough concepts, or when none does, those holding any. */
+  /** Results of the whole search: those holding enough words, or when none does, those holding any. */
   total: number;
-  /** Those holding every concept. */
+  /** Those holding every word. */
   matchedAll: number;
   /** No document holds enough of the query: these hold some of it. */
   partial: boolean;
@@ -276,9 +276,9 @@ export class SearchCollection<P> {
   }
 
   /**
-   * One page of a search: with a plan, those holding enough of its concepts (`enoughConcepts`), every concept
-   * first, or when none does, those holding any, flagged partial; without one, every document. `pinned` documents
-   * (a national code in the query) count as holding every concept. Only `accept`ed documents are listed, but
+   * One page of a search: with a plan, those holding enough of its words (`enoughWords`), every word first, or
+   * when none does, those holding any, flagged partial; without one, every document. `pinned` documents (a
+   * national code in the query) count as holding every word. Only `accept`ed documents are listed, but
    * idf's document frequencies count them all. Only the page is put in order.
    */
   search(
@@ -290,8 +290,8 @@ export class SearchCollection<P> {
       const slot = this.byKey.get(key);
       if (slot !== undefined) pinned.add(slot);
     }
-    const all = plan?.concepts ?? 0;
-    // The candidates (held.list), with the concepts each holds (count) and its score (value).
+    const all = plan ? plan.span.reduce((sum, words) => sum + words, 0) : 0;
+    // The candidates (held.list), with the query words each holds (count) and its score (value).
     const held = this.acquire();
     const phrases = this.acquire();
     if (plan) this.score(plan, held, phrases);
@@ -300,7 +300,7 @@ export class SearchCollection<P> {
       if (!held.holds(slot)) held.add(slot, 0);
       held.count[slot] = all;
     }
-    const enough = enoughConcepts(all);
+    const enough = enoughWords(all);
     // The accepted candidates, kept in place in held.list, then those holding enough.
     let matchedAll = 0;
     let holdingEnough = 0;
@@ -326,7 +326,7 @@ export class SearchCollection<P> {
     const phraseOf = (slot: number) => (phrases.holds(slot) ? phrases.count[slot] : 0);
     const order = (a: number, b: number) =>
       Number(pinned.has(b)) - Number(pinned.has(a)) ||
-      held.count[b] - held.count[a] ||
+      Number(held.count[b] >= all) - Number(held.count[a] >= all) ||
       phraseOf(b) - phraseOf(a) ||
       held.value[b] - held.value[a] ||
       ranks[a] - ranks[b];
@@ -350,11 +350,11 @@ export class SearchCollection<P> {
   }
 
   /**
-   * The slots holding at least one concept of the plan, in `held` with the concepts each holds (count) and its
+   * The slots holding at least one concept of the plan, in `held` with the query words each holds (count) and its
    * score (value); in `phrases`, the query's pairs its name holds.
    */
   private score(plan: RankingPlan, held: Scratch, phrases: Scratch) {
-    for (let c = 0; c < plan.concepts; c += 1) {
+    for (let c = 0; c < plan.span.length; c += 1) {
       const alternatives = plan.alternatives
         .filter((alt) => alt.concept === c)
         .map(({ alternative: a, words }) =>
@@ -372,7 +372,7 @@ export class SearchCollection<P> {
       for (let i = 0; i < concept.length; i += 1) {
         const slot = concept.list[i];
         if (!held.holds(slot)) held.add(slot, 0);
-        held.count[slot] += 1;
+        held.count[slot] += plan.span[c];
         held.value[slot] += concept.value[slot];
       }
       this.release(concept);

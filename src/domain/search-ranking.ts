@@ -3,11 +3,16 @@
  * the same whichever database holds the procedures. A document is ranked by, in this order:
  *
  * 1. a national code written in the query (that procedure first);
- * 2. how many of the query's concepts it holds (search-query.ts): every concept before some of them;
+ * 2. whether it holds every concept of the query (search-query.ts);
  * 3. how many of the query's word pairs its name holds as written (a phrase before scattered words);
  * 4. its score: for each concept, the best way of saying it that the document holds in full, summing for each of
  *    its words idf × the weight of the text it was found in × how it was found (whole word, start of a word, a
  *    typo away). idf is BM25's, ln(1 + (N − df + 0.5) / (df + 0.5)): a rare word counts more than a common one.
+ *
+ * A concept counts for the query words it stands for ("dạy lái xe" for three), so that what a document holds is
+ * measured in the citizen's own words: "mở trường dạy lái xe" finds the driving-school licence, which holds three of
+ * them, among the many names holding "mở" and "trường". Below those holding everything, the score orders, not the
+ * count: one rare word ("cải chính") says more than two common ones ("giấy", "sinh").
  */
 import { distance } from 'fastest-levenshtein';
 import type { Concept } from './search-query';
@@ -15,10 +20,10 @@ import { allowedEdits } from './search-query';
 import { fold, prefixRange } from './search-text';
 
 /**
- * The concepts a result must hold out of `all`: every one but one in three ("đăng ký kết hôn với người nước ngoài"
- * finds "đăng ký kết hôn có yếu tố nước ngoài"). Those holding every concept rank first.
+ * The query words a result must hold out of `all`: every one but one in three ("đăng ký kết hôn với người nước
+ * ngoài" finds "đăng ký kết hôn có yếu tố nước ngoài"). Those holding every word rank first.
  */
-export const enoughConcepts = (all: number) => all - Math.floor(all / 3);
+export const enoughWords = (all: number) => all - Math.floor(all / 3);
 
 /** The texts a procedure's words are indexed from, with their weight. */
 export const SOURCE_WEIGHTS = { n: 3, k: 2.5, f: 1.5, a: 1, s: 0.5, r: 0.5 } as const;
@@ -56,7 +61,8 @@ export interface RankingPlan {
   alternatives: { concept: number; alternative: number; words: number }[];
   /** The query's word pairs, for the phrase rank. */
   pairs: string[];
-  concepts: number;
+  /** The number of the query's own words each concept stands for: what holding it counts for. */
+  span: number[];
 }
 
 /** The exact range of one term: nothing over [0-9a-z] lies between `term` and `term + '0'`. */
@@ -85,7 +91,7 @@ export function rankingPlan(concepts: Concept[], corrections: Map<string, string
   for (const concept of concepts)
     for (const words of concept.alternatives.slice(1))
       for (let i = 1; i < words.length; i++) pairs.add(`${words[i - 1]} ${words[i]}`);
-  return { lookups, alternatives, pairs: [...pairs], concepts: concepts.length };
+  return { lookups, alternatives, pairs: [...pairs], span: concepts.map((concept) => concept.words.length) };
 }
 
 /** The index's words and how many documents hold each, for typo corrections. */

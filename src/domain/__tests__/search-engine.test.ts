@@ -95,6 +95,40 @@ describe('SearchCollection.search: scores', () => {
     expect(pinned.matchedAll).toBe(3);
   });
 
+  it('counts a synonym phrase for the query words it stands for, and below every word ranks by score', () => {
+    const collection = collectionOf([
+      { code: '1.000011', name: 'Cấp giấy phép đào tạo lái xe' },
+      { code: '1.000012', name: 'Mở khóa bồi dưỡng thuyền trưởng' },
+      { code: '1.000013', name: 'Mở lớp tập huấn hiệu trưởng' },
+      { code: '1.000014', name: 'Mở sổ theo dõi' },
+    ]);
+    const plan = planOf('mo truong day lai xe', new Map(), [['dạy lái xe', 'đào tạo lái xe']]);
+    const { results, total, matchedAll } = collection.search(plan, { page: 1, pageSize: 10 });
+    // "dạy lái xe" holds three of the five words, "mở" + "trường" two: with one in three left out (4), none is
+    // enough, so all are listed, and the phrase's rare words outscore the common "mở".
+    expect(results.map((entry) => [entry.key, entry.matched])).toEqual([
+      ['1.000011', 3],
+      ['1.000012', 2],
+      ['1.000013', 2],
+      ['1.000014', 1],
+    ]);
+    expect({ total, matchedAll }).toEqual({ total: 4, matchedAll: 0 });
+    // Below the documents holding every word, a document's score orders it, not how many words it holds: the rare
+    // "quốc tịch" (one document) before the common "cấp giấy phép", each with one of the query's pairs.
+    const rare = collectionOf([
+      { code: '1.000021', name: 'Thôi quốc tịch' },
+      { code: '1.000022', name: 'Giấy phép, cấp lại' },
+      { code: '1.000023', name: 'Giấy phép lái xe' },
+      { code: '1.000024', name: 'Cấp giấy phép môi trường' },
+      { code: '1.000025', name: 'Giấy phép xây dựng' },
+    ]);
+    const ranked = resultsOf(rare, planOf('quoc tich cap giay phep'));
+    const at = (key: string) => ranked.findIndex((entry) => entry.key === key);
+    expect(ranked.find((entry) => entry.key === '1.000022')).toMatchObject({ matched: 3, phrase: 1 });
+    expect(ranked.find((entry) => entry.key === '1.000021')).toMatchObject({ matched: 2, phrase: 1 });
+    expect(at('1.000021')).toBeLessThan(at('1.000022'));
+  });
+
   it('keeps only what `accept` keeps, but counts df over every document', () => {
     const collection = collectionOf(DOCS);
     const kept = resultsOf(collection, planOf('moi truong'), (doc) => doc.code !== '1.000002');

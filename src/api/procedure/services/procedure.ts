@@ -39,7 +39,7 @@ const procedureService = ({ strapi }: { strapi: Core.Strapi }) => {
      * The public search, ranked as src/domain/search-ranking.ts says over this node's copy of the published
      * procedures (search-engine.ts): the query understood as concepts (search-query.ts: stop words out, synonyms
      * in), unknown words corrected within their allowed edits. The results are the procedures holding enough of the
-     * concepts (`enoughConcepts`), every concept first; when none does, those holding any, flagged partial, with a
+     * query's words (`enoughWords`), every word first; when none does, those holding any, flagged partial, with a
      * suggestion. A national code in the query ranks first.
      */
     async search(params: SearchParams): Promise<SearchResult> {
