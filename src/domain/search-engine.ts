@@ -20,6 +20,7 @@ import {
   enoughWords,
   type RankedSource,
   type RankingPlan,
+  type TermLookup,
   type Vocabulary,
 } from './search-ranking';
 import { terms } from './search-text';
@@ -118,6 +119,19 @@ const SOURCE_BITS = Object.keys(SOURCE_WEIGHTS) as RankedSource[];
 const BEST_WEIGHT = Float64Array.from({ length: 1 << SOURCE_BITS.length }, (_, mask) =>
   Math.max(0, ...SOURCE_BITS.filter((_, bit) => mask & (1 << bit)).map((source) => SOURCE_WEIGHTS[source]))
 );
+/** What a query word reaches: term ids, the weight of each, and their postings' length. */
+interface WordTerms {
+  ids: number[];
+  weights: number[];
+  cost: number;
+}
+
+/**
+ * What looking a word up among one candidate's own terms costs, in steps of a posting scan (a document holds some 30
+ * terms, reached through its slot): the cheaper way is chosen; both find the same.
+ */
+const NARROW_COST = 64;
+
 /** A posting is `slot << SOURCE_SHIFT | sources`. */
 const SOURCE_SHIFT = 6;
 const SOURCE_MASK = (1 << SOURCE_SHIFT) - 1;
@@ -138,6 +152,12 @@ class Scratch {
     this.value = new Float64Array(size);
     this.count = new Int32Array(size);
     this.list = new Int32Array(size);
+  }
+
+  /** Empties it: a new generation. */
+  restart() {
+    this.generation += 1;
+    this.length = 0;
   }
 
   /** Adds a slot (not yet held) with its value and a count of 0. */
@@ -162,6 +182,14 @@ export class SearchCollection<P> {
   private termIds = new Map<string, number>();
   private termNames: string[] = [];
   private postings: number[][] = [];
+  /** Each term's live documents: idf's df of a one-term lookup. */
+  private liveCounts: number[] = [];
+  /** idf's df of the lookups reaching several terms, until the next write. */
+  private rangeCounts = new Map<string, number>();
+  /** The terms of the word being looked for among a candidate's own terms (narrow), stamped by `termMark`. */
+  private termMarks = new Int32Array(0);
+  private termWeights = new Float64Array(0);
+  private termMark = 0;
   /** The postings as typed arrays, made when a term is first searched after a write. */
   private frozen: (Int32Array | null)[] = [];
   private pairIds = new Map<string, number>();
@@ -172,8 +200,14 @@ export class SearchCollection<P> {
   private known: Map<string, number> | null = null;
   private pool: Scratch[] = [];
 
-  /** `deadSlots`: how many dead slots, beyond as many as live ones, are kept before the postings are rebuilt. */
-  constructor(private deadSlots = 256) {}
+  /**
+   * `deadSlots`: how many dead slots, beyond as many as live ones, are kept before the postings are rebuilt;
+   * `narrowCost`: NARROW_COST, a test's to change.
+   */
+  constructor(
+    private deadSlots = 256,
+    private narrowCost = NARROW_COST
+  ) {}
 
   /** Live documents: idf's N. */
   get size() {
@@ -194,6 +228,7 @@ export class SearchCollection<P> {
         this.termIds.set(word, id);
         this.termNames.push(word);
         this.postings.push([]);
+        this.liveCounts.push(0);
         this.frozen.push(null);
         this.sorted = null;
       }
@@ -202,6 +237,7 @@ export class SearchCollection<P> {
       terms[i] = id;
       sources[i] = mask;
       this.postings[id].push((slot << SOURCE_SHIFT) | mask);
+      this.liveCounts[id] += 1;
       this.frozen[id] = null;
       i += 1;
     }
@@ -237,6 +273,7 @@ export class SearchCollection<P> {
     this.alive[slot] = 1;
     this.byKey.set(document.key, slot);
     this.known = null;
+    this.rangeCounts.clear();
     this.orderRanks = null;
   }
 
@@ -248,10 +285,12 @@ export class SearchCollection<P> {
       keys.delete(key);
       if (keys.size === 0) this.byIdentifier.delete(identifier);
     }
+    for (const id of this.slots[slot]!.terms) this.liveCounts[id] -= 1;
     this.slots[slot] = null;
     this.alive[slot] = 0;
     this.byKey.delete(key);
     this.known = null;
+    this.rangeCounts.clear();
     this.orderRanks = null;
     if (this.slots.length - this.byKey.size > Math.max(this.deadSlots, this.byKey.size)) this.compact();
   }
@@ -265,11 +304,7 @@ export class SearchCollection<P> {
   vocabulary(): Vocabulary {
     if (!this.known) {
       const known = new Map<string, number>();
-      this.postings.forEach((entries, id) => {
-        let live = 0;
-        for (const entry of entries) live += this.alive[entry >> SOURCE_SHIFT];
-        if (live) known.set(this.termNames[id], live);
-      });
+      this.liveCounts.forEach((live, id) => live && known.set(this.termNames[id], live));
       this.known = known;
     }
     return this.known;
@@ -291,27 +326,37 @@ export class SearchCollection<P> {
       if (slot !== undefined) pinned.add(slot);
     }
     const all = plan ? plan.span.reduce((sum, words) => sum + words, 0) : 0;
+    const enough = enoughWords(all);
     // The candidates (held.list), with the query words each holds (count) and its score (value).
     const held = this.acquire();
     const phrases = this.acquire();
-    if (plan) this.score(plan, held, phrases);
-    else for (const slot of pinned.size ? pinned : this.byKey.values()) held.add(slot, 0);
-    for (const slot of pinned) {
-      if (!held.holds(slot)) held.add(slot, 0);
-      held.count[slot] = all;
-    }
-    const enough = enoughWords(all);
-    // The accepted candidates, kept in place in held.list, then those holding enough.
     let matchedAll = 0;
     let holdingEnough = 0;
     let kept = 0;
-    for (let i = 0; i < held.length; i += 1) {
-      const slot = held.list[i];
-      if (options.accept && !options.accept(this.slots[slot]!.payload)) continue;
-      held.list[kept] = slot;
-      kept += 1;
-      if (held.count[slot] >= all) matchedAll += 1;
-      if (held.count[slot] >= enough) holdingEnough += 1;
+    // Scored first only where a document can still hold enough words; when none does, once more in full, since
+    // those holding any are then listed.
+    for (const prune of plan ? [true, false] : [false]) {
+      held.restart();
+      phrases.restart();
+      const pruned = plan ? this.score(plan, enough, prune, held, phrases) : false;
+      if (!plan) for (const slot of pinned.size ? pinned : this.byKey.values()) held.add(slot, 0);
+      for (const slot of pinned) {
+        if (!held.holds(slot)) held.add(slot, 0);
+        held.count[slot] = all;
+      }
+      // The accepted candidates, kept in place in held.list, then those holding enough.
+      matchedAll = 0;
+      holdingEnough = 0;
+      kept = 0;
+      for (let i = 0; i < held.length; i += 1) {
+        const slot = held.list[i];
+        if (options.accept && !options.accept(this.slots[slot]!.payload)) continue;
+        held.list[kept] = slot;
+        kept += 1;
+        if (held.count[slot] >= all) matchedAll += 1;
+        if (held.count[slot] >= enough) holdingEnough += 1;
+      }
+      if (!pruned || holdingEnough > 0) break;
     }
     let listed = kept;
     if (holdingEnough > 0 && holdingEnough < kept) {
@@ -325,7 +370,7 @@ export class SearchCollection<P> {
     const ranks = this.ranksInOrder();
     const phraseOf = (slot: number) => (phrases.holds(slot) ? phrases.count[slot] : 0);
     const order = (a: number, b: number) =>
-      Number(pinned.has(b)) - Number(pinned.has(a)) ||
+      (pinned.size ? Number(pinned.has(b)) - Number(pinned.has(a)) : 0) ||
       Number(held.count[b] >= all) - Number(held.count[a] >= all) ||
       phraseOf(b) - phraseOf(a) ||
       held.value[b] - held.value[a] ||
@@ -351,31 +396,43 @@ export class SearchCollection<P> {
 
   /**
    * The slots holding at least one concept of the plan, in `held` with the query words each holds (count) and its
-   * score (value); in `phrases`, the query's pairs its name holds.
+   * score (value); in `phrases`, the query's pairs its name holds. Concepts of one word are taken last, rarest
+   * first; with `prune`, once the words left cannot make `enough` on their own, a word's documents are only
+   * counted where already held (MaxScore's pruning). Whether it pruned.
    */
-  private score(plan: RankingPlan, held: Scratch, phrases: Scratch) {
+  private score(plan: RankingPlan, enough: number, prune: boolean, held: Scratch, phrases: Scratch): boolean {
+    const words: { word: WordTerms; span: number }[] = [];
     for (let c = 0; c < plan.span.length; c += 1) {
       const alternatives = plan.alternatives
         .filter((alt) => alt.concept === c)
-        .map(({ alternative: a, words }) =>
-          this.holdingAll(
-            Array.from({ length: words }, (_, w) =>
-              this.best(
-                plan.lookups
-                  .filter((l) => l.concept === c && l.alternative === a && l.word === w)
-                  .map((l) => this.lookup(l.lo, l.hi, l.factor))
-              )
-            )
+        .map(({ alternative: a, words: length }) =>
+          Array.from({ length }, (_, w) =>
+            this.wordTerms(plan.lookups.filter((l) => l.concept === c && l.alternative === a && l.word === w))
           )
         );
-      const concept = this.best(alternatives);
-      for (let i = 0; i < concept.length; i += 1) {
-        const slot = concept.list[i];
-        if (!held.holds(slot)) held.add(slot, 0);
-        held.count[slot] += plan.span[c];
-        held.value[slot] += concept.value[slot];
+      if (alternatives.length === 1 && alternatives[0].length === 1) {
+        words.push({ word: alternatives[0][0], span: plan.span[c] });
+        continue;
       }
+      const concept = this.best(alternatives.map((phrase) => this.holdingAll(phrase)));
+      this.addTo(held, concept, plan.span[c], true);
       this.release(concept);
+    }
+    words.sort((a, b) => a.word.cost - b.word.cost);
+    let left = words.reduce((sum, { span }) => sum + span, 0);
+    let pruned = false;
+    for (const { word, span } of words) {
+      // A document holding none of the concepts so far holds at most `left` words.
+      const adding = !prune || left >= enough;
+      pruned ||= !adding;
+      left -= span;
+      if (word.ids.length === 1 && adding) this.accumulate(word, span, held);
+      else if (!adding && held.length * this.narrowCost < word.cost) this.countAmong(held, word, span);
+      else {
+        const found = this.scan(word);
+        this.addTo(held, found, span, adding);
+        this.release(found);
+      }
     }
     for (const pair of plan.pairs) {
       const id = this.pairIds.get(pair);
@@ -386,32 +443,91 @@ export class SearchCollection<P> {
         phrases.count[slot] += 1;
       }
     }
+    return pruned;
+  }
+
+  /** Counts `span` words and adds the value for each slot of `found`; new slots only when `adding`. */
+  private addTo(held: Scratch, found: Scratch, span: number, adding: boolean) {
+    for (let i = 0; i < found.length; i += 1) {
+      const slot = found.list[i];
+      if (!held.holds(slot)) {
+        if (!adding) continue;
+        held.add(slot, 0);
+      }
+      held.count[slot] += span;
+      held.value[slot] += found.value[slot];
+    }
   }
 
   /**
-   * The live slots holding a term in [lo, hi), each valued idf × `factor` × its best source weight (× PREFIX_FACTOR
-   * for a word longer than `lo`); idf's df is their number.
+   * The terms a query word's lookups reach, each with its best weight: idf of its lookup's range × the lookup's
+   * factor × PREFIX_FACTOR for a word longer than the one looked up. A document's value for the word is then its
+   * best term's weight × the best weight of the sources it was found in. `cost` counts their postings.
    */
-  private lookup(lo: string, hi: string, factor: number): Scratch {
+  private wordTerms(lookups: readonly TermLookup[]): WordTerms {
+    const weights = new Map<number, number>();
+    const sorted = this.sortedTerms();
+    for (const { lo, hi, factor } of lookups) {
+      const ids: number[] = [];
+      for (let i = lowerBound(sorted, lo); i < sorted.length && sorted[i] < hi; i += 1)
+        ids.push(this.termIds.get(sorted[i])!);
+      if (!ids.length) continue;
+      const weight = idf(this.documentsHolding(lo, hi, ids), this.size) * factor;
+      for (const id of ids) {
+        const each = this.termNames[id] === lo ? weight : weight * PREFIX_FACTOR;
+        if (each > (weights.get(id) ?? 0)) weights.set(id, each);
+      }
+    }
+    let cost = 0;
+    for (const id of weights.keys()) cost += this.postings[id].length;
+    return { ids: [...weights.keys()], weights: [...weights.values()], cost };
+  }
+
+  /** idf's df of a lookup: the live documents holding any of its terms. */
+  private documentsHolding(lo: string, hi: string, ids: number[]): number {
+    if (ids.length === 1) return this.liveCounts[ids[0]];
+    const key = `${lo}\u0000${hi}`;
+    let count = this.rangeCounts.get(key);
+    if (count === undefined) {
+      const seen = this.scan({ ids, weights: ids.map(() => 1), cost: 0 });
+      count = seen.length;
+      this.release(seen);
+      this.rangeCounts.set(key, count);
+    }
+    return count;
+  }
+
+  /** The live slots holding the word, each with its value. */
+  private scan(word: WordTerms): Scratch {
     const found = this.acquire();
     const { stamp, value, generation } = found;
     const { alive } = this;
-    const terms = this.sortedTerms();
-    for (let i = lowerBound(terms, lo); i < terms.length && terms[i] < hi; i += 1) {
-      const id = this.termIds.get(terms[i])!;
-      const entries = (this.frozen[id] ??= Int32Array.from(this.postings[id]));
-      const whole = terms[i] === lo ? 1 : PREFIX_FACTOR;
+    for (let t = 0; t < word.ids.length; t += 1) {
+      const entries = this.entriesOf(word.ids[t]);
+      const weight = word.weights[t];
       for (let e = 0; e < entries.length; e += 1) {
         const slot = entries[e] >> SOURCE_SHIFT;
         if (alive[slot] === 0) continue;
-        const weight = BEST_WEIGHT[entries[e] & SOURCE_MASK] * whole;
-        if (stamp[slot] !== generation) found.add(slot, weight);
-        else if (weight > value[slot]) value[slot] = weight;
+        const v = BEST_WEIGHT[entries[e] & SOURCE_MASK] * weight;
+        if (stamp[slot] !== generation) found.add(slot, v);
+        else if (v > value[slot]) value[slot] = v;
       }
     }
-    const weight = idf(found.length, this.size) * factor;
-    for (let i = 0; i < found.length; i += 1) value[found.list[i]] *= weight;
     return found;
+  }
+
+  /** A word of one term, whose postings name each slot once, counted and scored in `held` directly. */
+  private accumulate(word: WordTerms, span: number, held: Scratch) {
+    const entries = this.entriesOf(word.ids[0]);
+    const weight = word.weights[0];
+    const { alive } = this;
+    for (let e = 0; e < entries.length; e += 1) {
+      const slot = entries[e] >> SOURCE_SHIFT;
+      if (alive[slot] === 0) continue;
+      if (!held.holds(slot)) held.add(slot, 0);
+      held.count[slot] += span;
+      held.value[slot] += BEST_WEIGHT[entries[e] & SOURCE_MASK] * weight;
+    }
   }
 
   /** Each slot any of `found` holds, with its best value. */
@@ -430,21 +546,87 @@ export class SearchCollection<P> {
     return merged;
   }
 
-  /** The slots every one of `found` holds (a phrase's words), with the sum of their values: kept in the first. */
-  private holdingAll([first, ...rest]: Scratch[]): Scratch {
-    for (const each of rest) {
+  /**
+   * The slots holding every one of `words` (a phrase's), with the sum of their values. The word with the fewest
+   * postings is scanned; each other word is then looked for among those candidates' own terms when that is
+   * cheaper than scanning its postings, as it is for the common words of a long synonym phrase.
+   */
+  private holdingAll(words: WordTerms[]): Scratch {
+    const [first, ...rest] = [...words].sort((a, b) => a.cost - b.cost);
+    const found = this.scan(first);
+    for (const word of rest) {
+      if (found.length * this.narrowCost < word.cost) {
+        this.narrow(found, word);
+        continue;
+      }
+      const each = this.scan(word);
       let kept = 0;
-      for (let i = 0; i < first.length; i += 1) {
-        const slot = first.list[i];
+      for (let i = 0; i < found.length; i += 1) {
+        const slot = found.list[i];
         if (!each.holds(slot)) continue;
-        first.value[slot] += each.value[slot];
-        first.list[kept] = slot;
+        found.value[slot] += each.value[slot];
+        found.list[kept] = slot;
         kept += 1;
       }
-      first.length = kept;
+      found.length = kept;
       this.release(each);
     }
-    return first;
+    return found;
+  }
+
+  /** Keeps in `found` the slots whose own terms hold `word`, adding its value. */
+  private narrow(found: Scratch, word: WordTerms) {
+    const valueOf = this.valueAmongTerms(word);
+    let kept = 0;
+    for (let i = 0; i < found.length; i += 1) {
+      const slot = found.list[i];
+      const v = valueOf(slot);
+      if (v === 0) continue;
+      found.value[slot] += v;
+      found.list[kept] = slot;
+      kept += 1;
+    }
+    found.length = kept;
+  }
+
+  /** Counts `span` words and adds the value for the slots of `held` whose own terms hold `word`. */
+  private countAmong(held: Scratch, word: WordTerms, span: number) {
+    const valueOf = this.valueAmongTerms(word);
+    for (let i = 0; i < held.length; i += 1) {
+      const slot = held.list[i];
+      const v = valueOf(slot);
+      if (v === 0) continue;
+      held.count[slot] += span;
+      held.value[slot] += v;
+    }
+  }
+
+  /** A slot's value for `word`, found among the slot's own terms (0 when it does not hold it). */
+  private valueAmongTerms(word: WordTerms): (slot: number) => number {
+    if (this.termMarks.length < this.termNames.length) {
+      this.termMarks = new Int32Array(this.termNames.length * 2);
+      this.termWeights = new Float64Array(this.termNames.length * 2);
+    }
+    const mark = (this.termMark += 1);
+    const { termMarks, termWeights } = this;
+    word.ids.forEach((id, t) => {
+      termMarks[id] = mark;
+      termWeights[id] = word.weights[t];
+    });
+    return (slot) => {
+      const { terms, sources } = this.slots[slot]!;
+      let best = 0;
+      for (let k = 0; k < terms.length; k += 1) {
+        if (termMarks[terms[k]] !== mark) continue;
+        const v = BEST_WEIGHT[sources[k]] * termWeights[terms[k]];
+        if (v > best) best = v;
+      }
+      return best;
+    };
+  }
+
+  private entriesOf(id: number): Int32Array {
+    return (this.frozen[id] ??= Int32Array.from(this.postings[id]));
   }
 
   private ranksInOrder(): Int32Array {
@@ -468,8 +650,7 @@ export class SearchCollection<P> {
     let scratch = this.pool.pop();
     if (!scratch || scratch.stamp.length < this.slots.length)
       scratch = new Scratch(Math.max(1024, this.slots.length * 2));
-    scratch.generation += 1;
-    scratch.length = 0;
+    scratch.restart();
     return scratch;
   }
 

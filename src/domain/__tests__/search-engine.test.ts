@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import { indexedWords, SearchCollection } from '../search-engine';
-import { idf, PREFIX_FACTOR, rankingPlan, SOURCE_WEIGHTS, TYPO_FACTOR } from '../search-ranking';
+import {
+  corrections,
+  enoughWords,
+  idf,
+  PREFIX_FACTOR,
+  rankingPlan,
+  SOURCE_WEIGHTS,
+  TYPO_FACTOR,
+} from '../search-ranking';
 import { prepareSynonyms, understandQuery } from '../search-query';
 import { fold } from '../search-text';
 
@@ -202,6 +210,121 @@ describe('SearchCollection writes', () => {
         }
       ),
       { numRuns: 60 }
+    );
+  });
+});
+
+/**
+ * The ranking rules of search-ranking.ts written out plainly, document by document, with none of the engine's
+ * shortcuts (one pass per posting list, candidates' own terms, pruning): what the engine must find.
+ */
+function naiveSearch(docs: Doc[], plan: ReturnType<typeof planOf>, pageSize: number) {
+  const held = docs.map((doc) => ({ doc, ...document(doc) }));
+  const inRange = (term: string, lo: string, hi: string) => term >= lo && term < hi;
+  const df = (lo: string, hi: string) =>
+    held.filter(({ words }) => [...words.keys()].some((term) => inRange(term, lo, hi))).length;
+  const all = plan.span.reduce((sum, words) => sum + words, 0);
+  const rows = held.map(({ doc, words, pairs }) => {
+    let matched = 0;
+    let score = 0;
+    plan.span.forEach((span, c) => {
+      let best = -1;
+      for (const alternative of plan.alternatives.filter((alt) => alt.concept === c)) {
+        let sum = 0;
+        for (let w = 0; w < alternative.words && sum >= 0; w += 1) {
+          let value = 0;
+          for (const l of plan.lookups.filter(
+            (l) => l.concept === c && l.alternative === alternative.alternative && l.word === w
+          ))
+            for (const [term, sources] of words)
+              if (inRange(term, l.lo, l.hi))
+                value = Math.max(
+                  value,
+                  Math.max(...sources.map((source) => SOURCE_WEIGHTS[source])) *
+                    (term === l.lo ? 1 : PREFIX_FACTOR) *
+                    idf(df(l.lo, l.hi), docs.length) *
+                    l.factor
+                );
+          sum = value > 0 ? sum + value : -1;
+        }
+        best = Math.max(best, sum);
+      }
+      if (best >= 0) {
+        matched += span;
+        score += best;
+      }
+    });
+    const phrase = plan.pairs.filter((pair) => pairs.includes(pair)).length;
+    return { key: doc.code, matched, phrase, score };
+  });
+  const any = rows.filter((row) => row.matched > 0);
+  const enough = any.filter((row) => row.matched >= enoughWords(all));
+  const listed = enough.length ? enough : any;
+  listed.sort(
+    (a, b) =>
+      Number(b.matched >= all) - Number(a.matched >= all) ||
+      b.phrase - a.phrase ||
+      b.score - a.score ||
+      (a.key < b.key ? -1 : 1)
+  );
+  const page = listed.slice(0, pageSize);
+  return { ranked: page.map((row) => [row.key, row.matched, row.score.toFixed(6)]), total: listed.length };
+}
+
+describe('SearchCollection.search: the rules as written', () => {
+  it('finds what a plain document-by-document reading of the rules finds', () => {
+    // Few syllables, so that words are shared, prefixes reach several terms and synonyms overlap.
+    const syllables = [
+      'cap',
+      'cach',
+      'giay',
+      'phep',
+      'so',
+      'do',
+      'dat',
+      'dai',
+      'nha',
+      'nhan',
+      'o',
+      'xa',
+      'hoi',
+    ];
+    const synonyms = [
+      ['sổ đỏ', 'giấy chứng nhận', 'gcn'],
+      ['nhà ở xã hội', 'noxh'],
+      ['cấp phép', 'cấp giấy phép'],
+    ];
+    const text = fc.array(fc.constantFrom(...syllables, 'chung', 'noxh', 'gcn'), {
+      minLength: 1,
+      maxLength: 7,
+    });
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(text, fc.option(text), fc.option(text)), { minLength: 1, maxLength: 60 }),
+        fc.array(fc.constantFrom(...syllables, 'giayy', 'nhann', 'chung'), { minLength: 1, maxLength: 6 }),
+        fc.constantFrom(0, 1_000_000),
+        (rows, query, narrowCost) => {
+          const docs = rows.map(([name, keywords, agency], i) => ({
+            code: `4.${String(i).padStart(6, '0')}`,
+            name: name.join(' '),
+            keywords: keywords?.join(' '),
+            agency: agency?.join(' '),
+          }));
+          // Always, or never, looking a word up among the candidates' own terms.
+          const collection = new SearchCollection<Doc>(256, narrowCost);
+          docs.forEach((doc) => collection.put(document(doc)));
+          const words = query.join(' ');
+          const corrected = new Map(
+            query.map((word) => [word, corrections(word, collection.vocabulary())] as [string, string[]])
+          );
+          const plan = planOf(words, corrected, synonyms);
+          const found = collection.search(plan, { page: 1, pageSize: 10 });
+          const expected = naiveSearch(docs, plan, 10);
+          const ranked = found.results.map((r) => [r.key, r.matched, r.score.toFixed(6)]);
+          expect({ ranked, total: found.total }).toEqual(expected);
+        }
+      ),
+      { numRuns: 300 }
     );
   });
 });
