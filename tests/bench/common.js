@@ -2,6 +2,7 @@
 const { spawn } = require('child_process');
 const crypto = require('crypto');
 const fs = require('fs');
+const http = require('http');
 const path = require('path');
 const autocannon = require('autocannon');
 const { Client } = require('pg');
@@ -117,6 +118,15 @@ const stopServer = (child) =>
     child.kill('SIGTERM');
   });
 
+/** The ceiling of a cached read: a bare Node http server sending the same bytes, as JSON with an ETag. */
+function bareServer(body, port) {
+  const server = http.createServer((req, res) => {
+    res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', etag: '"x"' });
+    res.end(body);
+  });
+  return new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve(server)));
+}
+
 /** A warm-up run, then the measured one. */
 async function measure(options, warmupSeconds = 3) {
   await autocannon({ ...options, duration: warmupSeconds });
@@ -186,6 +196,7 @@ module.exports = {
   freshEnvironment,
   startServer,
   stopServer,
+  bareServer,
   measure,
   row,
   seeded,
