@@ -5,7 +5,7 @@
  * Loads 2,000 procedures, 5,000 articles and 20,000 feedback rows into a fresh database (SQLite, or PostgreSQL
  * when DATABASE_URL is set), starts Strapi in production mode in a child process, and runs autocannon
  * (20 connections, a warm-up run first) against: the article list with the response cache off and on, the same
- * bytes from a bare Node http server (the ceiling), the procedure search, and feedback intake, whose 201s are then
+ * bytes from a bare Node http server in its own process (the ceiling), the procedure search, and feedback intake, whose 201s are then
  * counted against the stored rows. Prints a table and checks the targets of docs/PERFORMANCE.md.
  * BENCH_SECONDS (10), BENCH_INTAKE_REQUESTS (1500), BENCH_PORT (13370), BENCH_KEEP_DB=1 to keep the database.
  */
@@ -228,7 +228,7 @@ async function main() {
     results.push(
       row('same bytes, bare Node http', await measure({ ...base, url: `http://127.0.0.1:${PORT + 1}/` }))
     );
-    await new Promise((resolve) => bare.close(resolve));
+    await stopServer(bare);
 
     console.log(
       `\n${process.env.DATABASE_URL ? 'PostgreSQL' : 'SQLite'}, ${CONNECTIONS} connections, ${DURATION} s each after a 3 s warm-up, response ${bytes.length} bytes`

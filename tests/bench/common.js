@@ -2,7 +2,6 @@
 const { spawn } = require('child_process');
 const crypto = require('crypto');
 const fs = require('fs');
-const http = require('http');
 const path = require('path');
 const autocannon = require('autocannon');
 const { Client } = require('pg');
@@ -97,9 +96,18 @@ async function freshEnvironment(name) {
 }
 
 /** Starts tests/bench/server.js with these settings and resolves once it listens. */
-function startServer(env, port) {
+const startServer = (env, port) => listening('server.js', env, port);
+
+/** Starts tests/bench/bare-server.js sending `body`, the ceiling of a cached read; stopped with stopServer. */
+function bareServer(body, port) {
+  const file = path.join(root, '.tmp', 'bench', `bare-${port}.json`);
+  fs.writeFileSync(file, body);
+  return listening('bare-server.js', { ...process.env, BARE_BODY_FILE: file }, port);
+}
+
+function listening(script, env, port) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(__dirname, 'server.js')], {
+    const child = spawn(process.execPath, [path.join(__dirname, script)], {
       cwd: root,
       env: { ...env, PORT: String(port) },
       stdio: ['ignore', 'pipe', 'inherit'],
@@ -117,15 +125,6 @@ const stopServer = (child) =>
     child.on('exit', resolve);
     child.kill('SIGTERM');
   });
-
-/** The ceiling of a cached read: a bare Node http server sending the same bytes, as JSON with an ETag. */
-function bareServer(body, port) {
-  const server = http.createServer((req, res) => {
-    res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', etag: '"x"' });
-    res.end(body);
-  });
-  return new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve(server)));
-}
 
 /** A warm-up run, then the measured one. */
 async function measure(options, warmupSeconds = 3) {

@@ -183,7 +183,7 @@ async function cachedHit(env, searchPath) {
     );
     return [hit, ceiling].map((r) => ({ size: SIZES[0], ...r }));
   } finally {
-    await new Promise((resolve) => bare.close(resolve));
+    await stopServer(bare);
   }
 }
 
