@@ -3,7 +3,7 @@ import { createHash } from 'crypto';
 import type { CacheScope } from './response-cache';
 
 /** A strong entity tag: the same bytes always give the same tag. */
-export const strongEtag = (body: string) => `"${createHash('sha1').update(body).digest('base64url')}"`;
+export const strongEtag = (body: Buffer) => `"${createHash('sha1').update(body).digest('base64url')}"`;
 
 /** If-None-Match uses the weak comparison: W/ prefixes are ignored; "*" matches any representation. */
 export function matchesIfNoneMatch(header: string | undefined, etag: string): boolean {

@@ -1,4 +1,5 @@
 import request from 'supertest';
+import type { ResponseCache } from '../../src/infra/response-cache';
 import { fullAccessToken } from '../setup/http';
 import { useStrapi } from '../setup/strapi';
 
@@ -119,5 +120,99 @@ describe('HTTP caching of public reads', () => {
         },
       });
     expect((await request(app.server()).get(url)).headers['x-cache']).toBe('MISS');
+  });
+});
+
+describe('cache hits answered ahead of the middleware chain', () => {
+  const url = '/api/legal-documents?pagination[pageSize]=4';
+  /** The headers a hit and a miss must share: all but the date, the cache state and what a 304 drops. */
+  const shared = (res: request.Response) => {
+    const {
+      date: _date,
+      'x-cache': _state,
+      'content-length': _length,
+      'content-type': _type,
+      ...rest
+    } = res.headers;
+    return rest;
+  };
+  let miss: request.Response;
+
+  beforeAll(async () => {
+    miss = await request(app.server()).get(url);
+    expect(miss.headers['x-cache']).toBe('MISS');
+    // Once a hit has taken the whole chain (this one, or one in a test above), the early path replays its headers.
+    expect((await request(app.server()).get(url)).headers['x-cache']).toBe('HIT');
+  });
+
+  it('sends the headers of the full chain, the same bytes, and runs no SQL', async () => {
+    let hit: request.Response | undefined;
+    const queries = await queriesDuring(async () => {
+      hit = await request(app.server()).get(url);
+    });
+    expect(queries).toBe(0);
+    expect(hit!.headers['x-cache']).toBe('HIT');
+    expect(shared(hit!)).toEqual(shared(miss));
+    expect(hit!.headers['content-type']).toBe(miss.headers['content-type']);
+    expect(hit!.text).toBe(miss.text);
+    for (const header of ['content-security-policy', 'strict-transport-security', 'x-frame-options'])
+      expect(hit!.headers[header]).toBe(miss.headers[header]);
+    expect(hit!.headers['x-powered-by']).toBe('Strapi <strapi.io>');
+    expect(hit!.headers.vary).toBe('Origin');
+    expect(hit!.headers['access-control-allow-credentials']).toBe('true');
+  });
+
+  it('gives a request with an Origin the CORS headers', async () => {
+    const origin = 'https://sotuphap.example.gov.vn';
+    const hit = await request(app.server()).get(url).set('Origin', origin);
+    expect(hit.headers['x-cache']).toBe('HIT');
+    expect(hit.headers['access-control-allow-origin']).toBe(origin);
+    expect(shared(hit)).toEqual({ ...shared(miss), 'access-control-allow-origin': origin });
+  });
+
+  it('answers HEAD and If-None-Match with the same headers', async () => {
+    const head = await request(app.server()).head(url);
+    expect(head.status).toBe(200);
+    expect(head.headers['x-cache']).toBe('HIT');
+    expect(head.text).toBeFalsy();
+    expect(head.headers['content-length']).toBe(miss.headers['content-length']);
+    expect(shared(head)).toEqual(shared(miss));
+    const notModified = await request(app.server()).get(url).set('If-None-Match', miss.headers.etag);
+    expect(notModified.status).toBe(304);
+    expect(notModified.headers['x-cache']).toBe('HIT');
+    expect(shared(notModified)).toEqual(shared(miss));
+  });
+
+  it('caches case variants apart, with the same headers, and makes them stale with the rest', async () => {
+    const variant = '/API/Legal-Documents/?pagination[pageSize]=4';
+    expect((await request(app.server()).get(variant)).headers['x-cache']).toBe('MISS');
+    const hit = await request(app.server()).get(variant);
+    expect(hit.headers['x-cache']).toBe('HIT');
+    expect(shared(hit)).toEqual(shared(miss));
+    await (app.strapi().get('response-cache') as ResponseCache).invalidate('content');
+    expect((await request(app.server()).get(variant)).headers['x-cache']).toBe('MISS');
+    expect((await request(app.server()).get(url)).headers['x-cache']).toBe('MISS');
+  });
+
+  it('never answers a request with credentials from the cache', async () => {
+    await request(app.server()).get(url);
+    const token = await fullAccessToken(app.strapi());
+    for (const authorization of [`Bearer ${token}`, 'Bearer not-a-token', 'Basic eDp5']) {
+      const res = await request(app.server()).get(url).set('Authorization', authorization);
+      expect(res.headers['x-cache']).toBeUndefined();
+    }
+  });
+
+  it('passes to the full chain when the cache fails', async () => {
+    const cache = app.strapi().get('response-cache') as ResponseCache;
+    const failing = jest.spyOn(cache, 'get').mockRejectedValueOnce(new Error('Redis down'));
+    try {
+      const res = await request(app.server()).get(url);
+      expect(res.status).toBe(200);
+      expect(res.headers['x-cache']).toBe('HIT');
+      expect(failing).toHaveBeenCalledTimes(2);
+    } finally {
+      failing.mockRestore();
+    }
   });
 });

@@ -96,9 +96,18 @@ async function freshEnvironment(name) {
 }
 
 /** Starts tests/bench/server.js with these settings and resolves once it listens. */
-function startServer(env, port) {
+const startServer = (env, port) => listening('server.js', env, port);
+
+/** Starts tests/bench/bare-server.js sending `body`, the ceiling of a cached read; stopped with stopServer. */
+function bareServer(body, port) {
+  const file = path.join(root, '.tmp', 'bench', `bare-${port}.json`);
+  fs.writeFileSync(file, body);
+  return listening('bare-server.js', { ...process.env, BARE_BODY_FILE: file }, port);
+}
+
+function listening(script, env, port) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(__dirname, 'server.js')], {
+    const child = spawn(process.execPath, [path.join(__dirname, script)], {
       cwd: root,
       env: { ...env, PORT: String(port) },
       stdio: ['ignore', 'pipe', 'inherit'],
@@ -186,6 +195,7 @@ module.exports = {
   freshEnvironment,
   startServer,
   stopServer,
+  bareServer,
   measure,
   row,
   seeded,
