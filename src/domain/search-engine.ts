@@ -414,9 +414,26 @@ export class SearchCollection<P> {
         words.push({ word: alternatives[0][0], span: plan.span[c] });
         continue;
       }
-      const concept = this.best(alternatives.map((phrase) => this.holdingAll(phrase)));
-      this.addTo(held, concept, plan.span[c], true);
-      this.release(concept);
+      // Each way of saying it, a slot counted once with its best value (`seen` holds that so far).
+      const seen = this.acquire();
+      for (const phrase of alternatives) {
+        const found = this.holdingAll(phrase);
+        for (let i = 0; i < found.length; i += 1) {
+          const slot = found.list[i];
+          const v = found.value[slot];
+          if (!seen.holds(slot)) {
+            seen.add(slot, v);
+            if (!held.holds(slot)) held.add(slot, 0);
+            held.count[slot] += plan.span[c];
+            held.value[slot] += v;
+          } else if (v > seen.value[slot]) {
+            held.value[slot] += v - seen.value[slot];
+            seen.value[slot] = v;
+          }
+        }
+        this.release(found);
+      }
+      this.release(seen);
     }
     words.sort((a, b) => a.word.cost - b.word.cost);
     let left = words.reduce((sum, { span }) => sum + span, 0);
@@ -426,13 +443,8 @@ export class SearchCollection<P> {
       const adding = !prune || left >= enough;
       pruned ||= !adding;
       left -= span;
-      if (word.ids.length === 1 && adding) this.accumulate(word, span, held);
-      else if (!adding && held.length * this.narrowCost < word.cost) this.countAmong(held, word, span);
-      else {
-        const found = this.scan(word);
-        this.addTo(held, found, span, adding);
-        this.release(found);
-      }
+      if (!adding && held.length * this.narrowCost < word.cost) this.countAmong(held, word, span);
+      else this.scanInto(word, span, held, adding);
     }
     for (const pair of plan.pairs) {
       const id = this.pairIds.get(pair);
@@ -444,19 +456,6 @@ export class SearchCollection<P> {
       }
     }
     return pruned;
-  }
-
-  /** Counts `span` words and adds the value for each slot of `found`; new slots only when `adding`. */
-  private addTo(held: Scratch, found: Scratch, span: number, adding: boolean) {
-    for (let i = 0; i < found.length; i += 1) {
-      const slot = found.list[i];
-      if (!held.holds(slot)) {
-        if (!adding) continue;
-        held.add(slot, 0);
-      }
-      held.count[slot] += span;
-      held.value[slot] += found.value[slot];
-    }
   }
 
   /**
@@ -516,34 +515,38 @@ export class SearchCollection<P> {
     return found;
   }
 
-  /** A word of one term, whose postings name each slot once, counted and scored in `held` directly. */
-  private accumulate(word: WordTerms, span: number, held: Scratch) {
-    const entries = this.entriesOf(word.ids[0]);
-    const weight = word.weights[0];
+  /**
+   * Counts `span` words and adds the word's value for each live slot holding it, in one pass over its postings;
+   * new slots only when `adding`. A slot holding several of its terms gets the best one's value.
+   */
+  private scanInto(word: WordTerms, span: number, held: Scratch, adding: boolean) {
     const { alive } = this;
-    for (let e = 0; e < entries.length; e += 1) {
-      const slot = entries[e] >> SOURCE_SHIFT;
-      if (alive[slot] === 0) continue;
-      if (!held.holds(slot)) held.add(slot, 0);
-      held.count[slot] += span;
-      held.value[slot] += BEST_WEIGHT[entries[e] & SOURCE_MASK] * weight;
-    }
-  }
-
-  /** Each slot any of `found` holds, with its best value. */
-  private best(found: Scratch[]): Scratch {
-    if (found.length === 1) return found[0];
-    const merged = this.acquire();
-    for (const each of found) {
-      for (let i = 0; i < each.length; i += 1) {
-        const slot = each.list[i];
-        const v = each.value[slot];
-        if (!merged.holds(slot)) merged.add(slot, v);
-        else if (v > merged.value[slot]) merged.value[slot] = v;
+    // Each slot's value so far, when the word reaches several terms: one term's postings name a slot once.
+    const seen = word.ids.length > 1 ? this.acquire() : null;
+    for (let t = 0; t < word.ids.length; t += 1) {
+      const entries = this.entriesOf(word.ids[t]);
+      const weight = word.weights[t];
+      for (let e = 0; e < entries.length; e += 1) {
+        const slot = entries[e] >> SOURCE_SHIFT;
+        if (alive[slot] === 0) continue;
+        const v = BEST_WEIGHT[entries[e] & SOURCE_MASK] * weight;
+        if (seen?.holds(slot)) {
+          if (v > seen.value[slot]) {
+            held.value[slot] += v - seen.value[slot];
+            seen.value[slot] = v;
+          }
+          continue;
+        }
+        if (!held.holds(slot)) {
+          if (!adding) continue;
+          held.add(slot, 0);
+        }
+        seen?.add(slot, v);
+        held.count[slot] += span;
+        held.value[slot] += v;
       }
-      this.release(each);
     }
-    return merged;
+    if (seen) this.release(seen);
   }
 
   /**
