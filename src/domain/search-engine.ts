@@ -414,26 +414,19 @@ export class SearchCollection<P> {
         words.push({ word: alternatives[0][0], span: plan.span[c] });
         continue;
       }
-      // Each way of saying it, a slot counted once with its best value (`seen` holds that so far).
-      const seen = this.acquire();
+      // Each way of saying it, a slot's best value kept in `best`, then added once.
+      const best = this.acquire();
       for (const phrase of alternatives) {
         const found = this.holdingAll(phrase);
         for (let i = 0; i < found.length; i += 1) {
           const slot = found.list[i];
-          const v = found.value[slot];
-          if (!seen.holds(slot)) {
-            seen.add(slot, v);
-            if (!held.holds(slot)) held.add(slot, 0);
-            held.count[slot] += plan.span[c];
-            held.value[slot] += v;
-          } else if (v > seen.value[slot]) {
-            held.value[slot] += v - seen.value[slot];
-            seen.value[slot] = v;
-          }
+          if (!best.holds(slot)) best.add(slot, found.value[slot]);
+          else if (found.value[slot] > best.value[slot]) best.value[slot] = found.value[slot];
         }
         this.release(found);
       }
-      this.release(seen);
+      this.addTo(held, best, plan.span[c], true);
+      this.release(best);
     }
     words.sort((a, b) => a.word.cost - b.word.cost);
     let left = words.reduce((sum, { span }) => sum + span, 0);
@@ -496,7 +489,7 @@ export class SearchCollection<P> {
     return count;
   }
 
-  /** The live slots holding the word, each with its value. */
+  /** The live slots holding the word, each with its best term's value. */
   private scan(word: WordTerms): Scratch {
     const found = this.acquire();
     const { stamp, value, generation } = found;
@@ -516,37 +509,43 @@ export class SearchCollection<P> {
   }
 
   /**
-   * Counts `span` words and adds the word's value for each live slot holding it, in one pass over its postings;
-   * new slots only when `adding`. A slot holding several of its terms gets the best one's value.
+   * Counts `span` words and adds the word's value for each live slot holding it; new slots only when `adding`. A
+   * word of one term, whose postings name each slot once, in one pass; otherwise each slot's best term first, so
+   * that equal holdings always sum to equal scores (ties then fall to the documents' order).
    */
   private scanInto(word: WordTerms, span: number, held: Scratch, adding: boolean) {
-    const { alive } = this;
-    // Each slot's value so far, when the word reaches several terms: one term's postings name a slot once.
-    const seen = word.ids.length > 1 ? this.acquire() : null;
-    for (let t = 0; t < word.ids.length; t += 1) {
-      const entries = this.entriesOf(word.ids[t]);
-      const weight = word.weights[t];
-      for (let e = 0; e < entries.length; e += 1) {
-        const slot = entries[e] >> SOURCE_SHIFT;
-        if (alive[slot] === 0) continue;
-        const v = BEST_WEIGHT[entries[e] & SOURCE_MASK] * weight;
-        if (seen?.holds(slot)) {
-          if (v > seen.value[slot]) {
-            held.value[slot] += v - seen.value[slot];
-            seen.value[slot] = v;
-          }
-          continue;
-        }
-        if (!held.holds(slot)) {
-          if (!adding) continue;
-          held.add(slot, 0);
-        }
-        seen?.add(slot, v);
-        held.count[slot] += span;
-        held.value[slot] += v;
-      }
+    if (word.ids.length !== 1) {
+      const found = this.scan(word);
+      this.addTo(held, found, span, adding);
+      this.release(found);
+      return;
     }
-    if (seen) this.release(seen);
+    const entries = this.entriesOf(word.ids[0]);
+    const weight = word.weights[0];
+    const { alive } = this;
+    for (let e = 0; e < entries.length; e += 1) {
+      const slot = entries[e] >> SOURCE_SHIFT;
+      if (alive[slot] === 0) continue;
+      if (!held.holds(slot)) {
+        if (!adding) continue;
+        held.add(slot, 0);
+      }
+      held.count[slot] += span;
+      held.value[slot] += BEST_WEIGHT[entries[e] & SOURCE_MASK] * weight;
+    }
+  }
+
+  /** Counts `span` words and adds the value for each slot of `found`; new slots only when `adding`. */
+  private addTo(held: Scratch, found: Scratch, span: number, adding: boolean) {
+    for (let i = 0; i < found.length; i += 1) {
+      const slot = found.list[i];
+      if (!held.holds(slot)) {
+        if (!adding) continue;
+        held.add(slot, 0);
+      }
+      held.count[slot] += span;
+      held.value[slot] += found.value[slot];
+    }
   }
 
   /**
