@@ -3,14 +3,12 @@ import type { Core } from '@strapi/strapi';
 const config: Core.Config.Middlewares = [
   // Replaces strapi::logger: same line, with citizens' tracking codes redacted.
   'global::request-logger',
-  // Hits of public GETs without an Origin, answered before helmet and CORS with the headers they would set (see
-  // src/middlewares/response-cache.ts); after the log, so that every hit is logged, redacted.
-  { name: 'global::response-cache', config: { early: true } },
   'strapi::errors',
   'strapi::security',
   'strapi::cors',
   'strapi::poweredBy',
-  // Before the body parser and routing: the other cached public GETs are answered here, and every miss is filled.
+  // Before the body parser and routing: cached public GETs that the HTTP listener did not answer (with an Origin,
+  // see src/middlewares/response-cache.ts) are answered here, and every miss is filled.
   'global::response-cache',
   // Rate limits of the public intake routes, before the body is read.
   'global::intake-guard',

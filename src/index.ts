@@ -17,6 +17,7 @@ import { indexUnindexedModels } from '#infra/search-index';
 import { synonymMiddleware } from '#api/synonym/document-middleware';
 import { synonyms } from '#api/synonym/services/synonym';
 import bodyMiddleware from './middlewares/body';
+import { answerHitsAtListener } from './middlewares/response-cache';
 import { registerOpenApi } from './openapi';
 import { isDatabaseEmpty, seedDemo } from './seed';
 
@@ -54,6 +55,8 @@ export default {
     await ensureWebsiteWebhook(strapi);
     invalidateOnGlobalChanges(strapi);
     await (strapi.get('response-cache') as ResponseCache).start();
+    // Cache hits answered before Koa (src/middlewares/response-cache.ts).
+    answerHitsAtListener(strapi);
 
     // Before any write can record a change to what the search finds.
     await ensureSearchVersions(strapi);

@@ -1,5 +1,5 @@
 /**
- * A response-cache hit answered ahead of the middleware chain (src/middlewares/response-cache.ts) must carry the
+ * A response-cache hit answered at the HTTP listener, before Koa (src/middlewares/response-cache.ts), must carry the
  * headers that the middlewares it skips would have set: helmet's security headers, X-Powered-By and CORS's. They
  * are recorded from a hit answered in the full chain for a request without an Origin, and replayed only to such
  * requests, for which they are always the same: CORS then sends `Vary: Origin` (a shared cache needs it not to hand

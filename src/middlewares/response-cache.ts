@@ -1,8 +1,36 @@
+import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'http';
 import type { Core } from '@strapi/strapi';
 import type { CachedResponse, CacheScope, ResponseCache } from '#infra/response-cache';
 import { normalizePath } from '#domain/request-path';
-import { type HeaderList, replayableHeaders } from '#domain/replayed-headers';
+import { replayableHeaders } from '#domain/replayed-headers';
 import { cacheScopeOf, matchesIfNoneMatch, strongEtag } from '#infra/http-cache';
+import { logRequest } from './request-logger';
+
+/**
+ * Public GETs of published content: a strong ETag with 304 on If-None-Match, a short public Cache-Control with
+ * stale-while-revalidate, and the response cache, which answers repeated requests without the database.
+ * Requests with credentials are never cached: they may see drafts.
+ *
+ * Hits are answered in two places, from the one cache:
+ * - at the HTTP listener (`answerHitsAtListener`, installed by src/index.ts), before Koa: the hits of requests
+ *   without an Origin (CORS's headers depend on it). Koa's context, Strapi's request context, the middleware chain
+ *   (helmet alone is built anew per request) cost a hit more than sending it. It sends the headers that the chain's
+ *   middlewares gave a hit answered in full, recorded as that response finishes (`src/domain/replayed-headers.ts`),
+ *   and logs the line that request-logger would; until a hit has been recorded, and on a miss or a failed lookup,
+ *   the request goes to Koa unchanged.
+ * - in this middleware, after security, CORS and powered-by in config/middlewares.ts: every other hit (an Origin,
+ *   or before the listener has headers to replay); and it fills the cache on a miss.
+ */
+
+const cacheControlHeader = () => {
+  const maxAge = Number(process.env.CACHE_MAX_AGE_SECONDS ?? 60);
+  const staleWhileRevalidate = Number(process.env.CACHE_STALE_WHILE_REVALIDATE_SECONDS ?? 300);
+  return `public, max-age=${maxAge}, stale-while-revalidate=${staleWhileRevalidate}`;
+};
+
+/** Set on the request by the listener when it found nothing, so that the middleware does not look the URL up again. */
+const LOOKED_UP = Symbol('response-cache looked up');
+type Request = IncomingMessage & { [LOOKED_UP]?: true };
 
 interface Context {
   method: string;
@@ -11,40 +39,13 @@ interface Context {
   status: number;
   body: unknown;
   type: string;
-  state: Record<string | symbol, unknown>;
-  response: { headers: Record<string, string | string[] | number | undefined> };
+  req: Request;
   get(header: string): string;
   set(header: string, value: string | string[]): void;
 }
 
-/**
- * Per Strapi instance: the headers of the first hit answered in the full chain, which the early instance replays.
- * Recorded once: the outer middlewares' configuration cannot change while the process runs.
- */
-const replayed = new WeakMap<Core.Strapi, HeaderList>();
-/** Set by the early instance when it found nothing, so that the full chain does not look the URL up again. */
-const LOOKED_UP = Symbol('response-cache looked up');
-
-/**
- * Public GETs of published content: a strong ETag with 304 on If-None-Match, a short public Cache-Control with
- * stale-while-revalidate, and the response cache, which answers repeated requests without the database.
- * Requests with credentials are never cached: they may see drafts.
- *
- * Two instances in config/middlewares.ts. The one after the security, CORS and powered-by middlewares answers hits
- * and fills the cache. The early one (`{ early: true }`, ahead of them) answers the hits of requests without an
- * Origin (CORS's headers depend on it) and skips the rest of the chain: helmet alone is built anew per request. It
- * sends the headers that a hit answered in the full chain got from those middlewares, recorded as such a hit
- * passes through it on its way out (so X-Powered-By, set after the inner middlewares, is in); until then, it passes.
- */
-export default (config: { early?: boolean }, { strapi }: { strapi: Core.Strapi }) => {
-  const maxAge = Number(process.env.CACHE_MAX_AGE_SECONDS ?? 60);
-  const staleWhileRevalidate = Number(process.env.CACHE_STALE_WHILE_REVALIDATE_SECONDS ?? 300);
-  const cacheControl = `public, max-age=${maxAge}, stale-while-revalidate=${staleWhileRevalidate}`;
-
-  const scopeOf = (ctx: Context): CacheScope | false | undefined =>
-    (ctx.method === 'GET' || ctx.method === 'HEAD') &&
-    !ctx.get('authorization') &&
-    cacheScopeOf(normalizePath(ctx.path));
+export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
+  const cacheControl = cacheControlHeader();
 
   const send = (
     ctx: Context,
@@ -64,41 +65,16 @@ export default (config: { early?: boolean }, { strapi }: { strapi: Core.Strapi }
     ctx.body = body;
   };
 
-  if (config.early)
-    return async (ctx: Context, next: () => Promise<void>) => {
-      const scope = !ctx.get('origin') && scopeOf(ctx);
-      if (!scope) return next();
-      const headers = replayed.get(strapi);
-      if (!headers) {
-        await next();
-        if (ctx.response.headers['x-cache'] === 'HIT')
-          replayed.set(strapi, replayableHeaders(ctx.response.headers));
-        return;
-      }
-      const cache = strapi.get('response-cache') as ResponseCache;
-      let hit: CachedResponse | undefined;
-      try {
-        hit = await cache.get(scope, cache.generation(scope), ctx.url);
-      } catch (error) {
-        // Ahead of strapi::errors a throw would be a bare 500: the full chain answers instead.
-        strapi.log.warn(`response cache early read failed: ${(error as Error).message}`);
-        return next();
-      }
-      if (!hit) {
-        ctx.state[LOOKED_UP] = true;
-        return next();
-      }
-      for (const [name, value] of headers) ctx.set(name, value);
-      send(ctx, hit, 'HIT');
-    };
-
   return async (ctx: Context, next: () => Promise<void>) => {
-    const scope = scopeOf(ctx);
+    const scope =
+      (ctx.method === 'GET' || ctx.method === 'HEAD') &&
+      !ctx.get('authorization') &&
+      cacheScopeOf(normalizePath(ctx.path));
     if (!scope) return next();
 
     const cache = strapi.get('response-cache') as ResponseCache;
     const generation = cache.generation(scope);
-    const hit = ctx.state[LOOKED_UP] ? undefined : await cache.get(scope, generation, ctx.url);
+    const hit = ctx.req[LOOKED_UP] ? undefined : await cache.get(scope, generation, ctx.url);
     if (hit) return send(ctx, hit, 'HIT');
 
     await next();
@@ -112,3 +88,75 @@ export default (config: { early?: boolean }, { strapi }: { strapi: Core.Strapi }
     send(ctx, value, cache.enabled ? 'MISS' : 'BYPASS');
   };
 };
+
+type Listener = (req: Request, res: ServerResponse) => void;
+
+/**
+ * Puts the cache-hit answer ahead of Koa's request listener(s) on Strapi's HTTP server (see the top of this file).
+ * Anything it does not answer reaches Koa synchronously, in particular every request with a body.
+ */
+export function answerHitsAtListener(strapi: Core.Strapi) {
+  const server = strapi.server.httpServer;
+  const koa = server.listeners('request') as Listener[];
+  for (const listener of koa) server.removeListener('request', listener);
+  const pass = (req: Request, res: ServerResponse) => {
+    for (const listener of koa) listener.call(server, req, res);
+  };
+  const cache = strapi.get('response-cache') as ResponseCache;
+  const cacheControl = cacheControlHeader();
+  /** The chain's headers, from the first hit answered in full; the outer middlewares' configuration is fixed. */
+  let replayed: OutgoingHttpHeaders | undefined;
+
+  const answer = async (req: Request, res: ServerResponse, scope: CacheScope, url: string) => {
+    const start = Date.now();
+    let hit: CachedResponse | undefined;
+    try {
+      hit = await cache.get(scope, cache.generation(scope), url);
+    } catch (error) {
+      // Koa answers instead, from the database, with its own error handling.
+      strapi.log.warn(`response cache read at the listener failed: ${(error as Error).message}`);
+      return pass(req, res);
+    }
+    if (!hit) {
+      req[LOOKED_UP] = true;
+      return pass(req, res);
+    }
+    const headers: OutgoingHttpHeaders = {
+      ...replayed,
+      etag: hit.etag,
+      'cache-control': cacheControl,
+      'x-cache': 'HIT',
+    };
+    let status = hit.status;
+    if (matchesIfNoneMatch(req.headers['if-none-match'], hit.etag)) status = 304;
+    else {
+      // What Koa's `ctx.type` makes of the stored type (only JSON is cached).
+      headers['content-type'] = hit.type.includes(';') ? hit.type : `${hit.type}; charset=utf-8`;
+      headers['content-length'] = hit.body.length;
+    }
+    res.writeHead(status, headers);
+    res.end(status === 304 || req.method === 'HEAD' ? undefined : hit.body);
+    if (strapi.log.isLevelEnabled('http')) logRequest(strapi, req.method!, url, start, status);
+  };
+
+  server.on('request', (req: Request, res: ServerResponse) => {
+    const { method, url = '/', headers } = req;
+    const scope =
+      (method === 'GET' || method === 'HEAD') &&
+      !headers.authorization &&
+      !headers.origin &&
+      cacheScopeOf(normalizePath(url));
+    if (!scope) return pass(req, res);
+    if (!replayed) {
+      res.once('finish', () => {
+        if (!replayed && res.getHeader('x-cache') === 'HIT')
+          replayed = Object.fromEntries(replayableHeaders(res.getHeaders()));
+      });
+      return pass(req, res);
+    }
+    answer(req, res, scope, url).catch((error: Error) => {
+      strapi.log.error(`response cache hit at the listener failed: ${error.message}`);
+      res.destroy(error);
+    });
+  });
+}

@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { redactUrl } from '../../src/domain/request-path';
 import type { ResponseCache } from '../../src/infra/response-cache';
 import { fullAccessToken } from '../setup/http';
 import { useStrapi } from '../setup/strapi';
@@ -123,7 +124,18 @@ describe('HTTP caching of public reads', () => {
   });
 });
 
-describe('cache hits answered ahead of the middleware chain', () => {
+/** How many requests Koa handled (each gets a context) while `work` runs: none for a hit answered at the listener. */
+async function koaContextsDuring(work: () => Promise<unknown>) {
+  const createContext = jest.spyOn(app.strapi().server.app, 'createContext');
+  try {
+    await work();
+    return createContext.mock.calls.length;
+  } finally {
+    createContext.mockRestore();
+  }
+}
+
+describe('cache hits answered at the HTTP listener, before Koa', () => {
   const url = '/api/legal-documents?pagination[pageSize]=4';
   /** The headers a hit and a miss must share: all but the date, the cache state and what a 304 drops. */
   const shared = (res: request.Response) => {
@@ -141,16 +153,20 @@ describe('cache hits answered ahead of the middleware chain', () => {
   beforeAll(async () => {
     miss = await request(app.server()).get(url);
     expect(miss.headers['x-cache']).toBe('MISS');
-    // Once a hit has taken the whole chain (this one, or one in a test above), the early path replays its headers.
+    // Once a hit has taken the whole chain (this one, or one in a test above), the listener replays its headers.
     expect((await request(app.server()).get(url)).headers['x-cache']).toBe('HIT');
   });
 
   it('sends the headers of the full chain, the same bytes, and runs no SQL', async () => {
     let hit: request.Response | undefined;
+    let contexts = -1;
     const queries = await queriesDuring(async () => {
-      hit = await request(app.server()).get(url);
+      contexts = await koaContextsDuring(async () => {
+        hit = await request(app.server()).get(url);
+      });
     });
     expect(queries).toBe(0);
+    expect(contexts).toBe(0);
     expect(hit!.headers['x-cache']).toBe('HIT');
     expect(shared(hit!)).toEqual(shared(miss));
     expect(hit!.headers['content-type']).toBe(miss.headers['content-type']);
@@ -164,20 +180,38 @@ describe('cache hits answered ahead of the middleware chain', () => {
 
   it('gives a request with an Origin the CORS headers', async () => {
     const origin = 'https://sotuphap.example.gov.vn';
-    const hit = await request(app.server()).get(url).set('Origin', origin);
+    let hit: request.Response | undefined;
+    expect(
+      await koaContextsDuring(async () => {
+        hit = await request(app.server()).get(url).set('Origin', origin);
+      })
+    ).toBe(1);
+    hit = hit!;
     expect(hit.headers['x-cache']).toBe('HIT');
     expect(hit.headers['access-control-allow-origin']).toBe(origin);
     expect(shared(hit)).toEqual({ ...shared(miss), 'access-control-allow-origin': origin });
   });
 
   it('answers HEAD and If-None-Match with the same headers', async () => {
-    const head = await request(app.server()).head(url);
+    let head: request.Response | undefined;
+    expect(
+      await koaContextsDuring(async () => {
+        head = await request(app.server()).head(url);
+      })
+    ).toBe(0);
+    head = head!;
     expect(head.status).toBe(200);
     expect(head.headers['x-cache']).toBe('HIT');
     expect(head.text).toBeFalsy();
     expect(head.headers['content-length']).toBe(miss.headers['content-length']);
     expect(shared(head)).toEqual(shared(miss));
-    const notModified = await request(app.server()).get(url).set('If-None-Match', miss.headers.etag);
+    let notModified: request.Response | undefined;
+    expect(
+      await koaContextsDuring(async () => {
+        notModified = await request(app.server()).get(url).set('If-None-Match', miss.headers.etag);
+      })
+    ).toBe(0);
+    notModified = notModified!;
     expect(notModified.status).toBe(304);
     expect(notModified.headers['x-cache']).toBe('HIT');
     expect(shared(notModified)).toEqual(shared(miss));
@@ -192,6 +226,33 @@ describe('cache hits answered ahead of the middleware chain', () => {
     await (app.strapi().get('response-cache') as ResponseCache).invalidate('content');
     expect((await request(app.server()).get(variant)).headers['x-cache']).toBe('MISS');
     expect((await request(app.server()).get(url)).headers['x-cache']).toBe('MISS');
+  });
+
+  it('logs a hit as request-logger does, secrets redacted, only at the http level', async () => {
+    const strapi = app.strapi();
+    const code = 'ABCD-EFGH-JKMN-PQRS-TVWX-YZ01-23';
+    const secretUrl = `${url}&filters[symbol][$eq]=${code}`;
+    await request(app.server()).get(secretUrl);
+    const http = jest.spyOn(strapi.log, 'http').mockImplementation(() => strapi.log);
+    const level = jest.spyOn(strapi.log, 'isLevelEnabled');
+    try {
+      level.mockReturnValue(false);
+      expect((await request(app.server()).get(secretUrl)).headers['x-cache']).toBe('HIT');
+      expect(http).not.toHaveBeenCalled();
+      level.mockReturnValue(true);
+      const contexts = await koaContextsDuring(async () => {
+        expect((await request(app.server()).get(secretUrl)).headers['x-cache']).toBe('HIT');
+      });
+      expect(contexts).toBe(0);
+      expect(http).toHaveBeenCalledTimes(1);
+      const line = String(http.mock.calls[0][0]);
+      expect(line).not.toContain(code);
+      expect(line.startsWith(`GET ${redactUrl(secretUrl)} (`)).toBe(true);
+      expect(line).toMatch(/ \(\d+ ms\) 200$/);
+    } finally {
+      http.mockRestore();
+      level.mockRestore();
+    }
   });
 
   it('never answers a request with credentials from the cache', async () => {
@@ -210,6 +271,7 @@ describe('cache hits answered ahead of the middleware chain', () => {
       const res = await request(app.server()).get(url);
       expect(res.status).toBe(200);
       expect(res.headers['x-cache']).toBe('HIT');
+      // Once at the listener, which then passes the request to Koa, once in the middleware.
       expect(failing).toHaveBeenCalledTimes(2);
     } finally {
       failing.mockRestore();
