@@ -12,6 +12,7 @@ import type { Concept } from './search-query';
 import {
   corrections,
   idf,
+  rankedScore,
   rankingPlan,
   suggestion,
   wordPairs,
@@ -373,7 +374,7 @@ export class SearchCollection<P> {
       (pinned.size ? Number(pinned.has(b)) - Number(pinned.has(a)) : 0) ||
       Number(held.count[b] >= all) - Number(held.count[a] >= all) ||
       phraseOf(b) - phraseOf(a) ||
-      held.value[b] - held.value[a] ||
+      rankedScore(held.value[b]) - rankedScore(held.value[a]) ||
       ranks[a] - ranks[b];
     const start = (options.page - 1) * options.pageSize;
     const results = top(held.list.subarray(0, listed), start + options.pageSize, order)

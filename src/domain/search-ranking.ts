@@ -33,6 +33,12 @@ export type RankedSource = keyof typeof SOURCE_WEIGHTS;
 export const PREFIX_FACTOR = 0.5;
 export const TYPO_FACTOR = 0.7;
 
+/**
+ * A score as results are ordered by it: to a billionth. The same words found in other places can sum in another
+ * order and differ in the last bit; such ties fall to the national code, as true ties do.
+ */
+export const rankedScore = (score: number) => Math.round(score * 1e9);
+
 export const idf = (df: number, documents: number) =>
   Math.log(1 + (Math.max(documents - df, 0) + 0.5) / (df + 0.5));
 

@@ -407,11 +407,14 @@ describe('GET /api/feedbacks/status/:trackingCode', () => {
     const originals = Object.fromEntries(['http', 'info', 'warn', 'error', 'debug'].map((l) => [l, log[l]]));
     for (const level of Object.keys(originals))
       log[level] = (...args: unknown[]) => lines.push(args.join(' '));
+    // The suite logs at `warn`; the request log is written from `http` on.
+    const enabled = jest.spyOn(app.strapi().log, 'isLevelEnabled').mockReturnValue(true);
     try {
       await lookup(trackingCode);
       await lookup('garbage-code');
     } finally {
       Object.assign(log, originals);
+      enabled.mockRestore();
     }
     expect(lines.some((l) => l.includes('/api/feedbacks/status/[redacted]'))).toBe(true);
     const normalized = normalizeTrackingCode(trackingCode)!;

@@ -5,6 +5,7 @@ import {
   enoughWords,
   idf,
   PREFIX_FACTOR,
+  rankedScore,
   rankingPlan,
   SOURCE_WEIGHTS,
   TYPO_FACTOR,
@@ -264,7 +265,7 @@ function naiveSearch(docs: Doc[], plan: ReturnType<typeof planOf>, pageSize: num
     (a, b) =>
       Number(b.matched >= all) - Number(a.matched >= all) ||
       b.phrase - a.phrase ||
-      b.score - a.score ||
+      rankedScore(b.score) - rankedScore(a.score) ||
       (a.key < b.key ? -1 : 1)
   );
   const page = listed.slice(0, pageSize);
