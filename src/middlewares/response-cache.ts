@@ -32,9 +32,11 @@ const cacheControlHeader = () => {
 const LOOKED_UP = Symbol('response-cache looked up');
 type Request = IncomingMessage & { [LOOKED_UP]?: true };
 
+/** The cache scope a request may be served from: a GET or HEAD without credentials (they may see drafts). */
+const cachedScope = ({ method, headers, url = '/' }: IncomingMessage) =>
+  (method === 'GET' || method === 'HEAD') && !headers.authorization && cacheScopeOf(normalizePath(url));
+
 interface Context {
-  method: string;
-  path: string;
   url: string;
   status: number;
   body: unknown;
@@ -66,10 +68,7 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
   };
 
   return async (ctx: Context, next: () => Promise<void>) => {
-    const scope =
-      (ctx.method === 'GET' || ctx.method === 'HEAD') &&
-      !ctx.get('authorization') &&
-      cacheScopeOf(normalizePath(ctx.path));
+    const scope = cachedScope(ctx.req);
     if (!scope) return next();
 
     const cache = strapi.get('response-cache') as ResponseCache;
@@ -140,12 +139,8 @@ export function answerHitsAtListener(strapi: Core.Strapi) {
   };
 
   server.on('request', (req: Request, res: ServerResponse) => {
-    const { method, url = '/', headers } = req;
-    const scope =
-      (method === 'GET' || method === 'HEAD') &&
-      !headers.authorization &&
-      !headers.origin &&
-      cacheScopeOf(normalizePath(url));
+    const url = req.url ?? '/';
+    const scope = !req.headers.origin && cachedScope(req);
     if (!scope) return pass(req, res);
     if (!replayed) {
       res.once('finish', () => {
