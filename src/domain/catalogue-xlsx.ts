@@ -204,8 +204,7 @@ export async function writeCatalogue(procedures: CatalogueProcedure[], title: st
       });
     }
   }
-  // Inline strings: exceljs's streaming reader sometimes read a sheet before the shared strings written after it.
-  return Buffer.from(await workbook.xlsx.writeBuffer({ useSharedStrings: false }));
+  return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
 /** Strings that Excel would take for a formula are written as rich text, which it never evaluates. */
