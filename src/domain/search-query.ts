@@ -117,8 +117,15 @@ export interface UnderstoodQuery {
 const startsAt = (words: string[], at: number, phrase: string[]) =>
   phrase.every((word, offset) => words[at + offset] === word);
 
-/** Groups folded query words into concepts: synonym phrases first (longest first), then stop words out. */
-export function understandQuery(words: string[], synonyms: PreparedSynonyms): UnderstoodQuery {
+/**
+ * Groups folded query words into concepts: synonym phrases first (longest first), then stop words out while other
+ * words remain. National codes typed beside them (`withCodes`) are such words: "thủ tục 1.004359" asks for the code.
+ */
+export function understandQuery(
+  words: string[],
+  synonyms: PreparedSynonyms,
+  { withCodes = false }: { withCodes?: boolean } = {}
+): UnderstoodQuery {
   const parts: { words: string[]; group: number | null }[] = [];
   for (let at = 0; at < words.length; ) {
     const phrase = synonyms.phrases.find((candidate) => startsAt(words, at, candidate.words));
@@ -149,7 +156,8 @@ export function understandQuery(words: string[], synonyms: PreparedSynonyms): Un
       at++;
     }
   }
-  const meaningful = kept.length > 0 ? kept : parts;
+  const othersRemain = kept.length > 0 || withCodes;
+  const meaningful = othersRemain ? kept : parts;
   return {
     concepts: meaningful.map(({ words: own, group }) => ({
       words: own,
@@ -158,7 +166,7 @@ export function understandQuery(words: string[], synonyms: PreparedSynonyms): Un
           ? [own]
           : [own, ...synonyms.groups[group].filter((alt) => alt.join(' ') !== own.join(' '))],
     })),
-    ignored: kept.length > 0 ? ignored : [],
+    ignored: othersRemain ? ignored : [],
   };
 }
 

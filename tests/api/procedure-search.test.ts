@@ -142,6 +142,10 @@ describe('GET /api/procedures/search', () => {
     const mixed = await search(`q=${encodeURIComponent('9.002002 giấy phép')}&pageSize=100`);
     expect(mixed.body.data[0].nationalCode).toBe(target.nationalCode);
     expect(mixed.body.data.length).toBeGreaterThan(1);
+    // Beside a code, the stop words ask for nothing more.
+    const asked = await search(`q=${encodeURIComponent('thủ tục 9.002002')}&pageSize=100`);
+    expect(asked.body.data.map((p: Entry) => p.nationalCode)).toEqual(['9.002002']);
+    expect(asked.body.meta.search.ignored).toEqual(['thu tuc']);
   });
 
   it('ranks procedures whose name holds every word before those matching elsewhere', async () => {

@@ -24,6 +24,13 @@ describe('understandQuery', () => {
     expect(understood('xin cách làm').ignored).toEqual([]);
   });
 
+  it('drops them beside a national code, which is then all that is asked', () => {
+    expect(understandQuery(queryWords('thủ tục hồ sơ'), synonyms, { withCodes: true })).toEqual({
+      concepts: [],
+      ignored: ['thu tuc', 'ho so'],
+    });
+  });
+
   it('expands a synonym phrase both ways, its own words first', () => {
     expect(said('làm sổ đỏ')).toEqual([['so do', 'so hong', 'giay chung nhan quyen su dung dat']]);
     expect(said('giấy chứng nhận quyền sử dụng đất ở')).toEqual([

@@ -48,7 +48,8 @@ const procedureService = ({ strapi }: { strapi: Core.Strapi }) => {
       const collection = await searchCollection(strapi, procedureSearchSource, locale, versions.procedure);
       const { concepts, ignored } = understandQuery(
         params.words,
-        await synonyms(strapi).prepared(versions.synonym)
+        await synonyms(strapi).prepared(versions.synonym),
+        { withCodes: params.codes.length > 0 }
       );
       const filtered = params.status || params.onlineLevel || params.field || params.level;
       const accept = filtered

@@ -29,7 +29,8 @@ const siteSearchService = ({ strapi }: { strapi: Core.Strapi }) => ({
     const versions = await searchVersions(strapi);
     const { concepts, ignored } = understandQuery(
       params.words,
-      await synonyms(strapi).prepared(versions.synonym)
+      await synonyms(strapi).prepared(versions.synonym),
+      { withCodes: params.codes.length > 0 }
     );
     const groups: SiteSearchGroup[] = [];
     for (const type of params.types) {
