@@ -74,15 +74,21 @@ export interface RankingPlan {
 /** The exact range of one term: nothing over [0-9a-z] lies between `term` and `term + '0'`. */
 const exactly = (term: string): [string, string] => [term, `${term}0`];
 
-/** The lookups of a query: each word as typed (and as the start of longer words), and its corrections. */
+/**
+ * The lookups of a query: each word as typed, and its corrections. The query's last word may be unfinished, as a
+ * citizen types: it is also the start of longer words ("giay phe" finds "giấy phép"). The others are whole words,
+ * as are every synonym's, so that "sổ đỏ" is not also "sổ đối".
+ */
 export function rankingPlan(concepts: Concept[], corrections: Map<string, string[]>): RankingPlan {
   const lookups: TermLookup[] = [];
   const alternatives: RankingPlan['alternatives'] = [];
+  const last = concepts.length - 1;
   concepts.forEach((concept, c) =>
     concept.alternatives.forEach((words, a) => {
       alternatives.push({ concept: c, alternative: a, words: words.length });
       words.forEach((word, w) => {
-        const [lo, hi] = word.length > 1 ? prefixRange(word) : exactly(word);
+        const typing = c === last && a === 0 && w === words.length - 1 && word.length > 1;
+        const [lo, hi] = typing ? prefixRange(word) : exactly(word);
         lookups.push({ concept: c, alternative: a, word: w, lo, hi, factor: 1 });
         for (const corrected of corrections.get(word) ?? []) {
           const [clo, chi] = exactly(corrected);

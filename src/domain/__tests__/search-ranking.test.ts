@@ -26,7 +26,7 @@ describe('wordPairs', () => {
 describe('rankingPlan', () => {
   const synonyms = prepareSynonyms([['nước ngầm', 'nước dưới đất']]);
 
-  it('looks each word up as typed and as the start of longer words, and its corrections exactly', () => {
+  it('looks each word up as typed, the last also as the start of longer words, and its corrections exactly', () => {
     const { concepts } = understandQuery(['khai', 'thac', 'nuoc', 'ngam'], synonyms);
     const plan = rankingPlan(concepts, new Map([['thac', ['thach']]]));
     // Three concepts; "nước ngầm" counts for the query's two words it stands for.
@@ -38,8 +38,16 @@ describe('rankingPlan', () => {
       { concept: 2, alternative: 1, words: 3 },
     ]);
     expect(plan.lookups.filter((l) => l.concept === 1)).toEqual([
-      { concept: 1, alternative: 0, word: 0, lo: 'thac', hi: 'thad', factor: 1 },
+      { concept: 1, alternative: 0, word: 0, lo: 'thac', hi: 'thac0', factor: 1 },
       { concept: 1, alternative: 0, word: 0, lo: 'thach', hi: 'thach0', factor: TYPO_FACTOR },
+    ]);
+    // The last word may be unfinished; the synonym's words are whole.
+    expect(plan.lookups.filter((l) => l.concept === 2).map((l) => [l.lo, l.hi])).toEqual([
+      ['nuoc', 'nuoc0'],
+      ['ngam', 'ngan'],
+      ['nuoc', 'nuoc0'],
+      ['duoi', 'duoi0'],
+      ['dat', 'dat0'],
     ]);
     // The query's own pairs, then those inside a synonym.
     expect(plan.pairs).toEqual(['khai thac', 'thac nuoc', 'nuoc ngam', 'nuoc duoi', 'duoi dat']);
