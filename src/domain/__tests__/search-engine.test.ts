@@ -203,6 +203,22 @@ describe('SearchCollection writes', () => {
           expect(written.size).toBe(live.size);
           const codes = Array.from({ length: 41 }, (_, n) => `3.${String(n).padStart(6, '0')}`);
           expect(written.withIdentifiers(codes).sort()).toEqual([...live.keys()].sort());
+          // An identifier that several documents share (versions of one code) names each of them.
+          const shared = new SearchCollection<Doc>(8);
+          for (const [put, n] of writes) {
+            const key = `k${n}`;
+            if (put)
+              shared.put({ ...document({ code: key, name: 'x' }), identifiers: [`${n % 3}`, `${n % 3}`] });
+            else shared.remove(key);
+          }
+          for (const group of ['0', '1', '2'])
+            expect(shared.withIdentifiers([group]).sort()).toEqual(
+              [...live.keys()]
+                .map((code) => Number(code.slice(2)))
+                .filter((n) => `${n % 3}` === group)
+                .map((n) => `k${n}`)
+                .sort()
+            );
           expect(written.vocabulary()).toEqual(fresh.vocabulary());
           for (const q of ['giay phep', 'cap giay', 'dat dai 7', 'nuoc']) {
             const options = { page: 1, pageSize: 50 };
