@@ -181,7 +181,7 @@ export class SearchCollection<P> {
   private slots: (Slot<P> | null)[] = [];
   private alive = new Uint8Array(1024);
   private byKey = new Map<string, number>();
-  /** The keys holding each identifier: a key alone, as is usual, or several (a Set a code was 50,000 objects more). */
+  /** The keys holding each identifier: the one key, as is usual, or a list (a Set per code was 50,000 more objects). */
   private byIdentifier = new Map<string, string | string[]>();
   private termIds = new Map<string, number>();
   private termNames: string[] = [];

@@ -77,7 +77,7 @@ const exactly = (term: string): [string, string] => [term, `${term}0`];
 /**
  * The lookups of a query: each word as typed, and its corrections. The query's last word may be unfinished, as a
  * citizen types: it is also the start of longer words ("giay phe" finds "giấy phép"). The others are whole words,
- * as are every synonym's, so that "sổ đỏ" is not also "sổ đối".
+ * as are every synonym's, so that "sổ đỏ bị mất" is not also "sổ đối" or "doanh".
  */
 export function rankingPlan(concepts: Concept[], corrections: Map<string, string[]>): RankingPlan {
   const lookups: TermLookup[] = [];
