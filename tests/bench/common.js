@@ -110,12 +110,29 @@ function listening(script, env, port) {
     const child = spawn(process.execPath, [path.join(__dirname, script)], {
       cwd: root,
       env: { ...env, PORT: String(port) },
-      stdio: ['ignore', 'pipe', 'inherit'],
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
+    // The server's last output, printed if it dies before stopServer: a bench that only saw "fetch failed" could
+    // not say why.
+    const tail = [];
+    const keep = (chunk) => {
+      tail.push(String(chunk));
+      if (tail.length > 40) tail.shift();
+    };
     child.stdout.on('data', (chunk) => {
+      keep(chunk);
       if (String(chunk).includes('listening')) resolve(child);
     });
-    child.on('exit', (code) => reject(new Error(`benchmark server exited with ${code}`)));
+    child.stderr.on('data', (chunk) => {
+      keep(chunk);
+      process.stderr.write(chunk);
+    });
+    child.on('exit', (code, signal) => {
+      process.stderr.write(
+        `--- ${script} exited (${code ?? signal}); its last output:\n${tail.join('')}\n---\n`
+      );
+      reject(new Error(`benchmark server exited with ${code ?? signal}`));
+    });
   });
 }
 
