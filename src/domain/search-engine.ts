@@ -336,9 +336,9 @@ export class SearchCollection<P> {
 
   /**
    * One page of a search: with a plan, those holding enough of its words (`enoughWords`), every word first, or
-   * when none does, those holding any, flagged partial; without one, every document. `pinned` documents (a
-   * national code in the query) count as holding every word. Only `accept`ed documents are listed, but
-   * idf's document frequencies count them all. Only the page is put in order.
+   * when none does, those holding any, flagged partial; without one, the `pinned` when given, else every document.
+   * `pinned` documents (a national code in the query) count as holding every word. Only `accept`ed documents are
+   * listed, but idf's document frequencies count them all. Only the page is put in order.
    */
   search(
     plan: RankingPlan | null,
@@ -363,7 +363,7 @@ export class SearchCollection<P> {
       held.restart();
       phrases.restart();
       const pruned = plan ? this.score(plan, enough, prune, held, phrases) : false;
-      if (!plan) for (const slot of pinned.size ? pinned : this.byKey.values()) held.add(slot, 0);
+      if (!plan) for (const slot of options.pinned ? pinned : this.byKey.values()) held.add(slot, 0);
       for (const slot of pinned) {
         if (!held.holds(slot)) held.add(slot, 0);
         held.count[slot] = all;

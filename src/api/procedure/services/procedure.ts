@@ -61,7 +61,8 @@ const procedureService = ({ strapi }: { strapi: Core.Strapi }) => {
         : undefined;
       const found = searchConcepts(collection, concepts, {
         accept,
-        pinned: collection.withIdentifiers(codes),
+        // Codes asked for alone list exactly those found: none for an unknown code, not every procedure.
+        pinned: codes.length ? collection.withIdentifiers(codes) : undefined,
         page: params.page,
         pageSize: params.pageSize,
       });
