@@ -5,7 +5,19 @@ const config: Core.Config.Middlewares = [
   'global::request-logger',
   'strapi::errors',
   'strapi::security',
-  'strapi::cors',
+  {
+    // Browsers may call the API only from the websites allowed in Settings › Website widgets (or
+    // WIDGET_ALLOWED_ORIGINS); any other origin gets no CORS headers, so its browser refuses the answer. Servers
+    // are not browsers: the API answers them as before.
+    name: 'strapi::cors',
+    config: {
+      origin: () => strapi.plugin('widgets').service('settings').allowedOrigins(),
+      headers: ['Content-Type', 'Authorization', 'Origin', 'Accept', 'Accept-Language', 'Idempotency-Key'],
+      expose: ['ETag', 'X-Cache', 'Retry-After', 'Idempotent-Replayed'],
+      // Preflights are cached a day, so that a change of the allowed origins reaches browsers that day.
+      maxAge: 86400,
+    },
+  },
   'strapi::poweredBy',
   // Before the body parser and routing: cached public GETs that the HTTP listener did not answer (with an Origin,
   // see src/middlewares/response-cache.ts) are answered here, and every miss is filled.

@@ -78,6 +78,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
   'unit-submissions': { enabled: true, resolve: './src/plugins/unit-submissions' },
   oversight: { enabled: true, resolve: './src/plugins/oversight' },
   'procedure-import': { enabled: true, resolve: './src/plugins/procedure-import' },
+  // Citizen widgets served to any website at /widgets/v1 (docs/WIDGETS.md), and their settings page.
+  widgets: { enabled: true, resolve: './src/plugins/widgets' },
   'annual-report': { enabled: true, resolve: './src/plugins/annual-report' },
   upload: {
     config: {

@@ -10,13 +10,15 @@ import { PLUGIN_ID as PROCEDURE_IMPORT } from '#procedure-import/permissions';
 import unitSubmissionsActions from '#unit-submissions/config/actions';
 import { PLUGIN_ID as UNIT_SUBMISSIONS } from '#unit-submissions/permissions';
 import { actionsOfRole, type PluginActions, type RoleCode } from '#utils/admin-actions';
+import widgetsActions from '#widgets/config/actions';
+import { PLUGIN_ID as WIDGETS } from '#widgets/permissions';
 
 /**
  * The product's admin roles. Each is created once with the permissions below, plus the plugin actions whose `roles`
  * name it (each plugin's server/src/config/actions.ts). When ROLES_VERSION rises (a release adds capabilities), the
  * permissions a role lacks are added; nothing a super admin changed is removed.
  */
-const ROLES_VERSION = 7;
+const ROLES_VERSION = 8;
 
 type Access = 'read' | 'edit' | 'publish';
 
@@ -48,6 +50,7 @@ const PLUGIN_ACTIONS: PluginActions[] = [
   { pluginId: OVERSIGHT, actions: oversightActions },
   { pluginId: ANNUAL_REPORT, actions: annualReportActions },
   { pluginId: PROCEDURE_IMPORT, actions: procedureImportActions },
+  { pluginId: WIDGETS, actions: widgetsActions },
 ];
 
 /** A content type a role may not open at all. */

@@ -1,9 +1,12 @@
 import request from 'supertest';
 import { redactUrl } from '../../src/domain/request-path';
 import type { ResponseCache } from '../../src/infra/response-cache';
+import { overrideEnv } from '../setup/env-override';
 import { fullAccessToken } from '../setup/http';
 import { useStrapi } from '../setup/strapi';
 
+// The website below may call the API from browsers (Website widgets settings).
+overrideEnv({ WIDGET_ALLOWED_ORIGINS: 'https://sotuphap.example.gov.vn' });
 const app = useStrapi();
 
 /** Counts the SQL statements the database runs while `work` runs. */

@@ -10,7 +10,9 @@ import { useStrapi } from '../../setup/strapi';
 const app = useStrapi();
 const strapi = () => app.strapi();
 
-const PLUGINS = ['unit-submissions', 'feedback-register', 'oversight', 'annual-report'];
+const PLUGINS = ['unit-submissions', 'feedback-register', 'oversight', 'annual-report', 'widgets'];
+// The only admin-type routes without a session: what websites embed (src/plugins/widgets/server/src/routes).
+const PUBLIC = ['GET /widgets/v1/demo.html', 'GET /widgets/v1/embed/:name', 'GET /widgets/v1/:file'];
 const NOBODY = 'khongquyen@demo.example';
 const PASSWORD = 'Khong-quyen-2026!';
 const SOME_ID = 'abcdefghijklmnopqrstuvwx';
@@ -26,8 +28,23 @@ const adminRoutes = (plugin: string): Route[] => {
     string,
     { type: string; routes: Route[] }
   >;
-  return Object.values(routes).flatMap((table) => (table.type === 'admin' ? table.routes : []));
+  return Object.values(routes).flatMap((table) =>
+    table.type === 'admin' && !table.routes.some(isPublic) ? table.routes : []
+  );
 };
+
+const isPublic = (route: Route) => (route.config as { auth?: unknown } | undefined)?.auth === false;
+
+const publicRoutes = () =>
+  PLUGINS.flatMap((plugin) => {
+    const tables = strapi().plugin(plugin).routes as unknown as Record<
+      string,
+      { prefix?: string; routes: Route[] }
+    >;
+    return Object.values(tables).flatMap((table) =>
+      table.routes.filter(isPublic).map((route) => `${route.method} ${table.prefix}${route.path}`)
+    );
+  });
 
 const ALL = () =>
   PLUGINS.flatMap((plugin) =>
@@ -65,6 +82,12 @@ const call = (route: ReturnType<typeof ALL>[number], url: string, token?: string
 };
 
 describe('the plugins’ admin routes', () => {
+  it('are public only where websites embed the widgets, each public table holding nothing else', () => {
+    expect(publicRoutes()).toEqual(PUBLIC);
+    const tables = strapi().plugin('widgets').routes as unknown as Record<string, { routes: Route[] }>;
+    for (const table of Object.values(tables)) expect(new Set(table.routes.map(isPublic)).size).toBe(1);
+  });
+
   it('are all mounted, each with an admin session and a permission check', () => {
     const routes = ALL();
     for (const plugin of PLUGINS) expect(routes.filter((r) => r.plugin === plugin).length).toBeGreaterThan(0);

@@ -1,0 +1,4 @@
+import assets from './assets';
+import settings from './settings';
+
+export default { assets, settings };
