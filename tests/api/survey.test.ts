@@ -32,6 +32,11 @@ describe('satisfaction surveys', () => {
     const res = await request(app.server()).get('/api/survey-responses/form');
     expect(res.body.data.criteria.map((c: Entry) => c.key)).toEqual(CRITERIA);
     expect(res.body.data.scale).toEqual({ min: 1, max: 5 });
+    expect(res.body.data.limits).toEqual({
+      comment: 2000,
+      minFillSeconds: expect.any(Number),
+      formTokenTtlSeconds: 7200,
+    });
   });
 
   it('stores an anonymous rating', async () => {

@@ -23,7 +23,11 @@ export default factories.createCoreController(UID, ({ strapi }) => ({
         formToken: issueFormToken(feedbackConfig(strapi).formTokenSecret, 'survey'),
         criteria: SURVEY_CRITERIA,
         scale: { min: 1, max: 5 },
-        limits: { comment: feedbackConfig(strapi).surveyCommentMax },
+        limits: {
+          comment: feedbackConfig(strapi).surveyCommentMax,
+          minFillSeconds: feedbackConfig(strapi).minFillSeconds,
+          formTokenTtlSeconds: feedbackConfig(strapi).formTokenTtlSeconds,
+        },
       },
     };
   },

@@ -1,0 +1,18 @@
+/**
+ * The widget page's side of an iframe embed: it reports the page's height to the host whenever it changes, so that
+ * the host's frame.js sizes the iframe without a scrollbar.
+ */
+// A module of its own: its names stay out of the other entry's scope.
+export {};
+
+let last = -1;
+
+function report() {
+  const height = document.documentElement.scrollHeight;
+  if (height === last || parent === window) return;
+  last = height;
+  parent.postMessage({ type: 'tthc:height', height }, '*');
+}
+
+new ResizeObserver(report).observe(document.documentElement);
+addEventListener('load', report);
