@@ -75,8 +75,7 @@ export class TthcElement extends LitElement {
   problem(error: unknown): string {
     if (error instanceof ApiError) {
       if (error.status === 0) return this.t('error.network');
-      if (error.status === 429)
-        return this.t('error.rateLimited', { seconds: error.retryAfter ?? 60 });
+      if (error.status === 429) return this.t('error.rateLimited', { seconds: error.retryAfter ?? 60 });
       if (error.status === 404) return this.t('error.notFound');
       if (error.status >= 500) return this.t('error.server');
     }
@@ -104,7 +103,11 @@ export class TthcElement extends LitElement {
   }
 
   /** "Page n of m" with previous and next buttons; nothing for a single page. */
-  protected pager(page: number, pageCount: number, go: (page: number) => void): TemplateResult | typeof nothing {
+  protected pager(
+    page: number,
+    pageCount: number,
+    go: (page: number) => void
+  ): TemplateResult | typeof nothing {
     if (pageCount <= 1) return nothing;
     return html`<nav class="pager" aria-label=${this.t('pager.label')}>
       <button class="secondary" ?disabled=${page <= 1} @click=${() => go(page - 1)}>

@@ -16,9 +16,7 @@ export const langOf = (value: string | null | undefined): Lang =>
 /** A message in the language, with `{name}` placeholders filled; the Vietnamese text when English lacks it. */
 export function translate(lang: Lang, key: MessageKey, values: Record<string, string | number> = {}): string {
   const text = catalogues[lang][key] ?? catalogues.vi[key] ?? key;
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in values ? String(values[name]) : whole
-  );
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
 }
 
 /** A server text given in both languages ({ vi, en }). */
