@@ -14,5 +14,7 @@ function report() {
   parent.postMessage({ type: 'tthc:height', height }, '*');
 }
 
-new ResizeObserver(report).observe(document.documentElement);
+// Browsers pause rendering, and so this observer, in a cross-origin frame out of view: the frame takes its height
+// as it scrolls into view.
+new ResizeObserver(report).observe(document.body);
 addEventListener('load', report);
