@@ -102,6 +102,7 @@ main{max-width:60rem;margin:0 auto;padding:1rem}
 section{background:#fff;border-radius:8px;padding:1rem;margin:1rem 0}
 nav ul{display:flex;flex-wrap:wrap;gap:.5rem 1rem;padding:0;list-style:none}
 iframe{width:100%;border:0;min-height:12rem}
+.embed{margin:0 0 .5rem;color:#4d5560;font-size:.875rem;overflow-wrap:anywhere}
 </style>`;
 
 /** Every widget on one page, as a department's website would show them. */
@@ -111,11 +112,13 @@ export function demoPage({ lang, department, procedure }: DemoPage): string {
     procedure: procedure ? { code: procedure.code } : {},
     'satisfaction-survey': procedure ? { procedure: procedure.documentId } : {},
   };
+  // Each widget has its own heading: a section shows, in place of another, the one line that embeds it.
   const sections = WIDGET_NAMES.map((name) => {
     const { element, title } = WIDGETS[name];
-    return `<section aria-labelledby="${name}-title" id="${name}">
-<h2 id="${name}-title">${escapeHtml(title[lang])}</h2>
-<${element} lang="${lang}"${attributesOf(attributes[name] ?? {})}></${element}>
+    const tag = `<${element} lang="${lang}"${attributesOf(attributes[name] ?? {})}>`;
+    return `<section aria-label="${escapeHtml(title[lang])}" id="${name}">
+<p class="embed"><code>${escapeHtml(tag)}</code></p>
+${tag}</${element}>
 </section>`;
   }).join('\n');
   const iframe = `<section aria-labelledby="iframe-title" id="iframe">
