@@ -11,7 +11,7 @@ interface RolePermissions {
   conditions: Record<string, string>;
 }
 
-/** The product roles as 50a585c made them (issue 14 moved their plugin actions into each plugin's config/actions.ts), plus issue 15's import and issue 16's synonyms. */
+/** The product roles as 50a585c made them (issue 14 moved their plugin actions into each plugin's config/actions.ts), plus issue 15's import, issue 16's synonyms and issue 17's widget settings. */
 const EXPECTED: Record<string, RolePermissions> = {
   'it-center-editor': {
     plugins: [
@@ -27,6 +27,8 @@ const EXPECTED: Record<string, RolePermissions> = {
       'plugin::upload.assets.update',
       'plugin::upload.configure-view',
       'plugin::upload.read',
+      // Issue 17: the IT Center allows websites and themes the widgets.
+      'plugin::widgets.manage',
     ],
     contentManager: {
       'api::article.article': 'create delete publish read update',
