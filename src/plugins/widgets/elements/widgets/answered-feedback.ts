@@ -1,7 +1,8 @@
 import { css, html, nothing, type PropertyValues } from 'lit';
 import { query } from '../core/api';
 import { define, TthcElement } from '../core/base';
-import { formatDate, formatNumber, type MessageKey } from '../core/i18n';
+import { FEEDBACK_KINDS } from '../../../../domain/feedback-kinds';
+import { formatDate, formatNumber, pick } from '../core/i18n';
 
 interface Answered {
   documentId: string;
@@ -18,18 +19,6 @@ interface AnsweredList {
   data: Answered[];
   meta: { pagination: { page: number; pageSize: number; pageCount: number; total: number } };
 }
-
-/** Decree 20/2008 Art. 5, in the law's order (the server's FEEDBACK_KINDS). */
-const KINDS = [
-  'official_conduct',
-  'impractical_rule',
-  'inconsistent_rules',
-  'unlawful_rule',
-  'treaty_conflict',
-  'other_issue',
-  'proposed_solution',
-  'new_rule_initiative',
-] as const;
 
 const DEFAULT_PAGE_SIZE = 5;
 const MAX_PAGE_SIZE = 50;
@@ -228,10 +217,10 @@ export class AnsweredFeedback extends TthcElement {
     this.expanded = expanded;
   }
 
+  /** Decree 20/2008 Art. 5's wording, as the server checks and the feedback form offers it. */
   private kindLabel(kind: string): string {
-    const key = `answered.kind.${kind}` as MessageKey;
-    const label = this.t(key);
-    return label === key ? kind : label;
+    const known = FEEDBACK_KINDS.find((entry) => entry.value === kind);
+    return known ? pick(this.language, known.label) : kind;
   }
 
   render() {
@@ -256,9 +245,11 @@ export class AnsweredFeedback extends TthcElement {
             <label for="kind">${this.t('answered.kind.label')}</label>
             <select id="kind" name="kind" @change=${this.onKind}>
               <option value="" ?selected=${this.kind === ''}>${this.t('answered.kind.all')}</option>
-              ${KINDS.map(
-                (kind) =>
-                  html`<option value=${kind} ?selected=${this.kind === kind}>${this.kindLabel(kind)}</option>`
+              ${FEEDBACK_KINDS.map(
+                ({ value }) =>
+                  html`<option value=${value} ?selected=${this.kind === value}>
+                    ${this.kindLabel(value)}
+                  </option>`
               )}
             </select>
           </div>
