@@ -163,7 +163,9 @@ describeInBrowser('citizen widgets, in a hostile portal', () => {
                 name === 'procedure' ? `&code=${procedure.code}` : ''
               }"></iframe>`
           )
-          .join('\n') + `<script src="${CMS}/widgets/v1/frame.js"></script>`
+          // frame.js starts after the frames have loaded and reported, as an `async` script may.
+          .join('\n') +
+          `<script>addEventListener('load', () => document.body.append(Object.assign(document.createElement('script'), { src: '${CMS}/widgets/v1/frame.js' })))</script>`
       )
     );
     for (const lang of ['vi', 'en'])

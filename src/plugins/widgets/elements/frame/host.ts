@@ -14,3 +14,8 @@ addEventListener('message', (event) => {
     if (frame.contentWindow === event.source) frame.style.height = `${Math.ceil(Number(data.height)) || 0}px`;
   }
 });
+// A frame that loaded before this (async) script ran has reported to no one: ask the CMS's frames again. Frames not
+// yet loaded are still at about:blank, drop the message, and report on their load.
+for (const frame of Array.from(document.getElementsByTagName('iframe'))) {
+  frame.contentWindow?.postMessage({ type: 'tthc:measure' }, cms);
+}
