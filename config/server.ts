@@ -7,7 +7,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server =>
   // Public URL when served behind a reverse proxy, e.g. https://cms.example.gov.vn
   url: env('PUBLIC_URL', ''),
   // Behind a reverse proxy, trust its X-Forwarded-* headers so client IPs are real.
-  proxy: env.bool('SERVER_PROXY', false),
+  proxy: { koa: env.bool('SERVER_PROXY', false) },
   app: {
     keys: secrets().APP_KEYS.split(','),
   },
