@@ -1,10 +1,33 @@
 import type { Core } from '@strapi/strapi';
+import { CSP_DEFAULTS } from '@strapi/utils';
+
+/**
+ * Strapi's security headers; with media in a bucket (S3_PUBLIC_URL), the admin may also show images and play media
+ * from its origin. Without it, Strapi's defaults as they are.
+ */
+function security(): Core.Config.Middlewares[number] {
+  const publicUrl = process.env.S3_PUBLIC_URL?.trim();
+  if (!process.env.S3_BUCKET?.trim() || !publicUrl) return 'strapi::security';
+  const origin = new URL(publicUrl).origin;
+  return {
+    name: 'strapi::security',
+    config: {
+      contentSecurityPolicy: {
+        useDefaults: true,
+        directives: {
+          'img-src': [...CSP_DEFAULTS['img-src'], origin],
+          'media-src': [...CSP_DEFAULTS['media-src'], origin],
+        },
+      },
+    },
+  };
+}
 
 const config: Core.Config.Middlewares = [
   // Replaces strapi::logger: same line, with citizens' tracking codes redacted.
   'global::request-logger',
   'strapi::errors',
-  'strapi::security',
+  security(),
   {
     // Browsers may call the API only from the websites allowed in Settings › Website widgets (or
     // WIDGET_ALLOWED_ORIGINS); any other origin gets no CORS headers, so its browser refuses the answer. Servers

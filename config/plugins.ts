@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { MEDIA_PREFIX, mediaBaseUrl, s3ClientOptions, storageConfig } from '../src/infra/storage/config';
 import { secrets } from './support/secrets';
 
 // Explicit allow-list; SVG and HTML are never accepted (they execute in the admin's origin).
@@ -28,6 +29,27 @@ const deniedTypes = [
   'application/x-sh',
   'text/x-shellscript',
 ];
+
+/**
+ * With S3_BUCKET, the media library's files go to the bucket's media/ prefix (@strapi/provider-upload-aws-s3) and
+ * their URLs are under S3_PUBLIC_URL; without it, public/uploads as before. Same client options as the private
+ * store (checksums only when required). No ACL is sent: media/ is made readable by the bucket's policy (or the
+ * proxy in front of it), and stores with ACLs disabled refuse ACL headers.
+ */
+function mediaProvider() {
+  const s3 = storageConfig(process.env);
+  if (!s3) return {};
+  if (!s3.publicUrl)
+    throw new Error('S3_PUBLIC_URL is required with S3_BUCKET: the public URL of the media files');
+  return {
+    provider: 'aws-s3',
+    providerOptions: {
+      baseUrl: mediaBaseUrl(s3.publicUrl),
+      rootPath: MEDIA_PREFIX.slice(0, -1),
+      s3Options: { ...s3ClientOptions(s3), params: { Bucket: s3.bucket, ACL: undefined } },
+    },
+  };
+}
 
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin => ({
   'users-permissions': {
@@ -83,6 +105,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
   'annual-report': { enabled: true, resolve: './src/plugins/annual-report' },
   upload: {
     config: {
+      ...mediaProvider(),
       sizeLimit: env.int('UPLOAD_SIZE_LIMIT_MB', 200) * 1024 * 1024,
       security: { allowedTypes, deniedTypes },
     },

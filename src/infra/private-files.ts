@@ -1,40 +1,44 @@
 /**
- * Private storage of citizens' attachments: outside `public/`, under names the server generates, never served
- * by the static file middleware. PRIVATE_UPLOAD_DIR (default .tmp/private-uploads, relative to the project).
+ * Private files: citizens' and units' attachments under names the server generates, in the private store
+ * (src/infra/storage: the disk outside `public/`, or the bucket's private prefix), never served but through the
+ * authenticated routes that check who may read them (sendPrivateFile).
  */
 import { randomBytes } from 'crypto';
-import { createReadStream } from 'fs';
+import { createWriteStream } from 'fs';
 import fs from 'fs/promises';
 import path from 'path';
+import { pipeline } from 'stream/promises';
+import type { Readable } from 'stream';
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import type { AcceptedAttachment } from '#domain/attachments';
 import { contentDisposition } from '#domain/file-names';
 import { runExclusively } from './job-lock';
 import { JOB_RUNS_TABLE } from './models';
+import { privateStore, type ObjectStore } from './storage';
+import { privateUploadDir, uploadTempDir } from './storage/folders';
 
-export function privateUploadDir(appRoot: string): string {
-  return path.resolve(appRoot, process.env.PRIVATE_UPLOAD_DIR || path.join('.tmp', 'private-uploads'));
-}
+export { privateUploadDir, uploadTempDir };
 
 /**
- * Where multipart uploads are streamed while a request is parsed (UPLOAD_TMP_DIR, default .tmp/upload-tmp): one
- * folder of the project's own, so that what a crash leaves there can be found and swept.
+ * An attachment's key: its stored name, and never a path (a row cannot point outside the attachments, whatever its
+ * stored name says).
  */
-export function uploadTempDir(appRoot: string): string {
-  return path.resolve(appRoot, process.env.UPLOAD_TMP_DIR || path.join('.tmp', 'upload-tmp'));
-}
+export const attachmentKey = (storedName: string) => path.posix.basename(storedName.replace(/\\/g, '/'));
 
-/** Writes the bytes under a fresh random name and returns that name. */
-export async function storePrivateFile(dir: string, bytes: Buffer, extension: string): Promise<string> {
-  await fs.mkdir(dir, { recursive: true, mode: 0o700 });
+/** Stores the bytes under a fresh random name and returns that name. */
+export async function storePrivateFile(
+  store: ObjectStore,
+  bytes: Buffer,
+  extension: string
+): Promise<string> {
   const name = `${randomBytes(16).toString('hex')}${extension}`;
-  await fs.writeFile(path.join(dir, name), bytes, { flag: 'wx', mode: 0o600 });
+  await store.put(name, bytes);
   return name;
 }
 
-export async function removePrivateFiles(dir: string, names: string[]) {
-  await Promise.all(names.map((name) => fs.rm(path.join(dir, path.basename(name)), { force: true })));
+export async function removePrivateFiles(store: ObjectStore, names: string[]) {
+  await store.delete(names.map(attachmentKey));
 }
 
 /** What an attachment row keeps of its file, whatever it is attached to (a feedback, a submission). */
@@ -52,14 +56,14 @@ export interface StoredFileFields {
  * (given in the files' order); if anything fails, the files written are removed again.
  */
 export async function storeAttachments<T>(
-  dir: string,
+  store: ObjectStore,
   files: { attachment: AcceptedAttachment; originalName: string | null }[],
   record: (rows: StoredFileFields[]) => Promise<T>
 ): Promise<T> {
   const stored: string[] = [];
   try {
     for (const { attachment } of files) {
-      stored.push(await storePrivateFile(dir, attachment.bytes, attachment.extension));
+      stored.push(await storePrivateFile(store, attachment.bytes, attachment.extension));
     }
     return await record(
       files.map(({ attachment, originalName }, index) => ({
@@ -72,18 +76,14 @@ export async function storeAttachments<T>(
       }))
     );
   } catch (error) {
-    await removePrivateFiles(dir, stored);
+    await removePrivateFiles(store, stored);
     throw error;
   }
 }
 
-export function privateFilePath(dir: string, name: string): string {
-  return path.join(dir, path.basename(name));
-}
-
-/** A private file found on disk, ready to be sent. */
+/** A private file found in the store, open and ready to be sent. */
 export interface ReadablePrivateFile {
-  path: string;
+  stream: Readable;
   mime: string;
   size: number;
   /** The stored name's extension, e.g. ".pdf": the download's name when the original one is unknown. */
@@ -91,18 +91,17 @@ export interface ReadablePrivateFile {
   originalName: string | null;
 }
 
-/** The file a row refers to (by its stored name), or null when the file is missing. */
+/** The file a row refers to (by its stored name), opened; null when the file is missing. */
 export async function readablePrivateFile(
-  dir: string,
+  store: ObjectStore,
   row: { storedName: string; mime: string; originalName: string | null }
 ): Promise<ReadablePrivateFile | null> {
-  const file = privateFilePath(dir, row.storedName);
-  const stat = await fs.stat(file).catch(() => null);
-  if (!stat?.isFile()) return null;
+  const found = await store.get(attachmentKey(row.storedName));
+  if (!found) return null;
   return {
-    path: file,
+    stream: found.stream,
     mime: row.mime,
-    size: stat.size,
+    size: found.size,
     extension: path.extname(row.storedName),
     originalName: row.originalName,
   };
@@ -110,7 +109,9 @@ export async function readablePrivateFile(
 
 /**
  * Sends a private file as a download: never rendered or sniffed by the browser (a sandbox without sources if it
- * were), and never kept by a cache, since it is personal data.
+ * were), and never kept by a cache, since it is personal data. Streamed through this route from the store, also
+ * from a bucket, rather than redirected to a presigned URL: who may read it, these headers and the access log stay
+ * in one place, a link cannot be passed on while it lasts, and the bucket's private prefix is never public.
  */
 export function sendPrivateFile(ctx: Context, file: ReadablePrivateFile) {
   ctx.set('Content-Disposition', contentDisposition(file.originalName, `attachment${file.extension}`));
@@ -119,32 +120,72 @@ export function sendPrivateFile(ctx: Context, file: ReadablePrivateFile) {
   ctx.set('Cache-Control', 'private, no-store');
   ctx.type = file.mime;
   ctx.length = file.size;
-  ctx.body = createReadStream(file.path);
+  ctx.body = file.stream;
+}
+
+/**
+ * Runs `use` with a local copy of a private file (for code that needs a path, such as the media library's upload),
+ * in this node's temp folder, registered as in flight so the temp sweep keeps it, and removed afterwards. Null when
+ * the file is missing.
+ */
+export async function withLocalCopy<T>(
+  store: ObjectStore,
+  appRoot: string,
+  storedName: string,
+  use: (file: { path: string; size: number }) => Promise<T>
+): Promise<T | null> {
+  const found = await store.get(attachmentKey(storedName));
+  if (!found) return null;
+  const dir = uploadTempDir(appRoot);
+  await fs.mkdir(dir, { recursive: true, mode: 0o700 });
+  const file = path.join(dir, `copy-${randomBytes(12).toString('hex')}${path.extname(storedName)}`);
+  uploadsInFlight.add(file);
+  try {
+    await pipeline(found.stream, createWriteStream(file, { flags: 'wx', mode: 0o600 }));
+    return await use({ path: file, size: found.size });
+  } finally {
+    await fs.rm(file, { force: true });
+    uploadsInFlight.delete(file);
+  }
 }
 
 /** A content type whose rows refer to private files by name, in one of its attributes. */
 export interface PrivateFileOwner {
   uid: string;
   attribute: string;
+  /** The store's folder of these files ('' for the top level, where the attachments are). */
+  folder?: string;
+  /** Only the rows matching this keep their file (e.g. an export job that is done). */
+  where?: Record<string, unknown>;
 }
 
 const owners = new Map<string, PrivateFileOwner>();
 
 /**
- * Every kind of private file (feedback attachments, unit submissions' attachments) registers its owner, so that
- * the one orphan sweep keeps what any of them refers to.
+ * Every kind of private file (feedback attachments, unit submissions' attachments, annual-report exports) registers
+ * its owner, so that the one orphan sweep keeps what any of them refers to.
  */
 export function registerPrivateFileOwner(owner: PrivateFileOwner) {
   owners.set(`${owner.uid}.${owner.attribute}`, owner);
 }
 
-/** The names, among those given, that some registered owner's row refers to. */
-export async function referencedPrivateFiles(strapi: Core.Strapi, names: string[]): Promise<Set<string>> {
+/** The folders the orphan sweep goes through: the top level and every owner's. */
+const ownedFolders = () => [...new Set(['', ...[...owners.values()].map((owner) => owner.folder ?? '')])];
+
+/** The names, among those given (in `folder`), that some registered owner's row refers to. */
+export async function referencedPrivateFiles(
+  strapi: Core.Strapi,
+  names: string[],
+  folder = ''
+): Promise<Set<string>> {
   const referenced = new Set<string>();
-  for (const { uid, attribute } of owners.values()) {
+  for (const owner of owners.values()) {
+    const { uid, attribute, where } = owner;
+    if (!names.length) break;
+    if ((owner.folder ?? '') !== folder) continue;
     for (let i = 0; i < names.length; i += 500) {
       const rows = await strapi.db.query(uid as never).findMany({
-        where: { [attribute]: { $in: names.slice(i, i + 500) } },
+        where: { ...where, [attribute]: { $in: names.slice(i, i + 500) } },
         select: [attribute],
       });
       for (const row of rows as Record<string, string>[]) referenced.add(row[attribute]);
@@ -154,28 +195,25 @@ export async function referencedPrivateFiles(strapi: Core.Strapi, names: string[
 }
 
 /**
- * Deletes files that no database row refers to and that are older than `minAgeMs`: what a crash between writing
- * the files and committing the row can leave behind. A file younger than that may belong to a submission in flight.
+ * Deletes the objects of `folder` ('' for the top level) that no database row refers to and that are older than
+ * `minAgeMs`: what a crash between storing a file and committing its row can leave behind. A file younger than
+ * that may belong to a request or an export in flight.
  */
 export async function sweepOrphans(
-  dir: string,
+  store: ObjectStore,
   isReferenced: (names: string[]) => Promise<Set<string>>,
-  minAgeMs: number
+  minAgeMs: number,
+  folder = ''
 ) {
-  let names: string[];
-  try {
-    names = (await fs.readdir(dir, { withFileTypes: true })).filter((e) => e.isFile()).map((e) => e.name);
-  } catch {
-    return 0;
+  const prefix = folder ? `${folder}/` : '';
+  const old: string[] = [];
+  for await (const object of store.list(prefix)) {
+    if (Date.now() - object.modifiedAt.getTime() > minAgeMs) old.push(object.key.slice(prefix.length));
   }
-  const old = await olderThan(dir, names, minAgeMs);
   const referenced = await isReferenced(old);
-  let removed = 0;
-  for (const name of old.filter((n) => !referenced.has(n))) {
-    await fs.rm(path.join(dir, name), { force: true });
-    removed += 1;
-  }
-  return removed;
+  const orphans = old.filter((name) => !referenced.has(name));
+  await store.delete(orphans.map((name) => prefix + name));
+  return orphans.length;
 }
 
 async function olderThan(dir: string, names: string[], minAgeMs: number): Promise<string[]> {
@@ -206,8 +244,9 @@ export async function sweepTempUploads(dir: string, minAgeMs: number) {
 const SWEEP_JOB = 'private-file-sweep';
 
 /**
- * The sweeps, at start and then every ORPHAN_SWEEP_MINUTES (default 10): on every node its own temporary uploads;
- * on one node at a time (job lock per interval) the private files no registered owner's row refers to. Files
+ * The sweeps, at start and then every ORPHAN_SWEEP_MINUTES (default 10): on every node its own temporary uploads
+ * (always on local disk: each node has its own); on one node at a time (job lock per interval) the private files,
+ * in the shared store, that no registered owner's row refers to. Files
  * written less than ORPHAN_SWEEP_GRACE_MINUTES ago (default 10) are kept: they may belong to a request in flight.
  * Returns the function that stops them (and waits for a sweep under way, so that it does not outlive the database).
  */
@@ -221,11 +260,15 @@ export function startFileSweeps(strapi: Core.Strapi): () => Promise<void> {
     const temp = await sweepTempUploads(uploadTempDir(appRoot), graceMs);
     const slot = new Date(Math.floor(Date.now() / everyMs) * everyMs);
     const outcome = await runExclusively(strapi, SWEEP_JOB, slot.toISOString(), async () => {
-      const orphans = await sweepOrphans(
-        privateUploadDir(appRoot),
-        (names) => referencedPrivateFiles(strapi, names),
-        graceMs
-      );
+      let orphans = 0;
+      for (const folder of ownedFolders()) {
+        orphans += await sweepOrphans(
+          privateStore(strapi),
+          (names) => referencedPrivateFiles(strapi, names, folder),
+          graceMs,
+          folder
+        );
+      }
       // One row per interval is enough history.
       await strapi.db
         .connection(JOB_RUNS_TABLE)

@@ -8,7 +8,8 @@ import path from 'path';
 import { runExclusively, STALE_MS } from '../../src/infra/job-lock';
 import { JOB_RUNS_TABLE, SEARCH_TERMS_TABLE } from '../../src/infra/models';
 import { organizationSettings } from '../../src/infra/organization-settings';
-import { privateUploadDir, storePrivateFile } from '../../src/infra/private-files';
+import { storePrivateFile } from '../../src/infra/private-files';
+import { privateStore } from '../../src/infra/storage';
 import type { ResponseCache } from '../../src/infra/response-cache';
 import { reindexFeedback } from '../../src/infra/search-index';
 import { REDACTED } from '../../src/plugins/feedback-register/server/src/domain/redaction';
@@ -114,7 +115,7 @@ async function createFeedback(fields: Row): Promise<Row> {
 }
 
 async function attachFile(feedbackId: number): Promise<Row> {
-  const storedName = await storePrivateFile(privateUploadDir(ROOT), PDF, '.pdf');
+  const storedName = await storePrivateFile(privateStore(ROOT), PDF, '.pdf');
   return strapi()
     .db.query(ATTACHMENT)
     .create({

@@ -1,11 +1,12 @@
 /**
- * What a request may have stored: rows of the public intake and files on disk. Hostile tests take a count before
+ * What a request may have stored: rows of the public intake, private files and temporary uploads. Hostile tests take a count before
  * and after a refused request and expect no change.
  */
 import fs from 'fs';
 import path from 'path';
 import type { Core } from '@strapi/strapi';
-import { privateUploadDir, uploadTempDir } from '../../src/infra/private-files';
+import { uploadTempDir } from '../../src/infra/private-files';
+import { privateStore } from '../../src/infra/storage';
 import { ROOT } from './env';
 
 /** Files (not folders) directly or anywhere under a folder; 0 when it does not exist. */
@@ -26,7 +27,7 @@ export interface StorageCounts {
   feedbacks: number;
   feedbackAttachments: number;
   surveyResponses: number;
-  /** Files at the top of the private upload folder (attachments; exports live in sub-folders). */
+  /** Attachments: the private store's top-level objects (exports live under a folder of their own). */
   privateFiles: number;
   /** Files left in the multipart temp folder. */
   tempFiles: number;
@@ -34,15 +35,8 @@ export interface StorageCounts {
 
 export async function storageCounts(strapi: Core.Strapi): Promise<StorageCounts> {
   const count = async (uid: string) => Number(await strapi.db.query(uid as never).count({}));
-  const privateDir = privateUploadDir(ROOT);
   let privateFiles = 0;
-  try {
-    privateFiles = fs
-      .readdirSync(privateDir, { withFileTypes: true })
-      .filter((entry) => entry.isFile()).length;
-  } catch {
-    privateFiles = 0;
-  }
+  for await (const _ of privateStore(ROOT).list('')) privateFiles += 1;
   return {
     feedbacks: await count('api::feedback.feedback'),
     feedbackAttachments: await count('api::feedback.feedback-attachment'),

@@ -10,7 +10,8 @@ import { localDate } from '#domain/working-days';
 import { spendFormToken } from '#infra/form-tokens';
 import { organizationSettings } from '#infra/organization-settings';
 import { documentsWithWord } from '#infra/search-index';
-import { privateUploadDir, storeAttachments } from '#infra/private-files';
+import { storeAttachments } from '#infra/private-files';
+import { privateStore } from '#infra/storage';
 import { feedbackIdsOfProcedure } from '#api/feedback/tables';
 
 const UID = 'api::feedback.feedback';
@@ -42,7 +43,6 @@ const feedbackService = ({ strapi }: { strapi: Core.Strapi }) => ({
    * fails.
    */
   async receive(intake: Intake): Promise<Receipt> {
-    const dir = privateUploadDir(strapi.dirs.app.root);
     const { calendar, timeZone, deadlines } = await organizationSettings(strapi);
     const receivedAt = new Date();
     const due = deadlinesOnReceipt(localDate(receivedAt, timeZone), deadlines, calendar);
@@ -54,7 +54,7 @@ const feedbackService = ({ strapi }: { strapi: Core.Strapi }) => ({
       dueDate: due.dueDate,
     };
 
-    await storeAttachments(dir, intake.files, (files) =>
+    await storeAttachments(privateStore(strapi), intake.files, (files) =>
       strapi.db.transaction(async ({ trx }) => {
         await spendFormToken(strapi, intake.tokenNonce, receivedAt, trx);
         const { input } = intake;

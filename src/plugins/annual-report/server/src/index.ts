@@ -2,8 +2,20 @@ import bootstrap from './bootstrap';
 import config from './config';
 import contentTypes from './content-types';
 import controllers from './controllers';
+import destroy from './destroy';
 import policies from './policies';
+import register from './register';
 import routes from './routes';
 import services from './services';
 
-export default { config, bootstrap, contentTypes, controllers, policies, routes, services };
+export default {
+  config,
+  register,
+  bootstrap,
+  destroy,
+  contentTypes,
+  controllers,
+  policies,
+  routes,
+  services,
+};

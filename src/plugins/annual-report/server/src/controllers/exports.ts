@@ -1,4 +1,3 @@
-import fs from 'fs';
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { FORMATS, LISTS, type ExportFormat } from '../services/exports';
@@ -57,7 +56,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.body = { data: job };
     },
 
-    /** GET /annual-report/exports/:id/download → the file of a finished job; 404 otherwise. */
+    /**
+     * GET /annual-report/exports/:id/download → the file of a finished job; 404 otherwise. Streamed from the store
+     * through this authenticated route, never a presigned URL: the permission check, these headers and the access
+     * log stay here, and the bucket's private prefix is never public.
+     */
     async download(ctx: Context) {
       const file = await service().file(String(ctx.params.id));
       if (!file) return ctx.notFound();
@@ -66,7 +69,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.set('Cache-Control', 'private, no-store');
       ctx.type = file.mime;
       ctx.length = file.size;
-      ctx.body = fs.createReadStream(file.path);
+      ctx.body = file.stream;
     },
   };
 };

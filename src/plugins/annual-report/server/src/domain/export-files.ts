@@ -5,6 +5,10 @@
  */
 
 export type ExportFormat = 'docx' | 'xlsx' | 'csv';
+
+/** The private store's folder of the exported files, and a file's key in it. */
+export const EXPORTS_FOLDER = 'annual-report-exports';
+export const exportKey = (storedName: string) => `${EXPORTS_FOLDER}/${storedName}`;
 export type ListName = 'articles' | 'feedback';
 
 const LIST_SLUG: Record<ListName, string> = {

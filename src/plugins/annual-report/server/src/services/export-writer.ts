@@ -1,8 +1,8 @@
 /**
- * Writes an export job's file (DOCX, XLSX, or the CSV of a list) under a temporary name (`<storedName>.part`) and
- * renames it on success, so no half file is ever downloadable; moves the job from `queued` to `running` (with
- * `progress` and `heartbeatAt` as the writer goes) to `done`, or `failed` with the error. services/exports.ts
- * starts the jobs and sweeps the dead ones.
+ * Writes an export job's file (DOCX, XLSX, or the CSV of a list) to this node's temp folder (`<storedName>.part`,
+ * kept by the temp sweep while it is written) and puts it into the private store once complete, so no half file is
+ * ever downloadable; moves the job from `queued` to `running` (with `progress` and `heartbeatAt` as the writer
+ * goes) to `done`, or `failed` with the error. services/exports.ts starts the jobs and sweeps the dead ones.
  */
 import fs from 'fs';
 import fsp from 'fs/promises';
@@ -10,8 +10,11 @@ import path from 'path';
 import type { Core } from '@strapi/strapi';
 import { localDate, startOfLocalDay } from '#domain/working-days';
 import { organizationSettings } from '#infra/organization-settings';
+import { uploadsInFlight, uploadTempDir } from '#infra/private-files';
+import { privateStore } from '#infra/storage';
 import { day } from '#infra/stored-values';
 import { profileDay, recipientsOf, type ReportMeta } from '../domain/document-format';
+import { exportKey } from '../domain/export-files';
 import { nextDay } from '../domain/figures-rules';
 import { ARTICLE_COLUMNS, FEEDBACK_COLUMNS, writeCsv, type ListName } from '../exports/csv';
 import { writeDocx } from '../exports/docx';
@@ -19,16 +22,16 @@ import { writeXlsxInWorker } from '../exports/xlsx-in-worker';
 import { settingsOf } from '../config';
 import { UIDS } from '../permissions';
 import { exportRows } from './export-rows';
-import type { JobRow } from './exports';
+import type { ExportFormat, JobRow } from './exports';
 import { draftingUnitOf, profileOn } from './organization-profile';
 import type { ReportDetail } from './reports';
 
-/** How often a running job refreshes its heartbeat even when its progress does not move. */
-const HEARTBEAT_MS = 15_000;
-
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-export function exportWriter(strapi: Core.Strapi, { dir, node }: { dir: () => string; node: string }) {
+export function exportWriter(
+  strapi: Core.Strapi,
+  { node, staleMs, mime }: { node: string; staleMs: () => number; mime: (format: ExportFormat) => string }
+) {
   const jobs = () => strapi.db.query(UIDS.exportJob);
   const { articleRows, feedbackRows } = exportRows(strapi);
 
@@ -42,13 +45,18 @@ export function exportWriter(strapi: Core.Strapi, { dir, node }: { dir: () => st
   }
 
   async function run(job: JobRow, report: ReportDetail, list: ListName | null) {
-    const folder = dir();
+    const folder = uploadTempDir(strapi.dirs.app.root);
     const storedName = job.storedName!;
     const part = path.join(folder, `${storedName}.part`);
-    const final = path.join(folder, storedName);
-    const timer = setInterval(() => {
-      touch(job.id, {}).catch(() => undefined);
-    }, HEARTBEAT_MS);
+    const key = exportKey(storedName);
+    // The heartbeat, also when the progress does not move: well within the stale limit, so that a slow step or a
+    // missed beat never lets another node take a live job for dead.
+    const timer = setInterval(
+      () => {
+        touch(job.id, {}).catch(() => undefined);
+      },
+      Math.max(staleMs() / 4, 250)
+    );
     timer.unref();
     let lastProgress = -1;
     let lastWrite = 0;
@@ -68,6 +76,7 @@ export function exportWriter(strapi: Core.Strapi, { dir, node }: { dir: () => st
       });
       if (started.count === 0) return;
       await fsp.mkdir(folder, { recursive: true, mode: 0o700 });
+      uploadsInFlight.add(part);
       const { timeZone } = await organizationSettings(strapi);
       const figures = report.snapshot;
       if (!figures) throw new Error('Báo cáo chưa có số liệu: hãy tính số liệu trước khi xuất.');
@@ -152,13 +161,14 @@ export function exportWriter(strapi: Core.Strapi, { dir, node }: { dir: () => st
       }
 
       await progress(95);
-      await fsp.rename(part, final);
-      const { size } = await fsp.stat(final);
+      const { size } = await fsp.stat(part);
+      await privateStore(strapi).put(key, { path: part }, mime(job.format));
       const { count } = await jobs().updateMany({
         where: { id: job.id, state: 'running' },
         data: { state: 'done', progress: 100, size, finishedAt: new Date(), heartbeatAt: new Date() },
       });
-      if (count === 0) await fsp.rm(final, { force: true });
+      // Marked failed meanwhile (swept, or this node stopping): the file goes with it.
+      if (count === 0) await privateStore(strapi).delete([key]);
     } catch (error) {
       await fsp.rm(part, { force: true }).catch(() => undefined);
       const message = error instanceof Error ? error.message : String(error);
@@ -171,6 +181,7 @@ export function exportWriter(strapi: Core.Strapi, { dir, node }: { dir: () => st
         .catch(() => undefined);
     } finally {
       clearInterval(timer);
+      uploadsInFlight.delete(part);
     }
   }
 

@@ -2,20 +2,22 @@
  * Export jobs of an annual report (DOCX, XLSX, CSV of a list), run in the background in this process.
  *
  * A job row is created `queued`, then `running` with `progress` and `heartbeatAt` updated as the writer goes; the
- * file is written under a temporary name (`<storedName>.part`) in the private directory and renamed on success, so
- * no half file is ever downloadable. A process that dies mid-way leaves a `running` row whose heartbeat stops: the
- * sweep (before listing, reading or starting jobs, and at start-up when the plugin's bootstrap calls it) marks every
- * job whose heartbeat is older than two minutes `failed` and removes its partial file. Failed jobs are retried by
- * starting a new export. The file is written by services/export-writer.ts, from the lists of
- * services/export-rows.ts.
+ * file is written to this node's temp folder and put into the private store (`annual-report-exports/<storedName>`,
+ * on disk or in the bucket, so any node serves the download) only once complete: no half file is ever
+ * downloadable. A node that stops cleanly marks its jobs failed (`interrupt`, from the plugin's destroy); one that
+ * dies leaves a `running` row whose heartbeat stops: the sweep (before listing, reading or starting jobs, on any
+ * node, and at start-up when the plugin's bootstrap calls it) marks every job whose heartbeat is older than
+ * EXPORT_STALE_SECONDS (default 120) `failed`; the dead node's partial file is its own temp folder's, which its temp
+ * sweep removes, and a file it stored all the same is removed by the orphan sweep (only a done job keeps its file). Failed jobs are retried by starting a new export. The file is written by services/export-writer.ts,
+ * from the lists of services/export-rows.ts.
  */
 import { randomBytes } from 'crypto';
-import fsp from 'fs/promises';
 import os from 'os';
 import path from 'path';
+import type { Readable } from 'stream';
 import type { Core } from '@strapi/strapi';
-import { privateUploadDir } from '#infra/private-files';
-import { exportFileName, listOfFileName } from '../domain/export-files';
+import { privateStore } from '#infra/storage';
+import { exportFileName, exportKey, listOfFileName } from '../domain/export-files';
 import type { ArticleListRow, FeedbackListRow, ListName } from '../exports/csv';
 import { PLUGIN_ID, UIDS } from '../permissions';
 import { exportRows } from './export-rows';
@@ -27,8 +29,8 @@ export type ExportFormat = 'docx' | 'xlsx' | 'csv';
 export const FORMATS: ExportFormat[] = ['docx', 'xlsx', 'csv'];
 export const LISTS: ListName[] = ['articles', 'feedback'];
 
-/** A running job whose heartbeat is older than this is taken for dead. */
-export const STALE_MS = 2 * 60_000;
+/** A running job whose heartbeat is older than this (EXPORT_STALE_SECONDS, default 120) is taken for dead. */
+export const staleMs = () => Math.max(Number(process.env.EXPORT_STALE_SECONDS) || 120, 1) * 1000;
 const INTERRUPTED = 'Quá trình xuất tệp bị gián đoạn (máy chủ đã dừng). Hãy xuất lại.';
 
 export interface JobRow {
@@ -95,26 +97,25 @@ const MIME: Record<ExportFormat, string> = {
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const jobs = () => strapi.db.query(UIDS.exportJob);
-  const exportDir = () => path.join(privateUploadDir(strapi.dirs.app.root), 'annual-report-exports');
   const node = `${os.hostname()}:${process.pid}`;
   const { articleRows, feedbackRows } = exportRows(strapi);
-  const { run } = exportWriter(strapi, { dir: exportDir, node });
+  const { run } = exportWriter(strapi, { node, staleMs, mime: (format) => MIME[format] });
 
   const reports = () => strapi.plugin(PLUGIN_ID).service('reports') as ReportsService;
 
   const running = new Set<Promise<void>>();
 
   return {
-    /** Marks the jobs whose heartbeat stopped more than two minutes ago failed and removes their partial files. */
+    /** Marks the jobs whose heartbeat stopped longer ago than the stale limit failed. */
     async sweep(now = new Date()): Promise<number> {
-      const limit = new Date(now.getTime() - STALE_MS);
+      const limit = new Date(now.getTime() - staleMs());
       const stale = (await jobs().findMany({
         where: {
           state: { $in: ['queued', 'running'] },
           $or: [{ heartbeatAt: { $lt: limit } }, { heartbeatAt: { $null: true }, createdAt: { $lt: limit } }],
         },
-        select: ['id', 'storedName'],
-      })) as Pick<JobRow, 'id' | 'storedName'>[];
+        select: ['id'],
+      })) as Pick<JobRow, 'id'>[];
       let swept = 0;
       for (const job of stale) {
         const { count } = await jobs().updateMany({
@@ -125,12 +126,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           },
           data: { state: 'failed', error: INTERRUPTED, finishedAt: now },
         });
-        if (count > 0 && job.storedName) {
-          swept += 1;
-          await fsp.rm(path.join(exportDir(), `${path.basename(job.storedName)}.part`), { force: true });
-        }
+        swept += count;
       }
       return swept;
+    },
+
+    /**
+     * A node that stops (the plugin's destroy) marks the jobs it runs failed at once, so that no other node shows
+     * them running until their heartbeat goes stale; they are started again by a new export. Their writers notice
+     * at their next step and remove their temporary files.
+     */
+    async interrupt(): Promise<number> {
+      const { count } = await jobs().updateMany({
+        where: { node, state: { $in: ['queued', 'running'] } },
+        data: { state: 'failed', error: INTERRUPTED, finishedAt: new Date() },
+      });
+      return count;
     },
 
     /**
@@ -186,17 +197,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return row ? view(row) : null;
     },
 
-    /** The finished file of a job; null unless the job is done and its file is there. */
-    async file(id: string): Promise<{ path: string; fileName: string; size: number; mime: string } | null> {
+    /** The finished file of a job, opened from the store; null unless the job is done and its file is there. */
+    async file(
+      id: string
+    ): Promise<{ stream: Readable; fileName: string; size: number; mime: string } | null> {
       const row = (await jobs().findOne({ where: { documentId: id } })) as JobRow | null;
       if (!row || row.state !== 'done' || !row.storedName) return null;
-      const file = path.join(exportDir(), path.basename(row.storedName));
-      const stat = await fsp.stat(file).catch(() => null);
-      if (!stat?.isFile()) return null;
+      const storedName = path.posix.basename(row.storedName);
+      const found = await privateStore(strapi).get(exportKey(storedName));
+      if (!found) return null;
       return {
-        path: file,
-        fileName: row.fileName ?? path.basename(file),
-        size: stat.size,
+        stream: found.stream,
+        fileName: row.fileName ?? storedName,
+        size: found.size,
         mime: MIME[row.format],
       };
     },

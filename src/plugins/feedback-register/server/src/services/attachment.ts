@@ -1,7 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import type { Access } from './feedback-records';
 import { getService } from '../utils';
-import { privateUploadDir, readablePrivateFile, type ReadablePrivateFile } from '#infra/private-files';
+import { readablePrivateFile, type ReadablePrivateFile } from '#infra/private-files';
+import { privateStore } from '#infra/storage';
 
 const ATTACHMENT = 'api::feedback.feedback-attachment';
 
@@ -22,6 +23,6 @@ export default ({ strapi }: { strapi: Core.Strapi }): AttachmentAccess => ({
     const feedback = await register.findOne(access, attachment.feedback.documentId);
     if (!feedback) return 'not-found';
     if (!feedback.submitter) return 'forbidden';
-    return (await readablePrivateFile(privateUploadDir(strapi.dirs.app.root), attachment)) ?? 'not-found';
+    return (await readablePrivateFile(privateStore(strapi), attachment)) ?? 'not-found';
   },
 });

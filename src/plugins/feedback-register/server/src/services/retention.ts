@@ -8,7 +8,8 @@
 import type { Core } from '@strapi/strapi';
 import { runExclusively, scheduleDailyJob } from '#infra/job-lock';
 import { organizationSettings } from '#infra/organization-settings';
-import { privateUploadDir, removePrivateFiles } from '#infra/private-files';
+import { removePrivateFiles } from '#infra/private-files';
+import { privateStore } from '#infra/storage';
 import type { ResponseCache } from '#infra/response-cache';
 import { reindexFeedback } from '#infra/search-index';
 import {
@@ -57,7 +58,7 @@ async function anonymizeDue(
   now: Date
 ): Promise<number> {
   const history = getService(strapi, 'history');
-  const dir = privateUploadDir(strapi.dirs.app.root);
+  const store = privateStore(strapi);
   let anonymized = 0;
   let afterId = 0;
   try {
@@ -112,7 +113,7 @@ async function anonymizeDue(
 
       // Files only once the rows that named them are gone for good; a file left over is an orphan the start-up
       // sweep removes.
-      await removePrivateFiles(dir, files).catch((error) =>
+      await removePrivateFiles(store, files).catch((error) =>
         strapi.log.warn(`feedback retention: could not remove attachment files: ${(error as Error).message}`)
       );
       // The published answers among them are searchable by their redacted texts only.

@@ -4,13 +4,13 @@ import path from 'path';
 import type { Core } from '@strapi/strapi';
 import { fieldError, type Language } from '#domain/errors';
 import {
-  privateFilePath,
-  privateUploadDir,
   readablePrivateFile,
   removePrivateFiles,
   storeAttachments,
   storePrivateFile,
+  withLocalCopy,
 } from '#infra/private-files';
+import { privateStore } from '#infra/storage';
 import { validationError } from '#utils/errors';
 import { judgeSubmissionFiles, type IncomingFile } from '../domain/attachment-rules';
 import { EDITABLE_BY_UNIT } from '../domain/workflow';
@@ -52,7 +52,7 @@ type Refusal = 'not-found' | 'forbidden';
  * library only when the article made from the submission is published.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const dir = () => privateUploadDir(strapi.dirs.app.root);
+  const store = () => privateStore(strapi);
   const rows = () => strapi.db.query(ATTACHMENT_UID);
   const history = () => getService(strapi, 'history');
   const upload = () => strapi.plugin('upload').service('upload');
@@ -137,7 +137,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const judged = await judgeSubmissionFiles(files, existing, this.limits(), language);
       if (!judged.ok) throw validationError(judged.errors);
 
-      await storeAttachments(dir(), judged.value, (files) =>
+      await storeAttachments(store(), judged.value, (files) =>
         strapi.db.transaction(async () => {
           for (const file of files) {
             await rows().create({
@@ -182,7 +182,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         });
       });
       // After the commit: a failed delete leaves an orphan for the sweep, never a row without its file.
-      await removePrivateFiles(dir(), [attachment.storedName]);
+      await removePrivateFiles(store(), [attachment.storedName]);
       return list(submission.id);
     },
 
@@ -192,7 +192,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!submission) return null;
       const attachment = await findIn(submission.id, attachmentId);
       if (!attachment) return null;
-      return readablePrivateFile(dir(), attachment);
+      return readablePrivateFile(store(), attachment);
     },
 
     /**
@@ -220,19 +220,25 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       };
       try {
         for (const attachment of pending) {
-          const filepath = privateFilePath(dir(), attachment.storedName);
-          const stat = await fs.stat(filepath).catch(() => null);
-          if (!stat?.isFile()) {
+          const name = attachment.originalName ?? `attachment${path.extname(attachment.storedName)}`;
+          // The library's upload reads a local file: a copy of the stored one, in this node's temp folder.
+          const uploaded = await withLocalCopy(
+            store(),
+            strapi.dirs.app.root,
+            attachment.storedName,
+            async ({ path: filepath, size }) =>
+              (await upload().upload({
+                data: { fileInfo: { name } },
+                files: { filepath, originalFilename: name, mimetype: attachment.mime, size },
+              })) as { id: number }[]
+          );
+          if (!uploaded) {
             strapi.log.warn(
               `[unit-submissions] attachment ${attachment.documentId} has no file; not published`
             );
             continue;
           }
-          const name = attachment.originalName ?? `attachment${path.extname(attachment.storedName)}`;
-          const [file] = await upload().upload({
-            data: { fileInfo: { name } },
-            files: { filepath, originalFilename: name, mimetype: attachment.mime, size: stat.size },
-          });
+          const [file] = uploaded;
           copied.push({ attachmentId: attachment.id, file });
           await rows().update({ where: { id: attachment.id }, data: { mediaFileId: file.id } });
         }
@@ -271,7 +277,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         }
         const keep = await usedPublicly(file.id);
         const stored = await storePrivateFile(
-          dir(),
+          store(),
           bytes,
           path.extname(path.basename(file.url)).toLowerCase()
         );
@@ -292,7 +298,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             await morphs().transacting(trx).where({ id: link.id }).delete();
           });
         } catch (error) {
-          await removePrivateFiles(dir(), [stored]);
+          await removePrivateFiles(store(), [stored]);
           throw error;
         }
         if (!keep) await upload().remove(file);
