@@ -7,12 +7,15 @@ import { ensureLocales } from './bootstrap/locales';
 import { ensurePublicPermissions } from './bootstrap/public-permissions';
 import { ensureWebsiteWebhook } from './bootstrap/website-webhook';
 import { contentEventsMiddleware, invalidateOnGlobalChanges } from '#infra/content-events';
+import { releaseClaims } from '#infra/job-lock';
 import { registerInternalModels } from '#infra/models';
+import { holdStartupLock, nodeLifecycle } from '#infra/node-lifecycle';
 import { registerPrivateFileOwner, startFileSweeps } from '#infra/private-files';
 import { startOutboxWorker } from '#infra/outbox';
 import { closeRedis, redis } from '#infra/redis';
 import { ResponseCache } from '#infra/response-cache';
 import { ensureSearchVersions } from '#infra/search-changes';
+import { closePrivateStores, privateStore } from '#infra/storage';
 import { indexUnindexedModels } from '#infra/search-index';
 import { synonymMiddleware } from '#api/synonym/document-middleware';
 import { synonyms } from '#api/synonym/services/synonym';
@@ -23,9 +26,12 @@ import { isDatabaseEmpty, seedDemo } from './seed';
 
 let stopOutbox = () => undefined as void;
 let stopSweeps = async () => undefined as void;
+let releaseStartupLock = async () => undefined as void;
 
 export default {
-  register({ strapi }: { strapi: Core.Strapi }) {
+  async register({ strapi }: { strapi: Core.Strapi }) {
+    // Before Strapi's schema sync, which nodes started together must not run at the same time.
+    releaseStartupLock = await holdStartupLock(strapi);
     registerInternalModels(strapi);
     // Strapi requires a middleware named strapi::body: ours takes its place (src/middlewares/body.ts).
     strapi.get('middlewares').set('strapi::body', bodyMiddleware);
@@ -80,6 +86,13 @@ export default {
     });
     stopSweeps = startFileSweeps(strapi);
     stopOutbox = startOutboxWorker(strapi);
+    const redisClient = redis();
+    nodeLifecycle(strapi, {
+      database: async () => (await strapi.db.connection.raw('SELECT 1'), 'ok'),
+      redis: async () => (redisClient ? (await redisClient.ping(), 'ok') : 'off'),
+      storage: async () => (await privateStore(strapi).ping(), 'ok'),
+    }).drainBeforeDestroy((deadline) => releaseClaims(strapi, deadline));
+    await releaseStartupLock();
   },
 
   async destroy({ strapi }: { strapi: Core.Strapi }) {
@@ -87,5 +100,6 @@ export default {
     await stopSweeps();
     (strapi.get('response-cache') as ResponseCache).stop();
     await closeRedis();
+    await closePrivateStores();
   },
 };

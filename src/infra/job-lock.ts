@@ -84,8 +84,10 @@ export async function runExclusively<T>(
   const token = randomBytes(16).toString('hex');
   if (!(await claim(strapi, job, runKey, token))) return { ran: false };
   let result: T;
+  const running = work();
+  held.set(token, { job, runKey, running });
   try {
-    result = await work();
+    result = await running;
   } catch (error) {
     await finish(strapi, job, runKey, token, 'failed', {
       error: (error as Error)?.message ?? String(error),
@@ -93,9 +95,28 @@ export async function runExclusively<T>(
       strapi.log.error(`job ${job} ${runKey}: could not record the failure: ${(e as Error).message}`)
     );
     throw error;
+  } finally {
+    held.delete(token);
   }
   await finish(strapi, job, runKey, token, 'done', result);
   return { ran: true, result };
+}
+
+/** The runs this process has claimed and is running, by claim token. */
+const held = new Map<string, { job: string; runKey: string; running: Promise<unknown> }>();
+
+/**
+ * At shutdown: lets the runs under way finish until `deadline`, then marks those still running 'failed', so that
+ * another node may claim them at once instead of waiting STALE_MS.
+ */
+export async function releaseClaims(strapi: Core.Strapi, deadline: number) {
+  const timeLeft = new Promise((resolve) => setTimeout(resolve, Math.max(deadline - Date.now(), 0)).unref());
+  await Promise.race([Promise.allSettled([...held.values()].map((run) => run.running)), timeLeft]);
+  for (const [token, { job, runKey }] of held) {
+    await finish(strapi, job, runKey, token, 'failed', { error: 'the node shut down during the run' }).catch(
+      () => undefined
+    );
+  }
 }
 
 /** The time zone of the daily jobs' cron rules (the organization is in Vietnam). */
