@@ -1,8 +1,10 @@
+import { createHash } from 'crypto';
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
 import request from 'supertest';
 import { issueFormToken } from '../../src/domain/form-token';
+import { fingerprintOf } from '../../src/infra/idempotency';
 import {
   deterministicTrackingCode,
   hashTrackingCode,
@@ -352,6 +354,59 @@ describe('Idempotency-Key', () => {
     const key = `key-${Date.now()}-retry`;
     expect((await post(await valid({ fullName: '' }), { 'Idempotency-Key': key })).status).toBe(400);
     expect((await post(await valid(), { 'Idempotency-Key': key })).status).toBe(201);
+  });
+
+  it('lets a retry take over a key left pending by a node that died, once its lease is over', async () => {
+    const body = await valid();
+    const key = `key-${Date.now()}-orphaned`;
+    // What a node killed mid-request leaves: its claim, pending, and nothing else (its transaction rolled back).
+    await app
+      .strapi()
+      .db.connection('idempotency_keys')
+      .insert({
+        key_hash: createHash('sha256').update(`feedback:${key}`).digest('hex'),
+        fingerprint: fingerprintOf(body, []),
+        state: 'pending',
+        created_at: new Date(Date.now() - 31_000),
+      });
+    const before = await feedbackCount();
+    const retry = await post(body, { 'Idempotency-Key': key });
+    expect(retry.status).toBe(201);
+    const again = await post(body, { 'Idempotency-Key': key });
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(again.body).toEqual(retry.body);
+    expect(await feedbackCount()).toBe(before + 1);
+  });
+
+  it('rolls back a request that outlived its lease once a retry took its key over', async () => {
+    const service = app.strapi().service(UID) as unknown as Entry;
+    const receive = service.receive;
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    let calls = 0;
+    service.receive = async (...args: unknown[]) => {
+      if (calls++ === 0) await gate;
+      return receive.apply(service, args);
+    };
+    try {
+      const body = await valid();
+      const key = `key-${Date.now()}-outlived`;
+      const before = await feedbackCount();
+      const slow = post(body, { 'Idempotency-Key': key }).then((res) => res);
+      const keys = () => app.strapi().db.connection('idempotency_keys').where({ state: 'pending' });
+      while ((await keys()).length === 0) await new Promise((r) => setTimeout(r, 20));
+      await keys().update({ created_at: new Date(Date.now() - 31_000) });
+      const retry = await post(body, { 'Idempotency-Key': key });
+      expect(retry.status).toBe(201);
+      open();
+      // Refused, whichever check sees it first: the token the retry spent, or the claim it took over.
+      expect([400, 409]).toContain((await slow).status);
+      expect(await feedbackCount()).toBe(before + 1);
+      const again = await post(body, { 'Idempotency-Key': key });
+      expect(again.body).toEqual(retry.body);
+    } finally {
+      service.receive = receive;
+    }
   });
 
   it('refuses a malformed key', async () => {

@@ -41,7 +41,8 @@ const intakeService = ({ strapi }: { strapi: Core.Strapi }) => {
   /** Validates everything, then stores; every problem is reported at once. */
   async function receiveSubmission(
     { data, files, key, language }: Submission,
-    contents: (Buffer | null)[]
+    contents: (Buffer | null)[],
+    claimedAt: Date | null
   ): Promise<Receipt> {
     const config = feedbackConfig(strapi);
     const errors: FieldError[] = [];
@@ -99,7 +100,9 @@ const intakeService = ({ strapi }: { strapi: Core.Strapi }) => {
         tokenNonce: form.nonce,
         language,
         noticeVersion: (await service.privacyNotice()).version,
-        onStored: key ? (receipt, trx) => keys().complete(key, 201, { data: receipt }, trx) : undefined,
+        onStored: claimedAt
+          ? (receipt, trx) => keys().complete(key, claimedAt, 201, { data: receipt }, trx)
+          : undefined,
       });
     } catch (error) {
       if (error instanceof TokenAlreadyUsedError) throw validationError([tokenAlreadyUsed(language)]);
@@ -120,6 +123,7 @@ const intakeService = ({ strapi }: { strapi: Core.Strapi }) => {
         files.slice(0, config.maxFiles).map(readSmallFile(config.maxFileMb))
       );
 
+      let claimedAt: Date | null = null;
       if (key) {
         if (!isValidIdempotencyKey(key)) {
           throw validationError([
@@ -138,12 +142,13 @@ const intakeService = ({ strapi }: { strapi: Core.Strapi }) => {
         if (claim.kind === 'replay') return { kind: 'replay', status: claim.status, body: claim.body };
         if (claim.kind === 'conflict') throw new ConflictError('idempotencyKey');
         if (claim.kind === 'mismatch') return { kind: 'mismatch' };
+        claimedAt = claim.claimedAt;
       }
 
       try {
-        return { kind: 'created', receipt: await receiveSubmission(submission, contents) };
+        return { kind: 'created', receipt: await receiveSubmission(submission, contents, claimedAt) };
       } catch (error) {
-        if (key) await keys().release(key);
+        if (claimedAt) await keys().release(key, claimedAt);
         throw error;
       }
     },
