@@ -5,62 +5,30 @@
  * the seed day). PostgreSQL runs always seed, and a fresh clone (CI) has nothing kept. TEST_TEMPLATE_CACHE=off turns
  * both off.
  */
-import crypto from 'crypto';
 import fs from 'fs';
 import path from 'path';
 import { ROOT, TEST_ENV } from './env';
 
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const keys = require('./sources-key') as {
+  keyOf: (inputs: string[], ...values: string[]) => string | undefined;
+  sourcesKey: () => string | undefined;
+  isCompiled: (key: string | undefined) => boolean;
+  markCompiled: (key: string | undefined) => void;
+};
+
 const CACHE_DIR = path.join(ROOT, '.tmp', 'tests-cache');
-const SOURCES = ['src', 'config', 'types', 'tsconfig.json', 'package-lock.json'];
-const COMPILED_KEY = path.join(ROOT, 'dist', '.tests-sources-key');
-// Rewritten by every boot (the documentation plugin), so not an input of the seed.
-const SKIPPED = [path.join('src', 'extensions', 'documentation')];
 
-function* filesOf(relative: string): Generator<string> {
-  if (SKIPPED.includes(relative)) return;
-  const full = path.join(ROOT, relative);
-  if (!fs.existsSync(full)) return;
-  if (!fs.statSync(full).isDirectory()) {
-    yield relative;
-    return;
-  }
-  for (const name of fs.readdirSync(full).sort()) {
-    if (name === '__tests__' || name === 'node_modules') continue;
-    yield* filesOf(path.join(relative, name));
-  }
-}
-
-function keyOf(inputs: string[], ...values: string[]): string | undefined {
-  if (process.env.TEST_TEMPLATE_CACHE === 'off') return undefined;
-  const hash = crypto.createHash('sha256');
-  for (const value of values) hash.update(value);
-  for (const input of inputs) {
-    for (const file of filesOf(input)) {
-      hash.update(file);
-      hash.update(fs.readFileSync(path.join(ROOT, file)));
-    }
-  }
-  return hash.digest('hex').slice(0, 16);
-}
-
-export const sourcesKey = () => keyOf(SOURCES);
+export const { sourcesKey, isCompiled, markCompiled } = keys;
 
 export const templateKey = (sources: string | undefined) =>
   sources &&
-  keyOf(
+  keys.keyOf(
     ['database'],
     sources,
     JSON.stringify(TEST_ENV),
     new Date().toLocaleDateString('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' })
   );
-
-/** Whether dist/ was compiled by a test run from these very sources. */
-export const isCompiled = (sources: string | undefined) =>
-  sources !== undefined && fs.existsSync(COMPILED_KEY) && fs.readFileSync(COMPILED_KEY, 'utf8') === sources;
-
-export function markCompiled(sources: string | undefined) {
-  if (sources) fs.writeFileSync(COMPILED_KEY, sources);
-}
 
 const cachedDb = (key: string) => path.join(CACHE_DIR, `${key}.db`);
 const cachedFiles = (key: string) => path.join(CACHE_DIR, `${key}-private`);
