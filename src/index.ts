@@ -29,9 +29,12 @@ let stopSweeps = async () => undefined as void;
 let releaseStartupLock = async () => undefined as void;
 
 export default {
-  async register({ strapi }: { strapi: Core.Strapi }) {
-    // Before Strapi's schema sync, which nodes started together must not run at the same time.
-    releaseStartupLock = await holdStartupLock(strapi);
+  register({ strapi }: { strapi: Core.Strapi }) {
+    // Strapi's schema sync (with the migrations), its repairs and the bootstrap, which nodes started together must
+    // not run at the same time, come right after this hook; register-only commands (ts:generate-types) never wait.
+    strapi.hook('strapi::content-types.beforeSync').register(async () => {
+      releaseStartupLock = await holdStartupLock(strapi);
+    });
     registerInternalModels(strapi);
     // Strapi requires a middleware named strapi::body: ours takes its place (src/middlewares/body.ts).
     strapi.get('middlewares').set('strapi::body', bodyMiddleware);
@@ -101,5 +104,7 @@ export default {
     (strapi.get('response-cache') as ResponseCache).stop();
     await closeRedis();
     await closePrivateStores();
+    // Held still when the bootstrap failed.
+    await releaseStartupLock();
   },
 };

@@ -25,8 +25,9 @@ export type CheckResult = 'ok' | 'off';
 export type ReadinessChecks = Record<string, () => Promise<CheckResult>>;
 
 /**
- * On PostgreSQL, waits for the startup lock on a connection of its own (Strapi's pool does not exist yet) and
- * returns the function that releases it; on SQLite (one machine), a no-op.
+ * On PostgreSQL, waits for the startup lock on a connection of its own and returns the function that releases it
+ * (once; later calls do nothing); on SQLite (one machine), a no-op. Taken just before Strapi's schema sync: the
+ * other `beforeSync` handlers (Strapi's own clean-ups, run in parallel with this one) stay outside it.
  */
 export async function holdStartupLock(strapi: Core.Strapi): Promise<() => Promise<void>> {
   const database = strapi.config.get('database.connection') as {
@@ -47,7 +48,10 @@ export async function holdStartupLock(strapi: Core.Strapi): Promise<() => Promis
       ? `startup lock held after ${waited} ms: the schema is there, syncing it`
       : `startup lock held after ${waited} ms: schema created on an empty database`
   );
+  let held = true;
   return async () => {
+    if (!held) return;
+    held = false;
     // Ending the session releases the lock too; unlocking first says so at once.
     await client.query('SELECT pg_advisory_unlock(hashtext($1))', [STARTUP_LOCK]).catch(() => undefined);
     await client.end().catch(() => undefined);
