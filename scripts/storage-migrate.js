@@ -94,6 +94,15 @@ async function main() {
     console.error('--media needs S3_PUBLIC_URL: the media rows are rewritten to it.');
     return 2;
   }
+  if (options.media) {
+    // The rule the app's media provider applies (config/plugins.ts): S3_PUBLIC_URL serves the bucket's media/.
+    try {
+      require(path.join(ROOT, 'dist', 'src', 'infra', 'storage', 'config.js')).mediaBaseUrl(config.publicUrl);
+    } catch (error) {
+      console.error(error.message);
+      return 2;
+    }
+  }
 
   const privateDisk = new DiskStore(privateUploadDir(ROOT));
   const privateBucket = new S3Store(config);
