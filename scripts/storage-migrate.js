@@ -73,7 +73,7 @@ async function main() {
   require('dotenv').config({ path: path.join(ROOT, '.env') });
   let storage;
   try {
-    storage = require(path.join(ROOT, 'dist', 'src', 'infra', 'storage'));
+    storage = require(path.join(ROOT, 'dist', 'src', 'infra', 'storage.js'));
   } catch (error) {
     console.error(`cannot load dist/src/infra/storage (${error.message}): run npm run build first`);
     return 2;

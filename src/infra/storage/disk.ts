@@ -6,7 +6,7 @@ import { randomBytes } from 'crypto';
 import fs from 'fs/promises';
 import path from 'path';
 import { checkKey, checkPrefix } from './config';
-import type { ObjectStore } from './index';
+import type { ObjectStore } from '../storage';
 
 const missing = (error: unknown) =>
   ['ENOENT', 'ENOTDIR', 'EISDIR'].includes((error as NodeJS.ErrnoException).code ?? '');

@@ -18,7 +18,7 @@ import {
   S3Client,
 } from '@aws-sdk/client-s3';
 import { checkKey, checkPrefix, s3ClientOptions, type S3Config } from './config';
-import type { ObjectStore } from './index';
+import type { ObjectStore } from '../storage';
 
 /** A missing object (GET answers NoSuchKey, HEAD a bare 404); a missing bucket is an error, not an absence. */
 function notFound(error: unknown) {

@@ -6,10 +6,10 @@
  */
 import type { Readable } from 'stream';
 import type { Core } from '@strapi/strapi';
-import { privateUploadDir } from './folders';
-import { storageConfig, type S3Config } from './config';
-import { DiskStore } from './disk';
-import { S3Store } from './s3';
+import { privateUploadDir } from './storage/folders';
+import { storageConfig, type S3Config } from './storage/config';
+import { DiskStore } from './storage/disk';
+import { S3Store } from './storage/s3';
 
 export interface StoredObject {
   size: number;
@@ -35,10 +35,10 @@ export interface ObjectStore {
   close(): Promise<void>;
 }
 
-export { checkKey, MEDIA_PREFIX, StorageKeyError, storageConfig, type S3Config } from './config';
-export { DiskStore } from './disk';
-export { privateUploadDir, uploadTempDir } from './folders';
-export { S3Store } from './s3';
+export { checkKey, MEDIA_PREFIX, StorageKeyError, storageConfig, type S3Config } from './storage/config';
+export { DiskStore } from './storage/disk';
+export { privateUploadDir, uploadTempDir } from './storage/folders';
+export { S3Store } from './storage/s3';
 
 /** A store for a configuration: the bucket's objects under `prefix`, or the folder `root` on disk. */
 export function createStore(config: S3Config | null, root: string): ObjectStore {
