@@ -8,7 +8,8 @@
  *   node deploy/bin/bucket-copy.js verify DIR                       reads the bucket back against the manifest
  *
  * The bucket comes from S3_BUCKET, S3_ENDPOINT, S3_REGION, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY and
- * S3_FORCE_PATH_STYLE, as the nodes read them (a different bucket for a restore: set S3_BUCKET to it).
+ * S3_FORCE_PATH_STYLE, read by the app's own compiled rules (dist/src/infra/storage/config.js, in every release), as
+ * the nodes read them (a different bucket for a restore: set S3_BUCKET to it).
  *
  * DIR/manifest.json lists the objects (key, size, sha256, content type, metadata); DIR/objects/<sha256> holds
  * their bytes, named by content: keys never become paths (no '..', no clash between `a` and `a/b`), and identical
@@ -36,25 +37,24 @@ const CONCURRENCY = 4;
 
 class Failure extends Error {}
 
+/** The app's own reading of the S3_* variables and client options (checksums only when required), from dist/. */
 function s3FromEnv(env = process.env) {
-  const bucket = (env.S3_BUCKET || '').trim();
-  if (!bucket) throw new Failure('S3_BUCKET is not set');
-  const endpoint = (env.S3_ENDPOINT || '').trim() || undefined;
-  const pathStyle = (env.S3_FORCE_PATH_STYLE || '').trim();
-  const client = new S3Client({
-    region: (env.S3_REGION || '').trim() || 'us-east-1',
-    ...(endpoint ? { endpoint } : {}),
-    forcePathStyle: pathStyle ? /^(true|1|yes|on)$/i.test(pathStyle) : Boolean(endpoint),
-    ...(env.S3_ACCESS_KEY_ID
-      ? {
-          credentials: { accessKeyId: env.S3_ACCESS_KEY_ID, secretAccessKey: env.S3_SECRET_ACCESS_KEY || '' },
-        }
-      : {}),
-    // As the app: checksums only when an operation requires them (stores that refuse the SDK's default CRC32).
-    requestChecksumCalculation: 'WHEN_REQUIRED',
-    responseChecksumValidation: 'WHEN_REQUIRED',
-  });
-  return { client, bucket };
+  let storage;
+  try {
+    storage = require(path.join(__dirname, '..', '..', 'dist', 'src', 'infra', 'storage', 'config.js'));
+  } catch (error) {
+    throw new Failure(
+      `cannot load dist/src/infra/storage/config.js (${error.message}): run npm run build first`
+    );
+  }
+  let config;
+  try {
+    config = storage.storageConfig(env);
+  } catch (error) {
+    throw new Failure(error.message);
+  }
+  if (!config) throw new Failure('S3_BUCKET is not set');
+  return { client: new S3Client(storage.s3ClientOptions(config)), bucket: config.bucket };
 }
 
 /** Runs `work` on every item, `limit` at a time; the first error stops new work and is thrown. */

@@ -23,6 +23,7 @@ const {
   docId,
   insert,
   link,
+  sampleProcedure,
 } = require('./common');
 
 const CONNECTIONS = 20;
@@ -52,16 +53,9 @@ async function load(env) {
     const samples = demo('procedures.json');
     const procedures = [];
     for (let i = 0; i < 2000; i += 1) {
-      const sample = samples[i % samples.length];
       const base = {
         documentId: docId(),
-        nationalCode: `8.${String(100000 + i).padStart(6, '0')}`,
-        name: `${sample.vi.name} (mẫu ${i + 1})`,
-        implementingAgency: sample.vi.implementingAgency,
-        subjects: sample.vi.subjects,
-        keywords: sample.vi.keywords,
-        onlineLevel: sample.onlineLevel,
-        legalStatus: 'in_force',
+        ...sampleProcedure(samples, i),
         sampleData: true,
         locale: 'vi',
         createdAt: now,

@@ -18,7 +18,7 @@ const fs = require('fs');
 const os = require('os');
 const { startCluster } = require('../cluster/harness');
 const { LOAD_ENV } = require('../cluster/load');
-const { measure, row, root } = require('./common');
+const { measure, row, root, sampleProcedure } = require('./common');
 
 const SECONDS = Number(process.env.BENCH_SECONDS || 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 8);
@@ -62,19 +62,10 @@ async function seedProcedures(cluster) {
   const worker = async () => {
     while (next < PROCEDURES) {
       const i = next++;
-      const sample = samples[i % samples.length];
       const res = await admin.request(
         'POST',
         '/content-manager/collection-types/api::procedure.procedure/actions/publish?locale=vi',
-        {
-          nationalCode: `8.${String(100000 + i).padStart(6, '0')}`,
-          name: `${sample.vi.name} (mẫu ${i + 1})`,
-          implementingAgency: sample.vi.implementingAgency,
-          subjects: sample.vi.subjects,
-          keywords: sample.vi.keywords,
-          onlineLevel: sample.onlineLevel,
-          legalStatus: 'in_force',
-        }
+        sampleProcedure(samples, i)
       );
       if (res.status >= 300)
         throw new Error(`creating a procedure: ${res.status} ${JSON.stringify(res.body)}`);

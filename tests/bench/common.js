@@ -204,8 +204,23 @@ async function link(strapi, uid, attribute, pairs) {
     await strapi.db.connection(joinTable.name).insert(rows.slice(i, i + 450));
 }
 
+/** The i-th bench procedure, made from the demo's samples in turn: its code is unique, its texts are real. */
+const sampleProcedure = (samples, i) => {
+  const sample = samples[i % samples.length];
+  return {
+    nationalCode: `8.${String(100000 + i).padStart(6, '0')}`,
+    name: `${sample.vi.name} (mẫu ${i + 1})`,
+    implementingAgency: sample.vi.implementingAgency,
+    subjects: sample.vi.subjects,
+    keywords: sample.vi.keywords,
+    onlineLevel: sample.onlineLevel,
+    legalStatus: 'in_force',
+  };
+};
+
 module.exports = {
   root,
+  sampleProcedure,
   loadStrapi,
   runChild,
   unreachable,
