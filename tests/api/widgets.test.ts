@@ -56,6 +56,21 @@ describe('the bundle', () => {
     expect(again.text).toBeFalsy();
   });
 
+  it('goes as brotli to the browsers that take it, smaller than gzip, and as gzip or plain to the others', async () => {
+    const plain = await get('/widgets/v1/tthc.js').set('Accept-Encoding', 'identity');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    // Chromium's own header, gzip first: the smallest encoding it takes is chosen, not the first it lists.
+    const br = await get('/widgets/v1/tthc.js').set('Accept-Encoding', 'gzip, deflate, br, zstd');
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers.vary).toMatch(/Accept-Encoding/i);
+    expect(br.text).toBe(plain.text);
+    const gzip = await get('/widgets/v1/tthc.js').set('Accept-Encoding', 'gzip, br;q=0');
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    expect(gzip.text).toBe(plain.text);
+    expect(Number(br.headers['content-length'])).toBeLessThan(Number(gzip.headers['content-length']));
+    expect(br.headers.etag).toBe(plain.headers.etag);
+  });
+
   it('has a classic-script twin, and an iframe helper under 1 KB', async () => {
     const classic = await get('/widgets/v1/tthc.classic.js');
     expect(classic.status).toBe(200);

@@ -3,23 +3,24 @@
  * errors mapped back to the rows, and the preview's and the snippets' addresses.
  */
 import { WIDGETS, type WidgetName } from '#widgets/domain/catalogue';
-import { THEME_KEYS, themeValue, type Theme, type ThemeKey } from '#widgets/domain/theme';
+import { THEME_DEFAULTS, THEME_KEYS, themeValue, type Theme, type ThemeKey } from '#widgets/domain/theme';
 import type { SettingsInput, SettingsView } from './api';
 
 export const THEME_FIELDS = Object.keys(THEME_KEYS) as ThemeKey[];
 export const COLOUR_FIELDS = ['primary', 'text', 'background'] as const satisfies readonly ThemeKey[];
 export type ColourField = (typeof COLOUR_FIELDS)[number];
 
+const radiusOf = (value: string | undefined) => (value ?? '').replace(/px$/, '');
+
 /**
- * The widgets' own look when the settings leave a value empty (elements/core/styles.ts). The font's default is a
- * list that the preview's `theme=` cannot carry (it splits on commas): a generic family stands for it there.
+ * The widgets' own look when the settings leave a value empty, as the form writes it: the radius without "px", and
+ * for the font a generic family, since the default is a list that the preview's `theme=` cannot carry (it splits on
+ * commas).
  */
 export const DEFAULT_THEME: Record<ThemeKey, string> = {
-  primary: '#0b5cad',
-  text: '#1b1b1f',
-  background: '#ffffff',
+  ...THEME_DEFAULTS,
   font: 'sans-serif',
-  radius: '6',
+  radius: radiusOf(THEME_DEFAULTS.radius),
 };
 
 export const LANGUAGES = ['vi', 'en'] as const;
@@ -39,8 +40,6 @@ export interface FormValues {
 
 let nextKey = 0;
 export const newRow = (value = ''): OriginRow => ({ key: ++nextKey, value });
-
-const radiusOf = (value: string | undefined) => (value ?? '').replace(/px$/, '');
 
 export const valuesOf = (settings: Pick<SettingsView, 'allowedOrigins' | 'theme'>): FormValues => ({
   origins: settings.allowedOrigins.map((origin) => newRow(origin)),

@@ -102,6 +102,13 @@ export class TthcElement extends LitElement {
     return html`<p class="vh" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</p>`;
   }
 
+  /** A line that says what is loading, after a spinner; `className` places it (`outcome` takes focus). */
+  protected spinning(text: string, className?: string): TemplateResult {
+    return html`<p class=${className ?? nothing}>
+      <span class="spinner" aria-hidden="true"></span> ${text}
+    </p>`;
+  }
+
   /** "Page n of m" with previous and next buttons; nothing for a single page. */
   protected pager(
     page: number,
@@ -121,7 +128,15 @@ export class TthcElement extends LitElement {
   }
 }
 
-/** Defines an element once, so that the script and the module (or two copies of either) may share a page. */
+/**
+ * Defines an element once, so that the script and the module (or two copies of either) may share a page. The
+ * elements that the page shows are defined at once and render first; the others a task later (Lit prepares a
+ * class when it is defined), still in time for a page that adds them.
+ */
 export function define(name: string, element: CustomElementConstructor) {
-  if (!customElements.get(name)) customElements.define(name, element);
+  const once = () => {
+    if (!customElements.get(name)) customElements.define(name, element);
+  };
+  if (document.querySelector(name)) once();
+  else setTimeout(once);
 }

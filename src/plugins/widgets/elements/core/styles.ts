@@ -1,5 +1,11 @@
 import { css, unsafeCSS } from 'lit';
-import { cleanTheme, themeDeclarations } from '../../server/src/domain/theme';
+import {
+  cleanTheme,
+  THEME_DEFAULTS,
+  THEME_KEYS,
+  themeDeclarations,
+  type ThemeKey,
+} from '../../server/src/domain/theme';
 
 // The CMS writes the theme from its Website widgets settings here when it serves the bundle.
 const SERVER_THEME: string = '__TTHC_SERVER_THEME__';
@@ -11,6 +17,9 @@ function serverTheme(): string {
     return '';
   }
 }
+
+/** A theme setting: what the page or the settings set, else the default. */
+const themed = (key: ThemeKey) => unsafeCSS(`var(${THEME_KEYS[key]}, ${THEME_DEFAULTS[key]})`);
 
 /**
  * Every element's base: its box is reset against the host page's CSS (`all: initial` and `!important` on the host,
@@ -27,32 +36,24 @@ export const baseStyles = [
       all: initial !important;
       display: block !important;
       box-sizing: border-box !important;
-      font-family: var(
-        --tthc-font,
-        'Segoe UI',
-        Roboto,
-        'Noto Sans',
-        'Helvetica Neue',
-        Arial,
-        sans-serif
-      ) !important;
+      font-family: ${themed('font')} !important;
       font-size: var(--tthc-font-size, 16px) !important;
       line-height: 1.5 !important;
-      color: var(--tthc-color-text, #1b1b1f) !important;
-      background: var(--tthc-color-background, #ffffff) !important;
+      color: ${themed('text')} !important;
+      background: ${themed('background')} !important;
       max-width: 100% !important;
       overflow-wrap: anywhere;
-      --_primary: var(--tthc-color-primary, #0b5cad);
+      --_primary: ${themed('primary')};
       --_on-primary: var(--tthc-color-on-primary, #ffffff);
-      --_text: var(--tthc-color-text, #1b1b1f);
+      --_text: ${themed('text')};
       --_muted: var(--tthc-color-muted, #4d5560);
-      --_bg: var(--tthc-color-background, #ffffff);
+      --_bg: ${themed('background')};
       --_surface: var(--tthc-color-surface, #f2f4f7);
       --_border: var(--tthc-color-border, #6b7480);
       --_error: var(--tthc-color-error, #b3261e);
       --_success: var(--tthc-color-success, #1d6b34);
       --_focus: var(--tthc-color-focus, #ffbf00);
-      --_radius: var(--tthc-radius, 6px);
+      --_radius: ${themed('radius')};
     }
     :host([hidden]) {
       display: none !important;

@@ -263,8 +263,7 @@ export class AnsweredFeedback extends TthcElement {
   }
 
   private outcome() {
-    if (this.state === 'loading')
-      return html`<p><span class="spinner" aria-hidden="true"></span> ${this.t('loading')}</p>`;
+    if (this.state === 'loading') return this.spinning(this.t('loading'));
     if (this.state === 'failed')
       return html`<div class="outcome error-summary" role="alert">
         <p>${this.failure}</p>

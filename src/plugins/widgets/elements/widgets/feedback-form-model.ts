@@ -1,4 +1,5 @@
 /** What `<tthc-feedback-form>` knows without a DOM: the server's form, the checks it repeats, the request's key. */
+import type { FeedbackLimits } from '../../../../domain/feedback-intake';
 import type { FieldError } from '../core/api';
 import { formatNumber, type Lang, type MessageKey } from '../core/i18n';
 
@@ -14,13 +15,8 @@ export interface NoticeText {
   contact: string;
 }
 
-export interface Limits {
-  fullName: number;
-  address: number;
-  phone: number;
-  email: number;
-  subject: number;
-  content: number;
+/** The form's limits: the lengths the server checks, and its file rules. */
+export interface Limits extends FeedbackLimits {
   maxFiles: number;
   maxFileBytes: number;
   minFillSeconds: number;
@@ -43,7 +39,7 @@ export interface Receipt {
   dueDate: string | null;
 }
 
-export type TextField = 'fullName' | 'address' | 'phone' | 'email' | 'subject' | 'content';
+export type TextField = keyof FeedbackLimits;
 export type Field = TextField | 'kind' | 'files' | 'processing' | 'publishAnswer';
 
 export interface Values extends Record<TextField, string> {

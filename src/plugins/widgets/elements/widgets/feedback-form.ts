@@ -387,11 +387,7 @@ export class FeedbackForm extends TthcElement {
   private page() {
     const spec = this.spec;
     return html`<h2 id="title">${this.t('feedback.title')}</h2>
-      ${this.state === 'loading'
-        ? html`<p class="loading">
-            <span class="spinner" aria-hidden="true"></span> ${this.t('feedback.loading')}
-          </p>`
-        : nothing}
+      ${this.state === 'loading' ? this.spinning(this.t('feedback.loading'), 'loading') : nothing}
       ${this.state === 'load-failed'
         ? html`<div class="error-summary load-failed" role="alert">
             <h3>${this.t('feedback.loadFailed')}</h3>

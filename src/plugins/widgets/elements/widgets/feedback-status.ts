@@ -118,10 +118,7 @@ export class FeedbackStatus extends TthcElement {
   }
 
   private outcome() {
-    if (this.state === 'loading')
-      return html`<p class="outcome">
-        <span class="spinner" aria-hidden="true"></span> ${this.t('loading')}
-      </p>`;
+    if (this.state === 'loading') return this.spinning(this.t('loading'), 'outcome');
     if (this.state === 'not-found' || this.state === 'failed')
       return html`<div class="outcome error-summary" role="alert"><p>${this.error}</p></div>`;
     if (this.state !== 'found' || !this.result) return nothing;

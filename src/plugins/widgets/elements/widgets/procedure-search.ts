@@ -470,11 +470,7 @@ export class ProcedureSearch extends TthcElement {
   }
 
   private outcome() {
-    const busy = this.busy
-      ? html`<p class="busy">
-          <span class="spinner" aria-hidden="true"></span> ${this.t('procedureSearch.searching')}
-        </p>`
-      : nothing;
+    const busy = this.busy ? this.spinning(this.t('procedureSearch.searching'), 'busy') : nothing;
     switch (this.state) {
       case 'empty':
         return this.busy ? busy : html`<p class="muted">${this.t('procedureSearch.empty')}</p>`;

@@ -322,9 +322,7 @@ export class ProcedureRecord extends TthcElement {
       case 'idle':
         return nothing;
       case 'loading':
-        return html`<p class="outcome">
-          <span class="spinner" aria-hidden="true"></span> ${this.t('loading')}
-        </p>`;
+        return this.spinning(this.t('loading'), 'outcome');
       case 'not-found':
         return html`<div class="notice">
           <h2 class="outcome focus-target">${this.t('procedure.notFound.title')}</h2>

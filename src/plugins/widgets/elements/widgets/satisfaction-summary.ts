@@ -145,8 +145,7 @@ export class SatisfactionSummary extends TthcElement {
   }
 
   private body() {
-    if (this.state === 'loading')
-      return html`<p><span class="spinner" aria-hidden="true"></span> ${this.t('loading')}</p>`;
+    if (this.state === 'loading') return this.spinning(this.t('loading'));
     if (this.state === 'failed' && this.failure) {
       // A 400 means the page's attributes are wrong: the server's words say which.
       const details = this.failure.status === 400 ? this.failure.errors : [];

@@ -294,8 +294,7 @@ export class SatisfactionSurvey extends TthcElement {
   }
 
   private body() {
-    if (this.state === 'loading')
-      return html`<p><span class="spinner" aria-hidden="true"></span> ${this.t('loading')}</p>`;
+    if (this.state === 'loading') return this.spinning(this.t('loading'));
     if (this.state === 'load-failed')
       return html`<div class="outcome error-summary" role="alert">
         <p>${this.failure ? this.problem(this.failure) : ''}</p>

@@ -7,7 +7,7 @@ import { isWidgetName } from '../domain/catalogue';
 import { readEmbedQuery } from '../domain/embed-query';
 import { frameAncestors } from '../domain/origins';
 import { demoPage, embedPage } from '../domain/pages';
-import { SCRIPTS, type ScriptName } from '../services/assets';
+import { ENCODINGS, SCRIPTS, type ScriptName } from '../services/assets';
 import { getService } from '../utils';
 
 // Scripts change with a release or the theme: browsers revalidate after five minutes (a 304 while unchanged).
@@ -64,9 +64,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       ctx.status = 304;
       return;
     }
-    if (ctx.acceptsEncodings('gzip', 'identity') === 'gzip') {
-      ctx.set('Content-Encoding', 'gzip');
-      ctx.body = asset.gzip;
+    // The smallest that the browser accepts: koa's negotiation would take the browser's order, and Chromium lists
+    // gzip before br.
+    const encoding = ENCODINGS.find((name) => ctx.acceptsEncodings(name) === name);
+    if (encoding) {
+      ctx.set('Content-Encoding', encoding);
+      ctx.body = asset.encoded[encoding];
     } else ctx.body = asset.body;
   },
 

@@ -15,6 +15,15 @@ export const THEME_KEYS = {
 export type ThemeKey = keyof typeof THEME_KEYS;
 export type Theme = Partial<Record<ThemeKey, string>>;
 
+/** The widgets' own look where neither the page nor the settings set one: the elements' styles and the admin's hints. */
+export const THEME_DEFAULTS: Readonly<Record<ThemeKey, string>> = {
+  primary: '#0b5cad',
+  text: '#1b1b1f',
+  background: '#ffffff',
+  font: "'Segoe UI', Roboto, 'Noto Sans', 'Helvetica Neue', Arial, sans-serif",
+  radius: '6px',
+};
+
 const COLOUR = /^#[0-9a-f]{6}$/i;
 const FONT = /^[\p{L}\p{N} ,'"-]{1,120}$/u;
 const RADIUS = /^(\d{1,2})(px)?$/;

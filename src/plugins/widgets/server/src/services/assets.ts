@@ -1,7 +1,8 @@
 import { createHash } from 'crypto';
 import fs from 'fs';
 import path from 'path';
-import { gzipSync } from 'zlib';
+import { promisify } from 'util';
+import zlib from 'zlib';
 import type { Core } from '@strapi/strapi';
 import type { Theme } from '../domain/theme';
 
@@ -14,9 +15,32 @@ const THEME_SLOT = /(["'])__TTHC_SERVER_THEME__\1/g;
 
 export interface Asset {
   body: Buffer;
-  gzip: Buffer;
+  /** The body compressed, by the Content-Encoding that names it. */
+  encoded: Record<Encoding, Buffer>;
   etag: string;
 }
+
+/** The encodings served, smallest first: brotli is ~15% smaller than gzip on the bundle (docs/PERFORMANCE.md). */
+export const ENCODINGS = ['br', 'gzip'] as const;
+export type Encoding = (typeof ENCODINGS)[number];
+
+const brotli = promisify(zlib.brotliCompress);
+const gzip = promisify(zlib.gzip);
+
+// The smallest output of each, once per build and theme, off the event loop (brotli's 11 takes ~0.2 s on the bundle).
+const compress = async (body: Buffer): Promise<Record<Encoding, Buffer>> => {
+  const [br, gz] = await Promise.all([
+    brotli(body, {
+      params: {
+        [zlib.constants.BROTLI_PARAM_QUALITY]: zlib.constants.BROTLI_MAX_QUALITY,
+        [zlib.constants.BROTLI_PARAM_MODE]: zlib.constants.BROTLI_MODE_TEXT,
+        [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length,
+      },
+    }),
+    gzip(body, { level: zlib.constants.Z_BEST_COMPRESSION }),
+  ]);
+  return { br, gzip: gz };
+};
 
 /**
  * The built scripts, with the theme of the settings written into the bundle, kept compressed in memory: rebuilt
@@ -24,7 +48,8 @@ export interface Asset {
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const directory = path.join(strapi.dirs.app.root, 'build', 'widgets', 'v1');
-  const cache = new Map<ScriptName, { stamp: string } & Asset>();
+  // Requests that come while a script is compressed wait for that one compression.
+  const cache = new Map<ScriptName, { stamp: string; asset: Promise<Asset> }>();
 
   return {
     directory,
@@ -36,16 +61,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!stat) return null;
       const stamp = `${stat.mtimeMs}:${stat.size}:${JSON.stringify(theme)}`;
       const hit = cache.get(name);
-      if (hit?.stamp === stamp) return hit;
-      const source = await fs.promises.readFile(file, 'utf8');
-      const body = Buffer.from(source.replace(THEME_SLOT, JSON.stringify(JSON.stringify(theme))));
-      const asset = {
-        stamp,
-        body,
-        gzip: gzipSync(body, { level: 9 }),
-        etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`,
-      };
-      cache.set(name, asset);
+      if (hit?.stamp === stamp) return hit.asset;
+      const asset = (async () => {
+        const source = await fs.promises.readFile(file, 'utf8');
+        const body = Buffer.from(source.replace(THEME_SLOT, JSON.stringify(JSON.stringify(theme))));
+        return {
+          body,
+          encoded: await compress(body),
+          etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`,
+        };
+      })();
+      cache.set(name, { stamp, asset });
+      // A failed read is not kept: the next request tries again.
+      asset.catch(() => {
+        if (cache.get(name)?.asset === asset) cache.delete(name);
+      });
       return asset;
     },
   };

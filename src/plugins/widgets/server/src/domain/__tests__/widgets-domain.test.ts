@@ -3,7 +3,7 @@ import { readEmbedQuery } from '../embed-query';
 import { environmentOrigins, frameAncestors, originOf } from '../origins';
 import { demoPage, embedPage, escapeHtml } from '../pages';
 import { readSettings } from '../settings';
-import { cleanTheme, themeDeclarations, themeValue } from '../theme';
+import { cleanTheme, THEME_DEFAULTS, themeDeclarations, themeValue } from '../theme';
 
 describe('origins', () => {
   it('are scheme, host and port only, normalised', () => {
@@ -45,6 +45,10 @@ describe('the theme', () => {
       radius: '4px',
     });
     expect(themeDeclarations({ primary: '#000000' })).toBe('--tthc-color-primary:#000000;');
+  });
+
+  it('has defaults of the same shapes, which the settings could set too', () => {
+    expect(cleanTheme(THEME_DEFAULTS)).toEqual(THEME_DEFAULTS);
   });
 });
 
