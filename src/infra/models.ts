@@ -11,6 +11,9 @@ export const IDEMPOTENCY_TABLE = 'idempotency_keys';
 export const FORM_TOKEN_USES_TABLE = 'form_token_uses';
 export const EMAIL_OUTBOX_TABLE = 'email_outbox';
 export const JOB_RUNS_TABLE = 'job_runs';
+export const ROLLUP_COUNTS_TABLE = 'rollup_counts';
+export const ROLLUP_DIRTY_TABLE = 'rollup_dirty';
+export const ROLLUP_STATE_TABLE = 'rollup_state';
 
 /** A column that must hold a value; `column` adds to NOT NULL (a default). */
 const required = (type: string, column: { defaultTo?: number } = {}) => ({
@@ -127,6 +130,51 @@ const models = [
     },
     [{ name: 'job_runs_run_uq', columns: ['job', 'run_key'], type: 'unique' }]
   ),
+  // Rollups (src/infra/rollups.ts): one counter of one bucket of a slice (source, unit, local month); zeros are
+  // not stored.
+  internalModel(
+    'rollup-count',
+    ROLLUP_COUNTS_TABLE,
+    {
+      source: required('string'),
+      unitId: required('integer'),
+      month: required('string'),
+      dims: required('string'),
+      counter: required('string'),
+      value: required('integer'),
+    },
+    [
+      {
+        name: 'rollup_counts_bucket_uq',
+        columns: ['source', 'unit_id', 'month', 'dims', 'counter'],
+        type: 'unique',
+      },
+      // Covers the dashboard's sums of a counter over a period's months.
+      {
+        name: 'rollup_counts_sums_idx',
+        columns: ['source', 'counter', 'month', 'dims', 'unit_id', 'value'],
+      },
+      // A month's slices, for the rebuild and the drift check.
+      { name: 'rollup_counts_month_idx', columns: ['source', 'month'] },
+    ]
+  ),
+  // Where rows were and are counted, written by the sources' triggers, until a flush recomputes those slices.
+  internalModel(
+    'rollup-dirty',
+    ROLLUP_DIRTY_TABLE,
+    {
+      source: required('string'),
+      unitId: { type: 'integer' },
+      at: { type: 'datetime' },
+      documentId: { type: 'string' },
+      tx: { type: 'biginteger' },
+    },
+    [{ name: 'rollup_dirty_tx_idx', columns: ['tx'] }]
+  ),
+  // What the rollups were built with ('definition': version and time zone).
+  internalModel('rollup-state', ROLLUP_STATE_TABLE, { name: required('string'), value: required('string') }, [
+    { name: 'rollup_state_name_uq', columns: ['name'], type: 'unique' },
+  ]),
 ];
 
 export function registerInternalModels(strapi: Core.Strapi) {

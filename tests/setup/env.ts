@@ -32,6 +32,8 @@ export const TEST_ENV: Record<string, string> = {
   FEEDBACK_RETENTION_CRON: 'off',
   // Nor the oversight digest remind units about fixtures; tests call runDaily() themselves.
   OVERSIGHT_REMINDER_CRON: 'off',
+  // Nor the rollups' drift check repair what a test corrupts on purpose; tests call runDaily() themselves.
+  OVERSIGHT_ROLLUPS_CHECK_CRON: 'off',
 };
 
 /** A PostgreSQL URL pointing at another database of the same server. */

@@ -26,6 +26,13 @@
  *   `rate` = on time × 100 / answered (one decimal), null when nothing was answered.
  *
  * Every drill-down with the same year and filter lists exactly the items a figure counts.
+ *
+ * Submissions, articles and feedback are summed from rollups (src/domain/rollups.ts; what they count:
+ * ../rollups.ts), per unit over the year's local months: submissions by state (`n`); articles by kind and channel,
+ * `documents` (a document counted in the month of its first published row of the year, so months add up to the
+ * year's documents) and `monthly` (the documents of each month, for the chart); feedback `assigned`, `answered`,
+ * `on_time`, `late`, and `open` by the day its answer is due, summed over the days before today for `overdue`
+ * (`addFeedbackCounter`).
  */
 import { ARTICLE_KINDS } from '#domain/articles';
 import type { Language } from '#domain/errors';
@@ -252,6 +259,26 @@ export function feedbackCounts(
     on_time: answered && feedback.onTime === true,
     overdue: (open && due !== null && due < today) || (answered && feedback.onTime === false),
   };
+}
+
+/** The feedback rollup's counters of the year (besides `open`, read as the open feedback due before today). */
+export const FEEDBACK_COUNTERS = ['assigned', 'answered', 'on_time', 'late'];
+
+/**
+ * Adds a unit's feedback rollup counter to its figures: `assigned`, `answered`, `on_time` as they are; overdue is
+ * `late` (answered late) plus `open`, which the reader sums over the buckets due before today only.
+ */
+export function addFeedbackCounter(
+  figures: Figures['feedback'],
+  counter: string,
+  value: number
+): Figures['feedback'] {
+  const next = { ...figures };
+  if (counter === 'assigned') next.assigned += value;
+  else if (counter === 'answered') next.answered += value;
+  else if (counter === 'on_time') next.answeredOnTime += value;
+  else if (counter === 'late' || counter === 'open') next.overdue += value;
+  return next;
 }
 
 /** `part` in percent of `whole`, to one decimal; null when there is no whole. */

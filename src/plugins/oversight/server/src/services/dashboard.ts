@@ -1,8 +1,9 @@
 /**
  * The dashboard of every unit against the year's plan (the drill-downs behind each figure: services/drill-downs.ts).
- * What each figure counts is defined in domain/dashboard.ts; here it is computed with SQL aggregates grouped by
- * unit (a dozen queries per dashboard, whatever the number of rows), and the drill-downs use the same conditions,
- * so that the number of rows a drill-down lists is the figure.
+ * What each figure counts is defined in domain/dashboard.ts. Submissions, articles and feedback are summed from
+ * the rollups (../rollups.ts: per unit, local month and bucket), so a dashboard reads units × months, not rows;
+ * tasks (a few hundred a year), reminders and difficulties are read from their rows. The drill-downs use the
+ * figures' conditions on the rows, so that the number of rows a drill-down lists is the figure.
  *
  * Storage notes (Strapi 5): relations are link tables; articles and plans have a draft and a published row per
  * locale, plan tasks a row per locale. Links to such targets are filtered through subqueries or counted DISTINCT by
@@ -10,21 +11,22 @@
  */
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import { articleTable } from '#api/article/tables';
 import { feedbackTable } from '#api/feedback/tables';
 import { planTable } from '#api/plan/tables';
 import { planTaskTable } from '#api/plan-task/tables';
 import { answerOverdueSql } from '#domain/feedback-deadlines';
+import { dimsOf, yearMonths } from '#domain/rollups';
 import { localDate, startOfLocalDay } from '#domain/working-days';
 import { organizationSettings } from '#infra/organization-settings';
+import { flush, monthlySums, sums } from '#infra/rollups';
 import { day, iso, num } from '#infra/stored-values';
 import type { Link, TableNames } from '#infra/table-names';
-import { submissionTable } from '#unit-submissions/tables';
 import {
+  addFeedbackCounter,
   chartsOf,
   emptyFigures,
+  FEEDBACK_COUNTERS,
   monthKeys,
-  monthStarts,
   OPEN_DIFFICULTY_STATES,
   statusesOf,
   taskFiguresByUnit,
@@ -33,6 +35,7 @@ import {
   type PlanTaskFact,
   type Row,
 } from '../domain/dashboard';
+import { ROLLUP_SOURCES } from '../rollups';
 import { difficultyTable, reminderTable } from '../tables';
 import type { LatestReport } from './tasks';
 
@@ -172,81 +175,48 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   // -------------------------------------------------------------------------------------------------------------
-  // Aggregates by unit
+  // Aggregates by unit, from the rollups (../rollups.ts): sums over the year's months, whatever the rows stored.
 
-  /**
-   * The unit of each row of `alias`, selected first, for a GROUP BY 1. PostgreSQL joins the link table (hash join); SQLite reads the
-   * link by a correlated lookup on its unique (row, unit) index, so the scan stays on the table's covering index
-   * for the year (a plain join makes it fetch every row by id: 2-3× slower on 100,000 feedback rows).
-   */
-  function withUnit(query: Knex.QueryBuilder, l: Link, alias: string) {
-    if (strapi.db.dialect.client === 'postgres') {
-      query.join(`${l.name} as l`, `l.${l.from}`, `${alias}.id`);
-      return `l.${l.to} as unit_id`;
-    }
-    const expression = `(SELECT l.${l.to} FROM ${l.name} l WHERE l.${l.from} = ${alias}.id)`;
-    return knex().raw(`${expression} as unit_id`);
+  async function submissionCounts(year: number) {
+    const { first, last } = yearMonths(year);
+    const counts = await sums(strapi, ROLLUP_SOURCES.submission, first, last, { counters: ['n'] });
+    return counts.map((c) => ({ unitId: c.unitId, state: dimsOf(c.dims)[0] as string, n: c.value }));
   }
 
-  async function submissionCounts(from: Date, to: Date) {
-    const submission = submissionTable(strapi);
-    const s = submission.at('s');
-    const query = rowsBetween(strapi, submission, 's', 'createdAt', from, to);
-    const unit = withUnit(query, submission.link.unit, 's');
-    const rows: Raw[] = await query.groupByRaw('1, 2').select(unit, `${s.state} as state`).count({ n: '*' });
-    return rows;
+  async function articleCounts(year: number) {
+    const { first, last } = yearMonths(year);
+    const counts = await sums(strapi, ROLLUP_SOURCES.article, first, last, { counters: ['documents'] });
+    return counts.map((c) => {
+      const [kind, channel] = dimsOf(c.dims);
+      return { unitId: c.unitId, kind: kind as string, channel: channel as string, n: c.value };
+    });
   }
 
-  async function articleCounts(from: Date, to: Date) {
-    const article = articleTable(strapi);
-    const a = article.at('a');
-    const query = rowsBetween(strapi, article, 'a', 'publishedAt', from, to);
-    const unit = withUnit(query, article.link.unit, 'a');
-    const rows: Raw[] = await query
-      .groupByRaw('1, 2, 3')
-      .select(unit, ...article.select('a', 'kind', 'channel'))
-      .countDistinct({ n: a.documentId });
-    return rows;
-  }
-
-  /** By month and unit (then added up over the listed units): published documents. */
-  async function publicationsByMonth(year: number, timeZone: string, unitIds: number[]) {
-    const starts = monthStarts(year).map((d) => startOfLocalDay(d, timeZone));
-    const article = articleTable(strapi);
-    const a = article.at('a');
-    const cases = starts
-      .slice(1)
-      .map((_, i) => `WHEN ${a.publishedAt} < ? THEN ${i}`)
-      .join(' ');
-    const query = rowsBetween(strapi, article, 'a', 'publishedAt', starts[0], starts[12]);
-    const unit = withUnit(query, article.link.unit, 'a');
-    const rows: Raw[] = await query
-      .select(unit, knex().raw(`CASE ${cases} END as m`, starts.slice(1)))
-      .countDistinct({ n: a.documentId })
-      .groupByRaw('1, 2');
+  /** By month (added up over the listed units): published documents, each once a month. */
+  async function publicationsByMonth(year: number, unitIds: number[]) {
+    const { first, last } = yearMonths(year);
     const listed = new Set(unitIds);
-    const counts = new Map<number, number>();
-    for (const r of rows) {
-      if (listed.has(num(r.unit_id))) counts.set(num(r.m), (counts.get(num(r.m)) ?? 0) + num(r.n));
+    const counts = new Map<string, number>();
+    for (const c of await monthlySums(strapi, ROLLUP_SOURCES.article, 'monthly', first, last)) {
+      if (listed.has(c.unitId)) counts.set(c.month, (counts.get(c.month) ?? 0) + c.value);
     }
-    return monthKeys(year).map((month, i) => ({ month, count: counts.get(i) ?? 0 }));
+    return monthKeys(year).map((month) => ({ month, count: counts.get(month) ?? 0 }));
   }
 
-  async function feedbackCounts(from: Date, to: Date, today: string) {
-    const feedback = feedbackTable(strapi);
-    const conditions = feedbackConditions(strapi);
-    const query = rowsBetween(strapi, feedback, 'f', 'receivedAt', from, to);
-    const unit = withUnit(query, feedback.link.handlingUnit, 'f');
-    const rows: Raw[] = await query
-      .groupByRaw('1')
-      .select(
-        unit,
-        knex().raw('COUNT(*) as assigned'),
-        knex().raw(`SUM(CASE WHEN ${conditions.answered} THEN 1 ELSE 0 END) as answered`),
-        knex().raw(`SUM(CASE WHEN ${conditions.onTime} THEN 1 ELSE 0 END) as on_time`),
-        knex().raw(`SUM(CASE WHEN ${conditions.overdue} THEN 1 ELSE 0 END) as overdue`, [today])
-      );
-    return rows;
+  /** The feedback figures by unit: the year's counters, and its open feedback due before today. */
+  async function feedbackCounts(year: number, today: string) {
+    const { first, last } = yearMonths(year);
+    const source = ROLLUP_SOURCES.feedback;
+    const [counts, overdueOpen] = await Promise.all([
+      sums(strapi, source, first, last, { counters: FEEDBACK_COUNTERS, byDims: false }),
+      sums(strapi, source, first, last, { counters: ['open'], dimsBelow: today, byDims: false }),
+    ]);
+    const byUnit = new Map<number, Row['feedback']>();
+    for (const c of [...counts, ...overdueOpen]) {
+      const figures = byUnit.get(c.unitId) ?? { assigned: 0, answered: 0, answeredOnTime: 0, overdue: 0 };
+      byUnit.set(c.unitId, addFeedbackCounter(figures, c.counter, c.value));
+    }
+    return byUnit;
   }
 
   /** The rows of a table (as `alias`) by the unit each is linked to (`unit_id`): the per-unit aggregates. */
@@ -287,20 +257,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async dashboard(year: number) {
-      const { timeZone, today } = await clock();
-      const { from, to } = yearBounds(year, timeZone);
+      const { today } = await clock();
+      // Writes made outside Strapi's lifecycles (a bulk load, an operator's SQL) are taken in first.
+      await flush(strapi, { all: true });
       const [plan, units] = await Promise.all([planOf(year), activeUnits()]);
       const tasks = plan ? await tasksOf(plan.documentId) : [];
       const [reports, submissions, articles, months, feedback, reminders, difficulties] = await Promise.all([
         tasks.length ? latestReports(tasks.map((t) => t.documentId)) : Promise.resolve(new Map()),
-        submissionCounts(from, to),
-        articleCounts(from, to),
+        submissionCounts(year),
+        articleCounts(year),
         publicationsByMonth(
           year,
-          timeZone,
           units.map((u) => u.id)
         ),
-        feedbackCounts(from, to, today),
+        feedbackCounts(year, today),
         lastReminders(),
         openDifficulties(),
       ]);
@@ -316,28 +286,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         row.articles.target = figures.target;
       }
       for (const r of submissions) {
-        const row = rowOf(r.unit_id);
+        const row = rows.get(r.unitId);
         if (!row) continue;
-        row.submissions.byState[r.state as string] = num(r.n);
-        row.submissions.total += num(r.n);
+        row.submissions.byState[r.state] = (row.submissions.byState[r.state] ?? 0) + r.n;
+        row.submissions.total += r.n;
       }
       for (const r of articles) {
-        const row = rowOf(r.unit_id);
+        const row = rows.get(r.unitId);
         if (!row) continue;
-        const n = num(r.n);
-        row.articles.published += n;
-        row.articles.byKind[r.kind as string] = (row.articles.byKind[r.kind as string] ?? 0) + n;
-        row.articles.byChannel[r.channel as string] = (row.articles.byChannel[r.channel as string] ?? 0) + n;
+        row.articles.published += r.n;
+        row.articles.byKind[r.kind] = (row.articles.byKind[r.kind] ?? 0) + r.n;
+        row.articles.byChannel[r.channel] = (row.articles.byChannel[r.channel] ?? 0) + r.n;
       }
-      for (const r of feedback) {
-        const row = rowOf(r.unit_id);
-        if (!row) continue;
-        row.feedback = {
-          assigned: num(r.assigned),
-          answered: num(r.answered),
-          answeredOnTime: num(r.on_time),
-          overdue: num(r.overdue),
-        };
+      for (const [unitId, figures] of feedback) {
+        const row = rows.get(unitId);
+        if (row) row.feedback = figures;
       }
       for (const r of reminders) {
         const row = rowOf(r.unit_id);

@@ -5,6 +5,7 @@ import difficulties from './difficulties';
 import digest from './digest';
 import drillDowns from './drill-downs';
 import reminders from './reminders';
+import rollups from './rollups';
 import taskReports from './task-reports';
 import tasks from './tasks';
 import unitPage from './unit-page';
@@ -17,6 +18,7 @@ export default {
   drillDowns,
   digest,
   reminders,
+  rollups,
   taskReports,
   tasks,
   unitPage,

@@ -1,4 +1,5 @@
 import {
+  addFeedbackCounter,
   chartsOf,
   emptyFigures,
   feedbackCounts,
@@ -182,5 +183,21 @@ describe('totals and charts', () => {
       results: [3, 4],
       pagination: { page: 2, pageSize: 2, pageCount: 3, total: 5 },
     });
+  });
+});
+
+describe('feedback figures from rollup counters', () => {
+  it('adds each counter to its figure; overdue is answered late plus open past due', () => {
+    const counters: [string, number][] = [
+      ['assigned', 7],
+      ['answered', 3],
+      ['on_time', 2],
+      ['late', 1],
+      ['open', 2],
+      ['unknown', 9],
+    ];
+    let figures = { assigned: 0, answered: 0, answeredOnTime: 0, overdue: 0 };
+    for (const [counter, value] of counters) figures = addFeedbackCounter(figures, counter, value);
+    expect(figures).toEqual({ assigned: 7, answered: 3, answeredOnTime: 2, overdue: 3 });
   });
 });

@@ -1,0 +1,148 @@
+/**
+ * The dashboard's rollups (src/infra/rollups.ts): what each source counts per unit, local month and bucket, in
+ * SQL over the rows, following the figures' definitions in domain/dashboard.ts. The dashboard sums them; the
+ * drill-downs read the rows with the same conditions.
+ */
+import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
+import { articleTable } from '#api/article/tables';
+import { feedbackTable } from '#api/feedback/tables';
+import { answerDueSql, AWAITING_ANSWER_STATES } from '#domain/feedback-deadlines';
+import type { ComputedBucket, MonthRange, RollupSource } from '#infra/rollups';
+import { day, num } from '#infra/stored-values';
+import { submissionTable } from '#unit-submissions/tables';
+
+export const ROLLUP_SOURCES = { submission: 'submission', article: 'article', feedback: 'feedback' } as const;
+
+type Raw = Record<string, unknown>;
+
+/** Rows of `table` as `alias` linked to a unit (`l`), whose `at` is in the range, grouped by unit first. */
+function monthRows(
+  db: Knex,
+  table: string,
+  alias: string,
+  unit: RollupSource['unit'],
+  at: string,
+  r: MonthRange
+) {
+  const query = db(`${table} as ${alias}`)
+    .join(`${unit.name} as l`, `l.${unit.from}`, `${alias}.id`)
+    .where(at, '>=', r.from)
+    .where(at, '<', r.to);
+  if (r.unitId !== undefined) query.where(`l.${unit.to}`, r.unitId);
+  return query;
+}
+
+const bucketsOf = (rows: Raw[], dims: string[], counters: string[]): ComputedBucket[] =>
+  rows.map((r) => ({
+    unitId: num(r.unit_id),
+    dims: dims.map((d) => (r[d] === null || r[d] === undefined ? null : String(r[d]))),
+    counters: Object.fromEntries(counters.map((c) => [c, num(r[c])])),
+  }));
+
+export function rollupSources(strapi: Core.Strapi): RollupSource[] {
+  const submission = submissionTable(strapi);
+  const article = articleTable(strapi);
+  const feedback = feedbackTable(strapi);
+
+  // Submissions: by state, created in the month.
+  const submissions: RollupSource = {
+    name: ROLLUP_SOURCES.submission,
+    uid: submission.uid,
+    table: submission.table,
+    at: submission.column.createdAt,
+    watched: [submission.column.state],
+    unit: submission.link.unit,
+    async compute(db, range) {
+      const s = submission.at('s');
+      const rows: Raw[] = await monthRows(db, submission.table, 's', submission.link.unit, s.createdAt, range)
+        .groupByRaw('1, 2')
+        .select(`l.${submission.link.unit.to} as unit_id`, `${s.state} as state`)
+        .count({ n: '*' });
+      return bucketsOf(rows, ['state'], ['n']);
+    },
+  };
+
+  // Articles: by kind and channel, the published documents of the month (`monthly`, for the chart), and those whose
+  // first published row of the year (same unit, kind and channel) is in the month (`documents`: a document
+  // published in two languages counts once a year).
+  const articles: RollupSource = {
+    name: ROLLUP_SOURCES.article,
+    uid: article.uid,
+    table: article.table,
+    at: article.column.publishedAt,
+    document: article.column.documentId,
+    watched: [article.column.kind, article.column.channel],
+    unit: article.link.unit,
+    async compute(db, range) {
+      const [a, b] = [article.at('a'), article.at('b')];
+      const l = article.link.unit;
+      const earlier = `EXISTS (SELECT 1 FROM ${article.table} b JOIN ${l.name} lb ON lb.${l.from} = ${b.id}
+        WHERE ${b.documentId} = ${a.documentId} AND lb.${l.to} = l.${l.to}
+          AND COALESCE(${b.kind}, '') = COALESCE(${a.kind}, '') AND COALESCE(${b.channel}, '') = COALESCE(${a.channel}, '')
+          AND ${b.publishedAt} >= ? AND ${b.publishedAt} < ?)`;
+      const rows: Raw[] = await monthRows(db, article.table, 'a', l, a.publishedAt, range)
+        .groupByRaw('1, 2, 3')
+        .select(
+          `l.${l.to} as unit_id`,
+          ...article.select('a', 'kind', 'channel'),
+          db.raw(`COUNT(DISTINCT ${a.documentId}) as monthly`),
+          db.raw(`COUNT(DISTINCT CASE WHEN NOT ${earlier} THEN ${a.documentId} END) as documents`, [
+            range.yearFrom,
+            range.from,
+          ])
+        );
+      return bucketsOf(rows, ['kind', 'channel'], ['monthly', 'documents']);
+    },
+  };
+
+  // Feedback: received in the month, by unit; and the open ones by the day their answer is due, so that "overdue" is
+  // the buckets due before today (plus those answered late).
+  const feedbacks: RollupSource = {
+    name: ROLLUP_SOURCES.feedback,
+    uid: feedback.uid,
+    table: feedback.table,
+    at: feedback.column.receivedAt,
+    watched: [
+      feedback.column.state,
+      feedback.column.dueDate,
+      feedback.column.unitDueDate,
+      feedback.column.answeredAt,
+      feedback.column.onTime,
+    ],
+    unit: feedback.link.handlingUnit,
+    async compute(db, range) {
+      const f = feedback.at('f');
+      const unit = feedback.link.handlingUnit;
+      const rows = () => monthRows(db, feedback.table, 'f', unit, f.receivedAt, range);
+      const answered = `${f.answeredAt} IS NOT NULL`;
+      const sum = (condition: string, as: string) =>
+        db.raw(`SUM(CASE WHEN ${condition} THEN 1 ELSE 0 END) as ${as}`);
+      // One after the other: `db` may be a transaction, whose one connection runs one query at a time.
+      const all: Raw[] = await rows()
+        .groupByRaw('1')
+        .select(
+          `l.${unit.to} as unit_id`,
+          db.raw('COUNT(*) as assigned'),
+          sum(answered, 'answered'),
+          sum(`${answered} AND ${f.onTime} = TRUE`, 'on_time'),
+          sum(`${answered} AND ${f.onTime} = FALSE`, 'late')
+        );
+      const open: Raw[] = await rows()
+        .whereIn(f.state, AWAITING_ANSWER_STATES)
+        .groupByRaw('1, 2')
+        .select(`l.${unit.to} as unit_id`, db.raw(`${answerDueSql(f)} as due`))
+        .count({ open: '*' });
+      return [
+        ...bucketsOf(all, [], ['assigned', 'answered', 'on_time', 'late']),
+        ...bucketsOf(
+          open.map((r) => ({ ...r, due: day(r.due) })),
+          ['due'],
+          ['open']
+        ),
+      ];
+    },
+  };
+
+  return [submissions, articles, feedbacks];
+}

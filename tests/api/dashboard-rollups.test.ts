@@ -1,0 +1,302 @@
+/**
+ * The dashboard's rollups are exact: after each move of a feedback through the register's admin routes, after a
+ * submission's and an article's changes (back-dated with raw SQL, as a bulk load would), after a concurrent burst
+ * of 200 moves in two units, and after a rebuild, the drift check (which recomputes every counter from the rows)
+ * finds nothing; a counter corrupted on purpose is found and repaired. The dashboard's figures agree with the
+ * drill-downs throughout.
+ */
+import request from 'supertest';
+import { overrideEnv } from '../setup/env-override';
+import { adminLogin } from '../setup/http';
+import { startServerNode } from '../setup/server-node';
+import { useStrapi } from '../setup/strapi';
+
+overrideEnv({ FEEDBACK_MIN_FILL_SECONDS: '0', FEEDBACK_SUBMIT_LIMIT: '1000', FEEDBACK_LOOKUP_LIMIT: '1000' });
+const app = useStrapi();
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Entry = Record<string, any>;
+
+const QLDD = 'qldd@demo.example';
+const MT = 'moitruong@demo.example';
+const OFFICE = 'vanphong@demo.example';
+const ZONE = 'Asia/Ho_Chi_Minh';
+const PORT = 21000 + ((process.pid + 13) % 20000);
+const tokens: Record<string, string> = {};
+let units: Record<string, Entry>;
+
+const localDay = (days = 0) =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: ZONE }).format(new Date(Date.now() + days * 86_400_000));
+const YEAR = Number(localDay().slice(0, 4));
+
+const rollups = () => app.strapi().plugin('oversight').service('rollups');
+/** Nothing waits to be taken in (each write's lifecycle took its changes in), and no counter differs from its rows. */
+async function drift(): Promise<Entry[]> {
+  const [{ n }] = await app.strapi().db.connection('rollup_dirty').count({ n: '*' });
+  expect(Number(n)).toBe(0);
+  return rollups().checkDrift();
+}
+
+const register = (method: 'get' | 'post' | 'put', path: string, email: string, body?: object) => {
+  const req = request(app.server())
+    [method](`/feedback-register${path}`)
+    .set({ Authorization: `Bearer ${tokens[email]}` });
+  return body ? req.send(body) : req;
+};
+const oversight = (path: string) =>
+  request(app.server())
+    .get(`/oversight${path}`)
+    .set({ Authorization: `Bearer ${tokens[OFFICE]}` });
+
+async function newFeedback(subject: string) {
+  const res = await register('post', '/feedbacks', OFFICE, {
+    data: {
+      channel: 'phone',
+      receivedAt: new Date(Date.now() - 60_000).toISOString(),
+      fullName: 'Hoàng Văn Khánh',
+      address: 'Số 9 đường Trần Hưng Đạo, phường 1',
+      phone: '0912 345 678',
+      email: 'khanh@demo.example',
+      kind: 'impractical_rule',
+      subject,
+      content: 'Đề nghị rút ngắn thời hạn giải quyết thủ tục.',
+      consent: { publishAnswer: true },
+    },
+  });
+  expect({ status: res.status, error: res.body.error }).toEqual({ status: 201, error: undefined });
+  return res.body.data.documentId as string;
+}
+
+/** One move at the version the caller knows (the answer gives the next one). */
+async function move(email: string, documentId: string, version: number, to: string, extra: Entry = {}) {
+  const res = await register('post', `/feedbacks/${documentId}/transitions`, email, {
+    to,
+    version,
+    ...extra,
+  });
+  expect({ to, status: res.status, error: res.body.error?.message }).toEqual({
+    to,
+    status: 200,
+    error: undefined,
+  });
+  return res.body.data.version as number;
+}
+
+const dashboard = async () => {
+  const res = await oversight(`/dashboard?year=${YEAR}`);
+  expect(res.status).toBe(200);
+  return res.body.data;
+};
+
+/** Each feedback figure of a unit equals the number of rows its drill-down lists. */
+async function expectFeedbackAgrees(unitId: number) {
+  const row = (await dashboard()).units.find((r: Entry) => r.unit.id === unitId);
+  const filters = {
+    assigned: 'assigned',
+    answered: 'answered',
+    answeredOnTime: 'on_time',
+    overdue: 'overdue',
+  };
+  for (const [figure, filter] of Object.entries(filters)) {
+    const res = await oversight(`/units/${unitId}/feedback?year=${YEAR}&filter=${filter}&pageSize=1`);
+    expect({ figure, total: res.body.pagination.total }).toEqual({ figure, total: row.feedback[figure] });
+  }
+  return row;
+}
+
+beforeAll(async () => {
+  for (const email of [QLDD, MT, OFFICE]) tokens[email] = await adminLogin(app.server(), email);
+  const rows = await app.strapi().db.query('api::unit.unit').findMany();
+  units = Object.fromEntries(rows.map((u: Entry) => [u.code, u]));
+});
+
+describe('the rollups', () => {
+  it('match the rows of the demo as seeded', async () => {
+    expect(await drift()).toEqual([]);
+  });
+
+  it('stay exact after every move of a feedback', async () => {
+    const unit = units['P-QLDD'];
+    const before = await expectFeedbackAgrees(unit.id);
+    const id = await newFeedback('Phản ánh theo dõi từng bước');
+    expect(await drift()).toEqual([]);
+    let version = await move(OFFICE, id, 0, 'accepted');
+    expect(await drift()).toEqual([]);
+    version = await move(OFFICE, id, version, 'assigned', { unit: unit.id, unitDueDate: localDay(1) });
+    expect(await drift()).toEqual([]);
+    const assigned = await expectFeedbackAgrees(unit.id);
+    expect(assigned.feedback.assigned).toBe(before.feedback.assigned + 1);
+    version = await move(QLDD, id, version, 'answer_drafted', { answer: 'Sở đã rút ngắn thời hạn.' });
+    expect(await drift()).toEqual([]);
+    version = await move(OFFICE, id, version, 'assigned', { comment: 'Bổ sung căn cứ.' });
+    expect(await drift()).toEqual([]);
+    version = await move(QLDD, id, version, 'answer_drafted', { answer: 'Theo Nghị định 63/2010/NĐ-CP.' });
+    version = await move(OFFICE, id, version, 'answer_approved');
+    expect(await drift()).toEqual([]);
+    await move(OFFICE, id, version, 'answered');
+    expect(await drift()).toEqual([]);
+    const answered = await expectFeedbackAgrees(unit.id);
+    expect(answered.feedback.answered).toBe(before.feedback.answered + 1);
+  });
+
+  it('take in writes made outside Strapi (raw SQL), by the next read', async () => {
+    const strapi = app.strapi();
+    const submission = await strapi.db.query('plugin::unit-submissions.submission').findOne({
+      where: { unit: { id: { $notNull: true } } },
+    });
+    const article = await strapi.db.query('api::article.article').findOne({
+      where: { publishedAt: { $notNull: true }, unit: { id: { $notNull: true } } },
+    });
+    const table = (uid: string) => strapi.db.metadata.get(uid).tableName;
+    await strapi.db
+      .connection(table('plugin::unit-submissions.submission'))
+      .where('id', submission.id)
+      .update({ created_at: new Date(`${YEAR}-03-15T08:00:00+07:00`), state: 'rejected' });
+    await strapi.db
+      .connection(table('api::article.article'))
+      .where('document_id', article.documentId)
+      .whereNotNull('published_at')
+      .update({ published_at: new Date(`${YEAR}-01-01T00:30:00+07:00`) });
+    const [{ n }] = await strapi.db.connection('rollup_dirty').count({ n: '*' });
+    expect(Number(n)).toBeGreaterThan(0);
+    const data = await dashboard();
+    expect(data.charts.publicationsByMonth[0].count).toBeGreaterThan(0);
+    expect(await drift()).toEqual([]);
+  });
+
+  it('stay exact after a concurrent burst of 200 moves in two units', async () => {
+    const handlers = [
+      { unit: units['P-QLDD'], editor: QLDD },
+      { unit: units['P-MT'], editor: MT },
+    ];
+    const items: { id: string; version: number; unit: Entry; editor: string }[] = [];
+    for (let i = 0; i < 50; i += 1) {
+      items.push({ id: await newFeedback(`Phản ánh loạt ${i + 1}`), version: 0, ...handlers[i % 2] });
+    }
+    const wave = (step: (item: (typeof items)[number]) => Promise<number>) =>
+      Promise.all(
+        items.map(async (item) => {
+          item.version = await step(item);
+        })
+      );
+    // 4 waves of 50 concurrent moves: accepted, assigned (two units, some due in the past), drafted, approved.
+    await wave((item) => move(OFFICE, item.id, item.version, 'accepted'));
+    await wave((item) =>
+      move(OFFICE, item.id, item.version, 'assigned', {
+        unit: item.unit.id,
+        unitDueDate: localDay(items.indexOf(item) % 3),
+      })
+    );
+    await wave((item) => move(item.editor, item.id, item.version, 'answer_drafted', { answer: 'Đã xử lý.' }));
+    await wave((item) => move(OFFICE, item.id, item.version, 'answer_approved'));
+    expect(await drift()).toEqual([]);
+    for (const { unit } of handlers) await expectFeedbackAgrees(unit.id);
+  });
+
+  it('give the same figures after a rebuild', async () => {
+    const before = await dashboard();
+    const progress: Entry[] = [];
+    await rollups().rebuild({ onProgress: (p: Entry) => progress.push(p) });
+    expect(progress.length).toBeGreaterThan(0);
+    expect(progress[progress.length - 1].done).toBe(progress[progress.length - 1].total);
+    expect(await dashboard()).toEqual(before);
+    expect(await drift()).toEqual([]);
+  });
+
+  it('find a counter corrupted on purpose, and repair it', async () => {
+    const before = await dashboard();
+    const knex = app.strapi().db.connection;
+    const victim = await knex('rollup_counts')
+      .where({ source: 'submission', counter: 'n' })
+      .where('month', 'like', `${YEAR}-%`)
+      .first();
+    await knex('rollup_counts')
+      .where('id', victim.id)
+      .update({ value: Number(victim.value) + 5 });
+    const corrupted = await dashboard();
+    expect(corrupted.totals.submissions.total).toBe(before.totals.submissions.total + 5);
+
+    const found = await drift();
+    expect(found).toEqual([
+      {
+        source: 'submission',
+        unitId: Number(victim.unit_id),
+        month: victim.month,
+        dims: victim.dims,
+        counter: 'n',
+        stored: Number(victim.value) + 5,
+        actual: Number(victim.value),
+      },
+    ]);
+    expect(await dashboard()).toEqual(before);
+    expect(await drift()).toEqual([]);
+  });
+});
+
+describe('the daily drift check', () => {
+  it('runs once a day across nodes, and reports what it repaired', async () => {
+    const knex = app.strapi().db.connection;
+    const victim = await knex('rollup_counts').where({ source: 'feedback', counter: 'assigned' }).first();
+    await knex('rollup_counts')
+      .where('id', victim.id)
+      .update({ value: Number(victim.value) - 1 });
+    const day = new Date('2031-05-06T01:00:00Z');
+    const first = await rollups().runDaily(day);
+    expect(first).toMatchObject({ ran: true, result: { drifted: 1 } });
+    expect(first.result.counters).toEqual([
+      expect.objectContaining({
+        source: 'feedback',
+        unitId: Number(victim.unit_id),
+        month: victim.month,
+        counter: 'assigned',
+        stored: Number(victim.value) - 1,
+        actual: Number(victim.value),
+      }),
+    ]);
+    expect(await rollups().runDaily(day)).toEqual({ ran: false });
+    expect(await drift()).toEqual([]);
+  });
+
+  it('is scheduled every night, Vietnam time, unless switched off', () => {
+    const saved = process.env.OVERSIGHT_ROLLUPS_CHECK_CRON;
+    const jobs = () => app.strapi().cron.jobs.filter((j: Entry) => j.name === 'rollupsDriftCheck');
+    try {
+      delete process.env.OVERSIGHT_ROLLUPS_CHECK_CRON;
+      rollups().schedule();
+      expect(jobs()).toHaveLength(1);
+      expect(jobs()[0].options).toEqual({ rule: '30 3 * * *', tz: 'Asia/Ho_Chi_Minh' });
+      process.env.OVERSIGHT_ROLLUPS_CHECK_CRON = 'off';
+      rollups().schedule();
+      expect(jobs()).toHaveLength(0);
+    } finally {
+      if (saved === undefined) delete process.env.OVERSIGHT_ROLLUPS_CHECK_CRON;
+      else process.env.OVERSIGHT_ROLLUPS_CHECK_CRON = saved;
+      app.strapi().cron.remove('rollupsDriftCheck');
+    }
+  });
+});
+
+describe('start-up', () => {
+  it('rebuilds the rollups when their definition changed and rows have none', async () => {
+    const before = await dashboard();
+    const knex = app.strapi().db.connection;
+    const [{ definition }] = await knex('rollup_state')
+      .where({ name: 'definition' })
+      .select('value as definition');
+    await knex('rollup_state')
+      .where({ name: 'definition' })
+      .update({ value: `0:${ZONE}` });
+    await knex('rollup_counts').delete();
+    expect((await dashboard()).totals.submissions.total).toBe(0);
+
+    const node = await startServerNode(PORT);
+    const exited = new Promise((resolve) => node.once('exit', resolve));
+    node.kill('SIGTERM');
+    await exited;
+    expect(await knex('rollup_state').where({ name: 'definition' }).first('value')).toEqual({
+      value: definition,
+    });
+    expect(await dashboard()).toEqual(before);
+    expect(await drift()).toEqual([]);
+  });
+});
