@@ -10,6 +10,7 @@ import os from 'os';
 import path from 'path';
 import ExcelJS from 'exceljs';
 import request from 'supertest';
+import workerThreads from 'worker_threads';
 import yauzl from 'yauzl';
 import type { Figures, Narrative } from '../../src/plugins/annual-report/server/src/domain/figures';
 import { demo } from '../setup/demo';
@@ -691,6 +692,82 @@ describe('CSV', () => {
       (await api('post', `/reports/${report.documentId}/exports`, OFFICE, { format: 'pdf' })).status
     ).toBe(400);
     expect((await api('post', '/reports/nope/exports', OFFICE, { format: 'docx' })).status).toBe(404);
+  });
+});
+
+describe('files built in a worker thread', () => {
+  const original = workerThreads.Worker;
+  afterEach(() => {
+    (workerThreads as { Worker: unknown }).Worker = original;
+  });
+
+  /** Watches the workers the exports start, recording their tasks; with `hostile`, each runs that code instead. */
+  function watchWorkers(hostile?: string) {
+    const tasks: Row[] = [];
+    (workerThreads as { Worker: unknown }).Worker = class extends original {
+      constructor(file: string | URL, options: workerThreads.WorkerOptions) {
+        tasks.push(options.workerData as Row);
+        super(hostile ?? file, hostile ? { ...options, eval: true } : options);
+      }
+    };
+    return tasks;
+  }
+
+  it('builds the DOCX and the XLSX in the export worker, not on the server thread', async () => {
+    const tasks = watchWorkers();
+    const docx = await exportOf({ format: 'docx' });
+    const xlsx = await exportOf({ format: 'xlsx' });
+    expect(tasks.map((t) => t.kind)).toEqual(['docx', 'xlsx']);
+    expect(tasks[0].input.report.title).toBe(report.title);
+    for (const job of [docx, xlsx]) {
+      const res = await download(job.id);
+      expect(res.status).toBe(200);
+      expect((res.body as Buffer).subarray(0, 2).toString()).toBe('PK');
+    }
+  });
+
+  it.each([
+    ['docx', 'throws', `throw new Error('hostile worker')`, /hostile worker/],
+    ['docx', 'exits', 'process.exit(3)', /dừng bất thường \(mã 3\)/],
+    [
+      'docx',
+      'ends without a file',
+      `require('worker_threads').parentPort.close()`,
+      /dừng bất thường \(mã 0\)/,
+    ],
+    [
+      'docx',
+      'exhausts its heap',
+      'const kept = []; for (;;) kept.push(new Array(1e5).fill(Math.random()))',
+      /memory/i,
+    ],
+    [
+      'xlsx',
+      'asks for a list it was not given',
+      `require('worker_threads').parentPort.postMessage({ type: 'next', list: 'submitters' })`,
+      /not given: submitters/,
+    ],
+    [
+      'xlsx',
+      'sends garbage',
+      `require('worker_threads').parentPort.postMessage({ type: 'rm -rf' }); setTimeout(() => {}, 60000)`,
+      /unexpected message/,
+    ],
+  ])('a %s worker that %s fails its export, not the server', async (format, _what, code, error) => {
+    const tasks = watchWorkers(code);
+    const res = await api('post', `/reports/${report.documentId}/exports`, OFFICE, { format });
+    expect(res.status).toBe(202);
+    const job = await waitFor(res.body.data.id);
+    expect(tasks.map((t) => t.kind)).toEqual([format]);
+    expect(job).toMatchObject({
+      state: 'failed',
+      fileName: expect.stringMatching(new RegExp(`\\.${format}$`)),
+    });
+    expect(job.error).toMatch(error);
+    expect((await download(job.id)).status).toBe(404);
+    // The server goes on: the next export, with the real worker, is served.
+    (workerThreads as { Worker: unknown }).Worker = original;
+    expect((await download((await exportOf({ format })).id)).status).toBe(200);
   });
 });
 

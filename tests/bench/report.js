@@ -1,33 +1,65 @@
 #!/usr/bin/env node
 /**
- * npm run bench:report — the annual report's figures and exports on a department-sized year, on this machine.
+ * npm run bench:report — the annual report's figures and exports at a department's and at a city's scale, on this
+ * machine, on SQLite and PostgreSQL, each size on a fresh database.
  *
- * Loads 50 units, a plan with 200 tasks, 10,000 published articles (a draft and a published row each), 100,000
- * feedback rows and 5,000 submissions into a fresh database (SQLite, or PostgreSQL when DATABASE_URL is set) with
- * bulk knex inserts, then in this process: times the raw SQL counts (a ceiling of what the figures can cost), the
- * figures service's computeFigures (when it exists), and the DOCX and XLSX exports through the exports service
- * (the XLSX streams every article and feedback row of the period). Prints wall times and the peak RSS
- * (process.resourceUsage().maxRSS, worker threads included) and the event-loop delay during each export.
- * Targets: figures < 2 s, full export < 10 s, peak RSS < 400 MB.
- * BENCH_KEEP_DB=1 keeps the database; BENCH_REUSE=<its file name or URL> measures again on it without loading.
+ *   100k: 50 units, 200 plan tasks, 10 campaigns, 5,000 submissions, 10,000 articles, 100,000 feedback rows;
+ *   1m:   150 units, 1,000 plan tasks, 30 campaigns, 50,000 submissions, 500,000 articles, 1,000,000 feedback rows
+ *         (each article has a draft and a published row; a fifth of the rows fall outside the report's period).
+ *
+ * The large tables are generated in SQL (tests/bench/sql-rows.js). Then, in a child process, the ceilings: a bare
+ * exceljs streaming WorkbookWriter and a bare CSV writer writing the same rows and columns from memory. Then, in a
+ * fresh child process with the production server's flags: the raw SQL counts (the figures' ceiling), the figures
+ * service's computeFigures, the lists' rows read alone, and each export through the exports service (DOCX, XLSX, the
+ * two CSV lists, then all four at once), each with its wall time, the event-loop delay meanwhile (p99 and max,
+ * beside that of an idle bystander process on the same CPUs at the same moment) and the peak RSS (worker threads
+ * included). Every figure is printed beside its target and its ceiling.
+ *
+ * BENCH_SIZES=100k,1m (default both), BENCH_DATABASES=sqlite,postgres (default both; PostgreSQL at
+ * BENCH_POSTGRES_URL, else DATABASE_URL, else postgres://postgres@127.0.0.1:5432/postgres, skipped with a line when
+ * unreachable). BENCH_KEEP_DB=1 keeps the databases.
  */
+const { spawn } = require('child_process');
+const fs = require('fs');
+const path = require('path');
 const { monitorEventLoopDelay } = require('perf_hooks');
-const crypto = require('crypto');
 const { compileStrapi } = require('@strapi/strapi');
-const { freshEnvironment, loadStrapi, runChild, seeded, docId, DAY, insert, link } = require('./common');
+const {
+  freshEnvironment,
+  loadStrapi,
+  runChild,
+  unreachable,
+  seeded,
+  docId,
+  DAY,
+  insert,
+  link,
+  root,
+} = require('./common');
+const { sqlRows } = require('./sql-rows');
 
 const ZONE = 'Asia/Ho_Chi_Minh';
-const SIZES = { units: 50, tasks: 200, submissions: 5000, articles: 10000, feedback: 100000 };
+const SIZES = {
+  '100k': { units: 50, tasks: 200, campaigns: 10, submissions: 5000, articles: 10000, feedback: 100000 },
+  '1m': { units: 150, tasks: 1000, campaigns: 30, submissions: 50000, articles: 500000, feedback: 1000000 },
+};
+const TARGETS = {
+  figuresMs: 1000,
+  xlsxRatio: 2,
+  loopP99Ms: 50,
+  loopMaxMs: 100,
+  rssMb: 400,
+  fullExportMs: 10000,
+};
 
 const { random, pick } = seeded(20311214);
 const isoDay = (instant) => new Intl.DateTimeFormat('en-CA', { timeZone: ZONE }).format(instant);
 
-async function load(strapi, year) {
+async function load(strapi, year, size) {
   const now = new Date();
   const stamps = { createdAt: now, updatedAt: now };
   // The report period: 15/12 of the previous year to 14/12; a fifth of the rows fall outside it.
   const start = new Date(`${year - 1}-12-15T00:00:00+07:00`).getTime();
-  const around = () => new Date(start - 60 * DAY + Math.floor(random() * 440 * DAY));
 
   await strapi.documents('api::organization.organization').create({
     locale: 'vi',
@@ -55,7 +87,7 @@ async function load(strapi, year) {
   const unitIds = await insert(
     strapi,
     'api::unit.unit',
-    Array.from({ length: SIZES.units }, (_, i) => ({
+    Array.from({ length: size.units }, (_, i) => ({
       documentId: docId(),
       name: `Đơn vị ${i + 1}`,
       code: `U${String(i + 1).padStart(2, '0')}`,
@@ -82,7 +114,7 @@ async function load(strapi, year) {
   const taskIds = await insert(
     strapi,
     'api::plan-task.plan-task',
-    Array.from({ length: SIZES.tasks }, (_, i) => ({
+    Array.from({ length: size.tasks }, (_, i) => ({
       documentId: docId(),
       code: `${Math.floor(i / 10) + 1}.${(i % 10) + 1}`,
       content: `Nhiệm vụ ${i + 1}`,
@@ -108,122 +140,248 @@ async function load(strapi, year) {
     taskIds.map((id, i) => [id, taskUnits[i]])
   );
 
-  const submissionUnits = [];
-  const submissionIds = await insert(
+  await insert(
     strapi,
-    'plugin::unit-submissions.submission',
-    Array.from({ length: SIZES.submissions }, () => {
-      submissionUnits.push(pick(unitIds));
-      const createdAt = around();
-      return {
-        documentId: docId(),
-        title: 'Tin bài đơn vị gửi',
-        kind: 'news',
-        state: pick(['draft', 'submitted', 'in_review', 'approved', 'published', 'published', 'rejected']),
-        version: 0,
-        submittedAt: createdAt,
-        createdAt,
-        updatedAt: createdAt,
-      };
-    })
-  );
-  await link(
-    strapi,
-    'plugin::unit-submissions.submission',
-    'unit',
-    submissionIds.map((id, i) => [id, submissionUnits[i]])
-  );
-
-  const articles = [];
-  const articleUnits = [];
-  const articleTasks = [];
-  for (let i = 0; i < SIZES.articles; i += 1) {
-    const task = Math.floor(random() * SIZES.tasks);
-    const base = {
+    'api::campaign.campaign',
+    Array.from({ length: size.campaigns }, (_, i) => ({
       documentId: docId(),
-      title: `Bài viết về thủ tục hành chính số ${i + 1}`,
-      slug: `bai-viet-${i + 1}`,
-      kind: pick(['news', 'news', 'article', 'reportage', 'video_clip', 'photo_story']),
-      channel: pick(['website', 'website', 'press', 'television', 'social_media']),
+      title: `Chiến dịch truyền thông ${i + 1}`,
+      slug: `chien-dich-${i + 1}`,
       locale: 'vi',
+      publishedAt: now,
       ...stamps,
-    };
-    articles.push({ ...base, publishedAt: null }, { ...base, publishedAt: around() });
-    articleUnits.push(taskUnits[task], taskUnits[task]);
-    articleTasks.push(taskIds[task], taskIds[task]);
-  }
-  const articleIds = await insert(strapi, 'api::article.article', articles);
-  await link(
-    strapi,
-    'api::article.article',
-    'unit',
-    articleIds.map((id, i) => [id, articleUnits[i]])
-  );
-  await link(
-    strapi,
-    'api::article.article',
-    'planTask',
-    articleIds.map((id, i) => [id, articleTasks[i]])
+    }))
   );
 
-  const feedback = [];
-  for (let i = 0; i < SIZES.feedback; i += 1) {
-    const receivedAt = around();
-    const state = pick(['received', 'not_accepted', 'assigned', 'answered', 'answered', 'published']);
-    const answered = state === 'answered' || state === 'published';
-    const answeredAt = answered ? new Date(receivedAt.getTime() + Math.floor(random() * 30 * DAY)) : null;
-    feedback.push({
-      documentId: docId(),
-      fullName: 'Nguyễn Văn An',
-      phone: '0912345678',
-      address: 'Số 1 đường Mẫu',
-      kind: pick(['impractical_rule', 'official_conduct', 'other_issue']),
-      subject: `Ông Nguyễn Văn An (0912 345 678) phản ánh hồ sơ số ${i + 1}`,
-      content: 'Nội dung phản ánh',
-      channel: pick(['web', 'email', 'phone']),
-      language: 'vi',
-      state,
-      receivedAt,
-      classificationDueDate: isoDay(new Date(receivedAt.getTime() + 4 * DAY)),
-      dueDate: isoDay(new Date(receivedAt.getTime() + 21 * DAY)),
-      answeredAt,
-      onTime: answered ? random() < 0.8 : null,
-      closedAt: answeredAt,
-      answerPublished: state === 'published',
-      trackingCodeHash: crypto.createHash('sha256').update(`bench-report-${i}`).digest('hex'),
-      version: 0,
-      createdAt: receivedAt,
-      updatedAt: receivedAt,
-    });
-  }
-  await insert(strapi, 'api::feedback.feedback', feedback);
+  // The large tables, generated in SQL (tests/bench/sql-rows.js); `n` numbers the rows from 1.
+  const sql = sqlRows(strapi);
+  const at = (ms) => sql.instant(ms);
+  const nowMs = now.getTime();
+  const day = (ms) => sql.day(ms, ZONE, 7);
+  /** An instant of the year around the period (a fifth of them outside it), to the minute. */
+  const around = (n, salt) => `(${start - 60 * DAY} + ${sql.random(n, salt, 440 * 1440)} * 60000)`;
+
+  await sql.insert('plugin::unit-submissions.submission', size.submissions, (n) => ({
+    documentId: `'s' || ${n}`,
+    title: sql.text('Tin bài đơn vị gửi'),
+    kind: sql.text('news'),
+    state: sql.pick(n, 1, [
+      'draft',
+      'submitted',
+      'in_review',
+      'approved',
+      'published',
+      'published',
+      'rejected',
+    ]),
+    version: '0',
+    submittedAt: at(around(n, 2)),
+    createdAt: at(around(n, 2)),
+    updatedAt: at(around(n, 2)),
+  }));
+  await sql.link('plugin::unit-submissions.submission', 'unit', (n) => sql.random(n, 3, size.units));
+
+  // Two rows per article: the draft (odd n) and the published row (even n) of document k.
+  const k = (n) => `((${n} + 1) / 2)`;
+  const task = (n) => sql.random(k(n), 4, size.tasks);
+  await sql.insert('api::article.article', 2 * size.articles, (n) => ({
+    documentId: `'a' || ${k(n)}`,
+    title: `${sql.text('Bài viết về thủ tục hành chính số ')} || ${k(n)}`,
+    slug: `'bai-viet-' || ${k(n)}`,
+    kind: sql.pick(k(n), 5, ['news', 'news', 'article', 'reportage', 'video_clip', 'photo_story']),
+    channel: sql.pick(k(n), 6, ['website', 'website', 'press', 'television', 'social_media']),
+    locale: sql.text('vi'),
+    publishedAt: sql.when(`${n} % 2 = 0`, at(around(k(n), 7))),
+    createdAt: at(nowMs),
+    updatedAt: at(nowMs),
+  }));
+  // Plan tasks are spread over the units in turn (above): an article's unit is its task's.
+  await sql.link('api::article.article', 'planTask', task);
+  await sql.link('api::article.article', 'unit', (n) => `(${task(n)} % ${size.units})`);
+  await sql.link(
+    'api::article.article',
+    'campaign',
+    (n) => sql.random(k(n), 8, size.campaigns),
+    (n) => `${sql.random(k(n), 9, 3)} = 0`
+  );
+
+  const received = (n) => around(n, 10);
+  const answered = (n) => `${sql.random(n, 11, 6)} >= 3`;
+  const answeredAt = (n) => `(${received(n)} + ${sql.random(n, 12, 30 * 1440)} * 60000)`;
+  await sql.insert('api::feedback.feedback', size.feedback, (n) => ({
+    documentId: `'f' || ${n}`,
+    fullName: sql.text('Nguyễn Văn An'),
+    phone: sql.text('0912345678'),
+    address: sql.text('Số 1 đường Mẫu'),
+    kind: sql.pick(n, 13, ['impractical_rule', 'official_conduct', 'other_issue']),
+    subject: `${sql.text('Ông Nguyễn Văn An (0912 345 678) phản ánh hồ sơ số ')} || ${n}`,
+    content: sql.text('Nội dung phản ánh'),
+    channel: sql.pick(n, 14, ['web', 'email', 'phone']),
+    language: sql.text('vi'),
+    state: sql.pick(n, 11, ['received', 'not_accepted', 'assigned', 'answered', 'answered', 'published']),
+    receivedAt: at(received(n)),
+    classificationDueDate: day(`${received(n)} + ${4 * DAY}`),
+    dueDate: day(`${received(n)} + ${21 * DAY}`),
+    answeredAt: sql.when(answered(n), at(answeredAt(n))),
+    onTime: sql.when(answered(n), sql.bool(`${sql.random(n, 15, 10)} < 8`)),
+    closedAt: sql.when(answered(n), at(answeredAt(n))),
+    answerPublished: sql.bool(`${sql.random(n, 11, 6)} = 5`),
+    trackingCodeHash: `'bench-report-' || ${n}`,
+    version: '0',
+    createdAt: at(received(n)),
+    updatedAt: at(received(n)),
+  }));
   await strapi.db.connection.raw('ANALYZE');
 }
 
-const mb = (kb) => Math.round(kb / 1024);
-const since = (started) => Math.round(performance.now() - started);
-// maxRSS, and the largest RSS sampled every 20 ms as a cross-check.
-let sampled = 0;
-const peak = () => {
-  sampled = Math.max(sampled, process.memoryUsage.rss());
-  return mb(process.resourceUsage().maxRSS);
-};
+const since = (started) => performance.now() - started;
+const mb = (bytes) => Math.round(bytes / 1048576);
+const shown = (ms) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${Math.round(ms)} ms`);
+const maxRss = () => process.resourceUsage().maxRSS * 1024;
+/**
+ * The event-loop delay while `during()` runs: how much later than due a 10 ms timer fired (the histogram holds the
+ * whole interval between ticks, so the 10 ms are taken off), p99 and max in ms.
+ */
+async function loopDelay(during) {
+  const histogram = monitorEventLoopDelay({ resolution: LOOP_RESOLUTION_MS });
+  histogram.enable();
+  try {
+    const result = await during();
+    return { result, p99: late(histogram.percentile(99)), max: late(histogram.max) };
+  } finally {
+    histogram.disable();
+  }
+}
+const LOOP_RESOLUTION_MS = 10;
+const late = (ns) => Math.max(0, ns / 1e6 - LOOP_RESOLUTION_MS);
+
+/**
+ * The ceiling of the event-loop delay: a process that does nothing, on the same machine at the same moment (the
+ * delay it sees is the CPU the machine did not give, to it or to the server). Stopped by closing its stdin.
+ */
+function bystander() {
+  const child = spawn(
+    process.execPath,
+    [
+      '-e',
+      `const h = require('perf_hooks').monitorEventLoopDelay({ resolution: ${LOOP_RESOLUTION_MS} });
+       h.enable();
+       process.stdin.resume();
+       process.stdin.on('end', () => {
+         h.disable();
+         console.log(JSON.stringify({ p99: h.percentile(99), max: h.max }));
+       });`,
+    ],
+    { stdio: ['pipe', 'pipe', 'inherit'] }
+  );
+  let out = '';
+  child.stdout.on('data', (chunk) => (out += chunk));
+  const exited = new Promise((resolve) => child.on('exit', resolve));
+  return async () => {
+    child.stdin.end();
+    await exited;
+    const { p99, max } = JSON.parse(out);
+    return `bystander ${Math.round(late(p99))} / ${Math.round(late(max))} ms`;
+  };
+}
+
+const distModule = (file) =>
+  require(path.join(root, 'dist', 'src', 'plugins', 'annual-report', 'server', 'src', file));
+
+/** The report's period and its bounds (midnight in Ho Chi Minh City). */
+function periodOf(year) {
+  const period = { from: `${year - 1}-12-15`, to: `${year}-12-14` };
+  const from = new Date(`${period.from}T00:00:00+07:00`);
+  const to = new Date(new Date(`${period.to}T00:00:00+07:00`).getTime() + DAY);
+  return { period, from, to };
+}
+
+/**
+ * The ceilings, in their own process (the rows held in memory would otherwise count in the measured RSS): the lists'
+ * rows, read through the exports service, are held in memory as cell values of the exports' columns, then written by
+ * a bare exceljs streaming WorkbookWriter (one sheet per list) and by a bare CSV writer. Only the writes are timed.
+ */
+async function ceiling(year) {
+  const ExcelJS = require('exceljs');
+  const { ARTICLE_COLUMNS, FEEDBACK_COLUMNS, FEEDBACK_SHEET_COLUMNS } = distModule('exports/csv.js');
+  const { from, to } = periodOf(year);
+  const strapi = await loadStrapi();
+  const dir = fs.mkdtempSync(path.join(root, '.tmp', 'bench', 'ceiling-'));
+  const result = { xlsxMs: 0, csvMs: { articles: 0, feedback: 0 }, rows: {} };
+  try {
+    const exportsService = strapi.plugin('annual-report').service('exports');
+    // exceljs at its fastest: no styles (the dates without a number format), no shared strings.
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+      filename: path.join(dir, 'ceiling.xlsx'),
+      useStyles: false,
+      useSharedStrings: false,
+    });
+    const lists = [
+      ['articles', ARTICLE_COLUMNS, ARTICLE_COLUMNS],
+      ['feedback', FEEDBACK_SHEET_COLUMNS, FEEDBACK_COLUMNS],
+    ];
+    for (const [list, sheetColumns, csvColumns] of lists) {
+      const rows = [];
+      for await (const row of exportsService.listRows(list, from, to)) rows.push(row);
+      result.rows[list] = rows.length;
+
+      let started = performance.now();
+      const sheet = workbook.addWorksheet(list);
+      sheet.columns = sheetColumns.map((c) => ({ header: c.header, width: c.width }));
+      for (const row of rows) sheet.addRow(sheetColumns.map((c) => row[c.key] ?? null)).commit();
+      sheet.commit();
+      result.xlsxMs += since(started);
+
+      started = performance.now();
+      const out = fs.createWriteStream(path.join(dir, `${list}.csv`));
+      const cell = (v) =>
+        v === null || v === undefined
+          ? ''
+          : v instanceof Date
+            ? v.toISOString()
+            : `"${String(v).replace(/"/g, '""')}"`;
+      for (const row of rows) {
+        if (!out.write(`${csvColumns.map((c) => cell(row[c.key])).join(',')}\r\n`))
+          await new Promise((resolve) => out.once('drain', resolve));
+      }
+      await new Promise((resolve, reject) => out.end((error) => (error ? reject(error) : resolve())));
+      result.csvMs[list] = since(started);
+    }
+    const started = performance.now();
+    await workbook.commit();
+    result.xlsxMs += since(started);
+    fs.writeFileSync(process.env.BENCH_CEILING_FILE, JSON.stringify(result));
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+    await strapi.destroy();
+  }
+}
 
 /** The measured part, in a fresh process (so its peak RSS is the figures' and the exports', not the load's). */
-async function measure() {
-  const year = Number(process.env.BENCH_YEAR);
-  const period = { from: `${year - 1}-12-15`, to: `${year}-12-14` };
+async function measure(year) {
+  const size = process.env.BENCH_SIZE;
+  const ceilings = JSON.parse(fs.readFileSync(process.env.BENCH_CEILING_FILE, 'utf8'));
+  const { period, from, to } = periodOf(year);
   const strapi = await loadStrapi();
-  const results = [];
-  const sampler = setInterval(peak, 20);
-  results.push({ step: 'Strapi started', 'peak RSS MB': peak() });
+  const figures = [];
+  const figure = (name, value, target, ceilingText, met) =>
+    figures.push({
+      figure: name,
+      value,
+      target: target ?? '—',
+      ceiling: ceilingText ?? '—',
+      '': met === undefined ? '' : met ? 'met' : 'MISSED',
+    });
+  // The largest RSS sampled every 20 ms within the current window, beside maxRSS (which sees between samples).
+  let windowRss = 0;
+  const sampler = setInterval(() => {
+    windowRss = Math.max(windowRss, process.memoryUsage.rss());
+  }, 20);
   try {
-    let started;
-    const knex = strapi.db.connection;
-    const from = new Date(`${period.from}T00:00:00+07:00`);
-    const to = new Date(new Date(`${period.to}T00:00:00+07:00`).getTime() + DAY);
+    const startedRss = maxRss();
 
-    started = performance.now();
+    const knex = strapi.db.connection;
+    let started = performance.now();
     const [articles, feedback, submissions] = await Promise.all([
       knex('articles')
         .whereNotNull('published_at')
@@ -236,49 +394,40 @@ async function measure() {
         .where('created_at', '<', to)
         .count({ n: '*' }),
     ]);
-    results.push({ step: 'raw SQL counts (ceiling)', 'wall ms': since(started), 'peak RSS MB': peak() });
+    const countsMs = since(started);
     console.log(
       `period ${period.from} – ${period.to}: ${articles[0].n} articles, ${feedback[0].n} feedback, ${submissions[0].n} submissions`
     );
 
-    const reports = strapi.plugin('annual-report').service('figures');
-    let figures;
-    if (reports && typeof reports.computeFigures === 'function') {
-      await reports.computeFigures(period); // warm-up
+    const figuresService = strapi.plugin('annual-report').service('figures');
+    await figuresService.computeFigures(period); // warm-up
+    started = performance.now();
+    const computed = await figuresService.computeFigures(period);
+    const figuresMs = since(started);
+    figure(
+      'figures (computeFigures, warm)',
+      shown(figuresMs),
+      `≤ ${shown(TARGETS.figuresMs)}`,
+      `raw SQL counts ${shown(countsMs)}`,
+      figuresMs <= TARGETS.figuresMs
+    );
+
+    const exportsService = strapi.plugin('annual-report').service('exports');
+    for (const list of ['articles', 'feedback']) {
       started = performance.now();
-      figures = await reports.computeFigures(period);
-      results.push({ step: 'computeFigures (warm)', 'wall ms': since(started), 'peak RSS MB': peak() });
-    } else {
-      console.log('figures.computeFigures does not exist yet: figures not timed');
-      const none = { published: 0, byKind: [], byChannel: [], byCampaign: [], byUnit: [], byTask: [] };
-      figures = {
-        period,
-        computedAt: new Date().toISOString(),
-        articles: { ...none, published: Number(articles[0].n) },
-        submissions: { total: Number(submissions[0].n), byUnit: [], medianDaysToPublication: null },
-        procedures: { listed: 0, byField: [], byLevel: [], added: 0, amended: 0, abolished: 0 },
-        feedback: {
-          received: Number(feedback[0].n),
-          byChannel: [],
-          byKind: [],
-          notAccepted: 0,
-          transferred: 0,
-          answered: 0,
-          onTime: 0,
-          late: 0,
-          onTimeRate: null,
-          answersPublished: 0,
-        },
-        satisfaction: { responses: 0, criteria: [] },
-        oversight: {
-          remindersSent: 0,
-          checks: 0,
-          difficultiesRaised: 0,
-          difficultiesResolved: 0,
-          difficultiesEscalated: 0,
-        },
-        taskReports: [],
-      };
+      const watch = bystander();
+      const { result: read, ...reading } = await loopDelay(async () => {
+        let n = 0;
+        for await (const row of exportsService.listRows(list, from, to)) n += row ? 1 : 0;
+        return n;
+      });
+      figure(`${list} read alone (${read} rows, no file)`, shown(since(started)));
+      figure(
+        `${list} read alone: event loop p99 / max`,
+        `${Math.round(reading.p99)} / ${Math.round(reading.max)} ms`,
+        undefined,
+        await watch()
+      );
     }
 
     const report = await strapi.db.query('plugin::annual-report.report').create({
@@ -288,7 +437,7 @@ async function measure() {
         periodFrom: period.from,
         periodTo: period.to,
         state: 'draft',
-        snapshot: figures,
+        snapshot: computed,
         narrative: {
           results: 'Kết quả.',
           limitations: 'Hạn chế.',
@@ -299,33 +448,88 @@ async function measure() {
         version: 0,
       },
     });
-    const exportsService = strapi.plugin('annual-report').service('exports');
-    let total = 0;
-    for (const format of ['docx', 'xlsx']) {
-      // How long requests would wait on the event loop meanwhile (the XLSX is written in a worker thread).
-      const loop = monitorEventLoopDelay({ resolution: 10 });
-      loop.enable();
-      started = performance.now();
-      const job = await exportsService.start(report.documentId, { format, list: null }, 'bench');
-      await exportsService.idle();
-      const done = await exportsService.findOne(job.id);
-      const ms = since(started);
-      total += ms;
-      if (done.state !== 'done') throw new Error(`${format} export ${done.state}: ${done.error}`);
-      loop.disable();
-      results.push({
-        step: `export ${format}`,
-        'wall ms': ms,
-        'peak RSS MB': peak(),
-        bytes: done.size,
-        'event loop p99 / max ms': `${Math.round(loop.percentile(99) / 1e6)} / ${Math.round(loop.max / 1e6)}`,
+
+    /** Runs these exports at once; their wall time, the event-loop delay and the peak RSS meanwhile. */
+    async function run(name, requests, wallTarget) {
+      const rssBefore = maxRss();
+      windowRss = process.memoryUsage.rss();
+      const watch = bystander();
+      const start = performance.now();
+      const {
+        result: jobs,
+        p99,
+        max,
+      } = await loopDelay(async () => {
+        const started = [];
+        for (const r of requests) started.push(await exportsService.start(report.documentId, r, 'bench'));
+        await exportsService.idle();
+        return started;
       });
+      const ms = since(start);
+      const quiet = await watch();
+      let bytes = 0;
+      for (const job of jobs) {
+        const done = await exportsService.findOne(job.id);
+        if (done.state !== 'done') throw new Error(`${name} export ${done.state}: ${done.error}`);
+        bytes += done.size;
+      }
+      const peak = Math.max(windowRss, maxRss() > rssBefore ? maxRss() : 0);
+      const [target, ceilingText, met] = wallTarget ? wallTarget(ms) : [];
+      figure(`${name}: wall (${mb(bytes) || '<1'} MB)`, shown(ms), target, ceilingText, met);
+      figure(
+        `${name}: event loop p99`,
+        `${Math.round(p99)} ms`,
+        `≤ ${TARGETS.loopP99Ms} ms`,
+        quiet,
+        p99 <= TARGETS.loopP99Ms
+      );
+      figure(
+        `${name}: event loop max`,
+        `${Math.round(max)} ms`,
+        `≤ ${TARGETS.loopMaxMs} ms`,
+        quiet,
+        max <= TARGETS.loopMaxMs
+      );
+      figure(
+        `${name}: peak RSS`,
+        `${mb(peak)} MB`,
+        `< ${TARGETS.rssMb} MB`,
+        `Strapi started ${mb(startedRss)} MB`,
+        mb(peak) < TARGETS.rssMb
+      );
     }
-    results.push({ step: 'full export (docx + xlsx)', 'wall ms': total });
-    console.log(`\n${process.env.DATABASE_CLIENT === 'postgres' ? 'PostgreSQL' : 'SQLite'}, year ${year}`);
-    console.table(results);
+    await run('DOCX', [{ format: 'docx', list: null }]);
+    await run('XLSX', [{ format: 'xlsx', list: null }], (ms) => [
+      `≤ ${TARGETS.xlsxRatio}× ceiling`,
+      `bare exceljs ${shown(ceilings.xlsxMs)}: ${(ms / ceilings.xlsxMs).toFixed(2)}×`,
+      ms <= TARGETS.xlsxRatio * ceilings.xlsxMs,
+    ]);
+    for (const list of ['articles', 'feedback'])
+      await run(`CSV ${list}`, [{ format: 'csv', list }], (ms) => [
+        undefined,
+        `bare CSV ${shown(ceilings.csvMs[list])}: ${(ms / ceilings.csvMs[list]).toFixed(2)}×`,
+      ]);
+    const full = [
+      { format: 'docx', list: null },
+      { format: 'xlsx', list: null },
+      { format: 'csv', list: 'articles' },
+      { format: 'csv', list: 'feedback' },
+    ];
+    await run('full export (all four at once)', full, (ms) =>
+      size === '100k'
+        ? [
+            `≤ ${shown(TARGETS.fullExportMs)} at 100k`,
+            `bare exceljs ${shown(ceilings.xlsxMs)}`,
+            ms <= TARGETS.fullExportMs,
+          ]
+        : [undefined, `bare exceljs ${shown(ceilings.xlsxMs)}`]
+    );
+
+    const database = process.env.DATABASE_CLIENT === 'postgres' ? 'PostgreSQL' : 'SQLite';
+    console.log(`\n${database}, ${size}, year ${year}`);
+    console.table(figures);
     console.log(
-      `peak RSS ${peak()} MB (largest sampled RSS ${Math.round(sampled / 1048576)} MB); targets: figures < 2 s, full export < 10 s, peak RSS < 400 MB`
+      `peak RSS of the process ${mb(maxRss())} MB (maxRSS, worker threads included); ceilings measured in this run`
     );
   } finally {
     clearInterval(sampler);
@@ -333,41 +537,84 @@ async function measure() {
   }
 }
 
-async function loadAll(year) {
-  await compileStrapi();
+async function loadAll(year, size) {
+  if (process.env.BENCH_COMPILE) await compileStrapi();
   const strapi = await loadStrapi();
   try {
     const started = performance.now();
-    await load(strapi, year);
+    await load(strapi, year, size);
     console.log(
-      `loaded ${SIZES.articles} articles, ${SIZES.feedback} feedback rows, ${SIZES.submissions} submissions in ${since(started)} ms`
+      `loaded ${size.articles} articles (${2 * size.articles} rows), ${size.feedback} feedback rows, ${size.submissions} submissions in SQL in ${shown(since(started))}`
     );
   } finally {
     await strapi.destroy();
   }
 }
 
+const listOf = (text) =>
+  text
+    .split(',')
+    .map((s) => s.trim().toLowerCase())
+    .filter(Boolean);
+
 async function main() {
   const year = Number(process.env.BENCH_YEAR || isoDay(new Date()).slice(0, 4));
-  if (process.argv.includes('--load')) return loadAll(year);
-  if (process.argv.includes('--compile')) return compileStrapi();
-  if (process.argv.includes('--measure')) return measure();
-  const { env, drop } = await freshEnvironment('bench_report');
-  const reuse = process.env.BENCH_REUSE;
-  if (reuse) {
-    // A database kept by an earlier run (BENCH_KEEP_DB=1): measure only.
-    await drop();
-    if (env.DATABASE_CLIENT === 'postgres') env.DATABASE_URL = reuse;
-    else env.DATABASE_FILENAME = reuse;
-  }
-  const childEnv = { ...env, BENCH_YEAR: String(year) };
-  try {
-    await runChild(__filename, reuse ? '--compile' : '--load', childEnv);
-    await runChild(__filename, '--measure', childEnv);
-  } finally {
-    if (process.env.BENCH_KEEP_DB || reuse)
-      console.log('kept database:', env.DATABASE_FILENAME || env.DATABASE_URL);
-    else await drop();
+  if (process.argv.includes('--load')) return loadAll(year, SIZES[process.env.BENCH_SIZE]);
+  if (process.argv.includes('--ceiling')) return ceiling(year);
+  if (process.argv.includes('--measure')) return measure(year);
+
+  const sizes = listOf(process.env.BENCH_SIZES || '100k,1m');
+  const databases = listOf(process.env.BENCH_DATABASES || 'sqlite,postgres');
+  for (const size of sizes) if (!SIZES[size]) throw new Error(`BENCH_SIZES: unknown size ${size} (100k, 1m)`);
+  for (const db of databases)
+    if (db !== 'sqlite' && db !== 'postgres')
+      throw new Error(`BENCH_DATABASES: unknown ${db} (sqlite, postgres)`);
+  const postgresUrl =
+    process.env.BENCH_POSTGRES_URL ||
+    (/^postgres(ql)?:\/\//.test(process.env.DATABASE_URL || '')
+      ? process.env.DATABASE_URL
+      : 'postgres://postgres@127.0.0.1:5432/postgres');
+
+  let compiled = false;
+  for (const size of sizes) {
+    for (const database of databases) {
+      if (database === 'postgres') {
+        const why = await unreachable(postgresUrl);
+        if (why) {
+          console.log(`\nPostgreSQL at ${size} skipped: ${postgresUrl} is unreachable (${why})`);
+          continue;
+        }
+      }
+      // freshEnvironment picks the database from DATABASE_URL.
+      const saved = process.env.DATABASE_URL;
+      if (database === 'postgres') process.env.DATABASE_URL = postgresUrl;
+      else delete process.env.DATABASE_URL;
+      const { env, drop } = await freshEnvironment(`bench_report_${size}`).finally(() => {
+        if (saved === undefined) delete process.env.DATABASE_URL;
+        else process.env.DATABASE_URL = saved;
+      });
+      const ceilingFile = path.join(root, '.tmp', 'bench', `report-ceiling-${process.pid}.json`);
+      const childEnv = {
+        ...env,
+        BENCH_YEAR: String(year),
+        BENCH_SIZE: size,
+        BENCH_COMPILE: compiled ? '' : '1',
+        BENCH_CEILING_FILE: ceilingFile,
+      };
+      console.log(`\n=== ${database === 'postgres' ? 'PostgreSQL' : 'SQLite'}, ${size} ===`);
+      try {
+        await runChild(__filename, '--load', childEnv);
+        compiled = true;
+        // The ceilings hold the lists in memory: a larger heap than the server's.
+        await runChild(__filename, '--ceiling', { ...childEnv, NODE_OPTIONS: '--max-old-space-size=6144' });
+        await runChild(__filename, '--measure', childEnv);
+      } finally {
+        fs.rmSync(ceilingFile, { force: true });
+        if (process.env.BENCH_KEEP_DB)
+          console.log('kept database:', env.DATABASE_FILENAME || env.DATABASE_URL);
+        else await drop();
+      }
+    }
   }
 }
 

@@ -15,20 +15,34 @@ import { redactedSubject, SUBMITTER_FIELDS } from '#feedback-register/domain/red
 import type { ArticleListRow, FeedbackListRow } from '../exports/csv';
 
 const PAGE = 1000;
+/**
+ * Rows mapped between two turns of the event loop. A feedback row costs about 20 µs here (its subject is redacted),
+ * and a writer consumes rows as fast as they come (a CSV, a batch for the XLSX worker): without a turn now and then
+ * a page would hold the server's requests for 20 ms, longer when the CPU is shared.
+ */
+const TURN = 200;
+const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 
 type Raw = Record<string, unknown>;
 
 export function exportRows(strapi: Core.Strapi) {
   const knex = (): Knex => strapi.db.connection as unknown as Knex;
 
-  /** The rows of `query()` by ascending `idColumn` (selected as `id`), a page of PAGE rows at a time. */
-  async function* byIdPages(query: () => Knex.QueryBuilder, idColumn: string): AsyncGenerator<Raw> {
+  /**
+   * The rows `page(lastId)` returns (the next PAGE rows by ascending id, selected as `id`), page after page, with a
+   * turn of the event loop every TURN rows.
+   */
+  async function* byIdPages(page: (lastId: number) => Promise<Raw[]>): AsyncGenerator<Raw> {
     let lastId = 0;
     for (;;) {
-      const batch: Raw[] = await query().where(idColumn, '>', lastId).orderBy(idColumn, 'asc').limit(PAGE);
-      yield* batch;
+      const batch = await page(lastId);
+      for (let i = 0; i < batch.length; i += 1) {
+        if (i > 0 && i % TURN === 0) await nextTurn();
+        yield batch[i];
+      }
       if (batch.length < PAGE) return;
       lastId = Number(batch[batch.length - 1].id);
+      await nextTurn();
     }
   }
 
@@ -38,17 +52,30 @@ export function exportRows(strapi: Core.Strapi) {
     const [unit, campaign, task] = [unitTable(strapi), campaignTable(strapi), planTaskTable(strapi)];
     const { unit: unitLink, campaign: campaignLink, planTask: taskLink } = article.link;
     const a = article.at('a');
-    const query = () =>
+    // A page's ids first, then their joins by those ids. Asked for both at once, PostgreSQL merge-joined the link
+    // tables, walking each one's index from its first row for every page: 88 s for the 400,000 articles of a
+    // million-row bench, 4.8 s this way.
+    const pageIds = (lastId: number): Promise<number[]> =>
       knex()(`${article.table} as a`)
+        .where(a.publishedAt, '>=', from)
+        .where(a.publishedAt, '<', to)
+        .where(a.locale, 'vi')
+        .where(a.id, '>', lastId)
+        .orderBy(a.id, 'asc')
+        .limit(PAGE)
+        .pluck(a.id);
+    const page = async (lastId: number): Promise<Raw[]> => {
+      const ids = await pageIds(lastId);
+      if (ids.length === 0) return [];
+      return knex()(`${article.table} as a`)
+        .whereIn(a.id, ids)
+        .orderBy(a.id, 'asc')
         .leftJoin(`${unitLink.name} as lu`, `lu.${unitLink.from}`, a.id)
         .leftJoin(`${unit.table} as u`, unit.at('u').id, `lu.${unitLink.to}`)
         .leftJoin(`${campaignLink.name} as lc`, `lc.${campaignLink.from}`, a.id)
         .leftJoin(`${campaign.table} as c`, campaign.at('c').id, `lc.${campaignLink.to}`)
         .leftJoin(`${taskLink.name} as lt`, `lt.${taskLink.from}`, a.id)
         .leftJoin(`${task.table} as t`, task.at('t').id, `lt.${taskLink.to}`)
-        .where(a.publishedAt, '>=', from)
-        .where(a.publishedAt, '<', to)
-        .where(a.locale, 'vi')
         .select(
           ...article.select(
             'a',
@@ -64,7 +91,8 @@ export function exportRows(strapi: Core.Strapi) {
           `${campaign.at('c').title} as campaignTitle`,
           `${task.at('t').code} as taskCode`
         );
-    for await (const r of byIdPages(query, a.id)) {
+    };
+    for await (const r of byIdPages(page)) {
       yield {
         documentId: String(r.documentId),
         publishedAt: new Date(r.publishedAt as string),
@@ -103,7 +131,9 @@ export function exportRows(strapi: Core.Strapi) {
             ...SUBMITTER_FIELDS
           )
         );
-    for await (const r of byIdPages(query, f.id)) {
+    const page = (lastId: number): Promise<Raw[]> =>
+      query().where(f.id, '>', lastId).orderBy(f.id, 'asc').limit(PAGE);
+    for await (const r of byIdPages(page)) {
       yield {
         id: Number(r.id),
         documentId: String(r.documentId),

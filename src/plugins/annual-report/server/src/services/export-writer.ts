@@ -17,8 +17,7 @@ import { profileDay, recipientsOf, type ReportMeta } from '../domain/document-fo
 import { exportKey } from '../domain/export-files';
 import { nextDay } from '../domain/figures-rules';
 import { ARTICLE_COLUMNS, FEEDBACK_COLUMNS, writeCsv, type ListName } from '../exports/csv';
-import { writeDocx } from '../exports/docx';
-import { writeXlsxInWorker } from '../exports/xlsx-in-worker';
+import { writeDocxInWorker, writeXlsxInWorker } from '../exports/in-worker';
 import { settingsOf } from '../config';
 import { UIDS } from '../permissions';
 import { exportRows } from './export-rows';
@@ -103,7 +102,7 @@ export function exportWriter(
           date,
           state: report.state,
         };
-        await writeDocx(
+        await writeDocxInWorker(
           {
             figures,
             narrative: report.narrative,

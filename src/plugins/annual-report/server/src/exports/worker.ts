@@ -1,0 +1,55 @@
+/**
+ * Worker-thread entry started by ./in-worker.ts: writes the file its task names (DOCX or XLSX), pulling the lists'
+ * rows from the main thread a batch at a time and reporting progress by message, and exits when the file is
+ * complete. An error thrown here reaches the main thread as the worker's `error` event.
+ */
+import { parentPort, workerData } from 'worker_threads';
+import type { ArticleListRow, FeedbackListRow, ListName } from './csv';
+import type { FromWorker, ToWorker, WorkerTask } from './in-worker';
+
+const port = parentPort!;
+const task = workerData as WorkerTask;
+const send = (message: FromWorker) => port.postMessage(message);
+
+let answer: ((message: ToWorker) => void) | null = null;
+port.on('message', (message: ToWorker) => {
+  const waiting = answer;
+  answer = null;
+  waiting?.(message);
+});
+
+async function* rowsOf<R>(list: ListName): AsyncGenerator<R> {
+  for (;;) {
+    const batch = await new Promise<ToWorker>((resolve) => {
+      answer = resolve;
+      send({ type: 'next', list });
+    });
+    yield* batch.rows as R[];
+    if (batch.done) return;
+  }
+}
+
+async function write(): Promise<unknown> {
+  // Each kind loads only its own library (docx or exceljs).
+  if (task.kind === 'docx') {
+    const { writeDocx } = await import('./docx');
+    return writeDocx(task.input, task.file);
+  }
+  const { writeXlsx } = await import('./xlsx');
+  return writeXlsx(
+    {
+      ...task.input,
+      lists: {
+        articles: rowsOf<ArticleListRow>('articles'),
+        feedback: rowsOf<FeedbackListRow>('feedback'),
+      },
+      onProgress: (step) => send({ type: 'progress', ...step }),
+    },
+    task.file
+  );
+}
+
+write().then((result) => {
+  send({ type: 'done', result });
+  port.close();
+});
