@@ -118,6 +118,24 @@ describe('the public widget routes', () => {
     expect((await get('/widgets/v1/frame.js?x[y]=1')).status).toBe(400);
   });
 
+  it('send the same script whatever Accept-Encoding says: malformed, wildcard, upper case, refusing all, oversized', async () => {
+    const plain = await get('/widgets/v1/tthc.js').set('Accept-Encoding', 'identity');
+    expect(plain.status).toBe(200);
+    for (const header of [
+      'br;q=abc, gzip;q=-1',
+      '*',
+      'BR, GZIP',
+      'br;q=0, gzip;q=0',
+      ';;;,,,=',
+      `x-${'a'.repeat(6000)}, gzip`,
+    ]) {
+      const res = await get('/widgets/v1/tthc.js').set('Accept-Encoding', header);
+      expect({ header, status: res.status }).toEqual({ header, status: 200 });
+      expect([undefined, 'br', 'gzip']).toContain(res.headers['content-encoding']);
+      expect(res.text).toBe(plain.text);
+    }
+  });
+
   it('take no write method', async () => {
     for (const method of ['post', 'put', 'delete'] as const) {
       const res = await request(app.server())[method]('/widgets/v1/tthc.js').send({ a: 1 });
