@@ -31,7 +31,17 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Database 
         },
         schema: env('DATABASE_SCHEMA', 'public'),
       },
-      pool,
+      pool: {
+        ...pool,
+        // No JIT: this is short OLTP work (a rollup slice, a page), where compiling a plan whose estimate passes
+        // jit_above_cost costs 0.2–1 s and the query itself milliseconds.
+        afterCreate: (conn: unknown, done: (error?: Error, conn?: unknown) => void) => {
+          (conn as { query(sql: string, cb: (error?: Error) => void): void }).query(
+            'SET jit = off',
+            (error) => done(error, conn)
+          );
+        },
+      },
     },
     sqlite: {
       client: 'sqlite',
