@@ -1,14 +1,14 @@
 /**
  * Rollups: counters of rows kept per bucket, so that a figure sums a few buckets instead of reading every row
- * (src/infra/rollups.ts keeps them). A **slice** is one source's buckets of one unit and one local month (the
- * organization's time zone); a **bucket** is a slice's counters for one combination of the source's dimensions
+ * (src/infra/rollups.ts keeps them). A **slice** is one source's buckets of one unit and one local month or half
+ * month (the organization's time zone); a **bucket** is a slice's counters for one combination of the source's dimensions
  * (a state, a kind and a channel, a due day). When rows change, the slices they were and are in are recomputed
- * from the rows, whole, so a counter is exact whatever changed it. Pure module: months, keys and the comparison
+ * from the rows, whole, so a counter is exact whatever changed it. Pure module: slices' spans, keys and the comparison
  * of stored buckets with recomputed ones.
  */
 import { localDate, startOfLocalDay } from './working-days';
 
-/** A slice: a source's buckets of one unit in one local month (YYYY-MM). */
+/** A slice: a source's buckets of one unit in one local month, or half month (`month` holds its key). */
 export interface Slice {
   source: string;
   unitId: number;
@@ -22,30 +22,59 @@ export interface Counter extends Slice {
   value: number;
 }
 
-/** The local month (YYYY-MM) of an instant. */
-export const monthOf = (instant: Date, timeZone: string) => localDate(instant, timeZone).slice(0, 7);
-
 /** The month after `month`. */
 export function nextMonth(month: string): string {
   const [y, m] = month.split('-').map(Number);
   return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
 }
 
-/** Every month from `first` to `last`, both included. */
-export function monthsBetween(first: string, last: string): string[] {
-  const months: string[] = [];
-  for (let m = first; m <= last; m = nextMonth(m)) months.push(m);
-  return months;
+/**
+ * How a source's slices divide time: by local month (key `2026-03`), or by half month (`2026-03-01`: days 1 to 14,
+ * `2026-03-15`: the 15th to the month's end) for the annual report, whose period runs from 15/12 to 14/12 and so
+ * sums whole slices. Keys of one span sort in time order.
+ */
+export type SliceSpan = 'month' | 'half-month';
+
+/** The key of the slice of a local day (YYYY-MM-DD). */
+export const sliceOfDay = (day: string, span: SliceSpan = 'month') =>
+  span === 'month' ? day.slice(0, 7) : `${day.slice(0, 7)}-${day.slice(8, 10) < '15' ? '01' : '15'}`;
+
+/** The key of the slice of an instant. */
+export const sliceOf = (instant: Date, timeZone: string, span: SliceSpan = 'month') =>
+  sliceOfDay(localDate(instant, timeZone), span);
+
+/** The first local day of a slice (YYYY-MM-DD). */
+export const sliceStart = (key: string) => (key.length === 7 ? `${key}-01` : key);
+
+/** The slice after `key`, of the same span. */
+export function nextSlice(key: string): string {
+  if (key.length === 7) return nextMonth(key);
+  return key.endsWith('-01') ? `${key.slice(0, 7)}-15` : `${nextMonth(key.slice(0, 7))}-01`;
+}
+
+/** The slice before `key`, of the same span. */
+export function previousSlice(key: string): string {
+  const [y, m] = key.slice(0, 7).split('-').map(Number);
+  const before = m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+  if (key.length === 7) return before;
+  return key.endsWith('-15') ? `${key.slice(0, 7)}-01` : `${before}-15`;
+}
+
+/** Every slice from `first` to `last` (keys of one span), both included. */
+export function slicesBetween(first: string, last: string): string[] {
+  const keys: string[] = [];
+  for (let k = first; k <= last; k = nextSlice(k)) keys.push(k);
+  return keys;
 }
 
 /**
- * The instants that bound a month: its first local instant (included), the next month's (excluded), and the
+ * The instants that bound a slice: its first local instant (included), the next slice's (excluded), and the
  * first instant of its year (for counters that count a document once a year).
  */
-export const monthBounds = (month: string, timeZone: string) => ({
-  from: startOfLocalDay(`${month}-01`, timeZone),
-  to: startOfLocalDay(`${nextMonth(month)}-01`, timeZone),
-  yearFrom: startOfLocalDay(`${month.slice(0, 4)}-01-01`, timeZone),
+export const sliceBounds = (key: string, timeZone: string) => ({
+  from: startOfLocalDay(sliceStart(key), timeZone),
+  to: startOfLocalDay(sliceStart(nextSlice(key)), timeZone),
+  yearFrom: startOfLocalDay(`${key.slice(0, 4)}-01-01`, timeZone),
 });
 
 /** The months of a year, as stored: `first` and `last` bound a `month BETWEEN` filter. */

@@ -1,5 +1,5 @@
 /**
- * Rollups (src/domain/rollups.ts): counters per slice (source, unit, local month) and bucket, kept exact in the
+ * Rollups (src/domain/rollups.ts): counters per slice (source, unit, local month or half month) and bucket, kept exact in the
  * transaction of every change.
  *
  * - **Capture.** Database triggers on each source's table and its unit link table record, for every row written,
@@ -22,14 +22,15 @@ import type { Knex } from 'knex';
 import {
   dimsKey,
   driftOf,
-  monthBounds,
-  monthOf,
-  monthsBetween,
+  sliceBounds,
+  sliceOf,
+  slicesBetween,
   orderedSlices,
   sliceLockKey,
   type Counter,
   type Drift,
   type Slice,
+  type SliceSpan,
 } from '#domain/rollups';
 import { organizationSettings } from './organization-settings';
 import { ROLLUP_COUNTS_TABLE, ROLLUP_DIRTY_TABLE, ROLLUP_STATE_TABLE } from './models';
@@ -43,7 +44,7 @@ export interface ComputedBucket {
   counters: Record<string, number>;
 }
 
-/** The instants of one month, and of its year's start; `unitId`: one unit's rows only. */
+/** The instants of one slice's time (or of a period's edge days), and of its year's start; `unitId`: one unit's rows only. */
 export interface MonthRange {
   from: Date;
   to: Date;
@@ -57,19 +58,26 @@ export interface RollupSource {
   /** The model whose db lifecycles flush (the triggers capture; the lifecycles recompute in the writer's transaction). */
   uid: string;
   table: string;
-  /** The column of the instant whose local month buckets a row (null: not counted). */
+  /** The column of the instant whose local month (or half month) buckets a row (null: not counted). */
   at: string;
   /** A document's rows count together (the articles' document counted once a year): its column. */
   document?: string;
   /** The columns whose change can move a counter (besides `at`, `document` and the unit link). */
   watched: string[];
   unit: Link;
+  /** How its slices divide time (default: local months). */
+  span?: SliceSpan;
+  /** Rows linked to no unit count too, under NO_UNIT (the annual report counts every row; the dashboard, units'). */
+  unlinked?: boolean;
   /** The buckets of the rows linked to a unit whose `at` is in the range, by unit (all units, or `range.unitId`'s). */
   compute(db: Knex, range: MonthRange): Promise<ComputedBucket[]>;
 }
 
+/** The slice's unit of the rows that an `unlinked` source counts while they are linked to no unit. */
+export const NO_UNIT = 0;
+
 /** Raise when a source's counters or dimensions change: every database rebuilds its rollups at the next start. */
-export const ROLLUPS_VERSION = 1;
+export const ROLLUPS_VERSION = 2;
 /** The first key of the slices' advisory locks ('ROLL'); the second is the slice's hash. */
 const LOCK_CLASS = 0x524f4c4c;
 const CLAIM_BATCH = 2000;
@@ -77,7 +85,14 @@ const CLAIM_BATCH = 2000;
 const REBUILD_ABOVE = 50_000;
 const INSERT_BATCH = 400;
 
+/** The sources' makers, added by each plugin at register (their tables' metadata is ready by bootstrap). */
+const makers = new WeakMap<Core.Strapi, (() => RollupSource[])[]>();
 const registered = new WeakMap<Core.Strapi, RollupSource[]>();
+
+/** Adds sources, made at start-up (call in a plugin's register). */
+export function registerRollupSources(strapi: Core.Strapi, make: () => RollupSource[]) {
+  makers.set(strapi, [...(makers.get(strapi) ?? []), make]);
+}
 const sourcesOf = (strapi: Core.Strapi) => registered.get(strapi) ?? [];
 const sourceNamed = (strapi: Core.Strapi, name: string) => {
   const source = sourcesOf(strapi).find((s) => s.name === name);
@@ -95,19 +110,61 @@ async function timeZoneOf(strapi: Core.Strapi) {
   return (await organizationSettings(strapi)).timeZone;
 }
 
+/**
+ * A source's rows as `alias`, and the SQL of their slice's unit (`unitId`): the linked unit, or NO_UNIT for an
+ * `unlinked` source's rows linked to none. With `range`, only the rows of its month (and of its unit).
+ */
+export function sourceRows(
+  db: Knex,
+  s: Pick<RollupSource, 'table' | 'at' | 'unit' | 'unlinked'>,
+  alias: string,
+  range?: MonthRange
+) {
+  const l = s.unit;
+  const query = db(`${s.table} as ${alias}`);
+  if (s.unlinked) query.leftJoin(`${l.name} as l`, `l.${l.from}`, `${alias}.id`);
+  else query.join(`${l.name} as l`, `l.${l.from}`, `${alias}.id`);
+  if (range) {
+    query.where(`${alias}.${s.at}`, '>=', range.from).where(`${alias}.${s.at}`, '<', range.to);
+    if (s.unlinked && range.unitId === NO_UNIT) query.whereNull(`l.${l.to}`);
+    else if (range.unitId !== undefined) query.where(`l.${l.to}`, range.unitId);
+  }
+  return { query, unitId: s.unlinked ? `COALESCE(l.${l.to}, ${NO_UNIT})` : `l.${l.to}` };
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Capture
+
+/**
+ * What an `unlinked` source records besides the linked unit's slice: for a row written, its NO_UNIT slice when it
+ * has no link; for a link written (`link`: the link row), the NO_UNIT slice of its row, which the link moves in or
+ * out of.
+ */
+function unlinkedRecords(s: RollupSource, row: 'NEW' | 'OLD', tx: string, link = true): string {
+  if (!s.unlinked) return '';
+  const doc = (r: string) => (s.document ? `${r}.${s.document}` : 'NULL');
+  return link
+    ? `
+    INSERT INTO ${ROLLUP_DIRTY_TABLE} (source, unit_id, at, document_id, tx)
+       SELECT '${s.name}', ${NO_UNIT}, t.${s.at}, ${doc('t')}, ${tx} FROM ${s.table} t
+       WHERE t.id = ${row}.${s.unit.from} AND t.${s.at} IS NOT NULL;`
+    : `
+    INSERT INTO ${ROLLUP_DIRTY_TABLE} (source, unit_id, at, document_id, tx)
+       SELECT '${s.name}', ${NO_UNIT}, ${row}.${s.at}, ${doc(row)}, ${tx}
+       WHERE ${row}.${s.at} IS NOT NULL
+         AND NOT EXISTS (SELECT 1 FROM ${s.unit.name} l WHERE l.${s.unit.from} = ${row}.id);`;
+}
 
 function sqliteTriggers(s: RollupSource): string[] {
   const doc = (row: string) => (s.document ? `${row}.${s.document}` : 'NULL');
   const record = (row: 'NEW' | 'OLD') =>
     `INSERT INTO ${ROLLUP_DIRTY_TABLE} (source, unit_id, at, document_id, tx)
        SELECT '${s.name}', l.${s.unit.to}, ${row}.${s.at}, ${doc(row)}, 0 FROM ${s.unit.name} l
-       WHERE l.${s.unit.from} = ${row}.id AND ${row}.${s.at} IS NOT NULL;`;
+       WHERE l.${s.unit.from} = ${row}.id AND ${row}.${s.at} IS NOT NULL;${unlinkedRecords(s, row, '0', false)}`;
   const linked = (row: 'NEW' | 'OLD') =>
     `INSERT INTO ${ROLLUP_DIRTY_TABLE} (source, unit_id, at, document_id, tx)
        SELECT '${s.name}', ${row}.${s.unit.to}, t.${s.at}, ${doc('t')}, 0 FROM ${s.table} t
-       WHERE t.id = ${row}.${s.unit.from} AND t.${s.at} IS NOT NULL;`;
+       WHERE t.id = ${row}.${s.unit.from} AND t.${s.at} IS NOT NULL;${unlinkedRecords(s, row, '0')}`;
   const watched = [s.at, ...(s.document ? [s.document] : []), ...s.watched].join(', ');
   const name = `rollup_${s.name}`;
   return [
@@ -125,11 +182,11 @@ function postgresTriggers(s: RollupSource): string {
   const record = (row: 'NEW' | 'OLD') =>
     `INSERT INTO ${ROLLUP_DIRTY_TABLE} (source, unit_id, at, document_id, tx)
        SELECT '${s.name}', l.${s.unit.to}, ${row}.${s.at}, ${doc(row)}, txid_current() FROM ${s.unit.name} l
-       WHERE l.${s.unit.from} = ${row}.id AND ${row}.${s.at} IS NOT NULL;`;
+       WHERE l.${s.unit.from} = ${row}.id AND ${row}.${s.at} IS NOT NULL;${unlinkedRecords(s, row, 'txid_current()', false)}`;
   const linked = (row: 'NEW' | 'OLD') =>
     `INSERT INTO ${ROLLUP_DIRTY_TABLE} (source, unit_id, at, document_id, tx)
        SELECT '${s.name}', ${row}.${s.unit.to}, t.${s.at}, ${doc('t')}, txid_current() FROM ${s.table} t
-       WHERE t.id = ${row}.${s.unit.from} AND t.${s.at} IS NOT NULL;`;
+       WHERE t.id = ${row}.${s.unit.from} AND t.${s.at} IS NOT NULL;${unlinkedRecords(s, row, 'txid_current()')}`;
   const watched = [s.at, ...(s.document ? [s.document] : []), ...s.watched].join(', ');
   const name = `rollup_${s.name}`;
   const body = (make: (row: 'NEW' | 'OLD') => string) => `
@@ -211,13 +268,17 @@ async function claim(strapi: Core.Strapi, trx: Knex, all: boolean): Promise<Dirt
 async function documentSlices(trx: Knex, s: RollupSource, documentIds: string[], timeZone: string) {
   const slices: Slice[] = [];
   for (let i = 0; i < documentIds.length; i += INSERT_BATCH) {
-    const rows: { unit_id: unknown; at: unknown }[] = await trx(`${s.table} as t`)
-      .join(`${s.unit.name} as l`, `l.${s.unit.from}`, 't.id')
+    const { query, unitId } = sourceRows(trx, s, 't');
+    const rows: { unit_id: unknown; at: unknown }[] = await query
       .whereIn(`t.${s.document}`, documentIds.slice(i, i + INSERT_BATCH))
       .whereNotNull(`t.${s.at}`)
-      .select(`l.${s.unit.to} as unit_id`, `t.${s.at} as at`);
+      .select(trx.raw(`${unitId} as unit_id`), `t.${s.at} as at`);
     for (const r of rows)
-      slices.push({ source: s.name, unitId: num(r.unit_id), month: monthOf(new Date(ms(r.at)), timeZone) });
+      slices.push({
+        source: s.name,
+        unitId: num(r.unit_id),
+        month: sliceOf(new Date(ms(r.at)), timeZone, s.span),
+      });
   }
   return slices;
 }
@@ -227,7 +288,12 @@ async function slicesOfRecords(strapi: Core.Strapi, trx: Knex, records: DirtyRec
   const documents = new Map<string, Set<string>>();
   for (const r of records) {
     if (r.unit_id === null || r.at === null) continue;
-    slices.push({ source: r.source, unitId: num(r.unit_id), month: monthOf(new Date(ms(r.at)), timeZone) });
+    const { span } = sourceNamed(strapi, r.source);
+    slices.push({
+      source: r.source,
+      unitId: num(r.unit_id),
+      month: sliceOf(new Date(ms(r.at)), timeZone, span),
+    });
     if (r.document_id) {
       if (!documents.has(r.source)) documents.set(r.source, new Set());
       documents.get(r.source)!.add(r.document_id);
@@ -289,7 +355,7 @@ async function writeSlices(
 /** The counters of one slice, from its rows. */
 async function computeSlice(strapi: Core.Strapi, trx: Knex, slice: Slice, timeZone: string) {
   const source = sourceNamed(strapi, slice.source);
-  const buckets = await source.compute(trx, { ...monthBounds(slice.month, timeZone), unitId: slice.unitId });
+  const buckets = await source.compute(trx, { ...sliceBounds(slice.month, timeZone), unitId: slice.unitId });
   return countersOf(slice.source, slice.month, buckets);
 }
 
@@ -338,9 +404,8 @@ function oneAtATime(trx: Knex, work: () => Promise<void>): Promise<void> {
 /** The months from the first to the last counted row of a source, and of its stored slices. */
 async function monthsOf(strapi: Core.Strapi, s: RollupSource, timeZone: string): Promise<string[]> {
   const knex = knexOf(strapi);
-  const [rows] = await knex(`${s.table} as t`)
-    .join(`${s.unit.name} as l`, `l.${s.unit.from}`, 't.id')
-    .min({ first: `t.${s.at}` })
+  const [rows] = await sourceRows(knex, s, 't')
+    .query.min({ first: `t.${s.at}` })
     .max({ last: `t.${s.at}` });
   const [stored] = await knex(ROLLUP_COUNTS_TABLE)
     .where({ source: s.name })
@@ -348,12 +413,15 @@ async function monthsOf(strapi: Core.Strapi, s: RollupSource, timeZone: string):
     .max({ last: 'month' });
   const bounds: string[] = [];
   if (rows?.first !== null && rows?.first !== undefined) {
-    bounds.push(monthOf(new Date(ms(rows.first)), timeZone), monthOf(new Date(ms(rows.last)), timeZone));
+    bounds.push(
+      sliceOf(new Date(ms(rows.first)), timeZone, s.span),
+      sliceOf(new Date(ms(rows.last)), timeZone, s.span)
+    );
   }
   if (stored?.first) bounds.push(stored.first as string, stored.last as string);
   if (bounds.length === 0) return [];
   bounds.sort();
-  return monthsBetween(bounds[0], bounds[bounds.length - 1]);
+  return slicesBetween(bounds[0], bounds[bounds.length - 1]);
 }
 
 async function storedCounters(
@@ -383,6 +451,7 @@ async function allUnitIds(strapi: Core.Strapi): Promise<number[]> {
   const ids = new Set<number>();
   for (const s of sourcesOf(strapi)) {
     for (const r of await knex(s.unit.name).distinct(`${s.unit.to} as id`)) ids.add(num(r.id));
+    if (s.unlinked) ids.add(NO_UNIT);
   }
   for (const r of await knex(ROLLUP_COUNTS_TABLE).distinct('unit_id as id')) ids.add(num(r.id));
   return [...ids];
@@ -435,7 +504,7 @@ export async function rebuild(
           trx,
           unitIds.map((unitId) => ({ source: s.name, unitId, month }))
         );
-        const counters = countersOf(s.name, month, await s.compute(trx, monthBounds(month, timeZone)));
+        const counters = countersOf(s.name, month, await s.compute(trx, sliceBounds(month, timeZone)));
         await writeSlices(trx, s.name, month, 'all', counters);
       });
       done += 1;
@@ -458,7 +527,7 @@ export async function checkDrift(strapi: Core.Strapi): Promise<Drift[]> {
   const drifted: Drift[] = [];
   for (const s of sourcesOf(strapi)) {
     for (const month of await monthsOf(strapi, s, timeZone)) {
-      const actual = countersOf(s.name, month, await s.compute(knex, monthBounds(month, timeZone)));
+      const actual = countersOf(s.name, month, await s.compute(knex, sliceBounds(month, timeZone)));
       const suspects = orderedSlices(driftOf(await storedCounters(knex, s.name, month), actual));
       if (suspects.length === 0) continue;
       await withTransaction(strapi, async (trx) => {
@@ -509,6 +578,14 @@ export async function sums(
   }));
 }
 
+/**
+ * A source's buckets computed from the rows whose instant is in [from, to), every unit: the days of a period that do
+ * not fill a month, beside the months' sums. Not for a source counted by document (its year's start is `from`).
+ */
+export function bucketsBetween(strapi: Core.Strapi, source: string, from: Date, to: Date) {
+  return sourceNamed(strapi, source).compute(knexOf(strapi), { from, to, yearFrom: from });
+}
+
 /** One counter of a source over the months of a period, summed by unit and month. */
 export async function monthlySums(
   strapi: Core.Strapi,
@@ -539,12 +616,13 @@ const AFTER_WRITES = [
 ] as const;
 
 /**
- * Registers the sources: their triggers, a flush after every write to their models (in the writer's
+ * Starts the registered sources: their triggers, a flush after every write to their models (in the writer's
  * transaction), and at start-up a rebuild when the definition or the time zone changed, when rows exist without
  * rollups, or when a bulk load left too many records; otherwise what was left is taken in. Call at bootstrap,
  * under the start-up lock (src/infra/node-lifecycle.ts), before anything writes.
  */
-export async function startRollups(strapi: Core.Strapi, sources: RollupSource[]) {
+export async function startRollups(strapi: Core.Strapi) {
+  const sources = (makers.get(strapi) ?? []).flatMap((make) => make());
   registered.set(strapi, sources);
   await installTriggers(strapi);
   // A write outside a transaction has committed already: its records are claimed like anyone's.
@@ -565,10 +643,7 @@ export async function startRollups(strapi: Core.Strapi, sources: RollupSource[])
   else {
     for (const s of sources) {
       const counted = await knex(ROLLUP_COUNTS_TABLE).where({ source: s.name }).first('id');
-      const rows = await knex(`${s.table} as t`)
-        .join(`${s.unit.name} as l`, `l.${s.unit.from}`, 't.id')
-        .whereNotNull(`t.${s.at}`)
-        .first('t.id');
+      const rows = await sourceRows(knex, s, 't').query.whereNotNull(`t.${s.at}`).first('t.id');
       if (!counted && rows) reason = `${s.name} rows without rollups`;
     }
   }

@@ -2,38 +2,59 @@ import {
   dimsKey,
   dimsOf,
   driftOf,
-  monthBounds,
-  monthOf,
-  monthsBetween,
   nextMonth,
+  nextSlice,
   orderedSlices,
+  previousSlice,
+  sliceBounds,
   sliceLockKey,
+  sliceOf,
+  slicesBetween,
   yearMonths,
   type Counter,
 } from '../rollups';
 
 const ZONE = 'Asia/Ho_Chi_Minh';
 
-describe('months', () => {
+describe('slices', () => {
   it('dates an instant by its local month', () => {
-    expect(monthOf(new Date('2025-12-31T16:59:59Z'), ZONE)).toBe('2025-12');
-    expect(monthOf(new Date('2025-12-31T17:00:00Z'), ZONE)).toBe('2026-01');
-    expect(monthOf(new Date('2026-03-01T00:00:00Z'), 'America/Los_Angeles')).toBe('2026-02');
+    expect(sliceOf(new Date('2025-12-31T16:59:59Z'), ZONE)).toBe('2025-12');
+    expect(sliceOf(new Date('2025-12-31T17:00:00Z'), ZONE)).toBe('2026-01');
+    expect(sliceOf(new Date('2026-03-01T00:00:00Z'), 'America/Los_Angeles')).toBe('2026-02');
   });
 
   it('bounds a month by its local first instants, and its year', () => {
-    expect(monthBounds('2026-12', ZONE)).toEqual({
+    expect(sliceBounds('2026-12', ZONE)).toEqual({
       from: new Date('2026-11-30T17:00:00Z'),
       to: new Date('2026-12-31T17:00:00Z'),
       yearFrom: new Date('2025-12-31T17:00:00Z'),
     });
   });
 
+  it('dates an instant by its local half month, split at the 15th', () => {
+    expect(sliceOf(new Date('2026-12-14T16:59:59Z'), ZONE, 'half-month')).toBe('2026-12-01');
+    expect(sliceOf(new Date('2026-12-14T17:00:00Z'), ZONE, 'half-month')).toBe('2026-12-15');
+    expect(sliceOf(new Date('2026-12-31T17:00:00Z'), ZONE, 'half-month')).toBe('2027-01-01');
+    expect(sliceBounds('2026-12-15', ZONE)).toEqual({
+      from: new Date('2026-12-14T17:00:00Z'),
+      to: new Date('2026-12-31T17:00:00Z'),
+      yearFrom: new Date('2025-12-31T17:00:00Z'),
+    });
+  });
+
+  it('walks half months across years, both ways', () => {
+    expect(nextSlice('2025-12-15')).toBe('2026-01-01');
+    expect(previousSlice('2026-01-01')).toBe('2025-12-15');
+    expect(previousSlice('2026-01-15')).toBe('2026-01-01');
+    expect(previousSlice('2026-01')).toBe('2025-12');
+    expect(slicesBetween('2025-12-15', '2026-01-15')).toEqual(['2025-12-15', '2026-01-01', '2026-01-15']);
+  });
+
   it('walks months across years', () => {
     expect(nextMonth('2025-12')).toBe('2026-01');
     expect(nextMonth('2026-09')).toBe('2026-10');
-    expect(monthsBetween('2025-11', '2026-02')).toEqual(['2025-11', '2025-12', '2026-01', '2026-02']);
-    expect(monthsBetween('2026-02', '2026-01')).toEqual([]);
+    expect(slicesBetween('2025-11', '2026-02')).toEqual(['2025-11', '2025-12', '2026-01', '2026-02']);
+    expect(slicesBetween('2026-02', '2026-01')).toEqual([]);
     expect(yearMonths(2026)).toEqual({ first: '2026-01', last: '2026-12' });
   });
 });

@@ -4,34 +4,16 @@
  * drill-downs read the rows with the same conditions.
  */
 import type { Core } from '@strapi/strapi';
-import type { Knex } from 'knex';
 import { articleTable } from '#api/article/tables';
 import { feedbackTable } from '#api/feedback/tables';
 import { answerDueSql, AWAITING_ANSWER_STATES } from '#domain/feedback-deadlines';
-import type { ComputedBucket, MonthRange, RollupSource } from '#infra/rollups';
+import { sourceRows, type ComputedBucket, type RollupSource } from '#infra/rollups';
 import { day, num } from '#infra/stored-values';
 import { submissionTable } from '#unit-submissions/tables';
 
 export const ROLLUP_SOURCES = { submission: 'submission', article: 'article', feedback: 'feedback' } as const;
 
 type Raw = Record<string, unknown>;
-
-/** Rows of `table` as `alias` linked to a unit (`l`), whose `at` is in the range, grouped by unit first. */
-function monthRows(
-  db: Knex,
-  table: string,
-  alias: string,
-  unit: RollupSource['unit'],
-  at: string,
-  r: MonthRange
-) {
-  const query = db(`${table} as ${alias}`)
-    .join(`${unit.name} as l`, `l.${unit.from}`, `${alias}.id`)
-    .where(at, '>=', r.from)
-    .where(at, '<', r.to);
-  if (r.unitId !== undefined) query.where(`l.${unit.to}`, r.unitId);
-  return query;
-}
 
 const bucketsOf = (rows: Raw[], dims: string[], counters: string[]): ComputedBucket[] =>
   rows.map((r) => ({
@@ -55,8 +37,8 @@ export function rollupSources(strapi: Core.Strapi): RollupSource[] {
     unit: submission.link.unit,
     async compute(db, range) {
       const s = submission.at('s');
-      const rows: Raw[] = await monthRows(db, submission.table, 's', submission.link.unit, s.createdAt, range)
-        .groupByRaw('1, 2')
+      const rows: Raw[] = await sourceRows(db, submissions, 's', range)
+        .query.groupByRaw('1, 2')
         .select(`l.${submission.link.unit.to} as unit_id`, `${s.state} as state`)
         .count({ n: '*' });
       return bucketsOf(rows, ['state'], ['n']);
@@ -81,8 +63,8 @@ export function rollupSources(strapi: Core.Strapi): RollupSource[] {
         WHERE ${b.documentId} = ${a.documentId} AND lb.${l.to} = l.${l.to}
           AND COALESCE(${b.kind}, '') = COALESCE(${a.kind}, '') AND COALESCE(${b.channel}, '') = COALESCE(${a.channel}, '')
           AND ${b.publishedAt} >= ? AND ${b.publishedAt} < ?)`;
-      const rows: Raw[] = await monthRows(db, article.table, 'a', l, a.publishedAt, range)
-        .groupByRaw('1, 2, 3')
+      const rows: Raw[] = await sourceRows(db, articles, 'a', range)
+        .query.groupByRaw('1, 2, 3')
         .select(
           `l.${l.to} as unit_id`,
           ...article.select('a', 'kind', 'channel'),
@@ -114,7 +96,7 @@ export function rollupSources(strapi: Core.Strapi): RollupSource[] {
     async compute(db, range) {
       const f = feedback.at('f');
       const unit = feedback.link.handlingUnit;
-      const rows = () => monthRows(db, feedback.table, 'f', unit, f.receivedAt, range);
+      const rows = () => sourceRows(db, feedbacks, 'f', range).query;
       const answered = `${f.answeredAt} IS NOT NULL`;
       const sum = (condition: string, as: string) =>
         db.raw(`SUM(CASE WHEN ${condition} THEN 1 ELSE 0 END) as ${as}`);
