@@ -3,7 +3,8 @@
  * submission's and an article's changes (back-dated with raw SQL, as a bulk load would), after a concurrent burst
  * of 200 moves in two units, and after a rebuild, the drift check (which recomputes every counter from the rows)
  * finds nothing; a counter corrupted on purpose is found and repaired. The dashboard's figures agree with the
- * drill-downs throughout.
+ * drill-downs throughout, and the annual report's feedback figures (whole months from the rollups, edge days from
+ * the rows) with what its rows count.
  */
 import request from 'supertest';
 import { overrideEnv } from '../setup/env-override';
@@ -191,6 +192,148 @@ describe('the rollups', () => {
     await wave((item) => move(OFFICE, item.id, item.version, 'answer_approved'));
     expect(await drift()).toEqual([]);
     for (const { unit } of handlers) await expectFeedbackAgrees(unit.id);
+  });
+
+  // The report's own period (whole half months) and one whose edge days are read from the rows.
+  const periods = [
+    { from: `${YEAR - 1}-12-15`, to: `${YEAR}-12-14` },
+    { from: `${YEAR - 1}-12-20`, to: `${YEAR}-12-10` },
+  ];
+  const boundsOf = (period: { from: string; to: string }) => {
+    const end = new Date(`${period.to}T00:00:00+07:00`);
+    return [new Date(`${period.from}T00:00:00+07:00`), new Date(end.getTime() + 86_400_000)];
+  };
+  const computeFigures = (period: { from: string; to: string }) =>
+    app.strapi().plugin('annual-report').service('figures').computeFigures(period);
+  const asMap = (list: { key: string; count: number }[]) =>
+    Object.fromEntries(list.map((c) => [c.key, c.count]));
+
+  it("give the annual report the feedback figures of its rows, assigned or not, at the period's edges", async () => {
+    const strapi = app.strapi();
+    const knex = strapi.db.connection;
+    const [start, end] = boundsOf(periods[0]);
+    // Unassigned feedback back-dated with raw SQL to the first and last instants of the period, and just outside.
+    const ids = [await newFeedback('Phản ánh đầu kỳ'), await newFeedback('Phản ánh cuối kỳ')];
+    const outside = await newFeedback('Phản ánh ngoài kỳ');
+    const at = async (documentId: string, fields: Entry) =>
+      knex('feedbacks').where('document_id', documentId).update(fields);
+    await at(ids[0], { received_at: start, channel: 'email', kind: 'other_issue' });
+    await at(ids[1], {
+      received_at: new Date(end.getTime() - 1),
+      closed_at: new Date(end.getTime() - 1),
+      state: 'not_accepted',
+    });
+    await at(outside, { received_at: new Date(start.getTime() - 1), closed_at: new Date(end.getTime()) });
+
+    /** The feedback figures counted from the rows. */
+    const fromRows = async (period: { from: string; to: string }) => {
+      const [from, to] = boundsOf(period);
+      const inPeriod = (column: string) => knex('feedbacks').where(column, '>=', from).where(column, '<', to);
+      const countBy = async (column: string) =>
+        Object.fromEntries(
+          (await inPeriod('received_at').groupBy(column).select(`${column} as k`).count({ n: '*' })).map(
+            (r: Entry) => [r.k, Number(r.n)]
+          )
+        );
+      const closedIn = async (where: (q: Entry) => Entry) =>
+        Number((await where(inPeriod('closed_at')).count({ n: '*' }))[0].n);
+      return {
+        received: Number((await inPeriod('received_at').count({ n: '*' }))[0].n),
+        byChannel: await countBy('channel'),
+        byKind: await countBy('kind'),
+        notAccepted: await closedIn((q) => q.where('state', 'not_accepted')),
+        answered: await closedIn((q) => q.whereIn('state', ['answered', 'published'])),
+        onTime: await closedIn((q) => q.where('on_time', true)),
+        late: await closedIn((q) => q.where('on_time', false)),
+        answersPublished: Number((await inPeriod('answer_published_at').count({ n: '*' }))[0].n),
+      };
+    };
+    const figures = async (period: { from: string; to: string }) => {
+      const { feedback } = await computeFigures(period);
+      const { received, notAccepted, answered, onTime, late, answersPublished } = feedback;
+      return {
+        received,
+        byChannel: asMap(feedback.byChannel),
+        byKind: asMap(feedback.byKind),
+        notAccepted,
+        answered,
+        onTime,
+        late,
+        answersPublished,
+      };
+    };
+    const expectAgree = async () => {
+      for (const period of periods)
+        expect({ period, ...(await figures(period)) }).toEqual({ period, ...(await fromRows(period)) });
+    };
+    const expected = await fromRows(periods[0]);
+    expect(expected.received).toBeGreaterThan(2);
+    expect(expected.notAccepted).toBeGreaterThan(0);
+    await expectAgree();
+    expect(await drift()).toEqual([]);
+    // The unassigned feedback gets a unit: its counters move from no unit's slice to the unit's, the figures stay.
+    const { joinTable } = strapi.db.metadata.get('api::feedback.feedback').attributes.handlingUnit as Entry;
+    await knex(joinTable.name).insert({
+      [joinTable.joinColumn.name]: (await knex('feedbacks').where('document_id', ids[0]).first('id')).id,
+      [joinTable.inverseJoinColumn.name]: units['P-MT'].id,
+    });
+    await expectAgree();
+    await rollups().rebuild();
+    await expectAgree();
+    expect(await drift()).toEqual([]);
+  });
+
+  it('give the annual report each published article once, whatever months its locales were published in', async () => {
+    const knex = app.strapi().db.connection;
+    const [start] = boundsOf(periods[0]);
+    const published = () => knex('articles').whereNotNull('published_at');
+    const [twice, other] = await published()
+      .groupBy('document_id')
+      .havingRaw('COUNT(*) > 1')
+      .select('document_id')
+      .limit(2);
+    expect(other).toBeDefined();
+    const localeAt = (documentId: string, locale: string, at: Date) =>
+      published().where({ document_id: documentId, locale }).update({ published_at: at });
+    // One document's Vietnamese row in a whole month and its English row on an edge day of the second period;
+    // another's straddles the first period's start (one row before it, one in it); each counts once.
+    await localeAt(twice.document_id, 'vi', new Date(`${YEAR}-03-10T09:00:00+07:00`));
+    await localeAt(twice.document_id, 'en', new Date(`${YEAR - 1}-12-20T09:00:00+07:00`));
+    await localeAt(other.document_id, 'vi', new Date(start.getTime() - 1));
+    await localeAt(other.document_id, 'en', start);
+
+    const fromRows = async (period: { from: string; to: string }) => {
+      const [from, to] = boundsOf(period);
+      const inPeriod = () => published().where('published_at', '>=', from).where('published_at', '<', to);
+      const distinctBy = async (column: string) =>
+        Object.fromEntries(
+          (await inPeriod().groupBy(column).select(`${column} as k`).countDistinct({ n: 'document_id' })).map(
+            (r: Entry) => [r.k, Number(r.n)]
+          )
+        );
+      return {
+        published: Number((await inPeriod().countDistinct({ n: 'document_id' }))[0].n),
+        byKind: await distinctBy('kind'),
+        byChannel: await distinctBy('channel'),
+      };
+    };
+    const figures = async (period: { from: string; to: string }) => {
+      const { articles } = await computeFigures(period);
+      return {
+        published: articles.published,
+        byKind: asMap(articles.byKind),
+        byChannel: asMap(articles.byChannel),
+      };
+    };
+    const expectAgree = async () => {
+      for (const period of periods)
+        expect({ period, ...(await figures(period)) }).toEqual({ period, ...(await fromRows(period)) });
+    };
+    expect((await fromRows(periods[0])).published).toBeGreaterThan(1);
+    await expectAgree();
+    expect(await drift()).toEqual([]);
+    await rollups().rebuild();
+    await expectAgree();
   });
 
   it('give the same figures after a rebuild', async () => {

@@ -2,6 +2,7 @@
  * Pure rules over the figures of an annual report: rounding, the median, the period's bounds and the diff of two
  * snapshots (what a recompute changed). No Strapi import.
  */
+import { nextSlice, previousSlice, sliceOfDay, sliceStart } from '#domain/rollups';
 import type { Figures } from './figures';
 
 export interface Change {
@@ -38,6 +39,92 @@ const DAY_MS = 86_400_000;
 /** The day after an ISO date (YYYY-MM-DD). */
 export function nextDay(date: string): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
+}
+
+const previousDay = (date: string) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) - DAY_MS).toISOString().slice(0, 10);
+
+/** Days from `from` to `to`, both included (ISO dates). */
+export interface DaySpan {
+  from: string;
+  to: string;
+}
+
+/**
+ * A period of local days as the whole half months it covers (slice keys `first` to `last`, src/domain/rollups.ts;
+ * null when none), whose figures are summed from the rollups, and the days at its edges that do not fill a half
+ * month, whose figures are computed from the rows. The report's period (15/12 to 14/12) has no edges.
+ */
+export function splitPeriod(period: DaySpan): {
+  slices: { first: string; last: string } | null;
+  edges: DaySpan[];
+} {
+  const span = 'half-month';
+  const startsSlice = (day: string) => sliceStart(sliceOfDay(day, span)) === day;
+  const after = nextDay(period.to);
+  const first = startsSlice(period.from)
+    ? sliceOfDay(period.from, span)
+    : nextSlice(sliceOfDay(period.from, span));
+  const last = startsSlice(after) ? sliceOfDay(period.to, span) : previousSlice(sliceOfDay(period.to, span));
+  if (first > last) {
+    // Within one half month, or across the start of one without filling either.
+    const boundary = sliceStart(nextSlice(sliceOfDay(period.from, span)));
+    return boundary > period.to
+      ? { slices: null, edges: [period] }
+      : {
+          slices: null,
+          edges: [
+            { from: period.from, to: previousDay(boundary) },
+            { from: boundary, to: period.to },
+          ],
+        };
+  }
+  const edges: DaySpan[] = [];
+  if (!startsSlice(period.from)) edges.push({ from: period.from, to: previousDay(sliceStart(first)) });
+  if (!startsSlice(after)) edges.push({ from: sliceStart(nextSlice(last)), to: period.to });
+  return { slices: { first, last }, edges };
+}
+
+/** A bucket of published articles: its grouping, its value there, and its document when published in several rows. */
+export interface ArticleBucket {
+  unitId: number;
+  family: string;
+  value: string | null;
+  /** Set for a document with several published rows (its locales), which counts once whatever its rows. */
+  document: string | null;
+  rows: number;
+}
+
+/**
+ * The published articles of a period by grouping and value (the `all` grouping also by `unit`, the buckets' unit
+ * id): the rows of documents published in one row add up, the documents published in several count once each.
+ */
+export function articleCounts(buckets: ArticleBucket[]): Map<string, Map<string | null, number>> {
+  const once = new Map<string, Map<string | null, number>>();
+  const several = new Map<string, Map<string | null, Set<string>>>();
+  const add = (family: string, value: string | null, b: ArticleBucket) => {
+    if (b.document === null) {
+      if (!once.has(family)) once.set(family, new Map());
+      const counts = once.get(family)!;
+      counts.set(value, (counts.get(value) ?? 0) + b.rows);
+      return;
+    }
+    if (!several.has(family)) several.set(family, new Map());
+    const documents = several.get(family)!;
+    if (!documents.has(value)) documents.set(value, new Set());
+    documents.get(value)!.add(b.document);
+  };
+  for (const b of buckets) {
+    if (b.rows <= 0) continue;
+    add(b.family, b.value, b);
+    if (b.family === 'all') add('unit', String(b.unitId), b);
+  }
+  for (const [family, documents] of several) {
+    if (!once.has(family)) once.set(family, new Map());
+    const counts = once.get(family)!;
+    for (const [value, ids] of documents) counts.set(value, (counts.get(value) ?? 0) + ids.size);
+  }
+  return once;
 }
 
 /** Number of days from `from` to `to`, both included. */

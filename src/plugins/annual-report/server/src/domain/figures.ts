@@ -2,6 +2,16 @@
  * The figures of an annual report, as frozen into a report draft (the snapshot) and written to DOCX, XLSX and CSV.
  * Decree 63/2010 Art. 35 (e) feedback received and handled, (g) communication supporting procedure control; plan
  * §III.1, §III.3. Every figure counts the items of the period: local days `from` to `to`, both included.
+ *
+ * Where each figure is read (services/figures.ts):
+ * - **From the rollups** (../rollups.ts, per unit and local month): `feedback`. The period's whole months are summed
+ *   from the counters; its edge days (the report period runs from 15/12 to 14/12) are counted from the rows, by the
+ *   same SQL, through the indexes on the instants (received, closed, answer published).
+ * - **From the rows**, because the definition does not add up month by month or the table stays small:
+ *   - `articles`: a document counts once in the period, whatever rows (locales, months) it has there;
+ *   - `submissions.medianDaysToPublication`: a median; `submissions`' counts come with it from one indexed read;
+ *   - `procedures`: the catalogue's state on the last day, not events in the period;
+ *   - `satisfaction` (means), `oversight`, `taskReports`: small tables.
  */
 
 export interface Count {

@@ -7,18 +7,20 @@ import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { articleTable } from '#api/article/tables';
 import { campaignTable } from '#api/campaign/tables';
-import { feedbackTable } from '#api/feedback/tables';
 import { planTaskTable } from '#api/plan-task/tables';
 import { procedureFieldTable, procedureLevelTable, procedureTable } from '#api/procedure/tables';
 import { surveyResponseTable } from '#api/survey-response/tables';
+import { dimsKey, dimsOf } from '#domain/rollups';
 import { linkTable } from '#infra/relation-queries';
+import { bucketsBetween, flush, NO_UNIT, sums } from '#infra/rollups';
 import { iso, ms, num } from '#infra/stored-values';
 import type { Link, TableNames } from '#infra/table-names';
 import { SURVEY_CRITERIA } from '#domain/survey-intake';
 import { difficultyTable, checkTable, reminderTable, taskReportTable } from '#oversight/tables';
 import { submissionTable } from '#unit-submissions/tables';
 import type { Count, Figures } from '../domain/figures';
-import { daysBetween, median, onTimeRate, round } from '../domain/figures-rules';
+import { articleCounts, daysBetween, median, onTimeRate, round, splitPeriod } from '../domain/figures-rules';
+import { REPORT_ROLLUP_SOURCES, type ArticleFamily } from '../rollups';
 import { byUnitOrder, counts, plainUnit, reportQueries, type Period, type Raw } from './report-queries';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
@@ -45,21 +47,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       .countDistinct({ n: counted });
   };
 
-  async function articleFigures(period: Period, start: Date, end: Date): Promise<Figures['articles']> {
+  async function articleFigures(period: Period): Promise<Figures['articles']> {
     const year = Number(period.to.slice(0, 4));
-    const article = articleTable(strapi);
-    const campaign = campaignTable(strapi);
     const task = planTaskTable(strapi);
-    const [a, t] = [article.at('a'), task.at('t')];
+    const t = task.at('t');
     const taskUnit = task.link.unit;
-    /** The published article rows of the period. */
-    const articles = () => queries.articlesIn(start, end);
-    const [total, kinds, channels, campaigns, units, tasks, taskCounts]: Raw[][] = await Promise.all([
-      articles().countDistinct({ n: a.documentId }),
-      articles().groupBy(a.kind).select(`${a.kind} as k`).countDistinct({ n: a.documentId }),
-      articles().groupBy(a.channel).select(`${a.channel} as k`).countDistinct({ n: a.documentId }),
-      byLinked(articles(), 'a', article.link.campaign, campaign, a.documentId),
-      articles().select(queries.unitOf(article, 'a')).countDistinct({ n: a.documentId }).groupByRaw('1'),
+    const [buckets, tasks]: [{ unitId: number; dims: string; value: number }[], Raw[]] = await Promise.all([
+      periodBuckets(REPORT_ROLLUP_SOURCES.articles, period),
       queries
         .planTaskRows(year)
         .leftJoin(`${taskUnit.name} as tu`, `tu.${taskUnit.from}`, t.id)
@@ -74,11 +68,29 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           { column: t.code, order: 'asc' },
           { column: t.id, order: 'asc' },
         ]),
-      byLinked(articles(), 'a', article.link.planTask, task, a.documentId),
     ]);
+    const counted = articleCounts(
+      buckets.map((b) => {
+        const [family, value, document] = dimsOf(b.dims);
+        return { unitId: b.unitId, family: family!, value, document, rows: b.value };
+      })
+    );
+    /** One grouping's counts as rows of `k` and `n`. */
+    const rowsOf = (family: ArticleFamily | 'unit'): Raw[] =>
+      [...(counted.get(family) ?? new Map<string | null, number>())].map(([k, n]) => ({ k, n }));
+    const [total, kinds, channels, campaigns] = [
+      rowsOf('all'),
+      rowsOf('kind'),
+      rowsOf('channel'),
+      rowsOf('campaign'),
+    ];
+    const units = rowsOf('unit')
+      .filter((r) => num(r.k) !== NO_UNIT)
+      .map((r) => ({ unit_id: num(r.k), n: r.n }));
+    const taskCounts = rowsOf('task');
     // Campaign titles: the Vietnamese row, published first.
     const titles = await queries.viRows(
-      campaign,
+      campaignTable(strapi),
       campaigns.map((r) => r.k).filter((k): k is string => typeof k === 'string'),
       ['title']
     );
@@ -235,39 +247,62 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     };
   }
 
-  async function feedbackFigures(start: Date, end: Date): Promise<Figures['feedback']> {
-    const feedback = feedbackTable(strapi);
-    const f = feedback.at('f');
-    const [received, channels, kinds, closed, published]: Raw[][] = await Promise.all([
-      queries.feedbackReceived(start, end).count({ n: '*' }),
-      queries.feedbackReceived(start, end).groupBy(f.channel).select(`${f.channel} as k`).count({ n: '*' }),
-      queries.feedbackReceived(start, end).groupBy(f.kind).select(`${f.kind} as k`).count({ n: '*' }),
-      queries
-        .feedbackClosed(start, end)
-        .select(
-          knex().raw(`SUM(CASE WHEN ${f.state} = 'not_accepted' THEN 1 ELSE 0 END) as not_accepted`),
-          knex().raw(`SUM(CASE WHEN ${f.state} = 'transferred' THEN 1 ELSE 0 END) as transferred`),
-          knex().raw(`SUM(CASE WHEN ${f.state} IN ('answered', 'published') THEN 1 ELSE 0 END) as answered`),
-          knex().raw(`SUM(CASE WHEN ${f.onTime} = TRUE THEN 1 ELSE 0 END) as on_time`),
-          knex().raw(`SUM(CASE WHEN ${f.onTime} = FALSE THEN 1 ELSE 0 END) as late`)
-        ),
-      knex()(`${feedback.table} as f`)
-        .where(f.answerPublishedAt, '>=', start)
-        .where(f.answerPublishedAt, '<', end)
-        .count({ n: '*' }),
+  /**
+   * A report source's counter `n` by unit and bucket over the period: the whole half months summed from the rollups,
+   * any edge days computed from the rows by the same SQL.
+   */
+  async function periodBuckets(source: string, period: Period) {
+    const { slices, edges } = splitPeriod(period);
+    const out: { unitId: number; dims: string; value: number }[] = [];
+    if (slices) out.push(...(await sums(strapi, source, slices.first, slices.last, { counters: ['n'] })));
+    for (const edge of edges) {
+      const { start, end } = await queries.boundsOf(edge);
+      for (const b of await bucketsBetween(strapi, source, start, end))
+        out.push({ unitId: b.unitId, dims: dimsKey(b.dims), value: b.counters.n });
+    }
+    return out;
+  }
+
+  /** A report source's counter `n` by bucket (its dimensions' key) over the period, every unit. */
+  async function bucketCounts(source: string, period: Period): Promise<Map<string, number>> {
+    const out = new Map<string, number>();
+    for (const b of await periodBuckets(source, period)) out.set(b.dims, (out.get(b.dims) ?? 0) + b.value);
+    return out;
+  }
+
+  /** The counts of `buckets` by their `index`-th dimension, and their total. */
+  const byDimension = (buckets: Map<string, number>, index: number) => {
+    const by = new Map<string | null, number>();
+    for (const [dims, n] of buckets) {
+      const key = dimsOf(dims)[index];
+      by.set(key, (by.get(key) ?? 0) + n);
+    }
+    return by;
+  };
+  const countsOf = (by: Map<string | null, number>) => counts([...by].map(([k, n]) => ({ k, n })));
+  const total = (buckets: Map<string, number>) => [...buckets.values()].reduce((s, n) => s + n, 0);
+
+  async function feedbackFigures(period: Period): Promise<Figures['feedback']> {
+    const [received, closed, published] = await Promise.all([
+      bucketCounts(REPORT_ROLLUP_SOURCES.received, period),
+      bucketCounts(REPORT_ROLLUP_SOURCES.closed, period),
+      bucketCounts(REPORT_ROLLUP_SOURCES.answersPublished, period),
     ]);
-    const c = closed[0] ?? {};
+    const states = byDimension(closed, 0);
+    const timeliness = byDimension(closed, 1);
+    const onTime = timeliness.get('on_time') ?? 0;
+    const late = timeliness.get('late') ?? 0;
     return {
-      received: num(received[0]?.n),
-      byChannel: counts(channels),
-      byKind: counts(kinds),
-      notAccepted: num(c.not_accepted),
-      transferred: num(c.transferred),
-      answered: num(c.answered),
-      onTime: num(c.on_time),
-      late: num(c.late),
-      onTimeRate: onTimeRate(num(c.on_time), num(c.late)),
-      answersPublished: num(published[0]?.n),
+      received: total(received),
+      byChannel: countsOf(byDimension(received, 0)),
+      byKind: countsOf(byDimension(received, 1)),
+      notAccepted: states.get('not_accepted') ?? 0,
+      transferred: states.get('transferred') ?? 0,
+      answered: (states.get('answered') ?? 0) + (states.get('published') ?? 0),
+      onTime,
+      late,
+      onTimeRate: onTimeRate(onTime, late),
+      answersPublished: total(published),
     };
   }
 
@@ -377,12 +412,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   async function computeFigures(period: Period): Promise<Figures> {
     const { start, end } = await queries.boundsOf(period);
+    // Raw writes (an import, an operator's SQL) are taken in before the rollups are read.
+    await flush(strapi, { all: true });
     const [articles, submissions, procedures_, feedback, satisfaction, oversight, taskReports] =
       await Promise.all([
-        articleFigures(period, start, end),
+        articleFigures(period),
         submissionFigures(start, end),
         procedureFigures(period),
-        feedbackFigures(start, end),
+        feedbackFigures(period),
         satisfactionFigures(start, end),
         oversightFigures(period, start, end),
         taskReportFigures(start, end),
