@@ -95,8 +95,11 @@ async function freshEnvironment(name) {
   return { env, drop };
 }
 
-/** Starts tests/bench/server.js with these settings and resolves once it listens. */
-const startServer = (env, port) => listening('server.js', env, port);
+/**
+ * Starts tests/bench/server.js with these settings and resolves once it listens; `onOutput` sees every chunk of its
+ * output as it comes (a bench times what the server logs), and the child's `output()` is its last output.
+ */
+const startServer = (env, port, { onOutput } = {}) => listening('server.js', env, port, onOutput);
 
 /** Starts tests/bench/bare-server.js sending `body`, the ceiling of a cached read; stopped with stopServer. */
 function bareServer(body, port) {
@@ -105,7 +108,7 @@ function bareServer(body, port) {
   return listening('bare-server.js', { ...process.env, BARE_BODY_FILE: file }, port);
 }
 
-function listening(script, env, port) {
+function listening(script, env, port, onOutput = () => {}) {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [path.join(__dirname, script)], {
       cwd: root,
@@ -116,9 +119,11 @@ function listening(script, env, port) {
     // not say why.
     const tail = [];
     const keep = (chunk) => {
+      onOutput(String(chunk));
       tail.push(String(chunk));
       if (tail.length > 40) tail.shift();
     };
+    child.output = () => tail.join('');
     child.stdout.on('data', (chunk) => {
       keep(chunk);
       if (String(chunk).includes('listening')) resolve(child);
