@@ -10,8 +10,14 @@ import { answerDueSql, AWAITING_ANSWER_STATES } from '#domain/feedback-deadlines
 import { sourceRows, type ComputedBucket, type RollupSource } from '#infra/rollups';
 import { day, num } from '#infra/stored-values';
 import { submissionTable } from '#unit-submissions/tables';
+import { difficultyTable } from './tables';
 
-export const ROLLUP_SOURCES = { submission: 'submission', article: 'article', feedback: 'feedback' } as const;
+export const ROLLUP_SOURCES = {
+  submission: 'submission',
+  article: 'article',
+  feedback: 'feedback',
+  difficulty: 'difficulty',
+} as const;
 
 type Raw = Record<string, unknown>;
 
@@ -126,5 +132,24 @@ export function rollupSources(strapi: Core.Strapi): RollupSource[] {
     },
   };
 
-  return [submissions, articles, feedbacks];
+  // Difficulties: by state, reported in the month (the dashboard sums the open ones of every month).
+  const difficulty = difficultyTable(strapi);
+  const difficulties: RollupSource = {
+    name: ROLLUP_SOURCES.difficulty,
+    uid: difficulty.uid,
+    table: difficulty.table,
+    at: difficulty.column.reportedAt,
+    watched: [difficulty.column.state],
+    unit: difficulty.link.unit,
+    async compute(db, range) {
+      const { query, unitId } = sourceRows(db, difficulties, 'd', range);
+      const rows: Raw[] = await query
+        .groupByRaw('1, 2')
+        .select(db.raw(`${unitId} as unit_id`), `${difficulty.at('d').state} as state`)
+        .count({ n: '*' });
+      return bucketsOf(rows, ['state'], ['n']);
+    },
+  };
+
+  return [submissions, articles, feedbacks, difficulties];
 }

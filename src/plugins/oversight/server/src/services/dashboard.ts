@@ -2,8 +2,9 @@
  * The dashboard of every unit against the year's plan (the drill-downs behind each figure: services/drill-downs.ts).
  * What each figure counts is defined in domain/dashboard.ts. Submissions, articles and feedback are summed from
  * the rollups (../rollups.ts: per unit, local month and bucket), so a dashboard reads units × months, not rows;
- * tasks (a few hundred a year), reminders and difficulties are read from their rows. The drill-downs use the
- * figures' conditions on the rows, so that the number of rows a drill-down lists is the figure.
+ * so are the open difficulties. Tasks (a few hundred a year) and each unit's last reminder (a maximum, not a count)
+ * are read from their rows. The drill-downs use the figures' conditions on the rows, so that the number of rows a
+ * drill-down lists is the figure.
  *
  * Storage notes (Strapi 5): relations are link tables; articles and plans have a draft and a published row per
  * locale, plan tasks a row per locale. Links to such targets are filtered through subqueries or counted DISTINCT by
@@ -36,7 +37,7 @@ import {
   type Row,
 } from '../domain/dashboard';
 import { ROLLUP_SOURCES } from '../rollups';
-import { difficultyTable, reminderTable } from '../tables';
+import { reminderTable } from '../tables';
 import type { LatestReport } from './tasks';
 
 const UNIT = 'api::unit.unit';
@@ -231,10 +232,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const lastReminders = (): Promise<Raw[]> =>
     groupedByUnit(reminderTable(strapi), 'r').max({ last: reminderTable(strapi).at('r').sentAt });
 
-  const openDifficulties = (): Promise<Raw[]> =>
-    groupedByUnit(difficultyTable(strapi), 'd')
-      .whereIn(difficultyTable(strapi).at('d').state, OPEN_DIFFICULTY_STATES)
-      .count({ n: '*' });
+  /** Open difficulties by unit, whenever reported: every month's rollups. */
+  async function openDifficulties() {
+    const counts = await sums(strapi, ROLLUP_SOURCES.difficulty, '0000-01', '9999-12', { counters: ['n'] });
+    const open = new Set<string>(OPEN_DIFFICULTY_STATES);
+    const byUnit = new Map<number, number>();
+    for (const c of counts)
+      if (open.has(dimsOf(c.dims)[0] ?? '')) byUnit.set(c.unitId, (byUnit.get(c.unitId) ?? 0) + c.value);
+    return byUnit;
+  }
 
   return {
     clock,
@@ -306,9 +312,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const row = rowOf(r.unit_id);
         if (row) row.lastReminderAt = iso(r.last);
       }
-      for (const r of difficulties) {
-        const row = rowOf(r.unit_id);
-        if (row) row.openDifficulties = num(r.n);
+      for (const [unitId, n] of difficulties) {
+        const row = rows.get(unitId);
+        if (row) row.openDifficulties = n;
       }
       const list = [...rows.values()];
       return {
