@@ -4,12 +4,13 @@
  * §III.1, §III.3. Every figure counts the items of the period: local days `from` to `to`, both included.
  *
  * Where each figure is read (services/figures.ts):
- * - **From the rollups** (../rollups.ts, per unit and local month): `feedback`. The period's whole months are summed
- *   from the counters; its edge days (the report period runs from 15/12 to 14/12) are counted from the rows, by the
- *   same SQL, through the indexes on the instants (received, closed, answer published).
- * - **From the rows**, because the definition does not add up month by month or the table stays small:
- *   - `articles`: a document counts once in the period, whatever rows (locales, months) it has there;
- *   - `submissions.medianDaysToPublication`: a median; `submissions`' counts come with it from one indexed read;
+ * - **From the rollups** (../rollups.ts, per unit or none and local half month): `feedback` and `articles`. A
+ *   period's whole half months are summed from the counters; the report's period (15/12 to 14/12) has nothing else.
+ *   A period's edge days (one that does not start on the 1st or the 15th) are computed from the rows by the same
+ *   SQL, through the indexes on the instants (received, closed, answer published, published). An article published
+ *   in several rows (its locales) is counted by its document id, so that it counts once in a period.
+ * - **From the rows**, because the definition does not add up by slice or the table stays small:
+ *   - `submissions.medianDaysToPublication`: a median; `submissions`' counts come from one indexed read beside it;
  *   - `procedures`: the catalogue's state on the last day, not events in the period;
  *   - `satisfaction` (means), `oversight`, `taskReports`: small tables.
  */
