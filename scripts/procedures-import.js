@@ -14,6 +14,7 @@
  */
 const fs = require('fs');
 const path = require('path');
+const { loadApp } = require('./lib/load-app');
 
 const USAGE =
   'Usage: npm run procedures:import -- <file> [--dry-run] [--publish] [--level ministry|province|commune|district] [--agency <text>] [--field <name>] [--json]';
@@ -68,15 +69,7 @@ async function main() {
     console.error(`cannot read ${options.file}: ${error.message}`);
     return 2;
   }
-  const { compileStrapi, createStrapi } = require('@strapi/strapi');
-  process.env.DEMO_SEED = 'off';
-  // Start-up news (migrations, seeding) would mix with the preview; --json's stdout must be the JSON alone.
-  process.env.LOG_LEVEL = process.env.LOG_LEVEL ?? 'warn';
-  const { appDir, distDir } =
-    process.env.STRAPI_SKIP_COMPILE === '1'
-      ? { appDir: process.cwd(), distDir: path.join(process.cwd(), 'dist') }
-      : await compileStrapi();
-  const strapi = await createStrapi({ appDir, distDir, autoReload: false, serveAdminPanel: false }).load();
+  const strapi = await loadApp();
   try {
     const imports = strapi.plugin('procedure-import').service('imports');
     const { maxBytes, maxRows } = strapi.config.get('plugin::procedure-import');

@@ -1,23 +1,16 @@
 #!/usr/bin/env node
 /**
- * npm run rollups:rebuild — recomputes every rollup of the oversight dashboard from the rows (src/infra/rollups.ts),
- * month by month, printing progress; rerunnable. Start-up rebuilds by itself when the rollups' definition or the
- * time zone changed, or when rows exist without rollups; this is for an operator who wants it now (after writing
- * rows with the triggers disabled, say). Then it runs the drift check, which should find nothing.
- * It compiles the app first, as `npm run develop` does (STRAPI_SKIP_COMPILE=1 uses dist/ as it is).
+ * npm run rollups:rebuild — recomputes every rollup (the oversight dashboard's and the annual report's) from the rows
+ * (src/infra/rollups.ts), slice by slice, printing progress; rerunnable. Start-up rebuilds by itself when the
+ * rollups' definition or the time zone changed, or when rows exist without rollups; this is for an operator who
+ * wants it now (after writing rows with the triggers disabled, say). Then it runs the drift check, which should find
+ * nothing. It compiles the app first, as `npm run develop` does (STRAPI_SKIP_COMPILE=1 uses dist/ as it is).
  * Exit 0 done, 1 failed.
  */
-const path = require('path');
+const { loadApp } = require('./lib/load-app');
 
 async function main() {
-  const { compileStrapi, createStrapi } = require('@strapi/strapi');
-  process.env.DEMO_SEED = 'off';
-  process.env.LOG_LEVEL = process.env.LOG_LEVEL ?? 'warn';
-  const { appDir, distDir } =
-    process.env.STRAPI_SKIP_COMPILE === '1'
-      ? { appDir: process.cwd(), distDir: path.join(process.cwd(), 'dist') }
-      : await compileStrapi();
-  const strapi = await createStrapi({ appDir, distDir, autoReload: false, serveAdminPanel: false }).load();
+  const strapi = await loadApp();
   try {
     const rollups = strapi.plugin('oversight').service('rollups');
     const started = Date.now();
