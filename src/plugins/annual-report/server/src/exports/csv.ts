@@ -104,19 +104,24 @@ const write = (out: Writable, chunk: string) =>
     else out.once('drain', resolve);
   });
 
-/** Streams the rows to `out` as CSV and returns the number of rows written. Does not end `out`. */
+/**
+ * Streams the rows, given in chunks, to `out` as CSV (one write per chunk) and returns the number of rows written.
+ * Does not end `out`.
+ */
 export async function writeCsv<R>(
   columns: Column<R>[],
-  rows: AsyncIterable<R>,
+  chunks: AsyncIterable<R[]>,
   out: Writable,
-  onRow?: (written: number) => void | Promise<void>
+  onChunk?: (written: number) => void | Promise<void>
 ): Promise<number> {
   await write(out, `\ufeff${csvLine(columns.map((c) => c.header))}`);
   let written = 0;
-  for await (const row of rows) {
-    await write(out, csvLine(columns.map((c) => row[c.key])));
-    written += 1;
-    if (onRow) await onRow(written);
+  for await (const chunk of chunks) {
+    let text = '';
+    for (const row of chunk) text += csvLine(columns.map((c) => row[c.key]));
+    await write(out, text);
+    written += chunk.length;
+    if (onChunk) await onChunk(written);
   }
   return written;
 }

@@ -32,7 +32,7 @@ export type FromWorker =
   | { type: 'progress'; sheet: string; rows: number }
   | { type: 'done'; result: unknown };
 
-/** Rows per message: large enough that cloning costs little, small enough to keep both heaps flat. */
+/** Rows per message, at least: large enough that cloning costs little, small enough to keep both heaps flat. */
 export const BATCH = 500;
 
 /**
@@ -47,12 +47,12 @@ const RESOURCE_LIMITS = { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 
 const WORKER_FILE = path.join(__dirname, 'worker.js');
 
 interface Sources {
-  lists?: Partial<Record<ListName, AsyncIterable<ListRow>>>;
+  lists?: Partial<Record<ListName, AsyncIterable<ListRow[]>>>;
   onProgress?: WorkbookInput['onProgress'];
 }
 
 async function inWorker<R>(task: WorkerTask, { lists = {}, onProgress }: Sources): Promise<R> {
-  const iterators = new Map<ListName, AsyncIterator<ListRow>>();
+  const iterators = new Map<ListName, AsyncIterator<ListRow[]>>();
   const iteratorOf = (list: ListName) => {
     let iterator = iterators.get(list);
     if (!iterator) {
@@ -65,11 +65,11 @@ async function inWorker<R>(task: WorkerTask, { lists = {}, onProgress }: Sources
   };
   const readBatch = async (list: ListName): Promise<ToWorker> => {
     const iterator = iteratorOf(list);
-    const rows: ListRow[] = [];
+    let rows: ListRow[] = [];
     while (rows.length < BATCH) {
       const next = await iterator.next();
       if (next.done) return { type: 'rows', rows, done: true };
-      rows.push(next.value);
+      rows = rows.length === 0 ? next.value : rows.concat(next.value);
     }
     return { type: 'rows', rows, done: false };
   };

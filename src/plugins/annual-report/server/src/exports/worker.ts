@@ -18,13 +18,14 @@ port.on('message', (message: ToWorker) => {
   waiting?.(message);
 });
 
-async function* rowsOf<R>(list: ListName): AsyncGenerator<R> {
+/** A list's rows, a batch at a time (each asked for when the one before is written). */
+async function* batchesOf<R>(list: ListName): AsyncGenerator<R[]> {
   for (;;) {
     const batch = await new Promise<ToWorker>((resolve) => {
       answer = resolve;
       send({ type: 'next', list });
     });
-    yield* batch.rows as R[];
+    if (batch.rows.length > 0) yield batch.rows as R[];
     if (batch.done) return;
   }
 }
@@ -40,8 +41,8 @@ async function write(): Promise<unknown> {
     {
       ...task.input,
       lists: {
-        articles: rowsOf<ArticleListRow>('articles'),
-        feedback: rowsOf<FeedbackListRow>('feedback'),
+        articles: batchesOf<ArticleListRow>('articles'),
+        feedback: batchesOf<FeedbackListRow>('feedback'),
       },
       onProgress: (step) => send({ type: 'progress', ...step }),
     },

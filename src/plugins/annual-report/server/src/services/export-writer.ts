@@ -32,7 +32,7 @@ export function exportWriter(
   { node, staleMs, mime }: { node: string; staleMs: () => number; mime: (format: ExportFormat) => string }
 ) {
   const jobs = () => strapi.db.query(UIDS.exportJob);
-  const { articleRows, feedbackRows } = exportRows(strapi);
+  const { articleChunks, feedbackChunks } = exportRows(strapi);
 
   /** Updates a running job; false when it is no longer running (swept meanwhile). */
   async function touch(id: number, data: Record<string, unknown>) {
@@ -124,7 +124,7 @@ export function exportWriter(
           {
             figures,
             report: { title: report.title, year: report.year, periodFrom, periodTo },
-            lists: { articles: articleRows(from, to), feedback: feedbackRows(from, to) },
+            lists: { articles: articleChunks(from, to), feedback: feedbackChunks(from, to) },
             timeZone,
             onProgress: async ({ sheet, rows }) => {
               if (sheet !== lastSheet) lastSheetRows = 0;
@@ -148,11 +148,14 @@ export function exportWriter(
           out.on('error', reject);
         });
         try {
-          const onRow = async (n: number) => {
-            if (n % 500 === 0) await progress(5 + (90 * Math.min(n, expected)) / expected);
+          let reported = 0;
+          const onChunk = async (n: number) => {
+            if (n - reported < 500) return;
+            reported = n;
+            await progress(5 + (90 * Math.min(n, expected)) / expected);
           };
-          if (which === 'articles') await writeCsv(ARTICLE_COLUMNS, articleRows(from, to), out, onRow);
-          else await writeCsv(FEEDBACK_COLUMNS, feedbackRows(from, to), out, onRow);
+          if (which === 'articles') await writeCsv(ARTICLE_COLUMNS, articleChunks(from, to), out, onChunk);
+          else await writeCsv(FEEDBACK_COLUMNS, feedbackChunks(from, to), out, onChunk);
         } finally {
           out.end();
         }

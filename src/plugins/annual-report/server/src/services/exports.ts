@@ -20,7 +20,7 @@ import { privateStore } from '#infra/storage';
 import { exportFileName, exportKey, listOfFileName } from '../domain/export-files';
 import type { ArticleListRow, FeedbackListRow, ListName } from '../exports/csv';
 import { PLUGIN_ID, UIDS } from '../permissions';
-import { exportRows } from './export-rows';
+import { exportRows, rowsOf } from './export-rows';
 import { exportWriter } from './export-writer';
 
 type ReportsService = ReturnType<typeof import('./reports').default>;
@@ -98,7 +98,7 @@ const MIME: Record<ExportFormat, string> = {
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const jobs = () => strapi.db.query(UIDS.exportJob);
   const node = `${os.hostname()}:${process.pid}`;
-  const { articleRows, feedbackRows } = exportRows(strapi);
+  const { articleChunks, feedbackChunks } = exportRows(strapi);
   const { run } = exportWriter(strapi, { node, staleMs, mime: (format) => MIME[format] });
 
   const reports = () => strapi.plugin(PLUGIN_ID).service('reports') as ReportsService;
@@ -221,7 +221,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** The readable rows of a list, for benchmarks and tests. */
     listRows(which: ListName, from: Date, to: Date): AsyncIterable<ArticleListRow | FeedbackListRow> {
-      return which === 'articles' ? articleRows(from, to) : feedbackRows(from, to);
+      return which === 'articles' ? rowsOf(articleChunks(from, to)) : rowsOf(feedbackChunks(from, to));
     },
   };
 };
