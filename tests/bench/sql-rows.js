@@ -7,7 +7,8 @@
  *   await sql.insert('api::feedback.feedback', 1_000_000, (n) => ({ state: sql.pick(n, 1, ['a', 'b']), … }));
  *
  * Attributes are named as in the content type and mapped to columns by Strapi's metadata; each value is a SQL
- * expression in the row's number `n` (1 … count).
+ * expression in the row's number `n` (1 … count). The rollups' capture triggers are dropped first (see
+ * withoutCapture): the server's next start rebuilds the rollups.
  */
 
 const quote = (text) => `'${String(text).replace(/'/g, "''")}'`;
@@ -18,6 +19,28 @@ function sqlRows(strapi) {
 
   /** A pseudo-random integer in [0, m) from the row number `n` and a salt (fits 64-bit arithmetic). */
   const random = (n, salt, m) => `((((${n}) * 7919 + ${salt}) % 1000003) * 104729 % 1000003 % ${m})`;
+
+  /**
+   * A bulk load goes past the rollups' capture triggers (src/infra/rollups.ts): through them a million rows would
+   * write millions of change records, row by row. They are dropped before the first insert; the server's next start
+   * reinstalls them and, finding rows without rollups, rebuilds the rollups from the rows.
+   */
+  let capture;
+  const withoutCapture = () =>
+    (capture ??= (async () => {
+      const triggers = postgres
+        ? (
+            await knex.raw(
+              `SELECT t.tgname AS name, c.relname AS "table" FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
+               WHERE t.tgname LIKE 'rollup\\_%' AND NOT t.tgisinternal`
+            )
+          ).rows
+        : await knex.raw(
+            `SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'rollup\\_%' ESCAPE '\\'`
+          );
+      for (const t of triggers)
+        await knex.raw(postgres ? `DROP TRIGGER ${t.name} ON ${t.table}` : `DROP TRIGGER ${t.name}`);
+    })());
 
   return {
     postgres,
@@ -39,6 +62,7 @@ function sqlRows(strapi) {
 
     /** Inserts `count` rows of `uid`, built by `row(n)` (attribute → SQL expression). */
     async insert(uid, count, row) {
+      await withoutCapture();
       const meta = strapi.db.metadata.get(uid);
       const values = row('n');
       const columns = Object.keys(values).map((name) => {
@@ -60,6 +84,7 @@ function sqlRows(strapi) {
      * relation's target whose position (0-based, in id order) is `target(n)`.
      */
     async link(uid, attribute, target, where = () => '1 = 1') {
+      await withoutCapture();
       const meta = strapi.db.metadata.get(uid);
       const { joinTable, target: targetUid } = meta.attributes[attribute];
       const targetTable = strapi.db.metadata.get(targetUid).tableName;
