@@ -1,10 +1,10 @@
 /**
  * Rollups: counters of rows kept per bucket, so that a figure sums a few buckets instead of reading every row
  * (src/infra/rollups.ts keeps them). A **slice** is one source's buckets of one unit and one local month or half
- * month (the organization's time zone); a **bucket** is a slice's counters for one combination of the source's dimensions
- * (a state, a kind and a channel, a due day). When rows change, the slices they were and are in are recomputed
- * from the rows, whole, so a counter is exact whatever changed it. Pure module: slices' spans, keys and the comparison
- * of stored buckets with recomputed ones.
+ * month (the organization's time zone); a **bucket** is a slice's counters for one combination of the source's
+ * dimensions (a state, a kind and a channel, a due day). When rows change, the slices they were and are in are
+ * recomputed from the rows, whole, so a counter is exact whatever changed it. Pure module: slices' spans, keys and
+ * the comparison of stored buckets with recomputed ones.
  */
 import { localDate, startOfLocalDay } from './working-days';
 

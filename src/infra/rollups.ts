@@ -1,6 +1,6 @@
 /**
- * Rollups (src/domain/rollups.ts): counters per slice (source, unit, local month or half month) and bucket, kept exact in the
- * transaction of every change.
+ * Rollups (src/domain/rollups.ts): counters per slice (source, unit, local month or half month) and bucket, kept
+ * exact in the transaction of every change.
  *
  * - **Capture.** Database triggers on each source's table and its unit link table record, for every row written,
  *   where it was and is counted (unit, instant, document) in `rollup_dirty`, with the writing transaction's id on
@@ -44,7 +44,10 @@ export interface ComputedBucket {
   counters: Record<string, number>;
 }
 
-/** The instants of one slice's time (or of a period's edge days), and of its year's start; `unitId`: one unit's rows only. */
+/**
+ * The instants of one slice's time (or of a period's edge days), and of its year's start; `unitId`: one unit's rows
+ * only.
+ */
 export interface MonthRange {
   from: Date;
   to: Date;
@@ -182,7 +185,12 @@ function postgresTriggers(s: RollupSource): string {
   const record = (row: 'NEW' | 'OLD') =>
     `INSERT INTO ${ROLLUP_DIRTY_TABLE} (source, unit_id, at, document_id, tx)
        SELECT '${s.name}', l.${s.unit.to}, ${row}.${s.at}, ${doc(row)}, txid_current() FROM ${s.unit.name} l
-       WHERE l.${s.unit.from} = ${row}.id AND ${row}.${s.at} IS NOT NULL;${unlinkedRecords(s, row, 'txid_current()', false)}`;
+       WHERE l.${s.unit.from} = ${row}.id AND ${row}.${s.at} IS NOT NULL;${unlinkedRecords(
+         s,
+         row,
+         'txid_current()',
+         false
+       )}`;
   const linked = (row: 'NEW' | 'OLD') =>
     `INSERT INTO ${ROLLUP_DIRTY_TABLE} (source, unit_id, at, document_id, tx)
        SELECT '${s.name}', ${row}.${s.unit.to}, t.${s.at}, ${doc('t')}, txid_current() FROM ${s.table} t

@@ -43,7 +43,7 @@ export function reportRollupSources(strapi: Core.Strapi): RollupSource[] {
     span,
   };
 
-  /** The source's rows of a slice (or of edge days) grouped by unit and `dims` (SQL, each `as` its name), counted as `n`. */
+  /** The rows of a slice (or of edge days) grouped by unit and `dims` (SQL, each `as` its name), counted as `n`. */
   const grouped = async (
     db: Knex,
     source: RollupSource,

@@ -9,7 +9,8 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await registerActions(strapi, { pluginId: PLUGIN_ID, actions });
   // The daily digest of what each unit has due soon or overdue: on weekday mornings, on one node.
   getService(strapi, 'digest').schedule();
-  // The dashboard's and the annual report's counters (every plugin's registered sources): kept with every write from here on (the demo seed included), rebuilt when needed.
+  // The dashboard's and the annual report's counters (every plugin's registered sources): kept with every write from
+  // here on (the demo seed included), rebuilt when needed.
   await startRollups(strapi);
   getService(strapi, 'rollups').schedule();
 };

@@ -270,7 +270,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return out;
   }
 
-  /** The counts of `buckets` by their `index`-th dimension, and their total. */
+  /** The counts of `buckets` by their `index`-th dimension. */
   const byDimension = (buckets: Map<string, number>, index: number) => {
     const by = new Map<string | null, number>();
     for (const [dims, n] of buckets) {
