@@ -185,12 +185,8 @@ function postgresTriggers(s: RollupSource): string {
   const record = (row: 'NEW' | 'OLD') =>
     `INSERT INTO ${ROLLUP_DIRTY_TABLE} (source, unit_id, at, document_id, tx)
        SELECT '${s.name}', l.${s.unit.to}, ${row}.${s.at}, ${doc(row)}, txid_current() FROM ${s.unit.name} l
-       WHERE l.${s.unit.from} = ${row}.id AND ${row}.${s.at} IS NOT NULL;${unlinkedRecords(
-         s,
-         row,
-         'txid_current()',
-         false
-       )}`;
+       WHERE l.${s.unit.from} = ${row}.id AND ${row}.${s.at} IS NOT NULL;` +
+    unlinkedRecords(s, row, 'txid_current()', false);
   const linked = (row: 'NEW' | 'OLD') =>
     `INSERT INTO ${ROLLUP_DIRTY_TABLE} (source, unit_id, at, document_id, tx)
        SELECT '${s.name}', ${row}.${s.unit.to}, t.${s.at}, ${doc('t')}, txid_current() FROM ${s.table} t
