@@ -9,6 +9,7 @@ import { feedbackTable } from '#api/feedback/tables';
 import { answerDueSql, AWAITING_ANSWER_STATES } from '#domain/feedback-deadlines';
 import { sourceRows, type ComputedBucket, type RollupSource } from '#infra/rollups';
 import { day, num } from '#infra/stored-values';
+import type { Link } from '#infra/table-names';
 import { submissionTable } from '#unit-submissions/tables';
 import { difficultyTable } from './tables';
 
@@ -28,29 +29,38 @@ const bucketsOf = (rows: Raw[], dims: string[], counters: string[]): ComputedBuc
     counters: Object.fromEntries(counters.map((c) => [c, num(r[c])])),
   }));
 
+/** A source of a table's rows linked to a unit, counted (`n`) by state and dated by `at`. */
+function byState(
+  name: string,
+  names: { uid: string; table: string; column: { state: string }; link: { unit: Link } },
+  at: string
+): RollupSource {
+  const source: RollupSource = {
+    name,
+    uid: names.uid,
+    table: names.table,
+    at,
+    watched: [names.column.state],
+    unit: names.link.unit,
+    async compute(db, range) {
+      const { query, unitId } = sourceRows(db, source, 'r', range);
+      const rows: Raw[] = await query
+        .groupByRaw('1, 2')
+        .select(db.raw(`${unitId} as unit_id`), `r.${names.column.state} as state`)
+        .count({ n: '*' });
+      return bucketsOf(rows, ['state'], ['n']);
+    },
+  };
+  return source;
+}
+
 export function rollupSources(strapi: Core.Strapi): RollupSource[] {
   const submission = submissionTable(strapi);
   const article = articleTable(strapi);
   const feedback = feedbackTable(strapi);
 
   // Submissions: by state, created in the month.
-  const submissions: RollupSource = {
-    name: ROLLUP_SOURCES.submission,
-    uid: submission.uid,
-    table: submission.table,
-    at: submission.column.createdAt,
-    watched: [submission.column.state],
-    unit: submission.link.unit,
-    async compute(db, range) {
-      const s = submission.at('s');
-      const rows: Raw[] = await sourceRows(db, submissions, 's', range)
-        .query.groupByRaw('1, 2')
-        .select(`l.${submission.link.unit.to} as unit_id`, `${s.state} as state`)
-        .count({ n: '*' });
-      return bucketsOf(rows, ['state'], ['n']);
-    },
-  };
-
+  const submissions = byState(ROLLUP_SOURCES.submission, submission, submission.column.createdAt);
   // Articles: by kind and channel, the published documents of the month (`monthly`, for the chart), and those whose
   // first published row of the year (same unit, kind and channel) is in the month (`documents`: a document
   // published in two languages counts once a year).
@@ -134,22 +144,7 @@ export function rollupSources(strapi: Core.Strapi): RollupSource[] {
 
   // Difficulties: by state, reported in the month (the dashboard sums the open ones of every month).
   const difficulty = difficultyTable(strapi);
-  const difficulties: RollupSource = {
-    name: ROLLUP_SOURCES.difficulty,
-    uid: difficulty.uid,
-    table: difficulty.table,
-    at: difficulty.column.reportedAt,
-    watched: [difficulty.column.state],
-    unit: difficulty.link.unit,
-    async compute(db, range) {
-      const { query, unitId } = sourceRows(db, difficulties, 'd', range);
-      const rows: Raw[] = await query
-        .groupByRaw('1, 2')
-        .select(db.raw(`${unitId} as unit_id`), `${difficulty.at('d').state} as state`)
-        .count({ n: '*' });
-      return bucketsOf(rows, ['state'], ['n']);
-    },
-  };
+  const difficulties = byState(ROLLUP_SOURCES.difficulty, difficulty, difficulty.column.reportedAt);
 
   return [submissions, articles, feedbacks, difficulties];
 }
