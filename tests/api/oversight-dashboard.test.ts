@@ -681,6 +681,28 @@ describe('the drill-downs', () => {
     expect(paged.body.pagination).toEqual({ page: 2, pageSize: 3, pageCount: 2, total: 4 });
   });
 
+  it('give every listing the same total on each page, and on a page past the last one', async () => {
+    for (const path of ['submissions', 'articles', 'feedback', 'feedback?filter=overdue']) {
+      const join = path.includes('?') ? '&' : '?';
+      const all = await api(`/units/${A.id}/${path}${join}year=${YEAR}`, OFFICE);
+      const { total } = all.body.pagination;
+      expect({ path, total: total > 0 }).toEqual({ path, total: true });
+      const pages = [];
+      for (let page = 1; page <= total + 1; page += 1) {
+        const res = await api(`/units/${A.id}/${path}${join}year=${YEAR}&pageSize=1&page=${page}`, OFFICE);
+        expect({ path, page, status: res.status, total: res.body.pagination.total }).toEqual({
+          path,
+          page,
+          status: 200,
+          total,
+        });
+        pages.push(...res.body.results);
+      }
+      // One item a page, in the listing's order, then none past the last page.
+      expect(pages).toEqual(all.body.results.slice(0, total));
+    }
+  });
+
   it('filter submissions and articles by task', async () => {
     const subs = await api(`/units/${A.id}/submissions?year=${YEAR}&task=${tasks.A1}`, OFFICE);
     expect(subs.body.pagination.total).toBe(2);
