@@ -223,7 +223,40 @@ const sampleProcedure = (samples, i) => {
   };
 };
 
+/** The benches' units (`count`, coded U01, U02, …) and a plan of `year` (a draft and a published row): their ids. */
+async function unitsAndPlan(strapi, { count, year, now, stamps }) {
+  const unitIds = await insert(
+    strapi,
+    'api::unit.unit',
+    Array.from({ length: count }, (_, i) => ({
+      documentId: docId(),
+      name: `Đơn vị ${i + 1}`,
+      code: `U${String(i + 1).padStart(2, '0')}`,
+      kind: 'division',
+      active: true,
+      sortOrder: i,
+      ...stamps,
+    }))
+  );
+  const planRow = {
+    documentId: docId(),
+    title: `Kế hoạch truyền thông năm ${year}`,
+    year,
+    number: 1,
+    symbol: `1/KH-${year}`,
+    issuingBody: 'Sở',
+    locale: 'vi',
+    ...stamps,
+  };
+  const planIds = await insert(strapi, 'api::plan.plan', [
+    { ...planRow, publishedAt: null },
+    { ...planRow, publishedAt: now },
+  ]);
+  return { unitIds, planIds };
+}
+
 module.exports = {
+  unitsAndPlan,
   root,
   sampleProcedure,
   loadStrapi,

@@ -28,6 +28,7 @@ const path = require('path');
 const { Client } = require('pg');
 const { compileStrapi } = require('@strapi/strapi');
 const {
+  unitsAndPlan,
   freshEnvironment,
   loadStrapi,
   runChild,
@@ -111,34 +112,7 @@ async function load(strapi, year, size) {
     roles: [role.id],
   });
 
-  const unitIds = await insert(
-    strapi,
-    'api::unit.unit',
-    Array.from({ length: size.units }, (_, i) => ({
-      documentId: docId(),
-      name: `Đơn vị ${i + 1}`,
-      code: `U${String(i + 1).padStart(2, '0')}`,
-      kind: 'division',
-      active: true,
-      sortOrder: i,
-      ...stamps,
-    }))
-  );
-
-  const planRow = {
-    documentId: docId(),
-    title: `Kế hoạch truyền thông năm ${year}`,
-    year,
-    number: 1,
-    symbol: `1/KH-${year}`,
-    issuingBody: 'Sở',
-    locale: 'vi',
-    ...stamps,
-  };
-  const planIds = await insert(strapi, 'api::plan.plan', [
-    { ...planRow, publishedAt: null },
-    { ...planRow, publishedAt: now },
-  ]);
+  const { unitIds, planIds } = await unitsAndPlan(strapi, { count: size.units, year, now, stamps });
 
   // Plan tasks are spread over the units in turn: task i belongs to unit i % units (by position, in id order).
   const taskDocs = Array.from({ length: size.tasks }, () => docId());
