@@ -55,6 +55,13 @@ const TARGETS = {
 };
 
 const { random, pick } = seeded(20311214);
+// The submitters' names: 12 × 10 × 30 × 33 of them (a second given name or none).
+const FAMILY_NAMES = 'Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ'.split(' ');
+const MIDDLE_NAMES = 'Văn Thị Minh Quốc Ngọc Thanh Hữu Thu Đức Kim'.split(' ');
+const GIVEN_NAMES = (
+  'An Bình Chi Dũng Giang Hà Hải Hằng Hiếu Hoa Hùng Khánh Lan Linh Long Mai Minh Nam Nga Nhung Phong Phương ' +
+  'Quân Sơn Tâm Thảo Trang Tuấn Vân Yến'
+).split(' ');
 const isoDay = (instant) => new Intl.DateTimeFormat('en-CA', { timeZone: ZONE }).format(instant);
 
 async function load(strapi, year, size) {
@@ -134,8 +141,13 @@ async function load(strapi, year, size) {
   const at = (ms) => sql.instant(ms);
   const nowMs = now.getTime();
   const day = (ms) => sql.day(ms, ZONE, 7);
-  /** An instant of the year around the period (a fifth of them outside it), to the minute. */
-  const around = (n, salt) => `(${start - 60 * DAY} + ${sql.random(n, salt, 440 * 1440)} * 60000)`;
+  /**
+   * An instant of the year around the period (a fifth of them outside it), to the minute. The day and the minute
+   * are drawn separately: sql.random's range is a million, so one draw of 440 × 1440 minutes would make its first
+   * 254 days twice as likely as the rest.
+   */
+  const around = (n, salt) =>
+    `(${start - 60 * DAY} + ${sql.random(n, salt, 440)} * ${DAY} + ${sql.random(n, salt + 100, 1440)} * 60000)`;
 
   await sql.insert('plugin::unit-submissions.submission', size.submissions, (n) => ({
     documentId: `'s' || ${n}`,
@@ -184,13 +196,23 @@ async function load(strapi, year, size) {
   const received = (n) => around(n, 10);
   const answered = (n) => `${sql.random(n, 11, 6)} >= 3`;
   const answeredAt = (n) => `(${received(n)} + ${sql.random(n, 12, 30 * 1440)} * 60000)`;
+  // Each submitter's own name, phone and address, named in the subject as citizens write it: the redaction of a
+  // subject costs what it costs on real rows (the same submitter on every row would hide a cost per distinct one).
+  const fullName = (n) =>
+    [
+      sql.pick(n, 16, FAMILY_NAMES),
+      sql.pick(n, 17, MIDDLE_NAMES),
+      sql.pick(n, 18, GIVEN_NAMES),
+      sql.pick(n, 19, [...GIVEN_NAMES, '', '', '']),
+    ].join(" || ' ' || ");
+  const phone = (n) => `'09' || (10000000 + ${n})`;
   await sql.insert('api::feedback.feedback', size.feedback, (n) => ({
     documentId: `'f' || ${n}`,
-    fullName: sql.text('Nguyễn Văn An'),
-    phone: sql.text('0912345678'),
-    address: sql.text('Số 1 đường Mẫu'),
+    fullName: `trim(${fullName(n)})`,
+    phone: phone(n),
+    address: `'Số ' || ${sql.random(n, 20, 400)} || ' đường ' || ${sql.pick(n, 21, GIVEN_NAMES)}`,
     kind: sql.pick(n, 13, ['impractical_rule', 'official_conduct', 'other_issue']),
-    subject: `${sql.text('Ông Nguyễn Văn An (0912 345 678) phản ánh hồ sơ số ')} || ${n}`,
+    subject: `${sql.pick(n, 22, ['Ông ', 'Bà ', 'Anh ', ''])} || trim(${fullName(n)}) || ' (' || ${phone(n)} || ') phản ánh hồ sơ số ' || ${n}`,
     content: sql.text('Nội dung phản ánh'),
     channel: sql.pick(n, 14, ['web', 'email', 'phone']),
     language: sql.text('vi'),
