@@ -27,6 +27,8 @@ const ADDRESSED = new RegExp(`(^|[^\\p{L}])(${HONORIFICS.join('|')})\\s+`, 'giu'
 const LETTER = /\p{L}/u;
 const SPACES = /\s+/y;
 const PHONE_SEPARATORS = /[\s.-]*/y;
+/** Where a phone's writing may start: "(+84", "+84", "84" or "0". */
+const PHONE_START = /[(+80]/g;
 const DIGIT = /\d/;
 const SURROGATE = /[\uD800-\uDFFF]/;
 // CCCD (12 digits) and CMND (9 digits) standing alone, not inside a longer number such as 1.000.000.000.
@@ -57,27 +59,36 @@ function runEnd(sticky: RegExp, text: string, at: number): number {
   return sticky.test(text) ? sticky.lastIndex : at;
 }
 
-/** A match: where it starts and ends in the text, and what replaces it. */
+/** A match: where it starts and ends in the text, and what replaces it after its first `keep` characters. */
 interface Match {
   start: number;
   end: number;
+  keep: number;
+  /** In lower case, as every REDACTED text is: the text's lower case is carried along. */
   replacement: string;
 }
 
 /** The leftmost match at or after `from`; `lower` is the text in lower case. */
 type Find = (text: string, lower: string, from: number) => Match | null;
 
-/** `text` with every match replaced, leftmost first and never overlapping, as a global regular expression does. */
-function replaceAll(text: string, find: Find): string {
-  const lower = lowerCase(text);
+/**
+ * The text and its lower case with every match replaced, leftmost first and never overlapping, as a global regular
+ * expression does.
+ */
+function replaceAll([text, lower]: Texts, find: Find): Texts {
   let out = '';
+  let outLower = '';
   let copied = 0;
   for (let match = find(text, lower, 0); match; match = find(text, lower, match.end)) {
-    out += text.slice(copied, match.start) + match.replacement;
+    out += text.slice(copied, match.start + match.keep) + match.replacement;
+    outLower += lower.slice(copied, match.start + match.keep) + match.replacement;
     copied = match.end;
   }
-  return copied === 0 ? text : out + text.slice(copied);
+  return copied === 0 ? [text, lower] : [out + text.slice(copied), outLower + lower.slice(copied)];
 }
+
+/** A text and its lower case, position for position. */
+type Texts = [text: string, lower: string];
 
 /** A literal, in any case and with any run of white space between its words. */
 function literal(value: string, replacement: string): Find {
@@ -98,7 +109,7 @@ function literal(value: string, replacement: string): Find {
   return (_text, lower, from) => {
     for (let at = lower.indexOf(words[0], from); at >= 0; at = lower.indexOf(words[0], at + 1)) {
       const end = endAt(lower, at);
-      if (end >= 0) return { start: at, end, replacement };
+      if (end >= 0) return { start: at, end, keep: 0, replacement };
     }
     return null;
   };
@@ -110,12 +121,18 @@ function addressed(givenName: string): Find {
   const letterAt = (text: string, at: number) =>
     at < text.length && LETTER.test(String.fromCodePoint(text.codePointAt(at)!));
   return (text, lower, from) => {
+    if (!lower.includes(given, from)) return null;
     ADDRESSED.lastIndex = from;
     for (let found = ADDRESSED.exec(text); found; found = ADDRESSED.exec(text)) {
       const nameAt = found.index + found[0].length;
       const end = nameAt + given.length;
       if (lower.startsWith(given, nameAt) && !letterAt(text, end))
-        return { start: found.index, end, replacement: `${found[1]}${found[2]} ${REDACTED.name}` };
+        return {
+          start: found.index,
+          end,
+          keep: found[1].length + found[2].length,
+          replacement: ` ${REDACTED.name}`,
+        };
       // Not this submitter's name: look again one character (code point) further on.
       ADDRESSED.lastIndex = found.index + (text.codePointAt(found.index)! > 0xffff ? 2 : 1);
     }
@@ -153,26 +170,29 @@ function phone(value: string): Find | null {
     return text[at] === '0' ? nationalEnd(text, at + 1) : -1;
   };
   return (text, _lower, from) => {
-    for (let at = from; at < text.length; at++) {
-      const end = endAt(text, at);
-      if (end >= 0) return { start: at, end, replacement: REDACTED.phone };
+    PHONE_START.lastIndex = from;
+    for (let found = PHONE_START.exec(text); found; found = PHONE_START.exec(text)) {
+      const end = endAt(text, found.index);
+      if (end >= 0) return { start: found.index, end, keep: 0, replacement: REDACTED.phone };
     }
     return null;
   };
 }
 
 export function redactPersonalData(text: string, submitter: Submitter): string {
-  let out = text.normalize('NFC');
   const fullName = submitter.fullName?.normalize('NFC').trim();
-  if (fullName) {
-    out = replaceAll(out, literal(fullName, REDACTED.name));
-    out = replaceAll(out, addressed(fullName.split(/\s+/).pop()!));
-  }
-  if (submitter.address?.trim()) out = replaceAll(out, literal(submitter.address, REDACTED.address));
-  if (submitter.email?.trim()) out = replaceAll(out, literal(submitter.email, REDACTED.email));
-  const phoneNumber = submitter.phone ? phone(submitter.phone) : null;
-  if (phoneNumber) out = replaceAll(out, phoneNumber);
-  out = out.replace(ID_NUMBER, REDACTED.idNumber);
+  // In this order: the full name before the given name after a form of address.
+  const finds = [
+    fullName && literal(fullName, REDACTED.name),
+    fullName && addressed(fullName.split(/\s+/).pop()!),
+    submitter.address?.trim() && literal(submitter.address, REDACTED.address),
+    submitter.email?.trim() && literal(submitter.email, REDACTED.email),
+    submitter.phone && phone(submitter.phone),
+  ];
+  const normalized = text.normalize('NFC');
+  let texts: Texts = [normalized, lowerCase(normalized)];
+  for (const find of finds) if (find) texts = replaceAll(texts, find);
+  const out = texts[0].replace(ID_NUMBER, REDACTED.idNumber);
   return maskContacts(out);
 }
 
