@@ -8,6 +8,7 @@
  */
 import request from 'supertest';
 import { overrideEnv } from '../setup/env-override';
+import { phoneFeedback } from '../setup/feedback';
 import { adminLogin } from '../setup/http';
 import { startServerNode } from '../setup/server-node';
 import { useStrapi } from '../setup/strapi';
@@ -50,20 +51,7 @@ const oversight = (path: string) =>
     .set({ Authorization: `Bearer ${tokens[OFFICE]}` });
 
 async function newFeedback(subject: string) {
-  const res = await register('post', '/feedbacks', OFFICE, {
-    data: {
-      channel: 'phone',
-      receivedAt: new Date(Date.now() - 60_000).toISOString(),
-      fullName: 'Hoàng Văn Khánh',
-      address: 'Số 9 đường Trần Hưng Đạo, phường 1',
-      phone: '0912 345 678',
-      email: 'khanh@demo.example',
-      kind: 'impractical_rule',
-      subject,
-      content: 'Đề nghị rút ngắn thời hạn giải quyết thủ tục.',
-      consent: { publishAnswer: true },
-    },
-  });
+  const res = await register('post', '/feedbacks', OFFICE, phoneFeedback({ subject }));
   expect({ status: res.status, error: res.body.error }).toEqual({ status: 201, error: undefined });
   return res.body.data.documentId as string;
 }

@@ -4,6 +4,7 @@
  */
 import request from 'supertest';
 import { overrideEnv } from '../setup/env-override';
+import { phoneFeedback, SUBMITTER } from '../setup/feedback';
 import { adminLogin } from '../setup/http';
 import { useStrapi } from '../setup/strapi';
 
@@ -42,26 +43,17 @@ const api = (method: 'get' | 'post' | 'put', path: string, email: string, body?:
 const localDay = (days = 0) =>
   new Intl.DateTimeFormat('en-CA', { timeZone: ZONE }).format(new Date(Date.now() + days * 86_400_000));
 
-const SUBMITTER = {
-  fullName: 'Hoàng Văn Khánh',
-  address: 'Số 9 đường Trần Hưng Đạo, phường 1',
-  phone: '0912 345 678',
-  email: 'khanh@demo.example',
-};
-
 async function registerFeedback(overrides: Entry = {}, email = OFFICE) {
-  const res = await api('post', '/feedbacks', email, {
-    data: {
-      channel: 'phone',
-      receivedAt: new Date(Date.now() - 60_000).toISOString(),
-      ...SUBMITTER,
-      kind: 'impractical_rule',
+  const res = await api(
+    'post',
+    '/feedbacks',
+    email,
+    phoneFeedback({
       subject: 'Ông Khánh đề nghị rút ngắn thời hạn cấp giấy phép',
       content: 'Ông Hoàng Văn Khánh (ĐT 0912.345.678, CCCD 079201001234) đề nghị rút ngắn thời hạn.',
-      consent: { publishAnswer: true },
       ...overrides,
-    },
-  });
+    })
+  );
   expect(res.status).toBe(201);
   return res.body.data as { documentId: string; trackingCode: string };
 }

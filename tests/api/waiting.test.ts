@@ -6,6 +6,7 @@
 import request from 'supertest';
 import { dueStatus } from '../../src/domain/waiting';
 import { overrideEnv } from '../setup/env-override';
+import { phoneFeedback } from '../setup/feedback';
 import { adminLogin } from '../setup/http';
 import { useStrapi } from '../setup/strapi';
 
@@ -87,20 +88,7 @@ async function submission(email: string, unit: string, to: 'submitted' | 'in_rev
 
 // Feedback: registered by the Office, accepted and assigned to a unit.
 async function feedback(unit?: string, unitDueDate = localDay(1)) {
-  const registered = await api('feedback-register', 'post', '/feedbacks', OFFICE, {
-    data: {
-      channel: 'phone',
-      receivedAt: new Date(Date.now() - 60_000).toISOString(),
-      fullName: 'Hoàng Văn Khánh',
-      address: 'Số 9 đường Trần Hưng Đạo, phường 1',
-      phone: '0912 345 678',
-      email: 'khanh@demo.example',
-      kind: 'impractical_rule',
-      subject: 'Đề nghị rút ngắn thời hạn cấp giấy phép',
-      content: 'Đề nghị rút ngắn thời hạn cấp giấy phép môi trường.',
-      consent: { publishAnswer: true },
-    },
-  });
+  const registered = await api('feedback-register', 'post', '/feedbacks', OFFICE, phoneFeedback());
   expect(registered.status).toBe(201);
   const documentId = registered.body.data.documentId as string;
   const move = async (to: string, extra: Row = {}) => {
