@@ -34,6 +34,11 @@ export type FromWorker =
 
 /** Rows per message, at least: large enough that cloning costs little, small enough to keep both heaps flat. */
 export const BATCH = 500;
+/**
+ * Batches read ahead of the worker, per list: about 12,000 rows, a few megabytes, and about what the main thread
+ * reads in the half second the worker takes to start and write the figures' sheets.
+ */
+const AHEAD = 24;
 
 /**
  * The worker's heap. The workbook's live data is a few megabytes (styles, the current rows, zlib's window); the
@@ -73,19 +78,33 @@ async function inWorker<R>(task: WorkerTask, { lists = {}, onProgress }: Sources
     }
     return { type: 'rows', rows, done: false };
   };
-  // One batch read ahead per list: the database is read while the worker writes the batch before (on 2 cores the
-  // two overlap instead of taking turns).
-  const ahead = new Map<ListName, Promise<ToWorker>>();
-  const nextBatch = async (list: ListName): Promise<ToWorker> => {
-    const batch = await (ahead.get(list) ?? readBatch(list));
-    ahead.delete(list);
-    if (!batch.done) {
-      const next = readBatch(list);
-      next.catch(() => undefined); // awaited when the worker asks for it; a failed job never asks
-      ahead.set(list, next);
+  // Batches read ahead, per list, from the start: the main thread reads while the worker starts (exceljs's load, the
+  // figures' sheets) and while it writes the list before (the articles, before the feedback are asked for); then
+  // reading and writing overlap on 2 cores instead of taking turns. One list's batches are read one after the
+  // other: an iterator is not read concurrently.
+  const queues = new Map<ListName, Promise<ToWorker>[]>();
+  const lastRead = new Map<ListName, Promise<ToWorker>>();
+  let stopped = false;
+  const fill = (list: ListName) => {
+    const queue = queues.get(list) ?? [];
+    queues.set(list, queue);
+    while (queue.length < AHEAD) {
+      const read = (lastRead.get(list) ?? Promise.resolve(null)).then(
+        (before): Promise<ToWorker> | ToWorker =>
+          before?.done || stopped ? { type: 'rows', rows: [], done: true } : readBatch(list)
+      );
+      read.catch(() => undefined); // awaited when the worker asks for it; a failed job never asks
+      lastRead.set(list, read);
+      queue.push(read);
     }
+    return queue;
+  };
+  const nextBatch = (list: ListName): Promise<ToWorker> => {
+    const batch = fill(list).shift()!;
+    fill(list);
     return batch;
   };
+  for (const list of Object.keys(lists) as ListName[]) fill(list);
 
   const worker = new Worker(WORKER_FILE, { workerData: task, resourceLimits: RESOURCE_LIMITS });
   try {
@@ -114,9 +133,10 @@ async function inWorker<R>(task: WorkerTask, { lists = {}, onProgress }: Sources
     });
   } finally {
     // A failed job: stop the writer before its partial file is removed, and release the database cursors (once
-    // the batch read ahead is through: a generator that is running cannot be returned).
+    // the batch being read is through: a generator that is running cannot be returned).
+    stopped = true;
     await worker.terminate();
-    await Promise.allSettled(ahead.values());
+    await Promise.allSettled(lastRead.values());
     await Promise.all([...iterators.values()].map((it) => it.return?.()));
   }
 }
