@@ -771,6 +771,39 @@ describe('files built in a worker thread', () => {
   });
 });
 
+describe('exports started together', () => {
+  it('are written two at a time on a node, the others waiting queued with their heartbeat kept', async () => {
+    // Slow steps, and a stale limit shorter than the wait: a queued job whose heartbeat stopped would be swept.
+    strapi().config.set('plugin::annual-report.exportStepDelayMs', 400);
+    const stale = process.env.EXPORT_STALE_SECONDS;
+    process.env.EXPORT_STALE_SECONDS = '1';
+    try {
+      const ids: string[] = [];
+      for (const body of [{ format: 'docx' }, { format: 'xlsx' }, { format: 'csv', list: 'feedback' }]) {
+        const res = await api('post', `/reports/${report.documentId}/exports`, OFFICE, body);
+        expect(res.status).toBe(202);
+        ids.push(res.body.data.id);
+      }
+      const seen: string[][] = [];
+      for (;;) {
+        const states: string[] = [];
+        for (const id of ids) states.push((await api('get', `/exports/${id}`, OFFICE)).body.data.state);
+        seen.push(states);
+        if (states.every((state) => state === 'done' || state === 'failed')) break;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      const running = (states: string[]) => states.filter((state) => state === 'running').length;
+      expect(Math.max(...seen.map(running))).toBe(2);
+      expect(seen.filter((states) => states[2] === 'queued').length).toBeGreaterThan(5);
+      expect(seen.at(-1)).toEqual(['done', 'done', 'done']);
+    } finally {
+      strapi().config.set('plugin::annual-report.exportStepDelayMs', 0);
+      if (stale === undefined) delete process.env.EXPORT_STALE_SECONDS;
+      else process.env.EXPORT_STALE_SECONDS = stale;
+    }
+  });
+});
+
 describe('permissions', () => {
   it('lets the Director read and download but not export; unit editors get nothing', async () => {
     const list = await api('get', `/reports/${report.documentId}/exports`, DIRECTOR);

@@ -1,7 +1,8 @@
 /**
  * Export jobs of an annual report (DOCX, XLSX, CSV of a list), run in the background in this process.
  *
- * A job row is created `queued`, then `running` with `progress` and `heartbeatAt` updated as the writer goes; the
+ * A job row is created `queued` (it waits so while EXPORT_CONCURRENCY others are written on its node, its heartbeat
+ * kept), then `running` with `progress` and `heartbeatAt` updated as the writer goes; the
  * file is written to this node's temp folder and put into the private store (`annual-report-exports/<storedName>`,
  * on disk or in the bucket, so any node serves the download) only once complete: no half file is ever
  * downloadable. A node that stops cleanly marks its jobs failed (`interrupt`, from the plugin's destroy); one that
@@ -31,6 +32,12 @@ export const LISTS: ListName[] = ['articles', 'feedback'];
 
 /** A running job whose heartbeat is older than this (EXPORT_STALE_SECONDS, default 120) is taken for dead. */
 export const staleMs = () => Math.max(Number(process.env.EXPORT_STALE_SECONDS) || 120, 1) * 1000;
+/**
+ * Exports written at once on a node (EXPORT_CONCURRENCY, default 2); the others wait `queued`, their heartbeat kept.
+ * Each writer reads and redacts its rows on the main thread: four at once held the event loop for up to 100 ms on
+ * 2 cores, and finished no sooner than two at a time.
+ */
+export const concurrency = () => Math.max(Math.floor(Number(process.env.EXPORT_CONCURRENCY)) || 2, 1);
 const INTERRUPTED = 'Quá trình xuất tệp bị gián đoạn (máy chủ đã dừng). Hãy xuất lại.';
 
 export interface JobRow {
@@ -105,6 +112,49 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   const running = new Set<Promise<void>>();
 
+  // The jobs waiting for a writer, in the order they were started, and the heartbeat that keeps them from being
+  // swept as dead meanwhile.
+  const waiting: { id: number; write: () => void }[] = [];
+  let writing = 0;
+  let beat: NodeJS.Timeout | null = null;
+  const keepWaitingAlive = () => {
+    if (beat) return;
+    beat = setInterval(
+      () => {
+        if (waiting.length === 0) {
+          clearInterval(beat!);
+          beat = null;
+          return;
+        }
+        jobs()
+          .updateMany({
+            where: { id: { $in: waiting.map((w) => w.id) }, state: 'queued' },
+            data: { heartbeatAt: new Date() },
+          })
+          .catch(() => undefined);
+      },
+      Math.max(staleMs() / 4, 250)
+    );
+    beat.unref();
+  };
+  /** Runs `write` once fewer than `concurrency()` exports are being written; resolves when it is through. */
+  const scheduled = (id: number, write: () => Promise<void>) =>
+    new Promise<void>((resolve) => {
+      const start = () => {
+        writing += 1;
+        write()
+          .catch((error) => strapi.log.error(`annual-report export ${id} failed: ${error}`))
+          .finally(() => {
+            writing -= 1;
+            waiting.shift()?.write();
+            resolve();
+          });
+      };
+      if (writing < concurrency()) return start();
+      waiting.push({ id, write: start });
+      keepWaitingAlive();
+    });
+
   return {
     /** Marks the jobs whose heartbeat stopped longer ago than the stale limit failed. */
     async sweep(now = new Date()): Promise<number> {
@@ -175,7 +225,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           node,
         },
       })) as JobRow;
-      const task = run(job, report, format === 'csv' ? (list ?? 'articles') : null);
+      const task = scheduled(job.id, () => run(job, report, format === 'csv' ? (list ?? 'articles') : null));
       running.add(task);
       task.finally(() => running.delete(task)).catch(() => undefined);
       return view(job);
