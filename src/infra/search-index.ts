@@ -118,7 +118,17 @@ const reindexAnswerWords = reindexer<{
   'feedback',
   'api::feedback.feedback',
   {
-    where: { state: 'published', answerPublished: true },
+    // An answer without public texts has no words: were it read, an index left empty by such answers alone would
+    // read them all again at every start (indexUnindexedModels).
+    where: {
+      state: 'published',
+      answerPublished: true,
+      $or: [
+        { publicSubject: { $notNull: true } },
+        { publicContent: { $notNull: true } },
+        { publicAnswer: { $notNull: true } },
+      ],
+    },
     select: ['documentId', 'publicSubject', 'publicContent', 'publicAnswer'],
   },
   (r) => ({
