@@ -5,7 +5,8 @@
  *
  *   100k: 50 units, 200 plan tasks, 10 campaigns, 5,000 submissions, 10,000 articles, 100,000 feedback rows;
  *   1m:   150 units, 1,000 plan tasks, 30 campaigns, 50,000 submissions, 500,000 articles, 1,000,000 feedback rows
- *         (each article has a draft and a published row; a fifth of the rows fall outside the report's period).
+ *         (each article has a draft and a published row; a sixth of the rows fall outside the report's period;
+ *         each feedback has its own submitter, named in its subject).
  *
  * The large tables are generated in SQL (tests/bench/sql-rows.js). Then, in a child process, the ceilings: a bare
  * exceljs streaming WorkbookWriter and a bare CSV writer writing the same rows and columns from memory. Then, in a
@@ -67,7 +68,7 @@ const isoDay = (instant) => new Intl.DateTimeFormat('en-CA', { timeZone: ZONE })
 async function load(strapi, year, size) {
   const now = new Date();
   const stamps = { createdAt: now, updatedAt: now };
-  // The report period: 15/12 of the previous year to 14/12; a fifth of the rows fall outside it.
+  // The report period: 15/12 of the previous year to 14/12; a sixth of the rows fall outside it.
   const start = new Date(`${year - 1}-12-15T00:00:00+07:00`).getTime();
 
   await strapi.documents('api::organization.organization').create({
@@ -142,7 +143,7 @@ async function load(strapi, year, size) {
   const nowMs = now.getTime();
   const day = (ms) => sql.day(ms, ZONE, 7);
   /**
-   * An instant of the year around the period (a fifth of them outside it), to the minute. The day and the minute
+   * An instant of the year around the period (a sixth of them outside it), to the minute. The day and the minute
    * are drawn separately: sql.random's range is a million, so one draw of 440 × 1440 minutes would make its first
    * 254 days twice as likely as the rest.
    */
