@@ -772,11 +772,12 @@ describe('files built in a worker thread', () => {
 });
 
 describe('exports started together', () => {
-  it('are written two at a time on a node, the others waiting queued with their heartbeat kept', async () => {
+  it('are written EXPORT_CONCURRENCY at a time on a node, the others waiting queued with their heartbeat kept', async () => {
     // Slow steps, and a stale limit shorter than the wait: a queued job whose heartbeat stopped would be swept.
     strapi().config.set('plugin::annual-report.exportStepDelayMs', 400);
-    const stale = process.env.EXPORT_STALE_SECONDS;
+    const saved = { stale: process.env.EXPORT_STALE_SECONDS, concurrency: process.env.EXPORT_CONCURRENCY };
     process.env.EXPORT_STALE_SECONDS = '1';
+    process.env.EXPORT_CONCURRENCY = '2';
     try {
       const ids: string[] = [];
       for (const body of [{ format: 'docx' }, { format: 'xlsx' }, { format: 'csv', list: 'feedback' }]) {
@@ -798,8 +799,13 @@ describe('exports started together', () => {
       expect(seen.at(-1)).toEqual(['done', 'done', 'done']);
     } finally {
       strapi().config.set('plugin::annual-report.exportStepDelayMs', 0);
-      if (stale === undefined) delete process.env.EXPORT_STALE_SECONDS;
-      else process.env.EXPORT_STALE_SECONDS = stale;
+      for (const [name, value] of [
+        ['EXPORT_STALE_SECONDS', saved.stale],
+        ['EXPORT_CONCURRENCY', saved.concurrency],
+      ] as const) {
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
+      }
     }
   });
 });

@@ -33,11 +33,13 @@ export const LISTS: ListName[] = ['articles', 'feedback'];
 /** A running job whose heartbeat is older than this (EXPORT_STALE_SECONDS, default 120) is taken for dead. */
 export const staleMs = () => Math.max(Number(process.env.EXPORT_STALE_SECONDS) || 120, 1) * 1000;
 /**
- * Exports written at once on a node (EXPORT_CONCURRENCY, default 2); the others wait `queued`, their heartbeat kept.
- * Each writer reads and redacts its rows on the main thread: four at once held the event loop for up to 100–200 ms
- * on 2 cores; two at a time, under 50 ms, and the four files took about as long (6.6 against 5.8 s at 100k rows).
+ * Exports written at once on a node (EXPORT_CONCURRENCY, default 1); the others wait `queued`, their heartbeat kept.
+ * A writer takes two threads: the main one, which reads and redacts the rows, and its worker. On 2 cores, four at
+ * once held the event loop for up to 100–200 ms, and wrote the four files no sooner than one after the other (at
+ * 1M rows: 76 s either way on PostgreSQL); two workers at once (the DOCX's and the XLSX's) took the process past
+ * 450 MB. A node with more cores may write more at once.
  */
-export const concurrency = () => Math.max(Math.floor(Number(process.env.EXPORT_CONCURRENCY)) || 2, 1);
+export const concurrency = () => Math.max(Math.floor(Number(process.env.EXPORT_CONCURRENCY)) || 1, 1);
 const INTERRUPTED = 'Quá trình xuất tệp bị gián đoạn (máy chủ đã dừng). Hãy xuất lại.';
 
 export interface JobRow {
