@@ -83,18 +83,15 @@ async function inWorker<R>(task: WorkerTask, { lists = {}, onProgress }: Sources
   // reading and writing overlap on 2 cores instead of taking turns. One list's batches are read one after the
   // other: an iterator is not read concurrently.
   const queues = new Map<ListName, Promise<ToWorker>[]>();
-  const lastRead = new Map<ListName, Promise<ToWorker>>();
   let stopped = false;
   const fill = (list: ListName) => {
     const queue = queues.get(list) ?? [];
     queues.set(list, queue);
     while (queue.length < AHEAD) {
-      const read = (lastRead.get(list) ?? Promise.resolve(null)).then(
-        (before): Promise<ToWorker> | ToWorker =>
-          before?.done || stopped ? { type: 'rows', rows: [], done: true } : readBatch(list)
+      const read = (queue.at(-1) ?? Promise.resolve(null)).then((before): Promise<ToWorker> | ToWorker =>
+        before?.done || stopped ? { type: 'rows', rows: [], done: true } : readBatch(list)
       );
       read.catch(() => undefined); // awaited when the worker asks for it; a failed job never asks
-      lastRead.set(list, read);
       queue.push(read);
     }
     return queue;
@@ -136,7 +133,7 @@ async function inWorker<R>(task: WorkerTask, { lists = {}, onProgress }: Sources
     // the batch being read is through: a generator that is running cannot be returned).
     stopped = true;
     await worker.terminate();
-    await Promise.allSettled(lastRead.values());
+    await Promise.allSettled([...queues.values()].map((queue) => queue.at(-1)));
     await Promise.all([...iterators.values()].map((it) => it.return?.()));
   }
 }

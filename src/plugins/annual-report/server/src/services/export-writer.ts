@@ -29,7 +29,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export function exportWriter(
   strapi: Core.Strapi,
-  { node, staleMs, mime }: { node: string; staleMs: () => number; mime: (format: ExportFormat) => string }
+  { node, mime }: { node: string; mime: (format: ExportFormat) => string }
 ) {
   const jobs = () => strapi.db.query(UIDS.exportJob);
   const { articleChunks, feedbackChunks } = exportRows(strapi);
@@ -48,15 +48,6 @@ export function exportWriter(
     const storedName = job.storedName!;
     const part = path.join(folder, `${storedName}.part`);
     const key = exportKey(storedName);
-    // The heartbeat, also when the progress does not move: well within the stale limit, so that a slow step or a
-    // missed beat never lets another node take a live job for dead.
-    const timer = setInterval(
-      () => {
-        touch(job.id, {}).catch(() => undefined);
-      },
-      Math.max(staleMs() / 4, 250)
-    );
-    timer.unref();
     let lastProgress = -1;
     let lastWrite = 0;
     const progress = async (value: number) => {
@@ -182,7 +173,6 @@ export function exportWriter(
         })
         .catch(() => undefined);
     } finally {
-      clearInterval(timer);
       uploadsInFlight.delete(part);
     }
   }

@@ -108,53 +108,47 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const jobs = () => strapi.db.query(UIDS.exportJob);
   const node = `${os.hostname()}:${process.pid}`;
   const { articleChunks, feedbackChunks } = exportRows(strapi);
-  const { run } = exportWriter(strapi, { node, staleMs, mime: (format) => MIME[format] });
+  const { run } = exportWriter(strapi, { node, mime: (format) => MIME[format] });
 
   const reports = () => strapi.plugin(PLUGIN_ID).service('reports') as ReportsService;
 
   const running = new Set<Promise<void>>();
 
-  // The jobs waiting for a writer, in the order they were started, and the heartbeat that keeps them from being
-  // swept as dead meanwhile.
-  const waiting: { id: number; write: () => void }[] = [];
+  // The jobs waiting for a writer, in the order they were started.
+  const waiting: (() => void)[] = [];
   let writing = 0;
-  let beat: NodeJS.Timeout | null = null;
-  const keepWaitingAlive = () => {
-    if (beat) return;
-    beat = setInterval(
-      () => {
-        if (waiting.length === 0) {
-          clearInterval(beat!);
-          beat = null;
-          return;
-        }
-        jobs()
-          .updateMany({
-            where: { id: { $in: waiting.map((w) => w.id) }, state: 'queued' },
-            data: { heartbeatAt: new Date() },
-          })
-          .catch(() => undefined);
-      },
-      Math.max(staleMs() / 4, 250)
-    );
-    beat.unref();
-  };
-  /** Runs `write` once fewer than `concurrency()` exports are being written; resolves when it is through. */
+  /**
+   * Runs `write` once fewer than `concurrency()` exports are being written; resolves when it is through. The job's
+   * heartbeat beats from now until then, also while it waits or its progress does not move: well within the stale
+   * limit, so that no node takes a live job for dead.
+   */
   const scheduled = (id: number, write: () => Promise<void>) =>
     new Promise<void>((resolve) => {
+      const heartbeat = setInterval(
+        () => {
+          jobs()
+            .updateMany({
+              where: { id, state: { $in: ['queued', 'running'] } },
+              data: { heartbeatAt: new Date() },
+            })
+            .catch(() => undefined);
+        },
+        Math.max(staleMs() / 4, 250)
+      );
+      heartbeat.unref();
       const start = () => {
         writing += 1;
         write()
           .catch((error) => strapi.log.error(`annual-report export ${id} failed: ${error}`))
           .finally(() => {
+            clearInterval(heartbeat);
             writing -= 1;
-            waiting.shift()?.write();
+            waiting.shift()?.();
             resolve();
           });
       };
-      if (writing < concurrency()) return start();
-      waiting.push({ id, write: start });
-      keepWaitingAlive();
+      if (writing < concurrency()) start();
+      else waiting.push(start);
     });
 
   return {
