@@ -383,6 +383,39 @@ describe('DOCX', () => {
     expect(files.get(`word/${target(first)}`)).not.toContain('PAGE');
   });
 
+  it('writes the twelve tables of figures between the header and the signature, each with its header row', () => {
+    const xml = files.get('word/document.xml')!;
+    const tables = xml.match(/<w:tbl>[\s\S]*?<\/w:tbl>/g)!;
+    expect(tables).toHaveLength(14);
+    const rowsOf = (table: string) =>
+      table.match(/<w:tr>[\s\S]*?<\/w:tr>/g)!.map((row) => paragraphsOf(row).map(decode));
+    const data = tables.slice(1, -1);
+    for (const table of data) expect(table).toMatch(/^<w:tbl>[\s\S]*?<w:tr><w:trPr><w:tblHeader\/>/);
+    expect(rowsOf(data[4])).toEqual([
+      ['Mã', 'Nhiệm vụ', 'Chỉ tiêu', 'Đã đăng'],
+      ['1.1', 'Tuyên truyền TTHC đất đai', '5', '3'],
+    ]);
+    expect(rowsOf(data[5])[1]).toEqual(['1', 'Phòng Quản lý đất đai', '4', 'Đã đăng: 3; Từ chối: 1']);
+    expect(rowsOf(data[11])).toEqual([
+      ['Mã', 'Nhiệm vụ', 'Đơn vị', 'Tình hình', 'Kết quả'],
+      [
+        '1.1',
+        'Tuyên truyền TTHC đất đai',
+        'Phòng Quản lý đất đai',
+        'Hoàn thành',
+        FIGURES.taskReports[0].results,
+      ],
+    ]);
+    // Numbers to the right, text to the left, headers centred.
+    expect(data[4].match(/<w:jc w:val="(\w+)"\/>/g)).toEqual(
+      ['center', 'center', 'center', 'center', 'left', 'left', 'right', 'right'].map(
+        (a) => `<w:jc w:val="${a}"/>`
+      )
+    );
+    // No placeholder is left where a table went.
+    expect(paragraphsOf(xml).some((p) => /^table-/.test(p))).toBe(false);
+  });
+
   it('uses Times New Roman only', () => {
     const fonts = new Set<string>();
     for (const part of ['word/document.xml', 'word/styles.xml']) {

@@ -3,7 +3,9 @@
  * signature blocks as borderless two-column tables, Times New Roman, A4, page numbers from page 2. No seal and no
  * signature image: the document is signed outside the CMS. Pure: figures, narrative, report and profile in, bytes out.
  */
+import { randomUUID } from 'crypto';
 import fs from 'fs/promises';
+import { unzipSync, zipSync } from 'fflate';
 import {
   AlignmentType,
   BorderStyle,
@@ -50,6 +52,7 @@ import {
   type OrganizationProfile,
   type ReportMeta,
 } from '../domain/document-format';
+import { dataTableXml, type DataTableXml } from './docx-table';
 
 export interface ReportDocumentInput {
   figures: Figures;
@@ -213,52 +216,64 @@ const body = (text: string, style: RunStyle = {}) =>
 
 const heading = (text: string) => body(text, { bold: true });
 
-/** A small data table with thin borders; numbers right-aligned. */
-function dataTable(headers: string[], rows: (string | number)[][], widths: number[]) {
-  const total = widths.reduce((a, b) => a + b, 0);
-  const columns = widths.map((w) => Math.round((w / total) * TEXT_WIDTH));
-  const cell = (value: string | number, width: number, header = false) =>
-    new TableCell({
-      width: { size: width, type: WidthType.DXA },
-      verticalAlign: VerticalAlign.CENTER,
-      children: [
-        new Paragraph({
-          alignment: header
-            ? AlignmentType.CENTER
-            : typeof value === 'number'
-              ? AlignmentType.RIGHT
-              : AlignmentType.LEFT,
-          spacing: { before: 40, after: 40 },
-          children: [
-            run(typeof value === 'number' ? count(value) : value, { size: SIZES.table, bold: header }),
-          ],
-        }),
-      ],
+/**
+ * The document's data tables. The docx library gets a placeholder paragraph for each, and the packed document gets
+ * the table's XML (./docx-table.ts) in its place: a table of the plan's tasks is too large to hold as docx objects.
+ * The placeholders carry a random prefix, so that no text of the report can pass for one.
+ */
+class DataTables {
+  private readonly prefix = `table-${randomUUID()}-`;
+  private readonly tables: DataTableXml[] = [];
+
+  /** A table with thin borders and a repeated header row; numbers right-aligned. */
+  add(headers: string[], rows: (string | number)[][], widths: number[]): Paragraph[] {
+    const total = widths.reduce((a, b) => a + b, 0);
+    const columns = widths.map((w) => Math.round((w / total) * TEXT_WIDTH));
+    const cells = rows.length === 0 ? [headers.map((_, i) => (i === 0 ? 'Không có' : ''))] : rows;
+    const index = this.tables.push({
+      width: TEXT_WIDTH,
+      columns,
+      headers,
+      rows: cells.map((row) =>
+        row.map((value) =>
+          typeof value === 'number'
+            ? { text: count(value), align: 'right' as const }
+            : { text: value, align: 'left' as const }
+        )
+      ),
+      font: FONT,
+      size: halfPoints(SIZES.table),
     });
-  const line = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
-  return [
-    new Table({
-      width: { size: TEXT_WIDTH, type: WidthType.DXA },
-      columnWidths: columns,
-      layout: TableLayoutType.FIXED,
-      borders: {
-        top: line,
-        bottom: line,
-        left: line,
-        right: line,
-        insideHorizontal: line,
-        insideVertical: line,
-      },
-      rows: [
-        new TableRow({ tableHeader: true, children: headers.map((h, i) => cell(h, columns[i], true)) }),
-        ...(rows.length === 0 ? [headers.map((_, i) => (i === 0 ? 'Không có' : ''))] : rows).map(
-          (r) => new TableRow({ children: r.map((v, i) => cell(v, columns[i])) })
-        ),
-      ],
-    }),
-    new Paragraph({ spacing: { before: 0, after: 120 }, children: [] }),
-  ];
+    return [
+      new Paragraph({ children: [new TextRun(this.placeholder(index - 1))] }),
+      new Paragraph({ spacing: { before: 0, after: 120 }, children: [] }),
+    ];
+  }
+
+  /** The packed document with each placeholder paragraph replaced by its table. */
+  fill(packed: Uint8Array): Buffer {
+    const files = unzipSync(packed);
+    const xml = Buffer.from(files[DOCUMENT_XML]).toString('utf8');
+    const parts: string[] = [];
+    let from = 0;
+    this.tables.forEach((table, i) => {
+      const paragraph = `<w:p><w:r><w:t xml:space="preserve">${this.placeholder(i)}</w:t></w:r></w:p>`;
+      const at = xml.indexOf(paragraph, from);
+      if (at === -1) throw new Error(`the DOCX lost the placeholder of table ${i + 1}`);
+      parts.push(xml.slice(from, at), dataTableXml(table));
+      from = at + paragraph.length;
+    });
+    parts.push(xml.slice(from));
+    files[DOCUMENT_XML] = Buffer.from(parts.join(''), 'utf8');
+    return Buffer.from(zipSync(files));
+  }
+
+  private placeholder(index: number) {
+    return `${this.prefix}${index}`;
+  }
 }
+
+const DOCUMENT_XML = 'word/document.xml';
 
 const countRows = (group: string, counts: { key: string; count: number }[]) =>
   counts.map((c, i) => [i + 1, label(group, c.key), c.count]);
@@ -272,7 +287,7 @@ const paragraphs = (text: string | null | undefined, empty: string) => {
   return (lines.length ? lines : [empty]).map((line) => body(line));
 };
 
-function figuresSection({ figures: f }: ReportDocumentInput) {
+function figuresSection({ figures: f }: ReportDocumentInput, tables: DataTables) {
   const a = f.articles;
   const s = f.submissions;
   const p = f.procedures;
@@ -284,23 +299,23 @@ function figuresSection({ figures: f }: ReportDocumentInput) {
       `Trong kỳ báo cáo đã đăng tải ${count(a.published)} tin, bài, phóng sự, video clip tuyên truyền về kiểm soát thủ tục hành chính, cải cách hành chính.`
     ),
     body('a) Theo thể loại:'),
-    ...dataTable(['STT', 'Thể loại', 'Số lượng'], countRows('articleKind', a.byKind), [1, 6, 2]),
+    ...tables.add(['STT', 'Thể loại', 'Số lượng'], countRows('articleKind', a.byKind), [1, 6, 2]),
     body('b) Theo kênh truyền thông:'),
-    ...dataTable(['STT', 'Kênh', 'Số lượng'], countRows('articleChannel', a.byChannel), [1, 6, 2]),
+    ...tables.add(['STT', 'Kênh', 'Số lượng'], countRows('articleChannel', a.byChannel), [1, 6, 2]),
     body('c) Theo chiến dịch, đợt truyền thông:'),
-    ...dataTable(
+    ...tables.add(
       ['STT', 'Chiến dịch', 'Số lượng'],
       a.byCampaign.map((c, i) => [i + 1, c.campaign?.title ?? 'Ngoài chiến dịch', c.count]),
       [1, 6, 2]
     ),
     body('d) Theo đơn vị, so với chỉ tiêu kế hoạch:'),
-    ...dataTable(
+    ...tables.add(
       ['STT', 'Đơn vị', 'Chỉ tiêu', 'Đã đăng'],
       a.byUnit.map((u, i) => [i + 1, u.unit.name, u.target, u.published]),
       [1, 5, 2, 2]
     ),
     body('đ) Theo nhiệm vụ của kế hoạch:'),
-    ...dataTable(
+    ...tables.add(
       ['Mã', 'Nhiệm vụ', 'Chỉ tiêu', 'Đã đăng'],
       a.byTask.map((t) => [t.task.code, t.task.content, t.target, t.published]),
       [1, 6, 1.5, 1.5]
@@ -312,7 +327,7 @@ function figuresSection({ figures: f }: ReportDocumentInput) {
           ? '.'
           : `; thời gian từ khi gửi đến khi đăng (trung vị) là ${String(s.medianDaysToPublication).replace('.', ',')} ngày.`)
     ),
-    ...dataTable(
+    ...tables.add(
       ['STT', 'Đơn vị', 'Tổng số', 'Theo trạng thái'],
       s.byUnit.map((u, i) => [
         i + 1,
@@ -326,25 +341,25 @@ function figuresSection({ figures: f }: ReportDocumentInput) {
     body(
       `Đến cuối kỳ báo cáo có ${count(p.listed)} thủ tục hành chính đang có hiệu lực được công khai; trong kỳ công bố mới ${count(p.added)}, sửa đổi, bổ sung ${count(p.amended)}, bãi bỏ ${count(p.abolished)} thủ tục hành chính.`
     ),
-    ...dataTable(
+    ...tables.add(
       ['STT', 'Lĩnh vực', 'Số thủ tục'],
       p.byField.map((x, i) => [i + 1, x.field.name, x.count]),
       [1, 6, 2]
     ),
-    ...dataTable(['STT', 'Mức độ', 'Số thủ tục'], countRows('procedureLevel', p.byLevel), [1, 6, 2]),
+    ...tables.add(['STT', 'Mức độ', 'Số thủ tục'], countRows('procedureLevel', p.byLevel), [1, 6, 2]),
     heading('4. Tiếp nhận, xử lý phản ánh, kiến nghị'),
     body(
       `Trong kỳ tiếp nhận ${count(fb.received)} phản ánh, kiến nghị; không thụ lý ${count(fb.notAccepted)}, chuyển cơ quan có thẩm quyền ${count(fb.transferred)}, đã trả lời ${count(fb.answered)} (đúng hạn ${count(fb.onTime)}, quá hạn ${count(fb.late)}; tỷ lệ đúng hạn ${percent(fb.onTimeRate)}); công khai ${count(fb.answersPublished)} kết quả trả lời.`
     ),
-    ...dataTable(
+    ...tables.add(
       ['STT', 'Kênh tiếp nhận', 'Số lượng'],
       countRows('feedbackChannel', fb.byChannel),
       [1, 6, 2]
     ),
-    ...dataTable(['STT', 'Nội dung', 'Số lượng'], countRows('feedbackKind', fb.byKind), [1, 6, 2]),
+    ...tables.add(['STT', 'Nội dung', 'Số lượng'], countRows('feedbackKind', fb.byKind), [1, 6, 2]),
     heading('5. Khảo sát mức độ hài lòng'),
     body(`Trong kỳ có ${count(f.satisfaction.responses)} phiếu đánh giá mức độ hài lòng.`),
-    ...dataTable(
+    ...tables.add(
       ['STT', 'Tiêu chí', 'Số phiếu', 'Điểm trung bình'],
       f.satisfaction.criteria.map((c, i) => [
         i + 1,
@@ -359,7 +374,7 @@ function figuresSection({ figures: f }: ReportDocumentInput) {
       `Văn phòng Sở đã ${count(o.remindersSent)} lần đôn đốc, ${count(o.checks)} cuộc kiểm tra việc thực hiện kế hoạch tại các đơn vị. Các đơn vị báo cáo ${count(o.difficultiesRaised)} khó khăn, vướng mắc; đã giải quyết ${count(o.difficultiesResolved)}, báo cáo Giám đốc Sở ${count(o.difficultiesEscalated)}.`
     ),
     heading('7. Kết quả thực hiện các nhiệm vụ'),
-    ...dataTable(
+    ...tables.add(
       ['Mã', 'Nhiệm vụ', 'Đơn vị', 'Tình hình', 'Kết quả'],
       f.taskReports.map((t) => [
         t.task.code,
@@ -397,7 +412,7 @@ function signatureTable(input: ReportDocumentInput) {
   return borderlessTable(left, right, { width: TEXT_WIDTH, leftColumn: SIGNATURE_LEFT, outdent: 0 });
 }
 
-export function buildReportDocument(input: ReportDocumentInput): Document {
+function buildReportDocument(input: ReportDocumentInput, tables: DataTables): Document {
   const { report, narrative } = input;
   const margins = marginsTwips();
   return new Document({
@@ -438,7 +453,7 @@ export function buildReportDocument(input: ReportDocumentInput): Document {
           ),
           heading('I. KẾT QUẢ THỰC HIỆN'),
           ...paragraphs(narrative?.results, 'Kết quả thực hiện các nhiệm vụ được tổng hợp dưới đây.'),
-          ...figuresSection(input),
+          ...figuresSection(input, tables),
           heading('II. HẠN CHẾ VÀ NGUYÊN NHÂN'),
           ...paragraphs(narrative?.limitations, 'Không có.'),
           heading('III. KHÓ KHĂN, VƯỚNG MẮC'),
@@ -456,8 +471,10 @@ export function buildReportDocument(input: ReportDocumentInput): Document {
 /** The header's distance from the page edge: half the top margin, so the page number sits in the top margin. */
 const mmToHeader = (topTwips: number) => Math.round(topTwips / 2);
 
-export const renderDocx = (input: ReportDocumentInput): Promise<Buffer> =>
-  Packer.toBuffer(buildReportDocument(input));
+export async function renderDocx(input: ReportDocumentInput): Promise<Buffer> {
+  const tables = new DataTables();
+  return tables.fill(await Packer.toBuffer(buildReportDocument(input, tables)));
+}
 
 /** Writes the DOCX to `file`. */
 export async function writeDocx(input: ReportDocumentInput, file: string): Promise<number> {
