@@ -2,8 +2,9 @@
  * The XML (WordprocessingML `w:tbl`) of the report's data tables, written as text rather than built with the docx
  * library. Why: docx keeps three trees of a document alive while it packs it (its objects, the formatted tree and the
  * tree it writes from), and the plan's table of 1,000 tasks took about 55 MB of the export worker's heap that way; as
- * text it is a few megabytes. The markup is byte for byte what docx writes for the same table (the docx-built table
- * is the oracle of ./__tests__/docx-table.test.ts), so the report looks as it did. Pure.
+ * text, written a row at a time into the file's deflate stream (./docx.ts), no table is ever held whole. The markup
+ * is byte for byte what docx writes for the same table (the docx-built table is the oracle of
+ * ./__tests__/docx-table.test.ts), so the report looks as it did. Pure.
  */
 
 export type Align = 'left' | 'center' | 'right';
@@ -19,7 +20,8 @@ export interface DataTableXml {
   columns: number[];
   /** The header row: bold, centred, repeated at the top of each page. */
   headers: string[];
-  rows: TableCellText[][];
+  /** Read once, as the rows are written. */
+  rows: Iterable<TableCellText[]>;
   font: string;
   /** The text size in half-points. */
   size: number;
@@ -42,8 +44,15 @@ const BORDERS = ['top', 'left', 'bottom', 'right', 'insideH', 'insideV'].map(
   (side) => `<w:${side} ${LINE}/>`
 );
 
-/** The table's XML: a header row, then a row per entry of `rows`. */
-export function dataTableXml({ width, columns, headers, rows, font, size }: DataTableXml): string {
+/** The table's XML in pieces: its properties and header row, then a piece per entry of `rows`, then its end. */
+export function* dataTableXml({
+  width,
+  columns,
+  headers,
+  rows,
+  font,
+  size,
+}: DataTableXml): Generator<string> {
   const fonts = escape(font);
   const runProperties = (bold: boolean) =>
     `<w:rPr><w:rFonts w:ascii="${fonts}" w:cs="${fonts}" w:eastAsia="${fonts}" w:hAnsi="${fonts}"/>` +
@@ -55,16 +64,12 @@ export function dataTableXml({ width, columns, headers, rows, font, size }: Data
     `<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="${column}"/><w:vAlign w:val="center"/></w:tcPr>` +
     `<w:p><w:pPr><w:spacing w:after="40" w:before="40"/><w:jc w:val="${align}"/></w:pPr>` +
     `<w:r>${properties}<w:t xml:space="preserve">${escape(text)}</w:t></w:r></w:p></w:tc>`;
-  const parts = [
-    `<w:tbl><w:tblPr><w:tblW w:type="dxa" w:w="${width}"/><w:tblBorders>${BORDERS.join('')}</w:tblBorders>` +
-      `<w:tblLayout w:type="fixed"/></w:tblPr>` +
-      `<w:tblGrid>${columns.map((c) => `<w:gridCol w:w="${c}"/>`).join('')}</w:tblGrid>`,
+  yield `<w:tbl><w:tblPr><w:tblW w:type="dxa" w:w="${width}"/><w:tblBorders>${BORDERS.join('')}</w:tblBorders>` +
+    `<w:tblLayout w:type="fixed"/></w:tblPr>` +
+    `<w:tblGrid>${columns.map((c) => `<w:gridCol w:w="${c}"/>`).join('')}</w:tblGrid>` +
     `<w:tr><w:trPr><w:tblHeader/></w:trPr>${headers
       .map((text, i) => cell({ text, align: 'center' }, columns[i], bold))
-      .join('')}</w:tr>`,
-  ];
-  for (const row of rows)
-    parts.push(`<w:tr>${row.map((c, i) => cell(c, columns[i], plain)).join('')}</w:tr>`);
-  parts.push('</w:tbl>');
-  return parts.join('');
+      .join('')}</w:tr>`;
+  for (const row of rows) yield `<w:tr>${row.map((c, i) => cell(c, columns[i], plain)).join('')}</w:tr>`;
+  yield '</w:tbl>';
 }

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'crypto';
 import fs from 'fs/promises';
-import { unzipSync, zipSync } from 'fflate';
+import { unzipSync, Zip, ZipDeflate } from 'fflate';
 import {
   AlignmentType,
   BorderStyle,
@@ -217,9 +217,9 @@ const body = (text: string, style: RunStyle = {}) =>
 const heading = (text: string) => body(text, { bold: true });
 
 /**
- * The document's data tables. The docx library gets a placeholder paragraph for each, and the packed document gets
- * the table's XML (./docx-table.ts) in its place: a table of the plan's tasks is too large to hold as docx objects.
- * The placeholders carry a random prefix, so that no text of the report can pass for one.
+ * The document's data tables. The docx library gets a placeholder paragraph for each, and the file gets the table's
+ * XML (./docx-table.ts) in its place, deflated as it is written: a table of the plan's tasks is too large to hold as
+ * docx objects. The placeholders carry a random prefix, so that no text of the report can pass for one.
  */
 class DataTables {
   private readonly prefix = `table-${randomUUID()}-`;
@@ -229,18 +229,20 @@ class DataTables {
   add(headers: string[], rows: (string | number)[][], widths: number[]): Paragraph[] {
     const total = widths.reduce((a, b) => a + b, 0);
     const columns = widths.map((w) => Math.round((w / total) * TEXT_WIDTH));
-    const cells = rows.length === 0 ? [headers.map((_, i) => (i === 0 ? 'Không có' : ''))] : rows;
+    const entries = rows.length === 0 ? [headers.map((_, i) => (i === 0 ? 'Không có' : ''))] : rows;
     const index = this.tables.push({
       width: TEXT_WIDTH,
       columns,
       headers,
-      rows: cells.map((row) =>
-        row.map((value) =>
-          typeof value === 'number'
-            ? { text: count(value), align: 'right' as const }
-            : { text: value, align: 'left' as const }
-        )
-      ),
+      // Cells are made as the table is written, not all at once.
+      rows: (function* () {
+        for (const row of entries)
+          yield row.map((value) =>
+            typeof value === 'number'
+              ? { text: count(value), align: 'right' as const }
+              : { text: value, align: 'left' as const }
+          );
+      })(),
       font: FONT,
       size: halfPoints(SIZES.table),
     });
@@ -250,22 +252,49 @@ class DataTables {
     ];
   }
 
-  /** The packed document with each placeholder paragraph replaced by its table. */
-  fill(packed: Uint8Array): Buffer {
-    const files = unzipSync(packed);
-    const xml = Buffer.from(files[DOCUMENT_XML]).toString('utf8');
-    const parts: string[] = [];
+  /**
+   * The package docx packed, zipped again with each placeholder paragraph replaced by its table. The document's
+   * XML goes into its deflate stream in pieces of about CHUNK characters.
+   */
+  zip(packed: Uint8Array): Buffer {
+    const output: Uint8Array[] = [];
+    let failure: Error | null = null;
+    const zip = new Zip((error, chunk) => {
+      if (error) failure = error;
+      else output.push(chunk);
+    });
+    for (const [name, data] of Object.entries(unzipSync(packed))) {
+      const entry = new ZipDeflate(name, { level: 6 });
+      zip.add(entry);
+      if (name !== DOCUMENT_XML) entry.push(data, true);
+      else {
+        let pending = '';
+        for (const piece of this.document(Buffer.from(data).toString('utf8'))) {
+          pending += piece;
+          if (pending.length < CHUNK) continue;
+          entry.push(Buffer.from(pending, 'utf8'));
+          pending = '';
+        }
+        entry.push(Buffer.from(pending, 'utf8'), true);
+      }
+    }
+    zip.end();
+    if (failure) throw failure;
+    return Buffer.concat(output);
+  }
+
+  /** The document's XML in pieces, the tables in place of their placeholders. */
+  private *document(xml: string): Generator<string> {
     let from = 0;
-    this.tables.forEach((table, i) => {
+    for (const [i, table] of this.tables.entries()) {
       const paragraph = `<w:p><w:r><w:t xml:space="preserve">${this.placeholder(i)}</w:t></w:r></w:p>`;
       const at = xml.indexOf(paragraph, from);
       if (at === -1) throw new Error(`the DOCX lost the placeholder of table ${i + 1}`);
-      parts.push(xml.slice(from, at), dataTableXml(table));
+      yield xml.slice(from, at);
+      yield* dataTableXml(table);
       from = at + paragraph.length;
-    });
-    parts.push(xml.slice(from));
-    files[DOCUMENT_XML] = Buffer.from(parts.join(''), 'utf8');
-    return Buffer.from(zipSync(files));
+    }
+    yield xml.slice(from);
   }
 
   private placeholder(index: number) {
@@ -273,6 +302,8 @@ class DataTables {
   }
 }
 
+/** Characters of the document's XML deflated at a time. */
+const CHUNK = 1 << 16;
 const DOCUMENT_XML = 'word/document.xml';
 
 const countRows = (group: string, counts: { key: string; count: number }[]) =>
@@ -473,7 +504,7 @@ const mmToHeader = (topTwips: number) => Math.round(topTwips / 2);
 
 export async function renderDocx(input: ReportDocumentInput): Promise<Buffer> {
   const tables = new DataTables();
-  return tables.fill(await Packer.toBuffer(buildReportDocument(input, tables)));
+  return tables.zip(await Packer.toBuffer(buildReportDocument(input, tables)));
 }
 
 /** Writes the DOCX to `file`. */
