@@ -14,8 +14,8 @@
  * service's computeFigures, the lists' rows read alone, and each export through the exports service (DOCX, XLSX, the
  * two CSV lists, then all four at once), each with its wall time (the XLSX's CPU time too, beside the bare write's:
  * comparable across moments when other work shares the CPUs), the event-loop delay meanwhile (p99 and max,
- * beside that of an idle bystander process on the same CPUs at the same moment) and the peak RSS (worker threads
- * included). Every figure is printed beside its target and its ceiling.
+ * beside that of an idle bystander process on the same CPUs at the same moment, and the main thread's longest GC
+ * pause) and the peak RSS (worker threads included). Every figure is printed beside its target and its ceiling.
  *
  * BENCH_SIZES=100k,1m (default both), BENCH_DATABASES=sqlite,postgres (default both; PostgreSQL at
  * BENCH_POSTGRES_URL, else DATABASE_URL, else postgres://postgres@127.0.0.1:5432/postgres, skipped with a line when
@@ -24,7 +24,7 @@
 const { spawn } = require('child_process');
 const fs = require('fs');
 const path = require('path');
-const { monitorEventLoopDelay } = require('perf_hooks');
+const { monitorEventLoopDelay, PerformanceObserver } = require('perf_hooks');
 const { compileStrapi } = require('@strapi/strapi');
 const {
   unitsAndPlan,
@@ -244,16 +244,23 @@ const shown = (ms) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${Math.roun
 const maxRss = () => process.resourceUsage().maxRSS * 1024;
 /**
  * The event-loop delay while `during()` runs: how much later than due a 10 ms timer fired (the histogram holds the
- * whole interval between ticks, so the 10 ms are taken off), p99 and max in ms.
+ * whole interval between ticks, so the 10 ms are taken off), p99 and max in ms; and the main thread's longest
+ * garbage-collection pause meanwhile, which tells a collection's stall from the code's.
  */
 async function loopDelay(during) {
   const histogram = monitorEventLoopDelay({ resolution: LOOP_RESOLUTION_MS });
+  let gcMax = 0;
+  const gc = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) gcMax = Math.max(gcMax, entry.duration);
+  });
+  gc.observe({ entryTypes: ['gc'] });
   histogram.enable();
   try {
     const result = await during();
-    return { result, p99: late(histogram.percentile(99)), max: late(histogram.max) };
+    return { result, p99: late(histogram.percentile(99)), max: late(histogram.max), gcMax };
   } finally {
     histogram.disable();
+    gc.disconnect();
   }
 }
 const LOOP_RESOLUTION_MS = 10;
@@ -434,7 +441,7 @@ async function measure(year) {
         `${list} read alone: event loop p99 / max`,
         `${Math.round(reading.p99)} / ${Math.round(reading.max)} ms`,
         undefined,
-        await watch()
+        `${await watch()}; GC ${Math.round(reading.gcMax)} ms`
       );
     }
 
@@ -468,6 +475,7 @@ async function measure(year) {
         result: jobs,
         p99,
         max,
+        gcMax,
       } = await loopDelay(async () => {
         const started = [];
         for (const r of requests) started.push(await exportsService.start(report.documentId, r, 'bench'));
@@ -498,7 +506,7 @@ async function measure(year) {
         `${name}: event loop max`,
         `${Math.round(max)} ms`,
         `≤ ${TARGETS.loopMaxMs} ms`,
-        quiet,
+        `${quiet}; GC ${Math.round(gcMax)} ms`,
         max <= TARGETS.loopMaxMs
       );
       figure(
