@@ -26,11 +26,13 @@ const PRODUCTION_FLAGS =
 
 /**
  * Runs `script` again in a child process with `mode` (its own RSS: a child's maxRSS starts from its parent's); the
- * measured mode runs with the production server's flags.
+ * measured mode runs with the production server's flags, and those of BENCH_MEASURE_FLAGS (space-separated, e.g.
+ * `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile it: Node refuses --cpu-prof in NODE_OPTIONS).
  */
 const runChild = (script, mode, env) =>
   new Promise((resolve, reject) => {
-    const flags = mode === '--measure' ? PRODUCTION_FLAGS : [];
+    const extra = (process.env.BENCH_MEASURE_FLAGS ?? '').split(' ').filter(Boolean);
+    const flags = mode === '--measure' ? [...PRODUCTION_FLAGS, ...extra] : [];
     spawn(process.execPath, [...flags, script, mode], { cwd: root, env, stdio: 'inherit' }).on(
       'exit',
       (code, signal) => (code === 0 ? resolve() : reject(new Error(`${mode} exited with ${signal ?? code}`)))
