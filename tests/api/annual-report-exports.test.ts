@@ -13,6 +13,7 @@ import request from 'supertest';
 import workerThreads from 'worker_threads';
 import yauzl from 'yauzl';
 import type { Figures, Narrative } from '../../src/plugins/annual-report/server/src/domain/figures';
+import { BACKGROUND_NICE } from '../../src/plugins/annual-report/server/src/exports/background-priority';
 import { demo } from '../setup/demo';
 import { ROOT } from '../setup/env';
 import { adminLogin } from '../setup/http';
@@ -758,6 +759,36 @@ describe('files built in a worker thread', () => {
       expect((res.body as Buffer).subarray(0, 2).toString()).toBe('PK');
     }
   });
+
+  /** The nice value of each of this process's threads, by kernel thread id. */
+  const niceByThread = () =>
+    new Map(
+      fs.readdirSync('/proc/self/task').map((tid) => {
+        // Fields after "pid (comm) ": state is the first, nice the 17th (proc(5)).
+        const stat = fs.readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+        return [Number(tid), Number(stat.slice(stat.lastIndexOf(') ') + 2).split(' ')[16])];
+      })
+    );
+
+  (process.platform === 'linux' ? it : it.skip)(
+    "runs the export worker below the server thread's priority, the server thread's unchanged",
+    async () => {
+      const before = niceByThread();
+      const seen: Map<number, number>[] = [];
+      (workerThreads as { Worker: unknown }).Worker = class extends original {
+        constructor(file: string | URL, options: workerThreads.WorkerOptions) {
+          super(file, options);
+          // The worker's first message (asking for rows) comes once it has started: it is alive and waiting.
+          this.once('message', () => seen.push(niceByThread()));
+        }
+      };
+      expect((await download((await exportOf({ format: 'xlsx' })).id)).status).toBe(200);
+      expect(seen).toHaveLength(1);
+      const lowered = [...seen[0]].filter(([tid, nice]) => !before.has(tid) && nice === BACKGROUND_NICE);
+      expect(lowered).toHaveLength(1);
+      expect(niceByThread().get(process.pid)).toBe(before.get(process.pid));
+    }
+  );
 
   it.each([
     ['docx', 'throws', `throw new Error('hostile worker')`, /hostile worker/],

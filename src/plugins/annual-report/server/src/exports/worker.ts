@@ -6,7 +6,9 @@
 import { parentPort, workerData } from 'worker_threads';
 import type { ArticleListRow, FeedbackListRow, ListName } from './csv';
 import type { FromWorker, ToWorker, WorkerTask } from './in-worker';
+import { runInBackground } from './background-priority';
 
+runInBackground();
 const port = parentPort!;
 const task = workerData as WorkerTask;
 const send = (message: FromWorker) => port.postMessage(message);
