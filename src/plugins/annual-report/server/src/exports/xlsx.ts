@@ -112,7 +112,7 @@ interface StyleRegister {
   addStyleModel(style: Partial<ExcelJS.Style>, cellType: number): number;
 }
 interface SheetStream {
-  write(xml: string): void;
+  write(xml: string | Buffer): void;
 }
 
 const typeOf = (value: Cell): number =>
@@ -173,11 +173,14 @@ function addSheet(workbook: Workbook, name: string, columns: SheetColumn[]) {
     /**
      * Rows rendered here and written at once (the lists): exceljs's Row and Cell objects cost more than the rest of
      * the export, and their garbage a fifth of the worker's time. Only after the rows added with `add`.
+     *
+     * Each row is encoded to UTF-8 on its own: V8 encodes one string of 500 rows of Vietnamese text four times
+     * slower, per byte, than 500 strings of a row each (the batch as one string was 620 ms of the worker's 2.6 s
+     * at 100,000 rows).
      */
     addMany(rows: Cell[][]) {
-      let xml = '';
-      for (const values of rows) xml += render(values);
-      (sheet as unknown as { stream: SheetStream }).stream.write(xml);
+      const encoded = rows.map((values) => Buffer.from(render(values)));
+      (sheet as unknown as { stream: SheetStream }).stream.write(Buffer.concat(encoded));
     },
     commit: () => sheet.commit(),
     relieve: () => relieve(sheet),
