@@ -835,6 +835,103 @@ describe('files built in a worker thread', () => {
   });
 });
 
+describe('a feedback list of many batches', () => {
+  // Eight batches of the 500 rows the main thread sends the worker at once: the main thread redacts the batches it reads
+  // ahead, the worker the rest (exports/in-worker.ts). Every row has its own submitter, named in its subject.
+  const COUNT = 4000;
+  const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Vũ'];
+  const GIVEN = ['An', 'Bình', 'Chi', 'Dũng', 'Giang', 'Hà', 'Hải', 'Hằng', 'Hiếu', 'Hoa', 'Hùng', 'Khánh'];
+  const submitterOf = (i: number) => ({
+    fullName: `${FAMILY[i % 6]} Văn ${GIVEN[Math.floor(i / 6) % 12]} ${GIVEN[Math.floor(i / 72) % 12]}`,
+    phone: `09${10000000 + i}`,
+    email: `nguoi.${i}@example.com`,
+    address: `Số ${i} đường Hoa Sữa`,
+  });
+  let manyReport: Row;
+
+  beforeAll(async () => {
+    manyReport = await strapi()
+      .db.query(REPORT)
+      .create({
+        data: {
+          title: 'Báo cáo năm 2033',
+          year: 2033,
+          periodFrom: '2032-12-15',
+          periodTo: '2033-12-14',
+          state: 'draft',
+          snapshot: FIGURES,
+          narrative: NARRATIVE,
+          recipients: 'UBND tỉnh',
+          version: 0,
+        },
+      });
+    await strapi()
+      .db.query(FEEDBACK)
+      .createMany({
+        data: Array.from({ length: COUNT }, (_, i) => {
+          const submitter = submitterOf(i);
+          return {
+            ...submitter,
+            subject: `${i % 2 ? 'Ông' : 'Bà'} ${submitter.fullName} (${submitter.phone}) phản ánh hồ sơ số ${i}`,
+            content: 'Nội dung',
+            kind: 'impractical_rule',
+            channel: 'web',
+            language: 'vi',
+            state: 'received',
+            receivedAt: new Date(Date.UTC(2033, 0, 1, 2, 0, i)),
+            classificationDueDate: '2033-01-04',
+            dueDate: '2033-01-25',
+            trackingCodeHash: `annual-report-many-${i}-${Date.now()}`,
+            version: 0,
+          };
+        }),
+      });
+  });
+  afterAll(async () => {
+    await strapi()
+      .db.query(FEEDBACK)
+      .deleteMany({ where: { trackingCodeHash: { $startsWith: 'annual-report-many-' } } });
+  });
+
+  const exportMany = async (body: object) => {
+    const res = await request(app.server())
+      .post(`/annual-report/reports/${manyReport.documentId}/exports`)
+      .set({ Authorization: `Bearer ${tokens[OFFICE]}` })
+      .send(body);
+    expect(res.status).toBe(202);
+    const job = await waitFor(res.body.data.id);
+    expect(job.state).toBe('done');
+    return (await download(job.id)).body as Buffer;
+  };
+
+  /** Each subject in the order of the rows: redacted with its own submitter's fields. */
+  const expectRedacted = (subjects: string[]) => {
+    expect(subjects).toHaveLength(COUNT);
+    subjects.forEach((subject, i) => {
+      const submitter = submitterOf(i);
+      expect(subject).toBe(
+        `${i % 2 ? 'Ông' : 'Bà'} [người phản ánh] ([số điện thoại]) phản ánh hồ sơ số ${i}`
+      );
+      expect(subject).not.toContain(submitter.phone);
+    });
+  };
+
+  it('redacts every subject in the XLSX, whichever thread redacts it', async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await exportMany({ format: 'xlsx' })) as never);
+    const sheet = workbook.getWorksheet('Danh sách PAKN')!;
+    expectRedacted(
+      Array.from({ length: sheet.rowCount - 1 }, (_, i) => String(sheet.getRow(i + 2).getCell(5).value))
+    );
+  });
+
+  it('redacts every subject in the CSV', async () => {
+    const lines = (await exportMany({ format: 'csv', list: 'feedback' })).toString('utf8').split('\r\n');
+    // The subjects hold no comma or quote: the fifth field of each line, unquoted.
+    expectRedacted(lines.slice(1, -1).map((line) => line.split(',')[4]));
+  });
+});
+
 describe('exports started together', () => {
   it('are written EXPORT_CONCURRENCY at a time on a node, the others waiting queued with their heartbeat kept', async () => {
     // Slow steps, and a stale limit shorter than the wait: a queued job whose heartbeat stopped would be swept.

@@ -1,9 +1,10 @@
 /**
  * The report's full lists (articles, feedback of the period) as CSV: UTF-8 with a BOM (so spreadsheet programs
  * read Vietnamese), CRLF line ends, and cells that would start a formula prefixed with "'". The feedback list
- * carries no personal data: its rows are built without the submitter's fields and its subject is redacted.
+ * carries no personal data: a row's subject is redacted with its submitter's fields, which no writer gets.
  */
 import type { Writable } from 'stream';
+import { redactPersonalData, type Submitter } from '#feedback-register/domain/redaction';
 
 /** A published article of the period: public content. */
 export interface ArticleListRow {
@@ -32,6 +33,32 @@ export interface FeedbackListRow {
   answeredAt: Date | null;
   onTime: boolean | null;
 }
+
+/**
+ * A feedback of the period as it is read, its subject still naming its submitter: redacted (`redactedRow`) before
+ * any writer gets it, on whichever thread has the time (./in-worker.ts). It has no `subject`: a writer handed one by
+ * mistake writes an empty cell, never the submitter's data.
+ */
+export interface UnredactedFeedbackRow extends Omit<FeedbackListRow, 'subject'> {
+  unredactedSubject: string;
+  submitter: Submitter;
+}
+
+export const isUnredacted = (row: object): row is UnredactedFeedbackRow => 'submitter' in row;
+
+/** The row without personal data: its subject redacted with its own submitter's fields, which it no longer holds. */
+export const redactedRow = (row: UnredactedFeedbackRow): FeedbackListRow => ({
+  id: row.id,
+  documentId: row.documentId,
+  receivedAt: row.receivedAt,
+  channel: row.channel,
+  kind: row.kind,
+  subject: redactPersonalData(row.unredactedSubject, row.submitter),
+  state: row.state,
+  dueDate: row.dueDate,
+  answeredAt: row.answeredAt,
+  onTime: row.onTime,
+});
 
 export type ListName = 'articles' | 'feedback';
 

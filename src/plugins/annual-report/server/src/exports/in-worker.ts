@@ -9,16 +9,36 @@
  * old generation is capped it is collected as it goes.
  *
  * The main thread keeps the database: the worker asks for the next batch of a list and gets plain rows (dates
- * survive the structured clone). A worker that throws, exits or asks for something it was not given fails the
- * export, never the server. Pure: no Strapi.
+ * survive the structured clone). The redaction of the feedback is shared between the two threads (below). A worker
+ * that throws, exits or asks for something it was not given fails the export, never the server. Pure: no Strapi.
  */
 import path from 'path';
 import { Worker } from 'worker_threads';
-import type { ArticleListRow, FeedbackListRow, ListName } from './csv';
+import {
+  isUnredacted,
+  redactedRow,
+  type ArticleListRow,
+  type FeedbackListRow,
+  type ListName,
+  type UnredactedFeedbackRow,
+} from './csv';
 import type { ReportDocumentInput } from './docx';
 import type { WorkbookInput } from './xlsx';
 
-type ListRow = ArticleListRow | FeedbackListRow;
+/** A row as it reaches the worker: a feedback the main thread has not redacted yet is redacted there. */
+export type ListRow = ArticleListRow | FeedbackListRow | UnredactedFeedbackRow;
+
+/** The workbook's input on the main thread: the feedback as read, with what their redaction needs. */
+export type XlsxSources = Omit<WorkbookInput, 'lists'> & {
+  lists: {
+    articles: AsyncIterable<ArticleListRow[]>;
+    feedback: AsyncIterable<(FeedbackListRow | UnredactedFeedbackRow)[]>;
+  };
+};
+
+/** A batch's rows with each feedback redacted, on the thread that calls it. */
+export const redactedRows = (rows: ListRow[]): (ArticleListRow | FeedbackListRow)[] =>
+  rows.map((row) => (isUnredacted(row) ? redactedRow(row) : row));
 
 /** What the worker receives: what to write, its input without iterators or callbacks, and the file. */
 export type WorkerTask =
@@ -39,6 +59,11 @@ export const BATCH = 500;
  * reads in the half second the worker takes to start and write the figures' sheets.
  */
 const AHEAD = 24;
+/** Rows the main thread redacts ahead in one turn of its event loop: about 1 ms. */
+const REDACT_TURN = 100;
+/** Batches read and waiting to be sent beyond which the main thread redacts the oldest: it is ahead of the worker. */
+const REDACT_BEYOND = 4;
+const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 
 /**
  * The worker's heap. The workbook's live data is a few megabytes (styles, the current rows, zlib's window); the
@@ -53,7 +78,7 @@ const WORKER_FILE = path.join(__dirname, 'worker.js');
 
 interface Sources {
   lists?: Partial<Record<ListName, AsyncIterable<ListRow[]>>>;
-  onProgress?: WorkbookInput['onProgress'];
+  onProgress?: XlsxSources['onProgress'];
 }
 
 async function inWorker<R>(task: WorkerTask, { lists = {}, onProgress }: Sources): Promise<R> {
@@ -84,6 +109,40 @@ async function inWorker<R>(task: WorkerTask, { lists = {}, onProgress }: Sources
   // other: an iterator is not read concurrently.
   const queues = new Map<ListName, Promise<ToWorker>[]>();
   let stopped = false;
+
+  // The redaction, shared: the main thread redacts the batches read ahead, oldest first and a few rows a turn, while
+  // it is ahead of the worker (more than REDACT_BEYOND batches wait); a batch the worker asks for goes as it is, and
+  // the worker redacts the rest of it. So the thread with time to spare does it: the main thread while the worker
+  // starts or writes slower than rows are read, the worker while the main thread is the slower (at 100,000 rows on
+  // 2 cores the main thread was, 22% of its time in the redaction; the worker redacting all of it was the slower
+  // instead, at 2.3x the bare write).
+  const toRedact: { rows: ListRow[]; next: number }[] = [];
+  let redacting = false;
+  const redactAhead = async () => {
+    if (redacting) return;
+    redacting = true;
+    try {
+      while (toRedact.length > REDACT_BEYOND && !stopped) {
+        const batch = toRedact[0];
+        const end = Math.min(batch.next + REDACT_TURN, batch.rows.length);
+        for (let i = batch.next; i < end; i += 1) {
+          const row = batch.rows[i];
+          if (isUnredacted(row)) batch.rows[i] = redactedRow(row);
+        }
+        batch.next = end;
+        if (end === batch.rows.length) toRedact.shift();
+        await nextTurn();
+      }
+    } finally {
+      redacting = false;
+    }
+  };
+  /** The batch leaves the main thread: what it still holds unredacted, the worker redacts. */
+  const sent = (rows: ListRow[]) => {
+    const at = toRedact.findIndex((batch) => batch.rows === rows);
+    if (at >= 0) toRedact.splice(at, 1);
+  };
+
   const fill = (list: ListName) => {
     const queue = queues.get(list) ?? [];
     queues.set(list, queue);
@@ -91,7 +150,15 @@ async function inWorker<R>(task: WorkerTask, { lists = {}, onProgress }: Sources
       const read = (queue.at(-1) ?? Promise.resolve(null)).then((before): Promise<ToWorker> | ToWorker =>
         before?.done || stopped ? { type: 'rows', rows: [], done: true } : readBatch(list)
       );
-      read.catch(() => undefined); // awaited when the worker asks for it; a failed job never asks
+      // Runs before the worker's request for this batch is answered (attached first).
+      read.then(
+        ({ rows }) => {
+          if (!rows.some(isUnredacted)) return;
+          toRedact.push({ rows, next: 0 });
+          void redactAhead();
+        },
+        () => undefined
+      ); // awaited when the worker asks for it; a failed job never asks
       queue.push(read);
     }
     return queue;
@@ -107,11 +174,15 @@ async function inWorker<R>(task: WorkerTask, { lists = {}, onProgress }: Sources
   try {
     return await new Promise<R>((resolve, reject) => {
       let finished: { result: R } | null = null;
-      // The worker sends one request at a time and waits for its answer; progress callbacks run in order.
+      // The worker has one request out at a time (the batch after the one it writes); progress callbacks run in
+      // order.
       let chain = Promise.resolve();
       const handle = async (message: FromWorker) => {
-        if (message?.type === 'next') worker.postMessage(await nextBatch(message.list));
-        else if (message?.type === 'progress')
+        if (message?.type === 'next') {
+          const batch = await nextBatch(message.list);
+          sent(batch.rows);
+          worker.postMessage(batch);
+        } else if (message?.type === 'progress')
           await onProgress?.({ sheet: message.sheet, rows: message.rows });
         else if (message?.type === 'done') finished = { result: message.result as R };
         else throw new Error(`unexpected message from the ${task.kind} worker`);
@@ -143,7 +214,7 @@ export const writeDocxInWorker = (input: ReportDocumentInput, file: string) =>
   inWorker<number>({ kind: 'docx', file, input }, {});
 
 /** Writes the workbook to `file` in a worker, streaming the lists to it; resolves to the lists' row counts. */
-export function writeXlsxInWorker(input: WorkbookInput, file: string) {
+export function writeXlsxInWorker(input: XlsxSources, file: string) {
   const { lists, onProgress, ...rest } = input;
   return inWorker<Record<ListName, number>>({ kind: 'xlsx', file, input: rest }, { lists, onProgress });
 }

@@ -5,7 +5,7 @@
  */
 import { parentPort, workerData } from 'worker_threads';
 import type { ArticleListRow, FeedbackListRow, ListName } from './csv';
-import type { FromWorker, ToWorker, WorkerTask } from './in-worker';
+import { redactedRows, type FromWorker, type ToWorker, type WorkerTask } from './in-worker';
 import { runInBackground } from './background-priority';
 
 runInBackground();
@@ -20,14 +20,22 @@ port.on('message', (message: ToWorker) => {
   waiting?.(message);
 });
 
-/** A list's rows, a batch at a time (each asked for when the one before is written). */
+/**
+ * A list's rows, a batch at a time, with the feedback the main thread had not redacted yet redacted here. The next
+ * batch is asked for before this one is written: it crosses meanwhile, and the worker does not wait for a turn of the
+ * main thread's event loop between two batches (at 100,000 rows that wait was a fifth of the worker's time).
+ */
 async function* batchesOf<R>(list: ListName): AsyncGenerator<R[]> {
-  for (;;) {
-    const batch = await new Promise<ToWorker>((resolve) => {
+  const ask = () =>
+    new Promise<ToWorker>((resolve) => {
       answer = resolve;
       send({ type: 'next', list });
     });
-    if (batch.rows.length > 0) yield batch.rows as R[];
+  let next = ask();
+  for (;;) {
+    const batch = await next;
+    if (!batch.done) next = ask();
+    if (batch.rows.length > 0) yield redactedRows(batch.rows) as R[];
     if (batch.done) return;
   }
 }

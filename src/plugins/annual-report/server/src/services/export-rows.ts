@@ -11,8 +11,13 @@ import { feedbackTable } from '#api/feedback/tables';
 import { planTaskTable } from '#api/plan-task/tables';
 import { unitTable } from '#api/unit/tables';
 import { day } from '#infra/stored-values';
-import { redactedSubject, SUBMITTER_FIELDS } from '#feedback-register/domain/redaction';
-import type { ArticleListRow, FeedbackListRow } from '../exports/csv';
+import { SUBMITTER_FIELDS } from '#feedback-register/domain/redaction';
+import {
+  redactedRow,
+  type ArticleListRow,
+  type FeedbackListRow,
+  type UnredactedFeedbackRow,
+} from '../exports/csv';
 
 /**
  * Rows per page. better-sqlite3 reads a page synchronously and the event loop waits meanwhile (1,000 feedback rows
@@ -21,9 +26,9 @@ import type { ArticleListRow, FeedbackListRow } from '../exports/csv';
  */
 const PAGE = { sqlite: 250, other: 1000 };
 /**
- * Rows mapped between two turns of the event loop. A feedback row costs about 10 µs here (its subject is redacted),
- * and a writer consumes rows as fast as they come (a CSV, a batch for the XLSX worker): without a turn now and then
- * a page would hold the server's requests for 10 ms, longer when the CPU is shared.
+ * Rows mapped between two turns of the event loop. A feedback row costs about 10 µs once its subject is redacted in
+ * the same turn (the CSV), and a writer consumes rows as fast as they come (a CSV, a batch for the XLSX worker):
+ * without a turn now and then a page would hold the server's requests for 10 ms, longer when the CPU is shared.
  */
 const TURN = 200;
 const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
@@ -32,6 +37,13 @@ type Raw = Record<string, unknown>;
 
 /** A list's rows, in chunks of at most TURN rows: the unit the writers take them in (one await per chunk). */
 export type Chunks<R> = AsyncIterable<R[]>;
+
+/** The chunks with each feedback's subject redacted on this thread, as they come. */
+export async function* redactedChunks(
+  chunks: Chunks<UnredactedFeedbackRow>
+): AsyncGenerator<FeedbackListRow[]> {
+  for await (const chunk of chunks) yield chunk.map(redactedRow);
+}
 
 /** The rows of chunks, one by one. */
 export async function* rowsOf<R>(chunks: Chunks<R>): AsyncGenerator<R> {
@@ -129,8 +141,8 @@ export function exportRows(strapi: Core.Strapi) {
     );
   }
 
-  /** The feedback received in the period, without personal data: the subject redacted with the row's own fields. */
-  function feedbackChunks(from: Date, to: Date): Chunks<FeedbackListRow> {
+  /** The feedback received in the period, each with its submitter's fields to redact its subject with. */
+  function feedbackChunks(from: Date, to: Date): Chunks<UnredactedFeedbackRow> {
     const feedback = feedbackTable(strapi);
     const f = feedback.at('f');
     const page = (lastId: number): Promise<Raw[]> =>
@@ -159,13 +171,19 @@ export function exportRows(strapi: Core.Strapi) {
     return byIdChunks(
       pageSize,
       page,
-      (r): FeedbackListRow => ({
+      (r): UnredactedFeedbackRow => ({
         id: Number(r.id),
         documentId: String(r.documentId),
         receivedAt: new Date(r.receivedAt as string),
         channel: (r.channel as string) ?? null,
         kind: (r.kind as string) ?? null,
-        subject: redactedSubject(r),
+        unredactedSubject: String(r.subject ?? ''),
+        submitter: {
+          fullName: r.fullName as string | null,
+          address: r.address as string | null,
+          phone: r.phone as string | null,
+          email: r.email as string | null,
+        },
         state: String(r.state),
         dueDate: day(r.dueDate),
         answeredAt: r.answeredAt ? new Date(r.answeredAt as string) : null,

@@ -20,7 +20,7 @@ import { ARTICLE_COLUMNS, FEEDBACK_COLUMNS, writeCsv, type ListName } from '../e
 import { writeDocxInWorker, writeXlsxInWorker } from '../exports/in-worker';
 import { settingsOf } from '../config';
 import { UIDS } from '../permissions';
-import { exportRows } from './export-rows';
+import { exportRows, redactedChunks } from './export-rows';
 import type { ExportFormat, JobRow } from './exports';
 import { draftingUnitOf, profileOn } from './organization-profile';
 import type { ReportDetail } from './reports';
@@ -146,7 +146,7 @@ export function exportWriter(
             await progress(5 + (90 * Math.min(n, expected)) / expected);
           };
           if (which === 'articles') await writeCsv(ARTICLE_COLUMNS, articleChunks(from, to), out, onChunk);
-          else await writeCsv(FEEDBACK_COLUMNS, feedbackChunks(from, to), out, onChunk);
+          else await writeCsv(FEEDBACK_COLUMNS, redactedChunks(feedbackChunks(from, to)), out, onChunk);
         } finally {
           out.end();
         }

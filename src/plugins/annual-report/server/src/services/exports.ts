@@ -21,7 +21,7 @@ import { privateStore } from '#infra/storage';
 import { exportFileName, exportKey, listOfFileName } from '../domain/export-files';
 import type { ArticleListRow, FeedbackListRow, ListName } from '../exports/csv';
 import { PLUGIN_ID, UIDS } from '../permissions';
-import { exportRows, rowsOf } from './export-rows';
+import { exportRows, redactedChunks, rowsOf } from './export-rows';
 import { exportWriter } from './export-writer';
 
 type ReportsService = ReturnType<typeof import('./reports').default>;
@@ -267,7 +267,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** The readable rows of a list, for benchmarks and tests. */
     listRows(which: ListName, from: Date, to: Date): AsyncIterable<ArticleListRow | FeedbackListRow> {
-      return which === 'articles' ? rowsOf(articleChunks(from, to)) : rowsOf(feedbackChunks(from, to));
+      return which === 'articles'
+        ? rowsOf(articleChunks(from, to))
+        : rowsOf(redactedChunks(feedbackChunks(from, to)));
     },
   };
 };
