@@ -23,7 +23,7 @@ port.on('message', (message: ToWorker) => {
 /**
  * A list's rows, a batch at a time, with the feedback the main thread had not redacted yet redacted here. The next
  * batch is asked for before this one is written: it crosses meanwhile, and the worker does not wait for a turn of the
- * main thread's event loop between two batches (at 100,000 rows that wait was a fifth of the worker's time).
+ * main thread's event loop between two batches.
  */
 async function* batchesOf<R>(list: ListName): AsyncGenerator<R[]> {
   const ask = () =>
