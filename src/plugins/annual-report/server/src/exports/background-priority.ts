@@ -2,7 +2,7 @@
  * An export's worker thread is background work: it lowers its own thread's scheduling priority, so that on a machine
  * whose cores are all busy (the worker, the main thread, the database) the server's main thread, which answers
  * requests, gets a core as soon as it has work. Without it, at 1,000,000 rows on 2 cores, the main thread waited up
- * to 120–146 ms for a core during the XLSX export (docs/PERFORMANCE.md).
+ * to 101–146 ms for a core during the XLSX and the full export (docs/PERFORMANCE.md).
  *
  * Linux only: there a thread has its own nice value, set through its thread id (/proc/thread-self names it). Where
  * a thread's id cannot be read, nothing changes: `setPriority` on the process would slow the server itself. Pure:

@@ -60,6 +60,11 @@ export const redactedRow = (row: UnredactedFeedbackRow): FeedbackListRow => ({
   onTime: row.onTime,
 });
 
+/** A batch's rows with each feedback redacted, on the thread that calls it (the XLSX worker). */
+export const redactedRows = <R extends object>(
+  rows: (R | UnredactedFeedbackRow)[]
+): (R | FeedbackListRow)[] => rows.map((row) => (isUnredacted(row) ? redactedRow(row) : row));
+
 export type ListName = 'articles' | 'feedback';
 
 export interface Column<R> {

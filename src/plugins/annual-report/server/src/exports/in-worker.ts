@@ -36,10 +36,6 @@ export type XlsxSources = Omit<WorkbookInput, 'lists'> & {
   };
 };
 
-/** A batch's rows with each feedback redacted, on the thread that calls it. */
-export const redactedRows = (rows: ListRow[]): (ArticleListRow | FeedbackListRow)[] =>
-  rows.map((row) => (isUnredacted(row) ? redactedRow(row) : row));
-
 /** What the worker receives: what to write, its input without iterators or callbacks, and the file. */
 export type WorkerTask =
   | { kind: 'docx'; file: string; input: ReportDocumentInput }

@@ -4,8 +4,8 @@
  * complete. An error thrown here reaches the main thread as the worker's `error` event.
  */
 import { parentPort, workerData } from 'worker_threads';
-import type { ArticleListRow, FeedbackListRow, ListName } from './csv';
-import { redactedRows, type FromWorker, type ToWorker, type WorkerTask } from './in-worker';
+import { redactedRows, type ArticleListRow, type FeedbackListRow, type ListName } from './csv';
+import type { FromWorker, ToWorker, WorkerTask } from './in-worker';
 import { runInBackground } from './background-priority';
 
 runInBackground();
